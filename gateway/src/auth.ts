@@ -1,0 +1,38 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { callerFromClaims, unauthenticated, type Caller } from '@district/common';
+import type { GatewayConfig } from './config';
+
+/**
+ * Verifies the caller's bearer token: signature (HS256 secret or the identity provider's JWKS),
+ * expiry, issuer and audience. Anything short of that is refused with a message saying why.
+ */
+export function createAuthenticator(config: GatewayConfig) {
+  const key: Uint8Array | JWTVerifyGetKey = config.JWKS_URL
+    ? createRemoteJWKSet(new URL(config.JWKS_URL))
+    : new TextEncoder().encode(config.JWT_SECRET);
+  const algorithms = config.JWKS_URL ? ['RS256', 'ES256', 'EdDSA'] : ['HS256'];
+
+  return async function authenticate(authorization: string | undefined): Promise<Caller> {
+    if (!authorization) throw unauthenticated('缺少访问令牌 / missing bearer token: send Authorization: Bearer <token>');
+    const m = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!m) throw unauthenticated('访问令牌格式错误 / the Authorization header must be "Bearer <token>"');
+    let claims: Record<string, unknown>;
+    try {
+      const verified = typeof key === 'function'
+        ? await jwtVerify(m[1], key, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, algorithms })
+        : await jwtVerify(m[1], key, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, algorithms });
+      claims = verified.payload as Record<string, unknown>;
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      const why = code === 'ERR_JWT_EXPIRED' ? '令牌已过期 / token expired'
+        : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? `令牌声明不符 / token claim rejected: ${(e as { claim?: string }).claim ?? ''}`
+        : '令牌无效 / invalid token';
+      throw unauthenticated(why);
+    }
+    try {
+      return callerFromClaims(claims);
+    } catch (e) {
+      throw unauthenticated(`令牌内容无效 / ${(e as Error).message}`);
+    }
+  };
+}

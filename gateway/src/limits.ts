@@ -1,0 +1,120 @@
+import {
+  GraphQLError, Kind, type ASTVisitor, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode,
+  type ValidationContext, type ValidationRule,
+} from 'graphql';
+
+/**
+ * Limits against abusive ad-hoc queries, checked before anything reaches a subgraph. Each rule
+ * rejects the whole document with a message saying which limit and by how much.
+ */
+function limitError(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_LIMIT_EXCEEDED' } });
+}
+
+function fragmentsOf(ctx: ValidationContext): Map<string, FragmentDefinitionNode> {
+  const map = new Map<string, FragmentDefinitionNode>();
+  for (const def of ctx.getDocument().definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) map.set(def.name.value, def);
+  return map;
+}
+
+/** Walks a selection set through fragments; `visit` returns the value to carry into children. */
+function walk<T>(
+  set: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  carry: T,
+  visit: (field: FieldNode, carry: T) => T | null,
+  seen = new Set<string>(),
+): void {
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.FIELD) {
+      const next = visit(sel, carry);
+      if (next !== null && sel.selectionSet) walk(sel.selectionSet, fragments, next, visit, seen);
+    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+      walk(sel.selectionSet, fragments, carry, visit, seen);
+    } else {
+      const frag = fragments.get(sel.name.value);
+      if (frag && !seen.has(frag.name.value)) walk(frag.selectionSet, fragments, carry, visit, new Set(seen).add(frag.name.value));
+    }
+  }
+}
+
+function operationRule(check: (ctx: ValidationContext, set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>) => void): ValidationRule {
+  return (ctx): ASTVisitor => ({
+    OperationDefinition(node) {
+      check(ctx, node.selectionSet, fragmentsOf(ctx));
+    },
+  });
+}
+
+export function depthLimit(max: number): ValidationRule {
+  return operationRule((ctx, set, fragments) => {
+    let deepest = 0;
+    walk(set, fragments, 1, (field, depth) => {
+      if (field.name.value.startsWith('__')) return null; // introspection has its own switch
+      deepest = Math.max(deepest, depth);
+      return depth + 1;
+    });
+    if (deepest > max) ctx.reportError(limitError(`查询层级 ${deepest} 超过上限 ${max} / query depth ${deepest} exceeds the limit of ${max}`));
+  });
+}
+
+export function aliasLimit(max: number): ValidationRule {
+  return (ctx): ASTVisitor => {
+    let aliases = 0;
+    return {
+      Field(node) {
+        if (node.alias) aliases++;
+      },
+      Document: {
+        leave() {
+          if (aliases > max) ctx.reportError(limitError(`别名 ${aliases} 个，超过上限 ${max} / ${aliases} aliases exceed the limit of ${max}`));
+        },
+      },
+    };
+  };
+}
+
+const DEFAULT_LIST_SIZE = 50;
+
+/**
+ * Cost = fields fetched, where a paginated field multiplies what is below it by the page size it
+ * asks for (`first`, or the default page). A query asking 200 regions × 200 grids × … is refused.
+ */
+export function costLimit(max: number): ValidationRule {
+  return operationRule((ctx, set, fragments) => {
+    let cost = 0;
+    walk(set, fragments, 1, (field, multiplier) => {
+      cost += multiplier;
+      const first = field.arguments?.find((a) => a.name.value === 'first');
+      if (!first) return multiplier;
+      const size = first.value.kind === Kind.INT ? Number(first.value.value) : DEFAULT_LIST_SIZE;
+      return multiplier * Math.max(size, 1);
+    });
+    if (cost > max) ctx.reportError(limitError(`查询代价 ${cost} 超过上限 ${max}，请减少分页大小或字段 / query cost ${cost} exceeds the limit of ${max}: ask for smaller pages or fewer fields`));
+  });
+}
+
+export function usesIntrospection(query: string | undefined): boolean {
+  return !!query && /\b__(schema|type)\b/.test(query);
+}
+
+/** A fixed-window counter per caller: simple, and enough for one gateway process. */
+export class RateLimiter {
+  private windows = new Map<string, { start: number; count: number }>();
+  constructor(private readonly perMinute: number) {}
+
+  allow(key: string, now = Date.now()): boolean {
+    const w = this.windows.get(key);
+    if (!w || now - w.start >= 60_000) {
+      this.windows.set(key, { start: now, count: 1 });
+      if (this.windows.size > 10_000) this.prune(now);
+      return true;
+    }
+    w.count++;
+    return w.count <= this.perMinute;
+  }
+
+  private prune(now: number) {
+    for (const [k, w] of this.windows) if (now - w.start >= 60_000) this.windows.delete(k);
+  }
+}

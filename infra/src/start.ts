@@ -1,0 +1,58 @@
+import { readEnvOrExit } from '@district/common';
+import { localEnv } from './config';
+import { localSecrets } from './secrets';
+import { startStack } from './stack';
+import { DEMO_CALLERS, issueToken } from './tokens';
+import { loadDemoIfEmpty } from './demo';
+
+/** `pnpm start`: the whole district graph on this machine, the Shangjie ledgers loaded on first start. */
+async function main() {
+  const config = readEnvOrExit(localEnv);
+  const secrets = localSecrets(config.DATA_DIR, { jwtSecret: config.JWT_SECRET, internalSecret: config.INTERNAL_SECRET });
+  const stack = await startStack({
+    databaseUrl: config.DATABASE_URL,
+    subgraphDatabaseUrls: subgraphUrlsFromEnv(),
+    dataDir: config.DATA_DIR,
+    pgPort: config.PG_PORT,
+    persistentPostgres: true,
+    gatewayPort: config.GATEWAY_PORT,
+    jwtSecret: secrets.jwtSecret,
+    internalSecret: secrets.internalSecret,
+    introspection: 'analysts',
+  });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping…');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  if (config.LOAD_DEMO) await loadDemoIfEmpty(stack, config.DEMO_DIR, secrets.internalSecret);
+
+  console.log(`\nDistrict graph ready: ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')}`);
+  console.log('Tokens for each demo role (valid 12 h); send as  Authorization: Bearer <token>');
+  for (const [name, caller] of Object.entries(DEMO_CALLERS)) {
+    console.log(`  ${name.padEnd(26)} ${await issueToken(caller, secrets.jwtSecret)}`);
+  }
+  console.log(`Example:\n  curl -s ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')} -H 'content-type: application/json' \\\n    -H "authorization: Bearer $TOKEN" -d '{"query":"{ region(code: \\"410106\\") { name structure(year: 2025) { communities { value } grids { value } } } }"}'`);
+  console.log('Ctrl-C stops everything.');
+}
+
+/** WORKFORCE_DATABASE_URL, GIG_CARE_DATABASE_URL, …: a subgraph's own server, when set. */
+function subgraphUrlsFromEnv(): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    const m = /^([A-Z_]+)_DATABASE_URL$/.exec(k);
+    if (m && v) out[m[1]] = v;
+  }
+  return out;
+}
+
+main().catch((e) => {
+  console.error(`start failed: ${(e as Error).message}`);
+  process.exit(1);
+});

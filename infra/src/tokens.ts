@@ -1,0 +1,30 @@
+import { SignJWT } from 'jose';
+import type { Caller } from '@district/common';
+
+export const ISSUER = 'district-auth';
+export const AUDIENCE = 'district-graph';
+
+/** Issues a caller token the gateway accepts (what an identity provider does in production). */
+export async function issueToken(caller: Caller, secret: string, ttl = '12h'): Promise<string> {
+  return new SignJWT({ roles: caller.roles, dept: caller.department, region: caller.regionScope })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(caller.subject)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(new TextEncoder().encode(secret));
+}
+
+/** One caller per role, so a newcomer can query at once. The street and community are in Shangjie. */
+export const DEMO_CALLERS: Record<string, Caller> = {
+  admin: { subject: 'demo-admin', roles: ['DISTRICT_ADMIN'] },
+  'dept-workforce': { subject: 'demo-workforce', roles: ['DEPARTMENT'], department: 'workforce' },
+  'dept-party-building': { subject: 'demo-party', roles: ['DEPARTMENT'], department: 'party-building' },
+  'dept-social-organizations': { subject: 'demo-social', roles: ['DEPARTMENT'], department: 'social-organizations' },
+  'dept-volunteer-stations': { subject: 'demo-volunteer', roles: ['DEPARTMENT'], department: 'volunteer-stations' },
+  'dept-gig-care': { subject: 'demo-gig', roles: ['DEPARTMENT'], department: 'gig-care' },
+  street: { subject: 'demo-street-jiyuanlu', roles: ['STREET'], regionScope: '410106001000' },
+  community: { subject: 'demo-community-shengshi', roles: ['COMMUNITY'], regionScope: '410106001001' },
+  analyst: { subject: 'demo-analyst', roles: ['ANALYST'] },
+};

@@ -1,0 +1,108 @@
+import { SignJWT, jwtVerify } from 'jose';
+import { forbidden } from './errors';
+import { isRegionCode, isWithin, regionPrefix } from './regions';
+
+export const ROLES = ['DISTRICT_ADMIN', 'DEPARTMENT', 'STREET', 'COMMUNITY', 'ANALYST', 'SERVICE'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The five lines of work; each owns one subgraph. */
+export const DEPARTMENTS = ['party-building', 'workforce', 'social-organizations', 'volunteer-stations', 'gig-care'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+/** Who is asking, as verified by the gateway. */
+export interface Caller {
+  subject: string;
+  roles: Role[];
+  department?: Department;
+  /** 12-digit code of the node the caller is confined to; absent means the whole deployment. */
+  regionScope?: string;
+}
+
+/** Header that carries the gateway-signed caller to the subgraphs. */
+export const CALLER_HEADER = 'x-district-caller';
+const ISSUER = 'district-gateway';
+const AUDIENCE = 'district-subgraphs';
+const TTL_SECONDS = 60;
+
+/**
+ * The gateway signs the verified caller with a per-deployment secret; subgraphs accept nothing
+ * else. A client that reaches a subgraph directly cannot forge a caller or call `_entities`.
+ */
+export async function signCaller(caller: Caller, secret: string): Promise<string> {
+  return new SignJWT({ roles: caller.roles, dept: caller.department, region: caller.regionScope })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(caller.subject)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${TTL_SECONDS}s`)
+    .sign(new TextEncoder().encode(secret));
+}
+
+export async function verifyCaller(token: string, secret: string): Promise<Caller> {
+  const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    algorithms: ['HS256'],
+  });
+  return callerFromClaims(payload as Record<string, unknown>);
+}
+
+/** Turns verified JWT claims (gateway or internal) into a Caller, rejecting unknown roles. */
+export function callerFromClaims(claims: Record<string, unknown>): Caller {
+  const subject = typeof claims.sub === 'string' ? claims.sub : '';
+  if (!subject) throw new Error('token has no subject');
+  const rawRoles = Array.isArray(claims.roles) ? claims.roles : [];
+  const roles = rawRoles.filter((r): r is Role => (ROLES as readonly string[]).includes(String(r)));
+  if (!roles.length) throw new Error('token names no known role');
+  const dept = claims.dept ?? claims.department;
+  const department = (DEPARTMENTS as readonly string[]).includes(String(dept)) ? (dept as Department) : undefined;
+  if (roles.includes('DEPARTMENT') && !department) throw new Error('a DEPARTMENT token must name its department');
+  const region = claims.region ?? claims.regionScope;
+  const regionScope = typeof region === 'string' && isRegionCode(region) ? region : undefined;
+  if ((roles.includes('STREET') || roles.includes('COMMUNITY')) && !regionScope) {
+    throw new Error('a STREET or COMMUNITY token must name its region');
+  }
+  return { subject, roles, department, regionScope };
+}
+
+export function hasRole(caller: Caller, role: Role): boolean {
+  return caller.roles.includes(role);
+}
+
+/**
+ * The node a query may look at: the requested one narrowed to the caller's scope. A street office
+ * asking for the district gets its own street; asking for another street is refused.
+ */
+export function scopedRegion(caller: Caller, requested: string): string {
+  const scope = caller.regionScope;
+  if (!scope || isWithin(requested, scope)) return requested;
+  if (isWithin(scope, requested)) return scope;
+  throw forbidden(`无权查看区划 ${requested} 的数据 / region ${requested} is outside your scope`);
+}
+
+/** The prefix every row visible to the caller starts with, or '' for the whole deployment. */
+export function scopePrefix(caller: Caller): string {
+  return caller.regionScope ? regionPrefix(caller.regionScope) : '';
+}
+
+export function inScope(caller: Caller, code: string | null | undefined): boolean {
+  if (!caller.regionScope) return true;
+  return !!code && isWithin(code, caller.regionScope);
+}
+
+/** Writes: administrators anywhere; a department in its own subgraph; streets and communities inside their scope. */
+export function assertCanWrite(caller: Caller, owner: Department, regionCode: string | null | undefined): void {
+  if (hasRole(caller, 'DISTRICT_ADMIN') || hasRole(caller, 'SERVICE')) return;
+  if (hasRole(caller, 'DEPARTMENT') && caller.department === owner) return;
+  if ((hasRole(caller, 'STREET') || hasRole(caller, 'COMMUNITY')) && regionCode && inScope(caller, regionCode)) return;
+  throw forbidden('无权修改此数据 / you may not change this record');
+}
+
+/** Whether personal data (ID numbers, phones, names) of a record may be shown unmasked. */
+export function canSeePersonal(caller: Caller, owner: Department, regionCode: string | null | undefined): boolean {
+  if (hasRole(caller, 'DISTRICT_ADMIN')) return true;
+  if (hasRole(caller, 'DEPARTMENT') && caller.department === owner) return true;
+  if ((hasRole(caller, 'STREET') || hasRole(caller, 'COMMUNITY')) && inScope(caller, regionCode)) return true;
+  return false;
+}

@@ -1,0 +1,27 @@
+import type { GraphQLFormattedError } from 'graphql';
+
+const SAFE_CODES = new Set([
+  'BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED', 'CONFLICT',
+  'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
+]);
+
+/**
+ * Errors a person can act on pass through; anything else (a database error, a bug) is replaced by a
+ * generic message so SQL, values and internals never reach a client. The original goes to stderr
+ * without its arguments: a thrown database error can quote row values, which may be personal.
+ */
+export function maskErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? '');
+  if (SAFE_CODES.has(code)) {
+    const { stacktrace: _s, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { ...formatted, extensions };
+  }
+  const original = (error as { originalError?: Error })?.originalError ?? error;
+  console.error(`[internal error] ${(original as Error)?.name ?? 'Error'} at ${formatted.path?.join('.') ?? '?'}`);
+  return {
+    message: '服务内部错误，请稍后重试 / internal error, please retry later',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

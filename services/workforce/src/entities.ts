@@ -1,0 +1,4 @@
+import { AuditEntry } from '@district/common';
+import { Compound, Grid, Region } from './modules/regions/region.entity';
+
+export const entities = [AuditEntry, Region, Grid, Compound];

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@district/common';
+import { workforce } from './module';
+
+void runSubgraph(workforce);
