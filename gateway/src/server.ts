@@ -41,7 +41,7 @@ function httpError(res: express.Response, status: number, message: string, code:
  * The gateway serves the composed supergraph from a file (composition is a build step), so it starts
  * and answers even while a subgraph is down; a query touching that subgraph gets a clean error.
  */
-export async function createGatewayApp(config: GatewayConfig) {
+export async function createGatewayApp(config: GatewayConfig): Promise<{ app: express.Express; apollo: ApolloServer<GatewayContext> }> {
   checkKeys(config);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),

@@ -9,6 +9,8 @@ export interface StackOptions {
   databaseUrl?: string;
   /** per-subgraph database URLs, by upper-case env name (WORKFORCE, GIG_CARE, …) */
   subgraphDatabaseUrls?: Record<string, string | undefined>;
+  /** database names are `<prefix>_<subgraph>`; tests give each stack its own prefix */
+  databasePrefix?: string;
   dataDir: string;
   pgPort?: number;
   persistentPostgres: boolean;
@@ -53,7 +55,8 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     }
     const databaseUrls: Record<string, string> = {};
     for (const s of SUBGRAPHS) {
-      databaseUrls[s.name] = opts.subgraphDatabaseUrls?.[s.envName] ?? withDatabase(serverUrl, s.database);
+      const database = opts.databasePrefix ? s.database.replace(/^district/, opts.databasePrefix) : s.database;
+      databaseUrls[s.name] = opts.subgraphDatabaseUrls?.[s.envName] ?? withDatabase(serverUrl, database);
       await ensureDatabase(databaseUrls[s.name]);
     }
     const subgraphUrls: Record<string, string> = {};

@@ -31,7 +31,7 @@ async function main() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  if (config.LOAD_DEMO) await loadDemoIfEmpty(stack, config.DEMO_DIR, secrets.internalSecret);
+  if (config.LOAD_DEMO) await loadDemoIfEmpty(stack, config.DEMO_DIR, secrets.jwtSecret);
 
   console.log(`\nDistrict graph ready: ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')}`);
   console.log('Tokens for each demo role (valid 12 h); send as  Authorization: Bearer <token>');

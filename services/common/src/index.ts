@@ -13,3 +13,6 @@ export * from './scalars';
 export * from './shared-sdl';
 export * from './error-format';
 export * from './subgraph-main';
+export * from './codes';
+export * from './ledger';
+export * from './import';

@@ -1,0 +1,52 @@
+import { withDatabase, readEnvOrExit } from '@district/common';
+import { env } from '@district/common';
+import { localEnv } from './config';
+import { localSecrets } from './secrets';
+import { startStack } from './stack';
+import { SUBGRAPHS } from './subgraphs';
+
+/** What the import and report commands need of a running district graph. */
+export interface StackHandle {
+  gatewayUrl: string;
+  databaseUrls: Record<string, string>;
+  jwtSecret: string;
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(1500) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Uses the stack `pnpm start` is running (same data directory and secrets), or starts one for the
+ * duration of the command and stops it afterwards.
+ */
+export async function withStack<T>(work: (stack: StackHandle) => Promise<T>, log: (line: string) => void = () => undefined): Promise<T> {
+  const config = readEnvOrExit({ ...localEnv, GATEWAY_URL: env.optional() });
+  const secrets = localSecrets(config.DATA_DIR, { jwtSecret: config.JWT_SECRET, internalSecret: config.INTERNAL_SECRET });
+  const gatewayUrl = config.GATEWAY_URL ?? `http://127.0.0.1:${config.GATEWAY_PORT}/graphql`;
+  if (await healthy(gatewayUrl.replace(/\/graphql$/, '/health'))) {
+    const server = config.DATABASE_URL ?? `postgres://postgres:district-local@127.0.0.1:${config.PG_PORT}/postgres`;
+    const databaseUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, process.env[`${s.envName}_DATABASE_URL`] ?? withDatabase(server, s.database)]));
+    return work({ gatewayUrl, databaseUrls, jwtSecret: secrets.jwtSecret });
+  }
+  log('no district graph running: starting one for this command…');
+  const stack = await startStack({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    pgPort: config.PG_PORT,
+    persistentPostgres: true,
+    gatewayPort: config.GATEWAY_PORT,
+    jwtSecret: secrets.jwtSecret,
+    internalSecret: secrets.internalSecret,
+    log: (line) => { if (/error|fail/i.test(line)) log(line); },
+  });
+  try {
+    return await work({ gatewayUrl: stack.gatewayUrl, databaseUrls: stack.databaseUrls, jwtSecret: secrets.jwtSecret });
+  } finally {
+    await stack.stop();
+  }
+}

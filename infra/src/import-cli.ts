@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { withStack } from './connect';
+import { importLedgers, type ImportReport } from './import';
+
+/** `pnpm import <dir-or-file>`: progress on stderr, a summary per file, every defect; exit 1 on any. */
+async function main() {
+  const target = process.argv[2];
+  if (!target) {
+    console.error('usage: pnpm import <ledger directory or file>');
+    process.exit(2);
+  }
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), target);
+  const report = await withStack((stack) => importLedgers(stack, path, progress), (l) => console.error(l));
+  print(report);
+  process.exit(report.ok ? 0 : 1);
+}
+
+let lastProgress = 0;
+function progress(file: string, rows: number) {
+  const now = Date.now();
+  if (now - lastProgress < 500) return;
+  lastProgress = now;
+  process.stderr.write(`  ${file}: ${rows} rows…\r`);
+}
+
+function print(report: ImportReport) {
+  const rows = report.outcomes.map((o) => o.summary
+    ? [o.file, o.subgraph, o.summary.read, o.summary.inserted, o.summary.updated, o.summary.unchanged, Math.round(o.summary.rowsPerSecond), 'ok']
+    : [o.file, o.subgraph, '', '', '', '', '', `FAILED: ${o.defects?.length} defect(s)`]);
+  const header = ['file', 'subgraph', 'read', 'inserted', 'updated', 'unchanged', 'rows/s', 'result'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells: unknown[]) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+  for (const o of report.outcomes.filter((x) => x.defects)) {
+    console.log(`\n${o.path}: nothing imported, ${o.defects!.length} defect(s):`);
+    for (const d of o.defects!) console.log(`  row ${d.row}, ${d.column}: ${d.reason}`);
+  }
+  for (const u of report.unowned) console.log(`skipped (no subgraph owns it): ${u}`);
+}
+
+main().catch((e) => {
+  console.error(`import failed: ${(e as Error).message}`);
+  process.exit(1);
+});

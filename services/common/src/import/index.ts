@@ -1,0 +1,3 @@
+export * from './upsert';
+export * from './references';
+export * from './runner';

@@ -1,0 +1,137 @@
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import { importLedgers } from '../../infra/src';
+import { CALLER_HEADER, signCaller, type Caller } from '../../services/common/src';
+import { ADMIN, startTestStack, type TestStack } from '../kit/stack';
+
+/**
+ * Who may see and change what, shown from the outside: tokens of each role against the gateway.
+ */
+const SHANGJIE = join(__dirname, '..', '..', '..', 'shared', 'datasets', 'shangjie-2025');
+const STREET = '410106001000';
+const OTHER_STREET = '410106002000';
+
+const analyst: Caller = { subject: 'e2e-analyst', roles: ['ANALYST'] };
+const streetOffice: Caller = { subject: 'e2e-street', roles: ['STREET'], regionScope: STREET };
+const volunteerDept: Caller = { subject: 'e2e-volunteer-dept', roles: ['DEPARTMENT'], department: 'volunteer-stations' };
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack({ RATE_LIMIT_PER_MINUTE: '1000', MAX_ALIASES: '20', MAX_DEPTH: '12' });
+  const report = await importLedgers(stack, SHANGJIE);
+  expect(report.ok).toBe(true);
+}, 300_000);
+
+afterAll(() => stack?.stop());
+
+describe('tokens', () => {
+  test('a missing token is refused with a clear error', async () => {
+    const res = await stack.query('{ region(code: "410106") { name } }', {}, {});
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(res.errors?.[0].message).toMatch(/missing bearer token/);
+  });
+
+  test('expired, foreign-issuer, wrong-audience and forged tokens are refused', async () => {
+    const secret = new TextEncoder().encode(stack.jwtSecret);
+    const base = () => new SignJWT({ roles: ['DISTRICT_ADMIN'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x');
+    const expired = await base().setIssuer('district-auth').setAudience('district-graph').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(secret);
+    const issuer = await base().setIssuer('someone-else').setAudience('district-graph').setExpirationTime('1h').sign(secret);
+    const audience = await base().setIssuer('district-auth').setAudience('another-app').setExpirationTime('1h').sign(secret);
+    const forged = await base().setIssuer('district-auth').setAudience('district-graph').setExpirationTime('1h')
+      .sign(new TextEncoder().encode('not-the-deployment-secret-but-long-enough'));
+    for (const [token, why] of [[expired, /expired/], [issuer, /iss/], [audience, /aud/], [forged, /invalid token/]] as const) {
+      const res = await stack.query('{ region(code: "410106") { name } }', {}, { authorization: `Bearer ${token}` });
+      expect(res.status).toBe(401);
+      expect(res.errors?.[0].message).toMatch(why);
+    }
+  });
+
+  test('a subgraph refuses a client that bypasses the gateway', async () => {
+    for (const url of Object.values(stack.subgraphUrls)) {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+      expect(res.status).toBe(401);
+    }
+    const wrongSecret = await signCaller(ADMIN, 'a-secret-that-is-not-the-internal-secret!!');
+    const res = await fetch(stack.subgraphUrls.workforce, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CALLER_HEADER]: wrongSecret },
+      body: JSON.stringify({ query: '{ _entities(representations: [{__typename: "Region", code: "410106000000"}]) { __typename } }' }),
+    });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('region scope', () => {
+  test('a street office asking for the district gets its own street', async () => {
+    const district = await stack.query('{ region(code: "410106") { structure(year: 2025) { communities { value } } } }', {}, ADMIN);
+    const asStreet = await stack.query(`{ region(code: "${STREET}") { structure(year: 2025) { communities { value } } } }`, {}, streetOffice);
+    expect(asStreet.data?.region.structure.communities.value).toBeLessThan(district.data?.region.structure.communities.value);
+    const other = await stack.query(`{ region(code: "${OTHER_STREET}") { code } }`, {}, streetOffice);
+    expect(other.data?.region).toBeNull();
+    const list = await stack.query<{ regions: { nodes: { code: string }[] } }>('{ regions(level: COMMUNITY, first: 200) { nodes { code } } }', {}, streetOffice);
+    expect(list.data!.regions.nodes.length).toBeGreaterThan(0);
+    expect(list.data!.regions.nodes.every((n) => n.code.startsWith('410106001'))).toBe(true);
+  });
+});
+
+describe('limits against abusive queries', () => {
+  test('more than 20 aliases is refused with HTTP 400', async () => {
+    const aliases = Array.from({ length: 21 }, (_, i) => `a${i}: region(code: "410106") { code }`).join(' ');
+    const res = await stack.query(`{ ${aliases} }`);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0].message).toMatch(/aliases exceed the limit of 20/);
+  });
+
+  test('too deep a query is refused', async () => {
+    const deep = '{ region(code: "410106") { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } } } } }';
+    const res = await stack.query(deep);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0].message).toMatch(/depth/);
+  });
+
+  test('a query whose page sizes multiply past the cost limit is refused', async () => {
+    const res = await stack.query('{ regions(first: 200) { nodes { grids(first: 200) { nodes { compounds { code name } } } } } }');
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0].message).toMatch(/cost/);
+  });
+
+  test('batched requests are refused; field suggestions are hidden', async () => {
+    const res = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.token(ADMIN)}` },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
+    expect(res.status).toBe(400);
+    const typo = await stack.query('{ regin(code: "410106") { code } }');
+    expect(typo.status).toBe(400);
+    expect(JSON.stringify(typo.errors)).not.toMatch(/Did you mean/);
+  });
+
+  test('introspection is for analysts in development, not for street offices', async () => {
+    const q = '{ __schema { queryType { name } } }';
+    expect((await stack.query(q, {}, analyst)).data?.__schema.queryType.name).toBe('Query');
+    expect((await stack.query(q, {}, streetOffice)).status).toBe(403);
+  });
+
+  test('an oversized request body is refused', async () => {
+    const res = await stack.query(`{ region(code: "410106") { code } } # ${'x'.repeat(200_000)}`);
+    expect(res.status).toBe(413);
+  });
+});
+
+describe('personal data and writes', () => {
+  test('the audit trail is for administrators only', async () => {
+    const asAdmin = await stack.query('{ workforceAuditTrail(first: 5) { operation outcome } }', {}, ADMIN);
+    expect(asAdmin.errors).toBeUndefined();
+    const asAnalyst = await stack.query('{ workforceAuditTrail(first: 5) { operation } }', {}, analyst);
+    expect(asAnalyst.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  test('errors reach clients without internal URLs or stack traces', async () => {
+    const res = await stack.query('{ region(code: "not-a-code") { code structure(year: 2025) { grids { value } } } }', {}, volunteerDept);
+    const text = JSON.stringify(res);
+    expect(text).not.toMatch(/127\.0\.0\.1|localhost|stacktrace|at .*\.js:\d+/);
+  });
+});
