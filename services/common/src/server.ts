@@ -1,6 +1,7 @@
 import http from 'node:http';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -48,7 +49,8 @@ export interface SubgraphServerOptions extends SubgraphDefinition {
 export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{ app: express.Express; apollo: ApolloServer<RequestContext> }> {
   const apollo = new ApolloServer<RequestContext>({
     schema: subgraphSchema(opts),
-    plugins: [flushPlugin],
+    // inline traces only feed Apollo Studio, which a district deployment does not use
+    plugins: [flushPlugin, ApolloServerPluginInlineTraceDisabled()],
     formatError: maskErrors,
     includeStacktraceInErrorResponses: false,
   });

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@district/common';
+import { volunteerStations } from './module';
+
+void runSubgraph(volunteerStations);
