@@ -1,0 +1,4 @@
+import { runSubgraph } from '@district/common';
+import { gigCare } from './module';
+
+void runSubgraph(gigCare);

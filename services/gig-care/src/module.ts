@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import type { SubgraphModule } from '@district/common';
+import { entities } from './entities';
+import { migrations } from './migrations';
+import { resolvers } from './resolvers';
+
+/** The gig-worker care subgraph, as start-up, tests and the import command see it. */
+export const gigCare: SubgraphModule = {
+  service: 'gig-care',
+  defaultPort: 4005,
+  root: join(__dirname, '..'),
+  resolvers: resolvers as SubgraphModule['resolvers'],
+  entities,
+  migrations,
+};

@@ -1,0 +1,54 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertCanWrite, badInput, conflict, inScope, type RequestContext } from '@district/common';
+import { GigPointsEntry, type PointsKind, type PointsReason } from './points-entry.entity';
+
+export interface Booking {
+  workerCode: string;
+  kind: PointsKind;
+  reason: PointsReason | null;
+  points: number;
+  merchantCode: string | null;
+  issueCode: string | null;
+  note: string | null;
+  idempotencyKey: string;
+}
+
+const sameRequest = (e: GigPointsEntry, b: Booking) =>
+  e.workerCode === b.workerCode && e.kind === b.kind && e.points === b.points && (e.reason ?? null) === b.reason
+  && (e.merchantCode ?? null) === b.merchantCode && (e.issueCode ?? null) === b.issueCode;
+
+/**
+ * Books one entry on a worker's points account, inside the mutation's transaction.
+ *
+ * The account row is locked first (SELECT … FOR UPDATE), so every booking on one account runs one
+ * after another: concurrent redemptions each see the balance the previous one left and none can
+ * overdraw, and a retry racing its original sees the original's entry once it commits and returns
+ * it instead of booking again. The unique index on the key and the CHECK on the balance hold even
+ * if some other code path forgets the lock.
+ */
+export async function book(ctx: RequestContext, em: EntityManager, b: Booking, check?: (em: EntityManager) => Promise<void>): Promise<GigPointsEntry> {
+  const [account] = await em.execute<{ community_code: string; points_balance: number }[]>(
+    'SELECT community_code, points_balance FROM gig_worker WHERE code = ? FOR UPDATE',
+    [b.workerCode],
+  );
+  if (!account || !inScope(ctx.caller, account.community_code)) {
+    throw badInput(`没有编号为${b.workerCode}的人员 / no gig worker ${b.workerCode}`, 'workerCode');
+  }
+  assertCanWrite(ctx.caller, 'gig-care', account.community_code);
+
+  const earlier = await em.findOne(GigPointsEntry, { idempotencyKey: b.idempotencyKey });
+  if (earlier) {
+    if (sameRequest(earlier, b)) return earlier;
+    throw conflict('该幂等键已用于另一笔积分业务 / this idempotencyKey was already used for a different request');
+  }
+  await check?.(em);
+
+  const balance = account.points_balance + (b.kind === 'EARN' ? b.points : -b.points);
+  if (balance < 0) {
+    throw badInput(`积分不足：余额${account.points_balance}，需${b.points} / not enough points: balance ${account.points_balance}, asked ${b.points}`, 'points');
+  }
+  await em.execute('UPDATE gig_worker SET points_balance = ? WHERE code = ?', [balance, b.workerCode]);
+  const entry = em.create(GigPointsEntry, { ...b, communityCode: account.community_code, balanceAfter: balance, at: new Date() });
+  await em.flush();
+  return entry;
+}
