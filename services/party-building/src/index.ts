@@ -1,0 +1,4 @@
+import { runSubgraph } from '@district/common';
+import { partyBuilding } from './module';
+
+void runSubgraph(partyBuilding);

@@ -1,0 +1,97 @@
+import { badInput, todayInChina, type RequestContext } from '@district/common';
+import { execute, Where } from '../../sql';
+
+/**
+ * "周联系、月走访、季汇报": in every full week after an instructor's dispatch there is a contact of
+ * any kind, in every full month a visit (月走访), in every full quarter a report (季汇报). Only whole
+ * weeks, months and quarters inside the period (and up to today) are due, so an instructor
+ * dispatched mid-month owes nothing for that month.
+ */
+export interface Rhythm {
+  instructorCode: string;
+  from: string;
+  to: string;
+  weeksDue: number;
+  weeksMet: number;
+  monthsDue: number;
+  monthsMet: number;
+  quartersDue: number;
+  quartersMet: number;
+  weeklyContacts: number;
+  monthlyVisits: number;
+  quarterlyReports: number;
+  problemsFound: number;
+  problemsSolved: number;
+  behind: boolean;
+}
+
+export function rhythmPeriod(from: string, to: string): { from: string; to: string; end: string } {
+  if (from > to) throw badInput('起始日期晚于截止日期 / "from" is after "to"', 'from');
+  const today = todayInChina();
+  return { from, to, end: to < today ? to : today };
+}
+
+/**
+ * Rhythm rows of the instructors matching `who` (a condition on `i`, the instructor table), in one
+ * statement; `behindOnly` keeps those who missed something, paged by `limit`/`offset`.
+ */
+export async function rhythms(
+  ctx: RequestContext,
+  period: { from: string; to: string; end: string },
+  who: Where,
+  page?: { limit: number; offset: number },
+): Promise<{ rows: Rhythm[]; total: number }> {
+  const sql = `
+    WITH i AS (
+      SELECT i.code, GREATEST(i.dispatched_on, ?::date) AS s, ?::date AS e FROM party_instructor i WHERE ${who.sql}
+    ), buckets AS (
+      SELECT i.code, k.unit, k.kind, g::date AS b0, (g + k.step - interval '1 day')::date AS b1
+      FROM i
+      CROSS JOIN (VALUES ('week', interval '1 week', NULL), ('month', interval '1 month', 'MONTHLY_VISIT'),
+                         ('quarter', interval '3 months', 'QUARTERLY_REPORT')) AS k(unit, step, kind)
+      CROSS JOIN LATERAL generate_series(date_trunc(k.unit, (i.s - 1)::timestamp) + k.step, i.e::timestamp + interval '1 day' - k.step, k.step) AS g
+    ), due AS (
+      SELECT b.code, b.unit, count(*) AS due,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM instructor_contact c WHERE c.instructor_code = b.code
+               AND c.contacted_on BETWEEN b.b0 AND b.b1 AND (b.kind IS NULL OR c.kind = b.kind))) AS met
+      FROM buckets b GROUP BY b.code, b.unit
+    ), done AS (
+      SELECT c.instructor_code AS code,
+             count(*) FILTER (WHERE c.kind = 'WEEKLY_CONTACT' AND c.contacted_on BETWEEN ?::date AND ?::date) AS weekly,
+             count(*) FILTER (WHERE c.kind = 'MONTHLY_VISIT' AND c.contacted_on BETWEEN ?::date AND ?::date) AS monthly,
+             count(*) FILTER (WHERE c.kind = 'QUARTERLY_REPORT' AND c.contacted_on BETWEEN ?::date AND ?::date) AS quarterly,
+             count(*) FILTER (WHERE c.problem IS NOT NULL AND c.contacted_on BETWEEN ?::date AND ?::date) AS found,
+             count(*) FILTER (WHERE c.solved AND c.solved_on BETWEEN ?::date AND ?::date) AS solved
+      FROM instructor_contact c WHERE c.instructor_code IN (SELECT code FROM i) GROUP BY c.instructor_code
+    ), r AS (
+      SELECT i.code,
+        coalesce(w.due, 0) AS weeks_due, coalesce(w.met, 0) AS weeks_met,
+        coalesce(m.due, 0) AS months_due, coalesce(m.met, 0) AS months_met,
+        coalesce(q.due, 0) AS quarters_due, coalesce(q.met, 0) AS quarters_met,
+        coalesce(d.weekly, 0) AS weekly, coalesce(d.monthly, 0) AS monthly, coalesce(d.quarterly, 0) AS quarterly,
+        coalesce(d.found, 0) AS found, coalesce(d.solved, 0) AS solved,
+        (coalesce(w.met, 0) < coalesce(w.due, 0) OR coalesce(m.met, 0) < coalesce(m.due, 0)
+          OR coalesce(q.met, 0) < coalesce(q.due, 0)) AS behind
+      FROM i
+      LEFT JOIN due w ON w.code = i.code AND w.unit = 'week'
+      LEFT JOIN due m ON m.code = i.code AND m.unit = 'month'
+      LEFT JOIN due q ON q.code = i.code AND q.unit = 'quarter'
+      LEFT JOIN done d ON d.code = i.code
+    )
+    SELECT r.*, count(*) OVER () AS total_count FROM r ${page ? 'WHERE r.behind' : ''} ORDER BY r.code
+    ${page ? 'LIMIT ? OFFSET ?' : ''}`;
+  const { from, to, end } = period;
+  const params = [from, end, ...who.params, ...Array(5).fill([from, to]).flat(), ...(page ? [page.limit, page.offset] : [])];
+  const raw = await execute<Record<string, string | boolean>>(ctx, sql, params);
+  const n = (v: unknown) => Number(v ?? 0);
+  return {
+    total: raw.length ? n(raw[0].total_count) : 0,
+    rows: raw.map((r) => ({
+      instructorCode: String(r.code), from, to,
+      weeksDue: n(r.weeks_due), weeksMet: n(r.weeks_met), monthsDue: n(r.months_due), monthsMet: n(r.months_met),
+      quartersDue: n(r.quarters_due), quartersMet: n(r.quarters_met),
+      weeklyContacts: n(r.weekly), monthlyVisits: n(r.monthly), quarterlyReports: n(r.quarterly),
+      problemsFound: n(r.found), problemsSolved: n(r.solved), behind: r.behind === true,
+    })),
+  };
+}

@@ -1,0 +1,86 @@
+import {
+  badInput, connection, pageWindow, regionNode, regionPrefix, scopePrefix,
+  type Connection, type PageArgs, type RequestContext,
+} from '@district/common';
+import type { EntityName } from '@mikro-orm/core';
+
+/**
+ * Lists here filter on coverage as of a day, on units and on assignments: conditions the ORM's
+ * filter objects cannot say, so they are SQL. A list is one statement (rows with their total via a
+ * window function), mapped back to entities.
+ */
+export class Where {
+  readonly parts: string[] = [];
+  readonly params: unknown[] = [];
+
+  add(sql: string, ...params: unknown[]): this {
+    this.parts.push(sql);
+    this.params.push(...params);
+    return this;
+  }
+
+  get sql(): string {
+    return this.parts.length ? this.parts.join(' AND ') : 'TRUE';
+  }
+}
+
+/** `%` and `_` typed by a user are literal in a "contains" filter. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The prefix a region argument stands for, narrowed to the caller's scope. */
+export function nodePrefix(ctx: RequestContext, code: string): string {
+  return regionPrefix(regionNode(ctx, code).code);
+}
+
+export async function execute<R = Record<string, unknown>>(ctx: RequestContext, sql: string, params: unknown[] = []): Promise<R[]> {
+  return ctx.em.getConnection().execute(sql, params) as Promise<R[]>;
+}
+
+/**
+ * One page of `table` rows (aliased `t`) matching `where`, with the total, as entities. The total
+ * comes with the rows; only a page past the end needs a second statement to count.
+ */
+export async function sqlPage<T extends object>(
+  ctx: RequestContext,
+  entity: EntityName<T>,
+  table: string,
+  where: Where,
+  orderBy: string,
+  args: PageArgs,
+): Promise<Connection<T>> {
+  const { limit, offset } = pageWindow(args);
+  const rows = await execute<Record<string, unknown> & { total_count: string }>(ctx,
+    `SELECT t.*, count(*) OVER () AS total_count FROM ${table} t WHERE ${where.sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+    [...where.params, limit, offset]);
+  let total = rows.length ? Number(rows[0].total_count) : 0;
+  if (!rows.length && offset > 0) {
+    const [{ n }] = await execute<{ n: string }>(ctx, `SELECT count(*) AS n FROM ${table} t WHERE ${where.sql}`, where.params);
+    total = Number(n);
+  }
+  return connection(rows.map(({ total_count: _t, ...row }) => ctx.em.map(entity, row as never)), total, offset);
+}
+
+/** The scope condition for rows carrying a region code: nothing for a deployment-wide caller. */
+export function scopeCondition(ctx: RequestContext, where: Where, column = 't.region_code'): Where {
+  const prefix = scopePrefix(ctx.caller);
+  return prefix ? where.add(`${column} LIKE ?`, `${prefix}%`) : where;
+}
+
+/** ORDER BY from a sort argument against an allow-list of columns; ties broken by the key. */
+export function orderSql(
+  sort: { field: string; direction?: 'ASC' | 'DESC' | null } | null | undefined,
+  columns: Record<string, string>,
+  key: string,
+): string {
+  if (!sort) return key;
+  const column = columns[sort.field];
+  if (!column) throw badInput(`不能按 ${sort.field} 排序 / cannot sort by ${sort.field}`, 'sort');
+  return `${column} ${sort.direction === 'DESC' ? 'DESC' : 'ASC'}, ${key}`;
+}
+
+/** Validates an optional date range given as from/to. */
+export function assertRange(from: string | null | undefined, to: string | null | undefined): void {
+  if (from && to && from > to) throw badInput('起始日期晚于截止日期 / "from" is after "to"', 'from');
+}
