@@ -1,4 +1,11 @@
 import { AuditEntry } from '@district/common';
 import { Compound, Grid, Region } from './modules/regions/region.entity';
+import { Person } from './modules/persons/person.entity';
+import { Worker, WorkerPost } from './modules/workers/worker.entity';
+import { Certificate, ExamRegistration } from './modules/certification/certification.entity';
+import { Training, TrainingAttendance } from './modules/trainings/training.entity';
+import { Deliberation } from './modules/deliberations/deliberation.entity';
 
-export const entities = [AuditEntry, Region, Grid, Compound];
+export const entities = [
+  AuditEntry, Region, Grid, Compound, Person, Worker, WorkerPost, Certificate, ExamRegistration, Training, TrainingAttendance, Deliberation,
+];

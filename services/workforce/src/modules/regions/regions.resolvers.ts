@@ -1,7 +1,8 @@
 import {
   connection, countFigure, inScope, isWithin, normaliseRegionCode, pageWindow, periodOf, previousPeriod,
-  regionFigure, regionNode, regionPrefix, scopePrefix, badInput, type PageArgs, type Period, type RequestContext,
+  regionFigure, regionNode, scopePrefix, badInput, type PageArgs, type Period, type RequestContext,
 } from '@district/common';
+import { listPrefix, pageUnder, sql, type ListSpec } from '../../list';
 import { Compound, Grid, Region } from './region.entity';
 
 const LEVELS = ['DISTRICT', 'STREET', 'TOWN', 'COMMUNITY'];
@@ -23,6 +24,10 @@ function gridLoader(ctx: RequestContext) {
   });
 }
 
+/** A region or grid by code, batched with every other lookup of this request. */
+export const regionByCode = (ctx: RequestContext, code: string): Promise<Region | null> => regionLoader(ctx).load(code);
+export const gridByCode = (ctx: RequestContext, code: string): Promise<Grid | null> => gridLoader(ctx).load(code);
+
 function visible(ctx: RequestContext, region: Region | null): Region | null {
   // a scoped caller sees its own node, what is below it, and the ancestors on the way up
   if (!region) return null;
@@ -35,11 +40,8 @@ async function loadRegion(ctx: RequestContext, code: string) {
   return visible(ctx, await regionLoader(ctx).load(normaliseRegionCode(code)));
 }
 
-/** Where-clause for "rows under this node" that also honours the caller's scope. */
-function under(ctx: RequestContext, column: string, code: string) {
-  const node = regionNode(ctx, code).code;
-  return { [column]: { $like: `${regionPrefix(node)}%` } };
-}
+export const GRIDS: ListSpec<Grid> = { entity: Grid, table: 'grid', regionColumn: 'community_code', sortColumns: {}, defaultOrder: 't.code' };
+const COMPOUNDS: ListSpec<Compound> = { entity: Compound, table: 'compound', regionColumn: 'community_code', sortColumns: {}, defaultOrder: 't.code' };
 
 async function page<T extends object>(ctx: RequestContext, entity: new () => T, where: object, orderBy: object, args: PageArgs) {
   const { limit, offset } = pageWindow(args);
@@ -48,7 +50,7 @@ async function page<T extends object>(ctx: RequestContext, entity: new () => T, 
 }
 
 /** Counts of a region table under many nodes at once, as of the period's stock date. */
-function structureCount(ctx: RequestContext, table: 'region' | 'grid' | 'compound', code: string, period: Period) {
+export function structureCount(ctx: RequestContext, table: 'region' | 'grid' | 'compound', code: string, period: Period) {
   const column = table === 'region' ? 'code' : 'community_code';
   const levelFilter = table === 'region' ? `AND t.level = 'COMMUNITY'` : '';
   return regionFigure(ctx, `structure:${table}:${period.asOf}`, code, (regions) => ({
@@ -92,16 +94,16 @@ export const regionResolvers = {
       });
       return (await loader.load(r.code)).filter((c) => visible(ctx, c));
     },
-    grids: (r: Region, args: PageArgs, ctx: RequestContext) => page(ctx, Grid, under(ctx, 'communityCode', r.code), { code: 'asc' }, args),
-    compounds: (r: Region, args: PageArgs, ctx: RequestContext) =>
-      page(ctx, Compound, under(ctx, 'communityCode', r.code), { code: 'asc' }, args),
+    grids: (r: Region, args: PageArgs, ctx: RequestContext) => pageUnder(ctx, GRIDS, listPrefix(ctx, r.code), sql('TRUE'), args),
+    compounds: (r: Region, args: PageArgs, ctx: RequestContext) => pageUnder(ctx, COMPOUNDS, listPrefix(ctx, r.code), sql('TRUE'), args),
     structure: (r: Region, args: { year: number; asOf?: string }, ctx: RequestContext) => {
       const node = regionNode(ctx, r.code).code;
       const now = periodOf(args.year, args.asOf);
       const before = previousPeriod(now);
       const figure = async (table: 'region' | 'grid' | 'compound') =>
         countFigure(await structureCount(ctx, table, node, now), await structureCount(ctx, table, node, before));
-      return { communities: figure('region'), grids: figure('grid'), compounds: figure('compound') };
+      // thunks: only the requested counts run (the default resolver calls a function-valued property)
+      return { communities: () => figure('region'), grids: () => figure('grid'), compounds: () => figure('compound') };
     },
   },
   Grid: {

@@ -1,0 +1,19 @@
+import type { LedgerImporter } from '@district/common';
+import { compoundsLedger, gridsLedger, regionsLedger } from './modules/regions/regions.ledger';
+import { workersLedger } from './modules/workers/workers.ledger';
+import { certificatesLedger, examRegistrationsLedger } from './modules/certification/certification.ledger';
+import { trainingAttendanceLedger, trainingsLedger } from './modules/trainings/trainings.ledger';
+import { deliberationsLedger } from './modules/deliberations/deliberations.ledger';
+
+/** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
+export const ledgers: LedgerImporter[] = [
+  regionsLedger,
+  gridsLedger,
+  compoundsLedger,
+  workersLedger,
+  certificatesLedger,
+  examRegistrationsLedger,
+  trainingsLedger,
+  trainingAttendanceLedger,
+  deliberationsLedger,
+];

@@ -1,0 +1,60 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+
+export type TrainingType = 'SYSTEM_TRAINING' | 'SECRETARY_SALON' | 'PRACTICE_DRILL' | 'CERTIFICATION_COACHING' | 'SKILLS_CONTEST';
+export type TrainingAudience = 'COMMUNITY_WORKERS' | 'GRID_WORKERS' | 'ALL_WORKERS';
+export type AttendanceStatus = 'PRESENT' | 'ABSENT';
+
+/** A training session for community and grid workers. */
+@Entity({ tableName: 'training' })
+export class Training {
+  /** 培训编号 */
+  @PrimaryKey({ type: 'string', length: 20 })
+  id!: string;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'string', length: 30 })
+  type!: TrainingType;
+
+  @Index()
+  @Property({ type: 'date' })
+  startOn!: string;
+
+  @Property({ type: 'date', nullable: true })
+  endOn?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  organiser?: string | null;
+
+  @Property({ type: 'string', length: 20 })
+  audience!: TrainingAudience;
+}
+
+/**
+ * One worker at one session. The ledger sometimes holds both a present and an absent row for the
+ * same worker and session (two sign-in sheets); both are kept as written, and person-times count a
+ * worker once per session when any row says present.
+ * `communityCode` is where the worker served when attending, so a later move keeps history in place.
+ */
+@Entity({ tableName: 'training_attendance' })
+@Unique({ properties: ['trainingId', 'workerId', 'status'] })
+export class TrainingAttendance {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 20 })
+  trainingId!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 20 })
+  workerId!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 12 })
+  communityCode!: string;
+
+  @Property({ type: 'string', length: 10 })
+  status!: AttendanceStatus;
+}

@@ -1,0 +1,79 @@
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+
+export type WorkerRole = 'PARTY_SECRETARY' | 'COMMITTEE_DIRECTOR' | 'COMMITTEE_MEMBER' | 'COMMUNITY_WORKER' | 'GRID_WORKER';
+export type WorkerTier = 'LEAD' | 'BACKBONE' | 'NEWCOMER';
+
+/** A community or grid worker (社区工作者台账), keyed by staff number (工号). Post fields are the current post. */
+@Entity({ tableName: 'worker' })
+export class Worker {
+  /** 工号 */
+  @PrimaryKey({ type: 'string', length: 20 })
+  id!: string;
+
+  @Index()
+  @Property({ type: 'bigint' })
+  personId!: string;
+
+  @Property({ type: 'text', nullable: true })
+  gender?: string | null;
+
+  @Index()
+  @Property({ type: 'string', length: 12 })
+  communityCode!: string;
+
+  @Property({ type: 'string', length: 20 })
+  role!: WorkerRole;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  tier?: WorkerTier | null;
+
+  @Property({ type: 'string', length: 14, nullable: true })
+  gridCode?: string | null;
+
+  @Property({ type: 'date' })
+  hiredOn!: string;
+
+  @Property({ type: 'date', nullable: true })
+  leftOn?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  politicalStatus?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  education?: string | null;
+}
+
+/**
+ * Where a worker served from one day to another. Head counts at a date read these rows, so a move
+ * (another community, grid, role or tier) changes counts from its day on and leaves earlier days as
+ * they were. `toOn` is exclusive: the day of a move or of leaving no longer counts.
+ */
+@Entity({ tableName: 'worker_post' })
+@Unique({ properties: ['workerId', 'fromOn'] })
+export class WorkerPost {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'string', length: 20 })
+  workerId!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 12 })
+  communityCode!: string;
+
+  @Property({ type: 'string', length: 20 })
+  role!: WorkerRole;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  tier?: WorkerTier | null;
+
+  @Index()
+  @Property({ type: 'string', length: 14, nullable: true })
+  gridCode?: string | null;
+
+  @Property({ type: 'date' })
+  fromOn!: string;
+
+  @Property({ type: 'date', nullable: true })
+  toOn?: string | null;
+}
