@@ -2,7 +2,8 @@
  * One jest run for the whole repository. The global setup starts one real PostgreSQL (embedded, or
  * the server in DATABASE_URL) for every suite; each test file makes its own databases on it.
  */
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json', isolatedModules: true, diagnostics: false }];
+// type-checking is tsc's job (pnpm typecheck); jest only transpiles, file by file
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }];
 
 /** @type {import('jest').Config} */
 module.exports = {

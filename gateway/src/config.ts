@@ -5,6 +5,8 @@ export interface GatewayConfig {
   PORT: number;
   HOST: string;
   SUPERGRAPH_PATH: string;
+  /** reviewed operations exempt from the alias limit */
+  TRUSTED_OPERATIONS_DIR: string;
   /** HS256 secret for caller tokens; or JWKS_URL for asymmetric keys from an identity provider */
   JWT_SECRET: string | undefined;
   JWKS_URL: string | undefined;
@@ -31,6 +33,7 @@ export const gatewayEnv: EnvSpec<GatewayConfig> = {
   PORT: env.port(4000),
   HOST: env.string('0.0.0.0'),
   SUPERGRAPH_PATH: env.string(join(__dirname, '..', '..', 'schema', 'supergraph.graphql')),
+  TRUSTED_OPERATIONS_DIR: env.string(join(__dirname, '..', '..', 'schema', 'operations')),
   JWT_SECRET: (raw, name) => {
     if (raw !== undefined && raw.length < 32) throw new Error(`${name} must be at least 32 characters`);
     return raw;

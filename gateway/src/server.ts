@@ -7,7 +7,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { CALLER_HEADER, maskErrors, signCaller, type Caller } from '@district/common';
 import { createAuthenticator } from './auth';
 import { checkKeys, type GatewayConfig } from './config';
-import { aliasLimit, costLimit, depthLimit, RateLimiter, usesIntrospection } from './limits';
+import { aliasLimit, costLimit, depthLimit, loadTrustedDocuments, RateLimiter, usesIntrospection } from './limits';
 
 export interface GatewayContext {
   caller: Caller;
@@ -57,7 +57,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: config.MAX_TOKENS },
-    validationRules: [depthLimit(config.MAX_DEPTH), aliasLimit(config.MAX_ALIASES), costLimit(config.MAX_COST)],
+    validationRules: [depthLimit(config.MAX_DEPTH), aliasLimit(config.MAX_ALIASES, loadTrustedDocuments(config.TRUSTED_OPERATIONS_DIR)), costLimit(config.MAX_COST)],
     formatError: maskErrors,
   });
   await apollo.start();

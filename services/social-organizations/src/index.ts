@@ -1,0 +1,4 @@
+import { runSubgraph } from '@district/common';
+import { socialOrganizations } from './module';
+
+void runSubgraph(socialOrganizations);

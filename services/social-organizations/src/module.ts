@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import type { SubgraphModule } from '@district/common';
+import { entities } from './entities';
+import { migrations } from './migrations';
+import { resolvers } from './resolvers';
+
+/** The social organizations subgraph, as start-up, tests and the import command see it. */
+export const socialOrganizations: SubgraphModule = {
+  service: 'social-organizations',
+  defaultPort: 4003,
+  root: join(__dirname, '..'),
+  resolvers: resolvers as SubgraphModule['resolvers'],
+  entities,
+  migrations,
+};

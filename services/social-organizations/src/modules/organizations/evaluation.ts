@@ -1,0 +1,65 @@
+import type { Grade, InspectionResult } from '../../vocabulary';
+
+/**
+ * Evaluation grades (社会组织评估, 1A–5A) and who may apply, after the Ministry of Civil Affairs'
+ * 《社会组织评估管理办法》: a grade is valid for five years (art. 25); an organisation may apply once
+ * registered for two full years, or once its grade's five years are over (art. 12); it is not
+ * evaluated when it missed or failed last year's annual inspection, or was 基本合格 two years
+ * running (art. 13).
+ */
+export const GRADE_VALID_YEARS = 5;
+
+export const gradeOf = (level: number): Grade => `GRADE_${level}A` as Grade;
+export const levelOf = (grade: Grade): number => Number(grade.slice(6, 7));
+
+/**
+ * The ledger records only the year a grade was awarded (grades are announced late in the year), so
+ * its five years run to the end of the fifth year after: a 2021 grade is valid through 2026-12-31.
+ */
+export function gradeValidUntil(year: number): string {
+  return `${year + GRADE_VALID_YEARS}-12-31`;
+}
+
+export type EligibilityRule =
+  | 'DEREGISTERED' | 'REGISTERED_UNDER_TWO_YEARS' | 'MISSED_LAST_INSPECTION'
+  | 'FAILED_LAST_INSPECTION' | 'BASICALLY_QUALIFIED_TWICE' | 'GRADE_STILL_VALID';
+
+export interface EligibilityReason {
+  rule: EligibilityRule;
+  message: string;
+}
+
+export interface EvaluationCandidate {
+  foundedOn: string;
+  deregisteredOn?: string | null;
+  gradeYear?: number | null;
+}
+
+/** Whether an organisation may apply for evaluation in `year`; `inspections` maps inspection year to result. */
+export function evaluationEligibility(org: EvaluationCandidate, inspections: ReadonlyMap<number, InspectionResult>, year: number) {
+  const reasons: EligibilityReason[] = [];
+  const fail = (rule: EligibilityRule, message: string) => reasons.push({ rule, message });
+  if (org.deregisteredOn && org.deregisteredOn <= `${year}-12-31`) {
+    fail('DEREGISTERED', `已于${org.deregisteredOn}注销 / deregistered on ${org.deregisteredOn}`);
+  }
+  // two full calendar years (年度) before the year of application: founded by 1 January two years earlier
+  const twoFullYears = org.foundedOn <= `${year - 2}-01-01`;
+  if (!twoFullYears) {
+    fail('REGISTERED_UNDER_TWO_YEARS', `${org.foundedOn}成立，登记未满两个年度 / founded ${org.foundedOn}: not registered for two full years before ${year}`);
+  } else {
+    // only an organisation that existed all of last year owed its inspection
+    const last = inspections.get(year - 1);
+    if (!last || last === 'NOT_INSPECTED') {
+      fail('MISSED_LAST_INSPECTION', `未参加${year - 1}年度年检 / did not take the ${year - 1} annual inspection`);
+    } else if (last === 'UNQUALIFIED') {
+      fail('FAILED_LAST_INSPECTION', `${year - 1}年度年检不合格 / failed the ${year - 1} annual inspection`);
+    } else if (last === 'BASICALLY_QUALIFIED' && inspections.get(year - 2) === 'BASICALLY_QUALIFIED') {
+      fail('BASICALLY_QUALIFIED_TWICE', `${year - 2}、${year - 1}年度连续基本合格 / 基本合格 in ${year - 2} and ${year - 1}`);
+    }
+  }
+  if (org.gradeYear && gradeValidUntil(org.gradeYear) >= `${year}-01-01`) {
+    const until = gradeValidUntil(org.gradeYear);
+    fail('GRADE_STILL_VALID', `现有评估等级有效期至${until} / the current grade is valid until ${until}`);
+  }
+  return { year, eligible: reasons.length === 0, reasons };
+}
