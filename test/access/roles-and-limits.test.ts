@@ -122,6 +122,35 @@ describe('limits against abusive queries', () => {
 });
 
 describe('personal data and writes', () => {
+  const VOLUNTEERS = '{ volunteers(first: 3) { nodes { number name idNumber phone } } }';
+  type Volunteers = { volunteers: { nodes: { number: string; name: string; idNumber: string; phone: string | null }[] } };
+
+  test('an analyst sees volunteers masked; the department sees them whole and the read is recorded', async () => {
+    const masked = await stack.query<Volunteers>(VOLUNTEERS, {}, analyst);
+    for (const v of masked.data!.volunteers.nodes) {
+      expect(v.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+      if (v.phone) expect(v.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+      expect(v.name).toMatch(/^.\*+$/);
+    }
+    const whole = await stack.query<Volunteers>(VOLUNTEERS, {}, volunteerDept);
+    expect(whole.data!.volunteers.nodes.map((v) => v.number)).toEqual(masked.data!.volunteers.nodes.map((v) => v.number));
+    for (const v of whole.data!.volunteers.nodes) expect(v.idNumber).toMatch(/^\d{17}[\dX]$/);
+    const trail = await stack.query<{ volunteerStationsAuditTrail: { subject: string; kind: string; target: string }[] }>(
+      '{ volunteerStationsAuditTrail(first: 50) { subject kind target } }', {}, ADMIN);
+    const reads = trail.data!.volunteerStationsAuditTrail.filter((e) => e.kind === 'PERSONAL_READ' && e.subject === volunteerDept.subject);
+    expect(reads.map((e) => e.target)).toEqual(expect.arrayContaining(whole.data!.volunteers.nodes.map((v) => `Volunteer:${v.number}`)));
+  });
+
+  test('an analyst cannot write; a department cannot write another department\'s data', async () => {
+    const release = 'mutation($id: ID!) { releaseCommunityWorker(id: $id, leftOn: "2025-12-01") { id } }';
+    const worker = await stack.query<{ communityWorkers: { nodes: { id: string }[] } }>('{ communityWorkers(first: 1) { nodes { id } } }');
+    const id = worker.data!.communityWorkers.nodes[0].id;
+    for (const caller of [analyst, volunteerDept]) {
+      const res = await stack.query(release, { id }, caller);
+      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+
   test('the audit trail is for administrators only', async () => {
     const asAdmin = await stack.query('{ workforceAuditTrail(first: 5) { operation outcome } }', {}, ADMIN);
     expect(asAdmin.errors).toBeUndefined();

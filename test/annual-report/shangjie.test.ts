@@ -57,6 +57,15 @@ test('the report works for a street and a community too, and the district is the
   expect(grids).toBe(expected.figures.grids.value);
 });
 
+test('one registered organisation carries data of two subgraphs through the gateway', async () => {
+  const res = await stack.query(`{ registeredOrganization(creditCode: "514101062337240340") {
+    creditCode name partyCoverage(asOf: "2025-12-31") { covered status } } }`);
+  expect(res.errors).toBeUndefined();
+  expect(res.data?.registeredOrganization).toMatchObject({
+    creditCode: '514101062337240340', name: '上街区阳光促进会', partyCoverage: { covered: true },
+  });
+});
+
 test('importing the same ledgers again changes nothing', async () => {
   const again = await importLedgers(stack, SHANGJIE);
   expect(again.ok).toBe(true);
