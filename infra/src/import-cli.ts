@@ -16,14 +16,17 @@ async function main() {
 }
 
 let lastProgress = 0;
+/** On a terminal one line updated in place; in a log a line every few seconds, for long files only. */
 function progress(file: string, rows: number) {
   const now = Date.now();
-  if (now - lastProgress < 500) return;
+  const tty = process.stderr.isTTY;
+  if (now - lastProgress < (tty ? 250 : 5000)) return;
   lastProgress = now;
-  process.stderr.write(`  ${file}: ${rows} rows…\r`);
+  process.stderr.write(tty ? `\r\x1b[K  ${file}: ${rows} rows…` : `  ${file}: ${rows} rows…\n`);
 }
 
 function print(report: ImportReport) {
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const rows = report.outcomes.map((o) => o.summary
     ? [o.file, o.subgraph, o.summary.read, o.summary.inserted, o.summary.updated, o.summary.unchanged, Math.round(o.summary.rowsPerSecond), 'ok']
     : [o.file, o.subgraph, '', '', '', '', '', `FAILED: ${o.defects?.length} defect(s)`]);
@@ -34,7 +37,8 @@ function print(report: ImportReport) {
   for (const r of rows) console.log(line(r));
   for (const o of report.outcomes.filter((x) => x.defects)) {
     console.log(`\n${o.path}: nothing imported, ${o.defects!.length} defect(s):`);
-    for (const d of o.defects!) console.log(`  row ${d.row}, ${d.column}: ${d.reason}`);
+    const defects = [...o.defects!].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
+    for (const d of defects) console.log(`  row ${d.row}, ${d.column}: ${d.reason}`);
   }
   for (const u of report.unowned) console.log(`skipped (no subgraph owns it): ${u}`);
 }

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { LedgerValidation } from '../ledger/validate-ledger';
 import type { Defect, LedgerSpec, ValidRow } from '../ledger/types';
+import { duplicatesInDatabase } from './duplicates';
 import type { ReferenceLookup } from './references';
 import type { Queryable, UpsertCounts } from './upsert';
 
@@ -53,6 +54,7 @@ export async function importLedgerFile(importer: LedgerImporter, path: string, o
   const ctx: ImportContext = { db: client, references: opts.references, today: opts.today };
   const validation = new LedgerValidation(importer.spec, path, {
     today: opts.today,
+    duplicates: importer.spec.key.length ? duplicatesInDatabase(client, importer.spec) : undefined,
     references: importer.check ? (rows) => importer.check!(rows, ctx) : undefined,
   });
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };

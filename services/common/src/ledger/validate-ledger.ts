@@ -16,6 +16,11 @@ export interface ValidateOptions<K extends string> {
    * are left out of the batch.
    */
   references?: (rows: ValidRow<K>[]) => Promise<Defect[]> | Defect[];
+  /**
+   * Checks natural keys per batch (before `references`) instead of remembering every key in memory:
+   * the import keeps them in its database transaction, so memory stays flat however long the file.
+   */
+  duplicates?: (rows: ValidRow<K>[]) => Promise<Defect[]>;
 }
 
 /**
@@ -48,17 +53,21 @@ export class LedgerValidation<K extends string> {
   }
 
   private async checked(batch: ValidRow<K>[]): Promise<ValidRow<K>[]> {
-    if (!this.options.references || !batch.length) return batch;
-    const defects = await this.options.references(batch);
-    this.record(defects);
-    const bad = new Set(defects.map((d) => d.row));
-    return batch.filter((r) => !bad.has(r.row));
+    let rows = batch;
+    for (const check of [this.options.duplicates, this.options.references]) {
+      if (!check || !rows.length) continue;
+      const defects = await check(rows);
+      this.record(defects);
+      const bad = new Set(defects.map((d) => d.row));
+      rows = rows.filter((r) => !bad.has(r.row));
+    }
+    return rows;
   }
 
   async *batches(): AsyncGenerator<ValidRow<K>[]> {
     const { spec } = this;
     const size = this.options.batchSize ?? 1000;
-    const ctx = { today: this.options.today, keys: new KeyTracker() };
+    const ctx = { today: this.options.today, keys: this.options.duplicates ? undefined : new KeyTracker() };
     let missing: string[] = [];
     const rows = readLedger(this.path, {
       columns: Object.values<{ header: string }>(spec.columns).map((c) => c.header),

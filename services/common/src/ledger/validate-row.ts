@@ -11,7 +11,7 @@ export class KeyTracker {
 
   /** The earlier row with this key, or undefined (and `row` becomes the key's first). */
   firstRow(key: readonly LedgerValue[], row: number): number | undefined {
-    const k = JSON.stringify(key);
+    const k = JSON.stringify(key); // as keyText
     const earlier = this.first.get(k);
     if (earlier === undefined) this.first.set(k, row);
     return earlier;
@@ -58,15 +58,28 @@ export function validateRow<K extends string>(spec: LedgerSpec<K>, row: LedgerRo
   if (!defects.length && spec.check) {
     for (const p of spec.check(value, row.row)) add(p.column === '*' ? '*' : spec.columns[p.column].header, p.kind, p.reason);
   }
-  if (ctx.keys && spec.key.length && !spec.key.some((k) => bad.has(k))) {
-    const key = spec.key.map((k) => value[k]);
-    const named = spec.key.find((k) => value[k] !== null);
-    const earlier = named === undefined ? undefined : ctx.keys.firstRow(key, row.row);
-    if (named !== undefined && earlier !== undefined) {
-      const what = spec.key.map((k) => spec.columns[k].header).join('+');
-      const shown = spec.key.every((k) => mayQuote(spec.columns[k])) ? `: ${key.filter((v) => v !== null).join(', ')}` : '';
-      add(spec.columns[named].header, 'duplicate', `与第${earlier}行重复 / same ${what} as data row ${earlier}${shown}`);
-    }
+  if (ctx.keys && spec.key.length && !spec.key.some((k) => bad.has(k)) && hasKey(spec, value)) {
+    const earlier = ctx.keys.firstRow(spec.key.map((k) => value[k]), row.row);
+    if (earlier !== undefined) defects.push(duplicateDefect(spec, value, row.row, earlier));
   }
   return { value, defects };
+}
+
+/** Whether a row names its natural key at all (a row with an empty key is not a duplicate of another). */
+export function hasKey<K extends string>(spec: LedgerSpec<K>, value: Record<K, LedgerValue>): boolean {
+  return spec.key.some((k) => value[k] !== null);
+}
+
+/** The natural key as one string, the same for the in-memory tracker and the import's key table. */
+export function keyText<K extends string>(spec: LedgerSpec<K>, value: Record<K, LedgerValue>): string {
+  return JSON.stringify(spec.key.map((k) => value[k]));
+}
+
+/** "Same key as data row N", quoting the key only when its columns may be quoted. */
+export function duplicateDefect<K extends string>(spec: LedgerSpec<K>, value: Record<K, LedgerValue>, row: number, earlier: number): Defect {
+  const key = spec.key.map((k) => value[k]);
+  const named = spec.key.find((k) => value[k] !== null) ?? spec.key[0];
+  const what = spec.key.map((k) => spec.columns[k].header).join('+');
+  const shown = spec.key.every((k) => mayQuote(spec.columns[k])) ? `: ${key.filter((v) => v !== null).join(', ')}` : '';
+  return { file: spec.file, row, column: spec.columns[named].header, kind: 'duplicate', reason: `与第${earlier}行重复 / same ${what} as data row ${earlier}${shown}` };
 }
