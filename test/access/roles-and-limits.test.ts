@@ -76,6 +76,39 @@ describe('region scope', () => {
   });
 });
 
+describe('region scope for records and writes', () => {
+  const community: Caller = { subject: 'e2e-community', roles: ['COMMUNITY'], regionScope: '410106001001' };
+  const WORKERS = 'query($region: ID) { communityWorkers(filter: { regionCode: $region }, first: 200) { totalCount nodes { id community { code } } } }';
+  type Workers = { communityWorkers: { totalCount: number; nodes: { id: string; community: { code: string } }[] } };
+
+  test('a community sees only its own workers; a street cannot read another street\'s worker by guessing the key', async () => {
+    const own = await stack.query<Workers>(WORKERS, {}, community);
+    expect(own.data!.communityWorkers.totalCount).toBeGreaterThan(0);
+    expect(own.data!.communityWorkers.nodes.every((w) => w.community.code === '410106001001')).toBe(true);
+    const elsewhere = await stack.query<Workers>(WORKERS, { region: OTHER_STREET }, ADMIN);
+    const guessed = elsewhere.data!.communityWorkers.nodes[0].id;
+    const asStreet = await stack.query(`{ communityWorker(id: "${guessed}") { id } }`, {}, streetOffice);
+    expect(asStreet.data?.communityWorker).toBeNull();
+  });
+
+  test('a street office writes inside its street and is refused outside it', async () => {
+    const raise = 'mutation($input: RaiseDeliberationTopicInput!) { raiseDeliberationTopic(input: $input) { id community { code } } }';
+    const inside = await stack.query(raise, { input: { communityCode: '410106001002', title: '楼道堆物清理', method: '五步议事法', raisedOn: '2025-12-01' } }, streetOffice);
+    expect(inside.errors).toBeUndefined();
+    expect(inside.data?.raiseDeliberationTopic.community.code).toBe('410106001002');
+    const outside = await stack.query(raise, { input: { communityCode: '410106002001', title: '停车难', method: '五步议事法', raisedOn: '2025-12-01' } }, streetOffice);
+    expect(outside.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const trail = await stack.query<{ workforceAuditTrail: { subject: string; outcome: string; operation: string }[] }>(
+      '{ workforceAuditTrail(first: 20, operation: "raiseDeliberationTopic") { subject outcome operation } }', {}, ADMIN);
+    expect(trail.data!.workforceAuditTrail.filter((e) => e.subject === streetOffice.subject).map((e) => e.outcome).sort()).toEqual(['FORBIDDEN', 'OK']);
+  });
+
+  test('a department reads other departments\' figures', async () => {
+    const res = await stack.query('{ region(code: "410106") { gigCare { issuesReported(year: 2025) { value } } } }', {}, volunteerDept);
+    expect(res.data?.region.gigCare.issuesReported.value).toBeGreaterThan(0);
+  });
+});
+
 describe('limits against abusive queries', () => {
   test('more than 20 aliases is refused with HTTP 400', async () => {
     const aliases = Array.from({ length: 21 }, (_, i) => `a${i}: region(code: "410106") { code }`).join(' ');
