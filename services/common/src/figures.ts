@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from './context';
 import { scopedRegion } from './caller';
 import { badInput } from './errors';
-import { isRegionCode, normaliseRegionCode, regionPrefix } from './regions';
+import { REGIONS, regionsParam } from './region-lists';
+import { isRegionCode, normaliseRegionCode } from './regions';
 
 /**
  * A figure about what happened in a year counts records dated in that year; a figure about what
@@ -109,12 +110,8 @@ export async function figureByRegion(
   codes: readonly string[],
   sql: (regions: string) => { text: string; params: unknown[] },
 ): Promise<number[]> {
-  // the ORM's driver inlines array parameters as lists, so the codes travel as one comma-joined string
-  const regions = `(SELECT * FROM unnest(string_to_array(?, ','), string_to_array(?, ',')) AS r0(code, prefix)) AS r`;
-  const { text, params } = sql(regions);
-  const rows: { code: string; value: string | number | null }[] = await em
-    .getConnection()
-    .execute(text, [codes.join(','), codes.map(regionPrefix).join(','), ...params]);
+  const { text, params } = sql(REGIONS);
+  const rows: { code: string; value: string | number | null }[] = await em.getConnection().execute(text, [regionsParam(codes), ...params]);
   const byCode = new Map(rows.map((row) => [row.code, Number(row.value ?? 0)]));
   return codes.map((c) => byCode.get(c) ?? 0);
 }

@@ -5,6 +5,7 @@ export * from './caller';
 export * from './db';
 export * from './context';
 export * from './figures';
+export * from './region-lists';
 export * from './pagination';
 export * from './audit';
 export * from './personal';

@@ -1,13 +1,8 @@
-import {
-  badInput, connection, pageWindow, regionNode, regionPrefix, scopePrefix,
-  type Connection, type PageArgs, type RequestContext,
-} from '@district/common';
-import type { EntityName } from '@mikro-orm/core';
+import { badInput, regionNode, regionPrefix, scopePrefix, type RequestContext } from '@district/common';
 
 /**
  * Lists here filter on coverage as of a day, on units and on assignments: conditions the ORM's
- * filter objects cannot say, so they are SQL. A list is one statement (rows with their total via a
- * window function), mapped back to entities.
+ * filter objects cannot say, so they are SQL, built here and paged by common's sqlPage and regionList.
  */
 export class Where {
   readonly parts: string[] = [];
@@ -36,30 +31,6 @@ export function nodePrefix(ctx: RequestContext, code: string): string {
 
 export async function execute<R = Record<string, unknown>>(ctx: RequestContext, sql: string, params: unknown[] = []): Promise<R[]> {
   return ctx.em.getConnection().execute(sql, params) as Promise<R[]>;
-}
-
-/**
- * One page of `table` rows (aliased `t`) matching `where`, with the total, as entities. The total
- * comes with the rows; only a page past the end needs a second statement to count.
- */
-export async function sqlPage<T extends object>(
-  ctx: RequestContext,
-  entity: EntityName<T>,
-  table: string,
-  where: Where,
-  orderBy: string,
-  args: PageArgs,
-): Promise<Connection<T>> {
-  const { limit, offset } = pageWindow(args);
-  const rows = await execute<Record<string, unknown> & { total_count: string }>(ctx,
-    `SELECT t.*, count(*) OVER () AS total_count FROM ${table} t WHERE ${where.sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
-    [...where.params, limit, offset]);
-  let total = rows.length ? Number(rows[0].total_count) : 0;
-  if (!rows.length && offset > 0) {
-    const [{ n }] = await execute<{ n: string }>(ctx, `SELECT count(*) AS n FROM ${table} t WHERE ${where.sql}`, where.params);
-    total = Number(n);
-  }
-  return connection(rows.map(({ total_count: _t, ...row }) => ctx.em.map(entity, row as never)), total, offset);
 }
 
 /** The scope condition for rows carrying a region code: nothing for a deployment-wide caller. */

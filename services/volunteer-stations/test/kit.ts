@@ -1,36 +1,7 @@
 import { join } from 'node:path';
-import {
-  graphReferences, importLedgerFile, LedgerImportError, todayInChina, type Caller, type Defect, type ImportSummary,
-  type LedgerImporter, type ReferenceLookup,
-} from '@district/common';
-import { startTestSubgraph, subgraphRequest } from '../../common/src/testing';
-import { workforce } from '../../workforce/src/module';
-import { gridsLedger, regionsLedger } from '../../workforce/src/modules/regions/regions.ledger';
+import { importLedgerFile, LedgerImportError, todayInChina, type Defect, type ImportSummary, type LedgerImporter, type ReferenceLookup } from '@district/common';
 
-export const DATASETS = join(__dirname, '..', '..', '..', '..', 'shared', 'datasets');
-export const SHANGJIE = join(DATASETS, 'shangjie-2025');
-
-export type Subgraph = Awaited<ReturnType<typeof startTestSubgraph>>;
-
-/** The import command's identity: a service account, as the gateway would sign it. */
-const importer: Caller = { subject: 'import@test', roles: ['SERVICE'] };
-
-/** Reference checks against a running workforce subgraph's lookups: the graph, not its tables. */
-export function referencesOf(workforceUrl: string): ReferenceLookup {
-  return graphReferences(async (query, variables) => {
-    const res = await subgraphRequest(workforceUrl, query, variables, importer);
-    if (res.errors) throw new Error(res.errors[0].message);
-    return res.data!;
-  });
-}
-
-/** The workforce subgraph holding Shangjie's region tree and grids, as the import would load them. */
-export async function startRegionTree(): Promise<{ workforce: Subgraph; references: ReferenceLookup }> {
-  const wf = await startTestSubgraph(workforce);
-  const references = referencesOf(wf.url);
-  for (const ledger of [regionsLedger, gridsLedger]) await importFile(ledger, SHANGJIE, wf.databaseUrl, references);
-  return { workforce: wf, references };
-}
+export { DATASETS, SHANGJIE, type Subgraph } from '../../workforce/test/kit';
 
 export type Outcome = { summary: ImportSummary; defects?: undefined } | { summary?: undefined; defects: Defect[] };
 

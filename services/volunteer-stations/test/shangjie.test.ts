@@ -3,16 +3,13 @@ import { join } from 'node:path';
 import { startTestSubgraph, subgraphRequest } from '../../common/src/testing';
 import { ledgers } from '../src/ledgers';
 import { volunteerStations } from '../src/module';
-import { DATASETS, importFile, SHANGJIE, startRegionTree, type Outcome, type Subgraph } from './kit';
+import { expected, startRegionTree } from '../../workforce/test/kit';
+import { DATASETS, importFile, SHANGJIE, type Outcome, type Subgraph } from './kit';
 
 /**
  * Shangjie adopts the system: its volunteer ledgers import, and the 2025 work report's volunteer
  * figures come out of the graph exactly as expected.json says.
  */
-const expected = JSON.parse(readFileSync(join(SHANGJIE, 'expected.json'), 'utf8')) as {
-  figures: Record<string, { value: number }>;
-  files: { file: string; rows: number }[];
-};
 const want = (key: string) => expected.figures[`volunteer.${key}`].value;
 
 let wf: Subgraph;

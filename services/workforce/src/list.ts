@@ -1,7 +1,6 @@
 import type { EntityName } from '@mikro-orm/core';
 import {
-  badInput, connection, pageWindow, periodOf, regionNode, regionPrefix, scopePrefix,
-  type Connection, type PageArgs, type Period, type RequestContext,
+  badInput, periodOf, regionList, regionNode, regionPrefix, scopePrefix, type Connection, type PageArgs, type Period, type RequestContext,
 } from '@district/common';
 
 /** A piece of SQL with its `?` parameters, in the order they appear. */
@@ -56,11 +55,7 @@ export function listPrefix(ctx: RequestContext, regionCode?: string | null): str
   return regionCode ? regionPrefix(regionNode(ctx, regionCode).code) : scopePrefix(ctx.caller);
 }
 
-/**
- * One page of rows under a region prefix. Every parent asking with the same filter in one request
- * shares a DataLoader, so pages under 100 regions come from one statement: rows are numbered per
- * prefix by a window function and each prefix keeps its own window and total.
- */
+/** One page of rows under a region prefix, through common's regionList: pages under 100 regions are one statement. */
 export async function pageUnder<T extends object>(
   ctx: RequestContext,
   spec: ListSpec<T>,
@@ -68,31 +63,8 @@ export async function pageUnder<T extends object>(
   filter: Sql,
   args: PageArgs & { sort?: SortArg | null },
 ): Promise<Connection<T>> {
-  const { limit, offset } = pageWindow(args);
   const order = orderSql(spec as ListSpec<unknown>, args.sort);
-  const name = `list:${spec.table}:${JSON.stringify([filter, order, limit, offset])}`;
-  const loader = ctx.loaders.get<string, Connection<T>>(name, async (prefixes) => {
-    // row 1 always comes back so that a page past the end still knows its prefix's total
-    const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(
-      `SELECT x.* FROM (
-         SELECT r.prefix AS _prefix, t.*, count(*) OVER (PARTITION BY r.prefix) AS _total,
-                row_number() OVER (PARTITION BY r.prefix ORDER BY ${order}) AS _rn
-         FROM (SELECT jsonb_array_elements_text(?::jsonb) AS prefix) r
-         JOIN ${spec.table} t ON t.${spec.regionColumn} LIKE r.prefix || '%'
-         WHERE ${filter.text}
-       ) x WHERE (x._rn > ? AND x._rn <= ?) OR x._rn = 1
-       ORDER BY x._prefix, x._rn`,
-      [JSON.stringify(prefixes), ...filter.params, offset, offset + limit],
-    );
-    return prefixes.map((p) => {
-      const mine = rows.filter((row) => row._prefix === p);
-      const total = mine.length ? Number(mine[0]._total) : 0;
-      const inWindow = mine.filter((row) => Number(row._rn) > offset && Number(row._rn) <= offset + limit);
-      const nodes = inWindow.map(({ _prefix, _total, _rn, ...columns }) => ctx.em.map(spec.entity, columns as never) as T);
-      return connection(nodes, total, offset);
-    });
-  });
-  return loader.load(prefix);
+  return regionList(ctx, { entity: spec.entity, table: spec.table, column: spec.regionColumn, where: { sql: filter.text, params: filter.params }, order }, prefix, args);
 }
 
 /** Loads rows by a key column for every parent of this request in one statement, grouped per key. */

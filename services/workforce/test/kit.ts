@@ -1,9 +1,12 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { importLedgerFile, todayInChina, type ImportSummary, type LedgerImporter, type ReferenceLookup } from '@district/common';
-import { startTestSubgraph } from '../../common/src/testing';
+import {
+  graphReferences, importLedgerFile, todayInChina, type Caller, type ImportSummary, type LedgerImporter, type ReferenceLookup,
+} from '@district/common';
+import { startTestSubgraph, subgraphRequest } from '../../common/src/testing';
 import { workforce } from '../src/module';
 import { ledgers } from '../src/ledgers';
+import { compoundsLedger, gridsLedger, regionsLedger } from '../src/modules/regions/regions.ledger';
 
 export const DATASETS = join(__dirname, '..', '..', '..', '..', 'shared', 'datasets');
 export const SHANGJIE = join(DATASETS, 'shangjie-2025');
@@ -35,6 +38,30 @@ export async function startWithShangjie() {
   const sg = await startTestSubgraph(workforce);
   const summaries = await importShangjie(sg);
   return { sg, summaries };
+}
+
+/** The import command's identity: a service account, as the gateway would sign it. */
+export const IMPORTER: Caller = { subject: 'service:ledger-import', roles: ['SERVICE'] };
+
+/**
+ * For the other subgraphs' tests: this subgraph holding Shangjie's region tree (regions, grids,
+ * compounds, through its own importers, as `pnpm import` loads them), and reference checks asked of
+ * its API as the import command asks the gateway, so their imports meet the real lookups.
+ */
+export async function startRegionTree(): Promise<{ workforce: Subgraph; references: ReferenceLookup }> {
+  const wf = await startTestSubgraph(workforce);
+  try {
+    for (const importer of [regionsLedger, gridsLedger, compoundsLedger]) await importFile(wf, importer);
+  } catch (e) {
+    await wf.close();
+    throw e;
+  }
+  const references = graphReferences(async (query, variables) => {
+    const res = await subgraphRequest(wf.url, query, variables, IMPORTER);
+    if (res.errors) throw new Error(res.errors.map((e) => e.message).join('; '));
+    return res.data as Record<string, unknown>;
+  });
+  return { workforce: wf, references };
 }
 
 export const REPORT_FRAGMENT = readFileSync(join(__dirname, '..', 'report.graphql'), 'utf8');

@@ -1,13 +1,12 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  assertCanWrite, audited, badInput, communityOf, inScope, isRegionCode, notFound, orderFrom, paginate, regionLevel, regionNode,
-  type PageArgs, type RequestContext,
+  assertCanWrite, audited, badInput, communityOf, inScope, isRegionCode, notFound, orderFrom, paginate, regionLevel, regionList,
+  type PageArgs, type RequestContext, type SqlCondition,
 } from '@district/common';
 import { optionalText, pastMoment, requiredText } from '../../lib/input';
 import { nextCode } from '../../lib/next-code';
 import { listPrefix, underPrefix } from '../../lib/place';
-import { regionPage, type SqlCondition } from '../../lib/region-page';
 import { chinaDay, chinaTime } from '../../lib/time';
 import { GigWorker } from '../workers/gig-worker.entity';
 import { loadWorker } from '../workers/worker-loader';
@@ -138,10 +137,7 @@ export const issueResolvers = {
   },
   Region: {
     gigIssues: (r: { code: string }, a: PageArgs & { filter?: IssueFilter }, ctx: RequestContext) =>
-      regionPage(ctx, {
-        name: 'issues', entity: GigIssue, table: 'gig_issue', column: 'community_code',
-        where: issueSql(a.filter), orderBy: 't.code', args: a,
-      }, regionNode(ctx, r.code).code),
+      regionList(ctx, { entity: GigIssue, table: 'gig_issue', column: 'community_code', where: issueSql(a.filter), order: 't.code' }, listPrefix(ctx, r.code), a),
   },
   GigIssue: {
     __resolveReference: async (ref: { code: string }, ctx: RequestContext) => {

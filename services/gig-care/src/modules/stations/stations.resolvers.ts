@@ -1,8 +1,9 @@
-import { assertCanWrite, audited, badInput, orderFrom, paginate, regionNode, type PageArgs, type RequestContext } from '@district/common';
+import {
+  assertCanWrite, audited, badInput, orderFrom, paginate, regionList, type PageArgs, type RequestContext, type SqlCondition,
+} from '@district/common';
 import { communityCode, optionalText, pastDay, requiredText } from '../../lib/input';
 import { nextCode } from '../../lib/next-code';
 import { listPrefix, underPrefix } from '../../lib/place';
-import { regionPage, type SqlCondition } from '../../lib/region-page';
 import { GigStation, type StationKind } from './gig-station.entity';
 import { loadStation } from './station-loader';
 
@@ -68,10 +69,7 @@ export const stationResolvers = {
   },
   Region: {
     gigStations: (r: { code: string }, a: PageArgs & { filter?: StationFilter }, ctx: RequestContext) =>
-      regionPage(ctx, {
-        name: 'stations', entity: GigStation, table: 'gig_station', column: 'community_code',
-        where: stationSql(a.filter), orderBy: 't.code', args: a,
-      }, regionNode(ctx, r.code).code),
+      regionList(ctx, { entity: GigStation, table: 'gig_station', column: 'community_code', where: stationSql(a.filter), order: 't.code' }, listPrefix(ctx, r.code), a),
   },
   GigStation: {
     __resolveReference: (ref: { code: string }, ctx: RequestContext) => loadStation(ctx, ref.code),

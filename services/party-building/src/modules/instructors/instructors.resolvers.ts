@@ -1,6 +1,6 @@
-import { connection, inScope, pageWindow, scopePrefix, todayInChina, type PageArgs, type RequestContext } from '@district/common';
+import { connection, inScope, pageWindow, scopePrefix, sqlPage, todayInChina, type PageArgs, type RequestContext } from '@district/common';
 import { loaders, type Assignment, type Contact } from '../../loaders';
-import { assertRange, nodePrefix, orderSql, sqlPage, Where } from '../../sql';
+import { assertRange, nodePrefix, orderSql, Where } from '../../sql';
 import { Instructor, InstructorContact, type ContactKind, type Source } from './instructor.entity';
 import { rhythmPeriod, rhythms, type Rhythm } from './rhythm';
 

@@ -1,9 +1,6 @@
-import {
-  connection, inScope, pageWindow, scopePrefix, todayInChina,
-  type Connection, type PageArgs, type RequestContext,
-} from '@district/common';
+import { inScope, regionList, scopePrefix, sqlPage, todayInChina, type PageArgs, type RequestContext } from '@district/common';
 import { loaders, type Contact } from '../../loaders';
-import { containsPattern, execute, nodePrefix, orderSql, scopeCondition, sqlPage, Where } from '../../sql';
+import { containsPattern, nodePrefix, orderSql, scopeCondition, Where } from '../../sql';
 import { assignmentOn, organisationalSql, statusOf, statusSql, unbuiltSql, unitOn, type CoverageStatus } from './coverage';
 import { PartyOrganization, TwoNewOrganization, type Category } from './organization.entity';
 
@@ -59,39 +56,12 @@ function orgWhere(ctx: RequestContext, f: OrgFilter | null | undefined): Where {
 }
 
 /**
- * Pages of organisations under many region nodes in one statement: rows are numbered per node, and
- * each node's first row always comes back so its total is known even past the end of its list.
+ * Organisations under a prefix: the caller's scope for the root list, a Region's node for its own;
+ * Regions asking with the same arguments share one statement.
  */
-async function orgPages(
-  ctx: RequestContext,
-  nodes: { key: string; pattern: string }[],
-  filter: OrgFilter | null | undefined,
-  sort: Sort,
-  args: PageArgs,
-): Promise<Connection<TwoNewOrganization>[]> {
-  const { limit, offset } = pageWindow(args);
-  const where = orgWhere(ctx, filter);
-  const rows = await execute<Record<string, unknown> & { node_key: string; rn: string; total_count: string }>(ctx,
-    `SELECT * FROM (
-       SELECT r.node_key, o.*, row_number() OVER (PARTITION BY r.node_key ORDER BY ${orderSql(sort, ORG_SORT, 'o.credit_code')}) AS rn,
-              count(*) OVER (PARTITION BY r.node_key) AS total_count
-       FROM unnest(string_to_array(?, ','), string_to_array(?, ',')) AS r(node_key, pattern)
-       JOIN two_new_org o ON o.region_code LIKE r.pattern
-       WHERE ${where.sql}) x
-     WHERE x.rn = 1 OR (x.rn > ? AND x.rn <= ?)
-     ORDER BY x.node_key, x.rn`,
-    [nodes.map((n) => n.key).join(','), nodes.map((n) => n.pattern).join(','), ...where.params, offset, offset + limit]);
-  return nodes.map((n) => {
-    const mine = rows.filter((r) => r.node_key === n.key);
-    const page = mine.filter((r) => Number(r.rn) > offset && Number(r.rn) <= offset + limit)
-      .map(({ node_key: _k, rn: _r, total_count: _t, ...row }) => ctx.em.map(TwoNewOrganization, row as never));
-    return connection(page, mine.length ? Number(mine[0].total_count) : 0, offset);
-  });
-}
-
-async function listOrganizations(ctx: RequestContext, filter: OrgFilter | null | undefined, sort: Sort, args: PageArgs) {
-  const [page] = await orgPages(ctx, [{ key: 'all', pattern: `${scopePrefix(ctx.caller)}%` }], filter, sort, args);
-  return page;
+function listOrganizations(ctx: RequestContext, prefix: string, filter: OrgFilter | null | undefined, sort: Sort, args: PageArgs) {
+  const order = orderSql(sort, ORG_SORT, 'o.credit_code');
+  return regionList(ctx, { entity: TwoNewOrganization, table: 'two_new_org', alias: 'o', column: 'region_code', where: orgWhere(ctx, filter), order }, prefix, args);
 }
 
 /** Units an organisation covers today, and the organisation itself, for a unit's current state. */
@@ -163,20 +133,17 @@ export const organizationResolvers = {
   Query: {
     twoNewOrganization: (_: unknown, { creditCode }: { creditCode: string }, ctx: RequestContext) => visibleOrganization(ctx, creditCode),
     twoNewOrganizations: (_: unknown, args: PageArgs & { filter?: OrgFilter; sort?: Sort }, ctx: RequestContext) =>
-      listOrganizations(ctx, args.filter, args.sort ?? null, args),
+      listOrganizations(ctx, scopePrefix(ctx.caller), args.filter, args.sort ?? null, args),
     partyUnbuiltOrganizations: (_: unknown, args: PageArgs & { regionCode?: string }, ctx: RequestContext) =>
-      listOrganizations(ctx, { regionCode: args.regionCode, unbuilt: true }, null, args),
+      listOrganizations(ctx, scopePrefix(ctx.caller), { regionCode: args.regionCode, unbuilt: true }, null, args),
     partyOrganization: async (_: unknown, { id }: { id: string }, ctx: RequestContext) =>
       /^\d{1,9}$/.test(id) ? visiblePartyOrganization(ctx, await loaders.partyOrganization(ctx).load(Number(id))) : null,
     partyOrganizations: (_: unknown, args: PageArgs & { filter?: PartyOrgFilter; sort?: Sort }, ctx: RequestContext) =>
       sqlPage(ctx, PartyOrganization, 'party_organization', partyOrgWhere(ctx, args.filter), orderSql(args.sort, PARTY_ORG_SORT, 't.id'), args),
   },
   Region: {
-    twoNewOrganizations: (r: { code: string }, args: PageArgs & { filter?: OrgFilter }, ctx: RequestContext) => {
-      const loader = ctx.loaders.get<string, Connection<TwoNewOrganization>>(`region:orgs:${JSON.stringify(args)}`, (codes) =>
-        orgPages(ctx, codes.map((code) => ({ key: code, pattern: `${nodePrefix(ctx, code)}%` })), args.filter, null, args));
-      return loader.load(r.code);
-    },
+    twoNewOrganizations: (r: { code: string }, args: PageArgs & { filter?: OrgFilter }, ctx: RequestContext) =>
+      listOrganizations(ctx, nodePrefix(ctx, r.code), args.filter, null, args),
   },
   TwoNewOrganization: {
     __resolveReference: (ref: { creditCode: string }, ctx: RequestContext) => visibleOrganization(ctx, ref.creditCode),

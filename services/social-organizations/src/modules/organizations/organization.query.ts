@@ -1,4 +1,4 @@
-import { badInput, connection, pageWindow, regionPrefix, todayInChina, type Connection, type PageArgs, type RequestContext } from '@district/common';
+import { badInput, regionList, regionPrefix, todayInChina, type Connection, type PageArgs, type RequestContext } from '@district/common';
 import type { OrgStatus, OrgType, ServiceField } from '../../vocabulary';
 import { SocialOrganization } from './organization.entity';
 import { primeOrganizations } from './organization.loaders';
@@ -62,9 +62,8 @@ export function gradeExpiring(asOf: string, months: number, params: unknown[]): 
   return ['o.grade_level IS NOT NULL', 'make_date(o.grade_year + 5, 12, 31) BETWEEN ?::date AND ?::date + make_interval(months => ?)'];
 }
 
-/** A narrower list than the criteria say: its own key, conditions and order. */
+/** A narrower list than the criteria say: its own conditions and order. */
 export interface OrgListVariant {
-  key: string;
   where: (params: unknown[]) => string[];
   order: string;
 }
@@ -72,47 +71,19 @@ export interface OrgListVariant {
 /** The key of "everywhere" (no region filter, an unscoped caller). */
 export const EVERYWHERE = '*';
 
-/** The regions of a batch as a relation r(code, prefix); JSON keeps '' prefixes intact. */
-function regionsParam(codes: readonly string[]): string {
-  return JSON.stringify(codes.map((code) => ({ code, prefix: code === EVERYWHERE ? '' : regionPrefix(code) })));
-}
-const REGIONS = `json_to_recordset(?::json) AS r(code text, prefix text)`;
-
 /**
- * One page of organisations under each of many region nodes, in two statements whatever the number
- * of nodes: the totals, then the rows numbered within each node. Lists on Region and the root list
- * share it, so a list of 100 regions each with its organisations costs what one region costs.
+ * One page of organisations under a region node, or EVERYWHERE. Lists on Region and the root list
+ * share common's regionList, so a list of 100 regions each with its organisations costs what one does.
  */
-export function organizationPage(
+export async function organizationPage(
   ctx: RequestContext, node: string, criteria: OrgCriteria, sort: OrgSort | null | undefined, page: PageArgs, variant?: OrgListVariant,
 ): Promise<Connection<SocialOrganization>> {
-  const { limit, offset } = pageWindow(page);
-  const order = variant?.order ?? orderSql(sort);
-  const name = `organizationPage:${JSON.stringify([criteria, sort ?? null, limit, offset, variant?.key ?? null])}`;
-  const conditions = (params: unknown[]) => [`o.region_code LIKE r.prefix || '%'`, ...orgConditions(criteria, params), ...(variant?.where(params) ?? [])].join(' AND ');
-  const loader = ctx.loaders.get<string, Connection<SocialOrganization>>(name, async (nodes) => {
-    const conn = ctx.em.getConnection();
-    const countParams: unknown[] = [regionsParam(nodes)];
-    const countWhere = conditions(countParams);
-    const totals: { code: string; total: string }[] = await conn.execute(
-      `SELECT r.code, count(o.code) AS total FROM ${REGIONS} LEFT JOIN social_organization o ON ${countWhere} GROUP BY r.code`,
-      countParams,
-    );
-    const rowParams: unknown[] = [regionsParam(nodes)];
-    const rowWhere = conditions(rowParams);
-    rowParams.push(offset, offset + limit);
-    const rows: (Record<string, unknown> & { page_node: string })[] = await conn.execute(
-      `SELECT * FROM (SELECT o.*, r.code AS page_node, row_number() OVER (PARTITION BY r.code ORDER BY ${order}) AS page_row
-         FROM ${REGIONS} JOIN social_organization o ON ${rowWhere}) x
-       WHERE x.page_row > ? AND x.page_row <= ? ORDER BY x.page_node, x.page_row`,
-      rowParams,
-    );
-    const totalOf = new Map(totals.map((t) => [t.code, Number(t.total)]));
-    return nodes.map((n) => {
-      const own = rows.filter((r) => r.page_node === n).map(({ page_node: _n, page_row: _r, ...o }) => ctx.em.map(SocialOrganization, o));
-      primeOrganizations(ctx, own);
-      return connection(own, totalOf.get(n) ?? 0, offset);
-    });
-  });
-  return loader.load(node);
+  const params: unknown[] = [];
+  const conditions = [...orgConditions(criteria, params), ...(variant?.where(params) ?? [])];
+  const list = await regionList(ctx, {
+    entity: SocialOrganization, table: 'social_organization', alias: 'o', column: 'region_code',
+    where: { sql: conditions.join(' AND ') || 'TRUE', params }, order: variant?.order ?? orderSql(sort),
+  }, node === EVERYWHERE ? '' : regionPrefix(node), page);
+  primeOrganizations(ctx, list.nodes);
+  return list;
 }

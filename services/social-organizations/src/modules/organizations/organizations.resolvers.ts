@@ -87,7 +87,6 @@ export const organizationResolvers = {
       const asOf = args.asOf ?? todayInChina();
       const months = monthsInput(args.withinMonths);
       return organizationPage(ctx, listNode(ctx, args.regionCode), { status: 'ACTIVE', asOf }, null, args, {
-        key: `expiring:${asOf}:${months}`,
         where: (params) => gradeExpiring(asOf, months, params),
         order: 'o.grade_year, o.code',
       });

@@ -1,8 +1,8 @@
 import {
-  countFigure, periodOf, previousPeriod, rateFigure, regionFigure, regionNode, type PageArgs, type Period, type RegionNode,
-  type RequestContext,
+  countFigure, periodOf, previousPeriod, rateFigure, regionBreakdown, regionFigure, regionList, regionNode, type PageArgs, type Period,
+  type RegionNode, type RequestContext,
 } from '@district/common';
-import { regionBreakdown, regionList } from '../../lib/batch';
+import { listPrefix } from '../../lib/scope';
 import { NEED_STAGES, type NeedStatus } from '../needs/need.entity';
 import { Station } from '../stations/station.entity';
 
@@ -105,7 +105,7 @@ export const figureResolvers = {
     __resolveReference: (ref: { code: string }) => ({ code: ref.code }),
     volunteer: (r: { code: string }, _: unknown, ctx: Ctx) => regionNode(ctx, r.code),
     volunteerStations: (r: { code: string }, args: PageArgs, ctx: Ctx) =>
-      regionList(ctx, 'stations', regionNode(ctx, r.code).code, { entity: Station, table: 'station', column: 'community_code', order: 't.code' }, args),
+      regionList(ctx, { entity: Station, table: 'station', column: 'community_code', order: 't.code' }, listPrefix(ctx, r.code), args),
   },
   VolunteerFigures: {
     stations: (n: F, a: Args, ctx: Ctx) => count(ctx, n, a, 'stations', builtBy),

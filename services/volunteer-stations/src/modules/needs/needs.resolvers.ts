@@ -1,5 +1,4 @@
-import { orderFrom, paginate, regionNode, type PageArgs, type RequestContext } from '@district/common';
-import { regionList } from '../../lib/batch';
+import { orderFrom, paginate, regionList, type PageArgs, type RequestContext } from '@district/common';
 import { byCode, visibleByCode } from '../../lib/loaders';
 import { listPrefix } from '../../lib/scope';
 import { Need, Resource, type NeedStatus } from './need.entity';
@@ -22,13 +21,13 @@ function listWhere(ctx: RequestContext, f: ListFilter, dateField: string) {
 
 /** Lists under a Region or a Grid: both are codes whose prefix the grid codes start with. */
 const needsUnder = (node: { code: string }, args: PageArgs & { status?: NeedStatus }, ctx: RequestContext) =>
-  regionList(ctx, 'needs', regionNode(ctx, node.code).code, {
+  regionList(ctx, {
     entity: Need, table: 'need', column: 'grid_code', order: 't.code',
     where: args.status ? { sql: 't.status = ?', params: [args.status] } : undefined,
-  }, args);
+  }, listPrefix(ctx, node.code), args);
 
 const resourcesUnder = (node: { code: string }, args: PageArgs, ctx: RequestContext) =>
-  regionList(ctx, 'resources', regionNode(ctx, node.code).code, { entity: Resource, table: 'resource', column: 'grid_code', order: 't.code' }, args);
+  regionList(ctx, { entity: Resource, table: 'resource', column: 'grid_code', order: 't.code' }, listPrefix(ctx, node.code), args);
 
 export const needResolvers = {
   Query: {
