@@ -8,11 +8,11 @@ import { startGateway } from '../src/server';
 /** Callers signed by an identity provider's key set (JWKS_URL) instead of a shared secret. */
 let gateway: Awaited<ReturnType<typeof startGateway>>;
 let jwks: http.Server;
-let privateKey: CryptoKey;
+let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
 beforeAll(async () => {
   const pair = await generateKeyPair('RS256');
-  privateKey = pair.privateKey as CryptoKey;
+  privateKey = pair.privateKey;
   const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
   jwks = http.createServer((_req, res) => res.end(JSON.stringify({ keys: [jwk] })));
   await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));

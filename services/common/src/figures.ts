@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from './context';
-import { scopedRegion } from './caller';
+import { scopedRegion, scopePrefix } from './caller';
 import { badInput } from './errors';
 import { REGIONS, regionsParam } from './region-lists';
-import { isRegionCode, normaliseRegionCode } from './regions';
+import { isRegionCode, normaliseRegionCode, regionPrefix } from './regions';
 
 /**
  * A figure about what happened in a year counts records dated in that year; a figure about what
@@ -114,4 +114,12 @@ export async function figureByRegion(
   const rows: { code: string; value: string | number | null }[] = await em.getConnection().execute(text, [regionsParam(codes), ...params]);
   const byCode = new Map(rows.map((row) => [row.code, Number(row.value ?? 0)]));
   return codes.map((c) => byCode.get(c) ?? 0);
+}
+
+/**
+ * The prefix a list filters by: the requested node narrowed to the caller's scope, or, with no node
+ * asked for, the caller's scope ('' for a deployment-wide caller).
+ */
+export function listPrefix(ctx: RequestContext, regionCode?: string | null): string {
+  return regionCode ? regionPrefix(regionNode(ctx, regionCode).code) : scopePrefix(ctx.caller);
 }

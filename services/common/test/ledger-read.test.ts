@@ -83,7 +83,9 @@ describe('real ledgers', () => {
       }
       expect(n).toBe(3);
     }
-    expect(openFiles()).toEqual(before); // exceljs' temp spool of workers.xlsx closed and deleted
+    // nothing newly left open: exceljs' temp spool of workers.xlsx closed and deleted (one an earlier
+    // test opened may close meanwhile, so the check is one-sided)
+    expect(openFiles().filter((f) => !before.includes(f))).toEqual([]);
   });
 
   test('an unknown sheet is a header-level parse error', async () => {

@@ -1,4 +1,5 @@
-import { badInput, regionNode, regionPrefix, scopePrefix, type RequestContext } from '@district/common';
+import { listPrefix } from '@district/common';
+import { badInput, scopePrefix, type RequestContext } from '@district/common';
 
 /**
  * Lists here filter on coverage as of a day, on units and on assignments: conditions the ORM's
@@ -24,10 +25,8 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The prefix a region argument stands for, narrowed to the caller's scope. */
-export function nodePrefix(ctx: RequestContext, code: string): string {
-  return regionPrefix(regionNode(ctx, code).code);
-}
+/** The prefix of a requested node, narrowed to the caller's scope. */
+export const nodePrefix = (ctx: RequestContext, code: string): string => listPrefix(ctx, code);
 
 export async function execute<R = Record<string, unknown>>(ctx: RequestContext, sql: string, params: unknown[] = []): Promise<R[]> {
   return ctx.em.getConnection().execute(sql, params) as Promise<R[]>;

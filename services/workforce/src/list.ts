@@ -1,6 +1,6 @@
 import type { EntityName } from '@mikro-orm/core';
 import {
-  badInput, periodOf, regionList, regionNode, regionPrefix, scopePrefix, type Connection, type PageArgs, type Period, type RequestContext,
+  badInput, periodOf, regionList, type Connection, type PageArgs, type Period, type RequestContext,
 } from '@district/common';
 
 /** A piece of SQL with its `?` parameters, in the order they appear. */
@@ -45,14 +45,6 @@ function orderSql(spec: ListSpec<unknown>, sort: SortArg | null | undefined): st
   const column = spec.sortColumns[sort.field];
   if (!column) throw badInput(`不能按 ${sort.field} 排序 / cannot sort by ${sort.field}`, 'sort');
   return `${column} ${sort.direction === 'DESC' ? 'DESC' : 'ASC'}, ${spec.defaultOrder}`;
-}
-
-/**
- * The prefix a list is taken under: the filter's node narrowed to the caller's scope, or the whole
- * scope when no node is named ('' for an unscoped caller: every row).
- */
-export function listPrefix(ctx: RequestContext, regionCode?: string | null): string {
-  return regionCode ? regionPrefix(regionNode(ctx, regionCode).code) : scopePrefix(ctx.caller);
 }
 
 /** One page of rows under a region prefix, through common's regionList: pages under 100 regions are one statement. */

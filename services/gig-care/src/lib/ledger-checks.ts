@@ -1,4 +1,4 @@
-import type { Defect, ReferenceLookup, ValidRow } from '@district/common';
+import type { Defect, ValidRow } from '@district/common';
 
 /**
  * 'reference' defects for rows whose code the lookup does not know. `lookup` is one of the graph's

@@ -1,12 +1,3 @@
-import { regionNode, regionPrefix, scopePrefix, type RequestContext } from '@district/common';
-
-/**
- * The prefix of community codes a list may show: under the requested node (narrowed to the caller's
- * scope) or, without one, the caller's scope ('' for the whole deployment).
- */
-export function listPrefix(ctx: RequestContext, regionCode?: string | null): string {
-  return regionCode ? regionPrefix(regionNode(ctx, regionCode).code) : scopePrefix(ctx.caller);
-}
 
 /** MikroORM where-clause for "under this prefix" on a community column that is never null. */
 export function underPrefix(prefix: string, property = 'communityCode'): Record<string, unknown> {

@@ -6,7 +6,8 @@ import {
 } from '@district/common';
 import { optionalText, pastMoment, requiredText } from '../../lib/input';
 import { nextCode } from '../../lib/next-code';
-import { listPrefix, underPrefix } from '../../lib/place';
+import { listPrefix } from '@district/common';
+import { underPrefix } from '../../lib/place';
 import { chinaDay, chinaTime } from '../../lib/time';
 import { GigWorker } from '../workers/gig-worker.entity';
 import { loadWorker } from '../workers/worker-loader';

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { audited, badInput, conflict, orderFrom, paginate, type PageArgs, type RequestContext } from '@district/common';
 import { optionalText, requiredText } from '../../lib/input';
-import { listPrefix, underPrefix } from '../../lib/place';
+import { listPrefix } from '@district/common';
+import { underPrefix } from '../../lib/place';
 import { chinaTime } from '../../lib/time';
 import { GigIssue } from '../issues/gig-issue.entity';
 import { GigStation } from '../stations/gig-station.entity';

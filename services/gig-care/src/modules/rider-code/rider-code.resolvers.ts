@@ -1,5 +1,5 @@
 import { orderFrom, paginate, type PageArgs, type RequestContext } from '@district/common';
-import { listPrefix } from '../../lib/place';
+import { listPrefix } from '@district/common';
 import { GigRiderCodeCompound } from './rider-code-compound.entity';
 
 export interface RiderCodeFilter { regionCode?: string | null; openedFrom?: string | null; openedTo?: string | null }

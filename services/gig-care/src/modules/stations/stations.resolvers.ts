@@ -3,7 +3,8 @@ import {
 } from '@district/common';
 import { communityCode, optionalText, pastDay, requiredText } from '../../lib/input';
 import { nextCode } from '../../lib/next-code';
-import { listPrefix, underPrefix } from '../../lib/place';
+import { listPrefix } from '@district/common';
+import { underPrefix } from '../../lib/place';
 import { GigStation, type StationKind } from './gig-station.entity';
 import { loadStation } from './station-loader';
 

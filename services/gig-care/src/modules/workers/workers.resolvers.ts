@@ -4,7 +4,8 @@ import {
   orderFrom, paginate, type PageArgs, type RequestContext,
 } from '@district/common';
 import { communityCode, pastDay, requiredText } from '../../lib/input';
-import { listPrefix, underPrefix } from '../../lib/place';
+import { listPrefix } from '@district/common';
+import { underPrefix } from '../../lib/place';
 import { nextCode } from '../../lib/next-code';
 import { GigWorker, type JobType } from './gig-worker.entity';
 import { loadWorker } from './worker-loader';

@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { nextCode } from '../../lib/codes';
 import { byCode, visibleByCode } from '../../lib/loaders';
 import { reportedDay, requiredText } from '../../lib/input';
-import { listPrefix } from '../../lib/scope';
+import { listPrefix } from '@district/common';
 import { Station } from '../stations/station.entity';
 import { stationLoader } from '../stations/stations.resolvers';
 import { Volunteer } from '../volunteers/volunteer.entity';

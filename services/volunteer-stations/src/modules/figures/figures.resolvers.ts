@@ -2,7 +2,7 @@ import {
   countFigure, periodOf, previousPeriod, rateFigure, regionBreakdown, regionFigure, regionList, regionNode, type PageArgs, type Period,
   type RegionNode, type RequestContext,
 } from '@district/common';
-import { listPrefix } from '../../lib/scope';
+import { listPrefix } from '@district/common';
 import { NEED_STAGES, type NeedStatus } from '../needs/need.entity';
 import { Station } from '../stations/station.entity';
 

@@ -1,6 +1,6 @@
 import { orderFrom, paginate, regionList, type PageArgs, type RequestContext } from '@district/common';
 import { byCode, visibleByCode } from '../../lib/loaders';
-import { listPrefix } from '../../lib/scope';
+import { listPrefix } from '@district/common';
 import { Need, Resource, type NeedStatus } from './need.entity';
 import { needMutations } from './needs.mutations';
 import { suggestResources } from './suggest';

@@ -2,7 +2,7 @@ import {
   assertCanWrite, audited, badInput, notFound, orderFrom, paginate, todayInChina, type PageArgs, type RequestContext,
 } from '@district/common';
 import { byCode, statsLoader, visibleByCode } from '../../lib/loaders';
-import { listPrefix } from '../../lib/scope';
+import { listPrefix } from '@district/common';
 import { ITEM_FLAG, missingItems, Pilot, STANDARD_ITEMS, Station, type StandardItem } from './station.entity';
 
 interface StationFilter { regionCode?: string; standardized?: boolean; missingItem?: StandardItem }

@@ -5,7 +5,7 @@ import {
 import { nextCode } from '../../lib/codes';
 import { statsLoader, visibleByCode } from '../../lib/loaders';
 import { reportedDay, requiredText } from '../../lib/input';
-import { listPrefix } from '../../lib/scope';
+import { listPrefix } from '@district/common';
 import { Station } from '../stations/station.entity';
 import { stationLoader } from '../stations/stations.resolvers';
 import { Volunteer } from './volunteer.entity';

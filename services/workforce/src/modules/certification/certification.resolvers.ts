@@ -2,7 +2,8 @@ import {
   assertCanWrite, audited, badInput, conflict, countFigure, inScope, normaliseRegionCode, periodOf, previousPeriod,
   rateFigure, type RequestContext,
 } from '@district/common';
-import { allOf, eq, listPrefix, pageUnder, sql, type ListArgs, type ListSpec } from '../../list';
+import { listPrefix } from '@district/common';
+import { allOf, eq, pageUnder, sql, type ListArgs, type ListSpec } from '../../list';
 import { Region } from '../regions/region.entity';
 import { regionByCode } from '../regions/regions.resolvers';
 import { personFor, personOf, validIdNumber } from '../persons/persons';

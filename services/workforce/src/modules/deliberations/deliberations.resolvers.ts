@@ -4,7 +4,8 @@ import {
 } from '@district/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFuture, required } from '../../input';
-import { allOf, eq, listPrefix, pageUnder, rowById, sql, type ListArgs, type ListSpec } from '../../list';
+import { listPrefix } from '@district/common';
+import { allOf, eq, pageUnder, rowById, sql, type ListArgs, type ListSpec } from '../../list';
 import { Region } from '../regions/region.entity';
 import { regionByCode } from '../regions/regions.resolvers';
 import { Deliberation, type DeliberationStatus } from './deliberation.entity';

@@ -2,7 +2,8 @@ import {
   connection, countFigure, inScope, isWithin, normaliseRegionCode, pageWindow, periodOf, previousPeriod,
   regionFigure, regionNode, scopePrefix, badInput, type PageArgs, type Period, type RequestContext,
 } from '@district/common';
-import { listPrefix, pageUnder, sql, type ListSpec } from '../../list';
+import { listPrefix } from '@district/common';
+import { pageUnder, sql, type ListSpec } from '../../list';
 import { Compound, Grid, Region } from './region.entity';
 
 const LEVELS = ['DISTRICT', 'STREET', 'TOWN', 'COMMUNITY'];

@@ -2,7 +2,8 @@ import {
   countFigure, inScope, periodOf, previousPeriod, rateFigure, regionNode, todayInChina,
   type PageArgs, type RequestContext,
 } from '@district/common';
-import { allOf, eq, listPrefix, pageUnder, rowById, rowsBy, sql, type ListArgs, type ListSpec } from '../../list';
+import { listPrefix } from '@district/common';
+import { allOf, eq, pageUnder, rowById, rowsBy, sql, type ListArgs, type ListSpec } from '../../list';
 import type { Grid, Region } from '../regions/region.entity';
 import { GRIDS, gridByCode, regionByCode } from '../regions/regions.resolvers';
 import { personOf } from '../persons/persons';
