@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse, validate } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { findBreakingChanges, parse, validate } from 'graphql';
 import { sharedTypeDefs } from '@district/common';
 
 /**
@@ -65,6 +66,15 @@ export function composeSupergraph(): { supergraphSdl?: string; errors: string[] 
   return { supergraphSdl: `${result.supergraphSdl.trimEnd()}\n`, errors: [] };
 }
 
+/**
+ * What a new supergraph would break for clients of the committed one: removed types and fields,
+ * changed types, new required arguments. Additions are never breaking.
+ */
+export function breakingChanges(committedSdl: string, nextSdl: string): string[] {
+  const api = (sdl: string) => Supergraph.build(sdl).apiSchema().toGraphQLJSSchema();
+  return findBreakingChanges(api(committedSdl), api(nextSdl)).map((c) => `${c.type}: ${c.description}`);
+}
+
 function main() {
   const mode = process.argv.includes('--check') ? 'check' : 'write';
   const { supergraphSdl, errors } = composeSupergraph();
@@ -74,6 +84,18 @@ function main() {
   }
   const outputs: [string, string][] = [[SUPERGRAPH_FILE, supergraphSdl], [REPORT_FILE, reportOperation()]];
   if (mode === 'write') {
+    let committed: string | undefined;
+    try {
+      committed = readFileSync(SUPERGRAPH_FILE, 'utf8');
+    } catch {
+      // first composition
+    }
+    const breaking = committed ? breakingChanges(committed, supergraphSdl) : [];
+    if (breaking.length && !process.argv.includes('--allow-breaking')) {
+      console.error(`this change breaks fields clients use:\n- ${breaking.join('\n- ')}\n` +
+        'deprecate first (@deprecated) and remove later, or pass --allow-breaking after agreeing it with the clients');
+      process.exit(1);
+    }
     for (const [file, text] of outputs) writeFileSync(file, text);
     console.log(`wrote ${outputs.map(([f]) => f).join(', ')}`);
     return;

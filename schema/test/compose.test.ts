@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { breakingChanges, composeSupergraph, REPORT_FILE, reportOperation, SUPERGRAPH_FILE } from '../src/compose';
+
+/** Composition is a build step; these are the checks that keep the committed result honest. */
+test('the five subgraphs compose, and the committed supergraph and report operation are current', () => {
+  const { supergraphSdl, errors } = composeSupergraph();
+  expect(errors).toEqual([]);
+  expect(readFileSync(SUPERGRAPH_FILE, 'utf8')).toBe(supergraphSdl);
+  expect(readFileSync(REPORT_FILE, 'utf8')).toBe(reportOperation());
+});
+
+test('removing a field clients use is reported as breaking; adding one is not', () => {
+  const committed = readFileSync(SUPERGRAPH_FILE, 'utf8');
+  const lines = committed.split('\n');
+  const field = lines.findIndex((l) => l.trim().startsWith('gigWorkersCsv('));
+  expect(lines[field - 1].trim()).toBe('"""'); // its description block closes right above it
+  const opening = lines.slice(0, field - 1).map((l) => l.trim()).lastIndexOf('"""');
+  const removed = [...lines.slice(0, opening), ...lines.slice(field + 1)].join('\n');
+  expect(removed).not.toBe(committed);
+  expect(breakingChanges(committed, removed)).toEqual(['FIELD_REMOVED: Query.gigWorkersCsv was removed.']);
+  expect(breakingChanges(removed, committed)).toEqual([]);
+});
