@@ -16,8 +16,11 @@ export function maskErrors(formatted: GraphQLFormattedError, error: unknown): Gr
     const { stacktrace: _s, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...formatted, extensions };
   }
-  const original = (error as { originalError?: Error })?.originalError ?? error;
-  console.error(`[internal error] ${(original as Error)?.name ?? 'Error'} at ${formatted.path?.join('.') ?? '?'}`);
+  const original = ((error as { originalError?: Error })?.originalError ?? error) as Error & { code?: string; constraint?: string; table?: string };
+  // enough for an operator to find the cause, nothing that can quote a row's values (pg's `detail` can)
+  const where = [original?.code && `sqlstate ${original.code}`, original?.table && `table ${original.table}`, original?.constraint && `constraint ${original.constraint}`]
+    .filter(Boolean).join(', ');
+  console.error(`[internal error] ${original?.name ?? 'Error'} at ${formatted.path?.join('.') ?? '?'}${where ? ` (${where})` : ''}`);
   return {
     message: '服务内部错误，请稍后重试 / internal error, please retry later',
     path: formatted.path,
