@@ -59,13 +59,14 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       databaseUrls[s.name] = opts.subgraphDatabaseUrls?.[s.envName] ?? withDatabase(serverUrl, database);
       await ensureDatabase(databaseUrls[s.name]);
     }
-    const subgraphUrls: Record<string, string> = {};
+    const ports: Record<string, number> = {};
+    for (const s of SUBGRAPHS) ports[s.name] = opts.subgraphPorts === 'free' ? await freePort() : s.defaultPort;
+    const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `http://127.0.0.1:${ports[s.name]}/graphql`]));
     await Promise.all(SUBGRAPHS.map(async (s) => {
-      const port = opts.subgraphPorts === 'free' ? await freePort() : s.defaultPort;
-      subgraphUrls[s.name] = `http://127.0.0.1:${port}/graphql`;
       children.push(await startChild(s.name, join(s.dir, 'dist', 'index.js'), {
-        PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrls[s.name], INTERNAL_SECRET: opts.internalSecret,
-      }, `http://127.0.0.1:${port}/health`, log));
+        PORT: String(ports[s.name]), HOST: '127.0.0.1', DATABASE_URL: databaseUrls[s.name], INTERNAL_SECRET: opts.internalSecret,
+        ...(s.name === 'workforce' ? {} : { REGION_TREE_URL: subgraphUrls.workforce }),
+      }, `http://127.0.0.1:${ports[s.name]}/health`, log));
     }));
     const gatewayPort = opts.gatewayPort === 0 ? await freePort() : opts.gatewayPort ?? 4000;
     const gatewayEnv: Record<string, string> = {

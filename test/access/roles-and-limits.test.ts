@@ -103,6 +103,15 @@ describe('region scope for records and writes', () => {
     expect(trail.data!.workforceAuditTrail.filter((e) => e.subject === streetOffice.subject).map((e) => e.outcome).sort()).toEqual(['FORBIDDEN', 'OK']);
   });
 
+  test('a mutation naming a grid that is not in the region tree is refused, asked of the workforce subgraph', async () => {
+    const raise = 'mutation($grid: ID!) { raiseVolunteerNeed(input: { gridCode: $grid, content: "代购药品", category: "代购代办", raisedOn: "2025-12-01" }) { code } }';
+    const missing = await stack.query(raise, { grid: '41010600100199' }, volunteerDept);
+    expect(missing.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(missing.errors?.[0].message).toMatch(/no such grid/);
+    const real = await stack.query(raise, { grid: '41010600100101' }, volunteerDept);
+    expect(real.errors).toBeUndefined();
+  });
+
   test('a department reads other departments\' figures', async () => {
     const res = await stack.query('{ region(code: "410106") { gigCare { issuesReported(year: 2025) { value } } } }', {}, volunteerDept);
     expect(res.data?.region.gigCare.issuesReported.value).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller, Department } from './caller';
+import type { ReferenceLookup } from './import/references';
 
 /** A personal field shown unmasked during this request, recorded once the response is sent. */
 export interface PersonalRead {
@@ -15,6 +16,8 @@ export interface RequestContext {
   em: EntityManager;
   loaders: LoaderCache;
   personalReads: PersonalRead[];
+  /** the region tree's owner, asked through its API (absent in the workforce subgraph, which owns it) */
+  regionTree?: ReferenceLookup;
 }
 
 /**

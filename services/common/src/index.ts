@@ -17,3 +17,4 @@ export * from './subgraph-main';
 export * from './codes';
 export * from './ledger';
 export * from './import';
+export * from './region-checks';

@@ -7,7 +7,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { CALLER_HEADER, verifyCaller, type Caller, type Department } from './caller';
+import { CALLER_HEADER, signCaller, verifyCaller, type Caller, type Department } from './caller';
+import { graphReferences, type ReferenceLookup } from './import/references';
 import { LoaderCache, type RequestContext } from './context';
 import { flushPersonalReads } from './audit';
 import { enforcePersonalData } from './personal';
@@ -39,6 +40,24 @@ const flushPlugin: ApolloServerPlugin<RequestContext> = {
 export interface SubgraphServerOptions extends SubgraphDefinition {
   orm: MikroORM;
   internalSecret: string;
+  /** the workforce subgraph's URL: mutations check region, grid and compound codes against it */
+  regionTreeUrl?: string;
+}
+
+const REGION_TREE_CALLER: Caller = { subject: 'service:region-check', roles: ['SERVICE'] };
+
+/** Asks the region tree's owner directly, as a service, with the deployment's internal credential. */
+export function regionTreeLookup(url: string, internalSecret: string): ReferenceLookup {
+  return graphReferences(async (query, variables) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CALLER_HEADER]: await signCaller(REGION_TREE_CALLER, internalSecret) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+    if (!res.ok || body.errors?.length) throw new Error(`region tree unavailable: ${body.errors?.[0]?.message ?? res.status}`);
+    return body.data ?? {};
+  });
 }
 
 /**
@@ -83,6 +102,8 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{ 
         em: opts.orm.em.fork() as RequestContext['em'],
         loaders: new LoaderCache(),
         personalReads: [],
+        // a lookup per request: its answers are cached for the request only, never across edits of the tree
+        regionTree: opts.regionTreeUrl ? regionTreeLookup(opts.regionTreeUrl, opts.internalSecret) : undefined,
       }),
     }),
   );

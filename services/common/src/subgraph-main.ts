@@ -29,13 +29,15 @@ export interface StartOptions {
   port?: number;
   host?: string;
   sqlCounter?: SqlCounter;
+  /** the workforce subgraph's /graphql, for every other subgraph's region checks */
+  regionTreeUrl?: string;
 }
 
 /** Opens (and migrates) the subgraph's database and serves it. Used by the entry file and by tests. */
 export async function startSubgraph(mod: SubgraphModule, opts: StartOptions) {
   const orm = await openDatabase({ url: opts.databaseUrl, entities: mod.entities, migrations: mod.migrations, sqlCounter: opts.sqlCounter });
   const server = await listen(
-    { service: mod.service, typeDefs: readSchema(mod.root), resolvers: mod.resolvers, orm, internalSecret: opts.internalSecret },
+    { service: mod.service, typeDefs: readSchema(mod.root), resolvers: mod.resolvers, orm, internalSecret: opts.internalSecret, regionTreeUrl: opts.regionTreeUrl },
     opts.port ?? 0,
     opts.host,
   );
@@ -49,12 +51,15 @@ export async function runSubgraph(mod: SubgraphModule): Promise<void> {
     HOST: env.string('0.0.0.0'),
     DATABASE_URL: env.string(),
     INTERNAL_SECRET: env.secret(32),
+    // every subgraph but the tree's owner checks region codes in mutations against it
+    REGION_TREE_URL: mod.service === 'workforce' ? env.optional() : env.string(),
   });
   const server = await startSubgraph(mod, {
     databaseUrl: config.DATABASE_URL,
     internalSecret: config.INTERNAL_SECRET,
     port: config.PORT,
     host: config.HOST,
+    regionTreeUrl: config.REGION_TREE_URL,
   });
   console.log(`[${mod.service}] subgraph ready on port ${server.port}`);
   const stop = async () => {

@@ -11,7 +11,7 @@ export const DISTRICT = '410106000000';
 /** The workforce subgraph holding the region tree, and ours on its own database, both real. */
 export async function startGigGraph() {
   const { workforce: wf, references } = await startRegionTree();
-  const sg = await startTestSubgraph(gigCare);
+  const sg = await startTestSubgraph(gigCare, { regionTreeUrl: wf.url });
   const importFile = (importer: LedgerImporter, path: string) =>
     importLedgerFile(importer, path, { databaseUrl: sg.databaseUrl, references, today: todayInChina() });
   return {

@@ -16,7 +16,7 @@ export { expected, flatten, SHANGJIE, type Subgraph } from '../../workforce/test
  */
 export async function startWithShangjie() {
   const { workforce: wf, references } = await startRegionTree();
-  const sg = await startTestSubgraph(partyBuilding);
+  const sg = await startTestSubgraph(partyBuilding, { regionTreeUrl: wf.url });
   const today = todayInChina();
   const importAll = async (): Promise<ImportSummary[]> => {
     const out: ImportSummary[] = [];

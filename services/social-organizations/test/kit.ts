@@ -15,7 +15,7 @@ export const DISTRICT = '410106000000';
 export async function startSocialGraph() {
   const { workforce: wf, references } = await startRegionTree();
   const today = todayInChina();
-  const sg = await startTestSubgraph(socialOrganizations);
+  const sg = await startTestSubgraph(socialOrganizations, { regionTreeUrl: wf.url });
   const importFile = (importer: LedgerImporter, path: string) => importLedgerFile(importer, path, { databaseUrl: sg.databaseUrl, references, today });
   const importAll = async () => {
     const out = [];

@@ -19,7 +19,7 @@ const first: Record<string, Outcome> = {};
 
 beforeAll(async () => {
   ({ workforce: wf, references } = await startRegionTree());
-  sg = await startTestSubgraph(volunteerStations);
+  sg = await startTestSubgraph(volunteerStations, { regionTreeUrl: wf.url });
   for (const ledger of ledgers) first[ledger.spec.file] = await importFile(ledger, SHANGJIE, sg.databaseUrl, references);
 }, 300_000);
 

@@ -2,8 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   assertCanWrite, audited, badInput, communityOf, inScope, isRegionCode, notFound, orderFrom, paginate, regionLevel, regionList,
-  type PageArgs, type RequestContext, type SqlCondition,
-} from '@district/common';
+  type PageArgs, type RequestContext, type SqlCondition, assertInRegionTree } from '@district/common';
 import { optionalText, pastMoment, requiredText } from '../../lib/input';
 import { nextCode } from '../../lib/next-code';
 import { listPrefix } from '@district/common';
@@ -107,6 +106,7 @@ export const issueResolvers = {
     reportIssue: (_: unknown, { input }: { input: ReportInput }, ctx: RequestContext) =>
       audited(ctx, 'reportIssue', input, async (em) => {
         const grid = gridCode(input.gridCode);
+        await assertInRegionTree(ctx, 'grids', grid, 'gridCode');
         const category = requiredText(input.category, 'category', '问题类别', 50);
         const description = optionalText(input.description, 'description', '问题描述', 1000);
         const reportedAt = pastMoment(input.reportedAt, 'reportedAt');

@@ -1,6 +1,5 @@
 import {
-  assertCanWrite, audited, badInput, orderFrom, paginate, regionList, type PageArgs, type RequestContext, type SqlCondition,
-} from '@district/common';
+  assertCanWrite, audited, badInput, orderFrom, paginate, regionList, type PageArgs, type RequestContext, type SqlCondition, assertInRegionTree } from '@district/common';
 import { communityCode, optionalText, pastDay, requiredText } from '../../lib/input';
 import { nextCode } from '../../lib/next-code';
 import { listPrefix } from '@district/common';
@@ -63,6 +62,7 @@ export const stationResolvers = {
       audited(ctx, 'openStation', input, async (em) => {
         const data = validStation(input);
         assertCanWrite(ctx.caller, 'gig-care', data.communityCode);
+        await assertInRegionTree(ctx, 'regions', data.communityCode, 'communityCode');
         const station = em.create(GigStation, { code: await nextCode(em, 'gig_station', 'code', PREFIX[data.kind], 3), ...data });
         await em.flush();
         return station;

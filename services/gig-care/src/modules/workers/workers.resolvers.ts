@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
-  assertCanWrite, audited, badInput, conflict, idNumberProblem, mobileProblem, normaliseIdNumber, normaliseMobile,
+  assertCanWrite, assertInRegionTree, audited, badInput, conflict, idNumberProblem, mobileProblem, normaliseIdNumber, normaliseMobile,
   orderFrom, paginate, type PageArgs, type RequestContext,
 } from '@district/common';
 import { communityCode, pastDay, requiredText } from '../../lib/input';
@@ -81,6 +81,7 @@ export const workerResolvers = {
         return await audited(ctx, 'registerGigWorker', input, async (em) => {
           const data = validRegistration(input);
           assertCanWrite(ctx.caller, 'gig-care', data.communityCode);
+          await assertInRegionTree(ctx, 'regions', data.communityCode, 'communityCode');
           if (await em.count(GigWorker, { idNumber: data.idNumber })) throw conflict(ALREADY);
           const code = await nextCode(em, 'gig_worker', 'code', 'XJY', 5);
           const worker = em.create(GigWorker, { code, ...data, pointsBalance: 0 });

@@ -1,4 +1,4 @@
-import { assertCanWrite, audited, badInput, conflict, maskName, notFound, type RequestContext } from '@district/common';
+import { assertCanWrite, assertInRegionTree, audited, badInput, conflict, maskName, notFound, type RequestContext } from '@district/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { REGISTERED_TYPES, type Grade, type OrgType, type ServiceField } from '../../vocabulary';
 import {
@@ -80,6 +80,8 @@ export const organizationMutations = {
         legalRepresentative: optionalText(i.legalRepresentative, 'legalRepresentative', '法定代表人', 50),
       };
       assertCanWrite(ctx.caller, DEPARTMENT, org.regionCode);
+      await assertInRegionTree(ctx, 'regions', streetCode, 'streetCode');
+      await assertInRegionTree(ctx, 'regions', communityCode, 'communityCode');
       await assertNew(em, code, 'creditCode');
       return em.create(SocialOrganization, org);
     }, (o) => `RegisteredOrganization:${o.code}`),
@@ -105,6 +107,7 @@ export const organizationMutations = {
         legalRepresentative: optionalText(i.legalRepresentative, 'legalRepresentative', '负责人', 50),
       };
       assertCanWrite(ctx.caller, DEPARTMENT, communityCode);
+      await assertInRegionTree(ctx, 'regions', communityCode, 'communityCode');
       await assertNew(em, code, 'filingNumber');
       return em.create(SocialOrganization, org);
     }, (o) => `CommunityOrganization:${o.code}`),

@@ -1,4 +1,4 @@
-import { assertCanWrite, audited, badInput, conflict, type RequestContext } from '@district/common';
+import { assertCanWrite, assertInRegionTree, audited, badInput, conflict, type RequestContext } from '@district/common';
 import type { ProjectMode, ProjectStatus } from '../../vocabulary';
 import { communityCodeInput, notFuture, optionalText, orgCodeInput, requiredText } from '../../validation';
 import { SocialOrganization } from '../organizations/organization.entity';
@@ -23,6 +23,7 @@ export const projectMutations = {
       const i = args.input;
       const communityCode = communityCodeInput(i.communityCode);
       assertCanWrite(ctx.caller, 'social-organizations', communityCode);
+      await assertInRegionTree(ctx, 'regions', communityCode, 'communityCode');
       const code = requiredText(i.code, 'code', '项目编号', 32);
       const org = await em.findOne(SocialOrganization, { code: orgCodeInput(i.organizationCode) });
       if (!org) throw badInput(`找不到承接组织 ${i.organizationCode} / no organisation ${i.organizationCode}`, 'organizationCode');

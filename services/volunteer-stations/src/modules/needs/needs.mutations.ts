@@ -1,25 +1,25 @@
 import {
-  assertCanWrite, audited, badInput, communityOf, conflict, inScope, isRegionCode, notFound, regionNode, type RequestContext,
-} from '@district/common';
+  assertCanWrite, audited, badInput, communityOf, conflict, inScope, isRegionCode, notFound, regionNode, type RequestContext, assertInRegionTree } from '@district/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { nextCode } from '../../lib/codes';
 import { reportedDay, requiredText } from '../../lib/input';
 import { Need, Resource, type NeedStatus } from './need.entity';
 
 /**
- * A grid code as typed: 14 digits inside the caller's scope. Whether the grid exists is the region
- * tree's business (the workforce subgraph); the ledger import checks it through the graph.
+ * A grid code as typed: 14 digits inside the caller's scope, and a grid of the region tree (asked of
+ * the workforce subgraph, which owns it).
  */
-function gridOf(ctx: RequestContext, raw: string): { gridCode: string; communityCode: string } {
+async function gridOf(ctx: RequestContext, raw: string): Promise<{ gridCode: string; communityCode: string }> {
   const gridCode = raw.trim();
   if (gridCode.length !== 14 || !isRegionCode(gridCode)) throw badInput('网格编码应为14位数字 / gridCode must be 14 digits', 'gridCode');
   regionNode(ctx, gridCode); // refuses a grid outside the caller's scope
+  await assertInRegionTree(ctx, 'grids', gridCode, 'gridCode');
   return { gridCode, communityCode: communityOf(gridCode) };
 }
 
 async function raiseNeed(ctx: RequestContext, input: { gridCode: string; content: string; category: string; raisedOn?: string | null }) {
   return audited(ctx, 'raiseVolunteerNeed', { input }, async (em) => {
-    const where = gridOf(ctx, input.gridCode);
+    const where = await gridOf(ctx, input.gridCode);
     assertCanWrite(ctx.caller, 'volunteer-stations', where.communityCode);
     const raisedOn = reportedDay(input.raisedOn, 'raisedOn');
     return em.create(Need, {
@@ -51,7 +51,7 @@ function needStep(ctx: RequestContext, operation: string, args: { code: string }
 
 async function registerResource(ctx: RequestContext, input: { gridCode: string; provider: string; content: string; category: string; registeredOn?: string | null }) {
   return audited(ctx, 'registerVolunteerResource', { input }, async (em) => {
-    const where = gridOf(ctx, input.gridCode);
+    const where = await gridOf(ctx, input.gridCode);
     assertCanWrite(ctx.caller, 'volunteer-stations', where.communityCode);
     const registeredOn = reportedDay(input.registeredOn, 'registeredOn');
     return em.create(Resource, {
