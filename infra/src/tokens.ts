@@ -1,19 +1,11 @@
-import { SignJWT } from 'jose';
-import type { Caller } from '@district/common';
+import { callerToken, type Caller } from '@district/common';
 
 export const ISSUER = 'district-auth';
 export const AUDIENCE = 'district-graph';
 
 /** Issues a caller token the gateway accepts (what an identity provider does in production). */
-export async function issueToken(caller: Caller, secret: string, ttl = '12h'): Promise<string> {
-  return new SignJWT({ roles: caller.roles, dept: caller.department, region: caller.regionScope })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(caller.subject)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(ttl)
-    .sign(new TextEncoder().encode(secret));
+export function issueToken(caller: Caller, secret: string, ttl = '12h'): Promise<string> {
+  return callerToken(caller, secret, { issuer: ISSUER, audience: AUDIENCE, ttl });
 }
 
 /** One caller per role, so a newcomer can query at once. The street and community are in Shangjie. */

@@ -28,14 +28,19 @@ const TTL_SECONDS = 60;
  * The gateway signs the verified caller with a per-deployment secret; subgraphs accept nothing
  * else. A client that reaches a subgraph directly cannot forge a caller or call `_entities`.
  */
-export async function signCaller(caller: Caller, secret: string): Promise<string> {
+export function signCaller(caller: Caller, secret: string): Promise<string> {
+  return callerToken(caller, secret, { issuer: ISSUER, audience: AUDIENCE, ttl: `${TTL_SECONDS}s` });
+}
+
+/** A caller as HS256 JWT claims (sub, roles, dept, region): the shape the gateway and subgraphs read. */
+export function callerToken(caller: Caller, secret: string, opts: { issuer: string; audience: string; ttl: string }): Promise<string> {
   return new SignJWT({ roles: caller.roles, dept: caller.department, region: caller.regionScope })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(caller.subject)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
+    .setIssuer(opts.issuer)
+    .setAudience(opts.audience)
     .setIssuedAt()
-    .setExpirationTime(`${TTL_SECONDS}s`)
+    .setExpirationTime(opts.ttl)
     .sign(new TextEncoder().encode(secret));
 }
 
