@@ -12,7 +12,12 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': tsJest },
   moduleNameMapper: { '^@district/common$': '<rootDir>/services/common/src/index.ts' },
-  testMatch: ['<rootDir>/services/*/test/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts', '<rootDir>/schema/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testMatch: [
+    '<rootDir>/services/*/test/**/*.test.ts',
+    '<rootDir>/gateway/test/**/*.test.ts',
+    '<rootDir>/schema/test/**/*.test.ts',
+    '<rootDir>/test/**/*.test.ts',
+  ],
   testTimeout: 120_000,
   maxWorkers: 2,
 };

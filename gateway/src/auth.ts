@@ -18,15 +18,19 @@ export function createAuthenticator(config: GatewayConfig) {
     if (!m) throw unauthenticated('访问令牌格式错误 / the Authorization header must be "Bearer <token>"');
     let claims: Record<string, unknown>;
     try {
-      const verified = typeof key === 'function'
-        ? await jwtVerify(m[1], key, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, algorithms })
-        : await jwtVerify(m[1], key, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, algorithms });
+      const verified =
+        typeof key === 'function'
+          ? await jwtVerify(m[1], key, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, algorithms })
+          : await jwtVerify(m[1], key, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, algorithms });
       claims = verified.payload as Record<string, unknown>;
     } catch (e) {
       const code = (e as { code?: string }).code;
-      const why = code === 'ERR_JWT_EXPIRED' ? '令牌已过期 / token expired'
-        : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? `令牌声明不符 / token claim rejected: ${(e as { claim?: string }).claim ?? ''}`
-        : '令牌无效 / invalid token';
+      const why =
+        code === 'ERR_JWT_EXPIRED'
+          ? '令牌已过期 / token expired'
+          : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED'
+            ? `令牌声明不符 / token claim rejected: ${(e as { claim?: string }).claim ?? ''}`
+            : '令牌无效 / invalid token';
       throw unauthenticated(why);
     }
     try {

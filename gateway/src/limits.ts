@@ -1,8 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  GraphQLError, Kind, parse, print, type ASTVisitor, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode,
-  type ValidationContext, type ValidationRule,
+  GraphQLError,
+  Kind,
+  parse,
+  print,
+  type ASTVisitor,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
 } from 'graphql';
 
 /**
@@ -40,7 +48,9 @@ function walk<T>(
   }
 }
 
-function operationRule(check: (ctx: ValidationContext, set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>) => void): ValidationRule {
+function operationRule(
+  check: (ctx: ValidationContext, set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>) => void,
+): ValidationRule {
   return (ctx): ASTVisitor => ({
     OperationDefinition(node) {
       check(ctx, node.selectionSet, fragmentsOf(ctx));
@@ -56,7 +66,8 @@ export function depthLimit(max: number): ValidationRule {
       deepest = Math.max(deepest, depth);
       return depth + 1;
     });
-    if (deepest > max) ctx.reportError(limitError(`查询层级 ${deepest} 超过上限 ${max} / query depth ${deepest} exceeds the limit of ${max}`));
+    if (deepest > max)
+      ctx.reportError(limitError(`查询层级 ${deepest} 超过上限 ${max} / query depth ${deepest} exceeds the limit of ${max}`));
   });
 }
 
@@ -85,7 +96,8 @@ export function aliasLimit(max: number, trusted: Set<string> = new Set()): Valid
       },
       Document: {
         leave() {
-          if (aliases > max) ctx.reportError(limitError(`别名 ${aliases} 个，超过上限 ${max} / ${aliases} aliases exceed the limit of ${max}`));
+          if (aliases > max)
+            ctx.reportError(limitError(`别名 ${aliases} 个，超过上限 ${max} / ${aliases} aliases exceed the limit of ${max}`));
         },
       },
     };
@@ -108,7 +120,12 @@ export function costLimit(max: number): ValidationRule {
       const size = first.value.kind === Kind.INT ? Number(first.value.value) : DEFAULT_LIST_SIZE;
       return multiplier * Math.max(size, 1);
     });
-    if (cost > max) ctx.reportError(limitError(`查询代价 ${cost} 超过上限 ${max}，请减少分页大小或字段 / query cost ${cost} exceeds the limit of ${max}: ask for smaller pages or fewer fields`));
+    if (cost > max)
+      ctx.reportError(
+        limitError(
+          `查询代价 ${cost} 超过上限 ${max}，请减少分页大小或字段 / query cost ${cost} exceeds the limit of ${max}: ask for smaller pages or fewer fields`,
+        ),
+      );
   });
 }
 

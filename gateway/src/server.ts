@@ -23,7 +23,10 @@ const URL_OVERRIDES: Record<string, keyof GatewayConfig> = {
 
 /** Forwards the verified caller to a subgraph as a short-lived token signed with the internal secret. */
 class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly internalSecret: string) {
+  constructor(
+    url: string,
+    private readonly internalSecret: string,
+  ) {
     super({ url });
   }
 
@@ -57,7 +60,11 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: config.MAX_TOKENS },
-    validationRules: [depthLimit(config.MAX_DEPTH), aliasLimit(config.MAX_ALIASES, loadTrustedDocuments(config.TRUSTED_OPERATIONS_DIR)), costLimit(config.MAX_COST)],
+    validationRules: [
+      depthLimit(config.MAX_DEPTH),
+      aliasLimit(config.MAX_ALIASES, loadTrustedDocuments(config.TRUSTED_OPERATIONS_DIR)),
+      costLimit(config.MAX_COST),
+    ],
     formatError: maskErrors,
   });
   await apollo.start();
@@ -90,7 +97,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
   });
   app.use('/graphql', expressMiddleware(apollo, { context: async ({ res }) => ({ caller: res.locals.caller as Caller }) }));
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    if (err.type === 'entity.too.large') return httpError(res, 413, `请求体超过 ${config.MAX_BODY_BYTES} 字节 / request body too large`, 'PAYLOAD_TOO_LARGE');
+    if (err.type === 'entity.too.large')
+      return httpError(res, 413, `请求体超过 ${config.MAX_BODY_BYTES} 字节 / request body too large`, 'PAYLOAD_TOO_LARGE');
     if (err.status && err.status < 500) return httpError(res, err.status, '请求格式错误 / malformed request', 'BAD_REQUEST');
     console.error(`[gateway] ${err.name}`);
     return httpError(res, 500, '网关内部错误 / internal error', 'INTERNAL_SERVER_ERROR');

@@ -13,17 +13,32 @@ let gateway: Awaited<ReturnType<typeof startGateway>>;
 
 beforeAll(async () => {
   const dead = 'http://127.0.0.1:9/graphql'; // nothing listens on the discard port
-  gateway = await startGateway(readEnv(gatewayEnv, {
-    PORT: '0', HOST: '127.0.0.1', JWT_SECRET: jwtSecret, INTERNAL_SECRET: randomBytes(32).toString('hex'),
-    RATE_LIMIT_PER_MINUTE: '5',
-    WORKFORCE_URL: dead, PARTY_BUILDING_URL: dead, SOCIAL_ORGANIZATIONS_URL: dead, VOLUNTEER_STATIONS_URL: dead, GIG_CARE_URL: dead,
-  }));
+  gateway = await startGateway(
+    readEnv(gatewayEnv, {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      JWT_SECRET: jwtSecret,
+      INTERNAL_SECRET: randomBytes(32).toString('hex'),
+      RATE_LIMIT_PER_MINUTE: '5',
+      WORKFORCE_URL: dead,
+      PARTY_BUILDING_URL: dead,
+      SOCIAL_ORGANIZATIONS_URL: dead,
+      VOLUNTEER_STATIONS_URL: dead,
+      GIG_CARE_URL: dead,
+    }),
+  );
 });
 
 afterAll(() => gateway?.close());
 
-const token = (subject: string) => new SignJWT({ roles: ['ANALYST'] }).setProtectedHeader({ alg: 'HS256' }).setSubject(subject)
-  .setIssuer('district-auth').setAudience('district-graph').setExpirationTime('5m').sign(new TextEncoder().encode(jwtSecret));
+const token = (subject: string) =>
+  new SignJWT({ roles: ['ANALYST'] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(subject)
+    .setIssuer('district-auth')
+    .setAudience('district-graph')
+    .setExpirationTime('5m')
+    .sign(new TextEncoder().encode(jwtSecret));
 
 async function post(subject: string, query: string) {
   const res = await fetch(gateway.url, {
@@ -31,7 +46,10 @@ async function post(subject: string, query: string) {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(subject)}` },
     body: JSON.stringify({ query }),
   });
-  return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] },
+  };
 }
 
 test('starts and reports healthy while every subgraph is down', async () => {

@@ -17,9 +17,14 @@ beforeAll(async () => {
   jwks = http.createServer((_req, res) => res.end(JSON.stringify({ keys: [jwk] })));
   await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
   const port = (jwks.address() as { port: number }).port;
-  gateway = await startGateway(readEnv(gatewayEnv, {
-    PORT: '0', HOST: '127.0.0.1', JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, INTERNAL_SECRET: randomBytes(32).toString('hex'),
-  }));
+  gateway = await startGateway(
+    readEnv(gatewayEnv, {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      JWKS_URL: `http://127.0.0.1:${port}/jwks.json`,
+      INTERNAL_SECRET: randomBytes(32).toString('hex'),
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -33,18 +38,28 @@ const post = async (token: string) => {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: '{ __typename }' }),
   });
-  return { status: res.status, body: await res.json() as { errors?: { message: string }[] } };
+  return { status: res.status, body: (await res.json()) as { errors?: { message: string }[] } };
 };
 
 test('a token signed with the provider key is accepted', async () => {
-  const token = await new SignJWT({ roles: ['ANALYST'] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('idp-user')
-    .setIssuer('district-auth').setAudience('district-graph').setExpirationTime('5m').sign(privateKey);
+  const token = await new SignJWT({ roles: ['ANALYST'] })
+    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+    .setSubject('idp-user')
+    .setIssuer('district-auth')
+    .setAudience('district-graph')
+    .setExpirationTime('5m')
+    .sign(privateKey);
   expect((await post(token)).status).toBe(200);
 });
 
 test('a shared-secret token is refused when the gateway trusts only the key set', async () => {
-  const token = await new SignJWT({ roles: ['DISTRICT_ADMIN'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('forger')
-    .setIssuer('district-auth').setAudience('district-graph').setExpirationTime('5m').sign(randomBytes(32));
+  const token = await new SignJWT({ roles: ['DISTRICT_ADMIN'] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('forger')
+    .setIssuer('district-auth')
+    .setAudience('district-graph')
+    .setExpirationTime('5m')
+    .sign(randomBytes(32));
   const res = await post(token);
   expect(res.status).toBe(401);
   expect(res.body.errors?.[0].message).toMatch(/invalid token/);

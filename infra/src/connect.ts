@@ -30,7 +30,9 @@ export async function withStack<T>(work: (stack: StackHandle) => Promise<T>, log
   const gatewayUrl = config.GATEWAY_URL ?? `http://127.0.0.1:${config.GATEWAY_PORT}/graphql`;
   if (await healthy(gatewayUrl.replace(/\/graphql$/, '/health'))) {
     const server = config.DATABASE_URL ?? `postgres://postgres:district-local@127.0.0.1:${config.PG_PORT}/postgres`;
-    const databaseUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, process.env[`${s.envName}_DATABASE_URL`] ?? withDatabase(server, s.database)]));
+    const databaseUrls = Object.fromEntries(
+      SUBGRAPHS.map((s) => [s.name, process.env[`${s.envName}_DATABASE_URL`] ?? withDatabase(server, s.database)]),
+    );
     return work({ gatewayUrl, databaseUrls, jwtSecret: secrets.jwtSecret });
   }
   log('no district graph running: starting one for this command…');
@@ -42,7 +44,9 @@ export async function withStack<T>(work: (stack: StackHandle) => Promise<T>, log
     gatewayPort: config.GATEWAY_PORT,
     jwtSecret: secrets.jwtSecret,
     internalSecret: secrets.internalSecret,
-    log: (line) => { if (/error|fail/i.test(line)) log(line); },
+    log: (line) => {
+      if (/error|fail/i.test(line)) log(line);
+    },
   });
   try {
     return await work({ gatewayUrl: stack.gatewayUrl, databaseUrls: stack.databaseUrls, jwtSecret: secrets.jwtSecret });

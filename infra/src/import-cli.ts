@@ -10,7 +10,10 @@ async function main() {
     process.exit(2);
   }
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), target);
-  const report = await withStack((stack) => importLedgers(stack, path, progress), (l) => console.error(l));
+  const report = await withStack(
+    (stack) => importLedgers(stack, path, progress),
+    (l) => console.error(l),
+  );
   print(report);
   process.exit(report.ok ? 0 : 1);
 }
@@ -27,9 +30,20 @@ function progress(file: string, rows: number) {
 
 function print(report: ImportReport) {
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  const rows = report.outcomes.map((o) => o.summary
-    ? [o.file, o.subgraph, o.summary.read, o.summary.inserted, o.summary.updated, o.summary.unchanged, Math.round(o.summary.rowsPerSecond), 'ok']
-    : [o.file, o.subgraph, '', '', '', '', '', `FAILED: ${o.defects?.length} defect(s)`]);
+  const rows = report.outcomes.map((o) =>
+    o.summary
+      ? [
+          o.file,
+          o.subgraph,
+          o.summary.read,
+          o.summary.inserted,
+          o.summary.updated,
+          o.summary.unchanged,
+          Math.round(o.summary.rowsPerSecond),
+          'ok',
+        ]
+      : [o.file, o.subgraph, '', '', '', '', '', `FAILED: ${o.defects?.length} defect(s)`],
+  );
   const header = ['file', 'subgraph', 'read', 'inserted', 'updated', 'unchanged', 'rows/s', 'result'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells: unknown[]) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');

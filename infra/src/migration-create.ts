@@ -16,7 +16,7 @@ async function main() {
   const name = process.argv[2];
   const entry = SUBGRAPHS.find((s) => s.name === name);
   if (!entry) throw new Error(`usage: migration:create <${SUBGRAPHS.map((s) => s.name).join('|')}>`);
-  const mod = (require(join(entry.dir, 'dist', 'module.js')) as Record<string, SubgraphModule>);
+  const mod = require(join(entry.dir, 'dist', 'module.js')) as Record<string, SubgraphModule>;
   const subgraph = Object.values(mod).find((v) => v && typeof v === 'object' && 'entities' in v) as SubgraphModule;
   const pg = await startEmbeddedPostgres({ dataDir: join(mkdtempSync(join(tmpdir(), 'district-mig-')), 'pg'), persistent: false });
   try {
@@ -25,11 +25,18 @@ async function main() {
     const options = ormOptions({ url, entities: subgraph.entities, migrations: subgraph.migrations });
     const orm = await MikroORM.init({
       ...options,
-      migrations: { ...options.migrations, path: join(entry.dir, 'src', 'migrations'), emit: 'ts', fileName: (ts: string, n?: string) => `Migration${ts}${n ? `_${n}` : ''}` },
+      migrations: {
+        ...options.migrations,
+        path: join(entry.dir, 'src', 'migrations'),
+        emit: 'ts',
+        fileName: (ts: string, n?: string) => `Migration${ts}${n ? `_${n}` : ''}`,
+      },
     });
     await orm.getMigrator().up();
     const created = await orm.getMigrator().createMigration(undefined, false, false, process.argv[3]);
-    console.log(created.fileName ? `created ${created.fileName}: add it to src/migrations/index.ts` : 'no changes: entities match the migrations');
+    console.log(
+      created.fileName ? `created ${created.fileName}: add it to src/migrations/index.ts` : 'no changes: entities match the migrations',
+    );
     await orm.close();
   } finally {
     await pg.stop();

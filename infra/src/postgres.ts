@@ -68,7 +68,9 @@ async function startOnce(opts: { dataDir: string; persistent: boolean }, port: n
     if (!existsSync(join(opts.dataDir, 'PG_VERSION'))) await pg.initialise();
     await pg.start();
   } catch (e) {
-    throw new Error(`embedded PostgreSQL did not start on port ${port}: ${e instanceof Error ? e.message : 'it exited'}\n${log.join('\n')}`);
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${port}: ${e instanceof Error ? e.message : 'it exited'}\n${log.join('\n')}`,
+    );
   }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,

@@ -18,7 +18,10 @@ function args(argv: string[]): { region: string; year: number } {
 
 async function main() {
   const { region, year } = args(process.argv.slice(2));
-  const figures = await withStack((stack) => annualReport(stack, region, year), (l) => console.error(l));
+  const figures = await withStack(
+    (stack) => annualReport(stack, region, year),
+    (l) => console.error(l),
+  );
   console.log(JSON.stringify(figures, null, 2));
 }
 

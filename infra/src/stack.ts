@@ -62,13 +62,26 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     const ports: Record<string, number> = {};
     for (const s of SUBGRAPHS) ports[s.name] = opts.subgraphPorts === 'free' ? await freePort() : s.defaultPort;
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `http://127.0.0.1:${ports[s.name]}/graphql`]));
-    await Promise.all(SUBGRAPHS.map(async (s) => {
-      children.push(await startChild(s.name, join(s.dir, 'dist', 'index.js'), {
-        PORT: String(ports[s.name]), HOST: '127.0.0.1', DATABASE_URL: databaseUrls[s.name], INTERNAL_SECRET: opts.internalSecret,
-        ...(s.name === 'workforce' ? {} : { REGION_TREE_URL: subgraphUrls.workforce }),
-      }, `http://127.0.0.1:${ports[s.name]}/health`, log));
-    }));
-    const gatewayPort = opts.gatewayPort === 0 ? await freePort() : opts.gatewayPort ?? 4000;
+    await Promise.all(
+      SUBGRAPHS.map(async (s) => {
+        children.push(
+          await startChild(
+            s.name,
+            join(s.dir, 'dist', 'index.js'),
+            {
+              PORT: String(ports[s.name]),
+              HOST: '127.0.0.1',
+              DATABASE_URL: databaseUrls[s.name],
+              INTERNAL_SECRET: opts.internalSecret,
+              ...(s.name === 'workforce' ? {} : { REGION_TREE_URL: subgraphUrls.workforce }),
+            },
+            `http://127.0.0.1:${ports[s.name]}/health`,
+            log,
+          ),
+        );
+      }),
+    );
+    const gatewayPort = opts.gatewayPort === 0 ? await freePort() : (opts.gatewayPort ?? 4000);
     const gatewayEnv: Record<string, string> = {
       PORT: String(gatewayPort),
       JWT_SECRET: opts.jwtSecret,
@@ -77,7 +90,9 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       ...Object.fromEntries(SUBGRAPHS.map((s: SubgraphEntry) => [`${s.envName}_URL`, subgraphUrls[s.name]])),
       ...opts.gatewayEnv,
     };
-    children.push(await startChild('gateway', join(repoRoot, 'gateway', 'dist', 'index.js'), gatewayEnv, `http://127.0.0.1:${gatewayPort}/health`, log));
+    children.push(
+      await startChild('gateway', join(repoRoot, 'gateway', 'dist', 'index.js'), gatewayEnv, `http://127.0.0.1:${gatewayPort}/health`, log),
+    );
     return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, databaseUrls, postgresUrl: serverUrl, stop };
   } catch (e) {
     await stop();

@@ -38,7 +38,9 @@ async function main() {
   for (const [name, caller] of Object.entries(DEMO_CALLERS)) {
     console.log(`  ${name.padEnd(26)} ${await issueToken(caller, secrets.jwtSecret)}`);
   }
-  console.log(`Example:\n  curl -s ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')} -H 'content-type: application/json' \\\n    -H "authorization: Bearer $TOKEN" -d '{"query":"{ region(code: \\"410106\\") { name structure(year: 2025) { communities { value } grids { value } } } }"}'`);
+  console.log(
+    `Example:\n  curl -s ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')} -H 'content-type: application/json' \\\n    -H "authorization: Bearer $TOKEN" -d '{"query":"{ region(code: \\"410106\\") { name structure(year: 2025) { communities { value } grids { value } } } }"}'`,
+  );
   console.log('Ctrl-C stops everything.');
 }
 

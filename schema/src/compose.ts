@@ -82,7 +82,10 @@ function main() {
     console.error(`composition failed:\n- ${errors.join('\n- ')}`);
     process.exit(1);
   }
-  const outputs: [string, string][] = [[SUPERGRAPH_FILE, supergraphSdl], [REPORT_FILE, reportOperation()]];
+  const outputs: [string, string][] = [
+    [SUPERGRAPH_FILE, supergraphSdl],
+    [REPORT_FILE, reportOperation()],
+  ];
   if (mode === 'write') {
     let committed: string | undefined;
     try {
@@ -92,8 +95,10 @@ function main() {
     }
     const breaking = committed ? breakingChanges(committed, supergraphSdl) : [];
     if (breaking.length && !process.argv.includes('--allow-breaking')) {
-      console.error(`this change breaks fields clients use:\n- ${breaking.join('\n- ')}\n` +
-        'deprecate first (@deprecated) and remove later, or pass --allow-breaking after agreeing it with the clients');
+      console.error(
+        `this change breaks fields clients use:\n- ${breaking.join('\n- ')}\n` +
+          'deprecate first (@deprecated) and remove later, or pass --allow-breaking after agreeing it with the clients',
+      );
       process.exit(1);
     }
     for (const [file, text] of outputs) writeFileSync(file, text);

@@ -14,7 +14,10 @@ test('removing a field clients use is reported as breaking; adding one is not', 
   const lines = committed.split('\n');
   const field = lines.findIndex((l) => l.trim().startsWith('gigWorkersCsv('));
   expect(lines[field - 1].trim()).toBe('"""'); // its description block closes right above it
-  const opening = lines.slice(0, field - 1).map((l) => l.trim()).lastIndexOf('"""');
+  const opening = lines
+    .slice(0, field - 1)
+    .map((l) => l.trim())
+    .lastIndexOf('"""');
   const removed = [...lines.slice(0, opening), ...lines.slice(field + 1)].join('\n');
   expect(removed).not.toBe(committed);
   expect(breakingChanges(committed, removed)).toEqual(['FIELD_REMOVED: Query.gigWorkersCsv was removed.']);

@@ -36,12 +36,24 @@ describe('tokens', () => {
   test('expired, foreign-issuer, wrong-audience and forged tokens are refused', async () => {
     const secret = new TextEncoder().encode(stack.jwtSecret);
     const base = () => new SignJWT({ roles: ['DISTRICT_ADMIN'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x');
-    const expired = await base().setIssuer('district-auth').setAudience('district-graph').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(secret);
+    const expired = await base()
+      .setIssuer('district-auth')
+      .setAudience('district-graph')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(secret);
     const issuer = await base().setIssuer('someone-else').setAudience('district-graph').setExpirationTime('1h').sign(secret);
     const audience = await base().setIssuer('district-auth').setAudience('another-app').setExpirationTime('1h').sign(secret);
-    const forged = await base().setIssuer('district-auth').setAudience('district-graph').setExpirationTime('1h')
+    const forged = await base()
+      .setIssuer('district-auth')
+      .setAudience('district-graph')
+      .setExpirationTime('1h')
       .sign(new TextEncoder().encode('not-the-deployment-secret-but-long-enough'));
-    for (const [token, why] of [[expired, /expired/], [issuer, /iss/], [audience, /aud/], [forged, /invalid token/]] as const) {
+    for (const [token, why] of [
+      [expired, /expired/],
+      [issuer, /iss/],
+      [audience, /aud/],
+      [forged, /invalid token/],
+    ] as const) {
       const res = await stack.query('{ region(code: "410106") { name } }', {}, { authorization: `Bearer ${token}` });
       expect(res.status).toBe(401);
       expect(res.errors?.[0].message).toMatch(why);
@@ -50,7 +62,11 @@ describe('tokens', () => {
 
   test('a subgraph refuses a client that bypasses the gateway', async () => {
     for (const url of Object.values(stack.subgraphUrls)) {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ _service { sdl } }' }),
+      });
       expect(res.status).toBe(401);
     }
     const wrongSecret = await signCaller(ADMIN, 'a-secret-that-is-not-the-internal-secret!!');
@@ -66,11 +82,19 @@ describe('tokens', () => {
 describe('region scope', () => {
   test('a street office asking for the district gets its own street', async () => {
     const district = await stack.query('{ region(code: "410106") { structure(year: 2025) { communities { value } } } }', {}, ADMIN);
-    const asStreet = await stack.query(`{ region(code: "${STREET}") { structure(year: 2025) { communities { value } } } }`, {}, streetOffice);
+    const asStreet = await stack.query(
+      `{ region(code: "${STREET}") { structure(year: 2025) { communities { value } } } }`,
+      {},
+      streetOffice,
+    );
     expect(asStreet.data?.region.structure.communities.value).toBeLessThan(district.data?.region.structure.communities.value);
     const other = await stack.query(`{ region(code: "${OTHER_STREET}") { code } }`, {}, streetOffice);
     expect(other.data?.region).toBeNull();
-    const list = await stack.query<{ regions: { nodes: { code: string }[] } }>('{ regions(level: COMMUNITY, first: 200) { nodes { code } } }', {}, streetOffice);
+    const list = await stack.query<{ regions: { nodes: { code: string }[] } }>(
+      '{ regions(level: COMMUNITY, first: 200) { nodes { code } } }',
+      {},
+      streetOffice,
+    );
     expect(list.data!.regions.nodes.length).toBeGreaterThan(0);
     expect(list.data!.regions.nodes.every((n) => n.code.startsWith('410106001'))).toBe(true);
   });
@@ -78,10 +102,11 @@ describe('region scope', () => {
 
 describe('region scope for records and writes', () => {
   const community: Caller = { subject: 'e2e-community', roles: ['COMMUNITY'], regionScope: '410106001001' };
-  const WORKERS = 'query($region: ID) { communityWorkers(filter: { regionCode: $region }, first: 200) { totalCount nodes { id community { code } } } }';
+  const WORKERS =
+    'query($region: ID) { communityWorkers(filter: { regionCode: $region }, first: 200) { totalCount nodes { id community { code } } } }';
   type Workers = { communityWorkers: { totalCount: number; nodes: { id: string; community: { code: string } }[] } };
 
-  test('a community sees only its own workers; a street cannot read another street\'s worker by guessing the key', async () => {
+  test("a community sees only its own workers; a street cannot read another street's worker by guessing the key", async () => {
     const own = await stack.query<Workers>(WORKERS, {}, community);
     expect(own.data!.communityWorkers.totalCount).toBeGreaterThan(0);
     expect(own.data!.communityWorkers.nodes.every((w) => w.community.code === '410106001001')).toBe(true);
@@ -93,18 +118,35 @@ describe('region scope for records and writes', () => {
 
   test('a street office writes inside its street and is refused outside it', async () => {
     const raise = 'mutation($input: RaiseDeliberationTopicInput!) { raiseDeliberationTopic(input: $input) { id community { code } } }';
-    const inside = await stack.query(raise, { input: { communityCode: '410106001002', title: '楼道堆物清理', method: '五步议事法', raisedOn: '2025-12-01' } }, streetOffice);
+    const inside = await stack.query(
+      raise,
+      { input: { communityCode: '410106001002', title: '楼道堆物清理', method: '五步议事法', raisedOn: '2025-12-01' } },
+      streetOffice,
+    );
     expect(inside.errors).toBeUndefined();
     expect(inside.data?.raiseDeliberationTopic.community.code).toBe('410106001002');
-    const outside = await stack.query(raise, { input: { communityCode: '410106002001', title: '停车难', method: '五步议事法', raisedOn: '2025-12-01' } }, streetOffice);
+    const outside = await stack.query(
+      raise,
+      { input: { communityCode: '410106002001', title: '停车难', method: '五步议事法', raisedOn: '2025-12-01' } },
+      streetOffice,
+    );
     expect(outside.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const trail = await stack.query<{ workforceAuditTrail: { subject: string; outcome: string; operation: string }[] }>(
-      '{ workforceAuditTrail(first: 20, operation: "raiseDeliberationTopic") { subject outcome operation } }', {}, ADMIN);
-    expect(trail.data!.workforceAuditTrail.filter((e) => e.subject === streetOffice.subject).map((e) => e.outcome).sort()).toEqual(['FORBIDDEN', 'OK']);
+      '{ workforceAuditTrail(first: 20, operation: "raiseDeliberationTopic") { subject outcome operation } }',
+      {},
+      ADMIN,
+    );
+    expect(
+      trail
+        .data!.workforceAuditTrail.filter((e) => e.subject === streetOffice.subject)
+        .map((e) => e.outcome)
+        .sort(),
+    ).toEqual(['FORBIDDEN', 'OK']);
   });
 
   test('a mutation naming a grid that is not in the region tree is refused, asked of the workforce subgraph', async () => {
-    const raise = 'mutation($grid: ID!) { raiseVolunteerNeed(input: { gridCode: $grid, content: "代购药品", category: "代购代办", raisedOn: "2025-12-01" }) { code } }';
+    const raise =
+      'mutation($grid: ID!) { raiseVolunteerNeed(input: { gridCode: $grid, content: "代购药品", category: "代购代办", raisedOn: "2025-12-01" }) { code } }';
     const missing = await stack.query(raise, { grid: '41010600100199' }, volunteerDept);
     expect(missing.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(missing.errors?.[0].message).toMatch(/no such grid/);
@@ -112,7 +154,7 @@ describe('region scope for records and writes', () => {
     expect(real.errors).toBeUndefined();
   });
 
-  test('a department reads other departments\' figures', async () => {
+  test("a department reads other departments' figures", async () => {
     const res = await stack.query('{ region(code: "410106") { gigCare { issuesReported(year: 2025) { value } } } }', {}, volunteerDept);
     expect(res.data?.region.gigCare.issuesReported.value).toBeGreaterThan(0);
   });
@@ -127,7 +169,8 @@ describe('limits against abusive queries', () => {
   });
 
   test('too deep a query is refused', async () => {
-    const deep = '{ region(code: "410106") { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } } } } }';
+    const deep =
+      '{ region(code: "410106") { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { code } } } } } } } } } } } } } }';
     const res = await stack.query(deep);
     expect(res.status).toBe(400);
     expect(res.errors?.[0].message).toMatch(/depth/);
@@ -178,12 +221,15 @@ describe('personal data and writes', () => {
     expect(whole.data!.volunteers.nodes.map((v) => v.number)).toEqual(masked.data!.volunteers.nodes.map((v) => v.number));
     for (const v of whole.data!.volunteers.nodes) expect(v.idNumber).toMatch(/^\d{17}[\dX]$/);
     const trail = await stack.query<{ volunteerStationsAuditTrail: { subject: string; kind: string; target: string }[] }>(
-      '{ volunteerStationsAuditTrail(first: 50) { subject kind target } }', {}, ADMIN);
+      '{ volunteerStationsAuditTrail(first: 50) { subject kind target } }',
+      {},
+      ADMIN,
+    );
     const reads = trail.data!.volunteerStationsAuditTrail.filter((e) => e.kind === 'PERSONAL_READ' && e.subject === volunteerDept.subject);
     expect(reads.map((e) => e.target)).toEqual(expect.arrayContaining(whole.data!.volunteers.nodes.map((v) => `Volunteer:${v.number}`)));
   });
 
-  test('an analyst cannot write; a department cannot write another department\'s data', async () => {
+  test("an analyst cannot write; a department cannot write another department's data", async () => {
     const release = 'mutation($id: ID!) { releaseCommunityWorker(id: $id, leftOn: "2025-12-01") { id } }';
     const worker = await stack.query<{ communityWorkers: { nodes: { id: string }[] } }>('{ communityWorkers(first: 1) { nodes { id } } }');
     const id = worker.data!.communityWorkers.nodes[0].id;

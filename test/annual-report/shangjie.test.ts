@@ -62,7 +62,9 @@ test('one registered organisation carries data of two subgraphs through the gate
     creditCode name partyCoverage(asOf: "2025-12-31") { covered status } } }`);
   expect(res.errors).toBeUndefined();
   expect(res.data?.registeredOrganization).toMatchObject({
-    creditCode: '514101062337240340', name: '上街区阳光促进会', partyCoverage: { covered: true },
+    creditCode: '514101062337240340',
+    name: '上街区阳光促进会',
+    partyCoverage: { covered: true },
   });
 });
 
@@ -80,9 +82,13 @@ async function snapshot(): Promise<Record<string, string>> {
   for (const [name, url] of Object.entries(stack.databaseUrls)) {
     const client = new Client({ connectionString: url });
     await client.connect();
-    const tables = await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'mikro_orm%' ORDER BY 1`);
+    const tables = await client.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'mikro_orm%' ORDER BY 1`,
+    );
     for (const { tablename } of tables.rows) {
-      const r = await client.query(`SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`);
+      const r = await client.query(
+        `SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`,
+      );
       out[`${name}.${tablename}`] = `${r.rows[0].n}:${r.rows[0].h}`;
     }
     await client.end();

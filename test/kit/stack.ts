@@ -15,7 +15,11 @@ export interface TestStack extends RunningStack {
   /** a caller token the gateway accepts */
   token(caller: Caller, ttl?: string): Promise<string>;
   /** posts to the gateway as the given caller (or with a raw Authorization header) */
-  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Caller | { authorization?: string }): Promise<GatewayResult<T>>;
+  query<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: Caller | { authorization?: string },
+  ): Promise<GatewayResult<T>>;
 }
 
 export interface GatewayResult<T> {

@@ -114,18 +114,39 @@ export async function flushPersonalReads(ctx: RequestContext): Promise<void> {
 
 /** Resolver of a subgraph's `<line>AuditTrail` query: administrators only, newest first. */
 export interface AuditEntryView {
-  id: string; at: string; subject: string; roles: string; kind: string; operation: string;
-  target?: string | null; args: string | null; outcome: string;
+  id: string;
+  at: string;
+  subject: string;
+  roles: string;
+  kind: string;
+  operation: string;
+  target?: string | null;
+  args: string | null;
+  outcome: string;
 }
 
-export async function auditTrail(ctx: RequestContext, args: { first?: number | null; operation?: string | null }): Promise<AuditEntryView[]> {
+export async function auditTrail(
+  ctx: RequestContext,
+  args: { first?: number | null; operation?: string | null },
+): Promise<AuditEntryView[]> {
   if (!ctx.caller.roles.includes('DISTRICT_ADMIN')) {
-    throw new GraphQLError('仅区级管理员可查看审计记录 / only a district administrator may read the audit trail', { extensions: { code: 'FORBIDDEN' } });
+    throw new GraphQLError('仅区级管理员可查看审计记录 / only a district administrator may read the audit trail', {
+      extensions: { code: 'FORBIDDEN' },
+    });
   }
-  const rows = await ctx.em.find(
-    AuditEntry,
-    args.operation ? { operation: args.operation } : {},
-    { orderBy: { id: 'desc' }, limit: Math.min(args.first ?? 50, 500) },
-  );
-  return rows.map((r) => ({ id: r.id, subject: r.subject, roles: r.roles, kind: r.kind, operation: r.operation, target: r.target, outcome: r.outcome, at: r.at.toISOString(), args: r.args === null || r.args === undefined ? null : JSON.stringify(r.args) }));
+  const rows = await ctx.em.find(AuditEntry, args.operation ? { operation: args.operation } : {}, {
+    orderBy: { id: 'desc' },
+    limit: Math.min(args.first ?? 50, 500),
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    subject: r.subject,
+    roles: r.roles,
+    kind: r.kind,
+    operation: r.operation,
+    target: r.target,
+    outcome: r.outcome,
+    at: r.at.toISOString(),
+    args: r.args === null || r.args === undefined ? null : JSON.stringify(r.args),
+  }));
 }

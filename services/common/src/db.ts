@@ -10,7 +10,9 @@ export { MikroORM };
 export class SqlCounter {
   count = 0;
   enabled = false;
-  reset() { this.count = 0; }
+  reset() {
+    this.count = 0;
+  }
 }
 
 export interface OrmSetup {
@@ -34,7 +36,11 @@ export function ormOptions(setup: OrmSetup): Options {
     pool: { min: 0, max: setup.poolMax ?? 10 },
     allowGlobalContext: false,
     debug: counter ? ['query'] : false,
-    logger: counter ? () => { if (counter.enabled) counter.count++; } : () => undefined,
+    logger: counter
+      ? () => {
+          if (counter.enabled) counter.count++;
+        }
+      : () => undefined,
     // dates (not timestamps) stay 'YYYY-MM-DD' strings: a ledger date must not move with the server's TZ
     // (mapped by the entities with type 'date' → string)
   };

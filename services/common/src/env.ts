@@ -40,36 +40,51 @@ function emptyToUndefined(v: string | undefined) {
 }
 
 export const env = {
-  string: (fallback?: string) => (raw: string | undefined, name: string): string => {
-    if (raw !== undefined) return raw;
-    if (fallback !== undefined) return fallback;
-    throw new Error(`${name} is required`);
-  },
-  optional: () => (raw: string | undefined): string | undefined => raw,
-  port: (fallback: number) => (raw: string | undefined, name: string): number => {
-    const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
-    return n;
-  },
-  int: (fallback: number) => (raw: string | undefined, name: string): number => {
-    const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(n)) throw new Error(`${name} must be a whole number, got "${raw}"`);
-    return n;
-  },
-  bool: (fallback: boolean) => (raw: string | undefined, name: string): boolean => {
-    if (raw === undefined) return fallback;
-    if (/^(1|true|yes|on)$/i.test(raw)) return true;
-    if (/^(0|false|no|off)$/i.test(raw)) return false;
-    throw new Error(`${name} must be true or false, got "${raw}"`);
-  },
-  secret: (minLength = 32) => (raw: string | undefined, name: string): string => {
-    if (raw === undefined) throw new Error(`${name} is required (a secret of at least ${minLength} characters)`);
-    if (raw.length < minLength) throw new Error(`${name} must be at least ${minLength} characters`);
-    return raw;
-  },
-  oneOf: <V extends string>(values: readonly V[], fallback: V) => (raw: string | undefined, name: string): V => {
-    if (raw === undefined) return fallback;
-    if (!(values as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
-    return raw as V;
-  },
+  string:
+    (fallback?: string) =>
+    (raw: string | undefined, name: string): string => {
+      if (raw !== undefined) return raw;
+      if (fallback !== undefined) return fallback;
+      throw new Error(`${name} is required`);
+    },
+  optional:
+    () =>
+    (raw: string | undefined): string | undefined =>
+      raw,
+  port:
+    (fallback: number) =>
+    (raw: string | undefined, name: string): number => {
+      const n = raw === undefined ? fallback : Number(raw);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+      return n;
+    },
+  int:
+    (fallback: number) =>
+    (raw: string | undefined, name: string): number => {
+      const n = raw === undefined ? fallback : Number(raw);
+      if (!Number.isInteger(n)) throw new Error(`${name} must be a whole number, got "${raw}"`);
+      return n;
+    },
+  bool:
+    (fallback: boolean) =>
+    (raw: string | undefined, name: string): boolean => {
+      if (raw === undefined) return fallback;
+      if (/^(1|true|yes|on)$/i.test(raw)) return true;
+      if (/^(0|false|no|off)$/i.test(raw)) return false;
+      throw new Error(`${name} must be true or false, got "${raw}"`);
+    },
+  secret:
+    (minLength = 32) =>
+    (raw: string | undefined, name: string): string => {
+      if (raw === undefined) throw new Error(`${name} is required (a secret of at least ${minLength} characters)`);
+      if (raw.length < minLength) throw new Error(`${name} must be at least ${minLength} characters`);
+      return raw;
+    },
+  oneOf:
+    <V extends string>(values: readonly V[], fallback: V) =>
+    (raw: string | undefined, name: string): V => {
+      if (raw === undefined) return fallback;
+      if (!(values as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+      return raw as V;
+    },
 };

@@ -1,8 +1,15 @@
 import type { GraphQLFormattedError } from 'graphql';
 
 const SAFE_CODES = new Set([
-  'BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED', 'CONFLICT',
-  'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
+  'BAD_USER_INPUT',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'CONFLICT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
 ]);
 
 /**
@@ -16,10 +23,19 @@ export function maskErrors(formatted: GraphQLFormattedError, error: unknown): Gr
     const { stacktrace: _s, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...formatted, extensions };
   }
-  const original = ((error as { originalError?: Error })?.originalError ?? error) as Error & { code?: string; constraint?: string; table?: string };
+  const original = ((error as { originalError?: Error })?.originalError ?? error) as Error & {
+    code?: string;
+    constraint?: string;
+    table?: string;
+  };
   // enough for an operator to find the cause, nothing that can quote a row's values (pg's `detail` can)
-  const where = [original?.code && `sqlstate ${original.code}`, original?.table && `table ${original.table}`, original?.constraint && `constraint ${original.constraint}`]
-    .filter(Boolean).join(', ');
+  const where = [
+    original?.code && `sqlstate ${original.code}`,
+    original?.table && `table ${original.table}`,
+    original?.constraint && `constraint ${original.constraint}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   console.error(`[internal error] ${original?.name ?? 'Error'} at ${formatted.path?.join('.') ?? '?'}${where ? ` (${where})` : ''}`);
   return {
     message: '服务内部错误，请稍后重试 / internal error, please retry later',

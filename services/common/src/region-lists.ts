@@ -38,7 +38,12 @@ export interface RegionListSpec<T> {
  * comes back so its total is known even when the page is past the end. `prefix` is that of a node
  * already narrowed to the caller's scope, the caller's scope itself, or '' for the whole deployment.
  */
-export function regionList<T extends object>(ctx: RequestContext, spec: RegionListSpec<T>, prefix: string, args: PageArgs): Promise<Connection<T>> {
+export function regionList<T extends object>(
+  ctx: RequestContext,
+  spec: RegionListSpec<T>,
+  prefix: string,
+  args: PageArgs,
+): Promise<Connection<T>> {
   const { limit, offset } = pageWindow(args);
   const t = spec.alias ?? 't';
   const where = spec.where ?? { sql: 'TRUE', params: [] };
@@ -111,5 +116,9 @@ export async function sqlPage<T extends object>(
     const [{ n }]: { n: string }[] = await conn.execute(`SELECT count(*) AS n FROM ${table} t WHERE ${where.sql}`, [...where.params]);
     total = Number(n);
   }
-  return connection(rows.map(({ total_count: _t, ...row }) => ctx.em.map(entity, row as never)), total, offset);
+  return connection(
+    rows.map(({ total_count: _t, ...row }) => ctx.em.map(entity, row as never)),
+    total,
+    offset,
+  );
 }

@@ -27,9 +27,12 @@ export function regionLevel(code: string): RegionLevel {
 /** The prefix every code below (and at) this node starts with. */
 export function regionPrefix(code: string): string {
   switch (regionLevel(code)) {
-    case 'DISTRICT': return code.slice(0, 6);
-    case 'STREET': return code.slice(0, 9);
-    default: return code;
+    case 'DISTRICT':
+      return code.slice(0, 6);
+    case 'STREET':
+      return code.slice(0, 9);
+    default:
+      return code;
   }
 }
 

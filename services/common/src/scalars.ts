@@ -18,7 +18,8 @@ export const DateScalar = new GraphQLScalarType({
     return String(value);
   },
   parseValue(value) {
-    if (typeof value !== 'string' || !isCalendarDate(value)) throw new TypeError(`日期应为 YYYY-MM-DD / a Date must be YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'string' || !isCalendarDate(value))
+      throw new TypeError(`日期应为 YYYY-MM-DD / a Date must be YYYY-MM-DD, got ${JSON.stringify(value)}`);
     return value;
   },
   parseLiteral(ast) {

@@ -65,7 +65,9 @@ export function regionTreeLookup(url: string, internalSecret: string): Reference
  * only. A request without a valid gateway-signed caller is refused before any GraphQL runs, so
  * `_entities` and `_service` are never reachable by a client.
  */
-export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{ app: express.Express; apollo: ApolloServer<RequestContext> }> {
+export async function createSubgraphApp(
+  opts: SubgraphServerOptions,
+): Promise<{ app: express.Express; apollo: ApolloServer<RequestContext> }> {
   const apollo = new ApolloServer<RequestContext>({
     schema: subgraphSchema(opts),
     // inline traces only feed Apollo Studio, which a district deployment does not use

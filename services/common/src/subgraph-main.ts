@@ -35,9 +35,21 @@ export interface StartOptions {
 
 /** Opens (and migrates) the subgraph's database and serves it. Used by the entry file and by tests. */
 export async function startSubgraph(mod: SubgraphModule, opts: StartOptions) {
-  const orm = await openDatabase({ url: opts.databaseUrl, entities: mod.entities, migrations: mod.migrations, sqlCounter: opts.sqlCounter });
+  const orm = await openDatabase({
+    url: opts.databaseUrl,
+    entities: mod.entities,
+    migrations: mod.migrations,
+    sqlCounter: opts.sqlCounter,
+  });
   const server = await listen(
-    { service: mod.service, typeDefs: readSchema(mod.root), resolvers: mod.resolvers, orm, internalSecret: opts.internalSecret, regionTreeUrl: opts.regionTreeUrl },
+    {
+      service: mod.service,
+      typeDefs: readSchema(mod.root),
+      resolvers: mod.resolvers,
+      orm,
+      internalSecret: opts.internalSecret,
+      regionTreeUrl: opts.regionTreeUrl,
+    },
     opts.port ?? 0,
     opts.host,
   );

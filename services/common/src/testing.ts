@@ -51,12 +51,17 @@ export async function subgraphRequest<T = Record<string, unknown>>(
   return { ...body, status: res.status };
 }
 
-
 /** A subgraph on its own fresh database, listening on a free port, with a SQL statement counter. */
 export async function startTestSubgraph(mod: SubgraphModule, opts: { regionTreeUrl?: string } = {}) {
   const db = await freshDatabase(mod.service);
   const sqlCounter = new SqlCounter();
-  const server = await startSubgraph(mod, { databaseUrl: db.url, internalSecret: TEST_INTERNAL_SECRET, sqlCounter, host: '127.0.0.1', regionTreeUrl: opts.regionTreeUrl });
+  const server = await startSubgraph(mod, {
+    databaseUrl: db.url,
+    internalSecret: TEST_INTERNAL_SECRET,
+    sqlCounter,
+    host: '127.0.0.1',
+    regionTreeUrl: opts.regionTreeUrl,
+  });
   return {
     ...server,
     databaseUrl: db.url,

@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import * as iconv from 'iconv-lite';
-import { LedgerParseError, parseDate, readLedger, SNIFF_BYTES, sniffEncoding, type HeaderInfo, type LedgerRow, type TextEncoding } from '../src/ledger';
+import {
+  LedgerParseError,
+  parseDate,
+  readLedger,
+  SNIFF_BYTES,
+  sniffEncoding,
+  type HeaderInfo,
+  type LedgerRow,
+  type TextEncoding,
+} from '../src/ledger';
 
 const DATASETS = join(__dirname, '..', '..', '..', '..', 'shared', 'datasets');
 const SHANGJIE = join(DATASETS, 'shangjie-2025');
@@ -19,7 +28,8 @@ async function readAll(path: string, columns: string[], sheet?: string) {
   let encoding: TextEncoding | undefined;
   let error: unknown;
   try {
-    for await (const r of readLedger(path, { columns, sheet, onHeader: (h) => (header = h), onEncoding: (e) => (encoding = e) })) rows.push(r);
+    for await (const r of readLedger(path, { columns, sheet, onHeader: (h) => (header = h), onEncoding: (e) => (encoding = e) }))
+      rows.push(r);
   } catch (e) {
     error = e;
   }
@@ -70,10 +80,17 @@ describe('real ledgers', () => {
   test('a reader stopped early releases its files (CSV and XLSX)', async () => {
     // only files a reader could leave open (the ledgers, exceljs' temp spool): the worker's own
     // sockets and pipes come and go with the rest of the test run
-    const openFiles = () => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd') : [])
-      .map((fd) => { try { return readlinkSync(`/proc/self/fd/${fd}`); } catch { return ''; } })
-      .filter((target) => target.startsWith('/') && !/^\/(dev|proc)\//.test(target))
-      .sort();
+    const openFiles = () =>
+      (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd') : [])
+        .map((fd) => {
+          try {
+            return readlinkSync(`/proc/self/fd/${fd}`);
+          } catch {
+            return '';
+          }
+        })
+        .filter((target) => target.startsWith('/') && !/^\/(dev|proc)\//.test(target))
+        .sort();
     const before = openFiles();
     for (const file of ['workforce/workers.xlsx', 'volunteer/volunteers.csv', 'workforce/workers.xlsx']) {
       let n = 0;
@@ -106,7 +123,10 @@ describe('real ledgers', () => {
 
 describe('CSV shapes', () => {
   test('title row, blank lines, padded headers, short and long records', async () => {
-    const path = write('shapes.csv', '台账标题,,\r\n\r\n,,\r\n\uFEFF 编号\u3000,名称, 数量（个）\r\n1,甲,2\r\n,,\r\n2,乙,3,多余\r\n3,丙\r\n');
+    const path = write(
+      'shapes.csv',
+      '台账标题,,\r\n\r\n,,\r\n\uFEFF 编号\u3000,名称, 数量（个）\r\n1,甲,2\r\n,,\r\n2,乙,3,多余\r\n3,丙\r\n',
+    );
     const { rows, header } = await readAll(path, ['编号', '名称', '数量(个)']);
     expect(header).toMatchObject({ headers: ['编号', '名称', '数量(个)'], titleRows: 1 });
     expect(rows).toEqual([
@@ -145,7 +165,11 @@ describe('CSV shapes', () => {
 describe('encoding detection', () => {
   const names = ['邹晨', '谭超平', '欧阳娜娜', '𠀀𪚥', '鲁茂', '·×', '阿依古丽·买买提'];
   /** A ledger long enough to cross several sniff windows, with a shift so characters straddle chunk edges. */
-  const body = (shift: number) => 'id,name\r\n' + 'x'.repeat(shift) + ',首\r\n' + Array.from({ length: 12_000 }, (_, i) => `${i},${names[i % names.length]}\r\n`).join('');
+  const body = (shift: number) =>
+    'id,name\r\n' +
+    'x'.repeat(shift) +
+    ',首\r\n' +
+    Array.from({ length: 12_000 }, (_, i) => `${i},${names[i % names.length]}\r\n`).join('');
 
   test.each([0, 1, 2, 3])('UTF-8 and GB18030 round-trip whatever the byte alignment (shift %i)', async (shift) => {
     for (const [encoding, bytes] of [

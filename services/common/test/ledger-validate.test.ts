@@ -31,7 +31,21 @@ const rowCounts = JSON.parse(readFileSync(join(SHANGJIE, 'expected.json'), 'utf8
 const REGION_CODE = /^\d{12}$/;
 
 const organizations: LedgerSpec<
-  'code' | 'filingNo' | 'name' | 'type' | 'registrar' | 'supervisor' | 'founded' | 'street' | 'community' | 'field' | 'representative' | 'status' | 'deregistered' | 'grade' | 'gradeYear'
+  | 'code'
+  | 'filingNo'
+  | 'name'
+  | 'type'
+  | 'registrar'
+  | 'supervisor'
+  | 'founded'
+  | 'street'
+  | 'community'
+  | 'field'
+  | 'representative'
+  | 'status'
+  | 'deregistered'
+  | 'grade'
+  | 'gradeYear'
 > = {
   file: 'social/organizations.csv',
   columns: {
@@ -52,7 +66,10 @@ const organizations: LedgerSpec<
     gradeYear: { header: '评估年度', type: 'int', min: 2000, max: 2100 },
   },
   key: ['code', 'filingNo'],
-  check: (v) => (v.code === null && v.filingNo === null ? [{ column: 'code', kind: 'required', reason: '信用代码与备案编号至少填一个 / a credit code or a filing number is required' }] : []),
+  check: (v) =>
+    v.code === null && v.filingNo === null
+      ? [{ column: 'code', kind: 'required', reason: '信用代码与备案编号至少填一个 / a credit code or a filing number is required' }]
+      : [],
 };
 
 const certificates: LedgerSpec<'certNo' | 'name' | 'idNumber' | 'employer' | 'level' | 'obtained'> = {
@@ -78,7 +95,9 @@ const serviceRecords: LedgerSpec<'activity' | 'volunteer' | 'hours'> = {
   key: ['activity', 'volunteer'],
 };
 
-const gigWorkers: LedgerSpec<'no' | 'name' | 'idNumber' | 'phone' | 'kind' | 'platform' | 'partyMember' | 'gridMember' | 'registered' | 'community'> = {
+const gigWorkers: LedgerSpec<
+  'no' | 'name' | 'idNumber' | 'phone' | 'kind' | 'platform' | 'partyMember' | 'gridMember' | 'registered' | 'community'
+> = {
   file: 'gig/workers.csv',
   columns: {
     no: { header: '编号', type: 'code', required: true, pattern: /^XJY\d{5}$/ },
@@ -152,12 +171,27 @@ function ledger<K extends string>(spec: LedgerSpec<K>, references?: (rows: Valid
 }
 
 const runs = [
-  ledger(organizations, referencesTo(organizations, 'street', () => regionCodes, NO_REGION)),
+  ledger(
+    organizations,
+    referencesTo(organizations, 'street', () => regionCodes, NO_REGION),
+  ),
   ledger(certificates),
-  ledger(serviceRecords, referencesTo(serviceRecords, 'activity', () => activityIds, '活动不存在 / no such activity')),
-  ledger(gigWorkers, referencesTo(gigWorkers, 'community', () => regionCodes, NO_REGION)),
-  ledger(regions, referencesTo(regions, 'parent', () => regionCodes, '上级区划不存在 / no such parent region')),
-  ledger(grids, referencesTo(grids, 'community', () => regionCodes, NO_REGION)),
+  ledger(
+    serviceRecords,
+    referencesTo(serviceRecords, 'activity', () => activityIds, '活动不存在 / no such activity'),
+  ),
+  ledger(
+    gigWorkers,
+    referencesTo(gigWorkers, 'community', () => regionCodes, NO_REGION),
+  ),
+  ledger(
+    regions,
+    referencesTo(regions, 'parent', () => regionCodes, '上级区划不存在 / no such parent region'),
+  ),
+  ledger(
+    grids,
+    referencesTo(grids, 'community', () => regionCodes, NO_REGION),
+  ),
 ];
 
 const CHECKABLE_HERE = new Set(['required', 'format', 'checksum', 'enum', 'date', 'number', 'range', 'duplicate', 'header', 'csv']);
@@ -170,7 +204,12 @@ describe('dirty ledgers give exactly the defects of defects.json', () => {
 
     // without the reference hook: exactly the kinds a file alone can show
     const alone = await validate(join(DIRTY, file));
-    expect(alone.defects.map(signature).sort()).toEqual(listed.filter((d) => CHECKABLE_HERE.has(d.kind)).map(signature).sort());
+    expect(alone.defects.map(signature).sort()).toEqual(
+      listed
+        .filter((d) => CHECKABLE_HERE.has(d.kind))
+        .map(signature)
+        .sort(),
+    );
 
     // with the caller's reference hook: every listed defect
     const withRefs = await validate(join(DIRTY, file), { references: true, batchSize: 4 });
@@ -195,7 +234,9 @@ describe('dirty ledgers give exactly the defects of defects.json', () => {
     expect(reason(hours.defects, 4)).toBe("小于最小值0 / below minimum 0: '-2'");
     expect(reason(hours.defects, 7)).toBe("不是数字 / not a number: 'abc'");
     expect(reason(hours.defects, 16)).toBe("大于最大值24 / above maximum 24: '30'");
-    expect(grid.defects).toEqual([{ file: 'grids.csv', row: 0, column: '所属社区代码', kind: 'header', reason: '缺少必需的列 / required column missing' }]);
+    expect(grid.defects).toEqual([
+      { file: 'grids.csv', row: 0, column: '所属社区代码', kind: 'header', reason: '缺少必需的列 / required column missing' },
+    ]);
     expect(grid.rowsRead).toBe(0);
   });
 
@@ -259,7 +300,10 @@ describe('cells', () => {
     expect(cell({ type: 'date' }, '2025-03-01 14:22')).toEqual({ value: '2025-03-01' });
     expect(cell({ type: 'datetime' }, '2025/3/1 9:05')).toEqual({ value: '2025-03-01T09:05:00+08:00' });
     expect(cell({ type: 'datetime' }, '2025-03-01')).toEqual({ value: '2025-03-01T00:00:00+08:00' });
-    expect(cell({ type: 'date' }, '2025-07-01').problem).toEqual({ kind: 'date', reason: '日期晚于今天 / in the future: 2025-07-01 (today 2025-06-30)' });
+    expect(cell({ type: 'date' }, '2025-07-01').problem).toEqual({
+      kind: 'date',
+      reason: '日期晚于今天 / in the future: 2025-07-01 (today 2025-06-30)',
+    });
     expect(cell({ type: 'date', allowFuture: true }, '2025-07-01')).toEqual({ value: '2025-07-01' });
     expect(cell({ type: 'date', required: true }, ' ').problem?.kind).toBe('required');
   });

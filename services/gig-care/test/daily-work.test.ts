@@ -21,8 +21,15 @@ const code = (res: GraphQLResult) => res.errors?.[0]?.extensions?.code;
 const REGISTER = `mutation($input: RegisterGigWorkerInput!) { registerGigWorker(input: $input) { code name jobType mobileGridMember communityCode registeredOn pointsBalance } }`;
 let seq = 0;
 const worker = (over: Record<string, unknown> = {}) => ({
-  name: '王测试', idNumber: testIdNumber(++seq), phone: '13800138000', jobType: 'DELIVERY_RIDER', platform: '美团',
-  partyMember: false, mobileGridMember: true, communityCode: COMMUNITY, ...over,
+  name: '王测试',
+  idNumber: testIdNumber(++seq),
+  phone: '13800138000',
+  jobType: 'DELIVERY_RIDER',
+  platform: '美团',
+  partyMember: false,
+  mobileGridMember: true,
+  communityCode: COMMUNITY,
+  ...over,
 });
 async function register(over: Record<string, unknown> = {}, caller = DEPT): Promise<string> {
   const res = await run<{ registerGigWorker: { code: string } }>(REGISTER, { input: worker(over) }, caller);
@@ -35,7 +42,13 @@ describe('registering gig workers', () => {
     const res = await run(REGISTER, { input: worker({ registeredOn: '2025-06-01' }) });
     expect(res.errors).toBeUndefined();
     expect(res.data!.registerGigWorker).toEqual({
-      code: 'XJY02481', name: '王测试', jobType: 'DELIVERY_RIDER', mobileGridMember: true, communityCode: COMMUNITY, registeredOn: '2025-06-01', pointsBalance: 0,
+      code: 'XJY02481',
+      name: '王测试',
+      jobType: 'DELIVERY_RIDER',
+      mobileGridMember: true,
+      communityCode: COMMUNITY,
+      registeredOn: '2025-06-01',
+      pointsBalance: 0,
     });
   });
 
@@ -62,7 +75,10 @@ describe('registering gig workers', () => {
 
   test('each mutation is audited with the caller and masked arguments; failures too', async () => {
     const trail = await run<{ gigCareAuditTrail: { subject: string; outcome: string; args: string; target: string | null }[] }>(
-      '{ gigCareAuditTrail(first: 50, operation: "registerGigWorker") { subject outcome args target } }', {}, testCallers.admin);
+      '{ gigCareAuditTrail(first: 50, operation: "registerGigWorker") { subject outcome args target } }',
+      {},
+      testCallers.admin,
+    );
     const entries = trail.data!.gigCareAuditTrail;
     expect(entries).toContainEqual(expect.objectContaining({ subject: 'gig-care@test', outcome: 'OK', target: 'GigWorker:XJY02481' }));
     expect(entries).toContainEqual(expect.objectContaining({ subject: 'workforce@test', outcome: 'FORBIDDEN' }));
@@ -77,7 +93,9 @@ describe('the issue loop', () => {
 
   test('reported → dispatched → resolved → fed back, with the time of each step', async () => {
     const reporter = await register();
-    const reported = await run(REPORT, { input: { reporterCode: reporter, gridCode: GRID, category: '井盖缺失', description: '人行道井盖缺失' } });
+    const reported = await run(REPORT, {
+      input: { reporterCode: reporter, gridCode: GRID, category: '井盖缺失', description: '人行道井盖缺失' },
+    });
     expect(reported.errors).toBeUndefined();
     const issue = reported.data!.reportIssue;
     expect(issue).toMatchObject({ status: 'REPORTED', overdue: false, communityCode: COMMUNITY, reporter: { code: reporter } });
@@ -92,7 +110,14 @@ describe('the issue loop', () => {
     const done = await run(`mutation { feedbackIssue(code: "${issue.code}", feedback: "已告知上报人", satisfied: true) { ${FIELDS} } }`);
     expect(done.errors).toBeUndefined();
     const d = done.data!.feedbackIssue;
-    expect(d).toMatchObject({ status: 'FED_BACK', assignee: '市政所', resolution: '已补装井盖', feedback: '已告知上报人', satisfied: true, overdue: false });
+    expect(d).toMatchObject({
+      status: 'FED_BACK',
+      assignee: '市政所',
+      resolution: '已补装井盖',
+      feedback: '已告知上报人',
+      satisfied: true,
+      overdue: false,
+    });
     const times = [d.reportedAt, d.dispatchedAt, d.resolvedAt, d.fedBackAt].map(Date.parse);
     expect(times.every((t) => Number.isFinite(t))).toBe(true);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
@@ -111,13 +136,18 @@ describe('the issue loop', () => {
   test('an issue open 72 hours after its report is overdue and listed; a fresh one is not', async () => {
     const reporter = await register();
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
-    const late = (await run(REPORT, { input: { reporterCode: reporter, gridCode: GRID, category: '路灯损坏', reportedAt: hoursAgo(73) } })).data!.reportIssue;
-    const fresh = (await run(REPORT, { input: { reporterCode: reporter, gridCode: GRID, category: '路灯损坏', reportedAt: hoursAgo(71) } })).data!.reportIssue;
+    const late = (await run(REPORT, { input: { reporterCode: reporter, gridCode: GRID, category: '路灯损坏', reportedAt: hoursAgo(73) } }))
+      .data!.reportIssue;
+    const fresh = (await run(REPORT, { input: { reporterCode: reporter, gridCode: GRID, category: '路灯损坏', reportedAt: hoursAgo(71) } }))
+      .data!.reportIssue;
     expect([late.overdue, fresh.overdue]).toEqual([true, false]);
     const list = await run<{ gigIssues: { totalCount: number; nodes: { code: string }[] } }>(
-      `{ gigIssues(filter: { overdue: true, reporterCode: "${reporter}" }) { totalCount nodes { code } } }`);
+      `{ gigIssues(filter: { overdue: true, reporterCode: "${reporter}" }) { totalCount nodes { code } } }`,
+    );
     expect(list.data!.gigIssues.nodes.map((n) => n.code)).toEqual([late.code]);
-    const future = await run(REPORT, { input: { reporterCode: reporter, gridCode: GRID, category: '路灯损坏', reportedAt: '2099-01-01T00:00:00+08:00' } });
+    const future = await run(REPORT, {
+      input: { reporterCode: reporter, gridCode: GRID, category: '路灯损坏', reportedAt: '2099-01-01T00:00:00+08:00' },
+    });
     expect(future.errors![0].extensions!.field).toBe('reportedAt');
   });
 });
@@ -129,7 +159,9 @@ describe('stations and points', () => {
   let merchant = '';
 
   beforeAll(async () => {
-    const res = await run(OPEN, { input: { name: '友好商户(测试)', kind: 'FRIENDLY_SCENE', communityCode: COMMUNITY, services: ['饮水', '充电', ' 优惠 '] } });
+    const res = await run(OPEN, {
+      input: { name: '友好商户(测试)', kind: 'FRIENDLY_SCENE', communityCode: COMMUNITY, services: ['饮水', '充电', ' 优惠 '] },
+    });
     merchant = res.data!.openStation.code;
   });
 
@@ -139,30 +171,48 @@ describe('stations and points', () => {
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'services' });
   });
 
-  const balance = async (w: string) => Number((await sql<{ points_balance: number }>(g.sg, 'SELECT points_balance FROM gig_worker WHERE code = ?', [w]))[0].points_balance);
+  const balance = async (w: string) =>
+    Number((await sql<{ points_balance: number }>(g.sg, 'SELECT points_balance FROM gig_worker WHERE code = ?', [w]))[0].points_balance);
 
   test('points are earned for a confirmed issue once, and for a service given', async () => {
     const w = await register();
-    const issue = (await run(`mutation { reportIssue(input: { reporterCode: "${w}", gridCode: "${GRID}", category: "垃圾堆放" }) { code } }`)).data!.reportIssue.code;
+    const issue = (
+      await run(`mutation { reportIssue(input: { reporterCode: "${w}", gridCode: "${GRID}", category: "垃圾堆放" }) { code } }`)
+    ).data!.reportIssue.code;
     const award = (key: string, over: Record<string, unknown> = {}) =>
       run(AWARD, { input: { workerCode: w, points: 20, reason: 'ISSUE_CONFIRMED', issueCode: issue, idempotencyKey: key, ...over } });
     expect(code(await award('a1'))).toBe('BAD_USER_INPUT'); // not dispatched yet
     await run(`mutation { dispatchIssue(code: "${issue}", assignee: "环卫所") { code } }`);
-    expect((await award('a2')).data!.awardPoints).toMatchObject({ kind: 'EARN', reason: 'ISSUE_CONFIRMED', points: 20, balanceAfter: 20, issueCode: issue });
+    expect((await award('a2')).data!.awardPoints).toMatchObject({
+      kind: 'EARN',
+      reason: 'ISSUE_CONFIRMED',
+      points: 20,
+      balanceAfter: 20,
+      issueCode: issue,
+    });
     expect(code(await award('a3'))).toBe('CONFLICT');
     const service = await run(AWARD, { input: { workerCode: w, points: 5, reason: 'SERVICE_GIVEN', idempotencyKey: 's1' } });
     expect(service.data!.awardPoints.balanceAfter).toBe(25);
-    expect(code(await run(AWARD, { input: { workerCode: w, points: 0, reason: 'SERVICE_GIVEN', idempotencyKey: 's2' } }))).toBe('BAD_USER_INPUT');
+    expect(code(await run(AWARD, { input: { workerCode: w, points: 0, reason: 'SERVICE_GIVEN', idempotencyKey: 's2' } }))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await balance(w)).toBe(25);
   });
 
   test('a redemption never overdraws, happens at friendly merchants only, and a retry is applied once', async () => {
     const w = await register();
     await run(AWARD, { input: { workerCode: w, points: 50, reason: 'SERVICE_GIVEN', idempotencyKey: `${w}-earn` } });
-    const redeem = (key: string, points: number, at = merchant) => run(REDEEM, { input: { workerCode: w, merchantCode: at, points, idempotencyKey: key } });
+    const redeem = (key: string, points: number, at = merchant) =>
+      run(REDEEM, { input: { workerCode: w, merchantCode: at, points, idempotencyKey: key } });
 
     const first = await redeem('r1', 30);
-    expect(first.data!.redeemPoints).toMatchObject({ kind: 'REDEEM', points: 30, balanceAfter: 20, merchant: { code: merchant }, worker: { pointsBalance: 20 } });
+    expect(first.data!.redeemPoints).toMatchObject({
+      kind: 'REDEEM',
+      points: 30,
+      balanceAfter: 20,
+      merchant: { code: merchant },
+      worker: { pointsBalance: 20 },
+    });
     const retry = await redeem('r1', 30);
     expect(retry.data!.redeemPoints.id).toBe(first.data!.redeemPoints.id);
     expect(await balance(w)).toBe(20);
@@ -178,24 +228,38 @@ describe('stations and points', () => {
   test('concurrent redemptions on one account lose nothing and overdraw nothing', async () => {
     const w = await register();
     await run(AWARD, { input: { workerCode: w, points: 100, reason: 'SERVICE_GIVEN', idempotencyKey: `${w}-earn` } });
-    const attempts = await Promise.all(Array.from({ length: 25 }, (_, i) =>
-      run(REDEEM, { input: { workerCode: w, merchantCode: merchant, points: 10, idempotencyKey: `${w}-p${i}` } })));
+    const attempts = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        run(REDEEM, { input: { workerCode: w, merchantCode: merchant, points: 10, idempotencyKey: `${w}-p${i}` } }),
+      ),
+    );
     const ok = attempts.filter((r) => !r.errors);
     expect(ok).toHaveLength(10);
     expect(attempts.filter((r) => r.errors).every((r) => code(r) === 'BAD_USER_INPUT')).toBe(true);
-    expect(ok.map((r) => r.data!.redeemPoints.balanceAfter).sort((a: number, b: number) => a - b)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    expect(ok.map((r) => r.data!.redeemPoints.balanceAfter).sort((a: number, b: number) => a - b)).toEqual([
+      0, 10, 20, 30, 40, 50, 60, 70, 80, 90,
+    ]);
 
     // the same redemption retried ten times at once is booked once
     const v = await register();
     await run(AWARD, { input: { workerCode: v, points: 100, reason: 'SERVICE_GIVEN', idempotencyKey: `${v}-earn` } });
-    const retries = await Promise.all(Array.from({ length: 10 }, () =>
-      run(REDEEM, { input: { workerCode: v, merchantCode: merchant, points: 30, idempotencyKey: `${v}-once` } })));
+    const retries = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        run(REDEEM, { input: { workerCode: v, merchantCode: merchant, points: 30, idempotencyKey: `${v}-once` } }),
+      ),
+    );
     expect(new Set(retries.map((r) => r.data!.redeemPoints.id)).size).toBe(1);
 
-    const ledger = await sql<{ worker_code: string; kind: string; n: string; total: string }>(g.sg,
-      `SELECT worker_code, kind, count(*) AS n, sum(points) AS total FROM gig_points_entry WHERE worker_code IN (?, ?) GROUP BY 1, 2 ORDER BY 1, 2`, [w, v]);
+    const ledger = await sql<{ worker_code: string; kind: string; n: string; total: string }>(
+      g.sg,
+      `SELECT worker_code, kind, count(*) AS n, sum(points) AS total FROM gig_points_entry WHERE worker_code IN (?, ?) GROUP BY 1, 2 ORDER BY 1, 2`,
+      [w, v],
+    );
     expect(ledger.map((r) => [r.worker_code, r.kind, Number(r.n), Number(r.total)])).toEqual([
-      [w, 'EARN', 1, 100], [w, 'REDEEM', 10, 100], [v, 'EARN', 1, 100], [v, 'REDEEM', 1, 30],
+      [w, 'EARN', 1, 100],
+      [w, 'REDEEM', 10, 100],
+      [v, 'EARN', 1, 100],
+      [v, 'REDEEM', 1, 30],
     ]);
     expect([await balance(w), await balance(v)]).toEqual([0, 70]);
   });

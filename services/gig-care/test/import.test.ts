@@ -11,9 +11,11 @@ import { DATASETS, sql, startGigGraph, type GigGraph } from './kit';
  * looks like a spreadsheet formula is data, stored as typed and neutralised only when exported.
  */
 const DIRTY = join(DATASETS, 'dirty', 'gig', 'workers.csv');
-const defects = (JSON.parse(readFileSync(join(DATASETS, 'dirty', 'defects.json'), 'utf8')) as {
-  defects: { file: string; row: number; column: string; kind: string }[];
-}).defects.filter((d) => d.file === 'gig/workers.csv');
+const defects = (
+  JSON.parse(readFileSync(join(DATASETS, 'dirty', 'defects.json'), 'utf8')) as {
+    defects: { file: string; row: number; column: string; kind: string }[];
+  }
+).defects.filter((d) => d.file === 'gig/workers.csv');
 const FORMULA = '=HYPERLINK("http://example.invalid","张三")';
 
 let g: GigGraph;
@@ -25,17 +27,24 @@ afterAll(() => g?.close());
 
 /** Every table's row count and content hash: "the database is exactly as it was". */
 async function snapshot() {
-  const tables = await sql<{ tablename: string }>(g.sg, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'mikro_orm%' ORDER BY 1`);
+  const tables = await sql<{ tablename: string }>(
+    g.sg,
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'mikro_orm%' ORDER BY 1`,
+  );
   const out: Record<string, string> = {};
   for (const { tablename } of tables) {
-    const [r] = await sql<{ n: string; h: string }>(g.sg, `SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`);
+    const [r] = await sql<{ n: string; h: string }>(
+      g.sg,
+      `SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`,
+    );
     out[tablename] = `${r.n}:${r.h}`;
   }
   return out;
 }
 
 test('importing the same ledgers again inserts and updates nothing', async () => {
-  for (const s of await g.importAll()) expect({ file: s.file, inserted: s.inserted, updated: s.updated }).toEqual({ file: s.file, inserted: 0, updated: 0 });
+  for (const s of await g.importAll())
+    expect({ file: s.file, inserted: s.inserted, updated: s.updated }).toEqual({ file: s.file, inserted: 0, updated: 0 });
 });
 
 test('the dirty workers ledger fails with its broken record reported and changes nothing', async () => {
@@ -53,7 +62,9 @@ test('a formula-like name is stored as text and neutralised in the CSV export', 
   // the dirty file without its broken last record: the formula row alone is valid data
   const dir = mkdtempSync(join(tmpdir(), 'gig-formula-'));
   mkdirSync(join(dir, 'gig'));
-  const lines = readFileSync(DIRTY, 'utf8').split('\n').filter((l) => l && !l.startsWith('XJY99999'));
+  const lines = readFileSync(DIRTY, 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('XJY99999'));
   writeFileSync(join(dir, 'gig', 'workers.csv'), `${lines.join('\n')}\n`);
   const summary = await g.importFile(workersLedger, join(dir, 'gig', 'workers.csv'));
   expect({ inserted: summary.inserted, updated: summary.updated }).toEqual({ inserted: 0, updated: 1 });
@@ -62,15 +73,25 @@ test('a formula-like name is stored as text and neutralised in the CSV export', 
   const stored = await subgraphRequest<{ gigWorker: { name: string } }>(g.sg.url, '{ gigWorker(code: "XJY00003") { name } }', {}, dept);
   expect(stored.data!.gigWorker.name).toBe(FORMULA);
 
-  const csv = await subgraphRequest<{ gigWorkersCsv: string }>(g.sg.url,
-    '{ gigWorkersCsv(filter: { regionCode: "410106003007", registeredFrom: "2024-09-22", registeredTo: "2024-09-22" }) }', {}, dept);
+  const csv = await subgraphRequest<{ gigWorkersCsv: string }>(
+    g.sg.url,
+    '{ gigWorkersCsv(filter: { regionCode: "410106003007", registeredFrom: "2024-09-22", registeredTo: "2024-09-22" }) }',
+    {},
+    dept,
+  );
   const rows = csv.data!.gigWorkersCsv.split('\r\n');
   expect(rows[0]).toBe('编号,姓名,身份证号,手机号码,从业类型,所属平台企业,是否党员,是否流动网格员,登记日期,常驻社区代码');
-  expect(rows).toContain(`XJY00003,"'=HYPERLINK(""http://example.invalid"",""张三"")",410106197502276157,17629609665,外卖骑手,美团,否,是,2024-09-22,410106003007`);
+  expect(rows).toContain(
+    `XJY00003,"'=HYPERLINK(""http://example.invalid"",""张三"")",410106197502276157,17629609665,外卖骑手,美团,否,是,2024-09-22,410106003007`,
+  );
 
   // an analyst's export is masked, and the masked text is neutralised too
-  const masked = await subgraphRequest<{ gigWorkersCsv: string }>(g.sg.url,
-    '{ gigWorkersCsv(filter: { regionCode: "410106003007", registeredFrom: "2024-09-22", registeredTo: "2024-09-22" }) }', {}, testCallers.analyst);
+  const masked = await subgraphRequest<{ gigWorkersCsv: string }>(
+    g.sg.url,
+    '{ gigWorkersCsv(filter: { regionCode: "410106003007", registeredFrom: "2024-09-22", registeredTo: "2024-09-22" }) }',
+    {},
+    testCallers.analyst,
+  );
   const row = masked.data!.gigWorkersCsv.split('\r\n').find((l) => l.startsWith('XJY00003'))!;
   expect(row).toMatch(/^XJY00003,'=\*+,410106\*{8}6157,176\*{4}9665,/);
 });

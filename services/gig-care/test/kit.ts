@@ -27,7 +27,12 @@ export async function startGigGraph() {
     },
     /** the node's compound count as the gateway would fetch it (@requires) from the workforce subgraph */
     compoundCount: async (code: string) => {
-      const res = await subgraphRequest<{ region: { compoundCount: number } }>(wf.url, 'query($c: ID!) { region(code: $c) { compoundCount } }', { c: code }, IMPORTER);
+      const res = await subgraphRequest<{ region: { compoundCount: number } }>(
+        wf.url,
+        'query($c: ID!) { region(code: $c) { compoundCount } }',
+        { c: code },
+        IMPORTER,
+      );
       return res.data!.region.compoundCount;
     },
     close: async () => {

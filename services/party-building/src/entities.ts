@@ -4,6 +4,14 @@ import { Instructor, InstructorContact } from './modules/instructors/instructor.
 import { CommitteeMemberUnit, IndustryCommittee, PartyTraining } from './modules/committees/committee.entity';
 
 export const entities = [
-  AuditEntry, TwoNewOrganization, PartyOrganization, PartyOrgUnit, InstructorAssignment, Instructor, InstructorContact,
-  CommitteeMemberUnit, IndustryCommittee, PartyTraining,
+  AuditEntry,
+  TwoNewOrganization,
+  PartyOrganization,
+  PartyOrgUnit,
+  InstructorAssignment,
+  Instructor,
+  InstructorContact,
+  CommitteeMemberUnit,
+  IndustryCommittee,
+  PartyTraining,
 ];

@@ -5,5 +5,10 @@ import { committeeMemberLedger, industryCommitteeLedger, trainingLedger } from '
 
 /** In dependency order: organisations name instructors; visits name both. */
 export const ledgers: LedgerImporter[] = [
-  instructorLedger, twoNewOrgLedger, visitLedger, trainingLedger, committeeMemberLedger, industryCommitteeLedger,
+  instructorLedger,
+  twoNewOrgLedger,
+  visitLedger,
+  trainingLedger,
+  committeeMemberLedger,
+  industryCommitteeLedger,
 ];

@@ -20,8 +20,10 @@ export type Contact = InstructorContact & { instructor: Instructor; organization
 
 /** `alias.column AS "alias__column"` for every column of an entity, to select several entities in one row. */
 function columns(ctx: RequestContext, entity: EntityName<object>, alias: string): string {
-  return ctx.em.getMetadata().get(entity).props
-    .filter((p) => p.persist !== false && p.fieldNames?.length)
+  return ctx.em
+    .getMetadata()
+    .get(entity)
+    .props.filter((p) => p.persist !== false && p.fieldNames?.length)
     .flatMap((p) => p.fieldNames)
     .map((f) => `${alias}.${f} AS "${alias}__${f}"`)
     .join(', ');
@@ -29,12 +31,19 @@ function columns(ctx: RequestContext, entity: EntityName<object>, alias: string)
 
 function entityOf<T extends object>(ctx: RequestContext, entity: EntityName<T>, alias: string, row: Record<string, unknown>): T {
   const prefix = `${alias}__`;
-  const data = Object.fromEntries(Object.entries(row).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+  const data = Object.fromEntries(
+    Object.entries(row)
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([k, v]) => [k.slice(prefix.length), v]),
+  );
   return ctx.em.map(entity, data as never);
 }
 
 function byKey<T extends object, K extends string | number>(
-  ctx: RequestContext, name: string, entity: EntityName<T>, field: keyof T & string,
+  ctx: RequestContext,
+  name: string,
+  entity: EntityName<T>,
+  field: keyof T & string,
 ): Loader<K, T | null> {
   return ctx.loaders.get<K, T | null>(name, async (keys) => {
     const rows = await ctx.em.find(entity, { [field]: { $in: [...keys] } } as never);
@@ -48,7 +57,12 @@ function byKey<T extends object, K extends string | number>(
  * that key and selects its tables with `columns`.
  */
 function joined<K extends string | number, V>(
-  ctx: RequestContext, name: string, alias: string, field: string, sql: (keyIn: string) => string, extra: unknown[],
+  ctx: RequestContext,
+  name: string,
+  alias: string,
+  field: string,
+  sql: (keyIn: string) => string,
+  extra: unknown[],
   build: (row: Record<string, unknown>) => V,
 ): Loader<K, V[]> {
   return ctx.loaders.get<K, V[]>(name, async (keys) => {
@@ -59,34 +73,61 @@ function joined<K extends string | number, V>(
 }
 
 function stintsOf<K extends string | number>(ctx: RequestContext, name: string, field: string): Loader<K, UnitStint[]> {
-  return joined(ctx, name, 'u', field, (keyIn) =>
-    `SELECT ${columns(ctx, PartyOrgUnit, 'u')}, ${columns(ctx, PartyOrganization, 'p')}, ${columns(ctx, TwoNewOrganization, 'o')}
+  return joined(
+    ctx,
+    name,
+    'u',
+    field,
+    (keyIn) =>
+      `SELECT ${columns(ctx, PartyOrgUnit, 'u')}, ${columns(ctx, PartyOrganization, 'p')}, ${columns(ctx, TwoNewOrganization, 'o')}
      FROM party_org_unit u JOIN party_organization p ON p.id = u.party_organization_id JOIN two_new_org o ON o.credit_code = u.credit_code
-     WHERE ${keyIn} ORDER BY u.joined_on DESC, u.credit_code`, [],
-  (row) => Object.assign(entityOf(ctx, PartyOrgUnit, 'u', row), {
-    partyOrganization: entityOf(ctx, PartyOrganization, 'p', row), organization: entityOf(ctx, TwoNewOrganization, 'o', row),
-  }));
+     WHERE ${keyIn} ORDER BY u.joined_on DESC, u.credit_code`,
+    [],
+    (row) =>
+      Object.assign(entityOf(ctx, PartyOrgUnit, 'u', row), {
+        partyOrganization: entityOf(ctx, PartyOrganization, 'p', row),
+        organization: entityOf(ctx, TwoNewOrganization, 'o', row),
+      }),
+  );
 }
 
 function assignmentsOf(ctx: RequestContext, name: string, field: string): Loader<string, Assignment[]> {
-  return joined(ctx, name, 'a', field, (keyIn) =>
-    `SELECT ${columns(ctx, InstructorAssignment, 'a')}, ${columns(ctx, Instructor, 'i')}, ${columns(ctx, TwoNewOrganization, 'o')}
+  return joined(
+    ctx,
+    name,
+    'a',
+    field,
+    (keyIn) =>
+      `SELECT ${columns(ctx, InstructorAssignment, 'a')}, ${columns(ctx, Instructor, 'i')}, ${columns(ctx, TwoNewOrganization, 'o')}
      FROM instructor_assignment a JOIN party_instructor i ON i.code = a.instructor_code JOIN two_new_org o ON o.credit_code = a.credit_code
-     WHERE ${keyIn} ORDER BY a.assigned_on DESC, a.id DESC`, [],
-  (row) => Object.assign(entityOf(ctx, InstructorAssignment, 'a', row), {
-    instructor: entityOf(ctx, Instructor, 'i', row), organization: entityOf(ctx, TwoNewOrganization, 'o', row),
-  }));
+     WHERE ${keyIn} ORDER BY a.assigned_on DESC, a.id DESC`,
+    [],
+    (row) =>
+      Object.assign(entityOf(ctx, InstructorAssignment, 'a', row), {
+        instructor: entityOf(ctx, Instructor, 'i', row),
+        organization: entityOf(ctx, TwoNewOrganization, 'o', row),
+      }),
+  );
 }
 
 function contactsOf(ctx: RequestContext, name: string, field: string, range?: { from: string; to: string }): Loader<string, Contact[]> {
-  return joined(ctx, name, 'c', field, (keyIn) =>
-    `SELECT ${columns(ctx, InstructorContact, 'c')}, ${columns(ctx, Instructor, 'i')}, ${columns(ctx, TwoNewOrganization, 'o')}
+  return joined(
+    ctx,
+    name,
+    'c',
+    field,
+    (keyIn) =>
+      `SELECT ${columns(ctx, InstructorContact, 'c')}, ${columns(ctx, Instructor, 'i')}, ${columns(ctx, TwoNewOrganization, 'o')}
      FROM instructor_contact c JOIN party_instructor i ON i.code = c.instructor_code JOIN two_new_org o ON o.credit_code = c.credit_code
      WHERE ${keyIn} ${range ? 'AND c.contacted_on BETWEEN ?::date AND ?::date' : ''}
-     ORDER BY c.contacted_on DESC, c.code DESC`, range ? [range.from, range.to] : [],
-  (row) => Object.assign(entityOf(ctx, InstructorContact, 'c', row), {
-    instructor: entityOf(ctx, Instructor, 'i', row), organization: entityOf(ctx, TwoNewOrganization, 'o', row),
-  }));
+     ORDER BY c.contacted_on DESC, c.code DESC`,
+    range ? [range.from, range.to] : [],
+    (row) =>
+      Object.assign(entityOf(ctx, InstructorContact, 'c', row), {
+        instructor: entityOf(ctx, Instructor, 'i', row),
+        organization: entityOf(ctx, TwoNewOrganization, 'o', row),
+      }),
+  );
 }
 
 export const loaders = {

@@ -24,8 +24,18 @@ function gql<T = any>(query: string, variables: Record<string, unknown> = {}, ca
 const errorOf = (res: GraphQLResult) => ({ code: res.errors?.[0]?.extensions?.code, field: res.errors?.[0]?.extensions?.field });
 
 async function auditRows(operation: string) {
-  const res = await gql<{ partyBuildingAuditTrail: { operation: string; target: string | null; outcome: string; subject: string; kind: string; args: string | null }[] }>(
-    'query($op: String) { partyBuildingAuditTrail(first: 50, operation: $op) { operation target outcome subject kind args } }', { op: operation });
+  const res = await gql<{
+    partyBuildingAuditTrail: {
+      operation: string;
+      target: string | null;
+      outcome: string;
+      subject: string;
+      kind: string;
+      args: string | null;
+    }[];
+  }>('query($op: String) { partyBuildingAuditTrail(first: 50, operation: $op) { operation target outcome subject kind args } }', {
+    op: operation,
+  });
   return res.data!.partyBuildingAuditTrail;
 }
 
@@ -34,18 +44,36 @@ const CONTACT = `mutation($input: RecordInstructorContactInput!) { recordInstruc
 
 describe('the contact log', () => {
   const org = bare[0];
-  const input = () => ({ instructorCode: 'ZDY001', creditCode: org['统一社会信用代码'], date: env.today, kind: 'MONTHLY_VISIT', problemFound: '缺少活动场地', problemCategory: 'OTHER' });
+  const input = () => ({
+    instructorCode: 'ZDY001',
+    creditCode: org['统一社会信用代码'],
+    date: env.today,
+    kind: 'MONTHLY_VISIT',
+    problemFound: '缺少活动场地',
+    problemCategory: 'OTHER',
+  });
 
   test('a contact is recorded, its problem solved once, and the year counts it against last year', async () => {
     const res = await gql(CONTACT, { input: input() }, DEPT);
     expect(res.errors).toBeUndefined();
     const contact = res.data.recordInstructorContact;
     expect(contact).toMatchObject({
-      code: `ZF${env.today.slice(0, 4)}00001`, date: env.today, kind: 'MONTHLY_VISIT', solved: false, solvedOn: null,
-      regionCode: org['所属街道代码'], instructor: { code: 'ZDY001' }, organization: { creditCode: org['统一社会信用代码'] },
+      code: `ZF${env.today.slice(0, 4)}00001`,
+      date: env.today,
+      kind: 'MONTHLY_VISIT',
+      solved: false,
+      solvedOn: null,
+      regionCode: org['所属街道代码'],
+      instructor: { code: 'ZDY001' },
+      organization: { creditCode: org['统一社会信用代码'] },
     });
     const audit = await auditRows('recordInstructorContact');
-    expect(audit[0]).toMatchObject({ target: `PartyInstructorContact:${contact.code}`, outcome: 'OK', subject: DEPT.subject, kind: 'MUTATION' });
+    expect(audit[0]).toMatchObject({
+      target: `PartyInstructorContact:${contact.code}`,
+      outcome: 'OK',
+      subject: DEPT.subject,
+      kind: 'MUTATION',
+    });
 
     const SOLVE = 'mutation($c: ID!, $d: Date) { recordProblemSolved(contactCode: $c, solvedOn: $d) { solved solvedOn } }';
     const solved = await gql(SOLVE, { c: contact.code, d: env.today }, DEPT);
@@ -54,25 +82,45 @@ describe('the contact log', () => {
 
     // a year after the report, the 2025 problems solved are "last year"
     const year = Number(env.today.slice(0, 4));
-    const figure = await gql(`query($r: [_Any!]!, $y: Int!) { _entities(representations: $r) { ... on Region {
-      partyBuilding { instructorProblemsSolved(year: $y) { value previousYear } } } } }`, { r: [{ __typename: 'Region', code: '410106' }], y: year });
+    const figure = await gql(
+      `query($r: [_Any!]!, $y: Int!) { _entities(representations: $r) { ... on Region {
+      partyBuilding { instructorProblemsSolved(year: $y) { value previousYear } } } } }`,
+      { r: [{ __typename: 'Region', code: '410106' }], y: year },
+    );
     expect(figure.data._entities[0].partyBuilding.instructorProblemsSolved).toEqual({
-      value: 1, previousYear: year === 2026 ? expected.figures['party.instructorProblemsSolved'].value : 0,
+      value: 1,
+      previousYear: year === 2026 ? expected.figures['party.instructorProblemsSolved'].value : 0,
     });
   });
 
   test('a contact is refused with the field to fix: bad credit code, a problem without its category, a future day', async () => {
-    expect(errorOf(await gql(CONTACT, { input: { ...input(), creditCode: '91410106000000000X' } }, DEPT))).toEqual({ code: 'BAD_USER_INPUT', field: 'creditCode' });
-    expect(errorOf(await gql(CONTACT, { input: { ...input(), problemCategory: null } }, DEPT))).toEqual({ code: 'BAD_USER_INPUT', field: 'problemCategory' });
-    expect(errorOf(await gql(CONTACT, { input: { ...input(), date: '2099-01-01' } }, DEPT))).toEqual({ code: 'BAD_USER_INPUT', field: 'date' });
-    expect(errorOf(await gql(CONTACT, { input: { ...input(), instructorCode: 'ZDY999' } }, DEPT))).toEqual({ code: 'BAD_USER_INPUT', field: 'instructorCode' });
+    expect(errorOf(await gql(CONTACT, { input: { ...input(), creditCode: '91410106000000000X' } }, DEPT))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'creditCode',
+    });
+    expect(errorOf(await gql(CONTACT, { input: { ...input(), problemCategory: null } }, DEPT))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'problemCategory',
+    });
+    expect(errorOf(await gql(CONTACT, { input: { ...input(), date: '2099-01-01' } }, DEPT))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'date',
+    });
+    expect(errorOf(await gql(CONTACT, { input: { ...input(), instructorCode: 'ZDY999' } }, DEPT))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'instructorCode',
+    });
   });
 
   test('another department, or a street office elsewhere, may not record; the refusal is audited', async () => {
     expect(errorOf(await gql(CONTACT, { input: input() }, OTHER_DEPT)).code).toBe('FORBIDDEN');
     const elsewhere = STREETS.find((s) => s !== org['所属街道代码'])!;
     expect(errorOf(await gql(CONTACT, { input: input() }, testCallers.street(elsewhere))).code).toBe('FORBIDDEN');
-    const own = await gql(CONTACT, { input: { ...input(), problemFound: null, problemCategory: null } }, testCallers.street(org['所属街道代码']));
+    const own = await gql(
+      CONTACT,
+      { input: { ...input(), problemFound: null, problemCategory: null } },
+      testCallers.street(org['所属街道代码']),
+    );
     expect(own.errors).toBeUndefined();
     const audit = await auditRows('recordInstructorContact');
     expect(audit.find((a) => a.subject === OTHER_DEPT.subject)).toMatchObject({ outcome: 'FORBIDDEN', target: null });
@@ -88,15 +136,22 @@ const COVERAGE = `query($c: ID!) { twoNewOrganization(creditCode: $c) { formatio
 test('assigning an instructor gives work coverage; withdrawing ends it', async () => {
   const code = bare[1]['统一社会信用代码'];
   expect((await gql(COVERAGE, { c: code })).data.twoNewOrganization.coverage).toMatchObject({ status: 'NONE', covered: false });
-  const ASSIGN = 'mutation($c: ID!, $i: ID!, $d: Date!) { assignInstructor(creditCode: $c, instructorCode: $i, assignedOn: $d) { instructor { code } coverage { status } } }';
+  const ASSIGN =
+    'mutation($c: ID!, $i: ID!, $d: Date!) { assignInstructor(creditCode: $c, instructorCode: $i, assignedOn: $d) { instructor { code } coverage { status } } }';
   const assigned = await gql(ASSIGN, { c: code, i: 'ZDY002', d: env.today }, DEPT);
   expect(assigned.data).toEqual({ assignInstructor: { instructor: { code: 'ZDY002' }, coverage: { status: 'WORK' } } });
   expect(errorOf(await gql(ASSIGN, { c: code, i: 'ZDY002', d: env.today }, DEPT)).code).toBe('CONFLICT');
-  expect(errorOf(await gql(ASSIGN, { c: code, i: 'ZDY003', d: '1999-01-01' }, DEPT))).toEqual({ code: 'BAD_USER_INPUT', field: 'assignedOn' });
+  expect(errorOf(await gql(ASSIGN, { c: code, i: 'ZDY003', d: '1999-01-01' }, DEPT))).toEqual({
+    code: 'BAD_USER_INPUT',
+    field: 'assignedOn',
+  });
 
-  const WITHDRAW = 'mutation($c: ID!, $d: Date!) { withdrawInstructor(creditCode: $c, withdrawnOn: $d) { instructor { code } coverage { status } assignments { active } } }';
+  const WITHDRAW =
+    'mutation($c: ID!, $d: Date!) { withdrawInstructor(creditCode: $c, withdrawnOn: $d) { instructor { code } coverage { status } assignments { active } } }';
   const withdrawn = await gql(WITHDRAW, { c: code, d: env.today }, DEPT);
-  expect(withdrawn.data).toEqual({ withdrawInstructor: { instructor: null, coverage: { status: 'NONE' }, assignments: [{ active: false }] } });
+  expect(withdrawn.data).toEqual({
+    withdrawInstructor: { instructor: null, coverage: { status: 'NONE' }, assignments: [{ active: false }] },
+  });
   expect(errorOf(await gql(WITHDRAW, { c: code, d: env.today }, DEPT))).toEqual({ code: 'BAD_USER_INPUT', field: 'creditCode' });
   expect((await auditRows('withdrawInstructor')).map((a) => a.outcome)).toEqual(['BAD_USER_INPUT', 'OK']);
   expect((await auditRows('withdrawInstructor'))[1].target).toBe(`TwoNewOrganization:${code}`);
@@ -111,7 +166,11 @@ describe('Party organisations', () => {
   const founded = `${todayInChina().slice(0, 4)}-01-02`;
 
   test('a joint organisation over five units is registered and flagged; leaving one unit clears the flag', async () => {
-    const res = await gql(REGISTER, { input: { name: '上街区测试联合党支部', type: 'JOINT', foundedOn: founded, unitCreditCodes: six } }, DEPT);
+    const res = await gql(
+      REGISTER,
+      { input: { name: '上街区测试联合党支部', type: 'JOINT', foundedOn: founded, unitCreditCodes: six } },
+      DEPT,
+    );
     expect(res.errors).toBeUndefined();
     const p = res.data.registerPartyOrganization;
     expect(p).toMatchObject({ type: 'JOINT', unitCount: 6, exceedsUnitLimit: true, foundedOn: founded });
@@ -127,32 +186,60 @@ describe('Party organisations', () => {
 
   test('registration is refused when the type and units disagree, or a unit is covered already', async () => {
     const two = bare.slice(8, 10).map((o) => o['统一社会信用代码']);
-    expect(errorOf(await gql(REGISTER, { input: { name: '某党支部', type: 'SINGLE', foundedOn: founded, unitCreditCodes: two } }, DEPT)))
-      .toEqual({ code: 'BAD_USER_INPUT', field: 'unitCreditCodes' });
-    expect(errorOf(await gql(REGISTER, { input: { name: '某联合党支部', type: 'JOINT', foundedOn: founded, unitCreditCodes: [two[0], six[0]] } }, DEPT)).code)
-      .toBe('CONFLICT');
-    expect(errorOf(await gql(REGISTER, { input: { name: '某党支部', type: 'SINGLE', foundedOn: founded, unitCreditCodes: [two[0]] } }, OTHER_DEPT)).code)
-      .toBe('FORBIDDEN');
+    expect(
+      errorOf(await gql(REGISTER, { input: { name: '某党支部', type: 'SINGLE', foundedOn: founded, unitCreditCodes: two } }, DEPT)),
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'unitCreditCodes' });
+    expect(
+      errorOf(
+        await gql(
+          REGISTER,
+          { input: { name: '某联合党支部', type: 'JOINT', foundedOn: founded, unitCreditCodes: [two[0], six[0]] } },
+          DEPT,
+        ),
+      ).code,
+    ).toBe('CONFLICT');
+    expect(
+      errorOf(
+        await gql(REGISTER, { input: { name: '某党支部', type: 'SINGLE', foundedOn: founded, unitCreditCodes: [two[0]] } }, OTHER_DEPT),
+      ).code,
+    ).toBe('FORBIDDEN');
   });
 
   test('a unit with 3 or more Party members whose organisation is dissolved is listed as 应建未建', async () => {
     const unit = orgs.find((o) => o['党组织组建方式'] === '单独组建' && Number(o['党员人数']) >= 3)!;
     const code = unit['统一社会信用代码'];
     const before = await gql(COVERAGE, { c: code });
-    expect(before.data.twoNewOrganization).toMatchObject({ formation: 'SINGLE', unbuilt: false, partyOrganization: { type: 'SINGLE', unitCount: 1 } });
-    expect(errorOf(await gql(UPDATE, { id: before.data.twoNewOrganization.partyOrganization.id, input: { addUnitCreditCodes: [bare[10]['统一社会信用代码']] } }, DEPT)))
-      .toEqual({ code: 'BAD_USER_INPUT', field: 'addUnitCreditCodes' });
+    expect(before.data.twoNewOrganization).toMatchObject({
+      formation: 'SINGLE',
+      unbuilt: false,
+      partyOrganization: { type: 'SINGLE', unitCount: 1 },
+    });
+    expect(
+      errorOf(
+        await gql(
+          UPDATE,
+          { id: before.data.twoNewOrganization.partyOrganization.id, input: { addUnitCreditCodes: [bare[10]['统一社会信用代码']] } },
+          DEPT,
+        ),
+      ),
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'addUnitCreditCodes' });
     await gql(UPDATE, { id: before.data.twoNewOrganization.partyOrganization.id, input: { removeUnitCreditCodes: [code] } }, DEPT);
     const after = await gql(COVERAGE, { c: code });
     expect(after.data.twoNewOrganization).toMatchObject({ formation: 'NONE', unbuilt: true, partyOrganization: null });
     const list = await gql('{ partyUnbuiltOrganizations { totalCount nodes { creditCode partyMembers } } }');
-    expect(list.data.partyUnbuiltOrganizations).toEqual({ totalCount: 1, nodes: [{ creditCode: code, partyMembers: Number(unit['党员人数']) }] });
+    expect(list.data.partyUnbuiltOrganizations).toEqual({
+      totalCount: 1,
+      nodes: [{ creditCode: code, partyMembers: Number(unit['党员人数']) }],
+    });
   });
 
-  test('the ledger\'s joint organisations list the units they cover', async () => {
-    const res = await gql('{ partyOrganizations(filter: { type: JOINT }, sort: { field: NAME }, first: 100) { totalCount nodes { name unitCount units { creditCode } } } }');
+  test("the ledger's joint organisations list the units they cover", async () => {
+    const res = await gql(
+      '{ partyOrganizations(filter: { type: JOINT }, sort: { field: NAME }, first: 100) { totalCount nodes { name unitCount units { creditCode } } } }',
+    );
     const ledgerJoint = new Map<string, string[]>();
-    for (const o of orgs.filter((x) => x['党组织组建方式'] === '联合组建')) ledgerJoint.set(o['党组织名称'], [...(ledgerJoint.get(o['党组织名称']) ?? []), o['统一社会信用代码']]);
+    for (const o of orgs.filter((x) => x['党组织组建方式'] === '联合组建'))
+      ledgerJoint.set(o['党组织名称'], [...(ledgerJoint.get(o['党组织名称']) ?? []), o['统一社会信用代码']]);
     for (const [name, units] of ledgerJoint) {
       const node = res.data.partyOrganizations.nodes.find((n: { name: string }) => n.name === name);
       expect(node.units.map((u: { creditCode: string }) => u.creditCode).sort()).toEqual(units.sort());
@@ -181,17 +268,26 @@ describe('instructors', () => {
 
   test('a full year asks 51 whole weeks, 12 months and 4 quarters of an instructor dispatched before it', async () => {
     const early = instructors.find((i) => i['派驻日期'] < '2025-01-01')!;
-    const res = await gql('query($c: ID!) { partyInstructor(code: $c) { rhythm(from: "2025-01-01", to: "2025-12-31") { weeksDue monthsDue quartersDue behind } } }',
-      { c: early['指导员编号'] });
+    const res = await gql(
+      'query($c: ID!) { partyInstructor(code: $c) { rhythm(from: "2025-01-01", to: "2025-12-31") { weeksDue monthsDue quartersDue behind } } }',
+      { c: early['指导员编号'] },
+    );
     expect(res.data.partyInstructor.rhythm).toMatchObject({ weeksDue: 51, monthsDue: 12, quartersDue: 4 });
   });
 
   test('instructors without a contact in a whole week are listed as behind', async () => {
     // the week of Monday 3 March 2025: due for every instructor dispatched by then
     const visits = ledgerRows('party/instructor_visits.csv');
-    const contacted = new Set(visits.filter((v) => v['走访日期'] >= '2025-03-03' && v['走访日期'] <= '2025-03-09').map((v) => v['指导员编号']));
-    const behind = instructors.filter((i) => i['派驻日期'] <= '2025-03-03' && !contacted.has(i['指导员编号'])).map((i) => i['指导员编号']).sort();
-    const res = await gql('{ partyInstructorsBehind(from: "2025-03-03", to: "2025-03-09", first: 200) { totalCount nodes { instructor { code } weeksDue weeksMet monthsDue } } }');
+    const contacted = new Set(
+      visits.filter((v) => v['走访日期'] >= '2025-03-03' && v['走访日期'] <= '2025-03-09').map((v) => v['指导员编号']),
+    );
+    const behind = instructors
+      .filter((i) => i['派驻日期'] <= '2025-03-03' && !contacted.has(i['指导员编号']))
+      .map((i) => i['指导员编号'])
+      .sort();
+    const res = await gql(
+      '{ partyInstructorsBehind(from: "2025-03-03", to: "2025-03-09", first: 200) { totalCount nodes { instructor { code } weeksDue weeksMet monthsDue } } }',
+    );
     expect(res.data.partyInstructorsBehind.totalCount).toBe(behind.length);
     expect(res.data.partyInstructorsBehind.nodes.map((n: { instructor: { code: string } }) => n.instructor.code)).toEqual(behind);
     expect(res.data.partyInstructorsBehind.nodes[0]).toMatchObject({ weeksDue: 1, weeksMet: 0, monthsDue: 0 });
@@ -201,20 +297,32 @@ describe('instructors', () => {
 describe('entities, scope and lists', () => {
   test('organisations resolve by credit code; a registered organisation gains its coverage here, or null', async () => {
     const civil = orgs.find((o) => o['统一社会信用代码'].startsWith('5') && o['党组织组建方式'] === '联合组建')!;
-    const social = ledgerRows('social/organizations.csv').map((o) => o['统一社会信用代码']).filter(Boolean);
+    const social = ledgerRows('social/organizations.csv')
+      .map((o) => o['统一社会信用代码'])
+      .filter(Boolean);
     const notHere = social.find((c) => !orgs.some((o) => o['统一社会信用代码'] === c))!;
-    const res = await gql(`query($r: [_Any!]!) { _entities(representations: $r) {
+    const res = await gql(
+      `query($r: [_Any!]!) { _entities(representations: $r) {
       ... on TwoNewOrganization { creditCode name registeredOrganization { creditCode } }
-      ... on RegisteredOrganization { creditCode partyCoverage { status covered partyOrganization { type } } } } }`, {
-      r: [
-        { __typename: 'TwoNewOrganization', creditCode: civil['统一社会信用代码'] },
-        { __typename: 'RegisteredOrganization', creditCode: civil['统一社会信用代码'] },
-        { __typename: 'RegisteredOrganization', creditCode: notHere },
-      ],
-    });
+      ... on RegisteredOrganization { creditCode partyCoverage { status covered partyOrganization { type } } } } }`,
+      {
+        r: [
+          { __typename: 'TwoNewOrganization', creditCode: civil['统一社会信用代码'] },
+          { __typename: 'RegisteredOrganization', creditCode: civil['统一社会信用代码'] },
+          { __typename: 'RegisteredOrganization', creditCode: notHere },
+        ],
+      },
+    );
     expect(res.data._entities).toEqual([
-      { creditCode: civil['统一社会信用代码'], name: civil['组织名称'].trim(), registeredOrganization: { creditCode: civil['统一社会信用代码'] } },
-      { creditCode: civil['统一社会信用代码'], partyCoverage: { status: 'ORGANISATIONAL', covered: true, partyOrganization: { type: 'JOINT' } } },
+      {
+        creditCode: civil['统一社会信用代码'],
+        name: civil['组织名称'].trim(),
+        registeredOrganization: { creditCode: civil['统一社会信用代码'] },
+      },
+      {
+        creditCode: civil['统一社会信用代码'],
+        partyCoverage: { status: 'ORGANISATIONAL', covered: true, partyOrganization: { type: 'JOINT' } },
+      },
       { creditCode: notHere, partyCoverage: null },
     ]);
   });
@@ -225,18 +333,26 @@ describe('entities, scope and lists', () => {
     const list = await gql('{ twoNewOrganizations(first: 1) { totalCount } }', {}, caller);
     expect(list.data.twoNewOrganizations.totalCount).toBe(orgs.filter((o) => o['所属街道代码'] === street).length);
     const elsewhere = orgs.find((o) => o['所属街道代码'] !== street)!;
-    const res = await gql('query($r: [_Any!]!) { _entities(representations: $r) { ... on TwoNewOrganization { creditCode } } }',
-      { r: [{ __typename: 'TwoNewOrganization', creditCode: elsewhere['统一社会信用代码'] }] }, caller);
+    const res = await gql(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on TwoNewOrganization { creditCode } } }',
+      { r: [{ __typename: 'TwoNewOrganization', creditCode: elsewhere['统一社会信用代码'] }] },
+      caller,
+    );
     expect(res.data._entities).toEqual([null]);
   });
 
   test('lists filter and sort: key enterprises by Party members, most first', async () => {
     const key = orgs.filter((o) => o['组织类别'] === '非公企业' && o['是否重点'] === '是');
-    const res = await gql(`{ twoNewOrganizations(filter: { category: ENTERPRISE, keyOnly: true }, sort: { field: PARTY_MEMBERS, direction: DESC }, first: 3) {
+    const res =
+      await gql(`{ twoNewOrganizations(filter: { category: ENTERPRISE, keyOnly: true }, sort: { field: PARTY_MEMBERS, direction: DESC }, first: 3) {
       totalCount nodes { partyMembers } pageInfo { hasNextPage } } }`);
     expect(res.data.twoNewOrganizations.totalCount).toBe(key.length);
-    expect(res.data.twoNewOrganizations.nodes.map((n: { partyMembers: number }) => n.partyMembers))
-      .toEqual(key.map((o) => Number(o['党员人数'])).sort((a, b) => b - a).slice(0, 3));
+    expect(res.data.twoNewOrganizations.nodes.map((n: { partyMembers: number }) => n.partyMembers)).toEqual(
+      key
+        .map((o) => Number(o['党员人数']))
+        .sort((a, b) => b - a)
+        .slice(0, 3),
+    );
     expect(res.data.twoNewOrganizations.pageInfo.hasNextPage).toBe(true);
   });
 
@@ -258,9 +374,12 @@ describe('entities, scope and lists', () => {
     expect(i64.result.data.partyInstructors.nodes).toHaveLength(instructors.length);
     expect(i64.statements).toBe(i1.statements);
 
-    const regions = (codes: string[]) => gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Region {
+    const regions = (codes: string[]) =>
+      gql(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Region {
       twoNewOrganizations(first: 5) { totalCount nodes { name partyOrganization { name } } } } } }`,
-    { r: codes.map((code) => ({ __typename: 'Region', code })) });
+        { r: codes.map((code) => ({ __typename: 'Region', code })) },
+      );
     const r1 = await env.sg.countStatements(() => regions(['410106']));
     const r7 = await env.sg.countStatements(() => regions(['410106', ...STREETS]));
     const totals = r7.result.data._entities.map((e: { twoNewOrganizations: { totalCount: number } }) => e.twoNewOrganizations.totalCount);

@@ -46,7 +46,10 @@ export async function startWithShangjie() {
  * their own instead of trusting the code under test. Dates come back as YYYY-MM-DD.
  */
 export function ledgerRows(file: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(join(SHANGJIE, file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim());
+  const [header, ...lines] = readFileSync(join(SHANGJIE, file), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
   const names = header.split(',').map((h) => h.trim());
   return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [names[i], day(cell.trim())])));
 }

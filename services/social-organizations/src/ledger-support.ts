@@ -5,14 +5,25 @@ import type { Defect, ImportContext, LedgerSpec, ValidRow } from '@district/comm
  * owns the tree), organisation codes in this subgraph's own database.
  */
 export async function unknownRegions<K extends string>(
-  spec: LedgerSpec<K>, batch: ValidRow<K>[], columns: K[], ctx: ImportContext,
+  spec: LedgerSpec<K>,
+  batch: ValidRow<K>[],
+  columns: K[],
+  ctx: ImportContext,
 ): Promise<Defect[]> {
   const codes = new Set<string>();
   for (const { value } of batch) for (const c of columns) if (value[c]) codes.add(String(value[c]));
   const known = await ctx.references.regions([...codes]);
-  return batch.flatMap(({ row, value }) => columns
-    .filter((c) => value[c] && !known.has(String(value[c])))
-    .map((c): Defect => ({ file: spec.file, row, column: spec.columns[c].header, kind: 'reference', reason: `区划代码不存在 / no such region: ${value[c]}` })));
+  return batch.flatMap(({ row, value }) =>
+    columns
+      .filter((c) => value[c] && !known.has(String(value[c])))
+      .map((c): Defect => ({
+        file: spec.file,
+        row,
+        column: spec.columns[c].header,
+        kind: 'reference',
+        reason: `区划代码不存在 / no such region: ${value[c]}`,
+      })),
+  );
 }
 
 export interface KnownOrganization {

@@ -1,4 +1,12 @@
-import { badInput, creditCodeProblem, isRegionCode, normaliseCreditCode, normaliseRegionCode, regionLevel, todayInChina } from '@district/common';
+import {
+  badInput,
+  creditCodeProblem,
+  isRegionCode,
+  normaliseCreditCode,
+  normaliseRegionCode,
+  regionLevel,
+  todayInChina,
+} from '@district/common';
 import type { OrgType } from './vocabulary';
 
 /**
@@ -37,7 +45,8 @@ export const FILING_NUMBER = /^BA\d{13}$/;
 
 export function filingNumberProblem(filingNumber: string, streetCode: string): string | null {
   if (!FILING_NUMBER.test(filingNumber)) return '备案编号应为BA加13位数字 / a filing number is BA followed by 13 digits';
-  if (filingNumber.slice(2, 11) !== streetCode.slice(0, 9)) return '备案编号第3–11位应为所属街道代码前9位 / characters 3–11 must be the street code prefix';
+  if (filingNumber.slice(2, 11) !== streetCode.slice(0, 9))
+    return '备案编号第3–11位应为所属街道代码前9位 / characters 3–11 must be the street code prefix';
   return null;
 }
 
@@ -46,7 +55,8 @@ export const orgCodeInput = (value: string) => normaliseCreditCode(value);
 
 export function streetCodeInput(value: string, field = 'streetCode'): string {
   const code = normaliseRegionCode(value);
-  if (!isRegionCode(code) || regionLevel(code) !== 'STREET') throw badInput(`街道（镇）代码应为以000结尾的12位区划代码 / ${field} must be a 12-digit street code ending in 000`, field);
+  if (!isRegionCode(code) || regionLevel(code) !== 'STREET')
+    throw badInput(`街道（镇）代码应为以000结尾的12位区划代码 / ${field} must be a 12-digit street code ending in 000`, field);
   return code;
 }
 
@@ -55,7 +65,8 @@ export function communityCodeInput(value: string, field = 'communityCode', stree
   if (!isRegionCode(code) || code.length !== 12 || regionLevel(code) !== 'COMMUNITY') {
     throw badInput(`社区代码应为12位区划代码 / ${field} must be a 12-digit community code`, field);
   }
-  if (streetCode && code.slice(0, 9) !== streetCode.slice(0, 9)) throw badInput(`社区不属于该街道 / ${field} is not in street ${streetCode}`, field);
+  if (streetCode && code.slice(0, 9) !== streetCode.slice(0, 9))
+    throw badInput(`社区不属于该街道 / ${field} is not in street ${streetCode}`, field);
   return code;
 }
 
@@ -67,7 +78,8 @@ export function notFuture(day: string, field: string, label: string): string {
 
 export function yearInput(year: number, field: string, min: number): number {
   const max = Number(todayInChina().slice(0, 4));
-  if (!Number.isInteger(year) || year < min || year > max) throw badInput(`年度应在${min}–${max}之间 / ${field} must be between ${min} and ${max}`, field);
+  if (!Number.isInteger(year) || year < min || year > max)
+    throw badInput(`年度应在${min}–${max}之间 / ${field} must be between ${min} and ${max}`, field);
   return year;
 }
 

@@ -16,9 +16,11 @@ const REPORT = readFileSync(join(__dirname, '..', 'report.graphql'), 'utf8');
 
 /** The report fragment on Region entities, as the gateway resolves `region { social: socialOrganizations { ... } }`. */
 async function report(codes: string[], year = 2025) {
-  const res = await g.query(`${REPORT}
+  const res = await g.query(
+    `${REPORT}
     query($codes: [_Any!]!, $year: Int!) { _entities(representations: $codes) { ... on Region { code social: socialOrganizations { ...SocialOrganizationsReport } } } }`,
-  { codes: regionReps(codes), year });
+    { codes: regionReps(codes), year },
+  );
   expect(res.errors).toBeUndefined();
   return res.data._entities as { code: string; social: Record<string, { value: number }> }[];
 }
@@ -98,20 +100,34 @@ test('a district figure is the sum of its streets', async () => {
 
 test('importing the same ledgers again changes nothing', async () => {
   const again = await g.importAll();
-  expect(again.map((s) => [s.inserted, s.updated])).toEqual([[0, 0], [0, 0], [0, 0], [0, 0]]);
+  expect(again.map((s) => [s.inserted, s.updated])).toEqual([
+    [0, 0],
+    [0, 0],
+    [0, 0],
+    [0, 0],
+  ]);
 });
 
 async function snapshot() {
-  const rows = await g.sg.orm.em.fork().getConnection().execute(
-    `SELECT (SELECT md5(string_agg(t::text, '|' ORDER BY code)) FROM social_organization t) AS orgs,
+  const rows = await g.sg.orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      `SELECT (SELECT md5(string_agg(t::text, '|' ORDER BY code)) FROM social_organization t) AS orgs,
             (SELECT count(*) FROM social_organization) AS n`,
-  );
+    );
   return rows[0];
 }
 
 test('the dirty organisations ledger reports exactly its listed defects and changes nothing', async () => {
-  const listed = (JSON.parse(readFileSync(join(DATASETS, 'dirty', 'defects.json'), 'utf8')).defects as { file: string; row: number; column: string; kind: string }[])
-    .filter((d) => d.file === 'social/organizations.csv');
+  const listed = (
+    JSON.parse(readFileSync(join(DATASETS, 'dirty', 'defects.json'), 'utf8')).defects as {
+      file: string;
+      row: number;
+      column: string;
+      kind: string;
+    }[]
+  ).filter((d) => d.file === 'social/organizations.csv');
   const before = await snapshot();
   const error = await g.importFile(organizationsLedger, join(DATASETS, 'dirty', 'social', 'organizations.csv')).catch((e) => e);
   expect(error).toBeInstanceOf(LedgerImportError);
@@ -127,7 +143,10 @@ test('figures of 100 regions cost the same statements as one', async () => {
     organizations(year: 2025) { value } disputesResolved(year: 2025) { value } inspectionPassRate(year: 2024) { pct }
   } socialOrganizationList(first: 3) { totalCount nodes { code name } } } } }`;
   const codes = ['410106001001'];
-  const many = Array.from({ length: 100 }, (_, i) => `410106${String(Math.floor(i / 10) + 1).padStart(3, '0')}${String((i % 10) + 1).padStart(3, '0')}`);
+  const many = Array.from(
+    { length: 100 },
+    (_, i) => `410106${String(Math.floor(i / 10) + 1).padStart(3, '0')}${String((i % 10) + 1).padStart(3, '0')}`,
+  );
   const one = await g.sg.countStatements(() => g.query(q, { codes: regionReps(codes) }));
   const hundred = await g.sg.countStatements(() => g.query(q, { codes: regionReps(many) }));
   expect(one.result.errors).toBeUndefined();
@@ -138,10 +157,16 @@ test('figures of 100 regions cost the same statements as one', async () => {
 
 test('a street office cannot ask for another street, and the district narrows to its own', async () => {
   const caller = { subject: 'street', roles: ['STREET' as const], regionScope: '410106003000' };
-  const other = await g.query(`query($c: [_Any!]!) { _entities(representations: $c) { ... on Region { socialOrganizations { organizations(year: 2025, type: COMMUNITY) { value } } } } }`,
-    { c: regionReps(['410106001000']) }, caller);
+  const other = await g.query(
+    `query($c: [_Any!]!) { _entities(representations: $c) { ... on Region { socialOrganizations { organizations(year: 2025, type: COMMUNITY) { value } } } } }`,
+    { c: regionReps(['410106001000']) },
+    caller,
+  );
   expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-  const district = await g.query(`query($c: [_Any!]!) { _entities(representations: $c) { ... on Region { socialOrganizations { organizations(year: 2025, type: COMMUNITY) { value } } } } }`,
-    { c: regionReps([DISTRICT]) }, caller);
+  const district = await g.query(
+    `query($c: [_Any!]!) { _entities(representations: $c) { ... on Region { socialOrganizations { organizations(year: 2025, type: COMMUNITY) { value } } } } }`,
+    { c: regionReps([DISTRICT]) },
+    caller,
+  );
   expect(district.data._entities[0].socialOrganizations.organizations.value).toBe(124);
 });

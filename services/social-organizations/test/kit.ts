@@ -16,15 +16,18 @@ export async function startSocialGraph() {
   const { workforce: wf, references } = await startRegionTree();
   const today = todayInChina();
   const sg = await startTestSubgraph(socialOrganizations, { regionTreeUrl: wf.url });
-  const importFile = (importer: LedgerImporter, path: string) => importLedgerFile(importer, path, { databaseUrl: sg.databaseUrl, references, today });
+  const importFile = (importer: LedgerImporter, path: string) =>
+    importLedgerFile(importer, path, { databaseUrl: sg.databaseUrl, references, today });
   const importAll = async () => {
     const out = [];
     for (const importer of ledgers) {
-      out.push(await importFile(importer, join(SHANGJIE, importer.spec.file)).catch((e) => {
-        // name the defects, so a failing suite says which rows
-        if (e instanceof LedgerImportError) throw new Error(`${e.message}: ${JSON.stringify(e.defects.slice(0, 10))}`);
-        throw e;
-      }));
+      out.push(
+        await importFile(importer, join(SHANGJIE, importer.spec.file)).catch((e) => {
+          // name the defects, so a failing suite says which rows
+          if (e instanceof LedgerImportError) throw new Error(`${e.message}: ${JSON.stringify(e.defects.slice(0, 10))}`);
+          throw e;
+        }),
+      );
     }
     return out;
   };

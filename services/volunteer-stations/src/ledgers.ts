@@ -6,5 +6,11 @@ import { volunteerLedger } from './modules/volunteers/volunteers.ledgers';
 
 /** In dependency order: stations before the volunteers and activities that name them, activities before their records. */
 export const ledgers: LedgerImporter[] = [
-  stationLedger, pilotLedger, volunteerLedger, activityLedger, serviceRecordLedger, needLedger, resourceLedger,
+  stationLedger,
+  pilotLedger,
+  volunteerLedger,
+  activityLedger,
+  serviceRecordLedger,
+  needLedger,
+  resourceLedger,
 ];

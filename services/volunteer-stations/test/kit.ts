@@ -1,5 +1,13 @@
 import { join } from 'node:path';
-import { importLedgerFile, LedgerImportError, todayInChina, type Defect, type ImportSummary, type LedgerImporter, type ReferenceLookup } from '@district/common';
+import {
+  importLedgerFile,
+  LedgerImportError,
+  todayInChina,
+  type Defect,
+  type ImportSummary,
+  type LedgerImporter,
+  type ReferenceLookup,
+} from '@district/common';
 
 export { DATASETS, SHANGJIE, type Subgraph } from '../../workforce/test/kit';
 

@@ -51,18 +51,24 @@ test('every volunteer ledger imports with its row count', () => {
 
 test('the report fragment gives every volunteer figure of expected.json for the district in 2025', async () => {
   const figures = await report('410106');
-  const keys = Object.keys(expected.figures).filter((k) => k.startsWith('volunteer.')).map((k) => k.slice('volunteer.'.length));
+  const keys = Object.keys(expected.figures)
+    .filter((k) => k.startsWith('volunteer.'))
+    .map((k) => k.slice('volunteer.'.length));
   expect(Object.keys(figures).sort()).toEqual(keys.sort());
   for (const key of keys) expect({ key, value: figures[key].value }).toEqual({ key, value: want(key) });
 });
 
 test('figures come with last year: pilots were designated in 2025, needs of 2024 are last year', async () => {
-  const res = await subgraphRequest<{ _entities: { volunteer: Record<string, { value: number; previousYear: number; growthPct: number | null }> }[] }>(sg.url,
+  const res = await subgraphRequest<{
+    _entities: { volunteer: Record<string, { value: number; previousYear: number; growthPct: number | null }> }[];
+  }>(
+    sg.url,
     `{ _entities(representations: [{ __typename: "Region", code: "410106" }]) { ... on Region { volunteer {
       pilots(year: 2025) { value previousYear growthPct }
       needs(year: 2025) { value previousYear }
       activities(year: 2025) { value previousYear }
-    } } } }`);
+    } } } }`,
+  );
   const v = res.data!._entities[0].volunteer;
   expect(v.pilots).toEqual({ value: want('pilotsCity') + want('pilotsDistrict'), previousYear: 0, growthPct: null });
   // needs.csv holds 955 rows: the 57 dated 2024 are last year's list, so 2025 has 898
@@ -84,7 +90,11 @@ test('the district is the sum of its streets, and a community counts its own sta
   for (const key of Object.keys(district)) expect({ key, value: sums[key] }).toEqual({ key, value: district[key].value });
 
   // read straight from the ledger: stations of 盛世社区 with all six 六有 items
-  const rows = readFileSync(join(SHANGJIE, 'volunteer', 'stations.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const rows = readFileSync(join(SHANGJIE, 'volunteer', 'stations.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
   const ownStandard = rows.filter((c) => c[2] === '410106001001' && c.slice(3, 9).every((f) => f === '是')).length;
   expect((await report('410106001001')).standardizedStations.value).toBe(ownStandard);
 });
@@ -92,32 +102,43 @@ test('the district is the sum of its streets, and a community counts its own sta
 test('importing the same ledgers again changes nothing', async () => {
   for (const ledger of ledgers) {
     const again = await importFile(ledger, SHANGJIE, sg.databaseUrl, references);
-    expect({ file: ledger.spec.file, inserted: again.summary?.inserted, updated: again.summary?.updated }).toEqual({ file: ledger.spec.file, inserted: 0, updated: 0 });
+    expect({ file: ledger.spec.file, inserted: again.summary?.inserted, updated: again.summary?.updated }).toEqual({
+      file: ledger.spec.file,
+      inserted: 0,
+      updated: 0,
+    });
   }
 });
 
 /** Every table's row count and content hash. */
 async function snapshot(): Promise<Record<string, string>> {
   const db = sg.orm.em.getConnection();
-  const tables: { tablename: string }[] = await db.execute(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'mikro_orm%' ORDER BY 1`);
+  const tables: { tablename: string }[] = await db.execute(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'mikro_orm%' ORDER BY 1`,
+  );
   const out: Record<string, string> = {};
   for (const { tablename } of tables) {
-    const [r]: { n: string; h: string }[] = await db.execute(`SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`);
+    const [r]: { n: string; h: string }[] = await db.execute(
+      `SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`,
+    );
     out[tablename] = `${r.n}:${r.h}`;
   }
   return out;
 }
 
 test('the dirty service records are refused with exactly their listed defects, and nothing changes', async () => {
-  const listed = (JSON.parse(readFileSync(join(DATASETS, 'dirty', 'defects.json'), 'utf8')) as {
-    defects: { file: string; row: number; column: string; kind: string }[];
-  }).defects.filter((d) => d.file === 'volunteer/service_records.csv');
+  const listed = (
+    JSON.parse(readFileSync(join(DATASETS, 'dirty', 'defects.json'), 'utf8')) as {
+      defects: { file: string; row: number; column: string; kind: string }[];
+    }
+  ).defects.filter((d) => d.file === 'volunteer/service_records.csv');
   const before = await snapshot();
   const records = ledgers.find((l) => l.spec.file === 'volunteer/service_records.csv')!;
   const outcome = await importFile(records, join(DATASETS, 'dirty'), sg.databaseUrl, references);
   const found = (outcome.defects ?? []).map(({ file, row, column, kind }) => ({ file, row, column, kind }));
   const sortKey = (d: { row: number; column: string }) => `${String(d.row).padStart(6, '0')}${d.column}`;
-  expect(found.sort((a, b) => sortKey(a).localeCompare(sortKey(b))))
-    .toEqual(listed.map(({ file, row, column, kind }) => ({ file, row, column, kind })).sort((a, b) => sortKey(a).localeCompare(sortKey(b))));
+  expect(found.sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(
+    listed.map(({ file, row, column, kind }) => ({ file, row, column, kind })).sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+  );
   expect(await snapshot()).toEqual(before);
 });

@@ -7,5 +7,16 @@ import { Training, TrainingAttendance } from './modules/trainings/training.entit
 import { Deliberation } from './modules/deliberations/deliberation.entity';
 
 export const entities = [
-  AuditEntry, Region, Grid, Compound, Person, Worker, WorkerPost, Certificate, ExamRegistration, Training, TrainingAttendance, Deliberation,
+  AuditEntry,
+  Region,
+  Grid,
+  Compound,
+  Person,
+  Worker,
+  WorkerPost,
+  Certificate,
+  ExamRegistration,
+  Training,
+  TrainingAttendance,
+  Deliberation,
 ];

@@ -9,7 +9,13 @@ export async function existing(db: Queryable, table: string, codes: Iterable<str
 }
 
 /** A defect of kind 'reference' on one cell. */
-export const referenceDefect = (file: string, row: number, column: string, reason: string): Defect => ({ file, row, column, kind: 'reference', reason });
+export const referenceDefect = (file: string, row: number, column: string, reason: string): Defect => ({
+  file,
+  row,
+  column,
+  kind: 'reference',
+  reason,
+});
 
 /** A ledger value as the text it must be (validated by the spec before it gets here). */
 export const text = (v: unknown): string => v as string;
@@ -17,5 +23,9 @@ export const maybe = (v: unknown): string | null => (v === null || v === undefin
 
 /** Ledger label → stored enum value. */
 export function mapping<T extends string>(pairs: Record<string, T>) {
-  return { labels: Object.keys(pairs), of: (label: unknown): T => pairs[label as string], orNull: (label: unknown): T | null => (label ? pairs[label as string] : null) };
+  return {
+    labels: Object.keys(pairs),
+    of: (label: unknown): T => pairs[label as string],
+    orNull: (label: unknown): T | null => (label ? pairs[label as string] : null),
+  };
 }

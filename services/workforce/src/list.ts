@@ -1,7 +1,5 @@
 import type { EntityName } from '@mikro-orm/core';
-import {
-  badInput, periodOf, regionList, type Connection, type PageArgs, type Period, type RequestContext,
-} from '@district/common';
+import { badInput, periodOf, regionList, type Connection, type PageArgs, type Period, type RequestContext } from '@district/common';
 
 /** A piece of SQL with its `?` parameters, in the order they appear. */
 export interface Sql {
@@ -56,12 +54,22 @@ export async function pageUnder<T extends object>(
   args: PageArgs & { sort?: SortArg | null },
 ): Promise<Connection<T>> {
   const order = orderSql(spec as ListSpec<unknown>, args.sort);
-  return regionList(ctx, { entity: spec.entity, table: spec.table, column: spec.regionColumn, where: { sql: filter.text, params: filter.params }, order }, prefix, args);
+  return regionList(
+    ctx,
+    { entity: spec.entity, table: spec.table, column: spec.regionColumn, where: { sql: filter.text, params: filter.params }, order },
+    prefix,
+    args,
+  );
 }
 
 /** Loads rows by a key column for every parent of this request in one statement, grouped per key. */
 export function rowsBy<T extends object>(
-  ctx: RequestContext, entity: EntityName<T> & { name: string }, property: string, key: string, extra: object = {}, orderBy: object = {},
+  ctx: RequestContext,
+  entity: EntityName<T> & { name: string },
+  property: string,
+  key: string,
+  extra: object = {},
+  orderBy: object = {},
 ) {
   const loader = ctx.loaders.get<string, T[]>(`rows:${entity.name}:${property}:${JSON.stringify(extra)}`, async (keys) => {
     const rows = await ctx.em.find(entity, { [property]: { $in: [...keys] }, ...extra } as never, { orderBy: orderBy as never });
@@ -71,7 +79,12 @@ export function rowsBy<T extends object>(
 }
 
 /** Loads one row by primary key, batched per request. */
-export function rowById<T extends object>(ctx: RequestContext, entity: EntityName<T> & { name: string }, id: string, pk = 'id'): Promise<T | null> {
+export function rowById<T extends object>(
+  ctx: RequestContext,
+  entity: EntityName<T> & { name: string },
+  id: string,
+  pk = 'id',
+): Promise<T | null> {
   const loader = ctx.loaders.get<string, T | null>(`byId:${entity.name}`, async (ids) => {
     const rows = await ctx.em.find(entity, { [pk]: { $in: [...ids] } } as never);
     const byId = new Map(rows.map((row) => [String((row as Record<string, unknown>)[pk]), row]));

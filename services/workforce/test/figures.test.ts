@@ -26,7 +26,12 @@ const REPORT = `query($code: ID!, $year: Int!) { region(code: $code) {
 ${REPORT_FRAGMENT}`;
 
 async function report(code: string) {
-  const res = await subgraphRequest<{ region: { structure: unknown; workforce: unknown } }>(sg.url, REPORT, { code, year: 2025 }, testCallers.analyst);
+  const res = await subgraphRequest<{ region: { structure: unknown; workforce: unknown } }>(
+    sg.url,
+    REPORT,
+    { code, year: 2025 },
+    testCallers.analyst,
+  );
   expect(res.errors).toBeUndefined();
   return { ...flatten(res.data!.region.structure), ...flatten(res.data!.region.workforce, ['workforce']) };
 }
@@ -57,15 +62,25 @@ async function figures(code: string, asOf?: string): Promise<Figures> {
 test('every workforce ledger imports whole, with its row count', () => {
   const rows = Object.fromEntries(expected.files.map((f) => [f.file, f.rows]));
   expect(summaries.map((s) => s.file)).toEqual([
-    'regions.csv', 'grids.csv', 'compounds.csv', 'workforce/workers.xlsx', 'workforce/certificates.csv',
-    'workforce/exam_registrations.csv', 'workforce/trainings.csv', 'workforce/training_attendance.csv', 'workforce/deliberations.csv',
+    'regions.csv',
+    'grids.csv',
+    'compounds.csv',
+    'workforce/workers.xlsx',
+    'workforce/certificates.csv',
+    'workforce/exam_registrations.csv',
+    'workforce/trainings.csv',
+    'workforce/training_attendance.csv',
+    'workforce/deliberations.csv',
   ]);
-  for (const s of summaries) expect({ file: s.file, read: s.read, inserted: s.inserted }).toEqual({ file: s.file, read: rows[s.file], inserted: rows[s.file] });
+  for (const s of summaries)
+    expect({ file: s.file, read: s.read, inserted: s.inserted }).toEqual({ file: s.file, read: rows[s.file], inserted: rows[s.file] });
 });
 
 test('the report fragment gives every workforce figure of expected.json for the district', async () => {
   const want = Object.fromEntries(
-    Object.entries(expected.figures).filter(([k]) => k.startsWith('workforce.') || k === 'communities' || k === 'grids').map(([k, v]) => [k, v.value]),
+    Object.entries(expected.figures)
+      .filter(([k]) => k.startsWith('workforce.') || k === 'communities' || k === 'grids')
+      .map(([k, v]) => [k, v.value]),
   );
   expect(await report('410106')).toEqual(want);
 });
@@ -77,7 +92,12 @@ test('district figures: head counts by date, role and tier; rates with numerator
   expect(f.backbone.value).toBe(182);
   expect(f.gridsWithoutWorker.value).toBe(17);
   expect(f.certificationRate).toEqual({ pct: 55.4, numerator: 337, denominator: 608 });
-  expect(f.examPassRate).toEqual({ pct: 25.2, numerator: 185, denominator: 735, previousYear: { pct: 10.4, numerator: 36, denominator: 346 } });
+  expect(f.examPassRate).toEqual({
+    pct: 25.2,
+    numerator: 185,
+    denominator: 735,
+    previousYear: { pct: 10.4, numerator: 36, denominator: 346 },
+  });
   expect(f.trainingPersonTimes).toEqual({ value: 1312, previousYear: 240 });
   expect(f.salon.value).toBe(286);
   expect((await figures('410106', '2025-06-30')).workers.value).toBe(597);
@@ -102,36 +122,48 @@ test('a street, a town and a community have their own figures', async () => {
 });
 
 test('the district is the sum of its streets and town for counts that add up', async () => {
-  const res = await subgraphRequest<{ regions: { nodes: { workforce: Figures }[] } }>(sg.url, `{ regions(parentCode: "410106", first: 50) { nodes {
-    workforce { workers(year: 2025) { value } trainingPersonTimes(year: 2025) { value } deliberationsResolved(year: 2025) { value } } } } }`);
+  const res = await subgraphRequest<{ regions: { nodes: { workforce: Figures }[] } }>(
+    sg.url,
+    `{ regions(parentCode: "410106", first: 50) { nodes {
+    workforce { workers(year: 2025) { value } trainingPersonTimes(year: 2025) { value } deliberationsResolved(year: 2025) { value } } } } }`,
+  );
   const sum = (k: string) => res.data!.regions.nodes.reduce((n, r) => n + (r.workforce[k].value as number), 0);
   expect([sum('workers'), sum('trainingPersonTimes'), sum('deliberationsResolved')]).toEqual([608, 1312, 57]);
 });
 
 test('a street office sees its own figures and only its own rows', async () => {
   const caller = testCallers.street('410106001000');
-  const res = await subgraphRequest<{ region: { code: string; workforce: Figures }; communityWorkers: { totalCount: number } }>(sg.url,
+  const res = await subgraphRequest<{ region: { code: string; workforce: Figures }; communityWorkers: { totalCount: number } }>(
+    sg.url,
     `{ region(code: "410106") { code workforce { workers(year: 2025) { value } } }
-       communityWorkers(filter: { activeOn: "2025-12-31" }) { totalCount } }`, {}, caller);
+       communityWorkers(filter: { activeOn: "2025-12-31" }) { totalCount } }`,
+    {},
+    caller,
+  );
   expect(res.errors).toBeUndefined();
   expect(res.data!.region.workforce.workers.value).toBe(126); // the district narrowed to the street
   expect(res.data!.communityWorkers.totalCount).toBe(126);
 });
 
 test('grids without a grid worker are listed under a node', async () => {
-  const res = await subgraphRequest<{ region: { gridsWithoutWorker: { totalCount: number; nodes: { code: string }[] } } }>(sg.url,
-    `{ region(code: "410106") { gridsWithoutWorker(asOf: "2025-12-31", first: 3) { totalCount nodes { code } } } }`);
+  const res = await subgraphRequest<{ region: { gridsWithoutWorker: { totalCount: number; nodes: { code: string }[] } } }>(
+    sg.url,
+    `{ region(code: "410106") { gridsWithoutWorker(asOf: "2025-12-31", first: 3) { totalCount nodes { code } } } }`,
+  );
   expect(res.data!.region.gridsWithoutWorker.totalCount).toBe(17);
   expect(res.data!.region.gridsWithoutWorker.nodes.map((g) => g.code)).toEqual(['41010600100205', '41010600200103', '41010600200104']);
 });
 
 test('lists filter, sort and page; a worker on two sign-in sheets of one session is one person-time', async () => {
-  const res = await subgraphRequest<Record<string, any>>(sg.url, `{
+  const res = await subgraphRequest<Record<string, any>>(
+    sg.url,
+    `{
     exams: socialWorkExamRegistrations(filter: { regionCode: "410106001000", examYear: 2025, result: PASSED }) { totalCount }
     certificates: socialWorkCertificates(filter: { regionCode: "410106001001" }, sort: { field: OBTAINED_ON, direction: DESC }, first: 2) {
       totalCount nodes { obtainedOn } pageInfo { hasNextPage } }
     salons: workforceTrainings(filter: { type: SECRETARY_SALON }) { totalCount }
-    session: workforceTraining(id: "PX2025010") { personTimes attendance { status } } }`);
+    session: workforceTraining(id: "PX2025010") { personTimes attendance { status } } }`,
+  );
   expect(res.errors).toBeUndefined();
   expect(res.data!.exams.totalCount).toBe(31);
   expect(res.data!.certificates.totalCount).toBe(16);
@@ -145,16 +177,21 @@ test('lists filter, sort and page; a worker on two sign-in sheets of one session
 
 test('importing the same ledgers again changes nothing', async () => {
   const again = await importShangjie(sg);
-  for (const s of again) expect({ file: s.file, inserted: s.inserted, updated: s.updated }).toEqual({ file: s.file, inserted: 0, updated: 0 });
+  for (const s of again)
+    expect({ file: s.file, inserted: s.inserted, updated: s.updated }).toEqual({ file: s.file, inserted: 0, updated: 0 });
 });
 
 /** Every table's row count and content hash. */
 async function snapshot(): Promise<Record<string, string>> {
   const db = sg.orm.em.getConnection();
-  const tables: { tablename: string }[] = await db.execute(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'mikro_orm%' ORDER BY 1`);
+  const tables: { tablename: string }[] = await db.execute(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'mikro_orm%' ORDER BY 1`,
+  );
   const out: Record<string, string> = {};
   for (const { tablename } of tables) {
-    const [r] = await db.execute(`SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`);
+    const [r] = await db.execute(
+      `SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`,
+    );
     out[tablename] = `${r.n}:${r.h}`;
   }
   return out;
@@ -163,7 +200,15 @@ async function snapshot(): Promise<Record<string, string>> {
 test('a ledger with defects is refused whole, every defect reported, the database unchanged', async () => {
   const before = await snapshot();
   const cases: [LedgerImporter, [number, string, string][]][] = [
-    [certificatesLedger, [[2, '身份证号', 'checksum'], [5, '取得日期', 'date'], [6, '证书等级', 'enum'], [10, '身份证号', 'format']]],
+    [
+      certificatesLedger,
+      [
+        [2, '身份证号', 'checksum'],
+        [5, '取得日期', 'date'],
+        [6, '证书等级', 'enum'],
+        [10, '身份证号', 'format'],
+      ],
+    ],
     [regionsLedger, [[10, '上级区划代码', 'reference']]],
     [gridsLedger, [[0, '所属社区代码', 'header']]],
   ];
@@ -177,23 +222,46 @@ test('a ledger with defects is refused whole, every defect reported, the databas
   expect(await snapshot()).toEqual(before);
 });
 
-test('lookups answer which codes exist, for other subgraphs\' reference checks', async () => {
-  const res = await subgraphRequest<Record<string, { code: string }[]>>(sg.url, `{
+test("lookups answer which codes exist, for other subgraphs' reference checks", async () => {
+  const res = await subgraphRequest<Record<string, { code: string }[]>>(
+    sg.url,
+    `{
     r: lookupRegions(codes: ["410106", "410106001001", "410106999000"]) { code }
     g: lookupGrids(codes: ["41010600100101", "41010600100199"]) { code }
-    c: lookupCompounds(codes: ["XQ0001", "XQ9999"]) { code } }`, {}, { subject: 'service:ledger-import', roles: ['SERVICE'] });
-  expect(res.data).toEqual({ r: [{ code: '410106000000' }, { code: '410106001001' }], g: [{ code: '41010600100101' }], c: [{ code: 'XQ0001' }] });
-  const tooMany = await subgraphRequest(sg.url, 'query($c: [ID!]!) { lookupGrids(codes: $c) { code } }', { c: Array.from({ length: 5001 }, (_, i) => String(i)) });
+    c: lookupCompounds(codes: ["XQ0001", "XQ9999"]) { code } }`,
+    {},
+    { subject: 'service:ledger-import', roles: ['SERVICE'] },
+  );
+  expect(res.data).toEqual({
+    r: [{ code: '410106000000' }, { code: '410106001001' }],
+    g: [{ code: '41010600100101' }],
+    c: [{ code: 'XQ0001' }],
+  });
+  const tooMany = await subgraphRequest(sg.url, 'query($c: [ID!]!) { lookupGrids(codes: $c) { code } }', {
+    c: Array.from({ length: 5001 }, (_, i) => String(i)),
+  });
   expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 });
 
 test('Region entities resolve with their workforce figures and compound count', async () => {
-  const res = await subgraphRequest<{ _entities: unknown[] }>(sg.url, `query($r: [_Any!]!) { _entities(representations: $r) {
+  const res = await subgraphRequest<{ _entities: unknown[] }>(
+    sg.url,
+    `query($r: [_Any!]!) { _entities(representations: $r) {
     ... on Region { code compoundCount workforce { certifiedHolders(year: 2025) { value } } } } }`,
-  { r: [{ __typename: 'Region', code: '410106000000' }, { __typename: 'Region', code: '410106001001' }] });
+    {
+      r: [
+        { __typename: 'Region', code: '410106000000' },
+        { __typename: 'Region', code: '410106001001' },
+      ],
+    },
+  );
   expect(res.errors).toBeUndefined();
   expect(res.data!._entities).toEqual([
-    { code: '410106000000', compoundCount: expected.files.find((f) => f.file === 'compounds.csv')!.rows, workforce: { certifiedHolders: { value: 434 } } },
+    {
+      code: '410106000000',
+      compoundCount: expected.files.find((f) => f.file === 'compounds.csv')!.rows,
+      workforce: { certifiedHolders: { value: 434 } },
+    },
     { code: '410106001001', compoundCount: 11, workforce: { certifiedHolders: { value: 14 } } },
   ]);
 });

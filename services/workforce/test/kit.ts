@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import {
-  graphReferences, importLedgerFile, todayInChina, type Caller, type ImportSummary, type LedgerImporter, type ReferenceLookup,
+  graphReferences,
+  importLedgerFile,
+  todayInChina,
+  type Caller,
+  type ImportSummary,
+  type LedgerImporter,
+  type ReferenceLookup,
 } from '@district/common';
 import { startTestSubgraph, subgraphRequest } from '../../common/src/testing';
 import { workforce } from '../src/module';
@@ -19,9 +25,12 @@ export const expected = JSON.parse(readFileSync(join(SHANGJIE, 'expected.json'),
 export type Subgraph = Awaited<ReturnType<typeof startTestSubgraph>>;
 
 /** Workforce checks its references in its own database: any question to the graph fails the import. */
-const noGraph = new Proxy({}, {
-  get: () => () => Promise.reject(new Error('workforce must not ask the graph')),
-}) as ReferenceLookup;
+const noGraph = new Proxy(
+  {},
+  {
+    get: () => () => Promise.reject(new Error('workforce must not ask the graph')),
+  },
+) as ReferenceLookup;
 
 export function importFile(sg: Subgraph, importer: LedgerImporter, path = join(SHANGJIE, importer.spec.file)): Promise<ImportSummary> {
   return importLedgerFile(importer, path, { databaseUrl: sg.databaseUrl, references: noGraph, today: todayInChina() });

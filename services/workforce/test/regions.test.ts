@@ -33,24 +33,37 @@ test('counts communities, grids and compounds under a node, with last year', asy
   expect(res.errors).toBeUndefined();
   expect(res.data).toEqual({
     region: {
-      name: '上街区', level: 'DISTRICT',
+      name: '上街区',
+      level: 'DISTRICT',
       structure: { communities: { value: 4, previousYear: 3, change: 1 }, grids: { value: 2 }, compounds: { value: 1 } },
     },
   });
-  const street = await subgraphRequest<{ region: { structure: { communities: { value: number } } } }>(sg.url, STRUCTURE, { code: STREET_A });
+  const street = await subgraphRequest<{ region: { structure: { communities: { value: number } } } }>(sg.url, STRUCTURE, {
+    code: STREET_A,
+  });
   expect(street.data?.region.structure.communities.value).toBe(3);
 });
 
 test('resolves Region, Grid and Compound entities by key', async () => {
-  const res = await subgraphRequest(sg.url, `query($r: [_Any!]!) { _entities(representations: $r) {
-    ... on Region { code name } ... on Grid { code community { code } } ... on Compound { code households grid { code } } } }`, {
-    r: [{ __typename: 'Region', code: STREET_A }, { __typename: 'Grid', code: '41010600100101' }, { __typename: 'Compound', code: 'XQ0001' }],
+  const res = await subgraphRequest(
+    sg.url,
+    `query($r: [_Any!]!) { _entities(representations: $r) {
+    ... on Region { code name } ... on Grid { code community { code } } ... on Compound { code households grid { code } } } }`,
+    {
+      r: [
+        { __typename: 'Region', code: STREET_A },
+        { __typename: 'Grid', code: '41010600100101' },
+        { __typename: 'Compound', code: 'XQ0001' },
+      ],
+    },
+  );
+  expect(res.data).toEqual({
+    _entities: [
+      { code: STREET_A, name: '济源路街道' },
+      { code: '41010600100101', community: { code: '410106001001' } },
+      { code: 'XQ0001', households: 100, grid: { code: '41010600100101' } },
+    ],
   });
-  expect(res.data).toEqual({ _entities: [
-    { code: STREET_A, name: '济源路街道' },
-    { code: '41010600100101', community: { code: '410106001001' } },
-    { code: 'XQ0001', households: 100, grid: { code: '41010600100101' } },
-  ] });
 });
 
 test('a street office sees its own street and is refused another', async () => {
@@ -59,8 +72,12 @@ test('a street office sees its own street and is refused another', async () => {
   expect(own.errors).toBeUndefined();
   const other = await subgraphRequest(sg.url, `{ region(code: "${STREET_B}") { code } }`, {}, caller);
   expect(other.data).toEqual({ region: null });
-  const entity = await subgraphRequest(sg.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Grid { code } } }`,
-    { r: [{ __typename: 'Grid', code: '41010600200101' }] }, caller);
+  const entity = await subgraphRequest(
+    sg.url,
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Grid { code } } }`,
+    { r: [{ __typename: 'Grid', code: '41010600200101' }] },
+    caller,
+  );
   expect(entity.data).toEqual({ _entities: [null] });
 });
 
@@ -73,8 +90,15 @@ test('refuses a request without the gateway credential', async () => {
 });
 
 test('children of many regions cost the same statements as one region', async () => {
-  const one = await sg.countStatements(() => subgraphRequest(sg.url, `{ regions(level: STREET, first: 1) { nodes { children { code } structure(year: 2025) { grids { value } } } } }`));
-  const many = await sg.countStatements(() => subgraphRequest(sg.url, `{ regions(first: 100) { nodes { children { code } structure(year: 2025) { grids { value } } } } }`));
+  const one = await sg.countStatements(() =>
+    subgraphRequest(
+      sg.url,
+      `{ regions(level: STREET, first: 1) { nodes { children { code } structure(year: 2025) { grids { value } } } } }`,
+    ),
+  );
+  const many = await sg.countStatements(() =>
+    subgraphRequest(sg.url, `{ regions(first: 100) { nodes { children { code } structure(year: 2025) { grids { value } } } } }`),
+  );
   expect(one.result.errors).toBeUndefined();
   expect((many.result.data as { regions: { nodes: unknown[] } }).regions.nodes.length).toBe(7);
   expect(many.statements).toBe(one.statements);

@@ -2,7 +2,9 @@ import { halfWidthAlnum, lengthProblem, stripCodeSpaces, type CodeProblem } from
 
 /** 11 digits without spaces or dashes; a +86 / 0086 country prefix is dropped. */
 export function normaliseMobile(s: string): string {
-  return halfWidthAlnum(stripCodeSpaces(s)).replace(/-/g, '').replace(/^(\+86|0086)/, '');
+  return halfWidthAlnum(stripCodeSpaces(s))
+    .replace(/-/g, '')
+    .replace(/^(\+86|0086)/, '');
 }
 
 /** The problem with a mainland mobile number, or null when valid. Never quotes the number. */

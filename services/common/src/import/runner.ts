@@ -30,7 +30,11 @@ export interface ImportSummary extends UpsertCounts {
 }
 
 export class LedgerImportError extends Error {
-  constructor(readonly file: string, readonly defects: Defect[], readonly defectCount = defects.length) {
+  constructor(
+    readonly file: string,
+    readonly defects: Defect[],
+    readonly defectCount = defects.length,
+  ) {
     super(`${file}: ${defectCount} defect(s), nothing imported`);
   }
 }
@@ -80,5 +84,11 @@ export async function importLedgerFile(importer: LedgerImporter, path: string, o
     await client.end();
   }
   const ms = Date.now() - started;
-  return { file: importer.spec.file, read: validation.rowsRead, ...counts, ms, rowsPerSecond: validation.rowsRead / Math.max(ms / 1000, 0.001) };
+  return {
+    file: importer.spec.file,
+    read: validation.rowsRead,
+    ...counts,
+    ms,
+    rowsPerSecond: validation.rowsRead / Math.max(ms / 1000, 0.001),
+  };
 }

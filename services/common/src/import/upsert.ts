@@ -23,10 +23,15 @@ export async function upsertRows(db: Queryable, table: string, key: string[], ro
   if (!rows.length) return { inserted: 0, updated: 0, unchanged: 0 };
   const columns = Object.keys(rows[0]);
   const params: unknown[] = [];
-  const values = rows.map((row) => `(${columns.map((c) => {
-    params.push(row[c] ?? null);
-    return `$${params.length}`;
-  }).join(', ')})`);
+  const values = rows.map(
+    (row) =>
+      `(${columns
+        .map((c) => {
+          params.push(row[c] ?? null);
+          return `$${params.length}`;
+        })
+        .join(', ')})`,
+  );
   const rest = columns.filter((c) => !key.includes(c));
   const target = `${ident(table)} AS t`;
   const conflict = `ON CONFLICT (${key.map(ident).join(', ')})`;

@@ -59,7 +59,11 @@ export function parseCell(spec: ColumnSpec, cell: Cell, today: string): CellResu
 
   if (cell === null) return spec.required ? fail('required', '必填项为空 / required value missing') : { value: null };
   const raw = textOf(cell);
-  if (raw === null) return fail('format', '数字位数过多，Excel已丢失精度，请将该列设为文本 / too many digits for an Excel number: store the column as text');
+  if (raw === null)
+    return fail(
+      'format',
+      '数字位数过多，Excel已丢失精度，请将该列设为文本 / too many digits for an Excel number: store the column as text',
+    );
   const s = trimCell(raw);
   if (s === '') return spec.required ? fail('required', '必填项为空 / required value missing') : { value: null };
 

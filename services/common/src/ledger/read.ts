@@ -38,7 +38,8 @@ const isBlank = (c: Cell) => c === null || (typeof c === 'string' && trimCell(c)
 export async function* readLedger(path: string, options: ReadOptions): AsyncGenerator<LedgerRow> {
   const ext = extname(path).toLowerCase();
   if (ext === '.xls') throw new LedgerParseError(0, '不支持.xls，请另存为.xlsx / .xls is not supported, save as .xlsx', 'header');
-  const records: AsyncIterable<Cell[]> = ext === '.xlsx' || ext === '.xlsm' ? xlsxRecords(path, options.sheet) : csvRecords(path, options.onEncoding);
+  const records: AsyncIterable<Cell[]> =
+    ext === '.xlsx' || ext === '.xlsm' ? xlsxRecords(path, options.sheet) : csvRecords(path, options.onEncoding);
   const wanted = new Set(options.columns.map(normaliseHeader));
   const needed = Math.ceil(wanted.size / 2);
   let headers: string[] | null = null;

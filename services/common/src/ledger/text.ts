@@ -14,7 +14,9 @@ export function trimCell(s: string): string {
  * (Excel headers are often wrapped with Alt+Enter).
  */
 export function normaliseHeader(s: string): string {
-  return trimCell(s).normalize('NFKC').replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, '');
+  return trimCell(s)
+    .normalize('NFKC')
+    .replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, '');
 }
 
 /** Full-width ASCII (digits, letters, punctuation such as ／－：．，) to half-width, for numbers and dates. */

@@ -10,9 +10,7 @@ export interface LedgerRow {
   extra?: Cell[];
 }
 
-export type ColumnType =
-  | 'text' | 'int' | 'decimal' | 'date' | 'datetime' | 'bool' | 'enum'
-  | 'idNumber' | 'creditCode' | 'phone' | 'code';
+export type ColumnType = 'text' | 'int' | 'decimal' | 'date' | 'datetime' | 'bool' | 'enum' | 'idNumber' | 'creditCode' | 'phone' | 'code';
 
 export interface ColumnSpec {
   header: string;
@@ -35,8 +33,7 @@ export interface ColumnSpec {
 export type LedgerValue = string | number | boolean | null;
 
 export type DefectKind =
-  | 'required' | 'format' | 'checksum' | 'enum' | 'date' | 'number' | 'range'
-  | 'duplicate' | 'reference' | 'header' | 'csv';
+  'required' | 'format' | 'checksum' | 'enum' | 'date' | 'number' | 'range' | 'duplicate' | 'reference' | 'header' | 'csv';
 
 export interface Defect {
   /** the spec's file, e.g. 'workforce/certificates.csv' */

@@ -97,7 +97,15 @@ export class LedgerValidation<K extends string> {
       this.record([{ file: spec.file, row: e.row, column: e.column, kind: e.kind, reason: e.reason }]);
     }
     if (missing.length) {
-      this.record(missing.map((column) => ({ file: spec.file, row: 0, column, kind: 'header' as const, reason: '缺少必需的列 / required column missing' })));
+      this.record(
+        missing.map((column) => ({
+          file: spec.file,
+          row: 0,
+          column,
+          kind: 'header' as const,
+          reason: '缺少必需的列 / required column missing',
+        })),
+      );
       return;
     }
     const good = await this.checked(batch);
@@ -107,8 +115,12 @@ export class LedgerValidation<K extends string> {
 }
 
 /** Validates a whole ledger without keeping its rows: the counts and the defects. */
-export async function validateLedger<K extends string>(spec: LedgerSpec<K>, path: string, options: ValidateOptions<K>): Promise<LedgerValidation<K>> {
+export async function validateLedger<K extends string>(
+  spec: LedgerSpec<K>,
+  path: string,
+  options: ValidateOptions<K>,
+): Promise<LedgerValidation<K>> {
   const run = new LedgerValidation(spec, path, options);
-  for await (const _batch of run.batches()); // eslint-disable-line @typescript-eslint/no-unused-vars
+  for await (const _batch of run.batches());  
   return run;
 }

@@ -38,9 +38,14 @@ export function missingHeaders<K extends string>(spec: LedgerSpec<K>, headers: r
  * values beyond the header, the spec's row rules, and a repeated natural key. `value` holds null for
  * a cell with a defect.
  */
-export function validateRow<K extends string>(spec: LedgerSpec<K>, row: LedgerRow, ctx: RowContext): { value: Record<K, LedgerValue>; defects: Defect[] } {
+export function validateRow<K extends string>(
+  spec: LedgerSpec<K>,
+  row: LedgerRow,
+  ctx: RowContext,
+): { value: Record<K, LedgerValue>; defects: Defect[] } {
   const defects: Defect[] = [];
-  const add = (column: string, kind: Defect['kind'], reason: string) => defects.push({ file: spec.file, row: row.row, column, kind, reason });
+  const add = (column: string, kind: Defect['kind'], reason: string) =>
+    defects.push({ file: spec.file, row: row.row, column, kind, reason });
   const value = {} as Record<K, LedgerValue>;
   const bad = new Set<K>();
   for (const k of Object.keys(spec.columns) as K[]) {
@@ -59,7 +64,10 @@ export function validateRow<K extends string>(spec: LedgerSpec<K>, row: LedgerRo
     for (const p of spec.check(value, row.row)) add(p.column === '*' ? '*' : spec.columns[p.column].header, p.kind, p.reason);
   }
   if (ctx.keys && spec.key.length && !spec.key.some((k) => bad.has(k)) && hasKey(spec, value)) {
-    const earlier = ctx.keys.firstRow(spec.key.map((k) => value[k]), row.row);
+    const earlier = ctx.keys.firstRow(
+      spec.key.map((k) => value[k]),
+      row.row,
+    );
     if (earlier !== undefined) defects.push(duplicateDefect(spec, value, row.row, earlier));
   }
   return { value, defects };
@@ -76,10 +84,21 @@ export function keyText<K extends string>(spec: LedgerSpec<K>, value: Record<K, 
 }
 
 /** "Same key as data row N", quoting the key only when its columns may be quoted. */
-export function duplicateDefect<K extends string>(spec: LedgerSpec<K>, value: Record<K, LedgerValue>, row: number, earlier: number): Defect {
+export function duplicateDefect<K extends string>(
+  spec: LedgerSpec<K>,
+  value: Record<K, LedgerValue>,
+  row: number,
+  earlier: number,
+): Defect {
   const key = spec.key.map((k) => value[k]);
   const named = spec.key.find((k) => value[k] !== null) ?? spec.key[0];
   const what = spec.key.map((k) => spec.columns[k].header).join('+');
   const shown = spec.key.every((k) => mayQuote(spec.columns[k])) ? `: ${key.filter((v) => v !== null).join(', ')}` : '';
-  return { file: spec.file, row, column: spec.columns[named].header, kind: 'duplicate', reason: `与第${earlier}行重复 / same ${what} as data row ${earlier}${shown}` };
+  return {
+    file: spec.file,
+    row,
+    column: spec.columns[named].header,
+    kind: 'duplicate',
+    reason: `与第${earlier}行重复 / same ${what} as data row ${earlier}${shown}`,
+  };
 }

@@ -15,6 +15,9 @@ export async function unknownCodes<K extends string>(
   const codes = [...new Set(batch.map(codeOf).filter((c): c is string => !!c))];
   const known = codes.length ? await lookup(codes) : new Set<string>();
   return batch
-    .filter((r) => { const c = codeOf(r); return !!c && !known.has(c); })
+    .filter((r) => {
+      const c = codeOf(r);
+      return !!c && !known.has(c);
+    })
     .map((r) => ({ file, row: r.row, column, kind: 'reference' as const, reason: `${what[0]}不存在 / no such ${what[1]}: ${codeOf(r)}` }));
 }

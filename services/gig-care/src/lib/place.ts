@@ -1,4 +1,3 @@
-
 /** MikroORM where-clause for "under this prefix" on a community column that is never null. */
 export function underPrefix(prefix: string, property = 'communityCode'): Record<string, unknown> {
   return prefix ? { [property]: { $like: `${prefix}%` } } : {};

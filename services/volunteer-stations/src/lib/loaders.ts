@@ -2,7 +2,9 @@ import type { EntityName, FilterQuery } from '@mikro-orm/postgresql';
 import { inScope, type RequestContext } from '@district/common';
 
 /** What resolvers use of a DataLoader (naming the type itself would tie this package to common's dataloader). */
-export interface Loader<K, V> { load(key: K): Promise<V> }
+export interface Loader<K, V> {
+  load(key: K): Promise<V>;
+}
 
 /** Entities by primary key `code`, batched per request. */
 export function byCode<T extends { code: string }>(ctx: RequestContext, entity: EntityName<T>, name: string): Loader<string, T | null> {
@@ -15,7 +17,10 @@ export function byCode<T extends { code: string }>(ctx: RequestContext, entity: 
 
 /** An entity the caller may see: out-of-scope records resolve to null, as if they did not exist. */
 export async function visibleByCode<T extends { code: string; communityCode: string }>(
-  ctx: RequestContext, entity: EntityName<T>, name: string, code: string,
+  ctx: RequestContext,
+  entity: EntityName<T>,
+  name: string,
+  code: string,
 ): Promise<T | null> {
   const row = await byCode(ctx, entity, name).load(code);
   return row && inScope(ctx.caller, row.communityCode) ? row : null;

@@ -16,14 +16,19 @@ const KNIGHT_FESTIVAL = '城市骑士节';
 export const careEventsLedger: LedgerImporter<keyof typeof eventColumns> = {
   spec: { file: 'gig/care_events.csv', columns: eventColumns, key: ['code'] },
   write: (batch, ctx) =>
-    upsertRows(ctx.db, 'gig_care_event', ['code'], batch.map(({ value: v }) => ({
-      code: v.code,
-      name: v.name,
-      kind: String(v.name).includes(KNIGHT_FESTIVAL) ? 'KNIGHT_FESTIVAL' : 'OTHER',
-      held_on: v.heldOn,
-      served: v.served,
-      partner_name: v.partnerName,
-    }))),
+    upsertRows(
+      ctx.db,
+      'gig_care_event',
+      ['code'],
+      batch.map(({ value: v }) => ({
+        code: v.code,
+        name: v.name,
+        kind: String(v.name).includes(KNIGHT_FESTIVAL) ? 'KNIGHT_FESTIVAL' : 'OTHER',
+        held_on: v.heldOn,
+        served: v.served,
+        partner_name: v.partnerName,
+      })),
+    ),
 };
 
 const partnerColumns = {
@@ -43,10 +48,15 @@ const partnerSpec: LedgerSpec<keyof typeof partnerColumns> = { file: 'gig/care_p
 export const carePartnersLedger: LedgerImporter<keyof typeof partnerColumns> = {
   spec: partnerSpec,
   write: (batch, ctx) =>
-    upsertRows(ctx.db, 'gig_care_partner', ['year', 'ledger_row'], batch.map(({ row, value: v }) => ({
-      year: v.year,
-      ledger_row: row,
-      name: v.name,
-      type: TYPE_BY_LABEL[String(v.type)],
-    }))),
+    upsertRows(
+      ctx.db,
+      'gig_care_partner',
+      ['year', 'ledger_row'],
+      batch.map(({ row, value: v }) => ({
+        year: v.year,
+        ledger_row: row,
+        name: v.name,
+        type: TYPE_BY_LABEL[String(v.type)],
+      })),
+    ),
 };

@@ -31,5 +31,8 @@ export function figure(ctx: RequestContext, code: string, q: FigureQuery): Promi
 export const when = (value: unknown, sql: string): [string, unknown][] => (value === undefined || value === null ? [] : [[sql, value]]);
 
 /** Flow figures count records dated from Jan 1 up to the period's asOf (the year's end by default). */
-export const datedIn = (column: string, p: Period): [string, unknown][] => [[`${column} >= ?`, p.from], [`${column} <= ?`, p.asOf]];
+export const datedIn = (column: string, p: Period): [string, unknown][] => [
+  [`${column} >= ?`, p.from],
+  [`${column} <= ?`, p.asOf],
+];
 export const momentIn = (column: string, p: Period): [string, unknown][] => datedIn(chinaDay(column), p);

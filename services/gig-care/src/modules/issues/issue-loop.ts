@@ -30,6 +30,9 @@ const NEXT: Record<string, { from: IssueStatus; label: string }> = {
 export function assertStep(current: IssueStatus, next: IssueStatus, code: string): void {
   const step = NEXT[next];
   if (step.from !== current) {
-    throw badInput(`问题${code}当前状态为${current}，只有${step.label}状态可进入${next} / issue ${code} is ${current}; only a ${step.from} issue can become ${next}`, 'code');
+    throw badInput(
+      `问题${code}当前状态为${current}，只有${step.label}状态可进入${next} / issue ${code} is ${current}; only a ${step.from} issue can become ${next}`,
+      'code',
+    );
   }
 }

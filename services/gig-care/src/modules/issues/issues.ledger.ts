@@ -20,8 +20,10 @@ type Column = keyof typeof columns;
 /** A resolved issue has its resolution time, an open one has none, and nothing is resolved before it was reported. */
 function loopTimes(v: Record<Column, unknown>): RowProblem<Column>[] {
   const resolved = v.status === '已办结';
-  if (resolved && !v.resolvedAt) return [{ column: 'resolvedAt', kind: 'required', reason: '已办结的问题须填写办结时间 / a resolved issue needs its resolution time' }];
-  if (!resolved && v.resolvedAt) return [{ column: 'resolvedAt', kind: 'format', reason: '未办结的问题不应有办结时间 / an open issue has no resolution time' }];
+  if (resolved && !v.resolvedAt)
+    return [{ column: 'resolvedAt', kind: 'required', reason: '已办结的问题须填写办结时间 / a resolved issue needs its resolution time' }];
+  if (!resolved && v.resolvedAt)
+    return [{ column: 'resolvedAt', kind: 'format', reason: '未办结的问题不应有办结时间 / an open issue has no resolution time' }];
   if (resolved && Date.parse(String(v.resolvedAt)) < Date.parse(String(v.reportedAt))) {
     return [{ column: 'resolvedAt', kind: 'range', reason: '办结时间早于上报时间 / resolved before it was reported' }];
   }
@@ -34,24 +36,42 @@ const spec: LedgerSpec<Column> = { file: 'gig/issue_reports.csv', columns, key: 
 export const issuesLedger: LedgerImporter<Column> = {
   spec,
   async check(batch, ctx) {
-    const grids = await unknownCodes(batch, spec.file, columns.gridCode.header, (r) => String(r.value.gridCode),
-      (codes) => ctx.references.grids(codes), ['网格', 'grid']);
-    const reporters = await unknownCodes(batch, spec.file, columns.reporterCode.header, (r) => String(r.value.reporterCode), async (codes) => {
-      const found = await ctx.db.query('SELECT code FROM gig_worker WHERE code = ANY($1) AND mobile_grid_member', [codes]);
-      return new Set(found.rows.map((x) => x.code as string));
-    }, ['流动网格员', 'mobile grid member']);
+    const grids = await unknownCodes(
+      batch,
+      spec.file,
+      columns.gridCode.header,
+      (r) => String(r.value.gridCode),
+      (codes) => ctx.references.grids(codes),
+      ['网格', 'grid'],
+    );
+    const reporters = await unknownCodes(
+      batch,
+      spec.file,
+      columns.reporterCode.header,
+      (r) => String(r.value.reporterCode),
+      async (codes) => {
+        const found = await ctx.db.query('SELECT code FROM gig_worker WHERE code = ANY($1) AND mobile_grid_member', [codes]);
+        return new Set(found.rows.map((x) => x.code as string));
+      },
+      ['流动网格员', 'mobile grid member'],
+    );
     return [...grids, ...reporters];
   },
   write: (batch, ctx) =>
-    upsertRows(ctx.db, 'gig_issue', ['code'], batch.map(({ value: v }) => ({
-      code: v.code,
-      reporter_code: v.reporterCode,
-      grid_code: v.gridCode,
-      community_code: communityOf(String(v.gridCode)),
-      category: v.category,
-      description: v.description,
-      status: STATUS_BY_LABEL[String(v.status)],
-      reported_at: v.reportedAt,
-      resolved_at: v.resolvedAt,
-    }))),
+    upsertRows(
+      ctx.db,
+      'gig_issue',
+      ['code'],
+      batch.map(({ value: v }) => ({
+        code: v.code,
+        reporter_code: v.reporterCode,
+        grid_code: v.gridCode,
+        community_code: communityOf(String(v.gridCode)),
+        category: v.category,
+        description: v.description,
+        status: STATUS_BY_LABEL[String(v.status)],
+        reported_at: v.reportedAt,
+        resolved_at: v.resolvedAt,
+      })),
+    ),
 };

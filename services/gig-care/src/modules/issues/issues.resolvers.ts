@@ -1,8 +1,22 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  assertCanWrite, audited, badInput, communityOf, inScope, isRegionCode, notFound, orderFrom, paginate, regionLevel, regionList,
-  type PageArgs, type RequestContext, type SqlCondition, assertInRegionTree } from '@district/common';
+  assertCanWrite,
+  audited,
+  badInput,
+  communityOf,
+  inScope,
+  isRegionCode,
+  notFound,
+  orderFrom,
+  paginate,
+  regionLevel,
+  regionList,
+  type PageArgs,
+  type RequestContext,
+  type SqlCondition,
+  assertInRegionTree,
+} from '@district/common';
 import { optionalText, pastMoment, requiredText } from '../../lib/input';
 import { nextCode } from '../../lib/next-code';
 import { listPrefix } from '@district/common';
@@ -60,7 +74,13 @@ function issueSql(f: IssueFilter | null | undefined): SqlCondition {
 
 const SORT = { CODE: 'code', REPORTED_AT: 'reportedAt', STATUS: 'status' };
 
-export interface ReportInput { reporterCode: string; gridCode: string; category: string; description?: string | null; reportedAt?: string | null }
+export interface ReportInput {
+  reporterCode: string;
+  gridCode: string;
+  category: string;
+  description?: string | null;
+  reportedAt?: string | null;
+}
 
 function gridCode(value: string): string {
   const code = value.trim();
@@ -81,14 +101,20 @@ async function lockedIssue(ctx: RequestContext, em: EntityManager, code: string)
 /** One step of the loop: lock, check the order of steps, stamp the time. */
 function step(name: string, next: IssueStatus, apply: (issue: GigIssue, args: Record<string, unknown>) => void) {
   return (_: unknown, args: { code: string } & Record<string, unknown>, ctx: RequestContext) =>
-    audited(ctx, name, args, async (em) => {
-      const issue = await lockedIssue(ctx, em, args.code);
-      assertStep(issue.status, next, issue.code);
-      issue.status = next;
-      apply(issue, args);
-      await em.flush();
-      return issue;
-    }, (i) => `GigIssue:${i.code}`);
+    audited(
+      ctx,
+      name,
+      args,
+      async (em) => {
+        const issue = await lockedIssue(ctx, em, args.code);
+        assertStep(issue.status, next, issue.code);
+        issue.status = next;
+        apply(issue, args);
+        await em.flush();
+        return issue;
+      },
+      (i) => `GigIssue:${i.code}`,
+    );
 }
 
 const at = (d: Date | null | undefined) => chinaTime(d);
@@ -99,29 +125,44 @@ export const issueResolvers = {
       const issue = await ctx.em.findOne(GigIssue, { code });
       return issue && inScope(ctx.caller, issue.communityCode) ? issue : null;
     },
-    gigIssues: (_: unknown, a: PageArgs & { filter?: IssueFilter; sort?: { field: string; direction?: 'ASC' | 'DESC' } }, ctx: RequestContext) =>
-      paginate(ctx.em, GigIssue, issueWhere(ctx, a.filter), orderFrom(a.sort, SORT, [{ code: 'asc' }]), a),
+    gigIssues: (
+      _: unknown,
+      a: PageArgs & { filter?: IssueFilter; sort?: { field: string; direction?: 'ASC' | 'DESC' } },
+      ctx: RequestContext,
+    ) => paginate(ctx.em, GigIssue, issueWhere(ctx, a.filter), orderFrom(a.sort, SORT, [{ code: 'asc' }]), a),
   },
   Mutation: {
     reportIssue: (_: unknown, { input }: { input: ReportInput }, ctx: RequestContext) =>
-      audited(ctx, 'reportIssue', input, async (em) => {
-        const grid = gridCode(input.gridCode);
-        await assertInRegionTree(ctx, 'grids', grid, 'gridCode');
-        const category = requiredText(input.category, 'category', '问题类别', 50);
-        const description = optionalText(input.description, 'description', '问题描述', 1000);
-        const reportedAt = pastMoment(input.reportedAt, 'reportedAt');
-        assertCanWrite(ctx.caller, 'gig-care', communityOf(grid));
-        const reporter = await em.findOne(GigWorker, { code: input.reporterCode });
-        if (!reporter) throw badInput(`没有编号为${input.reporterCode}的人员 / no gig worker ${input.reporterCode}`, 'reporterCode');
-        if (!reporter.mobileGridMember) throw badInput('上报人不是流动网格员 / the reporter is not a mobile grid member', 'reporterCode');
-        const year = chinaTime(reportedAt).slice(0, 4);
-        const issue = em.create(GigIssue, {
-          code: await nextCode(em, 'gig_issue', 'code', `SB${year}`, 4),
-          reporterCode: reporter.code, gridCode: grid, communityCode: communityOf(grid), category, description, status: 'REPORTED', reportedAt,
-        });
-        await em.flush();
-        return issue;
-      }, (i) => `GigIssue:${i.code}`),
+      audited(
+        ctx,
+        'reportIssue',
+        input,
+        async (em) => {
+          const grid = gridCode(input.gridCode);
+          await assertInRegionTree(ctx, 'grids', grid, 'gridCode');
+          const category = requiredText(input.category, 'category', '问题类别', 50);
+          const description = optionalText(input.description, 'description', '问题描述', 1000);
+          const reportedAt = pastMoment(input.reportedAt, 'reportedAt');
+          assertCanWrite(ctx.caller, 'gig-care', communityOf(grid));
+          const reporter = await em.findOne(GigWorker, { code: input.reporterCode });
+          if (!reporter) throw badInput(`没有编号为${input.reporterCode}的人员 / no gig worker ${input.reporterCode}`, 'reporterCode');
+          if (!reporter.mobileGridMember) throw badInput('上报人不是流动网格员 / the reporter is not a mobile grid member', 'reporterCode');
+          const year = chinaTime(reportedAt).slice(0, 4);
+          const issue = em.create(GigIssue, {
+            code: await nextCode(em, 'gig_issue', 'code', `SB${year}`, 4),
+            reporterCode: reporter.code,
+            gridCode: grid,
+            communityCode: communityOf(grid),
+            category,
+            description,
+            status: 'REPORTED',
+            reportedAt,
+          });
+          await em.flush();
+          return issue;
+        },
+        (i) => `GigIssue:${i.code}`,
+      ),
     dispatchIssue: step('dispatchIssue', 'DISPATCHED', (issue, a) => {
       issue.assignee = requiredText(a.assignee as string, 'assignee', '承办单位', 100);
       issue.dispatchedAt = new Date();
@@ -138,7 +179,12 @@ export const issueResolvers = {
   },
   Region: {
     gigIssues: (r: { code: string }, a: PageArgs & { filter?: IssueFilter }, ctx: RequestContext) =>
-      regionList(ctx, { entity: GigIssue, table: 'gig_issue', column: 'community_code', where: issueSql(a.filter), order: 't.code' }, listPrefix(ctx, r.code), a),
+      regionList(
+        ctx,
+        { entity: GigIssue, table: 'gig_issue', column: 'community_code', where: issueSql(a.filter), order: 't.code' },
+        listPrefix(ctx, r.code),
+        a,
+      ),
   },
   GigIssue: {
     __resolveReference: async (ref: { code: string }, ctx: RequestContext) => {

@@ -14,8 +14,12 @@ export interface Booking {
 }
 
 const sameRequest = (e: GigPointsEntry, b: Booking) =>
-  e.workerCode === b.workerCode && e.kind === b.kind && e.points === b.points && (e.reason ?? null) === b.reason
-  && (e.merchantCode ?? null) === b.merchantCode && (e.issueCode ?? null) === b.issueCode;
+  e.workerCode === b.workerCode &&
+  e.kind === b.kind &&
+  e.points === b.points &&
+  (e.reason ?? null) === b.reason &&
+  (e.merchantCode ?? null) === b.merchantCode &&
+  (e.issueCode ?? null) === b.issueCode;
 
 /**
  * Books one entry on a worker's points account, inside the mutation's transaction.
@@ -26,7 +30,12 @@ const sameRequest = (e: GigPointsEntry, b: Booking) =>
  * it instead of booking again. The unique index on the key and the CHECK on the balance hold even
  * if some other code path forgets the lock.
  */
-export async function book(ctx: RequestContext, em: EntityManager, b: Booking, check?: (em: EntityManager) => Promise<void>): Promise<GigPointsEntry> {
+export async function book(
+  ctx: RequestContext,
+  em: EntityManager,
+  b: Booking,
+  check?: (em: EntityManager) => Promise<void>,
+): Promise<GigPointsEntry> {
   const [account] = await em.execute<{ community_code: string; points_balance: number }[]>(
     'SELECT community_code, points_balance FROM gig_worker WHERE code = ? FOR UPDATE',
     [b.workerCode],
@@ -45,7 +54,10 @@ export async function book(ctx: RequestContext, em: EntityManager, b: Booking, c
 
   const balance = account.points_balance + (b.kind === 'EARN' ? b.points : -b.points);
   if (balance < 0) {
-    throw badInput(`积分不足：余额${account.points_balance}，需${b.points} / not enough points: balance ${account.points_balance}, asked ${b.points}`, 'points');
+    throw badInput(
+      `积分不足：余额${account.points_balance}，需${b.points} / not enough points: balance ${account.points_balance}, asked ${b.points}`,
+      'points',
+    );
   }
   await em.execute('UPDATE gig_worker SET points_balance = ? WHERE code = ?', [balance, b.workerCode]);
   const entry = em.create(GigPointsEntry, { ...b, communityCode: account.community_code, balanceAfter: balance, at: new Date() });

@@ -23,8 +23,20 @@ function amount(points: number, max: number): number {
 
 const keyOf = (key: string) => requiredText(key, 'idempotencyKey', '幂等键', 100);
 
-export interface AwardInput { workerCode: string; points: number; reason: PointsReason; issueCode?: string | null; note?: string | null; idempotencyKey: string }
-export interface RedeemInput { workerCode: string; merchantCode: string; points: number; idempotencyKey: string }
+export interface AwardInput {
+  workerCode: string;
+  points: number;
+  reason: PointsReason;
+  issueCode?: string | null;
+  note?: string | null;
+  idempotencyKey: string;
+}
+export interface RedeemInput {
+  workerCode: string;
+  merchantCode: string;
+  points: number;
+  idempotencyKey: string;
+}
 
 /** An issue earns points once, for its reporter, once it is confirmed (dispatched or further). */
 function issueConfirmed(workerCode: string, issueCode: string) {
@@ -33,7 +45,8 @@ function issueConfirmed(workerCode: string, issueCode: string) {
     if (!issue || issue.reporterCode !== workerCode) {
       throw badInput(`问题${issueCode}不是该人员上报的 / issue ${issueCode} was not reported by ${workerCode}`, 'issueCode');
     }
-    if (issue.status === 'REPORTED') throw badInput(`问题${issueCode}尚未确认派单 / issue ${issueCode} is not confirmed (dispatched) yet`, 'issueCode');
+    if (issue.status === 'REPORTED')
+      throw badInput(`问题${issueCode}尚未确认派单 / issue ${issueCode} is not confirmed (dispatched) yet`, 'issueCode');
     if (await em.count(GigPointsEntry, { issueCode, reason: 'ISSUE_CONFIRMED' })) {
       throw conflict(`问题${issueCode}已奖励过积分 / issue ${issueCode} already earned its points`);
     }
@@ -46,7 +59,10 @@ export const pointsResolvers = {
   Query: {
     gigPointsEntries: (
       _: unknown,
-      a: PageArgs & { filter?: { workerCode?: string; kind?: PointsKind; regionCode?: string }; sort?: { field: string; direction?: 'ASC' | 'DESC' } },
+      a: PageArgs & {
+        filter?: { workerCode?: string; kind?: PointsKind; regionCode?: string };
+        sort?: { field: string; direction?: 'ASC' | 'DESC' };
+      },
       ctx: RequestContext,
     ) => {
       const where: Record<string, unknown> = underPrefix(listPrefix(ctx, a.filter?.regionCode));
@@ -57,25 +73,65 @@ export const pointsResolvers = {
   },
   Mutation: {
     awardPoints: (_: unknown, { input }: { input: AwardInput }, ctx: RequestContext) =>
-      audited(ctx, 'awardPoints', input, (em) => {
-        const issueCode = input.issueCode?.trim() || null;
-        if (input.reason === 'ISSUE_CONFIRMED' && !issueCode) throw badInput('确认问题奖励须填写问题编号 / issueCode is required for ISSUE_CONFIRMED', 'issueCode');
-        if (input.reason !== 'ISSUE_CONFIRMED' && issueCode) throw badInput('只有确认问题奖励关联问题编号 / issueCode belongs to ISSUE_CONFIRMED only', 'issueCode');
-        return book(ctx, em, {
-          workerCode: input.workerCode, kind: 'EARN', reason: input.reason, points: amount(input.points, MAX_AWARD), merchantCode: null, issueCode,
-          note: optionalText(input.note, 'note', '说明', 200), idempotencyKey: keyOf(input.idempotencyKey),
-        }, issueCode ? issueConfirmed(input.workerCode, issueCode) : undefined);
-      }, (e) => `GigPointsEntry:${e.id}`),
+      audited(
+        ctx,
+        'awardPoints',
+        input,
+        (em) => {
+          const issueCode = input.issueCode?.trim() || null;
+          if (input.reason === 'ISSUE_CONFIRMED' && !issueCode)
+            throw badInput('确认问题奖励须填写问题编号 / issueCode is required for ISSUE_CONFIRMED', 'issueCode');
+          if (input.reason !== 'ISSUE_CONFIRMED' && issueCode)
+            throw badInput('只有确认问题奖励关联问题编号 / issueCode belongs to ISSUE_CONFIRMED only', 'issueCode');
+          return book(
+            ctx,
+            em,
+            {
+              workerCode: input.workerCode,
+              kind: 'EARN',
+              reason: input.reason,
+              points: amount(input.points, MAX_AWARD),
+              merchantCode: null,
+              issueCode,
+              note: optionalText(input.note, 'note', '说明', 200),
+              idempotencyKey: keyOf(input.idempotencyKey),
+            },
+            issueCode ? issueConfirmed(input.workerCode, issueCode) : undefined,
+          );
+        },
+        (e) => `GigPointsEntry:${e.id}`,
+      ),
     redeemPoints: (_: unknown, { input }: { input: RedeemInput }, ctx: RequestContext) =>
-      audited(ctx, 'redeemPoints', input, (em) => book(ctx, em, {
-        workerCode: input.workerCode, kind: 'REDEEM', reason: null, points: amount(input.points, MAX_REDEEM),
-        merchantCode: input.merchantCode, issueCode: null, note: null, idempotencyKey: keyOf(input.idempotencyKey),
-      }, async () => {
-        const merchant = await em.findOne(GigStation, { code: input.merchantCode });
-        if (merchant?.kind !== 'FRIENDLY_SCENE') {
-          throw badInput(`${input.merchantCode}不是友好商户（友好场景）/ ${input.merchantCode} is not a friendly merchant (friendly scene)`, 'merchantCode');
-        }
-      }), (e) => `GigPointsEntry:${e.id}`),
+      audited(
+        ctx,
+        'redeemPoints',
+        input,
+        (em) =>
+          book(
+            ctx,
+            em,
+            {
+              workerCode: input.workerCode,
+              kind: 'REDEEM',
+              reason: null,
+              points: amount(input.points, MAX_REDEEM),
+              merchantCode: input.merchantCode,
+              issueCode: null,
+              note: null,
+              idempotencyKey: keyOf(input.idempotencyKey),
+            },
+            async () => {
+              const merchant = await em.findOne(GigStation, { code: input.merchantCode });
+              if (merchant?.kind !== 'FRIENDLY_SCENE') {
+                throw badInput(
+                  `${input.merchantCode}不是友好商户（友好场景）/ ${input.merchantCode} is not a friendly merchant (friendly scene)`,
+                  'merchantCode',
+                );
+              }
+            },
+          ),
+        (e) => `GigPointsEntry:${e.id}`,
+      ),
   },
   GigPointsEntry: {
     worker: (e: GigPointsEntry, _: unknown, ctx: RequestContext) => loadWorker(ctx, e.workerCode),

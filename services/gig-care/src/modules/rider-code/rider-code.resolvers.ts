@@ -2,7 +2,11 @@ import { orderFrom, paginate, type PageArgs, type RequestContext } from '@distri
 import { listPrefix } from '@district/common';
 import { GigRiderCodeCompound } from './rider-code-compound.entity';
 
-export interface RiderCodeFilter { regionCode?: string | null; openedFrom?: string | null; openedTo?: string | null }
+export interface RiderCodeFilter {
+  regionCode?: string | null;
+  openedFrom?: string | null;
+  openedTo?: string | null;
+}
 
 /** Compounds of unknown community belong to the district node only, as in the figures. */
 function placed(prefix: string): Record<string, unknown> {
@@ -13,11 +17,22 @@ function placed(prefix: string): Record<string, unknown> {
 
 export const riderCodeResolvers = {
   Query: {
-    gigRiderCodeCompounds: (_: unknown, a: PageArgs & { filter?: RiderCodeFilter; sort?: { field: string; direction?: 'ASC' | 'DESC' } }, ctx: RequestContext) => {
+    gigRiderCodeCompounds: (
+      _: unknown,
+      a: PageArgs & { filter?: RiderCodeFilter; sort?: { field: string; direction?: 'ASC' | 'DESC' } },
+      ctx: RequestContext,
+    ) => {
       const where = placed(listPrefix(ctx, a.filter?.regionCode));
       const f = a.filter;
-      if (f?.openedFrom || f?.openedTo) where.openedOn = { ...(f.openedFrom ? { $gte: f.openedFrom } : {}), ...(f.openedTo ? { $lte: f.openedTo } : {}) };
-      return paginate(ctx.em, GigRiderCodeCompound, where, orderFrom(a.sort, { COMPOUND_CODE: 'compoundCode', OPENED_ON: 'openedOn' }, [{ compoundCode: 'asc' }]), a);
+      if (f?.openedFrom || f?.openedTo)
+        where.openedOn = { ...(f.openedFrom ? { $gte: f.openedFrom } : {}), ...(f.openedTo ? { $lte: f.openedTo } : {}) };
+      return paginate(
+        ctx.em,
+        GigRiderCodeCompound,
+        where,
+        orderFrom(a.sort, { COMPOUND_CODE: 'compoundCode', OPENED_ON: 'openedOn' }, [{ compoundCode: 'asc' }]),
+        a,
+      );
     },
   },
   GigRiderCodeCompound: {

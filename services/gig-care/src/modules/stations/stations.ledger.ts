@@ -17,21 +17,39 @@ const spec: LedgerSpec<Column> = { file: 'gig/stations.csv', columns, key: ['cod
 const KIND_BY_LABEL = Object.fromEntries(Object.entries(STATION_KINDS).map(([k, v]) => [v, k])) as Record<string, StationKind>;
 
 /** 服务功能 is typed as a list: 休息、饮水、充电 (enumeration comma, or commas). */
-const servicesOf = (text: unknown) => (typeof text === 'string' ? text.split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean) : []);
+const servicesOf = (text: unknown) =>
+  typeof text === 'string'
+    ? text
+        .split(/[、,，;；]/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 /** gig/stations.csv: new-citizen stations and friendly scenes; a blank date means it predates the ledger. */
 export const stationsLedger: LedgerImporter<Column> = {
   spec,
-  check: (batch, ctx) => unknownCodes(batch, spec.file, columns.communityCode.header, (r) => String(r.value.communityCode),
-    (codes) => ctx.references.regions(codes), ['社区', 'community']),
+  check: (batch, ctx) =>
+    unknownCodes(
+      batch,
+      spec.file,
+      columns.communityCode.header,
+      (r) => String(r.value.communityCode),
+      (codes) => ctx.references.regions(codes),
+      ['社区', 'community'],
+    ),
   write: (batch, ctx) =>
-    upsertRows(ctx.db, 'gig_station', ['code'], batch.map(({ value: v }) => ({
-      code: v.code,
-      name: v.name,
-      kind: KIND_BY_LABEL[String(v.kind)],
-      community_code: v.communityCode,
-      address: v.address,
-      services: servicesOf(v.services),
-      built_on: v.builtOn,
-    }))),
+    upsertRows(
+      ctx.db,
+      'gig_station',
+      ['code'],
+      batch.map(({ value: v }) => ({
+        code: v.code,
+        name: v.name,
+        kind: KIND_BY_LABEL[String(v.kind)],
+        community_code: v.communityCode,
+        address: v.address,
+        services: servicesOf(v.services),
+        built_on: v.builtOn,
+      })),
+    ),
 };

@@ -1,5 +1,15 @@
 import {
-  assertCanWrite, audited, badInput, orderFrom, paginate, regionList, type PageArgs, type RequestContext, type SqlCondition, assertInRegionTree } from '@district/common';
+  assertCanWrite,
+  audited,
+  badInput,
+  orderFrom,
+  paginate,
+  regionList,
+  type PageArgs,
+  type RequestContext,
+  type SqlCondition,
+  assertInRegionTree,
+} from '@district/common';
 import { communityCode, optionalText, pastDay, requiredText } from '../../lib/input';
 import { nextCode } from '../../lib/next-code';
 import { listPrefix } from '@district/common';
@@ -17,7 +27,8 @@ export interface StationFilter {
 function stationWhere(ctx: RequestContext, f: StationFilter | null | undefined) {
   const where: Record<string, unknown> = underPrefix(listPrefix(ctx, f?.regionCode));
   if (f?.kind) where.kind = f.kind;
-  if (f?.builtFrom || f?.builtTo) where.builtOn = { ...(f.builtFrom ? { $gte: f.builtFrom } : {}), ...(f.builtTo ? { $lte: f.builtTo } : {}) };
+  if (f?.builtFrom || f?.builtTo)
+    where.builtOn = { ...(f.builtFrom ? { $gte: f.builtFrom } : {}), ...(f.builtTo ? { $lte: f.builtTo } : {}) };
   return where;
 }
 
@@ -35,7 +46,12 @@ const SORT = { CODE: 'code', BUILT_ON: 'builtOn', COMMUNITY_CODE: 'communityCode
 const PREFIX: Record<StationKind, string> = { NEW_CITIZEN_STATION: 'YZ', FRIENDLY_SCENE: 'CJ' };
 
 export interface OpenStationInput {
-  name: string; kind: StationKind; communityCode: string; address?: string | null; services: string[]; builtOn?: string | null;
+  name: string;
+  kind: StationKind;
+  communityCode: string;
+  address?: string | null;
+  services: string[];
+  builtOn?: string | null;
 }
 
 function validStation(input: OpenStationInput) {
@@ -54,23 +70,37 @@ function validStation(input: OpenStationInput) {
 export const stationResolvers = {
   Query: {
     gigStation: (_: unknown, { code }: { code: string }, ctx: RequestContext) => loadStation(ctx, code),
-    gigStations: (_: unknown, a: PageArgs & { filter?: StationFilter; sort?: { field: string; direction?: 'ASC' | 'DESC' } }, ctx: RequestContext) =>
-      paginate(ctx.em, GigStation, stationWhere(ctx, a.filter), orderFrom(a.sort, SORT, [{ code: 'asc' }]), a),
+    gigStations: (
+      _: unknown,
+      a: PageArgs & { filter?: StationFilter; sort?: { field: string; direction?: 'ASC' | 'DESC' } },
+      ctx: RequestContext,
+    ) => paginate(ctx.em, GigStation, stationWhere(ctx, a.filter), orderFrom(a.sort, SORT, [{ code: 'asc' }]), a),
   },
   Mutation: {
     openStation: (_: unknown, { input }: { input: OpenStationInput }, ctx: RequestContext) =>
-      audited(ctx, 'openStation', input, async (em) => {
-        const data = validStation(input);
-        assertCanWrite(ctx.caller, 'gig-care', data.communityCode);
-        await assertInRegionTree(ctx, 'regions', data.communityCode, 'communityCode');
-        const station = em.create(GigStation, { code: await nextCode(em, 'gig_station', 'code', PREFIX[data.kind], 3), ...data });
-        await em.flush();
-        return station;
-      }, (s) => `GigStation:${s.code}`),
+      audited(
+        ctx,
+        'openStation',
+        input,
+        async (em) => {
+          const data = validStation(input);
+          assertCanWrite(ctx.caller, 'gig-care', data.communityCode);
+          await assertInRegionTree(ctx, 'regions', data.communityCode, 'communityCode');
+          const station = em.create(GigStation, { code: await nextCode(em, 'gig_station', 'code', PREFIX[data.kind], 3), ...data });
+          await em.flush();
+          return station;
+        },
+        (s) => `GigStation:${s.code}`,
+      ),
   },
   Region: {
     gigStations: (r: { code: string }, a: PageArgs & { filter?: StationFilter }, ctx: RequestContext) =>
-      regionList(ctx, { entity: GigStation, table: 'gig_station', column: 'community_code', where: stationSql(a.filter), order: 't.code' }, listPrefix(ctx, r.code), a),
+      regionList(
+        ctx,
+        { entity: GigStation, table: 'gig_station', column: 'community_code', where: stationSql(a.filter), order: 't.code' },
+        listPrefix(ctx, r.code),
+        a,
+      ),
   },
   GigStation: {
     __resolveReference: (ref: { code: string }, ctx: RequestContext) => loadStation(ctx, ref.code),

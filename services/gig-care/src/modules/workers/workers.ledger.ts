@@ -1,4 +1,12 @@
-import { normaliseRegionCode, regionLevel, upsertRows, type ColumnSpec, type Defect, type LedgerImporter, type LedgerSpec } from '@district/common';
+import {
+  normaliseRegionCode,
+  regionLevel,
+  upsertRows,
+  type ColumnSpec,
+  type Defect,
+  type LedgerImporter,
+  type LedgerSpec,
+} from '@district/common';
 import { unknownCodes } from '../../lib/ledger-checks';
 import { JOB_TYPES, type JobType } from './gig-worker.entity';
 
@@ -20,9 +28,10 @@ const spec: LedgerSpec<Column> = {
   file: 'gig/workers.csv',
   columns,
   key: ['code'],
-  check: (v) => (regionLevel(normaliseRegionCode(String(v.communityCode))) === 'COMMUNITY'
-    ? []
-    : [{ column: 'communityCode', kind: 'format', reason: '应为社区级区划代码 / must be a community code' }]),
+  check: (v) =>
+    regionLevel(normaliseRegionCode(String(v.communityCode))) === 'COMMUNITY'
+      ? []
+      : [{ column: 'communityCode', kind: 'format', reason: '应为社区级区划代码 / must be a community code' }],
 };
 
 const JOB_BY_LABEL = Object.fromEntries(Object.entries(JOB_TYPES).map(([k, v]) => [v, k])) as Record<string, JobType>;
@@ -31,8 +40,14 @@ const JOB_BY_LABEL = Object.fromEntries(Object.entries(JOB_TYPES).map(([k, v]) =
 export const workersLedger: LedgerImporter<Column> = {
   spec,
   async check(batch, ctx) {
-    const communities = await unknownCodes(batch, spec.file, columns.communityCode.header, (r) => String(r.value.communityCode),
-      (codes) => ctx.references.regions(codes), ['社区', 'community']);
+    const communities = await unknownCodes(
+      batch,
+      spec.file,
+      columns.communityCode.header,
+      (r) => String(r.value.communityCode),
+      (codes) => ctx.references.regions(codes),
+      ['社区', 'community'],
+    );
     // one person registered under two numbers: in this batch, or against rows already in the database
     const ids = batch.map((r) => String(r.value.idNumber));
     const taken = await ctx.db.query('SELECT id_number, code FROM gig_worker WHERE id_number = ANY($1)', [ids]);
@@ -42,7 +57,13 @@ export const workersLedger: LedgerImporter<Column> = {
       const id = String(r.value.idNumber);
       const other = owner.get(id);
       if (other && other !== r.value.code) {
-        duplicates.push({ file: spec.file, row: r.row, column: columns.idNumber.header, kind: 'duplicate', reason: `身份证号已登记在${other}名下 / ID number already registered as ${other}` });
+        duplicates.push({
+          file: spec.file,
+          row: r.row,
+          column: columns.idNumber.header,
+          kind: 'duplicate',
+          reason: `身份证号已登记在${other}名下 / ID number already registered as ${other}`,
+        });
       } else {
         owner.set(id, String(r.value.code));
       }
@@ -50,16 +71,21 @@ export const workersLedger: LedgerImporter<Column> = {
     return [...communities, ...duplicates];
   },
   write: (batch, ctx) =>
-    upsertRows(ctx.db, 'gig_worker', ['code'], batch.map(({ value: v }) => ({
-      code: v.code,
-      name: v.name,
-      id_number: v.idNumber,
-      phone: v.phone,
-      job_type: JOB_BY_LABEL[String(v.jobType)],
-      platform: v.platform,
-      party_member: v.partyMember,
-      mobile_grid_member: v.mobileGridMember,
-      registered_on: v.registeredOn,
-      community_code: v.communityCode,
-    }))),
+    upsertRows(
+      ctx.db,
+      'gig_worker',
+      ['code'],
+      batch.map(({ value: v }) => ({
+        code: v.code,
+        name: v.name,
+        id_number: v.idNumber,
+        phone: v.phone,
+        job_type: JOB_BY_LABEL[String(v.jobType)],
+        platform: v.platform,
+        party_member: v.partyMember,
+        mobile_grid_member: v.mobileGridMember,
+        registered_on: v.registeredOn,
+        community_code: v.communityCode,
+      })),
+    ),
 };

@@ -1,7 +1,18 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
-  assertCanWrite, assertInRegionTree, audited, badInput, conflict, idNumberProblem, mobileProblem, normaliseIdNumber, normaliseMobile,
-  orderFrom, paginate, type PageArgs, type RequestContext,
+  assertCanWrite,
+  assertInRegionTree,
+  audited,
+  badInput,
+  conflict,
+  idNumberProblem,
+  mobileProblem,
+  normaliseIdNumber,
+  normaliseMobile,
+  orderFrom,
+  paginate,
+  type PageArgs,
+  type RequestContext,
 } from '@district/common';
 import { communityCode, pastDay, requiredText } from '../../lib/input';
 import { listPrefix } from '@district/common';
@@ -38,8 +49,15 @@ const SORT = { CODE: 'code', REGISTERED_ON: 'registeredOn', COMMUNITY_CODE: 'com
 const MAX_EXPORT = 20_000;
 
 export interface RegisterInput {
-  name: string; idNumber: string; phone?: string | null; jobType: JobType; platform: string;
-  partyMember: boolean; mobileGridMember: boolean; communityCode: string; registeredOn?: string | null;
+  name: string;
+  idNumber: string;
+  phone?: string | null;
+  jobType: JobType;
+  platform: string;
+  partyMember: boolean;
+  mobileGridMember: boolean;
+  communityCode: string;
+  registeredOn?: string | null;
 }
 
 function validRegistration(input: RegisterInput) {
@@ -66,28 +84,38 @@ const ALREADY = '该身份证号已登记 / a gig worker with this ID number is 
 export const workerResolvers = {
   Query: {
     gigWorker: (_: unknown, { code }: { code: string }, ctx: RequestContext) => loadWorker(ctx, code),
-    gigWorkers: (_: unknown, a: PageArgs & { filter?: WorkerFilter; sort?: { field: string; direction?: 'ASC' | 'DESC' } }, ctx: RequestContext) =>
-      paginate(ctx.em, GigWorker, workerWhere(ctx, a.filter), orderFrom(a.sort, SORT, [{ code: 'asc' }]), a),
+    gigWorkers: (
+      _: unknown,
+      a: PageArgs & { filter?: WorkerFilter; sort?: { field: string; direction?: 'ASC' | 'DESC' } },
+      ctx: RequestContext,
+    ) => paginate(ctx.em, GigWorker, workerWhere(ctx, a.filter), orderFrom(a.sort, SORT, [{ code: 'asc' }]), a),
     gigWorkersCsv: async (_: unknown, a: { filter?: WorkerFilter }, ctx: RequestContext) => {
       const where = workerWhere(ctx, a.filter);
       const total = await ctx.em.count(GigWorker, where);
-      if (total > MAX_EXPORT) throw badInput(`导出超过${MAX_EXPORT}行，请缩小范围 / more than ${MAX_EXPORT} rows: narrow the filter`, 'filter');
+      if (total > MAX_EXPORT)
+        throw badInput(`导出超过${MAX_EXPORT}行，请缩小范围 / more than ${MAX_EXPORT} rows: narrow the filter`, 'filter');
       return workersCsv(ctx, await ctx.em.find(GigWorker, where, { orderBy: { code: 'asc' } }));
     },
   },
   Mutation: {
     registerGigWorker: async (_: unknown, { input }: { input: RegisterInput }, ctx: RequestContext) => {
       try {
-        return await audited(ctx, 'registerGigWorker', input, async (em) => {
-          const data = validRegistration(input);
-          assertCanWrite(ctx.caller, 'gig-care', data.communityCode);
-          await assertInRegionTree(ctx, 'regions', data.communityCode, 'communityCode');
-          if (await em.count(GigWorker, { idNumber: data.idNumber })) throw conflict(ALREADY);
-          const code = await nextCode(em, 'gig_worker', 'code', 'XJY', 5);
-          const worker = em.create(GigWorker, { code, ...data, pointsBalance: 0 });
-          await em.flush();
-          return worker;
-        }, (w) => `GigWorker:${w.code}`);
+        return await audited(
+          ctx,
+          'registerGigWorker',
+          input,
+          async (em) => {
+            const data = validRegistration(input);
+            assertCanWrite(ctx.caller, 'gig-care', data.communityCode);
+            await assertInRegionTree(ctx, 'regions', data.communityCode, 'communityCode');
+            if (await em.count(GigWorker, { idNumber: data.idNumber })) throw conflict(ALREADY);
+            const code = await nextCode(em, 'gig_worker', 'code', 'XJY', 5);
+            const worker = em.create(GigWorker, { code, ...data, pointsBalance: 0 });
+            await em.flush();
+            return worker;
+          },
+          (w) => `GigWorker:${w.code}`,
+        );
       } catch (e) {
         // two registrations of one person racing past the count: the unique index decides
         if (e instanceof UniqueConstraintViolationException) throw conflict(ALREADY);

@@ -13,9 +13,20 @@ export const trainingLedger: LedgerImporter<'code' | 'name' | 'heldOn' | 'partic
     },
     key: ['code'],
   },
-  write: (batch, ctx) => upsertRows(ctx.db, 'party_training', ['code'], batch.map(({ value: v }) => ({
-    code: v.code, name: v.name, held_on: v.heldOn, participant_category: v.participantCategory, person_times: v.personTimes, region_code: DISTRICT_CODE,
-  }))),
+  write: (batch, ctx) =>
+    upsertRows(
+      ctx.db,
+      'party_training',
+      ['code'],
+      batch.map(({ value: v }) => ({
+        code: v.code,
+        name: v.name,
+        held_on: v.heldOn,
+        participant_category: v.participantCategory,
+        person_times: v.personTimes,
+        region_code: DISTRICT_CODE,
+      })),
+    ),
 };
 
 /** The ledger lists current members; a unit that left keeps the day it left (set outside the ledger). */
@@ -28,9 +39,17 @@ export const committeeMemberLedger: LedgerImporter<'name' | 'joinedOn'> = {
     },
     key: ['name'],
   },
-  write: (batch, ctx) => upsertRows(ctx.db, 'committee_member_unit', ['name'], batch.map(({ value: v }) => ({
-    name: v.name, joined_on: v.joinedOn, region_code: DISTRICT_CODE,
-  }))),
+  write: (batch, ctx) =>
+    upsertRows(
+      ctx.db,
+      'committee_member_unit',
+      ['name'],
+      batch.map(({ value: v }) => ({
+        name: v.name,
+        joined_on: v.joinedOn,
+        region_code: DISTRICT_CODE,
+      })),
+    ),
 };
 
 export const industryCommitteeLedger: LedgerImporter<'name' | 'industry' | 'foundedOn'> = {
@@ -43,7 +62,16 @@ export const industryCommitteeLedger: LedgerImporter<'name' | 'industry' | 'foun
     },
     key: ['name'],
   },
-  write: (batch, ctx) => upsertRows(ctx.db, 'industry_committee', ['name'], batch.map(({ value: v }) => ({
-    name: v.name, industry: v.industry, founded_on: v.foundedOn, region_code: DISTRICT_CODE,
-  }))),
+  write: (batch, ctx) =>
+    upsertRows(
+      ctx.db,
+      'industry_committee',
+      ['name'],
+      batch.map(({ value: v }) => ({
+        name: v.name,
+        industry: v.industry,
+        founded_on: v.foundedOn,
+        region_code: DISTRICT_CODE,
+      })),
+    ),
 };

@@ -17,13 +17,23 @@ export const committeeResolvers = {
   Query: {
     partyCommitteeMemberUnits: (_: unknown, args: PageArgs & { asOf?: string }, ctx: RequestContext) => {
       const day = args.asOf ?? todayInChina();
-      return paginate(ctx.em, CommitteeMemberUnit,
+      return paginate(
+        ctx.em,
+        CommitteeMemberUnit,
         scoped(ctx, { joinedOn: { $lte: day }, $or: [{ leftOn: null }, { leftOn: { $gt: day } }] }),
-        [{ joinedOn: 'asc' }, { name: 'asc' }], args);
+        [{ joinedOn: 'asc' }, { name: 'asc' }],
+        args,
+      );
     },
     partyIndustryCommittees: (_: unknown, args: PageArgs & { foundedFrom?: string; foundedTo?: string }, ctx: RequestContext) => {
       const founded = dateRange(args.foundedFrom, args.foundedTo);
-      return paginate(ctx.em, IndustryCommittee, scoped(ctx, founded ? { foundedOn: founded } : {}), [{ foundedOn: 'asc' }, { name: 'asc' }], args);
+      return paginate(
+        ctx.em,
+        IndustryCommittee,
+        scoped(ctx, founded ? { foundedOn: founded } : {}),
+        [{ foundedOn: 'asc' }, { name: 'asc' }],
+        args,
+      );
     },
     partyTrainings: (_: unknown, args: PageArgs & { from?: string; to?: string }, ctx: RequestContext) => {
       const held = dateRange(args.from, args.to);

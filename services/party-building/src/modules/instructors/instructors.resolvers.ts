@@ -13,9 +13,13 @@ type Sort = { field: string; direction?: 'ASC' | 'DESC' | null } | null;
 function visibleInstructors(ctx: RequestContext, where: Where, alias: string): Where {
   const prefix = scopePrefix(ctx.caller);
   if (!prefix) return where;
-  return where.add(`(${alias}.region_code LIKE ? OR EXISTS (SELECT 1 FROM instructor_assignment a
+  return where.add(
+    `(${alias}.region_code LIKE ? OR EXISTS (SELECT 1 FROM instructor_assignment a
       JOIN two_new_org o ON o.credit_code = a.credit_code
-      WHERE a.instructor_code = ${alias}.code AND a.withdrawn_on IS NULL AND o.region_code LIKE ?))`, `${prefix}%`, `${prefix}%`);
+      WHERE a.instructor_code = ${alias}.code AND a.withdrawn_on IS NULL AND o.region_code LIKE ?))`,
+    `${prefix}%`,
+    `${prefix}%`,
+  );
 }
 
 async function visibleInstructor(ctx: RequestContext, code: string): Promise<Instructor | null> {
@@ -27,7 +31,12 @@ async function visibleInstructor(ctx: RequestContext, code: string): Promise<Ins
   return assignments.some((a) => !a.withdrawnOn && inScope(ctx.caller, a.organization.regionCode)) ? instructor : null;
 }
 
-export interface InstructorFilter { source?: Source | null; dispatchedFrom?: string | null; dispatchedTo?: string | null; assigned?: boolean | null }
+export interface InstructorFilter {
+  source?: Source | null;
+  dispatchedFrom?: string | null;
+  dispatchedTo?: string | null;
+  assigned?: boolean | null;
+}
 
 function instructorWhere(ctx: RequestContext, f: InstructorFilter | null | undefined): Where {
   const where = visibleInstructors(ctx, new Where(), 't');
@@ -43,8 +52,14 @@ function instructorWhere(ctx: RequestContext, f: InstructorFilter | null | undef
 }
 
 export interface ContactFilter {
-  regionCode?: string | null; instructorCode?: string | null; creditCode?: string | null; kind?: ContactKind | null;
-  from?: string | null; to?: string | null; withProblem?: boolean | null; solved?: boolean | null;
+  regionCode?: string | null;
+  instructorCode?: string | null;
+  creditCode?: string | null;
+  kind?: ContactKind | null;
+  from?: string | null;
+  to?: string | null;
+  withProblem?: boolean | null;
+  solved?: boolean | null;
 }
 
 function contactWhere(ctx: RequestContext, f: ContactFilter | null | undefined): Where {
@@ -83,8 +98,14 @@ export const instructorResolvers = {
     partyInstructors: (_: unknown, args: PageArgs & { filter?: InstructorFilter; sort?: Sort }, ctx: RequestContext) =>
       sqlPage(ctx, Instructor, 'party_instructor', instructorWhere(ctx, args.filter), orderSql(args.sort, INSTRUCTOR_SORT, 't.code'), args),
     partyInstructorContacts: (_: unknown, args: PageArgs & { filter?: ContactFilter; sort?: Sort }, ctx: RequestContext) =>
-      sqlPage(ctx, InstructorContact, 'instructor_contact', contactWhere(ctx, args.filter),
-        args.sort ? orderSql(args.sort, CONTACT_SORT, 't.code') : 't.contacted_on DESC, t.code DESC', args),
+      sqlPage(
+        ctx,
+        InstructorContact,
+        'instructor_contact',
+        contactWhere(ctx, args.filter),
+        args.sort ? orderSql(args.sort, CONTACT_SORT, 't.code') : 't.contacted_on DESC, t.code DESC',
+        args,
+      ),
     partyInstructorsBehind: async (_: unknown, args: PageArgs & { from: string; to: string }, ctx: RequestContext) => {
       const window = pageWindow(args);
       const { rows, total } = await rhythms(ctx, rhythmPeriod(args.from, args.to), visibleInstructors(ctx, new Where(), 'i'), window);
@@ -104,8 +125,10 @@ export const instructorResolvers = {
   },
   // contacts from the log's loaders come with both; those from a list or a mutation are looked up
   PartyInstructorContact: {
-    instructor: (c: Partial<Contact> & InstructorContact, _: unknown, ctx: RequestContext) => c.instructor ?? loaders.instructor(ctx).load(c.instructorCode),
-    organization: (c: Partial<Contact> & InstructorContact, _: unknown, ctx: RequestContext) => c.organization ?? loaders.organization(ctx).load(c.creditCode),
+    instructor: (c: Partial<Contact> & InstructorContact, _: unknown, ctx: RequestContext) =>
+      c.instructor ?? loaders.instructor(ctx).load(c.instructorCode),
+    organization: (c: Partial<Contact> & InstructorContact, _: unknown, ctx: RequestContext) =>
+      c.organization ?? loaders.organization(ctx).load(c.creditCode),
     date: (c: InstructorContact) => c.contactedOn,
     problemFound: (c: InstructorContact) => c.problem,
   },

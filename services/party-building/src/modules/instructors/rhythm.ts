@@ -1,5 +1,5 @@
 import { badInput, todayInChina, type RequestContext } from '@district/common';
-import { execute, Where } from '../../sql';
+import { execute, type Where } from '../../sql';
 
 /**
  * "周联系、月走访、季汇报": in every full week after an instructor's dispatch there is a contact of
@@ -87,11 +87,21 @@ export async function rhythms(
   return {
     total: raw.length ? n(raw[0].total_count) : 0,
     rows: raw.map((r) => ({
-      instructorCode: String(r.code), from, to,
-      weeksDue: n(r.weeks_due), weeksMet: n(r.weeks_met), monthsDue: n(r.months_due), monthsMet: n(r.months_met),
-      quartersDue: n(r.quarters_due), quartersMet: n(r.quarters_met),
-      weeklyContacts: n(r.weekly), monthlyVisits: n(r.monthly), quarterlyReports: n(r.quarterly),
-      problemsFound: n(r.found), problemsSolved: n(r.solved), behind: r.behind === true,
+      instructorCode: String(r.code),
+      from,
+      to,
+      weeksDue: n(r.weeks_due),
+      weeksMet: n(r.weeks_met),
+      monthsDue: n(r.months_due),
+      monthsMet: n(r.months_met),
+      quartersDue: n(r.quarters_due),
+      quartersMet: n(r.quarters_met),
+      weeklyContacts: n(r.weekly),
+      monthlyVisits: n(r.monthly),
+      quarterlyReports: n(r.quarterly),
+      problemsFound: n(r.found),
+      problemsSolved: n(r.solved),
+      behind: r.behind === true,
     })),
   };
 }

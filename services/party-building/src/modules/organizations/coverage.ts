@@ -29,9 +29,12 @@ export function coverageSql(kind: CoverageKind, day: string): [string, unknown[]
   const [org, orgParams] = organisationalSql(day);
   const [work, workParams] = instructorSql(day);
   switch (kind) {
-    case 'ORGANISATIONAL': return [org, orgParams];
-    case 'WORK': return [`(NOT ${org} AND ${work})`, [...orgParams, ...workParams]];
-    default: return [`(${org} OR ${work})`, [...orgParams, ...workParams]];
+    case 'ORGANISATIONAL':
+      return [org, orgParams];
+    case 'WORK':
+      return [`(NOT ${org} AND ${work})`, [...orgParams, ...workParams]];
+    default:
+      return [`(${org} OR ${work})`, [...orgParams, ...workParams]];
   }
 }
 

@@ -21,7 +21,13 @@ export interface OrgFilter {
 
 type Sort = { field: string; direction?: 'ASC' | 'DESC' | null } | null;
 
-const ORG_SORT = { CREDIT_CODE: 'o.credit_code', NAME: 'o.name', CATEGORY: 'o.category', REGION_CODE: 'o.region_code', PARTY_MEMBERS: 'o.party_members' };
+const ORG_SORT = {
+  CREDIT_CODE: 'o.credit_code',
+  NAME: 'o.name',
+  CATEGORY: 'o.category',
+  REGION_CODE: 'o.region_code',
+  PARTY_MEMBERS: 'o.party_members',
+};
 
 function orgWhere(ctx: RequestContext, f: OrgFilter | null | undefined): Where {
   const where = scopeCondition(ctx, new Where(), 'o.region_code');
@@ -35,9 +41,14 @@ function orgWhere(ctx: RequestContext, f: OrgFilter | null | undefined): Where {
     where.add(`NOT ${sql}`, ...params);
   }
   if (f.formation === 'SINGLE' || f.formation === 'JOINT') {
-    where.add(`EXISTS (SELECT 1 FROM party_org_unit m JOIN party_organization p ON p.id = m.party_organization_id
+    where.add(
+      `EXISTS (SELECT 1 FROM party_org_unit m JOIN party_organization p ON p.id = m.party_organization_id
       WHERE m.credit_code = o.credit_code AND m.joined_on <= ?::date AND (m.left_on IS NULL OR m.left_on > ?::date)
-      AND p.formation = ?)`, today, today, f.formation);
+      AND p.formation = ?)`,
+      today,
+      today,
+      f.formation,
+    );
   }
   if (f.coverage) {
     const [sql, params] = statusSql(f.coverage, f.coverageAsOf ?? today);
@@ -49,8 +60,11 @@ function orgWhere(ctx: RequestContext, f: OrgFilter | null | undefined): Where {
   }
   if (f.nameContains) where.add('o.name ILIKE ?', containsPattern(f.nameContains));
   if (f.instructorCode) {
-    where.add(`EXISTS (SELECT 1 FROM instructor_assignment a WHERE a.credit_code = o.credit_code
-      AND a.instructor_code = ? AND a.withdrawn_on IS NULL)`, f.instructorCode);
+    where.add(
+      `EXISTS (SELECT 1 FROM instructor_assignment a WHERE a.credit_code = o.credit_code
+      AND a.instructor_code = ? AND a.withdrawn_on IS NULL)`,
+      f.instructorCode,
+    );
   }
   return where;
 }
@@ -61,7 +75,12 @@ function orgWhere(ctx: RequestContext, f: OrgFilter | null | undefined): Where {
  */
 function listOrganizations(ctx: RequestContext, prefix: string, filter: OrgFilter | null | undefined, sort: Sort, args: PageArgs) {
   const order = orderSql(sort, ORG_SORT, 'o.credit_code');
-  return regionList(ctx, { entity: TwoNewOrganization, table: 'two_new_org', alias: 'o', column: 'region_code', where: orgWhere(ctx, filter), order }, prefix, args);
+  return regionList(
+    ctx,
+    { entity: TwoNewOrganization, table: 'two_new_org', alias: 'o', column: 'region_code', where: orgWhere(ctx, filter), order },
+    prefix,
+    args,
+  );
 }
 
 /** Units an organisation covers today, and the organisation itself, for a unit's current state. */
@@ -105,13 +124,22 @@ const PARTY_ORG_SORT = {
   UNIT_COUNT: `(SELECT count(*) FROM party_org_unit u WHERE u.party_organization_id = t.id AND u.left_on IS NULL)`,
 };
 
-export interface PartyOrgFilter { regionCode?: string | null; type?: 'SINGLE' | 'JOINT' | null; exceedsUnitLimit?: boolean | null; nameContains?: string | null }
+export interface PartyOrgFilter {
+  regionCode?: string | null;
+  type?: 'SINGLE' | 'JOINT' | null;
+  exceedsUnitLimit?: boolean | null;
+  nameContains?: string | null;
+}
 
 function partyOrgWhere(ctx: RequestContext, f: PartyOrgFilter | null | undefined): Where {
   const where = new Where();
   // a joint organisation spanning streets is visible to each street it covers a unit in
-  const underPrefix = (prefix: string) => where.add(`EXISTS (SELECT 1 FROM party_org_unit u JOIN two_new_org o ON o.credit_code = u.credit_code
-      WHERE u.party_organization_id = t.id AND u.left_on IS NULL AND o.region_code LIKE ?)`, `${prefix}%`);
+  const underPrefix = (prefix: string) =>
+    where.add(
+      `EXISTS (SELECT 1 FROM party_org_unit u JOIN two_new_org o ON o.credit_code = u.credit_code
+      WHERE u.party_organization_id = t.id AND u.left_on IS NULL AND o.region_code LIKE ?)`,
+      `${prefix}%`,
+    );
   const scope = scopePrefix(ctx.caller);
   if (scope) underPrefix(scope);
   if (f?.regionCode) underPrefix(nodePrefix(ctx, f.regionCode));
@@ -139,7 +167,14 @@ export const organizationResolvers = {
     partyOrganization: async (_: unknown, { id }: { id: string }, ctx: RequestContext) =>
       /^\d{1,9}$/.test(id) ? visiblePartyOrganization(ctx, await loaders.partyOrganization(ctx).load(Number(id))) : null,
     partyOrganizations: (_: unknown, args: PageArgs & { filter?: PartyOrgFilter; sort?: Sort }, ctx: RequestContext) =>
-      sqlPage(ctx, PartyOrganization, 'party_organization', partyOrgWhere(ctx, args.filter), orderSql(args.sort, PARTY_ORG_SORT, 't.id'), args),
+      sqlPage(
+        ctx,
+        PartyOrganization,
+        'party_organization',
+        partyOrgWhere(ctx, args.filter),
+        orderSql(args.sort, PARTY_ORG_SORT, 't.id'),
+        args,
+      ),
   },
   Region: {
     twoNewOrganizations: (r: { code: string }, args: PageArgs & { filter?: OrgFilter }, ctx: RequestContext) =>
@@ -148,15 +183,18 @@ export const organizationResolvers = {
   TwoNewOrganization: {
     __resolveReference: (ref: { creditCode: string }, ctx: RequestContext) => visibleOrganization(ctx, ref.creditCode),
     region: (o: TwoNewOrganization) => ({ code: o.regionCode }),
-    formation: async (o: TwoNewOrganization, _: unknown, ctx: RequestContext) => (await currentUnit(ctx, o))?.partyOrganization.formation ?? 'NONE',
-    partyOrganization: async (o: TwoNewOrganization, _: unknown, ctx: RequestContext) => (await currentUnit(ctx, o))?.partyOrganization ?? null,
+    formation: async (o: TwoNewOrganization, _: unknown, ctx: RequestContext) =>
+      (await currentUnit(ctx, o))?.partyOrganization.formation ?? 'NONE',
+    partyOrganization: async (o: TwoNewOrganization, _: unknown, ctx: RequestContext) =>
+      (await currentUnit(ctx, o))?.partyOrganization ?? null,
     partyOrganizationSince: async (o: TwoNewOrganization, _: unknown, ctx: RequestContext) => (await currentUnit(ctx, o))?.joinedOn ?? null,
     unbuilt: async (o: TwoNewOrganization, _: unknown, ctx: RequestContext) => o.partyMembers >= 3 && !(await currentUnit(ctx, o)),
     instructor: async (o: TwoNewOrganization, _: unknown, ctx: RequestContext) =>
       assignmentOn(await loaders.assignmentsOfOrganization(ctx).load(o.creditCode), todayInChina())?.instructor ?? null,
     assignments: (o: TwoNewOrganization, _: unknown, ctx: RequestContext) => loaders.assignmentsOfOrganization(ctx).load(o.creditCode),
     coverage: (o: TwoNewOrganization, { asOf }: { asOf?: string }, ctx: RequestContext) => coverageOf(ctx, o, asOf),
-    contacts: (o: TwoNewOrganization, _: unknown, ctx: RequestContext): Promise<Contact[]> => loaders.contactsOfOrganization(ctx).load(o.creditCode),
+    contacts: (o: TwoNewOrganization, _: unknown, ctx: RequestContext): Promise<Contact[]> =>
+      loaders.contactsOfOrganization(ctx).load(o.creditCode),
     // civil affairs (登记管理机关 5) registers social organisations: the same entity in the social-organizations subgraph
     registeredOrganization: (o: TwoNewOrganization) => (o.creditCode.startsWith('5') ? { creditCode: o.creditCode } : null),
   },

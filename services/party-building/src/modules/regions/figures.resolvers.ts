@@ -1,6 +1,13 @@
 import {
-  countFigure, periodOf, previousPeriod, rateFigure, regionFigure, regionNode,
-  type Period, type RegionNode, type RequestContext,
+  countFigure,
+  periodOf,
+  previousPeriod,
+  rateFigure,
+  regionFigure,
+  regionNode,
+  type Period,
+  type RegionNode,
+  type RequestContext,
 } from '@district/common';
 import { CATEGORY_SQL, coverageSql, organisationalSql, unbuiltSql, type CoverageKind } from '../organizations/coverage';
 
@@ -46,8 +53,11 @@ function coverage(ctx: RequestContext, code: string, args: FigureArgs & { kind?:
   };
   // functions, so a query asking for one category runs only that category's statements
   return {
-    park: rate('park'), keyEnterprise: rate('keyEnterprise'), socialOrganization: rate('socialOrganization'),
-    association: rate('association'), overall: rate('overall'),
+    park: rate('park'),
+    keyEnterprise: rate('keyEnterprise'),
+    socialOrganization: rate('socialOrganization'),
+    association: rate('association'),
+    overall: rate('overall'),
   };
 }
 
@@ -83,12 +93,20 @@ export const figureResolvers = {
     trainings: (r: RegionNode, args: FigureArgs, ctx: RequestContext) =>
       yearOnYear(args, (p) => under(ctx, `trainings:${p.year}`, r.code, 'party_training', inYear('held_on', p))),
     trainingPersonTimes: (r: RegionNode, args: FigureArgs, ctx: RequestContext) =>
-      yearOnYear(args, (p) => under(ctx, `trainingPersonTimes:${p.year}`, r.code, 'party_training', inYear('held_on', p), 'coalesce(sum(o.person_times), 0)')),
+      yearOnYear(args, (p) =>
+        under(ctx, `trainingPersonTimes:${p.year}`, r.code, 'party_training', inYear('held_on', p), 'coalesce(sum(o.person_times), 0)'),
+      ),
     workingCommitteeMembers: (r: RegionNode, args: FigureArgs, ctx: RequestContext) =>
-      yearOnYear(args, (p) => under(ctx, `committeeMembers:${p.asOf}`, r.code, 'committee_member_unit',
-        ['o.joined_on <= ?::date AND (o.left_on IS NULL OR o.left_on > ?::date)', [p.asOf, p.asOf]])),
+      yearOnYear(args, (p) =>
+        under(ctx, `committeeMembers:${p.asOf}`, r.code, 'committee_member_unit', [
+          'o.joined_on <= ?::date AND (o.left_on IS NULL OR o.left_on > ?::date)',
+          [p.asOf, p.asOf],
+        ]),
+      ),
     industryCommittees: (r: RegionNode, args: FigureArgs, ctx: RequestContext) =>
-      yearOnYear(args, (p) => under(ctx, `industryCommittees:${p.asOf}`, r.code, 'industry_committee', ['o.founded_on <= ?::date', [p.asOf]])),
+      yearOnYear(args, (p) =>
+        under(ctx, `industryCommittees:${p.asOf}`, r.code, 'industry_committee', ['o.founded_on <= ?::date', [p.asOf]]),
+      ),
     industryCommitteesNew: (r: RegionNode, args: FigureArgs, ctx: RequestContext) =>
       yearOnYear(args, (p) => under(ctx, `industryCommitteesNew:${p.year}`, r.code, 'industry_committee', inYear('founded_on', p))),
   },

@@ -10,8 +10,10 @@ const ORGANIZATION_CODE = /^([0-9A-HJ-NPQRTUWXY]{18}|BA\d{13})$/;
 /** A closed case has its closing date; one in progress has none. */
 function rowRules(v: Record<Column, unknown>): RowProblem<Column>[] {
   const inProgress = v.result === MEDIATION_RESULTS.IN_PROGRESS;
-  if (!inProgress && !v.closedOn) return [{ column: 'closedOn', kind: 'required', reason: '已办结案件须填办结日期 / a closed case needs its closing date' }];
-  if (inProgress && v.closedOn) return [{ column: 'closedOn', kind: 'format', reason: '调解中的案件不应有办结日期 / a case in progress has no closing date' }];
+  if (!inProgress && !v.closedOn)
+    return [{ column: 'closedOn', kind: 'required', reason: '已办结案件须填办结日期 / a closed case needs its closing date' }];
+  if (inProgress && v.closedOn)
+    return [{ column: 'closedOn', kind: 'format', reason: '调解中的案件不应有办结日期 / a case in progress has no closing date' }];
   return [];
 }
 
@@ -37,19 +39,33 @@ const spec: LedgerSpec<Column> = {
 export const mediationLedger: LedgerImporter<Column> = {
   spec,
   async check(batch, ctx) {
-    const orgs = await knownOrganizations(ctx, batch.map(({ value }) => String(value.organizationCode)));
+    const orgs = await knownOrganizations(
+      ctx,
+      batch.map(({ value }) => String(value.organizationCode)),
+    );
     return batch
       .filter(({ value }) => !orgs.has(String(value.organizationCode)))
-      .map(({ row, value }): Defect => ({ file: spec.file, row, column: spec.columns.organizationCode.header, kind: 'reference', reason: `没有该调解组织 / no organisation ${value.organizationCode}` }));
+      .map(({ row, value }): Defect => ({
+        file: spec.file,
+        row,
+        column: spec.columns.organizationCode.header,
+        kind: 'reference',
+        reason: `没有该调解组织 / no organisation ${value.organizationCode}`,
+      }));
   },
   write(batch, ctx) {
-    return upsertRows(ctx.db, 'mediation_case', ['case_number'], batch.map(({ value: v }) => ({
-      case_number: v.caseNumber,
-      organization_code: v.organizationCode,
-      received_on: v.receivedOn,
-      dispute_type: codeOf(DISPUTE_TYPES, String(v.disputeType)),
-      result: codeOf(MEDIATION_RESULTS, String(v.result)),
-      closed_on: text(v.closedOn),
-    })));
+    return upsertRows(
+      ctx.db,
+      'mediation_case',
+      ['case_number'],
+      batch.map(({ value: v }) => ({
+        case_number: v.caseNumber,
+        organization_code: v.organizationCode,
+        received_on: v.receivedOn,
+        dispute_type: codeOf(DISPUTE_TYPES, String(v.disputeType)),
+        result: codeOf(MEDIATION_RESULTS, String(v.result)),
+        closed_on: text(v.closedOn),
+      })),
+    );
   },
 };

@@ -42,7 +42,11 @@ export const mediationResolvers = {
       const found = await ctx.em.findOne(MediationCase, { caseNumber: caseNumber.trim() }, { populate: ['organization'] });
       return found && inScope(ctx.caller, found.organization.regionCode) ? found : null;
     },
-    mediationCases: (_: unknown, args: PageArgs & { filter?: CaseFilter | null; sort?: { field: string; direction?: 'ASC' | 'DESC' | null } | null }, ctx: RequestContext) =>
+    mediationCases: (
+      _: unknown,
+      args: PageArgs & { filter?: CaseFilter | null; sort?: { field: string; direction?: 'ASC' | 'DESC' | null } | null },
+      ctx: RequestContext,
+    ) =>
       paginate(ctx.em, MediationCase, caseWhere(ctx, args.filter ?? {}), orderFrom(args.sort, SORT_FIELDS, [{ caseNumber: 'asc' }]), args),
   },
   MediationCase: {

@@ -21,8 +21,12 @@ export function gradeValidUntil(year: number): string {
 }
 
 export type EligibilityRule =
-  | 'DEREGISTERED' | 'REGISTERED_UNDER_TWO_YEARS' | 'MISSED_LAST_INSPECTION'
-  | 'FAILED_LAST_INSPECTION' | 'BASICALLY_QUALIFIED_TWICE' | 'GRADE_STILL_VALID';
+  | 'DEREGISTERED'
+  | 'REGISTERED_UNDER_TWO_YEARS'
+  | 'MISSED_LAST_INSPECTION'
+  | 'FAILED_LAST_INSPECTION'
+  | 'BASICALLY_QUALIFIED_TWICE'
+  | 'GRADE_STILL_VALID';
 
 export interface EligibilityReason {
   rule: EligibilityRule;
@@ -45,7 +49,10 @@ export function evaluationEligibility(org: EvaluationCandidate, inspections: Rea
   // two full calendar years (年度) before the year of application: founded by 1 January two years earlier
   const twoFullYears = org.foundedOn <= `${year - 2}-01-01`;
   if (!twoFullYears) {
-    fail('REGISTERED_UNDER_TWO_YEARS', `${org.foundedOn}成立，登记未满两个年度 / founded ${org.foundedOn}: not registered for two full years before ${year}`);
+    fail(
+      'REGISTERED_UNDER_TWO_YEARS',
+      `${org.foundedOn}成立，登记未满两个年度 / founded ${org.foundedOn}: not registered for two full years before ${year}`,
+    );
   } else {
     // only an organisation that existed all of last year owed its inspection
     const last = inspections.get(year - 1);

@@ -76,14 +76,28 @@ export const EVERYWHERE = '*';
  * share common's regionList, so a list of 100 regions each with its organisations costs what one does.
  */
 export async function organizationPage(
-  ctx: RequestContext, node: string, criteria: OrgCriteria, sort: OrgSort | null | undefined, page: PageArgs, variant?: OrgListVariant,
+  ctx: RequestContext,
+  node: string,
+  criteria: OrgCriteria,
+  sort: OrgSort | null | undefined,
+  page: PageArgs,
+  variant?: OrgListVariant,
 ): Promise<Connection<SocialOrganization>> {
   const params: unknown[] = [];
   const conditions = [...orgConditions(criteria, params), ...(variant?.where(params) ?? [])];
-  const list = await regionList(ctx, {
-    entity: SocialOrganization, table: 'social_organization', alias: 'o', column: 'region_code',
-    where: { sql: conditions.join(' AND ') || 'TRUE', params }, order: variant?.order ?? orderSql(sort),
-  }, node === EVERYWHERE ? '' : regionPrefix(node), page);
+  const list = await regionList(
+    ctx,
+    {
+      entity: SocialOrganization,
+      table: 'social_organization',
+      alias: 'o',
+      column: 'region_code',
+      where: { sql: conditions.join(' AND ') || 'TRUE', params },
+      order: variant?.order ?? orderSql(sort),
+    },
+    node === EVERYWHERE ? '' : regionPrefix(node),
+    page,
+  );
   primeOrganizations(ctx, list.nodes);
   return list;
 }

@@ -3,7 +3,7 @@ import { MEDIATION_FIELD, REGISTERED_TYPES, type InspectionResult } from '../../
 import { monthsInput } from '../../validation';
 import { AnnualInspection } from '../inspections/inspection.entity';
 import { ServiceProject } from '../projects/service-project.entity';
-import { SocialOrganization } from './organization.entity';
+import { type SocialOrganization } from './organization.entity';
 import { visibleOrganization } from './organization.loaders';
 import { EVERYWHERE, gradeExpiring, organizationPage, type OrgCriteria, type OrgSort } from './organization.query';
 import { evaluationEligibility, gradeOf, gradeValidUntil } from './evaluation';
@@ -83,7 +83,11 @@ export const organizationResolvers = {
       const { regionCode, ...criteria } = filter ?? {};
       return organizationPage(ctx, listNode(ctx, regionCode), criteria, sort, { first, after });
     },
-    socialGradesExpiring: (_: unknown, args: PageArgs & { withinMonths: number; asOf?: string | null; regionCode?: string | null }, ctx: RequestContext) => {
+    socialGradesExpiring: (
+      _: unknown,
+      args: PageArgs & { withinMonths: number; asOf?: string | null; regionCode?: string | null },
+      ctx: RequestContext,
+    ) => {
       const asOf = args.asOf ?? todayInChina();
       const months = monthsInput(args.withinMonths);
       return organizationPage(ctx, listNode(ctx, args.regionCode), { status: 'ACTIVE', asOf }, null, args, {
@@ -107,7 +111,9 @@ export const organizationResolvers = {
     },
     creditCode: (o: Org) => o.code,
     grade: (o: Org) =>
-      o.gradeLevel && o.gradeYear ? { level: gradeOf(o.gradeLevel), label: `${o.gradeLevel}A`, year: o.gradeYear, validUntil: gradeValidUntil(o.gradeYear) } : null,
+      o.gradeLevel && o.gradeYear
+        ? { level: gradeOf(o.gradeLevel), label: `${o.gradeLevel}A`, year: o.gradeYear, validUntil: gradeValidUntil(o.gradeYear) }
+        : null,
     inspections: (o: Org, _: unknown, ctx: RequestContext) => inspectionsOf(ctx, o.code),
     evaluationEligibility: async (o: Org, { year }: { year: number }, ctx: RequestContext) => {
       const results = new Map<number, InspectionResult>((await inspectionsOf(ctx, o.code)).map((i) => [i.year, i.result]));

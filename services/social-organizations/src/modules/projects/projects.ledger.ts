@@ -19,30 +19,46 @@ const spec: LedgerSpec<Column> = {
   },
   key: ['code'],
   check: (v): RowProblem<Column>[] =>
-    String(v.communityCode).endsWith('000') ? [{ column: 'communityCode', kind: 'format', reason: '应为社区代码 / must be a community code, not a street' }] : [],
+    String(v.communityCode).endsWith('000')
+      ? [{ column: 'communityCode', kind: 'format', reason: '应为社区代码 / must be a community code, not a street' }]
+      : [],
 };
 
 /** Projects name an organisation imported before them and a community of the region tree. */
 export const projectsLedger: LedgerImporter<Column> = {
   spec,
   async check(batch, ctx) {
-    const orgs = await knownOrganizations(ctx, batch.map(({ value }) => String(value.organizationCode)));
+    const orgs = await knownOrganizations(
+      ctx,
+      batch.map(({ value }) => String(value.organizationCode)),
+    );
     const noOrg = batch
       .filter(({ value }) => !orgs.has(String(value.organizationCode)))
-      .map(({ row, value }): Defect => ({ file: spec.file, row, column: spec.columns.organizationCode.header, kind: 'reference', reason: `没有该承接组织 / no organisation ${value.organizationCode}` }));
+      .map(({ row, value }): Defect => ({
+        file: spec.file,
+        row,
+        column: spec.columns.organizationCode.header,
+        kind: 'reference',
+        reason: `没有该承接组织 / no organisation ${value.organizationCode}`,
+      }));
     return [...noOrg, ...(await unknownRegions(spec, batch, ['communityCode'], ctx))];
   },
   write(batch, ctx) {
-    return upsertRows(ctx.db, 'service_project', ['code'], batch.map(({ value: v }) => ({
-      code: v.code,
-      name: v.name,
-      organization_code: v.organizationCode,
-      community_code: v.communityCode,
-      category: text(v.category),
-      mode: codeOf(PROJECT_MODES, String(v.mode)),
-      funding: v.funding,
-      approved_on: v.approvedOn,
-      status: codeOf(PROJECT_STATUSES, String(v.status)),
-    })));
+    return upsertRows(
+      ctx.db,
+      'service_project',
+      ['code'],
+      batch.map(({ value: v }) => ({
+        code: v.code,
+        name: v.name,
+        organization_code: v.organizationCode,
+        community_code: v.communityCode,
+        category: text(v.category),
+        mode: codeOf(PROJECT_MODES, String(v.mode)),
+        funding: v.funding,
+        approved_on: v.approvedOn,
+        status: codeOf(PROJECT_STATUSES, String(v.status)),
+      })),
+    );
   },
 };

@@ -35,8 +35,11 @@ export const projectResolvers = {
       const found = await ctx.em.findOne(ServiceProject, { code: code.trim() });
       return found && inScope(ctx.caller, found.communityCode) ? found : null;
     },
-    socialServiceProjects: (_: unknown, args: PageArgs & { filter?: ProjectFilter | null; sort?: { field: string; direction?: 'ASC' | 'DESC' | null } | null }, ctx: RequestContext) =>
-      paginate(ctx.em, ServiceProject, projectWhere(ctx, args.filter ?? {}), orderFrom(args.sort, SORT_FIELDS, [{ code: 'asc' }]), args),
+    socialServiceProjects: (
+      _: unknown,
+      args: PageArgs & { filter?: ProjectFilter | null; sort?: { field: string; direction?: 'ASC' | 'DESC' | null } | null },
+      ctx: RequestContext,
+    ) => paginate(ctx.em, ServiceProject, projectWhere(ctx, args.filter ?? {}), orderFrom(args.sort, SORT_FIELDS, [{ code: 'asc' }]), args),
   },
   SocialServiceProject: {
     organization: (p: ServiceProject, _: unknown, ctx: RequestContext) => loadOrganization(ctx, p.organization.code),

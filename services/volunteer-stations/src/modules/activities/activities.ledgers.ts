@@ -28,10 +28,21 @@ export const activityLedger: LedgerImporter<ActivityColumn> = {
   },
   async write(batch, ctx) {
     const stations = await stationsOf(ctx.db, valuesOf(batch, 'station'));
-    return upsertRows(ctx.db, 'activity', ['code'], batch.map(({ value: v }) => ({
-      code: v.code, name: v.name, station_code: v.station, community_code: stations.get(text(v.station)!)!.community_code,
-      held_on: v.heldOn, category: v.category, target_group: TARGET_GROUP_LABEL[text(v.target)!], person_times: v.personTimes,
-    })));
+    return upsertRows(
+      ctx.db,
+      'activity',
+      ['code'],
+      batch.map(({ value: v }) => ({
+        code: v.code,
+        name: v.name,
+        station_code: v.station,
+        community_code: stations.get(text(v.station)!)!.community_code,
+        held_on: v.heldOn,
+        category: v.category,
+        target_group: TARGET_GROUP_LABEL[text(v.target)!],
+        person_times: v.personTimes,
+      })),
+    );
   },
 };
 
@@ -45,9 +56,10 @@ const recordSpec: LedgerSpec<RecordColumn> = {
   },
   key: ['activity', 'volunteer'],
   // "more than 0" has no inclusive bound to give the column, so it is a row rule
-  check: (v) => (typeof v.hours === 'number' && v.hours <= 0
-    ? [{ column: 'hours', kind: 'range', reason: `服务时长应大于0 / hours must be more than 0: ${v.hours}` }]
-    : []),
+  check: (v) =>
+    typeof v.hours === 'number' && v.hours <= 0
+      ? [{ column: 'hours', kind: 'range', reason: `服务时长应大于0 / hours must be more than 0: ${v.hours}` }]
+      : [],
 };
 
 /** Records need an activity and a volunteer in this subgraph's database (imported before them). */
@@ -61,7 +73,15 @@ export const serviceRecordLedger: LedgerImporter<RecordColumn> = {
       ...missingReferences(recordSpec, batch, 'volunteer', new Set(volunteers.keys()), ['志愿者', 'volunteer']),
     ];
   },
-  write: (batch, ctx) => upsertRows(ctx.db, 'service_record', ['activity_code', 'volunteer_code'], batch.map(({ value: v }) => ({
-    activity_code: v.activity, volunteer_code: v.volunteer, hours: v.hours,
-  }))),
+  write: (batch, ctx) =>
+    upsertRows(
+      ctx.db,
+      'service_record',
+      ['activity_code', 'volunteer_code'],
+      batch.map(({ value: v }) => ({
+        activity_code: v.activity,
+        volunteer_code: v.volunteer,
+        hours: v.hours,
+      })),
+    ),
 };

@@ -1,6 +1,16 @@
 import {
-  countFigure, periodOf, previousPeriod, rateFigure, regionBreakdown, regionFigure, regionList, regionNode, type PageArgs, type Period,
-  type RegionNode, type RequestContext,
+  countFigure,
+  periodOf,
+  previousPeriod,
+  rateFigure,
+  regionBreakdown,
+  regionFigure,
+  regionList,
+  regionNode,
+  type PageArgs,
+  type Period,
+  type RegionNode,
+  type RequestContext,
 } from '@district/common';
 import { listPrefix } from '@district/common';
 import { NEED_STAGES, type NeedStatus } from '../needs/need.entity';
@@ -38,8 +48,10 @@ async function rate(ctx: RequestContext, node: RegionNode, args: Args, name: str
   const now = periodOf(args.year, args.asOf);
   const before = previousPeriod(now);
   const [n1, d1, n0, d0] = await Promise.all([
-    value(ctx, node, `${name}:num`, now, num), value(ctx, node, `${name}:den`, now, den),
-    value(ctx, node, `${name}:num`, before, num), value(ctx, node, `${name}:den`, before, den),
+    value(ctx, node, `${name}:num`, now, num),
+    value(ctx, node, `${name}:den`, now, den),
+    value(ctx, node, `${name}:num`, before, num),
+    value(ctx, node, `${name}:den`, before, den),
   ]);
   return rateFigure([n1, d1], [n0, d0]);
 }
@@ -47,16 +59,26 @@ async function rate(ctx: RequestContext, node: RegionNode, args: Args, name: str
 const under = (alias: string, column = 'community_code') => `${alias}.${column} LIKE r.prefix || '%'`;
 
 const builtBy = (p: Period) => perNode('count(s.code)', 'station s', `${under('s')} AND (s.built_on IS NULL OR s.built_on <= ?)`, [p.asOf]);
-const standardBy = (p: Period) => perNode('count(s.code)', 'station s',
-  `${under('s')} AND (s.built_on IS NULL OR s.built_on <= ?) AND (s.standardized_on IS NULL OR s.standardized_on <= ?)
-   AND s.has_site AND s.has_sign AND s.has_team AND s.has_rules AND s.has_projects AND s.has_ledger`, [p.asOf, p.asOf]);
+const standardBy = (p: Period) =>
+  perNode(
+    'count(s.code)',
+    'station s',
+    `${under('s')} AND (s.built_on IS NULL OR s.built_on <= ?) AND (s.standardized_on IS NULL OR s.standardized_on <= ?)
+   AND s.has_site AND s.has_sign AND s.has_team AND s.has_rules AND s.has_projects AND s.has_ledger`,
+    [p.asOf, p.asOf],
+  );
 
 /** Activities held in the period, optionally narrowed by an extra condition on `a`. */
-const activitiesIn = (agg: string, extra = '', extraParams: unknown[] = []) => (p: Period) =>
-  perNode(agg, 'activity a', `${under('a')} AND a.held_on BETWEEN ? AND ? ${extra}`, [p.from, flowEnd(p), ...extraParams]);
+const activitiesIn =
+  (agg: string, extra = '', extraParams: unknown[] = []) =>
+  (p: Period) =>
+    perNode(agg, 'activity a', `${under('a')} AND a.held_on BETWEEN ? AND ? ${extra}`, [p.from, flowEnd(p), ...extraParams]);
 
-const hoursIn = (agg: string) => (p: Period) => perNode(agg, '(activity a JOIN service_record sr ON sr.activity_code = a.code)',
-  `${under('a')} AND a.held_on BETWEEN ? AND ?`, [p.from, flowEnd(p)]);
+const hoursIn = (agg: string) => (p: Period) =>
+  perNode(agg, '(activity a JOIN service_record sr ON sr.activity_code = a.code)', `${under('a')} AND a.held_on BETWEEN ? AND ?`, [
+    p.from,
+    flowEnd(p),
+  ]);
 
 /** The date column at which a need reaches each stage of the loop (none for RAISED). */
 const STAGE_DATE: Record<NeedStatus, string | null> = { RAISED: null, CLAIMED: 'claimed_on', SERVED: 'served_on', CLOSED: 'closed_on' };
@@ -87,11 +109,12 @@ async function breakdown(ctx: RequestContext, node: RegionNode, args: Args & { b
   const column = args.by === 'CATEGORY' ? 'category' : 'target_group';
   const now = periodOf(args.year, args.asOf);
   const before = previousPeriod(now);
-  const load = (p: Period) => regionBreakdown(ctx, `activities:${column}:${p.from}:${p.asOf}`, node.code, (regions) => ({
-    text: `SELECT r.code, a.${column} AS key, count(*) AS value FROM ${regions}
+  const load = (p: Period) =>
+    regionBreakdown(ctx, `activities:${column}:${p.from}:${p.asOf}`, node.code, (regions) => ({
+      text: `SELECT r.code, a.${column} AS key, count(*) AS value FROM ${regions}
            JOIN activity a ON ${under('a')} AND a.held_on BETWEEN ? AND ? GROUP BY r.code, a.${column}`,
-    params: [p.from, flowEnd(p)],
-  }));
+      params: [p.from, flowEnd(p)],
+    }));
   const [current, previous] = await Promise.all([load(now), load(before)]);
   const keys = [...new Set([...current.keys(), ...previous.keys()])].sort();
   return keys.map((key) => ({ key, activities: countFigure(current.get(key) ?? 0, previous.get(key) ?? 0) }));
@@ -111,11 +134,17 @@ export const figureResolvers = {
     stations: (n: F, a: Args, ctx: Ctx) => count(ctx, n, a, 'stations', builtBy),
     standardizedStations: (n: F, a: Args, ctx: Ctx) => count(ctx, n, a, 'standardized', standardBy),
     standardizationRate: (n: F, a: Args, ctx: Ctx) => rate(ctx, n, a, 'standardization', standardBy, builtBy),
-    pilots: (n: F, a: Args & { level?: string | null }, ctx: Ctx) => count(ctx, n, a, `pilots:${a.level ?? ''}`, (p) =>
-      perNode('count(pl.community_code)', 'pilot pl', `${under('pl')} AND pl.designated_on <= ? ${a.level ? 'AND pl.level = ?' : ''}`,
-        a.level ? [p.asOf, a.level] : [p.asOf])),
-    registeredVolunteers: (n: F, a: Args, ctx: Ctx) => count(ctx, n, a, 'registered', (p) =>
-      perNode('count(v.code)', 'volunteer v', `${under('v')} AND v.registered_on <= ?`, [p.asOf])),
+    pilots: (n: F, a: Args & { level?: string | null }, ctx: Ctx) =>
+      count(ctx, n, a, `pilots:${a.level ?? ''}`, (p) =>
+        perNode(
+          'count(pl.community_code)',
+          'pilot pl',
+          `${under('pl')} AND pl.designated_on <= ? ${a.level ? 'AND pl.level = ?' : ''}`,
+          a.level ? [p.asOf, a.level] : [p.asOf],
+        ),
+      ),
+    registeredVolunteers: (n: F, a: Args, ctx: Ctx) =>
+      count(ctx, n, a, 'registered', (p) => perNode('count(v.code)', 'volunteer v', `${under('v')} AND v.registered_on <= ?`, [p.asOf])),
     activeVolunteers: (n: F, a: Args, ctx: Ctx) => count(ctx, n, a, 'active', hoursIn('count(DISTINCT sr.volunteer_code)')),
     serviceHours: (n: F, a: Args, ctx: Ctx) => count(ctx, n, a, 'hours', hoursIn('coalesce(sum(sr.hours), 0)')),
     activities: (n: F, a: Args & { category?: string | null; targetGroup?: string | null }, ctx: Ctx) => {
@@ -130,8 +159,14 @@ export const figureResolvers = {
     needsGrids: (n: F, a: Args, ctx: Ctx) => count(ctx, n, a, 'needsGrids', needsIn('count(DISTINCT n.grid_code)')),
     needClosureRate: (n: F, a: Args, ctx: Ctx) =>
       rate(ctx, n, a, 'closure', needsIn('count(n.code)', null, 'CLOSED'), needsIn('count(n.code)')),
-    resources: (n: F, a: Args & { category?: string | null }, ctx: Ctx) => count(ctx, n, a, `resources:${a.category ?? ''}`, (p) =>
-      perNode('count(res.code)', 'resource res', `${under('res', 'grid_code')} AND res.registered_on BETWEEN ? AND ? ${a.category ? 'AND res.category = ?' : ''}`,
-        a.category ? [p.from, flowEnd(p), a.category] : [p.from, flowEnd(p)])),
+    resources: (n: F, a: Args & { category?: string | null }, ctx: Ctx) =>
+      count(ctx, n, a, `resources:${a.category ?? ''}`, (p) =>
+        perNode(
+          'count(res.code)',
+          'resource res',
+          `${under('res', 'grid_code')} AND res.registered_on BETWEEN ? AND ? ${a.category ? 'AND res.category = ?' : ''}`,
+          a.category ? [p.from, flowEnd(p), a.category] : [p.from, flowEnd(p)],
+        ),
+      ),
   },
 };

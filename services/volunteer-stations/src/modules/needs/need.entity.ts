@@ -5,7 +5,11 @@ export const NEED_STAGES = ['RAISED', 'CLAIMED', 'SERVED', 'CLOSED'] as const;
 export type NeedStatus = (typeof NEED_STAGES)[number];
 /** Ledger wording of each status; 已完成 is how the ledger writes a need whose loop is closed. */
 export const NEED_STATUS_LABEL: Record<string, NeedStatus> = {
-  待认领: 'RAISED', 已认领: 'CLAIMED', 已服务: 'SERVED', 已反馈: 'CLOSED', 已完成: 'CLOSED',
+  待认领: 'RAISED',
+  已认领: 'CLAIMED',
+  已服务: 'SERVED',
+  已反馈: 'CLOSED',
+  已完成: 'CLOSED',
 };
 
 /** An entry of a grid's needs list (需求清单). */

@@ -24,10 +24,21 @@ export const needLedger: LedgerImporter<NeedColumn> = {
   async check(batch, ctx) {
     return missingReferences(needSpec, batch, 'grid', await ctx.references.grids(valuesOf(batch, 'grid')), ['网格', 'grid']);
   },
-  write: (batch, ctx) => upsertRows(ctx.db, 'need', ['code'], batch.map(({ value: v }) => ({
-    code: v.code, grid_code: v.grid, community_code: communityOf(text(v.grid)!), content: v.content, category: v.category,
-    raised_on: v.raisedOn, status: NEED_STATUS_LABEL[text(v.status)!],
-  }))),
+  write: (batch, ctx) =>
+    upsertRows(
+      ctx.db,
+      'need',
+      ['code'],
+      batch.map(({ value: v }) => ({
+        code: v.code,
+        grid_code: v.grid,
+        community_code: communityOf(text(v.grid)!),
+        content: v.content,
+        category: v.category,
+        raised_on: v.raisedOn,
+        status: NEED_STATUS_LABEL[text(v.status)!],
+      })),
+    ),
 };
 
 type ResourceColumn = 'code' | 'grid' | 'provider' | 'content' | 'category' | 'registeredOn';
@@ -49,8 +60,19 @@ export const resourceLedger: LedgerImporter<ResourceColumn> = {
   async check(batch, ctx) {
     return missingReferences(resourceSpec, batch, 'grid', await ctx.references.grids(valuesOf(batch, 'grid')), ['网格', 'grid']);
   },
-  write: (batch, ctx) => upsertRows(ctx.db, 'resource', ['code'], batch.map(({ value: v }) => ({
-    code: v.code, grid_code: v.grid, community_code: communityOf(text(v.grid)!), provider: v.provider, content: v.content,
-    category: v.category, registered_on: v.registeredOn,
-  }))),
+  write: (batch, ctx) =>
+    upsertRows(
+      ctx.db,
+      'resource',
+      ['code'],
+      batch.map(({ value: v }) => ({
+        code: v.code,
+        grid_code: v.grid,
+        community_code: communityOf(text(v.grid)!),
+        provider: v.provider,
+        content: v.content,
+        category: v.category,
+        registered_on: v.registeredOn,
+      })),
+    ),
 };

@@ -6,7 +6,12 @@ export type StandardItem = (typeof STANDARD_ITEMS)[number];
 
 /** Entity property of each standard item. */
 export const ITEM_FLAG = {
-  SITE: 'hasSite', SIGN: 'hasSign', TEAM: 'hasTeam', RULES: 'hasRules', PROJECTS: 'hasProjects', LEDGER: 'hasLedger',
+  SITE: 'hasSite',
+  SIGN: 'hasSign',
+  TEAM: 'hasTeam',
+  RULES: 'hasRules',
+  PROJECTS: 'hasProjects',
+  LEDGER: 'hasLedger',
 } as const satisfies Record<StandardItem, keyof Station>;
 
 /** A volunteer service station (志愿服务站点) with its six "六有" flags. */

@@ -29,11 +29,24 @@ export const stationLedger: LedgerImporter<StationColumn> = {
     const found = await ctx.references.regions(valuesOf(batch, 'community'));
     return missingReferences(stationSpec, batch, 'community', found, ['社区', 'community']);
   },
-  write: (batch, ctx) => upsertRows(ctx.db, 'station', ['code'], batch.map(({ value: v }) => ({
-    code: v.code, name: v.name, community_code: v.community,
-    has_site: v.site, has_sign: v.sign, has_team: v.team, has_rules: v.rules, has_projects: v.projects, has_ledger: v.ledger,
-    built_on: v.builtOn,
-  }))),
+  write: (batch, ctx) =>
+    upsertRows(
+      ctx.db,
+      'station',
+      ['code'],
+      batch.map(({ value: v }) => ({
+        code: v.code,
+        name: v.name,
+        community_code: v.community,
+        has_site: v.site,
+        has_sign: v.sign,
+        has_team: v.team,
+        has_rules: v.rules,
+        has_projects: v.projects,
+        has_ledger: v.ledger,
+        built_on: v.builtOn,
+      })),
+    ),
 };
 
 type PilotColumn = 'community' | 'name' | 'level' | 'type' | 'designatedOn';
@@ -55,8 +68,17 @@ export const pilotLedger: LedgerImporter<PilotColumn> = {
     const found = await ctx.references.regions(valuesOf(batch, 'community'));
     return missingReferences(pilotSpec, batch, 'community', found, ['社区', 'community']);
   },
-  write: (batch, ctx) => upsertRows(ctx.db, 'pilot', ['community_code'], batch.map(({ value: v }) => ({
-    community_code: v.community, community_name: v.name, level: PILOT_LEVEL_LABEL[text(v.level)!], pilot_type: v.type,
-    designated_on: v.designatedOn,
-  }))),
+  write: (batch, ctx) =>
+    upsertRows(
+      ctx.db,
+      'pilot',
+      ['community_code'],
+      batch.map(({ value: v }) => ({
+        community_code: v.community,
+        community_name: v.name,
+        level: PILOT_LEVEL_LABEL[text(v.level)!],
+        pilot_type: v.type,
+        designated_on: v.designatedOn,
+      })),
+    ),
 };

@@ -23,14 +23,23 @@ const spec: LedgerSpec<Column> = {
 async function sameIdNumber(batch: ValidRow<Column>[], db: Queryable): Promise<Defect[]> {
   const ids = valuesOf(batch, 'idNumber');
   const held = new Map<string, string>(
-    (await db.query('SELECT id_number, code FROM volunteer WHERE id_number = ANY($1)', [ids])).rows.map((r) => [r.id_number as string, r.code as string]),
+    (await db.query('SELECT id_number, code FROM volunteer WHERE id_number = ANY($1)', [ids])).rows.map((r) => [
+      r.id_number as string,
+      r.code as string,
+    ]),
   );
   const defects: Defect[] = [];
   for (const r of batch) {
     const id = text(r.value.idNumber)!;
     const holder = held.get(id);
     if (holder && holder !== r.value.number) {
-      defects.push({ file: spec.file, row: r.row, column: spec.columns.idNumber.header, kind: 'duplicate', reason: `此身份证号已注册为志愿者 ${holder} / this ID number is already volunteer ${holder}` });
+      defects.push({
+        file: spec.file,
+        row: r.row,
+        column: spec.columns.idNumber.header,
+        kind: 'duplicate',
+        reason: `此身份证号已注册为志愿者 ${holder} / this ID number is already volunteer ${holder}`,
+      });
     } else held.set(id, text(r.value.number)!);
   }
   return defects;
@@ -46,10 +55,26 @@ export const volunteerLedger: LedgerImporter<Column> = {
     ];
   },
   async write(batch, ctx) {
-    const stations = await ownRows<{ code: string; community_code: string }>(ctx.db, 'station', 'community_code', valuesOf(batch, 'station'));
-    return upsertRows(ctx.db, 'volunteer', ['code'], batch.map(({ value: v }) => ({
-      code: v.number, name: v.name, id_number: v.idNumber, phone: v.phone, registered_on: v.registeredOn,
-      station_code: v.station, community_code: stations.get(text(v.station)!)!.community_code, political_status: v.politicalStatus,
-    })));
+    const stations = await ownRows<{ code: string; community_code: string }>(
+      ctx.db,
+      'station',
+      'community_code',
+      valuesOf(batch, 'station'),
+    );
+    return upsertRows(
+      ctx.db,
+      'volunteer',
+      ['code'],
+      batch.map(({ value: v }) => ({
+        code: v.number,
+        name: v.name,
+        id_number: v.idNumber,
+        phone: v.phone,
+        registered_on: v.registeredOn,
+        station_code: v.station,
+        community_code: stations.get(text(v.station)!)!.community_code,
+        political_status: v.politicalStatus,
+      })),
+    );
   },
 };

@@ -1,6 +1,16 @@
 import {
-  assertCanWrite, audited, badInput, conflict, idNumberProblem, mobileProblem, normaliseIdNumber, normaliseMobile, orderFrom,
-  paginate, type PageArgs, type RequestContext,
+  assertCanWrite,
+  audited,
+  badInput,
+  conflict,
+  idNumberProblem,
+  mobileProblem,
+  normaliseIdNumber,
+  normaliseMobile,
+  orderFrom,
+  paginate,
+  type PageArgs,
+  type RequestContext,
 } from '@district/common';
 import { nextCode } from '../../lib/codes';
 import { statsLoader, visibleByCode } from '../../lib/loaders';
@@ -10,8 +20,20 @@ import { Station } from '../stations/station.entity';
 import { stationLoader } from '../stations/stations.resolvers';
 import { Volunteer } from './volunteer.entity';
 
-interface VolunteerFilter { regionCode?: string; stationCode?: string; registeredFrom?: string; registeredTo?: string }
-interface RegisterInput { name: string; idNumber: string; phone?: string | null; stationCode: string; registeredOn?: string | null; politicalStatus?: string | null }
+interface VolunteerFilter {
+  regionCode?: string;
+  stationCode?: string;
+  registeredFrom?: string;
+  registeredTo?: string;
+}
+interface RegisterInput {
+  name: string;
+  idNumber: string;
+  phone?: string | null;
+  stationCode: string;
+  registeredOn?: string | null;
+  politicalStatus?: string | null;
+}
 
 const SORT = { NUMBER: 'code', REGISTERED_ON: 'registeredOn', STATION: 'stationCode' };
 
@@ -36,40 +58,53 @@ function checkedPerson(input: RegisterInput) {
 }
 
 async function register(ctx: RequestContext, input: RegisterInput) {
-  return audited(ctx, 'registerVolunteer', { input }, async (em) => {
-    const person = checkedPerson(input);
-    const station = await em.findOne(Station, { code: input.stationCode });
-    if (!station) throw badInput(`站点 ${input.stationCode} 不存在 / no station ${input.stationCode}`, 'stationCode');
-    assertCanWrite(ctx.caller, 'volunteer-stations', station.communityCode);
-    const registeredOn = reportedDay(input.registeredOn, 'registeredOn');
-    const existing = await em.findOne(Volunteer, { idNumber: person.idNumber });
-    if (existing) throw conflict(`此人已注册为志愿者 ${existing.code} / this person is already volunteer ${existing.code}`);
-    return em.create(Volunteer, {
-      ...person,
-      code: await nextCode(em, 'volunteer', 'V', 7),
-      registeredOn,
-      stationCode: station.code,
-      communityCode: station.communityCode,
-      politicalStatus: input.politicalStatus?.trim() || null,
-    });
-  }, (v) => `Volunteer:${v.code}`);
+  return audited(
+    ctx,
+    'registerVolunteer',
+    { input },
+    async (em) => {
+      const person = checkedPerson(input);
+      const station = await em.findOne(Station, { code: input.stationCode });
+      if (!station) throw badInput(`站点 ${input.stationCode} 不存在 / no station ${input.stationCode}`, 'stationCode');
+      assertCanWrite(ctx.caller, 'volunteer-stations', station.communityCode);
+      const registeredOn = reportedDay(input.registeredOn, 'registeredOn');
+      const existing = await em.findOne(Volunteer, { idNumber: person.idNumber });
+      if (existing) throw conflict(`此人已注册为志愿者 ${existing.code} / this person is already volunteer ${existing.code}`);
+      return em.create(Volunteer, {
+        ...person,
+        code: await nextCode(em, 'volunteer', 'V', 7),
+        registeredOn,
+        stationCode: station.code,
+        communityCode: station.communityCode,
+        politicalStatus: input.politicalStatus?.trim() || null,
+      });
+    },
+    (v) => `Volunteer:${v.code}`,
+  );
 }
 
 /** Hours and activities of many volunteers in one statement, optionally within one year. */
 function serviceStats(ctx: RequestContext, year: number | null | undefined) {
-  return statsLoader(ctx, `volunteer:service:${year ?? ''}`, { hours: 0, activities: 0 },
+  return statsLoader(
+    ctx,
+    `volunteer:service:${year ?? ''}`,
+    { hours: 0, activities: 0 },
     `SELECT sr.volunteer_code AS key, sum(sr.hours) AS hours, count(*) AS activities
      FROM service_record sr JOIN activity a ON a.code = sr.activity_code
      WHERE sr.volunteer_code = ANY(string_to_array(?, ',')) AND (?::int IS NULL OR extract(year FROM a.held_on) = ?::int)
      GROUP BY 1`,
-    [year ?? null, year ?? null]);
+    [year ?? null, year ?? null],
+  );
 }
 
 export const volunteerResolvers = {
   Query: {
     volunteer: (_: unknown, { number }: { number: string }, ctx: RequestContext) => visibleByCode(ctx, Volunteer, 'volunteer', number),
-    volunteers: (_: unknown, args: PageArgs & { filter?: VolunteerFilter; sort?: { field: string; direction?: 'ASC' | 'DESC' } }, ctx: RequestContext) =>
-      paginate(ctx.em, Volunteer, volunteerWhere(ctx, args.filter), orderFrom(args.sort, SORT, [{ code: 'asc' }]), args),
+    volunteers: (
+      _: unknown,
+      args: PageArgs & { filter?: VolunteerFilter; sort?: { field: string; direction?: 'ASC' | 'DESC' } },
+      ctx: RequestContext,
+    ) => paginate(ctx.em, Volunteer, volunteerWhere(ctx, args.filter), orderFrom(args.sort, SORT, [{ code: 'asc' }]), args),
   },
   Mutation: {
     registerVolunteer: (_: unknown, { input }: { input: RegisterInput }, ctx: RequestContext) => register(ctx, input),
@@ -78,7 +113,9 @@ export const volunteerResolvers = {
     __resolveReference: (ref: { number: string }, ctx: RequestContext) => visibleByCode(ctx, Volunteer, 'volunteer', ref.number),
     number: (v: Volunteer) => v.code,
     station: (v: Volunteer, _: unknown, ctx: RequestContext) => stationLoader(ctx).load(v.stationCode),
-    serviceHours: async (v: Volunteer, { year }: { year?: number }, ctx: RequestContext) => (await serviceStats(ctx, year).load(v.code)).hours,
-    activityCount: async (v: Volunteer, { year }: { year?: number }, ctx: RequestContext) => (await serviceStats(ctx, year).load(v.code)).activities,
+    serviceHours: async (v: Volunteer, { year }: { year?: number }, ctx: RequestContext) =>
+      (await serviceStats(ctx, year).load(v.code)).hours,
+    activityCount: async (v: Volunteer, { year }: { year?: number }, ctx: RequestContext) =>
+      (await serviceStats(ctx, year).load(v.code)).activities,
   },
 };

@@ -16,7 +16,13 @@ export function examCount(ctx: RequestContext, code: string, year: number, level
  * Certificates obtained on or before the stock day under each node: `certificates` counts
  * certificates, `holders` distinct persons (one person with two certificates is one holder).
  */
-export function certificateCount(ctx: RequestContext, code: string, p: Period, level: SocialWorkLevel | null | undefined, what: 'certificates' | 'holders') {
+export function certificateCount(
+  ctx: RequestContext,
+  code: string,
+  p: Period,
+  level: SocialWorkLevel | null | undefined,
+  what: 'certificates' | 'holders',
+) {
   const counted = what === 'holders' ? 'count(DISTINCT c.person_id)' : 'count(c.id)';
   return regionFigure(ctx, `certificates:${what}:${p.asOf}:${level ?? ''}`, code, (regions) => ({
     text: `SELECT r.code, ${counted} AS value FROM ${regions}

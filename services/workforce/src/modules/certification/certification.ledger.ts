@@ -35,15 +35,24 @@ export const certificatesLedger: LedgerImporter<CertificateKey> = {
   check: (batch, ctx) => treeLoaded('workforce/certificates.csv', certificateColumns.workUnit.header, batch, ctx.db),
   async write(batch, ctx) {
     const tree = (await regionNames(ctx.db))!;
-    const persons = await ensurePersons(ctx.db, batch.map(({ value }) => ({ idNumber: text(value.idNumber), name: text(value.name) })), false);
-    return upsertRows(ctx.db, 'certificate', ['id'], batch.map(({ value }) => ({
-      id: text(value.id),
-      person_id: persons.get(text(value.idNumber)),
-      work_unit: maybe(value.workUnit),
-      region_code: regionOfUnit(tree.regions, maybe(value.workUnit), tree.district),
-      level: LEVELS.of(value.level),
-      obtained_on: text(value.obtainedOn),
-    })));
+    const persons = await ensurePersons(
+      ctx.db,
+      batch.map(({ value }) => ({ idNumber: text(value.idNumber), name: text(value.name) })),
+      false,
+    );
+    return upsertRows(
+      ctx.db,
+      'certificate',
+      ['id'],
+      batch.map(({ value }) => ({
+        id: text(value.id),
+        person_id: persons.get(text(value.idNumber)),
+        work_unit: maybe(value.workUnit),
+        region_code: regionOfUnit(tree.regions, maybe(value.workUnit), tree.district),
+        level: LEVELS.of(value.level),
+        obtained_on: text(value.obtainedOn),
+      })),
+    );
   },
 };
 
@@ -63,14 +72,23 @@ export const examRegistrationsLedger: LedgerImporter<ExamKey> = {
   check: (batch, ctx) => treeLoaded('workforce/exam_registrations.csv', examColumns.workUnit.header, batch, ctx.db),
   async write(batch, ctx) {
     const tree = (await regionNames(ctx.db))!;
-    const persons = await ensurePersons(ctx.db, batch.map(({ value }) => ({ idNumber: text(value.idNumber), name: text(value.name) })), false);
-    return upsertRows(ctx.db, 'exam_registration', ['exam_year', 'person_id'], batch.map(({ value }) => ({
-      exam_year: value.year as number,
-      person_id: persons.get(text(value.idNumber)),
-      work_unit: maybe(value.workUnit),
-      region_code: regionOfUnit(tree.regions, maybe(value.workUnit), tree.district),
-      level: LEVELS.of(value.level),
-      result: RESULTS.of(value.result),
-    })));
+    const persons = await ensurePersons(
+      ctx.db,
+      batch.map(({ value }) => ({ idNumber: text(value.idNumber), name: text(value.name) })),
+      false,
+    );
+    return upsertRows(
+      ctx.db,
+      'exam_registration',
+      ['exam_year', 'person_id'],
+      batch.map(({ value }) => ({
+        exam_year: value.year as number,
+        person_id: persons.get(text(value.idNumber)),
+        work_unit: maybe(value.workUnit),
+        region_code: regionOfUnit(tree.regions, maybe(value.workUnit), tree.district),
+        level: LEVELS.of(value.level),
+        result: RESULTS.of(value.result),
+      })),
+    );
   },
 };

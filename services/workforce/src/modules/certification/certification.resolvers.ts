@@ -1,6 +1,15 @@
 import {
-  assertCanWrite, audited, badInput, conflict, countFigure, inScope, normaliseRegionCode, periodOf, previousPeriod,
-  rateFigure, type RequestContext,
+  assertCanWrite,
+  audited,
+  badInput,
+  conflict,
+  countFigure,
+  inScope,
+  normaliseRegionCode,
+  periodOf,
+  previousPeriod,
+  rateFigure,
+  type RequestContext,
 } from '@district/common';
 import { listPrefix } from '@district/common';
 import { allOf, eq, pageUnder, sql, type ListArgs, type ListSpec } from '../../list';
@@ -11,7 +20,6 @@ import { notFuture, optionalText, required } from '../../input';
 import { Worker } from '../workers/worker.entity';
 import { Certificate, ExamRegistration, type ExamResult, type SocialWorkLevel } from './certification.entity';
 import { certificateCount, examCount } from './certification.figures';
-
 
 const CERTIFICATES: ListSpec<Certificate> = {
   entity: Certificate,
@@ -29,11 +37,27 @@ const EXAMS: ListSpec<ExamRegistration> = {
   defaultOrder: 't.id',
 };
 
-interface CertificateFilter { regionCode?: string; level?: SocialWorkLevel; obtainedFrom?: string; obtainedTo?: string }
-interface ExamFilter { regionCode?: string; examYear?: number; level?: SocialWorkLevel; result?: ExamResult }
+interface CertificateFilter {
+  regionCode?: string;
+  level?: SocialWorkLevel;
+  obtainedFrom?: string;
+  obtainedTo?: string;
+}
+interface ExamFilter {
+  regionCode?: string;
+  examYear?: number;
+  level?: SocialWorkLevel;
+  result?: ExamResult;
+}
 
 interface CertificateInput {
-  id: string; holderName: string; holderIdNumber: string; workUnit?: string | null; regionCode: string; level: SocialWorkLevel; obtainedOn: string;
+  id: string;
+  holderName: string;
+  holderIdNumber: string;
+  workUnit?: string | null;
+  regionCode: string;
+  level: SocialWorkLevel;
+  obtainedOn: string;
 }
 
 /** The holder's worker record: the one in post if any, else the latest. */
@@ -70,21 +94,32 @@ export const certificationResolvers = {
   },
   Mutation: {
     recordSocialWorkCertificate: (_: unknown, { input }: { input: CertificateInput }, ctx: RequestContext) =>
-      audited(ctx, 'recordSocialWorkCertificate', input, async (em) => {
-        const regionCode = normaliseRegionCode(required(input.regionCode, 'regionCode', '所在区划'));
-        assertCanWrite(ctx.caller, 'workforce', regionCode);
-        const id = required(input.id, 'id', '证书编号');
-        const name = required(input.holderName, 'holderName', '姓名');
-        const idNumber = validIdNumber(input.holderIdNumber, 'holderIdNumber');
-        notFuture(input.obtainedOn, 'obtainedOn', '取得日期');
-        if (!(await em.findOne(Region, { code: regionCode }))) throw badInput(`区划不存在：${regionCode} / no such region`, 'regionCode');
-        if (await em.findOne(Certificate, { id })) throw conflict(`证书编号 ${id} 已登记 / certificate already recorded`);
-        const person = await personFor(em, idNumber, name, null, false);
-        await em.flush();
-        return em.create(Certificate, {
-          id, personId: person.id, workUnit: optionalText(input.workUnit), regionCode, level: input.level, obtainedOn: input.obtainedOn,
-        });
-      }, (c) => `SocialWorkCertificate:${c.id}`),
+      audited(
+        ctx,
+        'recordSocialWorkCertificate',
+        input,
+        async (em) => {
+          const regionCode = normaliseRegionCode(required(input.regionCode, 'regionCode', '所在区划'));
+          assertCanWrite(ctx.caller, 'workforce', regionCode);
+          const id = required(input.id, 'id', '证书编号');
+          const name = required(input.holderName, 'holderName', '姓名');
+          const idNumber = validIdNumber(input.holderIdNumber, 'holderIdNumber');
+          notFuture(input.obtainedOn, 'obtainedOn', '取得日期');
+          if (!(await em.findOne(Region, { code: regionCode }))) throw badInput(`区划不存在：${regionCode} / no such region`, 'regionCode');
+          if (await em.findOne(Certificate, { id })) throw conflict(`证书编号 ${id} 已登记 / certificate already recorded`);
+          const person = await personFor(em, idNumber, name, null, false);
+          await em.flush();
+          return em.create(Certificate, {
+            id,
+            personId: person.id,
+            workUnit: optionalText(input.workUnit),
+            regionCode,
+            level: input.level,
+            obtainedOn: input.obtainedOn,
+          });
+        },
+        (c) => `SocialWorkCertificate:${c.id}`,
+      ),
   },
   SocialWorkCertificate: {
     holderName: async (c: Certificate, _: unknown, ctx: RequestContext) => (await holder(ctx, c)).name,

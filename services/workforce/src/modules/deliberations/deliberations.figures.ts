@@ -5,7 +5,13 @@ import { flowRange } from '../../list';
  * Deliberation figures of a period under each node, optionally for one method: topics raised,
  * topics resolved (closed in the period, whenever raised), communities that raised a topic.
  */
-export function deliberationCount(ctx: RequestContext, code: string, p: Period, method: string | null | undefined, what: 'raised' | 'resolved' | 'communities') {
+export function deliberationCount(
+  ctx: RequestContext,
+  code: string,
+  p: Period,
+  method: string | null | undefined,
+  what: 'raised' | 'resolved' | 'communities',
+) {
   const [from, to] = flowRange(p);
   const counted = what === 'communities' ? 'count(DISTINCT d.community_code)' : 'count(d.id)';
   const dated = what === 'resolved' ? `d.status = 'CLOSED' AND d.closed_on BETWEEN ? AND ?` : 'd.raised_on BETWEEN ? AND ?';

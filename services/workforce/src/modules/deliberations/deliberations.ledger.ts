@@ -22,8 +22,10 @@ type Key = keyof typeof columns;
  */
 function closedLoop(v: Record<Key, unknown>): RowProblem<Key>[] {
   const closed = STATUSES.of(v.status) === 'CLOSED';
-  if (closed && !v.closedOn) return [{ column: 'closedOn', kind: 'required', reason: '已办结的议题须填办结日期 / a closed topic needs its closing day' }];
-  if (!closed && v.closedOn) return [{ column: 'closedOn', kind: 'format', reason: '未办结的议题不应有办结日期 / only a closed topic has a closing day' }];
+  if (closed && !v.closedOn)
+    return [{ column: 'closedOn', kind: 'required', reason: '已办结的议题须填办结日期 / a closed topic needs its closing day' }];
+  if (!closed && v.closedOn)
+    return [{ column: 'closedOn', kind: 'format', reason: '未办结的议题不应有办结日期 / only a closed topic has a closing day' }];
   return [];
 }
 
@@ -31,19 +33,29 @@ function closedLoop(v: Record<Key, unknown>): RowProblem<Key>[] {
 export const deliberationsLedger: LedgerImporter<Key> = {
   spec: { file: FILE, columns, key: ['id'], check: closedLoop },
   async check(batch, ctx) {
-    const communities = await existing(ctx.db, 'region', batch.map((r) => text(r.value.community)), `level = 'COMMUNITY'`);
+    const communities = await existing(
+      ctx.db,
+      'region',
+      batch.map((r) => text(r.value.community)),
+      `level = 'COMMUNITY'`,
+    );
     return batch
       .filter((r) => !communities.has(text(r.value.community)))
       .map((r) => referenceDefect(FILE, r.row, columns.community.header, `社区不存在：${text(r.value.community)} / no such community`));
   },
   write: (batch, ctx) =>
-    upsertRows(ctx.db, 'deliberation', ['id'], batch.map(({ value }) => ({
-      id: text(value.id),
-      community_code: text(value.community),
-      title: text(value.title),
-      method: text(value.method),
-      raised_on: text(value.raisedOn),
-      closed_on: maybe(value.closedOn),
-      status: STATUSES.of(value.status),
-    }))),
+    upsertRows(
+      ctx.db,
+      'deliberation',
+      ['id'],
+      batch.map(({ value }) => ({
+        id: text(value.id),
+        community_code: text(value.community),
+        title: text(value.title),
+        method: text(value.method),
+        raised_on: text(value.raisedOn),
+        closed_on: maybe(value.closedOn),
+        status: STATUSES.of(value.status),
+      })),
+    ),
 };

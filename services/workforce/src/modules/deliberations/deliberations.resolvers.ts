@@ -1,5 +1,14 @@
 import {
-  assertCanWrite, audited, badInput, conflict, countFigure, inScope, normaliseRegionCode, notFound, periodOf, previousPeriod,
+  assertCanWrite,
+  audited,
+  badInput,
+  conflict,
+  countFigure,
+  inScope,
+  normaliseRegionCode,
+  notFound,
+  periodOf,
+  previousPeriod,
   type RequestContext,
 } from '@district/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -19,9 +28,21 @@ const TOPICS: ListSpec<Deliberation> = {
   defaultOrder: 't.id',
 };
 
-interface TopicFilter { regionCode?: string; method?: string; status?: DeliberationStatus; raisedFrom?: string; raisedTo?: string }
+interface TopicFilter {
+  regionCode?: string;
+  method?: string;
+  status?: DeliberationStatus;
+  raisedFrom?: string;
+  raisedTo?: string;
+}
 type TopicArgs = ListArgs<TopicFilter>;
-interface RaiseInput { id?: string | null; communityCode: string; title: string; method: string; raisedOn: string }
+interface RaiseInput {
+  id?: string | null;
+  communityCode: string;
+  title: string;
+  method: string;
+  raisedOn: string;
+}
 type FigureArgs = { year: number; asOf?: string | null; method?: string | null };
 
 function topicList(ctx: RequestContext, prefix: string, args: TopicArgs) {
@@ -38,15 +59,22 @@ function topicList(ctx: RequestContext, prefix: string, args: TopicArgs) {
 /** Numbers follow the ledger's pattern YS<year><4 digits>, continuing the year's highest. */
 async function nextTopicId(em: EntityManager, raisedOn: string): Promise<string> {
   const prefix = `YS${raisedOn.slice(0, 4)}`;
-  const [row] = await em.getConnection().execute(
-    `SELECT max(substring(id from ${prefix.length + 1})::int) AS n FROM deliberation WHERE id ~ ?`,
-    [`^${prefix}[0-9]{4}$`],
-  );
+  const [row] = await em
+    .getConnection()
+    .execute(`SELECT max(substring(id from ${prefix.length + 1})::int) AS n FROM deliberation WHERE id ~ ?`, [`^${prefix}[0-9]{4}$`]);
   return `${prefix}${String(Number(row?.n ?? 0) + 1).padStart(4, '0')}`;
 }
 
 /** Moves a topic one step along raised → handling → closed, on a day not before the previous step. */
-async function advance(ctx: RequestContext, em: EntityManager, id: string, from: DeliberationStatus, to: DeliberationStatus, day: string, field: string) {
+async function advance(
+  ctx: RequestContext,
+  em: EntityManager,
+  id: string,
+  from: DeliberationStatus,
+  to: DeliberationStatus,
+  day: string,
+  field: string,
+) {
   const topic = await em.findOne(Deliberation, { id });
   if (!topic) throw notFound(`议题不存在：${id} / no such topic`);
   assertCanWrite(ctx.caller, 'workforce', topic.communityCode);
@@ -66,29 +94,55 @@ export const deliberationResolvers = {
       const topic = await rowById(ctx, Deliberation, id);
       return topic && inScope(ctx.caller, topic.communityCode) ? topic : null;
     },
-    deliberationTopics: (_: unknown, args: TopicArgs, ctx: RequestContext) => topicList(ctx, listPrefix(ctx, args.filter?.regionCode), args),
+    deliberationTopics: (_: unknown, args: TopicArgs, ctx: RequestContext) =>
+      topicList(ctx, listPrefix(ctx, args.filter?.regionCode), args),
   },
   Mutation: {
     raiseDeliberationTopic: (_: unknown, { input }: { input: RaiseInput }, ctx: RequestContext) =>
-      audited(ctx, 'raiseDeliberationTopic', input, async (em) => {
-        const communityCode = normaliseRegionCode(required(input.communityCode, 'communityCode', '所属社区'));
-        assertCanWrite(ctx.caller, 'workforce', communityCode);
-        const title = required(input.title, 'title', '议题名称');
-        const method = required(input.method, 'method', '议事方法');
-        notFuture(input.raisedOn, 'raisedOn', '提出日期');
-        if (!(await em.findOne(Region, { code: communityCode, level: 'COMMUNITY' }))) {
-          throw badInput(`社区不存在：${communityCode} / no such community`, 'communityCode');
-        }
-        const id = input.id?.trim() || (await nextTopicId(em, input.raisedOn));
-        if (await em.findOne(Deliberation, { id })) throw conflict(`议题编号 ${id} 已存在 / topic number already in use`);
-        return em.create(Deliberation, { id, communityCode, title, method, raisedOn: input.raisedOn, handledOn: null, closedOn: null, status: 'RAISED' });
-      }, (d) => `DeliberationTopic:${d.id}`),
+      audited(
+        ctx,
+        'raiseDeliberationTopic',
+        input,
+        async (em) => {
+          const communityCode = normaliseRegionCode(required(input.communityCode, 'communityCode', '所属社区'));
+          assertCanWrite(ctx.caller, 'workforce', communityCode);
+          const title = required(input.title, 'title', '议题名称');
+          const method = required(input.method, 'method', '议事方法');
+          notFuture(input.raisedOn, 'raisedOn', '提出日期');
+          if (!(await em.findOne(Region, { code: communityCode, level: 'COMMUNITY' }))) {
+            throw badInput(`社区不存在：${communityCode} / no such community`, 'communityCode');
+          }
+          const id = input.id?.trim() || (await nextTopicId(em, input.raisedOn));
+          if (await em.findOne(Deliberation, { id })) throw conflict(`议题编号 ${id} 已存在 / topic number already in use`);
+          return em.create(Deliberation, {
+            id,
+            communityCode,
+            title,
+            method,
+            raisedOn: input.raisedOn,
+            handledOn: null,
+            closedOn: null,
+            status: 'RAISED',
+          });
+        },
+        (d) => `DeliberationTopic:${d.id}`,
+      ),
     handleDeliberationTopic: (_: unknown, args: { id: string; handledOn: string }, ctx: RequestContext) =>
-      audited(ctx, 'handleDeliberationTopic', args, (em) => advance(ctx, em, args.id, 'RAISED', 'HANDLING', args.handledOn, 'handledOn'),
-        (d) => `DeliberationTopic:${d.id}`),
+      audited(
+        ctx,
+        'handleDeliberationTopic',
+        args,
+        (em) => advance(ctx, em, args.id, 'RAISED', 'HANDLING', args.handledOn, 'handledOn'),
+        (d) => `DeliberationTopic:${d.id}`,
+      ),
     closeDeliberationTopic: (_: unknown, args: { id: string; closedOn: string }, ctx: RequestContext) =>
-      audited(ctx, 'closeDeliberationTopic', args, (em) => advance(ctx, em, args.id, 'HANDLING', 'CLOSED', args.closedOn, 'closedOn'),
-        (d) => `DeliberationTopic:${d.id}`),
+      audited(
+        ctx,
+        'closeDeliberationTopic',
+        args,
+        (em) => advance(ctx, em, args.id, 'HANDLING', 'CLOSED', args.closedOn, 'closedOn'),
+        (d) => `DeliberationTopic:${d.id}`,
+      ),
   },
   Region: {
     deliberationTopics: (r: Region, args: TopicArgs, ctx: RequestContext) => topicList(ctx, listPrefix(ctx, r.code), args),
@@ -106,5 +160,8 @@ export const deliberationResolvers = {
 async function figure(ctx: RequestContext, code: string, a: FigureArgs, what: 'raised' | 'resolved' | 'communities') {
   const now = periodOf(a.year, a.asOf);
   const method = a.method?.trim() || null;
-  return countFigure(await deliberationCount(ctx, code, now, method, what), await deliberationCount(ctx, code, previousPeriod(now), method, what));
+  return countFigure(
+    await deliberationCount(ctx, code, now, method, what),
+    await deliberationCount(ctx, code, previousPeriod(now), method, what),
+  );
 }

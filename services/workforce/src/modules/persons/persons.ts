@@ -25,7 +25,13 @@ export function validPhone(raw: string | null | undefined, field: string): strin
  * The person with this ID number, created on first sight. `authoritative` (the workers ledger, a
  * hire) also updates name and phone; a certificate or an exam registration only names a new person.
  */
-export async function personFor(em: EntityManager, idNumber: string, name: string, phone: string | null, authoritative: boolean): Promise<Person> {
+export async function personFor(
+  em: EntityManager,
+  idNumber: string,
+  name: string,
+  phone: string | null,
+  authoritative: boolean,
+): Promise<Person> {
   const found = await em.findOne(Person, { idNumber });
   if (!found) return em.create(Person, { idNumber, name, phone });
   if (authoritative) {

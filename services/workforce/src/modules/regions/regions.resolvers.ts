@@ -1,6 +1,19 @@
 import {
-  connection, countFigure, inScope, isWithin, normaliseRegionCode, pageWindow, periodOf, previousPeriod,
-  regionFigure, regionNode, scopePrefix, badInput, type PageArgs, type Period, type RequestContext,
+  connection,
+  countFigure,
+  inScope,
+  isWithin,
+  normaliseRegionCode,
+  pageWindow,
+  periodOf,
+  previousPeriod,
+  regionFigure,
+  regionNode,
+  scopePrefix,
+  badInput,
+  type PageArgs,
+  type Period,
+  type RequestContext,
 } from '@district/common';
 import { listPrefix } from '@district/common';
 import { pageUnder, sql, type ListSpec } from '../../list';
@@ -41,8 +54,20 @@ async function loadRegion(ctx: RequestContext, code: string) {
   return visible(ctx, await regionLoader(ctx).load(normaliseRegionCode(code)));
 }
 
-export const GRIDS: ListSpec<Grid> = { entity: Grid, table: 'grid', regionColumn: 'community_code', sortColumns: {}, defaultOrder: 't.code' };
-const COMPOUNDS: ListSpec<Compound> = { entity: Compound, table: 'compound', regionColumn: 'community_code', sortColumns: {}, defaultOrder: 't.code' };
+export const GRIDS: ListSpec<Grid> = {
+  entity: Grid,
+  table: 'grid',
+  regionColumn: 'community_code',
+  sortColumns: {},
+  defaultOrder: 't.code',
+};
+const COMPOUNDS: ListSpec<Compound> = {
+  entity: Compound,
+  table: 'compound',
+  regionColumn: 'community_code',
+  sortColumns: {},
+  defaultOrder: 't.code',
+};
 
 async function page<T extends object>(ctx: RequestContext, entity: new () => T, where: object, orderBy: object, args: PageArgs) {
   const { limit, offset } = pageWindow(args);

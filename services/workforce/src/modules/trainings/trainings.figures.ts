@@ -8,7 +8,11 @@ import type { TrainingAudience, TrainingType } from './training.entity';
  * Attendance sits where the worker served at the time.
  */
 export function trainingCount(
-  ctx: RequestContext, code: string, p: Period, type: TrainingType | null | undefined, audience: TrainingAudience | null | undefined,
+  ctx: RequestContext,
+  code: string,
+  p: Period,
+  type: TrainingType | null | undefined,
+  audience: TrainingAudience | null | undefined,
   what: 'sessions' | 'personTimes',
 ) {
   const [from, to] = flowRange(p);

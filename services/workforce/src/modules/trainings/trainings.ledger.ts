@@ -2,7 +2,11 @@ import { upsertRows, type ColumnSpec, type Defect, type LedgerImporter } from '@
 import { mapping, maybe, referenceDefect, text } from '../../ledger-kit';
 
 export const TYPES = mapping({
-  系统培训: 'SYSTEM_TRAINING', 书记沙龙: 'SECRETARY_SALON', 实战练兵: 'PRACTICE_DRILL', 职业认证辅导: 'CERTIFICATION_COACHING', 技能竞赛: 'SKILLS_CONTEST',
+  系统培训: 'SYSTEM_TRAINING',
+  书记沙龙: 'SECRETARY_SALON',
+  实战练兵: 'PRACTICE_DRILL',
+  职业认证辅导: 'CERTIFICATION_COACHING',
+  技能竞赛: 'SKILLS_CONTEST',
 } as const);
 export const AUDIENCES = mapping({ 社区工作者: 'COMMUNITY_WORKERS', 网格员: 'GRID_WORKERS', '社区工作者、网格员': 'ALL_WORKERS' } as const);
 const STATUSES = mapping({ 已签到: 'PRESENT', 缺勤: 'ABSENT' } as const);
@@ -25,18 +29,26 @@ export const trainingsLedger: LedgerImporter<TrainingKey> = {
     file: 'workforce/trainings.csv',
     columns: trainingColumns,
     key: ['id'],
-    check: (v) => (v.endOn && text(v.endOn) < text(v.startOn) ? [{ column: 'endOn', kind: 'date', reason: '结束日期早于开始日期 / ends before it starts' }] : []),
+    check: (v) =>
+      v.endOn && text(v.endOn) < text(v.startOn)
+        ? [{ column: 'endOn', kind: 'date', reason: '结束日期早于开始日期 / ends before it starts' }]
+        : [],
   },
   write: (batch, ctx) =>
-    upsertRows(ctx.db, 'training', ['id'], batch.map(({ value }) => ({
-      id: text(value.id),
-      name: text(value.name),
-      type: TYPES.of(value.type),
-      start_on: text(value.startOn),
-      end_on: maybe(value.endOn),
-      organiser: maybe(value.organiser),
-      audience: AUDIENCES.of(value.audience),
-    }))),
+    upsertRows(
+      ctx.db,
+      'training',
+      ['id'],
+      batch.map(({ value }) => ({
+        id: text(value.id),
+        name: text(value.name),
+        type: TYPES.of(value.type),
+        start_on: text(value.startOn),
+        end_on: maybe(value.endOn),
+        organiser: maybe(value.organiser),
+        audience: AUDIENCES.of(value.audience),
+      })),
+    ),
 };
 
 const attendanceColumns = {
@@ -56,12 +68,26 @@ export const trainingAttendanceLedger: LedgerImporter<AttendanceKey> = {
   // the same worker can be on two sign-in sheets of one session, once present and once absent
   spec: { file: ATTENDANCE, columns: attendanceColumns, key: ['training', 'worker', 'status'] },
   async check(batch, ctx) {
-    const trainings = new Set((await ctx.db.query('SELECT id FROM training WHERE id = ANY($1)', [batch.map((r) => text(r.value.training))])).rows.map((r: { id: string }) => r.id));
-    const workers = new Set((await ctx.db.query('SELECT id FROM worker WHERE id = ANY($1)', [batch.map((r) => text(r.value.worker))])).rows.map((r: { id: string }) => r.id));
+    const trainings = new Set(
+      (await ctx.db.query('SELECT id FROM training WHERE id = ANY($1)', [batch.map((r) => text(r.value.training))])).rows.map(
+        (r: { id: string }) => r.id,
+      ),
+    );
+    const workers = new Set(
+      (await ctx.db.query('SELECT id FROM worker WHERE id = ANY($1)', [batch.map((r) => text(r.value.worker))])).rows.map(
+        (r: { id: string }) => r.id,
+      ),
+    );
     const defects: Defect[] = [];
     for (const { row, value } of batch) {
-      if (!trainings.has(text(value.training))) defects.push(referenceDefect(ATTENDANCE, row, attendanceColumns.training.header, `培训不存在：${text(value.training)} / no such training`));
-      else if (!workers.has(text(value.worker))) defects.push(referenceDefect(ATTENDANCE, row, attendanceColumns.worker.header, `工号不存在：${text(value.worker)} / no such worker`));
+      if (!trainings.has(text(value.training)))
+        defects.push(
+          referenceDefect(ATTENDANCE, row, attendanceColumns.training.header, `培训不存在：${text(value.training)} / no such training`),
+        );
+      else if (!workers.has(text(value.worker)))
+        defects.push(
+          referenceDefect(ATTENDANCE, row, attendanceColumns.worker.header, `工号不存在：${text(value.worker)} / no such worker`),
+        );
     }
     return defects;
   },
@@ -76,12 +102,22 @@ export const trainingAttendanceLedger: LedgerImporter<AttendanceKey> = {
        JOIN training t ON t.id = x.training_id JOIN worker w ON w.id = x.worker_id`,
       [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
     );
-    const where = new Map(res.rows.map((r: { training_id: string; worker_id: string; community_code: string }) => [`${r.training_id}|${r.worker_id}`, r.community_code]));
-    return upsertRows(ctx.db, 'training_attendance', ['training_id', 'worker_id', 'status'], batch.map(({ value }) => ({
-      training_id: text(value.training),
-      worker_id: text(value.worker),
-      status: STATUSES.of(value.status),
-      community_code: where.get(`${text(value.training)}|${text(value.worker)}`),
-    })));
+    const where = new Map(
+      res.rows.map((r: { training_id: string; worker_id: string; community_code: string }) => [
+        `${r.training_id}|${r.worker_id}`,
+        r.community_code,
+      ]),
+    );
+    return upsertRows(
+      ctx.db,
+      'training_attendance',
+      ['training_id', 'worker_id', 'status'],
+      batch.map(({ value }) => ({
+        training_id: text(value.training),
+        worker_id: text(value.worker),
+        status: STATUSES.of(value.status),
+        community_code: where.get(`${text(value.training)}|${text(value.worker)}`),
+      })),
+    );
   },
 };

@@ -1,6 +1,16 @@
 import {
-  assertCanWrite, audited, badInput, conflict, connection, countFigure, notFound, pageWindow, periodOf, previousPeriod,
-  scopePrefix, type RequestContext,
+  assertCanWrite,
+  audited,
+  badInput,
+  conflict,
+  connection,
+  countFigure,
+  notFound,
+  pageWindow,
+  periodOf,
+  previousPeriod,
+  scopePrefix,
+  type RequestContext,
 } from '@district/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFuture, optionalText, required } from '../../input';
@@ -13,9 +23,26 @@ import { trainingCount } from './trainings.figures';
 const SORT: Record<string, keyof Training> = { ID: 'id', START_ON: 'startOn', TYPE: 'type' };
 const TRAINING_NUMBER = /^[A-Za-z0-9_-]{1,20}$/;
 
-interface TrainingFilter { type?: TrainingType; audience?: TrainingAudience; startFrom?: string; startTo?: string }
-interface ScheduleInput { id: string; name: string; type: TrainingType; startOn: string; endOn?: string | null; organiser?: string | null; audience: TrainingAudience }
-interface AttendanceInput { trainingId: string; workerId: string; status: AttendanceStatus }
+interface TrainingFilter {
+  type?: TrainingType;
+  audience?: TrainingAudience;
+  startFrom?: string;
+  startTo?: string;
+}
+interface ScheduleInput {
+  id: string;
+  name: string;
+  type: TrainingType;
+  startOn: string;
+  endOn?: string | null;
+  organiser?: string | null;
+  audience: TrainingAudience;
+}
+interface AttendanceInput {
+  trainingId: string;
+  workerId: string;
+  status: AttendanceStatus;
+}
 type FigureArgs = { year: number; asOf?: string | null; type?: TrainingType | null; audience?: TrainingAudience | null };
 
 /** Attendance rows of many sessions at once, limited to the caller's scope. */
@@ -51,7 +78,8 @@ export const trainingResolvers = {
       const where: Record<string, unknown> = {};
       if (f.type) where.type = f.type;
       if (f.audience) where.audience = f.audience;
-      if (f.startFrom || f.startTo) where.startOn = { ...(f.startFrom ? { $gte: f.startFrom } : {}), ...(f.startTo ? { $lte: f.startTo } : {}) };
+      if (f.startFrom || f.startTo)
+        where.startOn = { ...(f.startFrom ? { $gte: f.startFrom } : {}), ...(f.startTo ? { $lte: f.startTo } : {}) };
       const field = args.sort ? SORT[args.sort.field] : 'id';
       if (!field) throw badInput(`不能按 ${args.sort?.field} 排序 / cannot sort by ${args.sort?.field}`, 'sort');
       const orderBy = [{ [field]: args.sort?.direction === 'DESC' ? 'desc' : 'asc' }, { id: 'asc' }];
@@ -61,34 +89,52 @@ export const trainingResolvers = {
   },
   Mutation: {
     scheduleWorkforceTraining: (_: unknown, { input }: { input: ScheduleInput }, ctx: RequestContext) =>
-      audited(ctx, 'scheduleWorkforceTraining', input, async (em) => {
-        assertCanWrite(ctx.caller, 'workforce', null);
-        const id = required(input.id, 'id', '培训编号');
-        if (!TRAINING_NUMBER.test(id)) throw badInput('培训编号只能含字母、数字、-、_ / training number: letters, digits, - and _', 'id');
-        const name = required(input.name, 'name', '培训名称');
-        if (input.endOn && input.endOn < input.startOn) throw badInput('结束日期不能早于开始日期 / endOn is before startOn', 'endOn');
-        if (await em.findOne(Training, { id })) throw conflict(`培训编号 ${id} 已存在 / training number already in use`);
-        return em.create(Training, {
-          id, name, type: input.type, startOn: input.startOn, endOn: input.endOn ?? null, organiser: optionalText(input.organiser), audience: input.audience,
-        });
-      }, (t) => `WorkforceTraining:${t.id}`),
+      audited(
+        ctx,
+        'scheduleWorkforceTraining',
+        input,
+        async (em) => {
+          assertCanWrite(ctx.caller, 'workforce', null);
+          const id = required(input.id, 'id', '培训编号');
+          if (!TRAINING_NUMBER.test(id)) throw badInput('培训编号只能含字母、数字、-、_ / training number: letters, digits, - and _', 'id');
+          const name = required(input.name, 'name', '培训名称');
+          if (input.endOn && input.endOn < input.startOn) throw badInput('结束日期不能早于开始日期 / endOn is before startOn', 'endOn');
+          if (await em.findOne(Training, { id })) throw conflict(`培训编号 ${id} 已存在 / training number already in use`);
+          return em.create(Training, {
+            id,
+            name,
+            type: input.type,
+            startOn: input.startOn,
+            endOn: input.endOn ?? null,
+            organiser: optionalText(input.organiser),
+            audience: input.audience,
+          });
+        },
+        (t) => `WorkforceTraining:${t.id}`,
+      ),
 
     recordTrainingAttendance: (_: unknown, { input }: { input: AttendanceInput }, ctx: RequestContext) =>
-      audited(ctx, 'recordTrainingAttendance', input, async (em) => {
-        const training = await em.findOne(Training, { id: input.trainingId });
-        if (!training) throw notFound(`培训不存在：${input.trainingId} / no such training`);
-        const worker = await em.findOne(Worker, { id: input.workerId });
-        if (!worker) throw badInput(`工作人员不存在：${input.workerId} / no such worker`, 'workerId');
-        assertCanWrite(ctx.caller, 'workforce', worker.communityCode);
-        notFuture(training.startOn, 'trainingId', '培训开始日期');
-        if (worker.leftOn && worker.leftOn <= training.startOn) {
-          throw badInput(`该工作人员已于 ${worker.leftOn} 离职 / the worker had left before the training began`, 'workerId');
-        }
-        const communityCode = await attendanceCommunity(em, worker, training.startOn);
-        // one answer per worker and session: a new record replaces whatever was signed before
-        await em.nativeDelete(TrainingAttendance, { trainingId: training.id, workerId: worker.id });
-        return em.create(TrainingAttendance, { trainingId: training.id, workerId: worker.id, communityCode, status: input.status });
-      }, (a) => `WorkforceTrainingAttendance:${a.trainingId}/${a.workerId}`),
+      audited(
+        ctx,
+        'recordTrainingAttendance',
+        input,
+        async (em) => {
+          const training = await em.findOne(Training, { id: input.trainingId });
+          if (!training) throw notFound(`培训不存在：${input.trainingId} / no such training`);
+          const worker = await em.findOne(Worker, { id: input.workerId });
+          if (!worker) throw badInput(`工作人员不存在：${input.workerId} / no such worker`, 'workerId');
+          assertCanWrite(ctx.caller, 'workforce', worker.communityCode);
+          notFuture(training.startOn, 'trainingId', '培训开始日期');
+          if (worker.leftOn && worker.leftOn <= training.startOn) {
+            throw badInput(`该工作人员已于 ${worker.leftOn} 离职 / the worker had left before the training began`, 'workerId');
+          }
+          const communityCode = await attendanceCommunity(em, worker, training.startOn);
+          // one answer per worker and session: a new record replaces whatever was signed before
+          await em.nativeDelete(TrainingAttendance, { trainingId: training.id, workerId: worker.id });
+          return em.create(TrainingAttendance, { trainingId: training.id, workerId: worker.id, communityCode, status: input.status });
+        },
+        (a) => `WorkforceTrainingAttendance:${a.trainingId}/${a.workerId}`,
+      ),
   },
   WorkforceTraining: {
     personTimes: async (t: Training, _: unknown, ctx: RequestContext) =>

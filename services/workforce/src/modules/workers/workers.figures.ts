@@ -37,10 +37,15 @@ export function gridUnstaffed(g: string, day: string): Sql {
 }
 
 /** Workers in post under each node on the day, and how many of them hold a certificate obtained by then. */
-export function certifiedWorkers(ctx: RequestContext, code: string, p: Period, role: WorkerRole | null | undefined, part: 'certified' | 'all') {
-  const certified = part === 'certified'
-    ? `AND EXISTS (SELECT 1 FROM certificate c WHERE c.person_id = w.person_id AND c.obtained_on <= ?)`
-    : '';
+export function certifiedWorkers(
+  ctx: RequestContext,
+  code: string,
+  p: Period,
+  role: WorkerRole | null | undefined,
+  part: 'certified' | 'all',
+) {
+  const certified =
+    part === 'certified' ? `AND EXISTS (SELECT 1 FROM certificate c WHERE c.person_id = w.person_id AND c.obtained_on <= ?)` : '';
   return regionFigure(ctx, `certifiedWorkers:${part}:${p.asOf}:${role ?? ''}`, code, (regions) => ({
     text: `SELECT r.code, count(DISTINCT w.id) AS value FROM ${regions}
            LEFT JOIN (worker_post p JOIN worker w ON w.id = p.worker_id)

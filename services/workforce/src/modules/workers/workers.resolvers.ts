@@ -1,6 +1,13 @@
 import {
-  countFigure, inScope, periodOf, previousPeriod, rateFigure, regionNode, todayInChina,
-  type PageArgs, type RequestContext,
+  countFigure,
+  inScope,
+  periodOf,
+  previousPeriod,
+  rateFigure,
+  regionNode,
+  todayInChina,
+  type PageArgs,
+  type RequestContext,
 } from '@district/common';
 import { listPrefix } from '@district/common';
 import { allOf, eq, pageUnder, rowById, rowsBy, sql, type ListArgs, type ListSpec } from '../../list';
@@ -55,8 +62,7 @@ export const workerResolvers = {
   },
   Region: {
     workforce: (r: Region, _: unknown, ctx: RequestContext) => regionNode(ctx, r.code),
-    communityWorkers: (r: Region, args: ListArgs<WorkerFilter>, ctx: RequestContext) =>
-      workerList(ctx, listPrefix(ctx, r.code), args),
+    communityWorkers: (r: Region, args: ListArgs<WorkerFilter>, ctx: RequestContext) => workerList(ctx, listPrefix(ctx, r.code), args),
     gridsWithoutWorker: (r: Region, args: PageArgs & { asOf?: string | null }, ctx: RequestContext) => {
       const day = args.asOf ?? todayInChina();
       return pageUnder(ctx, GRIDS, listPrefix(ctx, r.code), gridUnstaffed('t', day), args);
@@ -67,7 +73,10 @@ export const workerResolvers = {
       const day = asOf ?? todayInChina();
       const loader = ctx.loaders.get<string, Worker[]>(`grid:workers:${day}`, async (grids) => {
         const posts = await ctx.em.find(WorkerPost, {
-          gridCode: { $in: [...grids] }, role: 'GRID_WORKER', fromOn: { $lte: day }, $or: [{ toOn: null }, { toOn: { $gt: day } }],
+          gridCode: { $in: [...grids] },
+          role: 'GRID_WORKER',
+          fromOn: { $lte: day },
+          $or: [{ toOn: null }, { toOn: { $gt: day } }],
         });
         const workers = await ctx.em.find(Worker, { id: { $in: posts.map((p) => p.workerId) } }, { orderBy: { id: 'asc' } });
         return grids.map((code) => workers.filter((w) => posts.some((p) => p.gridCode === code && p.workerId === w.id)));
