@@ -1,5 +1,5 @@
-import { withDatabase, readEnvOrExit } from '@district/common';
-import { env } from '@district/common';
+import { env, readEnvOrExit } from '@district/common';
+import { withDatabase } from '@district/subgraph-kit';
 import { localEnv } from './config';
 import { localSecrets } from './secrets';
 import { startStack } from './stack';

@@ -1,8 +1,8 @@
 import type { Caller } from '@district/common';
 import { issueToken } from './tokens';
 
-/** The import and report commands act as a service account with district-wide read access. */
-export const SERVICE_CALLER: Caller = { subject: 'service:ledger-import', roles: ['SERVICE'] };
+/** The import and report commands act as an administrator account of the deployment (SERVICE is internal to subgraphs). */
+export const SERVICE_CALLER: Caller = { subject: 'service:ledger-import', roles: ['DISTRICT_ADMIN'] };
 
 export class GraphRequestError extends Error {}
 

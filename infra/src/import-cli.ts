@@ -4,14 +4,21 @@ import { importLedgers, type ImportReport } from './import';
 
 /** `pnpm import <dir-or-file>`: progress on stderr, a summary per file, every defect; exit 1 on any. */
 async function main() {
-  const target = process.argv[2];
+  const argv = process.argv.slice(2);
+  const flag = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv.splice(i, 2)[1] : undefined;
+  };
+  const district = flag('district');
+  const overwrite = argv.includes('--overwrite');
+  const target = argv.filter((a) => a !== '--overwrite')[0];
   if (!target) {
-    console.error('usage: pnpm import <ledger directory or file>');
+    console.error('usage: pnpm run import <ledger directory or file> [--district <6-digit code>] [--overwrite]');
     process.exit(2);
   }
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), target);
   const report = await withStack(
-    (stack) => importLedgers(stack, path, progress),
+    (stack) => importLedgers(stack, path, { district, overwrite, onProgress: progress }),
     (l) => console.error(l),
   );
   print(report);
@@ -30,6 +37,11 @@ function progress(file: string, rows: number) {
 
 function print(report: ImportReport) {
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  if (report.refused) {
+    console.log(`nothing imported: ${report.refused}`);
+    return;
+  }
+  console.log(`district ${report.district}`);
   const rows = report.outcomes.map((o) =>
     o.summary
       ? [
@@ -39,12 +51,13 @@ function print(report: ImportReport) {
           o.summary.inserted,
           o.summary.updated,
           o.summary.unchanged,
+          o.summary.conflictCount,
           Math.round(o.summary.rowsPerSecond),
           'ok',
         ]
-      : [o.file, o.subgraph, '', '', '', '', '', `FAILED: ${o.defects?.length} defect(s)`],
+      : [o.file, o.subgraph, '', '', '', '', '', '', `FAILED: ${o.defects?.length} defect(s)`],
   );
-  const header = ['file', 'subgraph', 'read', 'inserted', 'updated', 'unchanged', 'rows/s', 'result'];
+  const header = ['file', 'subgraph', 'read', 'inserted', 'updated', 'unchanged', 'conflicts', 'rows/s', 'result'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells: unknown[]) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
   console.log(line(header));
@@ -53,6 +66,13 @@ function print(report: ImportReport) {
     console.log(`\n${o.path}: nothing imported, ${o.defects!.length} defect(s):`);
     const defects = [...o.defects!].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
     for (const d of defects) console.log(`  row ${d.row}, ${d.column}: ${d.reason}`);
+  }
+  for (const o of report.outcomes.filter((x) => x.summary?.conflictCount)) {
+    console.log(`\n${o.path}: ${o.summary!.conflictCount} row(s) changed in the app since the last import kept the app's values (--overwrite replaces them):`);
+    for (const c of o.summary!.conflicts) {
+      const fields = c.fields.map((f) => ('current' in f ? `${f.column}: app ${JSON.stringify(f.current)}, ledger ${JSON.stringify(f.ledger)}` : f.column));
+      console.log(`  row ${c.row}, ${c.key}: ${fields.join('; ')}`);
+    }
   }
   for (const u of report.unowned) console.log(`skipped (no subgraph owns it): ${u}`);
 }

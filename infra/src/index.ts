@@ -6,3 +6,5 @@ export * from './import';
 export * from './report';
 export * from './connect';
 export * from './graph-client';
+export * from './templates';
+export * from './ledger-plan';

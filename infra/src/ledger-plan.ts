@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { LedgerImporter } from '@district/common';
+import { districtOf, normaliseRegionCode } from '@district/common';
+import { readLedger, type LedgerImporter } from '@district/ledger';
 import { SUBGRAPHS, type SubgraphEntry } from './subgraphs';
 
 /** A ledger file matched to the subgraph that owns it. */
@@ -13,8 +14,8 @@ export interface PlannedLedger {
 }
 
 /** Each subgraph declares its ledgers in its own package (dist/ledgers.js), in dependency order. */
-export function ledgerOwners(): { subgraph: SubgraphEntry; importers: LedgerImporter[] }[] {
-  return SUBGRAPHS.map((subgraph) => ({
+export function ledgerOwners(only?: string[]): { subgraph: SubgraphEntry; importers: LedgerImporter[] }[] {
+  return SUBGRAPHS.filter((s) => !only || only.includes(s.name)).map((subgraph) => ({
     subgraph,
     importers: (require(join(subgraph.dir, 'dist', 'ledgers.js')) as { ledgers: LedgerImporter[] }).ledgers,
   }));
@@ -31,12 +32,12 @@ function filesUnder(path: string): string[] {
 }
 
 /**
- * Orders the files under `path` as the graph depends on them: the region tree first (workforce
- * owns it), then every other subgraph, each in the order it declares. A file no subgraph owns is
- * reported, not guessed at.
+ * Orders the files under `path` as the graph depends on them: the region tree first (its owner
+ * comes first in the registry), then every other subgraph, each in the order it declares. A file no
+ * subgraph owns is reported, not guessed at.
  */
-export function planImport(path: string): { plan: PlannedLedger[]; unowned: string[] } {
-  const owners = ledgerOwners();
+export function planImport(path: string, only?: string[]): { plan: PlannedLedger[]; unowned: string[] } {
+  const owners = ledgerOwners(only);
   const isDir = statSync(path).isDirectory();
   const plan: PlannedLedger[] = [];
   const unowned: string[] = [];
@@ -54,4 +55,44 @@ export function planImport(path: string): { plan: PlannedLedger[]; unowned: stri
   };
   plan.sort((a, b) => rank(a) - rank(b));
   return { plan, unowned };
+}
+
+/** The districts (6-digit codes) a regions.csv declares: the rows of level 区. */
+export async function districtsInRegionsFile(path: string): Promise<string[]> {
+  const found = new Set<string>();
+  try {
+    for await (const row of readLedger(path, { columns: ['区划代码', '层级'] })) {
+      const code = String(row.cells['区划代码'] ?? '').trim();
+      if (String(row.cells['层级'] ?? '').trim() === '区' && /^\d{6}(\d{6})?$/.test(code)) found.add(districtOf(normaliseRegionCode(code)));
+    }
+  } catch {
+    // a broken regions.csv is reported by its own import; it names no district here
+  }
+  return [...found];
+}
+
+export class AmbiguousDistrictError extends Error {}
+
+/**
+ * The district a ledger set belongs to (issue 12): the one its regions.csv declares, or the one the
+ * caller names, or the deployment's only district. Anything else is ambiguous and refused.
+ */
+export async function ledgerDistrict(plan: PlannedLedger[], given: string | undefined, deployed: () => Promise<string[]>): Promise<string> {
+  const regionsFile = plan.find((p) => p.file === 'regions.csv');
+  const declared = regionsFile ? await districtsInRegionsFile(regionsFile.path) : [];
+  const named = given ? districtOf(normaliseRegionCode(given)) : undefined;
+  if (given && !/^\d{6}(\d{6})?$/.test(given.trim())) throw new AmbiguousDistrictError(`--district must be a 6-digit district code, got "${given}"`);
+  if (declared.length > 1) throw new AmbiguousDistrictError(`regions.csv declares ${declared.length} districts (${declared.join(', ')}): import one district at a time`);
+  if (declared.length === 1) {
+    if (named && named !== declared[0]) throw new AmbiguousDistrictError(`--district ${named} but regions.csv is district ${declared[0]}`);
+    return declared[0];
+  }
+  if (named) return named;
+  const districts = await deployed();
+  if (districts.length === 1) return districts[0];
+  throw new AmbiguousDistrictError(
+    districts.length
+      ? `these ledgers name no district and the deployment serves ${districts.length} (${districts.join(', ')}): pass --district <code>`
+      : 'these ledgers name no district and no region tree is loaded: import regions.csv first, or pass --district <code>',
+  );
 }

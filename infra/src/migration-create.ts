@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ensureDatabase, ormOptions, withDatabase, type SubgraphModule } from '@district/common';
+import { ensureDatabase, ormOptions, withDatabase, type SubgraphModule } from '@district/subgraph-kit';
 import { startEmbeddedPostgres } from './postgres';
 import { SUBGRAPHS } from './subgraphs';
 

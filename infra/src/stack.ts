@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ensureDatabase, withDatabase } from '@district/common';
+import { REGION_TREE_OWNER } from '@district/common';
+import { ensureDatabase, withDatabase } from '@district/subgraph-kit';
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { repoRoot, SUBGRAPHS, type SubgraphEntry } from './subgraphs';
 
@@ -73,7 +74,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
               HOST: '127.0.0.1',
               DATABASE_URL: databaseUrls[s.name],
               INTERNAL_SECRET: opts.internalSecret,
-              ...(s.name === 'workforce' ? {} : { REGION_TREE_URL: subgraphUrls.workforce }),
+              ...(s.name === REGION_TREE_OWNER ? {} : { REGION_TREE_URL: subgraphUrls[REGION_TREE_OWNER] }),
             },
             `http://127.0.0.1:${ports[s.name]}/health`,
             log,

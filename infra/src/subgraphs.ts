@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Department } from '@district/common';
+import { databaseName, envName, SUBGRAPHS as REGISTRY, type Department } from '@district/common';
 
-/** The five subgraphs as the local runner starts them. */
+/** The five subgraphs as the local runner starts them: the registry (common/subgraphs.ts) plus where each lives. */
 export interface SubgraphEntry {
   name: Department;
   /** upper-case name for environment variables, e.g. PARTY_BUILDING */
@@ -13,19 +13,11 @@ export interface SubgraphEntry {
 
 export const repoRoot = join(__dirname, '..', '..');
 
-const entry = (name: Department, defaultPort: number): SubgraphEntry => ({
-  name,
-  envName: name.toUpperCase().replace(/-/g, '_'),
-  dir: join(repoRoot, 'services', name),
-  defaultPort,
-  database: `district_${name.replace(/-/g, '_')}`,
-});
-
-/** In dependency order: the region tree first. */
-export const SUBGRAPHS: SubgraphEntry[] = [
-  entry('workforce', 4002),
-  entry('party-building', 4001),
-  entry('social-organizations', 4003),
-  entry('volunteer-stations', 4004),
-  entry('gig-care', 4005),
-];
+/** In the registry's order: the region tree's owner first. */
+export const SUBGRAPHS: SubgraphEntry[] = REGISTRY.map((s) => ({
+  name: s.name,
+  envName: envName(s.name),
+  dir: join(repoRoot, 'services', s.name),
+  defaultPort: s.port,
+  database: databaseName(s.name),
+}));

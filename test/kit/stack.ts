@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueToken, startStack, type RunningStack } from '../../infra/src';
-import type { Caller } from '../../services/common/src';
+import { issueToken, startStack, type RunningStack } from '@district/infra';
+import type { Caller } from '@district/common';
 
 /**
  * The whole district graph for an end-to-end test: five subgraphs and the gateway as real processes

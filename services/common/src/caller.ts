@@ -1,20 +1,25 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { forbidden } from './errors';
-import { isRegionCode, isWithin, regionPrefix } from './regions';
+import { isRegionCode, isWithin, normaliseRegionCode, regionPrefix } from './regions';
+import { DEPARTMENTS, type Department } from './subgraphs';
 
+export type { Department } from './subgraphs';
+export { DEPARTMENTS } from './subgraphs';
+
+/** Roles a caller's token may carry. SERVICE is internal: subgraphs asking each other, never a client. */
 export const ROLES = ['DISTRICT_ADMIN', 'DEPARTMENT', 'STREET', 'COMMUNITY', 'ANALYST', 'SERVICE'] as const;
 export type Role = (typeof ROLES)[number];
-
-/** The five lines of work; each owns one subgraph. */
-export const DEPARTMENTS = ['party-building', 'workforce', 'social-organizations', 'volunteer-stations', 'gig-care'] as const;
-export type Department = (typeof DEPARTMENTS)[number];
 
 /** Who is asking, as verified by the gateway. */
 export interface Caller {
   subject: string;
   roles: Role[];
   department?: Department;
-  /** 12-digit code of the node the caller is confined to; absent means the whole deployment. */
+  /**
+   * 12-digit code of the node the caller is confined to; absent means the whole deployment. Required
+   * for STREET and COMMUNITY; an administrator or department of one district in a city's deployment
+   * carries its district's node.
+   */
   regionScope?: string;
 }
 
@@ -50,21 +55,26 @@ export async function verifyCaller(token: string, secret: string): Promise<Calle
     audience: AUDIENCE,
     algorithms: ['HS256'],
   });
-  return callerFromClaims(payload as Record<string, unknown>);
+  return callerFromClaims(payload as Record<string, unknown>, { allowService: true });
 }
 
-/** Turns verified JWT claims (gateway or internal) into a Caller, rejecting unknown roles. */
-export function callerFromClaims(claims: Record<string, unknown>): Caller {
+/**
+ * Turns verified JWT claims into a Caller, rejecting unknown roles. A token from outside (the
+ * gateway's callers) may not carry the internal SERVICE role.
+ */
+export function callerFromClaims(claims: Record<string, unknown>, opts: { allowService?: boolean } = {}): Caller {
   const subject = typeof claims.sub === 'string' ? claims.sub : '';
   if (!subject) throw new Error('token has no subject');
   const rawRoles = Array.isArray(claims.roles) ? claims.roles : [];
   const roles = rawRoles.filter((r): r is Role => (ROLES as readonly string[]).includes(String(r)));
   if (!roles.length) throw new Error('token names no known role');
+  if (roles.includes('SERVICE') && !opts.allowService) throw new Error('the SERVICE role is internal and not accepted from outside');
   const dept = claims.dept ?? claims.department;
   const department = (DEPARTMENTS as readonly string[]).includes(String(dept)) ? (dept as Department) : undefined;
   if (roles.includes('DEPARTMENT') && !department) throw new Error('a DEPARTMENT token must name its department');
   const region = claims.region ?? claims.regionScope;
-  const regionScope = typeof region === 'string' && isRegionCode(region) ? region : undefined;
+  const regionScope = typeof region === 'string' && isRegionCode(normaliseRegionCode(region)) ? normaliseRegionCode(region) : undefined;
+  if (region !== undefined && region !== null && !regionScope) throw new Error('the region claim must be a 12-digit region code');
   if ((roles.includes('STREET') || roles.includes('COMMUNITY')) && !regionScope) {
     throw new Error('a STREET or COMMUNITY token must name its region');
   }
@@ -76,14 +86,20 @@ export function hasRole(caller: Caller, role: Role): boolean {
 }
 
 /**
- * The node a query may look at: the requested one narrowed to the caller's scope. A street office
- * asking for the district gets its own street; asking for another street is refused.
+ * The node a query may look at. A node outside the caller's scope, or above it, is refused: a street
+ * office asking for its district's figures is told to ask for its own street, rather than being
+ * given its street's figures under the district's name.
  */
 export function scopedRegion(caller: Caller, requested: string): string {
   const scope = caller.regionScope;
   if (!scope || isWithin(requested, scope)) return requested;
-  if (isWithin(scope, requested)) return scope;
-  throw forbidden(`无权查看区划 ${requested} 的数据 / region ${requested} is outside your scope`);
+  if (isWithin(scope, requested)) {
+    throw forbidden(
+      `区划 ${requested} 超出您的范围，请查询本辖区 ${scope} / region ${requested} is above your scope: ask for ${scope} or a node below it`,
+      'code',
+    );
+  }
+  throw forbidden(`无权查看区划 ${requested} 的数据 / region ${requested} is outside your scope`, 'code');
 }
 
 /** The prefix every row visible to the caller starts with, or '' for the whole deployment. */
@@ -96,18 +112,24 @@ export function inScope(caller: Caller, code: string | null | undefined): boolea
   return !!code && isWithin(code, caller.regionScope);
 }
 
-/** Writes: administrators anywhere; a department in its own subgraph; streets and communities inside their scope. */
+/**
+ * Writes: administrators and the internal service anywhere in their scope; a department in its own
+ * subgraph; streets and communities inside their region. `regionCode` is where the record sits (a
+ * district-wide record sits at its district's node).
+ */
 export function assertCanWrite(caller: Caller, owner: Department, regionCode: string | null | undefined): void {
-  if (hasRole(caller, 'DISTRICT_ADMIN') || hasRole(caller, 'SERVICE')) return;
-  if (hasRole(caller, 'DEPARTMENT') && caller.department === owner) return;
-  if ((hasRole(caller, 'STREET') || hasRole(caller, 'COMMUNITY')) && regionCode && inScope(caller, regionCode)) return;
+  const within = inScope(caller, regionCode);
+  if ((hasRole(caller, 'DISTRICT_ADMIN') || hasRole(caller, 'SERVICE')) && within) return;
+  if (hasRole(caller, 'DEPARTMENT') && caller.department === owner && within) return;
+  if ((hasRole(caller, 'STREET') || hasRole(caller, 'COMMUNITY')) && regionCode && within) return;
   throw forbidden('无权修改此数据 / you may not change this record');
 }
 
 /** Whether personal data (ID numbers, phones, names) of a record may be shown unmasked. */
 export function canSeePersonal(caller: Caller, owner: Department, regionCode: string | null | undefined): boolean {
-  if (hasRole(caller, 'DISTRICT_ADMIN')) return true;
-  if (hasRole(caller, 'DEPARTMENT') && caller.department === owner) return true;
-  if ((hasRole(caller, 'STREET') || hasRole(caller, 'COMMUNITY')) && inScope(caller, regionCode)) return true;
+  const within = inScope(caller, regionCode);
+  if (hasRole(caller, 'DISTRICT_ADMIN') && within) return true;
+  if (hasRole(caller, 'DEPARTMENT') && caller.department === owner && within) return true;
+  if ((hasRole(caller, 'STREET') || hasRole(caller, 'COMMUNITY')) && within) return true;
   return false;
 }

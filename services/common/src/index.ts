@@ -1,20 +1,18 @@
+/**
+ * What every process shares, the gateway included: configuration, errors, callers and their scope,
+ * the region code scheme, national codes, calendar days and the list of subgraphs. Nothing here
+ * loads the ORM, Apollo Server or a spreadsheet reader.
+ */
 export * from './env';
 export * from './errors';
+export * from './error-format';
 export * from './regions';
 export * from './caller';
-export * from './db';
-export * from './context';
-export * from './figures';
-export * from './region-lists';
-export * from './pagination';
-export * from './audit';
-export * from './personal';
-export * from './server';
-export * from './scalars';
-export * from './shared-sdl';
-export * from './error-format';
-export * from './subgraph-main';
+export * from './dates';
+export * from './subgraphs';
 export * from './codes';
-export * from './ledger';
-export * from './import';
-export * from './region-checks';
+export * from './ids';
+export * from './region-tree';
+export * from './queryable';
+export * from './sql-ident';
+export * from './data-version';

@@ -1,4 +1,4 @@
-import { AuditEntry } from '@district/common';
+import { kitEntities } from '@district/subgraph-kit';
 import { Compound, Grid, Region } from './modules/regions/region.entity';
 import { Person } from './modules/persons/person.entity';
 import { Worker, WorkerPost } from './modules/workers/worker.entity';
@@ -7,7 +7,7 @@ import { Training, TrainingAttendance } from './modules/trainings/training.entit
 import { Deliberation } from './modules/deliberations/deliberation.entity';
 
 export const entities = [
-  AuditEntry,
+  ...kitEntities,
   Region,
   Grid,
   Compound,

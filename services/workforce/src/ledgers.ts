@@ -1,4 +1,4 @@
-import type { LedgerImporter } from '@district/common';
+import type { LedgerImporter } from '@district/ledger';
 import { compoundsLedger, gridsLedger, regionsLedger } from './modules/regions/regions.ledger';
 import { workersLedger } from './modules/workers/workers.ledger';
 import { certificatesLedger, examRegistrationsLedger } from './modules/certification/certification.ledger';

@@ -1,15 +1,17 @@
 import { join } from 'node:path';
-import type { SubgraphModule } from '@district/common';
+import type { SubgraphModule } from '@district/subgraph-kit';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
+import { localRegionTree } from './modules/regions/region-tree';
 
-/** The community workforce subgraph, as start-up, tests and the import command see it. */
+/** The community workforce subgraph, as start-up, tests and the import command see it. It owns the region tree. */
 export const workforce: SubgraphModule = {
   service: 'workforce',
-  defaultPort: 4002,
   root: join(__dirname, '..'),
   resolvers: resolvers as SubgraphModule['resolvers'],
   entities,
   migrations,
+  localRegionTree,
 };
+export { ledgers } from './ledgers';

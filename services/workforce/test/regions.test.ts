@@ -1,8 +1,7 @@
-import { startTestSubgraph, subgraphRequest, testCallers } from '../../common/src/testing';
+import { startTestSubgraph, subgraphRequest, testCallers, type Subgraph } from '@district/testkit';
 import { workforce } from '../src/module';
 import { Compound, Grid, Region } from '../src/modules/regions/region.entity';
 
-type Subgraph = Awaited<ReturnType<typeof startTestSubgraph>>;
 let sg: Subgraph;
 
 const DISTRICT = '410106000000';
@@ -10,7 +9,8 @@ const STREET_A = '410106001000';
 const STREET_B = '410106002000';
 
 beforeAll(async () => {
-  sg = await startTestSubgraph(workforce);
+  // statement counts below compare cold computations: no figure cache
+  sg = await startTestSubgraph(workforce, { figureCache: false });
   const em = sg.orm.em.fork();
   em.create(Region, { code: DISTRICT, name: '上街区', level: 'DISTRICT' });
   em.create(Region, { code: STREET_A, name: '济源路街道', level: 'STREET', parentCode: DISTRICT });
@@ -19,7 +19,7 @@ beforeAll(async () => {
   em.create(Region, { code: '410106002001', name: 'B社区1', level: 'COMMUNITY', parentCode: STREET_B, establishedOn: '2025-06-01' });
   em.create(Grid, { code: '41010600100101', name: '网格1', communityCode: '410106001001' });
   em.create(Grid, { code: '41010600200101', name: '网格2', communityCode: '410106002001' });
-  em.create(Compound, { code: 'XQ0001', name: '春晓佳苑', communityCode: '410106001001', gridCode: '41010600100101', households: 100 });
+  em.create(Compound, { id: '410106:XQ0001', districtCode: '410106', number: 'XQ0001', name: '春晓佳苑', communityCode: '410106001001', gridCode: '41010600100101', households: 100 });
   await em.flush();
 });
 
@@ -48,12 +48,12 @@ test('resolves Region, Grid and Compound entities by key', async () => {
   const res = await subgraphRequest(
     sg.url,
     `query($r: [_Any!]!) { _entities(representations: $r) {
-    ... on Region { code name } ... on Grid { code community { code } } ... on Compound { code households grid { code } } } }`,
+    ... on Region { code name } ... on Grid { code community { code } } ... on Compound { id code households grid { code } } } }`,
     {
       r: [
         { __typename: 'Region', code: STREET_A },
         { __typename: 'Grid', code: '41010600100101' },
-        { __typename: 'Compound', code: 'XQ0001' },
+        { __typename: 'Compound', id: '410106:XQ0001' },
       ],
     },
   );
@@ -61,7 +61,7 @@ test('resolves Region, Grid and Compound entities by key', async () => {
     _entities: [
       { code: STREET_A, name: '济源路街道' },
       { code: '41010600100101', community: { code: '410106001001' } },
-      { code: 'XQ0001', households: 100, grid: { code: '41010600100101' } },
+      { id: '410106:XQ0001', code: 'XQ0001', households: 100, grid: { code: '41010600100101' } },
     ],
   });
 });

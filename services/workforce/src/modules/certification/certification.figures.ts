@@ -1,33 +1,33 @@
-import { regionFigure, type Period, type RequestContext } from '@district/common';
+import { and, count, defineFigure, distinct, eq, ofYear, stock } from '@district/subgraph-kit';
 import type { ExamResult, SocialWorkLevel } from './certification.entity';
 
-/** Registrations of the exam year under each node, optionally only those with a result. */
-export function examCount(ctx: RequestContext, code: string, year: number, level?: SocialWorkLevel | null, result?: ExamResult) {
-  return regionFigure(ctx, `exam:${year}:${level ?? ''}:${result ?? ''}`, code, (regions) => ({
-    text: `SELECT r.code, count(e.id) AS value FROM ${regions}
-           LEFT JOIN exam_registration e ON e.region_code LIKE r.prefix || '%' AND e.exam_year = ?
-             AND (?::text IS NULL OR e.level = ?) AND (?::text IS NULL OR e.result = ?)
-           GROUP BY r.code`,
-    params: [year, level ?? null, level ?? null, result ?? null, result ?? null],
-  }));
-}
+const exams = { name: 'exam-registration', from: 'exam_registration t', place: 't.region_code' };
+const certificates = { name: 'certificate', from: 'certificate t', place: 't.region_code' };
 
-/**
- * Certificates obtained on or before the stock day under each node: `certificates` counts
- * certificates, `holders` distinct persons (one person with two certificates is one holder).
- */
-export function certificateCount(
-  ctx: RequestContext,
-  code: string,
-  p: Period,
-  level: SocialWorkLevel | null | undefined,
-  what: 'certificates' | 'holders',
-) {
-  const counted = what === 'holders' ? 'count(DISTINCT c.person_id)' : 'count(c.id)';
-  return regionFigure(ctx, `certificates:${what}:${p.asOf}:${level ?? ''}`, code, (regions) => ({
-    text: `SELECT r.code, ${counted} AS value FROM ${regions}
-           LEFT JOIN certificate c ON c.region_code LIKE r.prefix || '%' AND c.obtained_on <= ? AND (?::text IS NULL OR c.level = ?)
-           GROUP BY r.code`,
-    params: [p.asOf, level ?? null, level ?? null],
-  }));
-}
+/** Registrations of the exam year under each node, optionally of one level and one result. */
+export const examRegistrations = defineFigure<{ level?: SocialWorkLevel | null; result?: ExamResult | null }>({
+  name: 'certification.exams',
+  source: exams,
+  period: ofYear('t.exam_year'),
+  aggregate: count(),
+  where: (a) => and(eq('t.level', a.level), eq('t.result', a.result)),
+});
+
+const held = stock({ since: 't.obtained_on', sinceRequired: true });
+
+/** Certificates obtained on or before the stock day. */
+export const certificatesHeld = defineFigure<{ level?: SocialWorkLevel | null }>({
+  name: 'certification.certificates',
+  source: certificates,
+  period: held,
+  where: (a) => eq('t.level', a.level),
+});
+
+/** Certified holders (持证人数): distinct persons holding at least one certificate obtained on or before the day. */
+export const certifiedHolders = defineFigure<{ level?: SocialWorkLevel | null }>({
+  name: 'certification.holders',
+  source: certificates,
+  period: held,
+  aggregate: distinct('t.person_id'),
+  where: (a) => eq('t.level', a.level),
+});

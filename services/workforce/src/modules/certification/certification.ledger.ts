@@ -1,22 +1,27 @@
-import { upsertRows, type ColumnSpec, type Defect, type LedgerImporter, type Queryable } from '@district/common';
-import { mapping, maybe, text } from '../../ledger-kit';
+import { districtNode } from '@district/common';
+import { storeRows, str, strOrNull, vocabulary, type ColumnSpec, type Defect, type ImportContext, type LedgerImporter } from '@district/ledger';
 import { ensurePersons } from '../persons/persons';
 import { regionOfUnit, type NamedRegion } from './work-unit';
 
-export const LEVELS = mapping({ 助理社会工作师: 'ASSISTANT', 社会工作师: 'INTERMEDIATE', 高级社会工作师: 'SENIOR' } as const);
-const RESULTS = mapping({ 通过: 'PASSED', 未通过: 'FAILED', 缺考: 'ABSENT' } as const);
+export const LEVELS = vocabulary({ 助理社会工作师: 'ASSISTANT', 社会工作师: 'INTERMEDIATE', 高级社会工作师: 'SENIOR' } as const);
+export const RESULTS = vocabulary({ 通过: 'PASSED', 未通过: 'FAILED', 缺考: 'ABSENT' } as const);
 
-/** The region tree's names and its district, to place work units; null before regions.csv is imported. */
-async function regionNames(db: Queryable): Promise<{ regions: NamedRegion[]; district: string } | null> {
-  const res = await db.query(`SELECT code, name, level FROM region`);
-  const district = res.rows.find((r: { level: string }) => r.level === 'DISTRICT');
-  return district ? { regions: res.rows, district: district.code } : null;
+/** The district's own nodes, to place work units by name: names repeat across districts, so only this district's count. */
+async function districtRegions(ctx: ImportContext): Promise<NamedRegion[] | null> {
+  const res = await ctx.db.query(`SELECT code, name FROM region WHERE code LIKE $1`, [`${ctx.district}%`]);
+  return res.rows.length ? res.rows : null;
 }
 
-/** Work units need the region tree: without it every row is a reference defect. */
-async function treeLoaded(file: string, column: string, batch: { row: number }[], db: Queryable): Promise<Defect[]> {
-  if (await regionNames(db)) return [];
-  return batch.map(({ row }) => ({ file, row, column, kind: 'reference' as const, reason: '区划树尚未导入 / import regions.csv first' }));
+/** Work units need the district's region tree: without it every row is a reference defect. */
+async function treeLoaded(ctx: ImportContext, column: string, batch: { row: number }[]): Promise<Defect[]> {
+  if (await districtRegions(ctx)) return [];
+  return batch.map(({ row }) => ({
+    file: ctx.file,
+    row,
+    column,
+    kind: 'reference' as const,
+    reason: `区县 ${ctx.district} 的区划尚未导入 / import regions.csv of district ${ctx.district} first`,
+  }));
 }
 
 const certificateColumns = {
@@ -29,29 +34,41 @@ const certificateColumns = {
 } satisfies Record<string, ColumnSpec>;
 type CertificateKey = keyof typeof certificateColumns;
 
-/** workforce/certificates.csv: certificates link to the person by ID number and to the node of the work unit. */
+/**
+ * workforce/certificates.csv: a certificate (national number) links to the district's person by ID
+ * number and to the node of the work unit, looked up by name among the district's own nodes.
+ */
 export const certificatesLedger: LedgerImporter<CertificateKey> = {
   spec: { file: 'workforce/certificates.csv', columns: certificateColumns, key: ['id'] },
-  check: (batch, ctx) => treeLoaded('workforce/certificates.csv', certificateColumns.workUnit.header, batch, ctx.db),
+  check: (batch, ctx) => treeLoaded(ctx, certificateColumns.workUnit.header, batch),
   async write(batch, ctx) {
-    const tree = (await regionNames(ctx.db))!;
+    const regions = (await districtRegions(ctx))!;
     const persons = await ensurePersons(
-      ctx.db,
-      batch.map(({ value }) => ({ idNumber: text(value.idNumber), name: text(value.name) })),
+      ctx,
+      batch.map(({ row, value }) => ({ row, idNumber: str(value.idNumber), name: str(value.name) })),
       false,
     );
-    return upsertRows(
-      ctx.db,
-      'certificate',
-      ['id'],
-      batch.map(({ value }) => ({
-        id: text(value.id),
-        person_id: persons.get(text(value.idNumber)),
-        work_unit: maybe(value.workUnit),
-        region_code: regionOfUnit(tree.regions, maybe(value.workUnit), tree.district),
-        level: LEVELS.of(value.level),
-        obtained_on: text(value.obtainedOn),
+    return storeRows(
+      ctx,
+      {
+        table: 'certificate',
+        key: ['id'],
+        columns: ['person_id', 'work_unit', 'region_code', 'level', 'obtained_on'],
+        district: 'district_code',
+      },
+      batch.map(({ row, value }) => ({
+        row,
+        values: {
+          id: str(value.id),
+          district_code: ctx.district,
+          person_id: persons.ids.get(str(value.idNumber)),
+          work_unit: strOrNull(value.workUnit),
+          region_code: regionOfUnit(regions, strOrNull(value.workUnit), districtNode(ctx.district)),
+          level: LEVELS.of(value.level),
+          obtained_on: str(value.obtainedOn),
+        },
       })),
+      { keyLabel: (v) => `证书编号 ${v.id}`, keyColumn: certificateColumns.id.header },
     );
   },
 };
@@ -69,26 +86,30 @@ type ExamKey = keyof typeof examColumns;
 /** workforce/exam_registrations.csv: one registration per person and exam year. */
 export const examRegistrationsLedger: LedgerImporter<ExamKey> = {
   spec: { file: 'workforce/exam_registrations.csv', columns: examColumns, key: ['year', 'idNumber'] },
-  check: (batch, ctx) => treeLoaded('workforce/exam_registrations.csv', examColumns.workUnit.header, batch, ctx.db),
+  check: (batch, ctx) => treeLoaded(ctx, examColumns.workUnit.header, batch),
   async write(batch, ctx) {
-    const tree = (await regionNames(ctx.db))!;
+    const regions = (await districtRegions(ctx))!;
     const persons = await ensurePersons(
-      ctx.db,
-      batch.map(({ value }) => ({ idNumber: text(value.idNumber), name: text(value.name) })),
+      ctx,
+      batch.map(({ row, value }) => ({ row, idNumber: str(value.idNumber), name: str(value.name) })),
       false,
     );
-    return upsertRows(
-      ctx.db,
-      'exam_registration',
-      ['exam_year', 'person_id'],
-      batch.map(({ value }) => ({
-        exam_year: value.year as number,
-        person_id: persons.get(text(value.idNumber)),
-        work_unit: maybe(value.workUnit),
-        region_code: regionOfUnit(tree.regions, maybe(value.workUnit), tree.district),
-        level: LEVELS.of(value.level),
-        result: RESULTS.of(value.result),
+    return storeRows(
+      ctx,
+      { table: 'exam_registration', key: ['exam_year', 'person_id'], columns: ['work_unit', 'region_code', 'level', 'result'] },
+      batch.map(({ row, value }) => ({
+        row,
+        values: {
+          district_code: ctx.district,
+          exam_year: value.year as number,
+          person_id: persons.ids.get(str(value.idNumber)),
+          work_unit: strOrNull(value.workUnit),
+          region_code: regionOfUnit(regions, strOrNull(value.workUnit), districtNode(ctx.district)),
+          level: LEVELS.of(value.level),
+          result: RESULTS.of(value.result),
+        },
       })),
+      { keyLabel: (v) => `考试年度 ${v.exam_year}`, keyColumn: examColumns.year.header },
     );
   },
 };

@@ -1,30 +1,36 @@
+import { assertCanWrite, badInput, conflict, districtOf } from '@district/common';
 import {
-  assertCanWrite,
+  and,
   audited,
-  badInput,
-  conflict,
-  countFigure,
-  inScope,
-  normaliseRegionCode,
+  eq,
+  idNumberOf,
+  listPrefix,
+  listUnder,
+  notFuture,
+  optionalText,
   periodOf,
-  previousPeriod,
-  rateFigure,
+  rateYearOnYear,
+  regionCodeOf,
+  requiredText,
+  rowsBy,
+  sql,
+  visible,
+  yearOnYear,
+  type ListSpec,
   type RequestContext,
-} from '@district/common';
-import { listPrefix } from '@district/common';
-import { allOf, eq, pageUnder, sql, type ListArgs, type ListSpec } from '../../list';
+} from '@district/subgraph-kit';
+import type { Resolvers } from '../../generated/graphql';
 import { Region } from '../regions/region.entity';
 import { regionByCode } from '../regions/regions.resolvers';
-import { personFor, personOf, validIdNumber } from '../persons/persons';
-import { notFuture, optionalText, required } from '../../input';
+import { personFor, personOf } from '../persons/persons';
 import { Worker } from '../workers/worker.entity';
-import { Certificate, ExamRegistration, type ExamResult, type SocialWorkLevel } from './certification.entity';
-import { certificateCount, examCount } from './certification.figures';
+import { Certificate, ExamRegistration } from './certification.entity';
+import { certificatesHeld, certifiedHolders, examRegistrations } from './certification.figures';
 
 const CERTIFICATES: ListSpec<Certificate> = {
   entity: Certificate,
   table: 'certificate',
-  regionColumn: 'region_code',
+  place: 'region_code',
   sortColumns: { ID: 't.id', OBTAINED_ON: 't.obtained_on', LEVEL: 't.level' },
   defaultOrder: 't.id',
 };
@@ -32,87 +38,62 @@ const CERTIFICATES: ListSpec<Certificate> = {
 const EXAMS: ListSpec<ExamRegistration> = {
   entity: ExamRegistration,
   table: 'exam_registration',
-  regionColumn: 'region_code',
+  place: 'region_code',
   sortColumns: { EXAM_YEAR: 't.exam_year', LEVEL: 't.level', RESULT: 't.result' },
   defaultOrder: 't.id',
 };
 
-interface CertificateFilter {
-  regionCode?: string;
-  level?: SocialWorkLevel;
-  obtainedFrom?: string;
-  obtainedTo?: string;
-}
-interface ExamFilter {
-  regionCode?: string;
-  examYear?: number;
-  level?: SocialWorkLevel;
-  result?: ExamResult;
-}
-
-interface CertificateInput {
-  id: string;
-  holderName: string;
-  holderIdNumber: string;
-  workUnit?: string | null;
-  regionCode: string;
-  level: SocialWorkLevel;
-  obtainedOn: string;
-}
-
 /** The holder's worker record: the one in post if any, else the latest. */
-function workerOfPerson(ctx: RequestContext, personId: string) {
-  const loader = ctx.loaders.get<string, Worker | null>('worker:byPerson', async (ids) => {
-    const rows = await ctx.em.find(Worker, { personId: { $in: [...ids] } }, { orderBy: { hiredOn: 'asc' } });
-    return ids.map((id) => {
-      const mine = rows.filter((w) => w.personId === id);
-      return mine.find((w) => !w.leftOn) ?? mine[mine.length - 1] ?? null;
-    });
-  });
-  return loader.load(personId);
+async function workerOfPerson(ctx: RequestContext, personId: string): Promise<Worker | null> {
+  const mine = await rowsBy<Worker>(ctx, Worker, 'personId', { orderBy: { hiredOn: 'asc' } }).load(personId);
+  return mine.find((w) => !w.leftOn) ?? mine[mine.length - 1] ?? null;
 }
 
 const holder = async (ctx: RequestContext, row: { personId: string }) => (await personOf(ctx, row.personId))!;
-type FigureArgs = { year: number; asOf?: string | null; level?: SocialWorkLevel | null };
 
-export const certificationResolvers = {
+/** An exam year with the year before: the period checks the year. */
+const examYearArgs = (a: { year: number }) => ({ year: periodOf(a.year).year });
+
+export const certificationResolvers: Resolvers = {
   Query: {
-    socialWorkCertificates: (_: unknown, args: ListArgs<CertificateFilter>, ctx: RequestContext) => {
+    socialWorkCertificates: (_, args, ctx) => {
       const f = args.filter ?? {};
-      const filter = allOf([
+      const filter = and(
         eq('t.level', f.level),
-        f.obtainedFrom ? sql('t.obtained_on >= ?', f.obtainedFrom) : undefined,
-        f.obtainedTo ? sql('t.obtained_on <= ?', f.obtainedTo) : undefined,
-      ]);
-      return pageUnder(ctx, CERTIFICATES, listPrefix(ctx, f.regionCode), filter, args);
+        f.obtainedFrom ? sql`t.obtained_on >= ${f.obtainedFrom}::date` : undefined,
+        f.obtainedTo ? sql`t.obtained_on <= ${f.obtainedTo}::date` : undefined,
+      );
+      return listUnder(ctx, CERTIFICATES, listPrefix(ctx, f.regionCode), filter, args);
     },
-    socialWorkExamRegistrations: (_: unknown, args: ListArgs<ExamFilter>, ctx: RequestContext) => {
+    socialWorkExamRegistrations: (_, args, ctx) => {
       const f = args.filter ?? {};
-      const filter = allOf([eq('t.exam_year', f.examYear), eq('t.level', f.level), eq('t.result', f.result)]);
-      return pageUnder(ctx, EXAMS, listPrefix(ctx, f.regionCode), filter, args);
+      const filter = and(eq('t.exam_year', f.examYear), eq('t.level', f.level), eq('t.result', f.result));
+      return listUnder(ctx, EXAMS, listPrefix(ctx, f.regionCode), filter, args);
     },
   },
   Mutation: {
-    recordSocialWorkCertificate: (_: unknown, { input }: { input: CertificateInput }, ctx: RequestContext) =>
+    recordSocialWorkCertificate: (_, { input }, ctx) =>
       audited(
         ctx,
         'recordSocialWorkCertificate',
         input,
         async (em) => {
-          const regionCode = normaliseRegionCode(required(input.regionCode, 'regionCode', '所在区划'));
+          const regionCode = regionCodeOf(input.regionCode, 'regionCode', ['DISTRICT', 'STREET', 'COMMUNITY']);
           assertCanWrite(ctx.caller, 'workforce', regionCode);
-          const id = required(input.id, 'id', '证书编号');
-          const name = required(input.holderName, 'holderName', '姓名');
-          const idNumber = validIdNumber(input.holderIdNumber, 'holderIdNumber');
+          const id = requiredText(input.id, 'id', '证书编号', 30);
+          const name = requiredText(input.holderName, 'holderName', '姓名', 50);
+          const idNumber = idNumberOf(input.holderIdNumber, 'holderIdNumber');
           notFuture(input.obtainedOn, 'obtainedOn', '取得日期');
           if (!(await em.findOne(Region, { code: regionCode }))) throw badInput(`区划不存在：${regionCode} / no such region`, 'regionCode');
-          if (await em.findOne(Certificate, { id })) throw conflict(`证书编号 ${id} 已登记 / certificate already recorded`);
-          const person = await personFor(em, idNumber, name, null, false);
+          if (await em.findOne(Certificate, { id })) throw conflict(`证书编号 ${id} 已登记 / certificate already recorded`, 'id');
+          const district = districtOf(regionCode);
+          const person = await personFor(em, district, idNumber, name, null, false);
           await em.flush();
           return em.create(Certificate, {
             id,
+            districtCode: district,
             personId: person.id,
-            workUnit: optionalText(input.workUnit),
+            workUnit: optionalText(input.workUnit, 'workUnit', '工作单位'),
             regionCode,
             level: input.level,
             obtainedOn: input.obtainedOn,
@@ -122,46 +103,28 @@ export const certificationResolvers = {
       ),
   },
   SocialWorkCertificate: {
-    holderName: async (c: Certificate, _: unknown, ctx: RequestContext) => (await holder(ctx, c)).name,
-    holderIdNumber: async (c: Certificate, _: unknown, ctx: RequestContext) => (await holder(ctx, c)).idNumber,
-    region: (c: Certificate, _: unknown, ctx: RequestContext) => regionByCode(ctx, c.regionCode),
-    worker: async (c: Certificate, _: unknown, ctx: RequestContext) => {
-      const w = await workerOfPerson(ctx, c.personId);
-      return w && inScope(ctx.caller, w.communityCode) ? w : null;
-    },
+    holderName: async (c, _, ctx) => (await holder(ctx, c)).name,
+    holderIdNumber: async (c, _, ctx) => (await holder(ctx, c)).idNumber,
+    region: async (c, _, ctx) => (await regionByCode(ctx, c.regionCode))!,
+    worker: async (c, _, ctx) => visible(ctx, await workerOfPerson(ctx, c.personId), (w) => w.communityCode),
   },
   SocialWorkExamRegistration: {
-    registrantName: async (e: ExamRegistration, _: unknown, ctx: RequestContext) => (await holder(ctx, e)).name,
-    registrantIdNumber: async (e: ExamRegistration, _: unknown, ctx: RequestContext) => (await holder(ctx, e)).idNumber,
-    region: (e: ExamRegistration, _: unknown, ctx: RequestContext) => regionByCode(ctx, e.regionCode),
+    registrantName: async (e, _, ctx) => (await holder(ctx, e)).name,
+    registrantIdNumber: async (e, _, ctx) => (await holder(ctx, e)).idNumber,
+    region: async (e, _, ctx) => (await regionByCode(ctx, e.regionCode))!,
   },
   WorkforceFigures: {
-    examRegistrants: async (n: { code: string }, a: FigureArgs, ctx: RequestContext) => {
-      const year = periodOf(a.year).year; // validates the year
-      return countFigure(await examCount(ctx, n.code, year, a.level), await examCount(ctx, n.code, year - 1, a.level));
-    },
-    examPassed: async (n: { code: string }, a: FigureArgs, ctx: RequestContext) => {
-      const year = periodOf(a.year).year;
-      return countFigure(await examCount(ctx, n.code, year, a.level, 'PASSED'), await examCount(ctx, n.code, year - 1, a.level, 'PASSED'));
-    },
-    examPassRate: async (n: { code: string }, a: FigureArgs, ctx: RequestContext) => {
-      const year = periodOf(a.year).year;
-      const pair = (y: number) => Promise.all([examCount(ctx, n.code, y, a.level, 'PASSED'), examCount(ctx, n.code, y, a.level)]);
-      return rateFigure(await pair(year), await pair(year - 1));
-    },
-    certificates: async (n: { code: string }, a: FigureArgs, ctx: RequestContext) => {
-      const now = periodOf(a.year, a.asOf);
-      return countFigure(
-        await certificateCount(ctx, n.code, now, a.level, 'certificates'),
-        await certificateCount(ctx, n.code, previousPeriod(now), a.level, 'certificates'),
-      );
-    },
-    certifiedHolders: async (n: { code: string }, a: FigureArgs, ctx: RequestContext) => {
-      const now = periodOf(a.year, a.asOf);
-      return countFigure(
-        await certificateCount(ctx, n.code, now, a.level, 'holders'),
-        await certificateCount(ctx, n.code, previousPeriod(now), a.level, 'holders'),
-      );
-    },
+    examRegistrants: (n, a, ctx) => yearOnYear(ctx, examRegistrations, { ...a, ...examYearArgs(a) }, n.code),
+    examPassed: (n, a, ctx) => yearOnYear(ctx, examRegistrations, { ...a, ...examYearArgs(a), result: 'PASSED' }, n.code),
+    examPassRate: (n, a, ctx) =>
+      rateYearOnYear(
+        ctx,
+        { ...examRegistrations, name: 'certification.examsPassed', where: (x) => and(examRegistrations.where!(x), sql`t.result = 'PASSED'`) },
+        examRegistrations,
+        { ...a, ...examYearArgs(a) },
+        n.code,
+      ),
+    certificates: (n, a, ctx) => yearOnYear(ctx, certificatesHeld, a, n.code),
+    certifiedHolders: (n, a, ctx) => yearOnYear(ctx, certifiedHolders, a, n.code),
   },
 };

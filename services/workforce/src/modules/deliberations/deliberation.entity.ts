@@ -1,13 +1,21 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { LedgerRecord } from '@district/subgraph-kit';
 
 export type DeliberationStatus = 'RAISED' | 'HANDLING' | 'CLOSED';
 
-/** A deliberation topic (议事议题) and its closed loop: raised → handled → closed. */
+/** A deliberation topic (议事议题) and its closed loop: raised → in hand → closed. Its number is the district's own. */
 @Entity({ tableName: 'deliberation' })
-export class Deliberation {
-  /** 议题编号 */
-  @PrimaryKey({ type: 'string', length: 20 })
+@Unique({ properties: ['districtCode', 'number'] })
+export class Deliberation extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
   id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  /** 议题编号 */
+  @Property({ type: 'string', length: 30 })
+  number!: string;
 
   @Index()
   @Property({ type: 'string', length: 12 })

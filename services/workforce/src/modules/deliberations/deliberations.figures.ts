@@ -1,24 +1,25 @@
-import { regionFigure, type Period, type RequestContext } from '@district/common';
-import { flowRange } from '../../list';
+import { and, defineFigure, distinct, during, eq, flow, raw, sql } from '@district/subgraph-kit';
 
-/**
- * Deliberation figures of a period under each node, optionally for one method: topics raised,
- * topics resolved (closed in the period, whenever raised), communities that raised a topic.
- */
-export function deliberationCount(
-  ctx: RequestContext,
-  code: string,
-  p: Period,
-  method: string | null | undefined,
-  what: 'raised' | 'resolved' | 'communities',
-) {
-  const [from, to] = flowRange(p);
-  const counted = what === 'communities' ? 'count(DISTINCT d.community_code)' : 'count(d.id)';
-  const dated = what === 'resolved' ? `d.status = 'CLOSED' AND d.closed_on BETWEEN ? AND ?` : 'd.raised_on BETWEEN ? AND ?';
-  return regionFigure(ctx, `deliberation:${what}:${from}:${to}:${method ?? ''}`, code, (regions) => ({
-    text: `SELECT r.code, ${counted} AS value FROM ${regions}
-           LEFT JOIN deliberation d ON d.community_code LIKE r.prefix || '%' AND ${dated} AND (?::text IS NULL OR d.method = ?)
-           GROUP BY r.code`,
-    params: [from, to, method ?? null, method ?? null],
-  }));
-}
+type Args = { method?: string | null };
+const topics = { name: 'deliberation', from: 'deliberation d', place: 'd.community_code' };
+const byMethod = (a: Args) => eq('d.method', a.method?.trim() || null);
+
+/** Topics raised in the period. */
+export const topicsRaised = defineFigure<Args>({ name: 'deliberations.raised', source: topics, period: flow('d.raised_on'), where: byMethod });
+
+/** Topics resolved: closed in the period, whenever raised. */
+export const topicsResolved = defineFigure<Args>({
+  name: 'deliberations.resolved',
+  source: topics,
+  period: during((p) => and(raw(`d.status = 'CLOSED'`), sql`d.closed_on BETWEEN ${p.from}::date AND ${p.to}::date`)),
+  where: byMethod,
+});
+
+/** Communities that raised a topic in the period. */
+export const topicCommunities = defineFigure<Args>({
+  name: 'deliberations.communities',
+  source: topics,
+  period: flow('d.raised_on'),
+  aggregate: distinct('d.community_code'),
+  where: byMethod,
+});

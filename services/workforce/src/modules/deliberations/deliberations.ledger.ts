@@ -1,11 +1,21 @@
-import { upsertRows, type ColumnSpec, type LedgerImporter, type RowProblem } from '@district/common';
-import { existing, mapping, maybe, referenceDefect, text } from '../../ledger-kit';
+import { globalId } from '@district/common';
+import {
+  existingIn,
+  referenceDefect,
+  storeRows,
+  str,
+  strOrNull,
+  vocabulary,
+  type ColumnSpec,
+  type LedgerImporter,
+  type RowProblem,
+} from '@district/ledger';
+import { outsideDistrict } from '../regions/regions.ledger';
 
-const STATUSES = mapping({ 已提出: 'RAISED', 办理中: 'HANDLING', 已办结: 'CLOSED' } as const);
-const FILE = 'workforce/deliberations.csv';
+const STATUSES = vocabulary({ 已提出: 'RAISED', 办理中: 'HANDLING', 已办结: 'CLOSED' } as const);
 
 const columns = {
-  id: { header: '议题编号', type: 'code', required: true, pattern: /^[A-Za-z0-9_-]{1,20}$/ },
+  number: { header: '议题编号', type: 'code', required: true, pattern: /^[A-Za-z0-9_-]{1,30}$/ },
   community: { header: '所属社区代码', type: 'code', required: true, pattern: /^\d{12}$/ },
   title: { header: '议题名称', type: 'text', required: true },
   method: { header: '议事方法', type: 'text', required: true },
@@ -22,40 +32,48 @@ type Key = keyof typeof columns;
  */
 function closedLoop(v: Record<Key, unknown>): RowProblem<Key>[] {
   const closed = STATUSES.of(v.status) === 'CLOSED';
-  if (closed && !v.closedOn)
-    return [{ column: 'closedOn', kind: 'required', reason: '已办结的议题须填办结日期 / a closed topic needs its closing day' }];
-  if (!closed && v.closedOn)
-    return [{ column: 'closedOn', kind: 'format', reason: '未办结的议题不应有办结日期 / only a closed topic has a closing day' }];
+  if (closed && !v.closedOn) return [{ column: 'closedOn', kind: 'required', reason: '已办结的议题须填办结日期 / a closed topic needs its closing day' }];
+  if (!closed && v.closedOn) return [{ column: 'closedOn', kind: 'format', reason: '未办结的议题不应有办结日期 / only a closed topic has a closing day' }];
   return [];
 }
 
 /** workforce/deliberations.csv: deliberation topics and where their loop stands. */
 export const deliberationsLedger: LedgerImporter<Key> = {
-  spec: { file: FILE, columns, key: ['id'], check: closedLoop },
+  spec: { file: 'workforce/deliberations.csv', columns, key: ['number'], check: closedLoop },
   async check(batch, ctx) {
-    const communities = await existing(
+    const outside = outsideDistrict(batch, ctx, (r) => str(r.value.community), columns.community.header);
+    const communities = await existingIn(
       ctx.db,
       'region',
-      batch.map((r) => text(r.value.community)),
+      'code',
+      batch.map((r) => str(r.value.community)),
       `level = 'COMMUNITY'`,
     );
-    return batch
-      .filter((r) => !communities.has(text(r.value.community)))
-      .map((r) => referenceDefect(FILE, r.row, columns.community.header, `社区不存在：${text(r.value.community)} / no such community`));
+    return [
+      ...outside,
+      ...batch
+        .filter((r) => !communities.has(str(r.value.community)))
+        .map((r) => referenceDefect(ctx.file, r.row, columns.community.header, `社区不存在：${str(r.value.community)} / no such community`)),
+    ];
   },
   write: (batch, ctx) =>
-    upsertRows(
-      ctx.db,
-      'deliberation',
-      ['id'],
-      batch.map(({ value }) => ({
-        id: text(value.id),
-        community_code: text(value.community),
-        title: text(value.title),
-        method: text(value.method),
-        raised_on: text(value.raisedOn),
-        closed_on: maybe(value.closedOn),
-        status: STATUSES.of(value.status),
+    storeRows(
+      ctx,
+      { table: 'deliberation', key: ['id'], columns: ['community_code', 'title', 'method', 'raised_on', 'closed_on', 'status'] },
+      batch.map(({ row, value }) => ({
+        row,
+        values: {
+          id: globalId(ctx.district, str(value.number)),
+          district_code: ctx.district,
+          number: str(value.number),
+          community_code: str(value.community),
+          title: str(value.title),
+          method: str(value.method),
+          raised_on: str(value.raisedOn),
+          closed_on: strOrNull(value.closedOn),
+          status: STATUSES.of(value.status),
+        },
       })),
+      { keyLabel: (v) => `议题编号 ${v.number}`, keyColumn: columns.number.header },
     ),
 };

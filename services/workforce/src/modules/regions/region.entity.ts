@@ -1,10 +1,11 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { LedgerRecord } from '@district/subgraph-kit';
 
 export type RegionLevel = 'DISTRICT' | 'STREET' | 'TOWN' | 'COMMUNITY';
 
-/** A node of the region tree. Codes are hierarchical, so "under a node" is a prefix match. */
+/** A node of the region tree, by its national statistical division code (unique everywhere). */
 @Entity({ tableName: 'region' })
-export class Region {
+export class Region extends LedgerRecord {
   @PrimaryKey({ type: 'string', length: 12 })
   code!: string;
 
@@ -26,8 +27,9 @@ export class Region {
   abolishedOn?: string | null;
 }
 
+/** A grid: its community's code plus two digits, so unique everywhere too. */
 @Entity({ tableName: 'grid' })
-export class Grid {
+export class Grid extends LedgerRecord {
   @PrimaryKey({ type: 'string', length: 14 })
   code!: string;
 
@@ -48,10 +50,19 @@ export class Grid {
   abolishedOn?: string | null;
 }
 
+/** A residential compound. Its number (小区编号) is the district's own: the id is "<district>:<number>". */
 @Entity({ tableName: 'compound' })
-export class Compound {
-  @PrimaryKey({ type: 'string', length: 20 })
-  code!: string;
+@Unique({ properties: ['districtCode', 'number'] })
+export class Compound extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  /** 小区编号 */
+  @Property({ type: 'string', length: 30 })
+  number!: string;
 
   @Property({ type: 'text' })
   name!: string;

@@ -1,16 +1,38 @@
+import { districtOf, globalId, isWithin, normaliseRegionCode } from '@district/common';
 import {
-  isWithin,
-  normaliseRegionCode,
-  upsertRows,
+  existingIn,
+  referenceDefect,
+  storeRows,
+  str,
+  strOrNull,
+  vocabulary,
   type ColumnSpec,
   type Defect,
+  type ImportContext,
   type LedgerImporter,
   type RowProblem,
-} from '@district/common';
-import { existing, mapping, maybe, referenceDefect, text } from '../../ledger-kit';
+  type ValidRow,
+} from '@district/ledger';
 
-const LEVELS = mapping({ 区: 'DISTRICT', 街道: 'STREET', 镇: 'TOWN', 社区: 'COMMUNITY', 村: 'COMMUNITY' } as const);
+const LEVELS = vocabulary({ 区: 'DISTRICT', 街道: 'STREET', 镇: 'TOWN', 社区: 'COMMUNITY', 村: 'COMMUNITY' } as const);
 const REGION_CODE = /^\d{6}(\d{6})?$/;
+
+/** A row whose region lies in another district than the ledger set's is a defect, never a write there. */
+export function outsideDistrict<K extends string>(
+  batch: ValidRow<K>[],
+  ctx: ImportContext,
+  codeOf: (r: ValidRow<K>) => string | null,
+  column: string,
+): Defect[] {
+  return batch
+    .filter((r) => {
+      const code = codeOf(r);
+      return !!code && districtOf(code) !== ctx.district;
+    })
+    .map((r) =>
+      referenceDefect(ctx.file, r.row, column, `不属于本次导入的区县 ${ctx.district} / not in district ${ctx.district}, which this import is for`),
+    );
+}
 
 const regionColumns = {
   code: { header: '区划代码', type: 'code', required: true, pattern: REGION_CODE },
@@ -22,14 +44,13 @@ type RegionKey = keyof typeof regionColumns;
 
 /** A code's shape says its level: the district ends in 000000, a street or town in 000, a community in neither. */
 function levelProblems(v: Record<RegionKey, unknown>): RowProblem<RegionKey>[] {
-  const code = normaliseRegionCode(text(v.code));
+  const code = normaliseRegionCode(str(v.code as string));
   const level = LEVELS.of(v.level);
   const shape = code.endsWith('000000') ? 'DISTRICT' : code.endsWith('000') ? 'STREET' : 'COMMUNITY';
   const fits = shape === level || (shape === 'STREET' && level === 'TOWN');
   const problems: RowProblem<RegionKey>[] = [];
   if (!fits) problems.push({ column: 'code', kind: 'format', reason: '区划代码与层级不符 / the code does not fit the level' });
-  if (level !== 'DISTRICT' && !v.parent)
-    problems.push({ column: 'parent', kind: 'required', reason: '必填项为空 / required value missing' });
+  if (level !== 'DISTRICT' && !v.parent) problems.push({ column: 'parent', kind: 'required', reason: '必填项为空 / required value missing' });
   return problems;
 }
 
@@ -37,47 +58,44 @@ function levelProblems(v: Record<RegionKey, unknown>): RowProblem<RegionKey>[] {
 export const regionsLedger: LedgerImporter<RegionKey> = {
   spec: { file: 'regions.csv', columns: regionColumns, key: ['code'], check: levelProblems },
   async check(batch, ctx) {
-    const inBatch = new Set(batch.map((r) => normaliseRegionCode(text(r.value.code))));
+    const inBatch = new Set(batch.map((r) => normaliseRegionCode(str(r.value.code))));
     const parents = batch
-      .map((r) => maybe(r.value.parent))
+      .map((r) => strOrNull(r.value.parent))
       .filter((p): p is string => !!p)
       .map(normaliseRegionCode);
-    const known = await existing(
+    const known = await existingIn(
       ctx.db,
       'region',
+      'code',
       parents.filter((p) => !inBatch.has(p)),
     );
-    const defects: Defect[] = [];
+    const defects = outsideDistrict(batch, ctx, (r) => normaliseRegionCode(str(r.value.code)), regionColumns.code.header);
     for (const { row, value } of batch) {
       if (!value.parent) continue;
-      const code = normaliseRegionCode(text(value.code));
-      const parent = normaliseRegionCode(text(value.parent));
+      const code = normaliseRegionCode(str(value.code));
+      const parent = normaliseRegionCode(str(value.parent));
       if (!inBatch.has(parent) && !known.has(parent)) {
-        defects.push(referenceDefect('regions.csv', row, regionColumns.parent.header, `上级区划不存在：${parent} / no such parent region`));
+        defects.push(referenceDefect(ctx.file, row, regionColumns.parent.header, `上级区划不存在：${parent} / no such parent region`));
       } else if (parent === code || !isWithin(code, parent)) {
-        defects.push(
-          referenceDefect(
-            'regions.csv',
-            row,
-            regionColumns.parent.header,
-            `上级区划与代码不符：${parent} / the parent does not contain this code`,
-          ),
-        );
+        defects.push(referenceDefect(ctx.file, row, regionColumns.parent.header, `上级区划与代码不符：${parent} / the parent does not contain this code`));
       }
     }
     return defects;
   },
   write: (batch, ctx) =>
-    upsertRows(
-      ctx.db,
-      'region',
-      ['code'],
-      batch.map(({ value }) => ({
-        code: normaliseRegionCode(text(value.code)),
-        name: text(value.name),
-        level: LEVELS.of(value.level),
-        parent_code: value.parent ? normaliseRegionCode(text(value.parent)) : null,
+    storeRows(
+      ctx,
+      { table: 'region', key: ['code'], columns: ['name', 'level', 'parent_code'] },
+      batch.map(({ row, value }) => ({
+        row,
+        values: {
+          code: normaliseRegionCode(str(value.code)),
+          name: str(value.name),
+          level: LEVELS.of(value.level),
+          parent_code: value.parent ? normaliseRegionCode(str(value.parent)) : null,
+        },
       })),
+      { keyLabel: (v) => `区划代码 ${v.code}`, keyColumn: regionColumns.code.header },
     ),
 };
 
@@ -96,99 +114,100 @@ export const gridsLedger: LedgerImporter<GridKey> = {
     columns: gridColumns,
     key: ['code'],
     check: (v) =>
-      text(v.code).startsWith(text(v.community))
+      str(v.code).startsWith(str(v.community))
         ? []
         : [{ column: 'code', kind: 'format', reason: '网格编码应以所属社区代码开头 / a grid code starts with its community code' }],
   },
   async check(batch, ctx) {
-    const communities = await existing(
+    const outside = outsideDistrict(batch, ctx, (r) => str(r.value.community), gridColumns.community.header);
+    const communities = await existingIn(
       ctx.db,
       'region',
-      batch.map((r) => text(r.value.community)),
+      'code',
+      batch.map((r) => str(r.value.community)),
       `level = 'COMMUNITY'`,
     );
-    return batch
-      .filter((r) => !communities.has(text(r.value.community)))
-      .map((r) =>
-        referenceDefect('grids.csv', r.row, gridColumns.community.header, `社区不存在：${text(r.value.community)} / no such community`),
-      );
+    return [
+      ...outside,
+      ...batch
+        .filter((r) => !communities.has(str(r.value.community)))
+        .map((r) => referenceDefect(ctx.file, r.row, gridColumns.community.header, `社区不存在：${str(r.value.community)} / no such community`)),
+    ];
   },
   write: (batch, ctx) =>
-    upsertRows(
-      ctx.db,
-      'grid',
-      ['code'],
-      batch.map(({ value }) => ({
-        code: text(value.code),
-        name: text(value.name),
-        community_code: text(value.community),
-        type: maybe(value.type),
+    storeRows(
+      ctx,
+      { table: 'grid', key: ['code'], columns: ['name', 'community_code', 'type'] },
+      batch.map(({ row, value }) => ({
+        row,
+        values: { code: str(value.code), name: str(value.name), community_code: str(value.community), type: strOrNull(value.type) },
       })),
+      { keyLabel: (v) => `网格编码 ${v.code}`, keyColumn: gridColumns.code.header },
     ),
 };
 
 const compoundColumns = {
-  code: { header: '小区编号', type: 'code', required: true, pattern: /^[A-Za-z0-9_-]{1,20}$/ },
+  number: { header: '小区编号', type: 'code', required: true, pattern: /^[A-Za-z0-9_-]{1,30}$/ },
   name: { header: '小区名称', type: 'text', required: true },
   community: { header: '所属社区代码', type: 'code', required: true, pattern: /^\d{12}$/ },
   grid: { header: '所属网格编码', type: 'code', pattern: /^\d{14}$/ },
-  households: { header: '户数', type: 'int', min: 0 },
+  households: { header: '户数', type: 'int', min: 0, max: 1_000_000 },
   propertyMode: { header: '物业管理模式', type: 'text' },
 } satisfies Record<string, ColumnSpec>;
 type CompoundKey = keyof typeof compoundColumns;
 
-/** compounds.csv: a compound lies in one community and, when given, one of that community's grids. */
+/** compounds.csv: a compound lies in one community and, when given, one of that community's grids; its number is the district's own. */
 export const compoundsLedger: LedgerImporter<CompoundKey> = {
   spec: {
     file: 'compounds.csv',
     columns: compoundColumns,
-    key: ['code'],
+    key: ['number'],
     check: (v) =>
-      !v.grid || text(v.grid).startsWith(text(v.community))
+      !v.grid || str(v.grid).startsWith(str(v.community))
         ? []
         : [{ column: 'grid', kind: 'reference', reason: '网格不属于所属社区 / the grid is not in the community' }],
   },
   async check(batch, ctx) {
-    const communities = await existing(
+    const defects = outsideDistrict(batch, ctx, (r) => str(r.value.community), compoundColumns.community.header);
+    const communities = await existingIn(
       ctx.db,
       'region',
-      batch.map((r) => text(r.value.community)),
+      'code',
+      batch.map((r) => str(r.value.community)),
       `level = 'COMMUNITY'`,
     );
-    const grids = await existing(
+    const grids = await existingIn(
       ctx.db,
       'grid',
-      batch.map((r) => maybe(r.value.grid)).filter((g): g is string => !!g),
+      'code',
+      batch.map((r) => strOrNull(r.value.grid)).filter((g): g is string => !!g),
     );
-    const defects: Defect[] = [];
     for (const { row, value } of batch) {
-      if (!communities.has(text(value.community))) {
-        defects.push(
-          referenceDefect(
-            'compounds.csv',
-            row,
-            compoundColumns.community.header,
-            `社区不存在：${text(value.community)} / no such community`,
-          ),
-        );
-      } else if (value.grid && !grids.has(text(value.grid))) {
-        defects.push(referenceDefect('compounds.csv', row, compoundColumns.grid.header, `网格不存在：${text(value.grid)} / no such grid`));
+      if (!communities.has(str(value.community))) {
+        defects.push(referenceDefect(ctx.file, row, compoundColumns.community.header, `社区不存在：${str(value.community)} / no such community`));
+      } else if (value.grid && !grids.has(str(value.grid))) {
+        defects.push(referenceDefect(ctx.file, row, compoundColumns.grid.header, `网格不存在：${str(value.grid)} / no such grid`));
       }
     }
     return defects;
   },
   write: (batch, ctx) =>
-    upsertRows(
-      ctx.db,
-      'compound',
-      ['code'],
-      batch.map(({ value }) => ({
-        code: text(value.code),
-        name: text(value.name),
-        community_code: text(value.community),
-        grid_code: maybe(value.grid),
-        households: value.households as number | null,
-        property_mode: maybe(value.propertyMode),
+    storeRows(
+      ctx,
+      { table: 'compound', key: ['id'], columns: ['name', 'community_code', 'grid_code', 'households', 'property_mode'] },
+      batch.map(({ row, value }) => ({
+        row,
+        values: {
+          id: globalId(ctx.district, str(value.number)),
+          district_code: ctx.district,
+          number: str(value.number),
+          name: str(value.name),
+          community_code: str(value.community),
+          grid_code: strOrNull(value.grid),
+          households: value.households as number | null,
+          property_mode: strOrNull(value.propertyMode),
+        },
       })),
+      { keyLabel: (v) => `小区编号 ${v.number}`, keyColumn: compoundColumns.number.header },
     ),
 };

@@ -1,15 +1,23 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { LedgerRecord } from '@district/subgraph-kit';
 
 export type TrainingType = 'SYSTEM_TRAINING' | 'SECRETARY_SALON' | 'PRACTICE_DRILL' | 'CERTIFICATION_COACHING' | 'SKILLS_CONTEST';
 export type TrainingAudience = 'COMMUNITY_WORKERS' | 'GRID_WORKERS' | 'ALL_WORKERS';
 export type AttendanceStatus = 'PRESENT' | 'ABSENT';
 
-/** A training session for community and grid workers. */
+/** A training session for community and grid workers; its number is the district's own. */
 @Entity({ tableName: 'training' })
-export class Training {
-  /** 培训编号 */
-  @PrimaryKey({ type: 'string', length: 20 })
+@Unique({ properties: ['districtCode', 'number'] })
+export class Training extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
   id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  /** 培训编号 */
+  @Property({ type: 'string', length: 30 })
+  number!: string;
 
   @Property({ type: 'text' })
   name!: string;
@@ -34,21 +42,21 @@ export class Training {
 /**
  * One worker at one session. The ledger sometimes holds both a present and an absent row for the
  * same worker and session (two sign-in sheets); both are kept as written, and person-times count a
- * worker once per session when any row says present.
- * `communityCode` is where the worker served when attending, so a later move keeps history in place.
+ * worker once per session when any row says present. `communityCode` is where the worker served
+ * when attending, so a later move keeps history in place.
  */
 @Entity({ tableName: 'training_attendance' })
 @Unique({ properties: ['trainingId', 'workerId', 'status'] })
-export class TrainingAttendance {
+export class TrainingAttendance extends LedgerRecord {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
   @Index()
-  @Property({ type: 'string', length: 20 })
+  @Property({ type: 'string', length: 40 })
   trainingId!: string;
 
   @Index()
-  @Property({ type: 'string', length: 20 })
+  @Property({ type: 'string', length: 40 })
   workerId!: string;
 
   @Index()

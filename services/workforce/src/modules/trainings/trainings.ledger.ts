@@ -1,18 +1,27 @@
-import { upsertRows, type ColumnSpec, type Defect, type LedgerImporter } from '@district/common';
-import { mapping, maybe, referenceDefect, text } from '../../ledger-kit';
+import { globalId } from '@district/common';
+import {
+  referenceDefect,
+  storeRows,
+  str,
+  strOrNull,
+  vocabulary,
+  type ColumnSpec,
+  type Defect,
+  type LedgerImporter,
+} from '@district/ledger';
 
-export const TYPES = mapping({
+export const TYPES = vocabulary({
   系统培训: 'SYSTEM_TRAINING',
   书记沙龙: 'SECRETARY_SALON',
   实战练兵: 'PRACTICE_DRILL',
   职业认证辅导: 'CERTIFICATION_COACHING',
   技能竞赛: 'SKILLS_CONTEST',
 } as const);
-export const AUDIENCES = mapping({ 社区工作者: 'COMMUNITY_WORKERS', 网格员: 'GRID_WORKERS', '社区工作者、网格员': 'ALL_WORKERS' } as const);
-const STATUSES = mapping({ 已签到: 'PRESENT', 缺勤: 'ABSENT' } as const);
+export const AUDIENCES = vocabulary({ 社区工作者: 'COMMUNITY_WORKERS', 网格员: 'GRID_WORKERS', '社区工作者、网格员': 'ALL_WORKERS' } as const);
+const STATUSES = vocabulary({ 已签到: 'PRESENT', 缺勤: 'ABSENT' } as const);
 
 const trainingColumns = {
-  id: { header: '培训编号', type: 'code', required: true, pattern: /^[A-Za-z0-9_-]{1,20}$/ },
+  number: { header: '培训编号', type: 'code', required: true, pattern: /^[A-Za-z0-9_-]{1,30}$/ },
   name: { header: '培训名称', type: 'text', required: true },
   type: { header: '培训类型', type: 'enum', required: true, values: TYPES.labels },
   // sessions are planned ahead: a future start is a schedule, not a typo
@@ -23,31 +32,34 @@ const trainingColumns = {
 } satisfies Record<string, ColumnSpec>;
 type TrainingKey = keyof typeof trainingColumns;
 
-/** workforce/trainings.csv: the sessions. */
+/** workforce/trainings.csv: the district's sessions (no region column: they belong to the ledger set's district). */
 export const trainingsLedger: LedgerImporter<TrainingKey> = {
   spec: {
     file: 'workforce/trainings.csv',
     columns: trainingColumns,
-    key: ['id'],
+    key: ['number'],
     check: (v) =>
-      v.endOn && text(v.endOn) < text(v.startOn)
-        ? [{ column: 'endOn', kind: 'date', reason: '结束日期早于开始日期 / ends before it starts' }]
-        : [],
+      v.endOn && str(v.endOn) < str(v.startOn) ? [{ column: 'endOn', kind: 'date', reason: '结束日期早于开始日期 / ends before it starts' }] : [],
   },
   write: (batch, ctx) =>
-    upsertRows(
-      ctx.db,
-      'training',
-      ['id'],
-      batch.map(({ value }) => ({
-        id: text(value.id),
-        name: text(value.name),
-        type: TYPES.of(value.type),
-        start_on: text(value.startOn),
-        end_on: maybe(value.endOn),
-        organiser: maybe(value.organiser),
-        audience: AUDIENCES.of(value.audience),
+    storeRows(
+      ctx,
+      { table: 'training', key: ['id'], columns: ['name', 'type', 'start_on', 'end_on', 'organiser', 'audience'] },
+      batch.map(({ row, value }) => ({
+        row,
+        values: {
+          id: globalId(ctx.district, str(value.number)),
+          district_code: ctx.district,
+          number: str(value.number),
+          name: str(value.name),
+          type: TYPES.of(value.type),
+          start_on: str(value.startOn),
+          end_on: strOrNull(value.endOn),
+          organiser: strOrNull(value.organiser),
+          audience: AUDIENCES.of(value.audience),
+        },
       })),
+      { keyLabel: (v) => `培训编号 ${v.number}`, keyColumn: trainingColumns.number.header },
     ),
 };
 
@@ -57,42 +69,32 @@ const attendanceColumns = {
   status: { header: '签到状态', type: 'enum', required: true, values: STATUSES.labels },
 } satisfies Record<string, ColumnSpec>;
 type AttendanceKey = keyof typeof attendanceColumns;
-const ATTENDANCE = 'workforce/training_attendance.csv';
 
 /**
- * workforce/training_attendance.csv: who came to which session. The attendee's name column is not
- * read: the staff number already names the worker. Rows sit where the worker served when the
- * session began or, for training before the job (58 rows of the 2025 ledger), the first post taken up.
+ * workforce/training_attendance.csv: who came to which session, both named by the district's own
+ * numbers. The attendee's name column is not read: the staff number already names the worker. Rows
+ * sit where the worker served when the session began or, for training before the job (58 rows of
+ * the 2025 ledger), the first post taken up.
  */
 export const trainingAttendanceLedger: LedgerImporter<AttendanceKey> = {
   // the same worker can be on two sign-in sheets of one session, once present and once absent
-  spec: { file: ATTENDANCE, columns: attendanceColumns, key: ['training', 'worker', 'status'] },
+  spec: { file: 'workforce/training_attendance.csv', columns: attendanceColumns, key: ['training', 'worker', 'status'] },
   async check(batch, ctx) {
-    const trainings = new Set(
-      (await ctx.db.query('SELECT id FROM training WHERE id = ANY($1)', [batch.map((r) => text(r.value.training))])).rows.map(
-        (r: { id: string }) => r.id,
-      ),
-    );
-    const workers = new Set(
-      (await ctx.db.query('SELECT id FROM worker WHERE id = ANY($1)', [batch.map((r) => text(r.value.worker))])).rows.map(
-        (r: { id: string }) => r.id,
-      ),
-    );
+    const ids = (key: AttendanceKey) => batch.map((r) => globalId(ctx.district, str(r.value[key])));
+    const trainings = new Set((await ctx.db.query('SELECT id FROM training WHERE id = ANY($1)', [ids('training')])).rows.map((r: { id: string }) => r.id));
+    const workers = new Set((await ctx.db.query('SELECT id FROM worker WHERE id = ANY($1)', [ids('worker')])).rows.map((r: { id: string }) => r.id));
     const defects: Defect[] = [];
     for (const { row, value } of batch) {
-      if (!trainings.has(text(value.training)))
-        defects.push(
-          referenceDefect(ATTENDANCE, row, attendanceColumns.training.header, `培训不存在：${text(value.training)} / no such training`),
-        );
-      else if (!workers.has(text(value.worker)))
-        defects.push(
-          referenceDefect(ATTENDANCE, row, attendanceColumns.worker.header, `工号不存在：${text(value.worker)} / no such worker`),
-        );
+      if (!trainings.has(globalId(ctx.district, str(value.training)))) {
+        defects.push(referenceDefect(ctx.file, row, attendanceColumns.training.header, `培训不存在：${str(value.training)} / no such training`));
+      } else if (!workers.has(globalId(ctx.district, str(value.worker)))) {
+        defects.push(referenceDefect(ctx.file, row, attendanceColumns.worker.header, `工号不存在：${str(value.worker)} / no such worker`));
+      }
     }
     return defects;
   },
   async write(batch, ctx) {
-    const pairs = batch.map(({ value }) => [text(value.training), text(value.worker)]);
+    const pairs = batch.map(({ value }) => [globalId(ctx.district, str(value.training)), globalId(ctx.district, str(value.worker))]);
     const res = await ctx.db.query(
       `SELECT x.training_id, x.worker_id, COALESCE(
          (SELECT p.community_code FROM worker_post p WHERE p.worker_id = w.id AND (p.to_on IS NULL OR p.to_on > t.start_on)
@@ -103,21 +105,21 @@ export const trainingAttendanceLedger: LedgerImporter<AttendanceKey> = {
       [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
     );
     const where = new Map(
-      res.rows.map((r: { training_id: string; worker_id: string; community_code: string }) => [
-        `${r.training_id}|${r.worker_id}`,
-        r.community_code,
-      ]),
+      res.rows.map((r: { training_id: string; worker_id: string; community_code: string }) => [`${r.training_id}|${r.worker_id}`, r.community_code]),
     );
-    return upsertRows(
-      ctx.db,
-      'training_attendance',
-      ['training_id', 'worker_id', 'status'],
-      batch.map(({ value }) => ({
-        training_id: text(value.training),
-        worker_id: text(value.worker),
-        status: STATUSES.of(value.status),
-        community_code: where.get(`${text(value.training)}|${text(value.worker)}`),
+    return storeRows(
+      ctx,
+      { table: 'training_attendance', key: ['training_id', 'worker_id', 'status'], columns: ['community_code'] },
+      batch.map(({ row }, i) => ({
+        row,
+        values: {
+          training_id: pairs[i][0],
+          worker_id: pairs[i][1],
+          status: STATUSES.of(batch[i].value.status),
+          community_code: where.get(`${pairs[i][0]}|${pairs[i][1]}`),
+        },
       })),
+      { keyLabel: (v) => `培训 ${v.training_id} 工号 ${v.worker_id}`, keyColumn: attendanceColumns.training.header },
     );
   },
 };

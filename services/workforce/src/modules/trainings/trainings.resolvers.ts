@@ -1,63 +1,45 @@
-import {
-  assertCanWrite,
-  audited,
-  badInput,
-  conflict,
-  connection,
-  countFigure,
-  notFound,
-  pageWindow,
-  periodOf,
-  previousPeriod,
-  scopePrefix,
-  type RequestContext,
-} from '@district/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFuture, optionalText, required } from '../../input';
-import { rowById, type ListArgs } from '../../list';
+import { assertCanWrite, badInput, conflict, districtNode, districtOf, globalId, inScope, notFound } from '@district/common';
+import {
+  and,
+  audited,
+  byKey,
+  districtFor,
+  eq,
+  listWhere,
+  localNumberOf,
+  notFuture,
+  optionalText,
+  recordId,
+  requiredText,
+  rowsBy,
+  sql,
+  yearOnYear,
+  type RequestContext,
+} from '@district/subgraph-kit';
+import type { Resolvers } from '../../generated/graphql';
 import { regionByCode } from '../regions/regions.resolvers';
 import { Worker, WorkerPost } from '../workers/worker.entity';
-import { Training, TrainingAttendance, type AttendanceStatus, type TrainingAudience, type TrainingType } from './training.entity';
-import { trainingCount } from './trainings.figures';
+import { workerById } from '../workers/workers.resolvers';
+import { Training, TrainingAttendance } from './training.entity';
+import { trainingPersonTimes, trainingSessions } from './trainings.figures';
 
-const SORT: Record<string, keyof Training> = { ID: 'id', START_ON: 'startOn', TYPE: 'type' };
-const TRAINING_NUMBER = /^[A-Za-z0-9_-]{1,20}$/;
-
-interface TrainingFilter {
-  type?: TrainingType;
-  audience?: TrainingAudience;
-  startFrom?: string;
-  startTo?: string;
-}
-interface ScheduleInput {
-  id: string;
-  name: string;
-  type: TrainingType;
-  startOn: string;
-  endOn?: string | null;
-  organiser?: string | null;
-  audience: TrainingAudience;
-}
-interface AttendanceInput {
-  trainingId: string;
-  workerId: string;
-  status: AttendanceStatus;
-}
-type FigureArgs = { year: number; asOf?: string | null; type?: TrainingType | null; audience?: TrainingAudience | null };
+const TRAININGS = {
+  entity: Training,
+  table: 'training',
+  sortColumns: { ID: 't.number', START_ON: 't.start_on', TYPE: 't.type' },
+  defaultOrder: 't.id',
+};
 
 /** Attendance rows of many sessions at once, limited to the caller's scope. */
-function attendanceOf(ctx: RequestContext, trainingId: string) {
-  const prefix = scopePrefix(ctx.caller);
-  const loader = ctx.loaders.get<string, TrainingAttendance[]>('training:attendance', async (ids) => {
-    const rows = await ctx.em.find(
-      TrainingAttendance,
-      { trainingId: { $in: [...ids] }, ...(prefix ? { communityCode: { $like: `${prefix}%` } } : {}) },
-      { orderBy: { workerId: 'asc', status: 'asc' } },
-    );
-    return ids.map((id) => rows.filter((r) => r.trainingId === id));
-  });
-  return loader.load(trainingId);
+async function attendanceOf(ctx: RequestContext, trainingId: string) {
+  const rows = await rowsBy<TrainingAttendance>(ctx, TrainingAttendance, 'trainingId', { orderBy: { workerId: 'asc', status: 'asc' } }).load(trainingId);
+  return rows.filter((r) => inScope(ctx.caller, r.communityCode));
 }
+
+/** A district's sessions are visible to every caller within that district. */
+const visibleTraining = (ctx: RequestContext, t: Training | null) =>
+  t && (!ctx.caller.regionScope || districtOf(ctx.caller.regionScope) === t.districtCode) ? t : null;
 
 /**
  * Where an attendance belongs: the worker's post on the session's first day, or, for training
@@ -69,60 +51,62 @@ async function attendanceCommunity(em: EntityManager, worker: Worker, day: strin
   return posts.find((p) => !p.toOn || p.toOn > day)?.communityCode ?? worker.communityCode;
 }
 
-export const trainingResolvers = {
+export const trainingResolvers: Resolvers = {
   Query: {
-    workforceTraining: (_: unknown, { id }: { id: string }, ctx: RequestContext) => rowById(ctx, Training, id),
-    workforceTrainings: async (_: unknown, args: ListArgs<TrainingFilter>, ctx: RequestContext) => {
+    workforceTraining: async (_, { id }, ctx) => visibleTraining(ctx, await byKey<Training>(ctx, Training, 'id').load(await recordId(ctx, id))),
+    workforceTrainings: (_, args, ctx) => {
       const f = args.filter ?? {};
-      const { limit, offset } = pageWindow(args);
-      const where: Record<string, unknown> = {};
-      if (f.type) where.type = f.type;
-      if (f.audience) where.audience = f.audience;
-      if (f.startFrom || f.startTo)
-        where.startOn = { ...(f.startFrom ? { $gte: f.startFrom } : {}), ...(f.startTo ? { $lte: f.startTo } : {}) };
-      const field = args.sort ? SORT[args.sort.field] : 'id';
-      if (!field) throw badInput(`不能按 ${args.sort?.field} 排序 / cannot sort by ${args.sort?.field}`, 'sort');
-      const orderBy = [{ [field]: args.sort?.direction === 'DESC' ? 'desc' : 'asc' }, { id: 'asc' }];
-      const [nodes, total] = await ctx.em.findAndCount(Training, where, { orderBy: orderBy as never, limit, offset });
-      return connection(nodes, total, offset);
+      const scope = ctx.caller.regionScope;
+      const where = and(
+        scope ? sql`t.district_code = ${districtOf(scope)}` : undefined,
+        eq('t.type', f.type),
+        eq('t.audience', f.audience),
+        f.startFrom ? sql`t.start_on >= ${f.startFrom}::date` : undefined,
+        f.startTo ? sql`t.start_on <= ${f.startTo}::date` : undefined,
+      );
+      return listWhere(ctx, TRAININGS, where, args);
     },
   },
   Mutation: {
-    scheduleWorkforceTraining: (_: unknown, { input }: { input: ScheduleInput }, ctx: RequestContext) =>
+    scheduleWorkforceTraining: (_, { input }, ctx) =>
       audited(
         ctx,
         'scheduleWorkforceTraining',
         input,
         async (em) => {
-          assertCanWrite(ctx.caller, 'workforce', null);
-          const id = required(input.id, 'id', '培训编号');
-          if (!TRAINING_NUMBER.test(id)) throw badInput('培训编号只能含字母、数字、-、_ / training number: letters, digits, - and _', 'id');
-          const name = required(input.name, 'name', '培训名称');
+          const district = await districtFor(ctx, input.districtCode);
+          assertCanWrite(ctx.caller, 'workforce', districtNode(district));
+          const number = localNumberOf(input.id, 'id', '培训编号');
+          const name = requiredText(input.name, 'name', '培训名称');
           if (input.endOn && input.endOn < input.startOn) throw badInput('结束日期不能早于开始日期 / endOn is before startOn', 'endOn');
-          if (await em.findOne(Training, { id })) throw conflict(`培训编号 ${id} 已存在 / training number already in use`);
+          const id = globalId(district, number);
+          if (await em.findOne(Training, { id })) throw conflict(`培训编号 ${number} 已存在 / training number already in use`, 'id');
           return em.create(Training, {
             id,
+            districtCode: district,
+            number,
             name,
             type: input.type,
             startOn: input.startOn,
             endOn: input.endOn ?? null,
-            organiser: optionalText(input.organiser),
+            organiser: optionalText(input.organiser, 'organiser', '主办单位'),
             audience: input.audience,
           });
         },
         (t) => `WorkforceTraining:${t.id}`,
       ),
 
-    recordTrainingAttendance: (_: unknown, { input }: { input: AttendanceInput }, ctx: RequestContext) =>
+    recordTrainingAttendance: (_, { input }, ctx) =>
       audited(
         ctx,
         'recordTrainingAttendance',
         input,
         async (em) => {
-          const training = await em.findOne(Training, { id: input.trainingId });
-          if (!training) throw notFound(`培训不存在：${input.trainingId} / no such training`);
-          const worker = await em.findOne(Worker, { id: input.workerId });
+          const training = await em.findOne(Training, { id: await recordId(ctx, input.trainingId, 'trainingId') });
+          if (!training) throw notFound(`培训不存在：${input.trainingId} / no such training`, 'trainingId');
+          const worker = await em.findOne(Worker, { id: await recordId(ctx, input.workerId, 'workerId') });
           if (!worker) throw badInput(`工作人员不存在：${input.workerId} / no such worker`, 'workerId');
+          if (worker.districtCode !== training.districtCode) throw badInput('工作人员与培训不属于同一区县 / the worker and the session are in different districts', 'workerId');
           assertCanWrite(ctx.caller, 'workforce', worker.communityCode);
           notFuture(training.startOn, 'trainingId', '培训开始日期');
           if (worker.leftOn && worker.leftOn <= training.startOn) {
@@ -137,29 +121,17 @@ export const trainingResolvers = {
       ),
   },
   WorkforceTraining: {
-    personTimes: async (t: Training, _: unknown, ctx: RequestContext) =>
-      new Set((await attendanceOf(ctx, t.id)).filter((a) => a.status === 'PRESENT').map((a) => a.workerId)).size,
-    attendance: (t: Training, _: unknown, ctx: RequestContext) => attendanceOf(ctx, t.id),
+    number: (t) => t.number,
+    personTimes: async (t, _, ctx) => new Set((await attendanceOf(ctx, t.id)).filter((a) => a.status === 'PRESENT').map((a) => a.workerId)).size,
+    attendance: (t, _, ctx) => attendanceOf(ctx, t.id),
   },
   WorkforceTrainingAttendance: {
-    training: (a: TrainingAttendance, _: unknown, ctx: RequestContext) => rowById(ctx, Training, a.trainingId),
-    worker: (a: TrainingAttendance, _: unknown, ctx: RequestContext) => rowById(ctx, Worker, a.workerId),
-    community: (a: TrainingAttendance, _: unknown, ctx: RequestContext) => regionByCode(ctx, a.communityCode),
+    training: async (a, _, ctx) => (await byKey<Training>(ctx, Training, 'id').load(a.trainingId))!,
+    worker: async (a, _, ctx) => (await workerById(ctx, a.workerId))!,
+    community: async (a, _, ctx) => (await regionByCode(ctx, a.communityCode))!,
   },
   WorkforceFigures: {
-    trainingSessions: async (n: { code: string }, a: FigureArgs, ctx: RequestContext) => {
-      const now = periodOf(a.year, a.asOf);
-      return countFigure(
-        await trainingCount(ctx, n.code, now, a.type, a.audience, 'sessions'),
-        await trainingCount(ctx, n.code, previousPeriod(now), a.type, a.audience, 'sessions'),
-      );
-    },
-    trainingPersonTimes: async (n: { code: string }, a: FigureArgs, ctx: RequestContext) => {
-      const now = periodOf(a.year, a.asOf);
-      return countFigure(
-        await trainingCount(ctx, n.code, now, a.type, a.audience, 'personTimes'),
-        await trainingCount(ctx, n.code, previousPeriod(now), a.type, a.audience, 'personTimes'),
-      );
-    },
+    trainingSessions: (n, a, ctx) => yearOnYear(ctx, trainingSessions, a, n.code),
+    trainingPersonTimes: (n, a, ctx) => yearOnYear(ctx, trainingPersonTimes, a, n.code),
   },
 };

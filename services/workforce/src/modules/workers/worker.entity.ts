@@ -1,14 +1,25 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { LedgerRecord } from '@district/subgraph-kit';
 
 export type WorkerRole = 'PARTY_SECRETARY' | 'COMMITTEE_DIRECTOR' | 'COMMITTEE_MEMBER' | 'COMMUNITY_WORKER' | 'GRID_WORKER';
 export type WorkerTier = 'LEAD' | 'BACKBONE' | 'NEWCOMER';
 
-/** A community or grid worker (社区工作者台账), keyed by staff number (工号). Post fields are the current post. */
+/**
+ * A community or grid worker (社区工作者台账). The staff number (工号) is the district's own: the id is
+ * "<district>:<staff number>". Post fields are the current post; `posts` keep the history.
+ */
 @Entity({ tableName: 'worker' })
-export class Worker {
-  /** 工号 */
-  @PrimaryKey({ type: 'string', length: 20 })
+@Unique({ properties: ['districtCode', 'staffNumber'] })
+export class Worker extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
   id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  /** 工号 */
+  @Property({ type: 'string', length: 30 })
+  staffNumber!: string;
 
   @Index()
   @Property({ type: 'bigint' })
@@ -54,7 +65,8 @@ export class WorkerPost {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
-  @Property({ type: 'string', length: 20 })
+  @Index()
+  @Property({ type: 'string', length: 40 })
   workerId!: string;
 
   @Index()

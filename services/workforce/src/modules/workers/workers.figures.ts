@@ -1,56 +1,49 @@
-import { regionFigure, type Period, type RequestContext } from '@district/common';
-import type { Sql } from '../../list';
+import { and, defineFigure, distinct, during, eq, raw, sql, stock, type Sql } from '@district/subgraph-kit';
 import type { WorkerRole, WorkerTier } from './worker.entity';
 
 /** A post counts on a day from its first day up to (not including) the day it ended. */
-const IN_POST = `p.from_on <= ? AND (p.to_on IS NULL OR p.to_on > ?)`;
+const inPost = stock({ since: 'p.from_on', until: 'p.to_on', sinceRequired: true });
 
-/** Workers in post under each node on the period's stock day, optionally of one role and tier. */
-export function headCount(ctx: RequestContext, code: string, p: Period, role?: WorkerRole | null, tier?: WorkerTier | null) {
-  return regionFigure(ctx, `workers:${p.asOf}:${role ?? ''}:${tier ?? ''}`, code, (regions) => ({
-    text: `SELECT r.code, count(DISTINCT p.worker_id) AS value FROM ${regions}
-           LEFT JOIN worker_post p ON p.community_code LIKE r.prefix || '%' AND ${IN_POST}
-             AND (?::text IS NULL OR p.role = ?) AND (?::text IS NULL OR p.tier = ?)
-           GROUP BY r.code`,
-    params: [p.asOf, p.asOf, role ?? null, role ?? null, tier ?? null, tier ?? null],
-  }));
-}
+/** Workers in post on the stock day, optionally of one role and tier (where their post on that day says). */
+export const workersInPost = defineFigure<{ role?: WorkerRole | null; tier?: WorkerTier | null }>({
+  name: 'workers.inPost',
+  source: { name: 'worker-post', from: 'worker_post p', place: 'p.community_code' },
+  period: inPost,
+  aggregate: distinct('p.worker_id'),
+  where: (a) => and(eq('p.role', a.role), eq('p.tier', a.tier)),
+});
 
-/** Grids (existing on the day) under each node that no grid worker was in post for on that day. */
-export function gridsWithoutWorkerCount(ctx: RequestContext, code: string, p: Period) {
-  const unstaffed = gridUnstaffed('g', p.asOf);
-  return regionFigure(ctx, `gridsWithoutWorker:${p.asOf}`, code, (regions) => ({
-    text: `SELECT r.code, count(g.code) AS value FROM ${regions}
-           LEFT JOIN grid g ON g.community_code LIKE r.prefix || '%' AND ${unstaffed.text}
-           GROUP BY r.code`,
-    params: unstaffed.params,
-  }));
-}
-
-/** A grid (table alias `g`) that exists on the day and has no grid worker in post that day. */
+/** A grid (alias `g`) that exists on the day and has no grid worker in post that day. */
 export function gridUnstaffed(g: string, day: string): Sql {
-  return {
-    text: `(${g}.established_on IS NULL OR ${g}.established_on <= ?) AND (${g}.abolished_on IS NULL OR ${g}.abolished_on > ?)
-      AND NOT EXISTS (SELECT 1 FROM worker_post p WHERE p.grid_code = ${g}.code AND p.role = 'GRID_WORKER' AND ${IN_POST})`,
-    params: [day, day, day, day],
-  };
+  return sql`(${raw(g)}.established_on IS NULL OR ${raw(g)}.established_on <= ${day}::date)
+    AND (${raw(g)}.abolished_on IS NULL OR ${raw(g)}.abolished_on > ${day}::date)
+    AND NOT EXISTS (SELECT 1 FROM worker_post p WHERE p.grid_code = ${raw(g)}.code AND p.role = 'GRID_WORKER'
+      AND p.from_on <= ${day}::date AND (p.to_on IS NULL OR p.to_on > ${day}::date))`;
 }
 
-/** Workers in post under each node on the day, and how many of them hold a certificate obtained by then. */
-export function certifiedWorkers(
-  ctx: RequestContext,
-  code: string,
-  p: Period,
-  role: WorkerRole | null | undefined,
-  part: 'certified' | 'all',
-) {
-  const certified =
-    part === 'certified' ? `AND EXISTS (SELECT 1 FROM certificate c WHERE c.person_id = w.person_id AND c.obtained_on <= ?)` : '';
-  return regionFigure(ctx, `certifiedWorkers:${part}:${p.asOf}:${role ?? ''}`, code, (regions) => ({
-    text: `SELECT r.code, count(DISTINCT w.id) AS value FROM ${regions}
-           LEFT JOIN (worker_post p JOIN worker w ON w.id = p.worker_id)
-             ON p.community_code LIKE r.prefix || '%' AND ${IN_POST} AND (?::text IS NULL OR p.role = ?) ${certified}
-           GROUP BY r.code`,
-    params: [p.asOf, p.asOf, role ?? null, role ?? null, ...(part === 'certified' ? [p.asOf] : [])],
-  }));
-}
+/** Grids (existing on the day) that no grid worker was in post for on that day. */
+export const gridsWithoutWorker = defineFigure({
+  name: 'workers.gridsWithoutWorker',
+  source: { name: 'grid', from: 'grid g', place: 'g.community_code' },
+  period: during((p) => gridUnstaffed('g', p.asOf)),
+});
+
+const certifiedBy = (day: string) => sql`EXISTS (SELECT 1 FROM certificate c WHERE c.person_id = w.person_id AND c.obtained_on <= ${day}::date)`;
+
+/** Workers in post on the day (the certification rate's denominator). */
+export const workersForRate = defineFigure<{ role?: WorkerRole | null }>({
+  name: 'workers.rateDenominator',
+  source: { name: 'worker-post-worker', from: 'worker_post p JOIN worker w ON w.id = p.worker_id', place: 'p.community_code' },
+  period: inPost,
+  aggregate: distinct('w.id'),
+  where: (a) => eq('p.role', a.role),
+});
+
+/** Workers in post on the day holding a certificate obtained by then (the rate's numerator). */
+export const certifiedWorkers = defineFigure<{ role?: WorkerRole | null }>({
+  name: 'workers.rateNumerator',
+  source: workersForRate.source,
+  period: during((p) => and(inPost(p), certifiedBy(p.asOf))),
+  aggregate: distinct('w.id'),
+  where: (a) => eq('p.role', a.role),
+});

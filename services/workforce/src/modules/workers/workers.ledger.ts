@@ -1,20 +1,29 @@
-import { upsertRows, type ColumnSpec, type Defect, type LedgerImporter, type RowProblem } from '@district/common';
-import { existing, mapping, maybe, referenceDefect, text } from '../../ledger-kit';
+import { globalId } from '@district/common';
+import {
+  existingIn,
+  referenceDefect,
+  storeRows,
+  str,
+  strOrNull,
+  vocabulary,
+  type ColumnSpec,
+  type LedgerImporter,
+  type RowProblem,
+} from '@district/ledger';
 import { ensurePersons } from '../persons/persons';
+import { outsideDistrict } from '../regions/regions.ledger';
 
-export const ROLES = mapping({
+export const ROLES = vocabulary({
   社区党组织书记: 'PARTY_SECRETARY',
   居委会主任: 'COMMITTEE_DIRECTOR',
   两委委员: 'COMMITTEE_MEMBER',
   专职社区工作者: 'COMMUNITY_WORKER',
   专职网格员: 'GRID_WORKER',
 } as const);
-export const TIERS = mapping({ 头雁: 'LEAD', 骨干: 'BACKBONE', 新生: 'NEWCOMER' } as const);
-
-const FILE = 'workforce/workers.xlsx';
+export const TIERS = vocabulary({ 头雁: 'LEAD', 骨干: 'BACKBONE', 新生: 'NEWCOMER' } as const);
 
 const columns = {
-  id: { header: '工号', type: 'code', required: true, pattern: /^[A-Za-z0-9_-]{1,20}$/ },
+  number: { header: '工号', type: 'code', required: true, pattern: /^[A-Za-z0-9_-]{1,30}$/ },
   name: { header: '姓名', type: 'text', required: true, personal: true },
   gender: { header: '性别', type: 'enum', values: ['男', '女'] },
   idNumber: { header: '身份证号', type: 'idNumber', required: true },
@@ -34,88 +43,107 @@ type Key = keyof typeof columns;
 function rowRules(v: Record<Key, unknown>): RowProblem<Key>[] {
   const problems: RowProblem<Key>[] = [];
   const isGridWorker = ROLES.of(v.role) === 'GRID_WORKER';
-  if (isGridWorker && !v.grid)
-    problems.push({ column: 'grid', kind: 'required', reason: '专职网格员须填负责网格 / a grid worker needs a grid' });
-  if (!isGridWorker && v.grid)
-    problems.push({ column: 'grid', kind: 'format', reason: '仅专职网格员负责网格 / only a grid worker has a grid' });
-  if (v.grid && !text(v.grid).startsWith(text(v.community))) {
+  if (isGridWorker && !v.grid) problems.push({ column: 'grid', kind: 'required', reason: '专职网格员须填负责网格 / a grid worker needs a grid' });
+  if (!isGridWorker && v.grid) problems.push({ column: 'grid', kind: 'format', reason: '仅专职网格员负责网格 / only a grid worker has a grid' });
+  if (v.grid && !String(v.grid).startsWith(String(v.community))) {
     problems.push({ column: 'grid', kind: 'reference', reason: '网格不属于所属社区 / the grid is not in the community' });
   }
-  if (v.leftOn && text(v.leftOn) < text(v.hiredOn))
-    problems.push({ column: 'leftOn', kind: 'date', reason: '离职日期早于入职日期 / left before hired' });
+  if (v.leftOn && String(v.leftOn) < String(v.hiredOn)) problems.push({ column: 'leftOn', kind: 'date', reason: '离职日期早于入职日期 / left before hired' });
   return problems;
 }
 
+const POST_COLUMNS = ['community_code', 'role', 'tier', 'grid_code'] as const;
+
 /**
  * workforce/workers.xlsx: the worker, the person behind them (by ID number: the ledger's name and
- * phone are the person's) and the post the ledger describes, from hire to leaving.
+ * phone are the person's) and the post the ledger describes, from hire to leaving. A worker the app
+ * has moved since keeps the app's posts: the ledger only closes the latest one when it says the
+ * worker left.
  */
 export const workersLedger: LedgerImporter<Key> = {
-  spec: { file: FILE, sheet: '社区工作者台账', columns, key: ['id'], check: rowRules },
+  spec: { file: 'workforce/workers.xlsx', sheet: '社区工作者台账', columns, key: ['number'], check: rowRules },
   async check(batch, ctx) {
-    const communities = await existing(
+    const defects = outsideDistrict(batch, ctx, (r) => str(r.value.community), columns.community.header);
+    const communities = await existingIn(
       ctx.db,
       'region',
-      batch.map((r) => text(r.value.community)),
+      'code',
+      batch.map((r) => str(r.value.community)),
       `level = 'COMMUNITY'`,
     );
-    const grids = await existing(
+    const grids = await existingIn(
       ctx.db,
       'grid',
-      batch.map((r) => maybe(r.value.grid)).filter((g): g is string => !!g),
+      'code',
+      batch.map((r) => strOrNull(r.value.grid)).filter((g): g is string => !!g),
     );
-    const defects: Defect[] = [];
     for (const { row, value } of batch) {
-      if (!communities.has(text(value.community))) {
-        defects.push(referenceDefect(FILE, row, columns.community.header, `社区不存在：${text(value.community)} / no such community`));
-      } else if (value.grid && !grids.has(text(value.grid))) {
-        defects.push(referenceDefect(FILE, row, columns.grid.header, `网格不存在：${text(value.grid)} / no such grid`));
+      if (!communities.has(str(value.community))) {
+        defects.push(referenceDefect(ctx.file, row, columns.community.header, `社区不存在：${str(value.community)} / no such community`));
+      } else if (value.grid && !grids.has(str(value.grid))) {
+        defects.push(referenceDefect(ctx.file, row, columns.grid.header, `网格不存在：${str(value.grid)} / no such grid`));
       }
     }
     return defects;
   },
   async write(batch, ctx) {
     const persons = await ensurePersons(
-      ctx.db,
-      batch.map(({ value }) => ({ idNumber: text(value.idNumber), name: text(value.name), phone: maybe(value.phone) })),
+      ctx,
+      batch.map(({ row, value }) => ({ row, idNumber: str(value.idNumber), name: str(value.name), phone: strOrNull(value.phone) })),
       true,
     );
-    const post = (value: Record<Key, unknown>) => ({
-      community_code: text(value.community),
-      role: ROLES.of(value.role),
-      tier: TIERS.orNull(value.tier),
-      grid_code: maybe(value.grid),
-    });
-    const counts = await upsertRows(
-      ctx.db,
-      'worker',
-      ['id'],
-      batch.map(({ value }) => ({
-        id: text(value.id),
-        person_id: persons.get(text(value.idNumber)),
-        gender: maybe(value.gender),
-        hired_on: text(value.hiredOn),
-        left_on: maybe(value.leftOn),
-        political_status: maybe(value.politicalStatus),
-        education: maybe(value.education),
-        ...post(value),
-      })),
+    const workers = batch.map(({ row, value }) => ({
+      row,
+      values: {
+        id: globalId(ctx.district, str(value.number)),
+        district_code: ctx.district,
+        staff_number: str(value.number),
+        person_id: persons.ids.get(str(value.idNumber)),
+        gender: strOrNull(value.gender),
+        hired_on: str(value.hiredOn),
+        left_on: strOrNull(value.leftOn),
+        political_status: strOrNull(value.politicalStatus),
+        education: strOrNull(value.education),
+        community_code: str(value.community),
+        role: ROLES.of(value.role),
+        tier: TIERS.orNull(value.tier),
+        grid_code: strOrNull(value.grid),
+      },
+    }));
+    const stored = await storeRows(
+      ctx,
+      {
+        table: 'worker',
+        key: ['id'],
+        columns: ['person_id', 'gender', 'hired_on', 'left_on', 'political_status', 'education', ...POST_COLUMNS],
+      },
+      workers,
+      { keyLabel: (v) => `工号 ${v.staff_number}`, keyColumn: columns.number.header },
     );
-    await upsertRows(
-      ctx.db,
-      'worker_post',
-      ['worker_id', 'from_on'],
-      batch.map(({ value }) => ({
-        worker_id: text(value.id),
-        from_on: text(value.hiredOn),
-        to_on: maybe(value.leftOn),
-        ...post(value),
-      })),
-    );
-    // a corrected hire date leaves the old first post behind: it is no longer part of this worker's history
-    await ctx.db.query(`DELETE FROM worker_post p USING worker w WHERE w.id = p.worker_id AND w.id = ANY($1) AND p.from_on < w.hired_on`, [
-      batch.map(({ value }) => text(value.id)),
-    ]);
-    return counts;
+    const written = workers.filter((w) => ['inserted', 'updated'].includes(stored.outcome.get(w.row) ?? ''));
+    if (written.length) {
+      // a worker with one post (the ledger's) gets it rewritten; one the app moved keeps its posts, the latest closed by a leaving day
+      const rows = JSON.stringify(written.map((w) => w.values));
+      const v = `jsonb_to_recordset($1::jsonb) AS v(id text, community_code text, role text, tier text, grid_code text, hired_on date, left_on date)`;
+      const moved = `(SELECT count(*) FROM worker_post q WHERE q.worker_id = v.id) > 1`;
+      await ctx.db.query(`DELETE FROM worker_post p USING ${v} WHERE p.worker_id = v.id AND NOT ${moved}`, [rows]);
+      await ctx.db.query(
+        `INSERT INTO worker_post (worker_id, community_code, role, tier, grid_code, from_on, to_on)
+         SELECT v.id, v.community_code, v.role, v.tier, v.grid_code, v.hired_on, v.left_on FROM ${v}
+         WHERE NOT EXISTS (SELECT 1 FROM worker_post q WHERE q.worker_id = v.id)`,
+        [rows],
+      );
+      await ctx.db.query(
+        `UPDATE worker_post p SET to_on = v.left_on FROM ${v}
+         WHERE p.worker_id = v.id AND v.left_on IS NOT NULL AND p.to_on IS DISTINCT FROM v.left_on
+           AND p.from_on = (SELECT max(from_on) FROM worker_post q WHERE q.worker_id = v.id)`,
+        [rows],
+      );
+    }
+    return {
+      ...stored,
+      conflicts: [...(persons.result?.conflicts ?? []), ...stored.conflicts],
+      defects: [...(persons.result?.defects ?? []), ...stored.defects],
+    };
   },
 };

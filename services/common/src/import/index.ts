@@ -1,3 +1,0 @@
-export * from './upsert';
-export * from './references';
-export * from './runner';

@@ -1,0 +1,85 @@
+import { CALLER_HEADER, signCaller, type Caller } from './caller';
+
+/**
+ * The region tree as other code sees it: which codes exist, asked of the subgraph that owns the
+ * tree (through its API, never its tables), or answered from its own tables inside that subgraph.
+ * Compounds are named by their global id ("410106:XQ0001"): their numbers are a district's own.
+ */
+export interface RegionTree {
+  regions(codes: string[]): Promise<Set<string>>;
+  grids(codes: string[]): Promise<Set<string>>;
+  compounds(ids: string[]): Promise<Set<string>>;
+  /** the community each existing compound lies in */
+  compoundCommunities(ids: string[]): Promise<Map<string, string>>;
+  /** the 6-digit codes of the districts the tree holds */
+  districts(): Promise<string[]>;
+}
+
+/** Posts one GraphQL operation and returns its data (errors become exceptions). */
+export type GraphRequest = (query: string, variables: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+const LOOKUPS = {
+  regions: 'query($codes: [ID!]!) { found: lookupRegions(codes: $codes) { code } }',
+  grids: 'query($codes: [ID!]!) { found: lookupGrids(codes: $codes) { code } }',
+  compounds: 'query($codes: [ID!]!) { found: lookupCompounds(ids: $codes) { code: id community { code } } }',
+} as const;
+const DISTRICTS = '{ found: regions(level: DISTRICT, first: 200) { nodes { code } } }';
+
+const CHUNK = 5000;
+
+/**
+ * The region tree through the owner's API. Answers are cached for the lookup's life (one import, one
+ * request), so a ledger of 10 000 rows naming 40 communities asks about each community once.
+ */
+export function graphRegionTree(request: GraphRequest): RegionTree {
+  /** code → its community's code ('' when the node has none), null when it does not exist */
+  const make = (kind: keyof typeof LOOKUPS) => {
+    const known = new Map<string, string | null>();
+    return async (codes: string[]) => {
+      const missing = [...new Set(codes)].filter((c) => !known.has(c));
+      for (let i = 0; i < missing.length; i += CHUNK) {
+        const chunk = missing.slice(i, i + CHUNK);
+        const data = await request(LOOKUPS[kind], { codes: chunk });
+        const found = new Map((data.found as { code: string; community?: { code: string } | null }[]).map((n) => [n.code, n.community?.code ?? '']));
+        for (const c of chunk) known.set(c, found.get(c) ?? null);
+      }
+      return known;
+    };
+  };
+  const exists = (lookup: ReturnType<typeof make>) => async (codes: string[]) => {
+    const known = await lookup(codes);
+    return new Set(codes.filter((c) => known.has(c) && known.get(c) !== null));
+  };
+  const compounds = make('compounds');
+  let districts: Promise<string[]> | undefined;
+  return {
+    regions: exists(make('regions')),
+    grids: exists(make('grids')),
+    compounds: exists(compounds),
+    async compoundCommunities(ids) {
+      const known = await compounds(ids);
+      return new Map(ids.filter((c) => known.get(c)).map((c) => [c, known.get(c)!]));
+    },
+    districts() {
+      districts ??= request(DISTRICTS, {}).then((d) => (d.found as { nodes: { code: string }[] }).nodes.map((n) => n.code.slice(0, 6)));
+      return districts;
+    },
+  };
+}
+
+const REGION_TREE_CALLER: Caller = { subject: 'service:region-check', roles: ['SERVICE'] };
+
+/** Asks the region tree's owner directly, as the internal service, with the deployment's internal credential. */
+export function remoteRegionTree(url: string, internalSecret: string, timeoutMs = 10_000): RegionTree {
+  return graphRegionTree(async (query, variables) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CALLER_HEADER]: await signCaller(REGION_TREE_CALLER, internalSecret) },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+    if (!res.ok || body.errors?.length) throw new Error(`region tree unavailable: ${body.errors?.[0]?.message ?? res.status}`);
+    return body.data ?? {};
+  });
+}

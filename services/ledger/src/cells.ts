@@ -1,0 +1,110 @@
+import { creditCodeProblem, idNumberProblem, mobileProblem, normaliseCreditCode, normaliseIdNumber, normaliseMobile } from '@district/common';
+import { chinaDateTime, readDate } from './dates';
+import { halfWidth, trimCell } from './text';
+import type { Cell, ColumnSpec, DefectKind, LedgerValue } from './types';
+
+export interface CellProblem {
+  kind: DefectKind;
+  reason: string;
+}
+
+export type CellResult = { value: LedgerValue; problem?: undefined } | { value: null; problem: CellProblem };
+
+/** idNumber and phone are personal whatever the spec says. */
+export const isPersonal = (spec: ColumnSpec) => spec.personal === true || spec.type === 'idNumber' || spec.type === 'phone';
+
+/**
+ * Whether a reason may quote the column's value: not for personal data, nor for credit codes (not
+ * personal, but an all-digit one looks like an ID number to the log scanners that guard against leaks).
+ */
+export const mayQuote = (spec: ColumnSpec) => !isPersonal(spec) && spec.type !== 'creditCode';
+
+const fail = (kind: DefectKind, reason: string): CellResult => ({ value: null, problem: { kind, reason } });
+
+const TRUE = new Set(['是', 'Y', 'YES', 'TRUE', '1', '√']);
+const FALSE = new Set(['否', 'N', 'NO', 'FALSE', '0', '×']);
+
+/** A number typed with thousands separators (1,234.5) or full-width digits; null when it is none. */
+export function parseNumber(text: string): number | null {
+  let s = halfWidth(text).replace(/\s/g, '');
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : null;
+}
+
+/** Text of a non-date cell; null when a number lost digits on its way through Excel. */
+function textOf(cell: Exclude<Cell, null>): string | null {
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (typeof cell === 'number') return Number.isInteger(cell) && !Number.isSafeInteger(cell) ? null : String(cell);
+  return cell;
+}
+
+/**
+ * One cell read as its column's type. Reasons are Chinese first, then English; the value is quoted
+ * only where `mayQuote` allows.
+ */
+export function parseCell(spec: ColumnSpec, cell: Cell, today: string): CellResult {
+  const quote = (s: string) => (mayQuote(spec) ? `: '${s.length > 40 ? `${s.slice(0, 40)}…` : s}'` : '');
+
+  if (spec.type === 'date' || spec.type === 'datetime') {
+    const p = readDate(cell);
+    if (p === null) return spec.required ? fail('required', '必填项为空 / required value missing') : { value: null };
+    if ('problem' in p) return fail('date', p.problem + quote(cell instanceof Date ? 'Excel date' : trimCell(String(cell))));
+    if (!spec.allowFuture && p.date > today) {
+      return fail('date', `日期晚于今天 / in the future${mayQuote(spec) ? `: ${p.date}` : ''} (today ${today})`);
+    }
+    return { value: spec.type === 'date' ? p.date : chinaDateTime(p) };
+  }
+
+  if (cell === null) return spec.required ? fail('required', '必填项为空 / required value missing') : { value: null };
+  const raw = textOf(cell);
+  if (raw === null)
+    return fail(
+      'format',
+      '数字位数过多，Excel已丢失精度，请将该列设为文本 / too many digits for an Excel number: store the column as text',
+    );
+  const s = trimCell(raw);
+  if (s === '') return spec.required ? fail('required', '必填项为空 / required value missing') : { value: null };
+
+  switch (spec.type) {
+    case 'int':
+    case 'decimal': {
+      const n = typeof cell === 'number' ? cell : parseNumber(s);
+      if (n === null || !Number.isFinite(n)) return fail('number', `不是数字 / not a number${quote(s)}`);
+      if (spec.type === 'int' && !Number.isInteger(n)) return fail('number', `不是整数 / not a whole number${quote(s)}`);
+      if (spec.min !== undefined && n < spec.min) return fail('range', `小于最小值${spec.min} / below minimum ${spec.min}${quote(s)}`);
+      if (spec.max !== undefined && n > spec.max) return fail('range', `大于最大值${spec.max} / above maximum ${spec.max}${quote(s)}`);
+      return { value: n };
+    }
+    case 'bool': {
+      const u = halfWidth(s).toUpperCase();
+      if (TRUE.has(u)) return { value: true };
+      if (FALSE.has(u)) return { value: false };
+      return fail('enum', `应为“是”或“否” / expected 是 or 否${quote(s)}`);
+    }
+    case 'enum': {
+      const values = spec.values ?? [];
+      if (values.includes(s)) return { value: s };
+      const shown = values.length > 8 ? `${values.slice(0, 8).join('/')}/…` : values.join('/');
+      return fail('enum', `不是可选值之一 / not one of ${shown}${quote(s)}`);
+    }
+    case 'idNumber': {
+      const problem = idNumberProblem(s);
+      return problem ? fail(problem.kind, problem.reason) : { value: normaliseIdNumber(s) };
+    }
+    case 'creditCode': {
+      const problem = creditCodeProblem(s);
+      return problem ? fail(problem.kind, problem.reason) : { value: normaliseCreditCode(s) };
+    }
+    case 'phone': {
+      const problem = mobileProblem(s);
+      return problem ? fail(problem.kind, problem.reason) : { value: normaliseMobile(s) };
+    }
+    case 'code':
+      if (/[\s\u3000]/.test(s)) return fail('format', `编码中有空格 / code contains a space${quote(s)}`);
+      if (spec.pattern && !spec.pattern.test(s)) return fail('format', `编码格式不符 / not a valid code${quote(s)}`);
+      return { value: s };
+    case 'text':
+      if (spec.pattern && !spec.pattern.test(s)) return fail('format', `格式不符 / wrong format${quote(s)}`);
+      return { value: s };
+  }
+}

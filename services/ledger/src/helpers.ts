@@ -1,0 +1,75 @@
+import { ident, type Queryable } from '@district/common';
+import type { Defect, LedgerSpec, LedgerValue, ValidRow } from './types';
+
+/**
+ * The small pieces every subgraph's ledgers use, one implementation each: label ↔ stored value
+ * maps, typed reads of validated cells, and reference checks that turn unknown codes into defects
+ * naming file, row and column.
+ */
+
+/** A vocabulary: the labels a ledger (and a template's dropdown) uses, and the values stored for them. */
+export interface Vocabulary<T extends string> {
+  /** every label, for the column spec's `values` and the template's dropdown */
+  labels: string[];
+  /** the stored value of a validated label */
+  of(label: unknown): T;
+  orNull(label: unknown): T | null;
+  /** the first label of a stored value (exports write it) */
+  labelOf(value: T | null | undefined): string | null;
+}
+
+export function vocabulary<T extends string>(pairs: Record<string, T>): Vocabulary<T> {
+  const labels = Object.keys(pairs);
+  const back = new Map<string, string>();
+  for (const [label, value] of Object.entries(pairs)) if (!back.has(value)) back.set(value, label);
+  return {
+    labels,
+    of: (label) => pairs[label as string],
+    orNull: (label) => (label === null || label === undefined || label === '' ? null : pairs[label as string]),
+    labelOf: (value) => (value ? (back.get(value) ?? null) : null),
+  };
+}
+
+/** A validated cell as the text it must be (codes, text, enums and dates arrive as strings). */
+export const str = (v: LedgerValue | undefined): string => v as string;
+export const strOrNull = (v: LedgerValue | undefined): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+export const numOrNull = (v: LedgerValue | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** The distinct non-empty values of one column of a batch. */
+export function valuesOf<K extends string>(batch: ValidRow<K>[], key: K, map: (v: string) => string = (v) => v): string[] {
+  return [...new Set(batch.map((r) => r.value[key]).filter((v): v is string => typeof v === 'string' && v !== '').map(map))];
+}
+
+/** A 'reference' defect on one cell. */
+export const referenceDefect = (file: string, row: number, column: string, reason: string): Defect => ({
+  file,
+  row,
+  column,
+  kind: 'reference',
+  reason,
+});
+
+/**
+ * 'reference' defects for rows whose value in `key` is not among `known` (after `map`, e.g. to a
+ * global id); `what` names the thing, [中文, English].
+ */
+export function unknownReferences<K extends string>(
+  spec: LedgerSpec<K>,
+  batch: ValidRow<K>[],
+  key: K,
+  known: Set<string>,
+  what: [string, string],
+  map: (v: string) => string = (v) => v,
+): Defect[] {
+  return batch
+    .filter((r) => typeof r.value[key] === 'string' && r.value[key] !== '' && !known.has(map(r.value[key] as string)))
+    .map((r) => referenceDefect(spec.file, r.row, spec.columns[key].header, `${what[0]}不存在 / no such ${what[1]}: ${r.value[key]}`));
+}
+
+/** Which of `values` appear in `column` of one of the subgraph's own tables (optionally narrowed by `where`). */
+export async function existingIn(db: Queryable, table: string, column: string, values: Iterable<string>, where = 'TRUE'): Promise<Set<string>> {
+  const list = [...new Set(values)];
+  if (!list.length) return new Set();
+  const res = await db.query(`SELECT ${ident(column)} AS v FROM ${ident(table)} WHERE ${ident(column)} = ANY($1) AND ${where}`, [list]);
+  return new Set(res.rows.map((r: { v: string }) => String(r.v)));
+}

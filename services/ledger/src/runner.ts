@@ -1,0 +1,156 @@
+import { Client } from 'pg';
+import { bumpDataVersion, type Queryable, type RegionTree } from '@district/common';
+import { LedgerValidation } from './validate-ledger';
+import type { Defect, LedgerSpec, ValidRow } from './types';
+import { duplicatesInDatabase } from './duplicates';
+import type { Conflict, StoreResult } from './store';
+
+export interface ImportContext {
+  /** the owning subgraph's database, inside this file's transaction */
+  db: Queryable;
+  /** the region tree, asked of its owner through the graph */
+  regionTree: RegionTree;
+  /** 'YYYY-MM-DD' in China: later dates are defects unless a column allows the future */
+  today: string;
+  /**
+   * The district (6-digit county code) the ledger belongs to: rows with no region column belong to
+   * it, rows with one must lie in it, and ledger numbers are looked up within it.
+   */
+  district: string;
+  /** the caller asked that the ledger's values replace what the app changed since the last import */
+  overwrite: boolean;
+  /** the ledger's file name as the spec names it */
+  file: string;
+}
+
+/** What one batch's writes did; a store result (store.ts) is one. */
+export type WriteResult = Pick<StoreResult, 'inserted' | 'updated' | 'unchanged'> & Partial<Pick<StoreResult, 'conflicts' | 'defects'>>;
+
+/** How one subgraph reads one of its ledgers into its own tables. */
+export interface LedgerImporter<K extends string = any> {
+  spec: LedgerSpec<K>;
+  /** checks needing data (references, rows imported earlier); rows named in the defects are not written */
+  check?(batch: ValidRow<K>[], ctx: ImportContext): Promise<Defect[]>;
+  write(batch: ValidRow<K>[], ctx: ImportContext): Promise<WriteResult>;
+}
+
+export interface ImportSummary {
+  file: string;
+  district: string;
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** rows whose ledger values differ from values the app set since the last import: the app's were kept */
+  conflicts: Conflict[];
+  /** conflicts counted (the list keeps the first 1000) */
+  conflictCount: number;
+  /** nothing was kept: a preview of what the import would do */
+  dryRun: boolean;
+  ms: number;
+  rowsPerSecond: number;
+}
+
+export class LedgerImportError extends Error {
+  constructor(
+    readonly file: string,
+    readonly defects: Defect[],
+    readonly defectCount = defects.length,
+  ) {
+    super(`${file}: ${defectCount} defect(s), nothing imported`);
+  }
+}
+
+export interface ImportOptions {
+  /** a connection of its own for the file's transaction */
+  connect: () => Promise<{ db: Queryable; release: () => Promise<void> }>;
+  regionTree: RegionTree;
+  today: string;
+  district: string;
+  overwrite?: boolean;
+  /** validate and write in a transaction that is then rolled back: counts, defects and conflicts, nothing kept */
+  dryRun?: boolean;
+  onProgress?: (rowsRead: number) => void;
+}
+
+/** A connection per file to a database URL (the import command, tests). */
+export function connectTo(databaseUrl: string): ImportOptions['connect'] {
+  return async () => {
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    return { db: client, release: () => client.end() };
+  };
+}
+
+const MAX_LISTED = 1000;
+
+/**
+ * Imports one ledger all or nothing: rows are validated and written in batches inside one
+ * transaction (flat memory whatever the file size), and the transaction is rolled back when any row
+ * had a defect, so a file with a defect leaves the database exactly as it was. A file that wrote
+ * anything bumps the subgraph's data version in the same transaction.
+ */
+export async function importLedgerFile(importer: LedgerImporter, path: string, opts: ImportOptions): Promise<ImportSummary> {
+  const started = Date.now();
+  const { db, release } = await opts.connect();
+  const ctx: ImportContext = {
+    db,
+    regionTree: opts.regionTree,
+    today: opts.today,
+    district: opts.district,
+    overwrite: opts.overwrite ?? false,
+    file: importer.spec.file,
+  };
+  const validation = new LedgerValidation(importer.spec, path, {
+    today: opts.today,
+    duplicates: importer.spec.key.length ? duplicatesInDatabase(db, importer.spec) : undefined,
+    references: importer.check ? (rows) => importer.check!(rows, ctx) : undefined,
+  });
+  const summary: ImportSummary = {
+    file: importer.spec.file,
+    district: opts.district,
+    read: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    conflicts: [],
+    conflictCount: 0,
+    dryRun: !!opts.dryRun,
+    ms: 0,
+    rowsPerSecond: 0,
+  };
+  try {
+    await db.query('BEGIN');
+    for await (const batch of validation.batches()) {
+      opts.onProgress?.(validation.rowsRead);
+      if (!validation.ok) continue; // keep reading to report every defect; the writes would be rolled back anyway
+      const w = await importer.write(batch, ctx);
+      summary.inserted += w.inserted;
+      summary.updated += w.updated;
+      summary.unchanged += w.unchanged;
+      if (w.defects?.length) validation.record(w.defects);
+      for (const c of w.conflicts ?? []) {
+        summary.conflictCount++;
+        if (summary.conflicts.length < MAX_LISTED) summary.conflicts.push(c);
+      }
+    }
+    if (!validation.ok) {
+      await db.query('ROLLBACK');
+      throw new LedgerImportError(importer.spec.file, validation.defects, validation.defectCount);
+    }
+    if (opts.dryRun) await db.query('ROLLBACK');
+    else {
+      if (summary.inserted + summary.updated > 0) await bumpDataVersion(db);
+      await db.query('COMMIT');
+    }
+  } catch (e) {
+    if (!(e instanceof LedgerImportError)) await db.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    await release();
+  }
+  summary.read = validation.rowsRead;
+  summary.ms = Date.now() - started;
+  summary.rowsPerSecond = summary.read / Math.max(summary.ms / 1000, 0.001);
+  return summary;
+}

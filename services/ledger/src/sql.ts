@@ -1,0 +1,1 @@
+export { ident, type Queryable } from '@district/common';

@@ -1,0 +1,172 @@
+import { ident } from './sql';
+import type { Defect } from './types';
+import type { ImportContext } from './runner';
+
+/**
+ * How a ledger's rows land in one table, without ever losing what the app changed since:
+ *
+ * - a row whose key is new is inserted;
+ * - a row that exists is compared column by column with what is stored and with what the last
+ *   import wrote (`imported_values`, a snapshot kept on every row). A column the ledger changes is
+ *   updated when the stored value is still the one the last import wrote; when the app (a mutation)
+ *   changed it since, the column is a conflict: reported with file, row, key and field, and the
+ *   app's value kept, unless the import was asked to overwrite;
+ * - a row whose national key (a credit code, a certificate number) belongs to another district is
+ *   refused as a defect: an import never changes another district's rows.
+ *
+ * Each batch costs three statements (read, insert, update) whatever its size; values travel as one
+ * JSON parameter and are typed by the table itself (jsonb_populate_recordset).
+ */
+export interface TableSpec {
+  table: string;
+  /** the unique key's columns, e.g. ['id'] (a global id "410106:XQ0001") or ['district_code', 'number'] */
+  key: string[];
+  /** the columns the ledger owns: written by imports, compared for conflicts */
+  columns: string[];
+  /** columns whose values a conflict report must not quote (names, ID numbers, phones) */
+  personal?: string[];
+  /** the column holding a row's district, for tables keyed by a national code */
+  district?: string;
+}
+
+export interface RowWrite {
+  /** the ledger's data row, for reports */
+  row: number;
+  /** key columns, owned columns and the district column, by column name */
+  values: Record<string, unknown>;
+}
+
+export interface FieldConflict {
+  column: string;
+  /** the value the app set (omitted for personal columns) */
+  current?: unknown;
+  /** the value the ledger gives (omitted for personal columns) */
+  ledger?: unknown;
+}
+
+export interface Conflict {
+  file: string;
+  row: number;
+  /** the row's key as the ledger names it */
+  key: string;
+  fields: FieldConflict[];
+}
+
+export type RowOutcome = 'inserted' | 'updated' | 'unchanged' | 'conflict' | 'refused';
+
+export interface StoreResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  conflicts: Conflict[];
+  defects: Defect[];
+  /** per ledger row, so derived tables (a worker's posts) follow only rows really written */
+  outcome: Map<number, RowOutcome>;
+}
+
+export interface KeyNaming {
+  /** names the key in reports (the ledger's words, e.g. 工号 W0001) */
+  keyLabel: (values: Record<string, unknown>) => string;
+  /** the ledger column a refused row's defect names, e.g. 统一社会信用代码 */
+  keyColumn: string;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+export async function storeRows(ctx: ImportContext, spec: TableSpec, rows: RowWrite[], naming: KeyNaming): Promise<StoreResult> {
+  const { db } = ctx;
+  const opts = { file: ctx.file, district: ctx.district, overwrite: ctx.overwrite, ...naming };
+  const result: StoreResult = { inserted: 0, updated: 0, unchanged: 0, conflicts: [], defects: [], outcome: new Map() };
+  if (!rows.length) return result;
+  const t = ident(spec.table);
+  const keyMatch = spec.key.map((k) => `cur.${ident(k)} = v.${ident(k)}`).join(' AND ');
+  const flags = spec.columns
+    .map((c, i) => `(cur.${ident(c)} IS DISTINCT FROM v.${ident(c)}) AS n${i}, (cur.${ident(c)} IS DISTINCT FROM snap.${ident(c)}) AS a${i}`)
+    .join(', ');
+  const incoming = rows.map((r) => r.values);
+  const existing = await db.query(
+    `WITH v AS (SELECT row_number() OVER () AS _i, * FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb))
+     SELECT v._i, to_jsonb(cur) AS current, ${spec.district ? `cur.${ident(spec.district)}` : 'NULL'} AS owner, ${flags}
+     FROM v JOIN ${t} cur ON ${keyMatch}
+     LEFT JOIN LATERAL jsonb_populate_record(NULL::${t}, cur.imported_values) snap ON TRUE`,
+    [JSON.stringify(incoming)],
+  );
+  const found = new Map(existing.rows.map((r: Record<string, unknown>) => [Number(r._i) - 1, r]));
+
+  const inserts: Record<string, unknown>[] = [];
+  const updates: Record<string, unknown>[] = [];
+  rows.forEach((r, i) => {
+    const cur = found.get(i);
+    const snapshotOf = (values: Record<string, unknown>) => Object.fromEntries(spec.columns.map((c) => [c, values[c] ?? null]));
+    if (!cur) {
+      inserts.push({ ...r.values, imported_values: snapshotOf(r.values) });
+      result.inserted++;
+      result.outcome.set(r.row, 'inserted');
+      return;
+    }
+    if (spec.district && cur.owner !== null && cur.owner !== opts.district) {
+      result.defects.push({
+        file: opts.file,
+        row: r.row,
+        column: opts.keyColumn,
+        kind: 'reference',
+        reason: `该记录属于其他区县（${String(cur.owner)}），不能由本区县的台账修改 / this record belongs to district ${String(cur.owner)}: a ledger of ${opts.district} cannot change it`,
+      });
+      result.outcome.set(r.row, 'refused');
+      return;
+    }
+    const current = cur.current as Record<string, unknown>;
+    const oldSnapshot = (current.imported_values ?? {}) as Record<string, unknown>;
+    const next: Record<string, unknown> = {};
+    const snapshot: Record<string, unknown> = {};
+    const fields: FieldConflict[] = [];
+    let changed = false;
+    spec.columns.forEach((c, j) => {
+      const ledgerChanges = cur[`n${j}`] === true;
+      const appChanged = cur[`a${j}`] === true;
+      if (!ledgerChanges) {
+        next[c] = current[c];
+        snapshot[c] = r.values[c] ?? null;
+      } else if (appChanged && !opts.overwrite) {
+        next[c] = current[c];
+        if (c in oldSnapshot) snapshot[c] = oldSnapshot[c];
+        const personal = spec.personal?.includes(c);
+        fields.push(personal ? { column: c } : { column: c, current: current[c], ledger: r.values[c] ?? null });
+      } else {
+        next[c] = r.values[c] ?? null;
+        snapshot[c] = r.values[c] ?? null;
+        changed = true;
+      }
+    });
+    const snapshotMoved = !same(snapshot, oldSnapshot);
+    if (changed || snapshotMoved) {
+      const keys = Object.fromEntries(spec.key.map((k) => [k, current[k]]));
+      updates.push({ ...keys, ...next, imported_values: snapshot });
+    }
+    if (fields.length) {
+      result.conflicts.push({ file: opts.file, row: r.row, key: opts.keyLabel(r.values), fields });
+      result.outcome.set(r.row, 'conflict');
+    } else if (changed) {
+      result.updated++;
+      result.outcome.set(r.row, 'updated');
+    } else {
+      result.unchanged++;
+      result.outcome.set(r.row, 'unchanged');
+    }
+  });
+
+  if (inserts.length) {
+    const columns = [...new Set([...Object.keys(inserts[0]), 'imported_values'])].map(ident).join(', ');
+    await db.query(`INSERT INTO ${t} (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb)`, [
+      JSON.stringify(inserts),
+    ]);
+  }
+  if (updates.length) {
+    const set = [...spec.columns, 'imported_values'].map((c) => `${ident(c)} = v.${ident(c)}`).join(', ');
+    await db.query(
+      `UPDATE ${t} cur SET ${set} FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb) v WHERE ${keyMatch}`,
+      [JSON.stringify(updates)],
+    );
+  }
+  return result;
+}

@@ -1,0 +1,179 @@
+import { Entity, PrimaryKey, Property, Index } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { bumpDataVersion, forbidden, maskIdNumber, maskName, maskPhone } from '@district/common';
+import type { RequestContext } from './context';
+import { hasUnprintable } from './input';
+
+/**
+ * Every subgraph keeps its own audit trail in its own database: each mutation (who, when, what
+ * arguments with personal data masked, outcome) and each unmasked read of personal data.
+ */
+@Entity({ tableName: 'audit_log' })
+@Index({ properties: ['at'] })
+export class AuditEntry {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  at: Date = new Date();
+
+  @Property({ type: 'text' })
+  subject!: string;
+
+  @Property({ type: 'text' })
+  roles!: string;
+
+  /** MUTATION or PERSONAL_READ */
+  @Property({ type: 'text' })
+  kind!: string;
+
+  /** mutation name, or Type.field read unmasked */
+  @Property({ type: 'text' })
+  operation!: string;
+
+  /** the record touched, e.g. Worker:W0001 */
+  @Property({ type: 'text', nullable: true })
+  target?: string | null;
+
+  @Property({ type: 'jsonb', nullable: true })
+  args?: unknown;
+
+  /** OK, or the error code */
+  @Property({ type: 'text' })
+  outcome!: string;
+}
+
+const PERSONAL_KEYS: [RegExp, (v: string) => string][] = [
+  [/id.?number|idcard|身份证/i, maskIdNumber],
+  [/phone|mobile|手机|电话/i, maskPhone],
+  [/^(name|fullName|personName|contactName|姓名)$/i, maskName],
+];
+
+/** A copy of mutation arguments safe to store: personal values masked wherever they sit. */
+export function maskArgs(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => maskArgs(v, key));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskArgs(v, k)]));
+  }
+  if (typeof value === 'string') {
+    const rule = PERSONAL_KEYS.find(([re]) => re.test(key));
+    if (rule) return rule[1](value);
+    // jsonb cannot hold NUL or lone surrogates: the audit row must be written whatever was typed
+    if (hasUnprintable(value)) return '[含不可见字符 / unprintable text]';
+    if (value.length > 500) return `${value.slice(0, 500)}…`;
+  }
+  return value;
+}
+
+/** A transaction's pg-style client, for statements the ORM does not write. */
+function transactionClient(em: EntityManager) {
+  const conn = em.getConnection();
+  const tx = em.getTransactionContext();
+  return {
+    query: async (text: string, params: unknown[] = []) => {
+      const rows = (await conn.execute(text, params, 'all', tx)) as any[];
+      return { rows, rowCount: rows.length };
+    },
+  };
+}
+
+/**
+ * Runs a daily-work mutation in one transaction and records it. The audit row of a success is
+ * written in the same transaction as the change, which also bumps the data version (caches of
+ * figures move on when it commits). A failure is recorded on its own, then rethrown; if even that
+ * record cannot be written, the caller is told the attempt failed rather than the failure passing
+ * unrecorded.
+ */
+export async function audited<T>(
+  ctx: RequestContext,
+  operation: string,
+  args: unknown,
+  work: (em: EntityManager) => Promise<T>,
+  targetOf: (result: T) => string | null = () => null,
+): Promise<T> {
+  const base = { subject: ctx.caller.subject, roles: ctx.caller.roles.join(','), kind: 'MUTATION', operation, args: maskArgs(args) };
+  let version: string | undefined;
+  try {
+    const result = await ctx.em.transactional(async (em) => {
+      const result = await work(em as EntityManager);
+      em.create(AuditEntry, { ...base, target: targetOf(result), outcome: 'OK', at: new Date() });
+      await em.flush();
+      version = await bumpDataVersion(transactionClient(em as EntityManager)); // last: holds the counter's lock briefly
+      return result;
+    });
+    if (version) ctx.dataVersion?.saw(version);
+    return result;
+  } catch (e) {
+    const code = e instanceof GraphQLError ? String(e.extensions.code ?? 'ERROR') : 'INTERNAL_SERVER_ERROR';
+    const em = ctx.em.fork();
+    em.create(AuditEntry, { ...base, target: null, outcome: code, at: new Date() });
+    try {
+      await em.flush();
+    } catch (auditError) {
+      console.error(`[audit] could not record a failed ${operation}: ${(auditError as Error).name}`);
+      throw new Error('audit write failed', { cause: e });
+    }
+    throw e;
+  }
+}
+
+/** Writes the request's unmasked personal reads in one statement after the response is built. */
+export async function flushPersonalReads(ctx: RequestContext): Promise<void> {
+  if (!ctx.personalReads.length) return;
+  const em = ctx.em.fork();
+  const seen = new Set<string>();
+  for (const read of ctx.personalReads) {
+    const key = `${read.field}|${read.record}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    em.create(AuditEntry, {
+      subject: ctx.caller.subject,
+      roles: ctx.caller.roles.join(','),
+      kind: 'PERSONAL_READ',
+      operation: read.field,
+      target: read.record,
+      outcome: 'OK',
+      at: new Date(),
+    });
+  }
+  ctx.personalReads.length = 0;
+  await em.flush();
+}
+
+/** Resolver of a subgraph's `<line>AuditTrail` query: administrators only, newest first. */
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  subject: string;
+  roles: string;
+  kind: string;
+  operation: string;
+  target?: string | null;
+  args: string | null;
+  outcome: string;
+}
+
+export async function auditTrail(
+  ctx: RequestContext,
+  args: { first?: number | null; operation?: string | null },
+): Promise<AuditEntryView[]> {
+  if (!ctx.caller.roles.includes('DISTRICT_ADMIN')) {
+    throw forbidden('仅区级管理员可查看审计记录 / only a district administrator may read the audit trail');
+  }
+  const rows = await ctx.em.find(AuditEntry, args.operation ? { operation: args.operation } : {}, {
+    orderBy: { id: 'desc' },
+    limit: Math.min(args.first ?? 50, 500),
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    subject: r.subject,
+    roles: r.roles,
+    kind: r.kind,
+    operation: r.operation,
+    target: r.target,
+    outcome: r.outcome,
+    at: r.at.toISOString(),
+    args: r.args === null || r.args === undefined ? null : JSON.stringify(r.args),
+  }));
+}

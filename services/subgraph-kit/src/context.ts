@@ -1,0 +1,81 @@
+import DataLoader from 'dataloader';
+import { GraphQLScalarType } from 'graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Caller, Department } from '@district/common';
+import type { RegionTree } from '@district/common';
+import type { FigureBatch } from './figures/engine';
+import type { DataVersion } from './data-version';
+
+/** A personal field shown unmasked during this request, recorded once the response is sent. */
+export interface PersonalRead {
+  field: string;
+  record: string;
+}
+
+/** What every resolver gets: the caller, a forked entity manager and this request's loaders. */
+export interface RequestContext {
+  service: Department;
+  caller: Caller;
+  em: EntityManager;
+  loaders: LoaderCache;
+  personalReads: PersonalRead[];
+  /** every figure this request asks for, computed together (see figures/engine) */
+  figures: FigureBatch;
+  /** the region tree: through its owner's API, or its own tables in the subgraph that owns it */
+  regionTree: RegionTree;
+  /** the version of this subgraph's data, followed from the database (absent in plain scripts) */
+  dataVersion?: DataVersion;
+}
+
+/**
+ * Waits for every resolver of the current step of execution, not just the current microtask, before
+ * a batch runs: fields at several depths of one response (a figure beside a nested figure) then
+ * share one statement.
+ */
+export const afterResolvers = (run: () => void) => setImmediate(run);
+
+/**
+ * DataLoaders are created lazily, once per request and name, so a resolver asks for the loader it
+ * needs and batching happens across all parents of the same field.
+ */
+export class LoaderCache {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>, cacheKey?: (k: K) => unknown): DataLoader<K, V> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = new DataLoader<K, V, unknown>(batch, { batchScheduleFn: afterResolvers, ...(cacheKey ? { cacheKeyFn: cacheKey } : {}) }) as DataLoader<
+        unknown,
+        unknown
+      >;
+      this.loaders.set(name, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+/** Groups rows by a key, for loaders that fetch "rows whose key is in […]" in one query. */
+export function groupBy<T, K>(rows: T[], keyOf: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
+/**
+ * Resolver maps of a subgraph's modules, merged per type: each module contributes fields to shared
+ * types (Query, Mutation, Region, its figures type …).
+ */
+export function mergeResolvers<R extends object>(...maps: R[]): R {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map as Record<string, unknown>)) {
+      out[type] = fields instanceof GraphQLScalarType ? (fields as never) : { ...out[type], ...(fields as Record<string, unknown>) };
+    }
+  }
+  return out as R;
+}

@@ -1,0 +1,5 @@
+export * from './define';
+export * from './period';
+export * from './engine';
+export * from './cache';
+export * from './values';

@@ -1,0 +1,5 @@
+/** The test kit every suite imports as @district/testkit: databases, callers, requests, datasets, stacks. */
+export * from './testing';
+export * from './datasets';
+export * from './subgraphs';
+export * from './stack';
