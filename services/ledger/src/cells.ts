@@ -1,4 +1,11 @@
-import { creditCodeProblem, idNumberProblem, mobileProblem, normaliseCreditCode, normaliseIdNumber, normaliseMobile } from '@district/common';
+import {
+  creditCodeProblem,
+  idNumberProblem,
+  mobileProblem,
+  normaliseCreditCode,
+  normaliseIdNumber,
+  normaliseMobile,
+} from '@district/common';
 import { chinaDateTime, readDate } from './dates';
 import { halfWidth, trimCell } from './text';
 import type { Cell, ColumnSpec, DefectKind, LedgerValue } from './types';

@@ -1,4 +1,5 @@
-import { ident, type Queryable } from '@district/common';
+import { districtOf, ident, type Queryable } from '@district/common';
+import type { ImportContext } from './runner';
 import type { Defect, LedgerSpec, LedgerValue, ValidRow } from './types';
 
 /**
@@ -37,7 +38,14 @@ export const numOrNull = (v: LedgerValue | undefined): number | null => (v === n
 
 /** The distinct non-empty values of one column of a batch. */
 export function valuesOf<K extends string>(batch: ValidRow<K>[], key: K, map: (v: string) => string = (v) => v): string[] {
-  return [...new Set(batch.map((r) => r.value[key]).filter((v): v is string => typeof v === 'string' && v !== '').map(map))];
+  return [
+    ...new Set(
+      batch
+        .map((r) => r.value[key])
+        .filter((v): v is string => typeof v === 'string' && v !== '')
+        .map(map),
+    ),
+  ];
 }
 
 /** A 'reference' defect on one cell. */
@@ -67,9 +75,37 @@ export function unknownReferences<K extends string>(
 }
 
 /** Which of `values` appear in `column` of one of the subgraph's own tables (optionally narrowed by `where`). */
-export async function existingIn(db: Queryable, table: string, column: string, values: Iterable<string>, where = 'TRUE'): Promise<Set<string>> {
+export async function existingIn(
+  db: Queryable,
+  table: string,
+  column: string,
+  values: Iterable<string>,
+  where = 'TRUE',
+): Promise<Set<string>> {
   const list = [...new Set(values)];
   if (!list.length) return new Set();
   const res = await db.query(`SELECT ${ident(column)} AS v FROM ${ident(table)} WHERE ${ident(column)} = ANY($1) AND ${where}`, [list]);
   return new Set(res.rows.map((r: { v: string }) => String(r.v)));
+}
+
+/** A row whose region lies in another district than the ledger set's is a defect, never a write there. */
+export function outsideDistrict<K extends string>(
+  batch: ValidRow<K>[],
+  ctx: ImportContext,
+  codeOf: (r: ValidRow<K>) => string | null,
+  column: string,
+): Defect[] {
+  return batch
+    .filter((r) => {
+      const code = codeOf(r);
+      return !!code && districtOf(code) !== ctx.district;
+    })
+    .map((r) =>
+      referenceDefect(
+        ctx.file,
+        r.row,
+        column,
+        `不属于本次导入的区县 ${ctx.district} / not in district ${ctx.district}, which this import is for`,
+      ),
+    );
 }

@@ -81,7 +81,9 @@ export async function storeRows(ctx: ImportContext, spec: TableSpec, rows: RowWr
   const t = ident(spec.table);
   const keyMatch = spec.key.map((k) => `cur.${ident(k)} = v.${ident(k)}`).join(' AND ');
   const flags = spec.columns
-    .map((c, i) => `(cur.${ident(c)} IS DISTINCT FROM v.${ident(c)}) AS n${i}, (cur.${ident(c)} IS DISTINCT FROM snap.${ident(c)}) AS a${i}`)
+    .map(
+      (c, i) => `(cur.${ident(c)} IS DISTINCT FROM v.${ident(c)}) AS n${i}, (cur.${ident(c)} IS DISTINCT FROM snap.${ident(c)}) AS a${i}`,
+    )
     .join(', ');
   const incoming = rows.map((r) => r.values);
   const existing = await db.query(
@@ -163,10 +165,9 @@ export async function storeRows(ctx: ImportContext, spec: TableSpec, rows: RowWr
   }
   if (updates.length) {
     const set = [...spec.columns, 'imported_values'].map((c) => `${ident(c)} = v.${ident(c)}`).join(', ');
-    await db.query(
-      `UPDATE ${t} cur SET ${set} FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb) v WHERE ${keyMatch}`,
-      [JSON.stringify(updates)],
-    );
+    await db.query(`UPDATE ${t} cur SET ${set} FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb) v WHERE ${keyMatch}`, [
+      JSON.stringify(updates),
+    ]);
   }
   return result;
 }

@@ -121,6 +121,6 @@ export async function validateLedger<K extends string>(
   options: ValidateOptions<K>,
 ): Promise<LedgerValidation<K>> {
   const run = new LedgerValidation(spec, path, options);
-  for await (const _batch of run.batches());  
+  for await (const _batch of run.batches());
   return run;
 }

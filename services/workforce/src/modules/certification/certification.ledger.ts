@@ -1,5 +1,14 @@
 import { districtNode } from '@district/common';
-import { storeRows, str, strOrNull, vocabulary, type ColumnSpec, type Defect, type ImportContext, type LedgerImporter } from '@district/ledger';
+import {
+  storeRows,
+  str,
+  strOrNull,
+  vocabulary,
+  type ColumnSpec,
+  type Defect,
+  type ImportContext,
+  type LedgerImporter,
+} from '@district/ledger';
 import { ensurePersons } from '../persons/persons';
 import { regionOfUnit, type NamedRegion } from './work-unit';
 

@@ -119,7 +119,11 @@ export const certificationResolvers: Resolvers = {
     examPassRate: (n, a, ctx) =>
       rateYearOnYear(
         ctx,
-        { ...examRegistrations, name: 'certification.examsPassed', where: (x) => and(examRegistrations.where!(x), sql`t.result = 'PASSED'`) },
+        {
+          ...examRegistrations,
+          name: 'certification.examsPassed',
+          where: (x) => and(examRegistrations.where!(x), sql`t.result = 'PASSED'`),
+        },
         examRegistrations,
         { ...a, ...examYearArgs(a) },
         n.code,

@@ -5,7 +5,12 @@ const topics = { name: 'deliberation', from: 'deliberation d', place: 'd.communi
 const byMethod = (a: Args) => eq('d.method', a.method?.trim() || null);
 
 /** Topics raised in the period. */
-export const topicsRaised = defineFigure<Args>({ name: 'deliberations.raised', source: topics, period: flow('d.raised_on'), where: byMethod });
+export const topicsRaised = defineFigure<Args>({
+  name: 'deliberations.raised',
+  source: topics,
+  period: flow('d.raised_on'),
+  where: byMethod,
+});
 
 /** Topics resolved: closed in the period, whenever raised. */
 export const topicsResolved = defineFigure<Args>({

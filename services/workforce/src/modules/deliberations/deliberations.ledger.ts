@@ -1,6 +1,7 @@
 import { globalId } from '@district/common';
 import {
   existingIn,
+  outsideDistrict,
   referenceDefect,
   storeRows,
   str,
@@ -10,7 +11,6 @@ import {
   type LedgerImporter,
   type RowProblem,
 } from '@district/ledger';
-import { outsideDistrict } from '../regions/regions.ledger';
 
 const STATUSES = vocabulary({ 已提出: 'RAISED', 办理中: 'HANDLING', 已办结: 'CLOSED' } as const);
 
@@ -32,8 +32,10 @@ type Key = keyof typeof columns;
  */
 function closedLoop(v: Record<Key, unknown>): RowProblem<Key>[] {
   const closed = STATUSES.of(v.status) === 'CLOSED';
-  if (closed && !v.closedOn) return [{ column: 'closedOn', kind: 'required', reason: '已办结的议题须填办结日期 / a closed topic needs its closing day' }];
-  if (!closed && v.closedOn) return [{ column: 'closedOn', kind: 'format', reason: '未办结的议题不应有办结日期 / only a closed topic has a closing day' }];
+  if (closed && !v.closedOn)
+    return [{ column: 'closedOn', kind: 'required', reason: '已办结的议题须填办结日期 / a closed topic needs its closing day' }];
+  if (!closed && v.closedOn)
+    return [{ column: 'closedOn', kind: 'format', reason: '未办结的议题不应有办结日期 / only a closed topic has a closing day' }];
   return [];
 }
 
@@ -53,7 +55,9 @@ export const deliberationsLedger: LedgerImporter<Key> = {
       ...outside,
       ...batch
         .filter((r) => !communities.has(str(r.value.community)))
-        .map((r) => referenceDefect(ctx.file, r.row, columns.community.header, `社区不存在：${str(r.value.community)} / no such community`)),
+        .map((r) =>
+          referenceDefect(ctx.file, r.row, columns.community.header, `社区不存在：${str(r.value.community)} / no such community`),
+        ),
     ];
   },
   write: (batch, ctx) =>

@@ -51,7 +51,10 @@ export async function ensurePersons(
     result = await storeRows(
       ctx,
       { table: 'person', key: ['district_code', 'id_number'], columns: ['name', 'phone'], personal: ['name', 'phone'] },
-      unique.map((r) => ({ row: r.row, values: { district_code: ctx.district, id_number: r.idNumber, name: r.name, phone: r.phone ?? null } })),
+      unique.map((r) => ({
+        row: r.row,
+        values: { district_code: ctx.district, id_number: r.idNumber, name: r.name, phone: r.phone ?? null },
+      })),
       { keyLabel: () => '身份证号（已隐去）/ ID number (withheld)', keyColumn: '身份证号' },
     );
   } else if (unique.length) {

@@ -19,7 +19,9 @@ export function localRegionTree(em: EntityManager): RegionTree {
       return new Map(rows.map((c) => [c.id, c.communityCode]));
     },
     districts() {
-      districts ??= em.find(Region, { level: 'DISTRICT' }, { orderBy: { code: 'asc' } }).then((rows) => rows.map((r) => r.code.slice(0, 6)));
+      districts ??= em
+        .find(Region, { level: 'DISTRICT' }, { orderBy: { code: 'asc' } })
+        .then((rows) => rows.map((r) => r.code.slice(0, 6)));
       return districts;
     },
   };

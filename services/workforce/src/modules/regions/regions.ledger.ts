@@ -1,6 +1,7 @@
-import { districtOf, globalId, isWithin, normaliseRegionCode } from '@district/common';
+import { globalId, isWithin, normaliseRegionCode } from '@district/common';
 import {
   existingIn,
+  outsideDistrict,
   referenceDefect,
   storeRows,
   str,
@@ -8,31 +9,12 @@ import {
   vocabulary,
   type ColumnSpec,
   type Defect,
-  type ImportContext,
   type LedgerImporter,
   type RowProblem,
-  type ValidRow,
 } from '@district/ledger';
 
 const LEVELS = vocabulary({ 区: 'DISTRICT', 街道: 'STREET', 镇: 'TOWN', 社区: 'COMMUNITY', 村: 'COMMUNITY' } as const);
 const REGION_CODE = /^\d{6}(\d{6})?$/;
-
-/** A row whose region lies in another district than the ledger set's is a defect, never a write there. */
-export function outsideDistrict<K extends string>(
-  batch: ValidRow<K>[],
-  ctx: ImportContext,
-  codeOf: (r: ValidRow<K>) => string | null,
-  column: string,
-): Defect[] {
-  return batch
-    .filter((r) => {
-      const code = codeOf(r);
-      return !!code && districtOf(code) !== ctx.district;
-    })
-    .map((r) =>
-      referenceDefect(ctx.file, r.row, column, `不属于本次导入的区县 ${ctx.district} / not in district ${ctx.district}, which this import is for`),
-    );
-}
 
 const regionColumns = {
   code: { header: '区划代码', type: 'code', required: true, pattern: REGION_CODE },
@@ -50,7 +32,8 @@ function levelProblems(v: Record<RegionKey, unknown>): RowProblem<RegionKey>[] {
   const fits = shape === level || (shape === 'STREET' && level === 'TOWN');
   const problems: RowProblem<RegionKey>[] = [];
   if (!fits) problems.push({ column: 'code', kind: 'format', reason: '区划代码与层级不符 / the code does not fit the level' });
-  if (level !== 'DISTRICT' && !v.parent) problems.push({ column: 'parent', kind: 'required', reason: '必填项为空 / required value missing' });
+  if (level !== 'DISTRICT' && !v.parent)
+    problems.push({ column: 'parent', kind: 'required', reason: '必填项为空 / required value missing' });
   return problems;
 }
 
@@ -77,7 +60,14 @@ export const regionsLedger: LedgerImporter<RegionKey> = {
       if (!inBatch.has(parent) && !known.has(parent)) {
         defects.push(referenceDefect(ctx.file, row, regionColumns.parent.header, `上级区划不存在：${parent} / no such parent region`));
       } else if (parent === code || !isWithin(code, parent)) {
-        defects.push(referenceDefect(ctx.file, row, regionColumns.parent.header, `上级区划与代码不符：${parent} / the parent does not contain this code`));
+        defects.push(
+          referenceDefect(
+            ctx.file,
+            row,
+            regionColumns.parent.header,
+            `上级区划与代码不符：${parent} / the parent does not contain this code`,
+          ),
+        );
       }
     }
     return defects;
@@ -131,7 +121,9 @@ export const gridsLedger: LedgerImporter<GridKey> = {
       ...outside,
       ...batch
         .filter((r) => !communities.has(str(r.value.community)))
-        .map((r) => referenceDefect(ctx.file, r.row, gridColumns.community.header, `社区不存在：${str(r.value.community)} / no such community`)),
+        .map((r) =>
+          referenceDefect(ctx.file, r.row, gridColumns.community.header, `社区不存在：${str(r.value.community)} / no such community`),
+        ),
     ];
   },
   write: (batch, ctx) =>
@@ -184,7 +176,9 @@ export const compoundsLedger: LedgerImporter<CompoundKey> = {
     );
     for (const { row, value } of batch) {
       if (!communities.has(str(value.community))) {
-        defects.push(referenceDefect(ctx.file, row, compoundColumns.community.header, `社区不存在：${str(value.community)} / no such community`));
+        defects.push(
+          referenceDefect(ctx.file, row, compoundColumns.community.header, `社区不存在：${str(value.community)} / no such community`),
+        );
       } else if (value.grid && !grids.has(str(value.grid))) {
         defects.push(referenceDefect(ctx.file, row, compoundColumns.grid.header, `网格不存在：${str(value.grid)} / no such grid`));
       }

@@ -43,7 +43,13 @@ const visibleGrid = async (ctx: RequestContext, code: string) => visible(ctx, aw
 const visibleCompound = async (ctx: RequestContext, id: string) => visible(ctx, await compoundById(ctx, id), (c) => c.communityCode);
 
 export const GRIDS: ListSpec<Grid> = { entity: Grid, table: 'grid', place: 'community_code', sortColumns: {}, defaultOrder: 't.code' };
-const COMPOUNDS: ListSpec<Compound> = { entity: Compound, table: 'compound', place: 'community_code', sortColumns: {}, defaultOrder: 't.id' };
+const COMPOUNDS: ListSpec<Compound> = {
+  entity: Compound,
+  table: 'compound',
+  place: 'community_code',
+  sortColumns: {},
+  defaultOrder: 't.id',
+};
 
 export const regionResolvers: Resolvers = {
   Query: {
@@ -99,10 +105,16 @@ function checkedCodes(codes: string[], normalise = false): string[] {
 export const lookupResolvers: Resolvers = {
   Query: {
     lookupRegions: async (_, { codes }, ctx) =>
-      (await ctx.em.find(Region, { code: { $in: checkedCodes(codes, true) } }, { orderBy: { code: 'asc' } })).filter((r) => inScope(ctx.caller, r.code)),
+      (await ctx.em.find(Region, { code: { $in: checkedCodes(codes, true) } }, { orderBy: { code: 'asc' } })).filter((r) =>
+        inScope(ctx.caller, r.code),
+      ),
     lookupGrids: async (_, { codes }, ctx) =>
-      (await ctx.em.find(Grid, { code: { $in: checkedCodes(codes) } }, { orderBy: { code: 'asc' } })).filter((g) => inScope(ctx.caller, g.communityCode)),
+      (await ctx.em.find(Grid, { code: { $in: checkedCodes(codes) } }, { orderBy: { code: 'asc' } })).filter((g) =>
+        inScope(ctx.caller, g.communityCode),
+      ),
     lookupCompounds: async (_, { ids }, ctx) =>
-      (await ctx.em.find(Compound, { id: { $in: checkedCodes(ids) } }, { orderBy: { id: 'asc' } })).filter((c) => inScope(ctx.caller, c.communityCode)),
+      (await ctx.em.find(Compound, { id: { $in: checkedCodes(ids) } }, { orderBy: { id: 'asc' } })).filter((c) =>
+        inScope(ctx.caller, c.communityCode),
+      ),
   },
 };

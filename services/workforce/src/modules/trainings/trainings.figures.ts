@@ -4,7 +4,11 @@ import type { TrainingAudience, TrainingType } from './training.entity';
 type Args = { type?: TrainingType | null; audience?: TrainingAudience | null };
 
 /** Attendance where the worker served at the time, of sessions starting in the window; absences never count. */
-const attended = { name: 'training-attendance', from: 'training_attendance a JOIN training t ON t.id = a.training_id', place: 'a.community_code' };
+const attended = {
+  name: 'training-attendance',
+  from: 'training_attendance a JOIN training t ON t.id = a.training_id',
+  place: 'a.community_code',
+};
 const narrowed = (a: Args) => and(raw(`a.status = 'PRESENT'`), eq('t.type', a.type), eq('t.audience', a.audience));
 
 /** Sessions starting in the period attended by the node's workers. */

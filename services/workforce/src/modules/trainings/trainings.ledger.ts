@@ -17,7 +17,11 @@ export const TYPES = vocabulary({
   职业认证辅导: 'CERTIFICATION_COACHING',
   技能竞赛: 'SKILLS_CONTEST',
 } as const);
-export const AUDIENCES = vocabulary({ 社区工作者: 'COMMUNITY_WORKERS', 网格员: 'GRID_WORKERS', '社区工作者、网格员': 'ALL_WORKERS' } as const);
+export const AUDIENCES = vocabulary({
+  社区工作者: 'COMMUNITY_WORKERS',
+  网格员: 'GRID_WORKERS',
+  '社区工作者、网格员': 'ALL_WORKERS',
+} as const);
 const STATUSES = vocabulary({ 已签到: 'PRESENT', 缺勤: 'ABSENT' } as const);
 
 const trainingColumns = {
@@ -39,7 +43,9 @@ export const trainingsLedger: LedgerImporter<TrainingKey> = {
     columns: trainingColumns,
     key: ['number'],
     check: (v) =>
-      v.endOn && str(v.endOn) < str(v.startOn) ? [{ column: 'endOn', kind: 'date', reason: '结束日期早于开始日期 / ends before it starts' }] : [],
+      v.endOn && str(v.endOn) < str(v.startOn)
+        ? [{ column: 'endOn', kind: 'date', reason: '结束日期早于开始日期 / ends before it starts' }]
+        : [],
   },
   write: (batch, ctx) =>
     storeRows(
@@ -81,12 +87,18 @@ export const trainingAttendanceLedger: LedgerImporter<AttendanceKey> = {
   spec: { file: 'workforce/training_attendance.csv', columns: attendanceColumns, key: ['training', 'worker', 'status'] },
   async check(batch, ctx) {
     const ids = (key: AttendanceKey) => batch.map((r) => globalId(ctx.district, str(r.value[key])));
-    const trainings = new Set((await ctx.db.query('SELECT id FROM training WHERE id = ANY($1)', [ids('training')])).rows.map((r: { id: string }) => r.id));
-    const workers = new Set((await ctx.db.query('SELECT id FROM worker WHERE id = ANY($1)', [ids('worker')])).rows.map((r: { id: string }) => r.id));
+    const trainings = new Set(
+      (await ctx.db.query('SELECT id FROM training WHERE id = ANY($1)', [ids('training')])).rows.map((r: { id: string }) => r.id),
+    );
+    const workers = new Set(
+      (await ctx.db.query('SELECT id FROM worker WHERE id = ANY($1)', [ids('worker')])).rows.map((r: { id: string }) => r.id),
+    );
     const defects: Defect[] = [];
     for (const { row, value } of batch) {
       if (!trainings.has(globalId(ctx.district, str(value.training)))) {
-        defects.push(referenceDefect(ctx.file, row, attendanceColumns.training.header, `培训不存在：${str(value.training)} / no such training`));
+        defects.push(
+          referenceDefect(ctx.file, row, attendanceColumns.training.header, `培训不存在：${str(value.training)} / no such training`),
+        );
       } else if (!workers.has(globalId(ctx.district, str(value.worker)))) {
         defects.push(referenceDefect(ctx.file, row, attendanceColumns.worker.header, `工号不存在：${str(value.worker)} / no such worker`));
       }
@@ -105,7 +117,10 @@ export const trainingAttendanceLedger: LedgerImporter<AttendanceKey> = {
       [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
     );
     const where = new Map(
-      res.rows.map((r: { training_id: string; worker_id: string; community_code: string }) => [`${r.training_id}|${r.worker_id}`, r.community_code]),
+      res.rows.map((r: { training_id: string; worker_id: string; community_code: string }) => [
+        `${r.training_id}|${r.worker_id}`,
+        r.community_code,
+      ]),
     );
     return storeRows(
       ctx,

@@ -33,7 +33,9 @@ const TRAININGS = {
 
 /** Attendance rows of many sessions at once, limited to the caller's scope. */
 async function attendanceOf(ctx: RequestContext, trainingId: string) {
-  const rows = await rowsBy<TrainingAttendance>(ctx, TrainingAttendance, 'trainingId', { orderBy: { workerId: 'asc', status: 'asc' } }).load(trainingId);
+  const rows = await rowsBy<TrainingAttendance>(ctx, TrainingAttendance, 'trainingId', {
+    orderBy: { workerId: 'asc', status: 'asc' },
+  }).load(trainingId);
   return rows.filter((r) => inScope(ctx.caller, r.communityCode));
 }
 
@@ -53,7 +55,8 @@ async function attendanceCommunity(em: EntityManager, worker: Worker, day: strin
 
 export const trainingResolvers: Resolvers = {
   Query: {
-    workforceTraining: async (_, { id }, ctx) => visibleTraining(ctx, await byKey<Training>(ctx, Training, 'id').load(await recordId(ctx, id))),
+    workforceTraining: async (_, { id }, ctx) =>
+      visibleTraining(ctx, await byKey<Training>(ctx, Training, 'id').load(await recordId(ctx, id))),
     workforceTrainings: (_, args, ctx) => {
       const f = args.filter ?? {};
       const scope = ctx.caller.regionScope;
@@ -106,7 +109,8 @@ export const trainingResolvers: Resolvers = {
           if (!training) throw notFound(`培训不存在：${input.trainingId} / no such training`, 'trainingId');
           const worker = await em.findOne(Worker, { id: await recordId(ctx, input.workerId, 'workerId') });
           if (!worker) throw badInput(`工作人员不存在：${input.workerId} / no such worker`, 'workerId');
-          if (worker.districtCode !== training.districtCode) throw badInput('工作人员与培训不属于同一区县 / the worker and the session are in different districts', 'workerId');
+          if (worker.districtCode !== training.districtCode)
+            throw badInput('工作人员与培训不属于同一区县 / the worker and the session are in different districts', 'workerId');
           assertCanWrite(ctx.caller, 'workforce', worker.communityCode);
           notFuture(training.startOn, 'trainingId', '培训开始日期');
           if (worker.leftOn && worker.leftOn <= training.startOn) {
@@ -122,7 +126,8 @@ export const trainingResolvers: Resolvers = {
   },
   WorkforceTraining: {
     number: (t) => t.number,
-    personTimes: async (t, _, ctx) => new Set((await attendanceOf(ctx, t.id)).filter((a) => a.status === 'PRESENT').map((a) => a.workerId)).size,
+    personTimes: async (t, _, ctx) =>
+      new Set((await attendanceOf(ctx, t.id)).filter((a) => a.status === 'PRESENT').map((a) => a.workerId)).size,
     attendance: (t, _, ctx) => attendanceOf(ctx, t.id),
   },
   WorkforceTrainingAttendance: {

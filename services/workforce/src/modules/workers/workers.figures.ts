@@ -28,7 +28,8 @@ export const gridsWithoutWorker = defineFigure({
   period: during((p) => gridUnstaffed('g', p.asOf)),
 });
 
-const certifiedBy = (day: string) => sql`EXISTS (SELECT 1 FROM certificate c WHERE c.person_id = w.person_id AND c.obtained_on <= ${day}::date)`;
+const certifiedBy = (day: string) =>
+  sql`EXISTS (SELECT 1 FROM certificate c WHERE c.person_id = w.person_id AND c.obtained_on <= ${day}::date)`;
 
 /** Workers in post on the day (the certification rate's denominator). */
 export const workersForRate = defineFigure<{ role?: WorkerRole | null }>({

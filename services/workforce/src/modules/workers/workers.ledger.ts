@@ -1,6 +1,7 @@
 import { globalId } from '@district/common';
 import {
   existingIn,
+  outsideDistrict,
   referenceDefect,
   storeRows,
   str,
@@ -11,7 +12,6 @@ import {
   type RowProblem,
 } from '@district/ledger';
 import { ensurePersons } from '../persons/persons';
-import { outsideDistrict } from '../regions/regions.ledger';
 
 export const ROLES = vocabulary({
   社区党组织书记: 'PARTY_SECRETARY',
@@ -43,12 +43,15 @@ type Key = keyof typeof columns;
 function rowRules(v: Record<Key, unknown>): RowProblem<Key>[] {
   const problems: RowProblem<Key>[] = [];
   const isGridWorker = ROLES.of(v.role) === 'GRID_WORKER';
-  if (isGridWorker && !v.grid) problems.push({ column: 'grid', kind: 'required', reason: '专职网格员须填负责网格 / a grid worker needs a grid' });
-  if (!isGridWorker && v.grid) problems.push({ column: 'grid', kind: 'format', reason: '仅专职网格员负责网格 / only a grid worker has a grid' });
+  if (isGridWorker && !v.grid)
+    problems.push({ column: 'grid', kind: 'required', reason: '专职网格员须填负责网格 / a grid worker needs a grid' });
+  if (!isGridWorker && v.grid)
+    problems.push({ column: 'grid', kind: 'format', reason: '仅专职网格员负责网格 / only a grid worker has a grid' });
   if (v.grid && !String(v.grid).startsWith(String(v.community))) {
     problems.push({ column: 'grid', kind: 'reference', reason: '网格不属于所属社区 / the grid is not in the community' });
   }
-  if (v.leftOn && String(v.leftOn) < String(v.hiredOn)) problems.push({ column: 'leftOn', kind: 'date', reason: '离职日期早于入职日期 / left before hired' });
+  if (v.leftOn && String(v.leftOn) < String(v.hiredOn))
+    problems.push({ column: 'leftOn', kind: 'date', reason: '离职日期早于入职日期 / left before hired' });
   return problems;
 }
 

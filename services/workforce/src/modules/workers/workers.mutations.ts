@@ -41,7 +41,8 @@ async function gridFor(
   }
   if (!gridCode) throw badInput('专职网格员须指定负责网格 / a grid worker needs a grid', 'gridCode');
   const grid = await em.findOne(Grid, { code: gridCode });
-  if (!grid || grid.communityCode !== communityCode) throw badInput(`网格 ${gridCode} 不属于该社区 / grid is not in the community`, 'gridCode');
+  if (!grid || grid.communityCode !== communityCode)
+    throw badInput(`网格 ${gridCode} 不属于该社区 / grid is not in the community`, 'gridCode');
   const taken = await em.findOne(WorkerPost, {
     gridCode,
     role: 'GRID_WORKER',
@@ -87,7 +88,8 @@ export const workerMutations: MutationResolvers = {
         const person = await personFor(em, district, idNumber, name, phone, true);
         await em.flush();
         const serving = await em.findOne(Worker, { personId: person.id, $or: [{ leftOn: null }, { leftOn: { $gt: hiredOn } }] });
-        if (serving) throw conflict(`此人已在岗（工号 ${serving.staffNumber}）/ this person already serves as ${serving.staffNumber}`, 'idNumber');
+        if (serving)
+          throw conflict(`此人已在岗（工号 ${serving.staffNumber}）/ this person already serves as ${serving.staffNumber}`, 'idNumber');
         const post = { communityCode, role: input.role, tier: input.tier ?? null, gridCode };
         const worker = em.create(Worker, {
           id,
@@ -118,7 +120,10 @@ export const workerMutations: MutationResolvers = {
         assertCanWrite(ctx.caller, DEPARTMENT, worker.communityCode);
         assertCanWrite(ctx.caller, DEPARTMENT, communityCode);
         if (districtOf(communityCode) !== worker.districtCode) {
-          throw badInput('不能调往其他区县，请办理离职后由对方聘用 / a move cannot cross districts: release the worker there and hire here', 'communityCode');
+          throw badInput(
+            '不能调往其他区县，请办理离职后由对方聘用 / a move cannot cross districts: release the worker there and hire here',
+            'communityCode',
+          );
         }
         const post = await currentPost(em, worker.id);
         const on = eventDay(input.on, 'on', '调岗日期', { day: post.fromOn, after: '现任职起始日' });
@@ -162,4 +167,3 @@ export const workerMutations: MutationResolvers = {
       (w) => `CommunityWorker:${w.id}`,
     ),
 };
-

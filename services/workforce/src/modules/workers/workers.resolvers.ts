@@ -56,7 +56,8 @@ export const workerResolvers: Resolvers = {
   Region: {
     workforce: (r, _, ctx) => regionNode(ctx, r.code),
     communityWorkers: (r, args, ctx) => workerList(ctx, listPrefix(ctx, r.code), args),
-    gridsWithoutWorker: (r, args, ctx) => listUnder(ctx, GRIDS, listPrefix(ctx, r.code), gridUnstaffed('t', args.asOf ?? todayInChina()), args),
+    gridsWithoutWorker: (r, args, ctx) =>
+      listUnder(ctx, GRIDS, listPrefix(ctx, r.code), gridUnstaffed('t', args.asOf ?? todayInChina()), args),
   },
   Grid: {
     gridWorkers: async (g, { asOf }, ctx) => {
@@ -76,7 +77,8 @@ export const workerResolvers: Resolvers = {
     grid: (w, _, ctx) => (w.gridCode ? gridByCode(ctx, w.gridCode) : null),
     active: (w, { asOf }) => inPostOn(w, asOf ?? todayInChina()),
     posts: (w, _, ctx) => rowsBy<WorkerPost>(ctx, WorkerPost, 'workerId', { orderBy: { fromOn: 'asc' } }).load(w.id),
-    certificates: (w, _, ctx) => rowsBy<Certificate>(ctx, Certificate, 'personId', { orderBy: { obtainedOn: 'asc', id: 'asc' } }).load(w.personId),
+    certificates: (w, _, ctx) =>
+      rowsBy<Certificate>(ctx, Certificate, 'personId', { orderBy: { obtainedOn: 'asc', id: 'asc' } }).load(w.personId),
   },
   CommunityWorkerPost: {
     community: async (p, _, ctx) => (await regionByCode(ctx, p.communityCode))!,
