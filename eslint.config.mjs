@@ -2,6 +2,9 @@
 // Formatting is Prettier's (.prettierrc.json); these rules catch what a formatter cannot.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import graphqlPlugin from '@graphql-eslint/eslint-plugin';
+
+const SUBGRAPHS = ['workforce', 'party-building', 'social-organizations', 'volunteer-stations', 'gig-care'];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/dist-check/**', '**/node_modules/**', '**/generated/**', '.data/**', 'coverage/**'] },
@@ -27,10 +30,44 @@ export default tseslint.config(
     },
   },
   {
-    // where configuration is read, and test kits that hand the test server's address between processes
-    files: ['**/env.ts', '**/config.ts', '**/*.config.ts', 'test/kit/**', '**/testing.ts', '**/testkit/**'],
+    // where configuration is read; test kits hand the test server's address between processes; tests set TZ
+    files: ['**/env.ts', '**/config.ts', '**/*.config.ts', 'test/kit/**', '**/*.test.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  // each subgraph's SDL, checked against its own schema (with the kit's shared types)
+  ...SUBGRAPHS.map((name) => ({
+    files: [`services/${name}/schema.graphql`],
+    languageOptions: {
+      parser: graphqlPlugin.parser,
+      parserOptions: { graphQLConfig: { schema: [`services/${name}/schema.graphql`, 'services/subgraph-kit/shared.graphql'] } },
+    },
+    plugins: { '@graphql-eslint': graphqlPlugin },
+    rules: {
+      ...graphqlPlugin.configs['flat/schema-recommended'].rules,
+      // the house conventions (CONVENTIONS.md): bilingual descriptions, Relay-style pages of our own shape
+      '@graphql-eslint/require-description': ['error', { types: true, rootField: true }],
+      '@graphql-eslint/naming-convention': [
+        'error',
+        {
+          types: 'PascalCase',
+          FieldDefinition: 'camelCase',
+          InputValueDefinition: 'camelCase',
+          Argument: 'camelCase',
+          EnumValueDefinition: 'UPPER_CASE',
+          'FieldDefinition[parent.name.value=Query]': { forbiddenPrefixes: ['get', 'query'] },
+          'FieldDefinition[parent.name.value=Mutation]': { forbiddenPrefixes: ['get'] },
+        },
+      ],
+      // block descriptions on types, inline ones on fields: the house style, which the rule cannot say
+      '@graphql-eslint/description-style': 'off',
+      '@graphql-eslint/strict-id-in-types': 'off',
+      '@graphql-eslint/no-typename-prefix': 'off',
+      '@graphql-eslint/input-name': 'off',
+      '@graphql-eslint/relay-page-info': 'off',
+      '@graphql-eslint/relay-connection-types': 'off',
+      '@graphql-eslint/relay-edge-types': 'off',
+    },
+  })),
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: {

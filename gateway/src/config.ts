@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { env, type EnvSpec } from '@district/common';
+import { env, envName, readEnv, SUBGRAPHS, type Department, type EnvSpec } from '@district/common';
 
-export interface GatewayConfig {
+/** What the gateway reads from its environment. */
+export interface GatewayEnv {
   PORT: number;
   HOST: string;
   SUPERGRAPH_PATH: string;
@@ -15,12 +16,6 @@ export interface GatewayConfig {
   INTERNAL_SECRET: string;
   /** off; analysts (analysts and administrators, for development); all */
   INTROSPECTION: 'off' | 'analysts' | 'all';
-  /** per-subgraph URL overrides, e.g. WORKFORCE_URL=http://workforce:4002/graphql */
-  WORKFORCE_URL: string | undefined;
-  PARTY_BUILDING_URL: string | undefined;
-  SOCIAL_ORGANIZATIONS_URL: string | undefined;
-  VOLUNTEER_STATIONS_URL: string | undefined;
-  GIG_CARE_URL: string | undefined;
   MAX_DEPTH: number;
   MAX_ALIASES: number;
   MAX_TOKENS: number;
@@ -29,7 +24,7 @@ export interface GatewayConfig {
   RATE_LIMIT_PER_MINUTE: number;
 }
 
-export const gatewayEnv: EnvSpec<GatewayConfig> = {
+export const gatewayEnv: EnvSpec<GatewayEnv> = {
   PORT: env.port(4000),
   HOST: env.string('0.0.0.0'),
   SUPERGRAPH_PATH: env.string(join(__dirname, '..', '..', 'schema', 'supergraph.graphql')),
@@ -43,11 +38,6 @@ export const gatewayEnv: EnvSpec<GatewayConfig> = {
   JWT_AUDIENCE: env.string('district-graph'),
   INTERNAL_SECRET: env.secret(32),
   INTROSPECTION: env.oneOf(['off', 'analysts', 'all'] as const, 'off'),
-  WORKFORCE_URL: env.optional(),
-  PARTY_BUILDING_URL: env.optional(),
-  SOCIAL_ORGANIZATIONS_URL: env.optional(),
-  VOLUNTEER_STATIONS_URL: env.optional(),
-  GIG_CARE_URL: env.optional(),
   MAX_DEPTH: env.int(12),
   MAX_ALIASES: env.int(20),
   MAX_TOKENS: env.int(2000),
@@ -58,4 +48,26 @@ export const gatewayEnv: EnvSpec<GatewayConfig> = {
 
 export function checkKeys(config: GatewayConfig): void {
   if (!config.JWT_SECRET && !config.JWKS_URL) throw new Error('JWT_SECRET or JWKS_URL is required to verify callers');
+}
+
+/** The variable overriding a subgraph's URL from the supergraph: WORKFORCE_URL, GIG_CARE_URL … */
+export const subgraphUrlVariable = (name: Department) => `${envName(name)}_URL`;
+
+/** Per-subgraph URL overrides, one variable per subgraph of the registry (e.g. WORKFORCE_URL=http://workforce:4002/graphql). */
+export const subgraphUrlEnv: EnvSpec<Record<string, string | undefined>> = Object.fromEntries(
+  SUBGRAPHS.map((s) => [subgraphUrlVariable(s.name), env.optional()]),
+);
+
+export interface GatewayConfig extends GatewayEnv {
+  /** subgraph URLs that replace the supergraph's, by subgraph */
+  subgraphUrls: Partial<Record<Department, string>>;
+}
+
+/** The whole configuration, every problem reported together (see readEnv). */
+export function readGatewayConfig(source?: NodeJS.ProcessEnv): GatewayConfig {
+  const base = readEnv({ ...gatewayEnv, ...subgraphUrlEnv } as EnvSpec<GatewayEnv & Record<string, string | undefined>>, source);
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPHS.map((s) => [s.name, base[subgraphUrlVariable(s.name)]]).filter(([, url]) => url),
+  ) as GatewayConfig['subgraphUrls'];
+  return { ...base, subgraphUrls };
 }

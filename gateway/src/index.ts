@@ -1,9 +1,17 @@
-import { readEnvOrExit } from '@district/common';
-import { gatewayEnv } from './config';
+import { ConfigError } from '@district/common';
+import { readGatewayConfig } from './config';
 import { startGateway } from './server';
 
 async function main() {
-  const gateway = await startGateway(readEnvOrExit(gatewayEnv));
+  let config;
+  try {
+    config = readGatewayConfig();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    process.exit(78); // EX_CONFIG
+  }
+  const gateway = await startGateway(config);
   console.log(`[gateway] ready at http://localhost:${gateway.port}/graphql`);
   const stop = async () => {
     await gateway.close();

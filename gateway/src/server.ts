@@ -4,7 +4,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, maskErrors, signCaller, type Caller } from '@district/common';
+import { CALLER_HEADER, isDepartment, maskErrors, signCaller, type Caller } from '@district/common';
 import { createAuthenticator } from './auth';
 import { checkKeys, type GatewayConfig } from './config';
 import { aliasLimit, costLimit, depthLimit, loadTrustedDocuments, RateLimiter, usesIntrospection } from './limits';
@@ -12,14 +12,6 @@ import { aliasLimit, costLimit, depthLimit, loadTrustedDocuments, RateLimiter, u
 export interface GatewayContext {
   caller: Caller;
 }
-
-const URL_OVERRIDES: Record<string, keyof GatewayConfig> = {
-  workforce: 'WORKFORCE_URL',
-  'party-building': 'PARTY_BUILDING_URL',
-  'social-organizations': 'SOCIAL_ORGANIZATIONS_URL',
-  'volunteer-stations': 'VOLUNTEER_STATIONS_URL',
-  'gig-care': 'GIG_CARE_URL',
-};
 
 /** Forwards the verified caller to a subgraph as a short-lived token signed with the internal secret. */
 class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -49,7 +41,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => {
-      const override = URL_OVERRIDES[name] ? (config[URL_OVERRIDES[name]] as string | undefined) : undefined;
+      const override = isDepartment(name) ? config.subgraphUrls[name] : undefined;
       return new CallerForwardingDataSource(override ?? url ?? '', config.INTERNAL_SECRET);
     },
   });

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { readEnv } from '@district/common';
-import { gatewayEnv } from '../src/config';
+import { readGatewayConfig } from '../src/config';
 import { startGateway } from '../src/server';
 
 /**
@@ -14,7 +13,7 @@ let gateway: Awaited<ReturnType<typeof startGateway>>;
 beforeAll(async () => {
   const dead = 'http://127.0.0.1:9/graphql'; // nothing listens on the discard port
   gateway = await startGateway(
-    readEnv(gatewayEnv, {
+    readGatewayConfig({
       PORT: '0',
       HOST: '127.0.0.1',
       JWT_SECRET: jwtSecret,

@@ -1,8 +1,7 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { readEnv } from '@district/common';
-import { gatewayEnv } from '../src/config';
+import { readGatewayConfig } from '../src/config';
 import { startGateway } from '../src/server';
 
 /** Callers signed by an identity provider's key set (JWKS_URL) instead of a shared secret. */
@@ -18,7 +17,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
   const port = (jwks.address() as { port: number }).port;
   gateway = await startGateway(
-    readEnv(gatewayEnv, {
+    readGatewayConfig({
       PORT: '0',
       HOST: '127.0.0.1',
       JWKS_URL: `http://127.0.0.1:${port}/jwks.json`,

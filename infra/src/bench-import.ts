@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -22,7 +22,7 @@ async function syntheticCompounds(rows: number, dir: string): Promise<string> {
     .slice(1)
     .map((l) => l.split(','));
   const path = join(dir, `compounds-${rows}`, 'compounds.csv');
-  require('node:fs').mkdirSync(join(dir, `compounds-${rows}`), { recursive: true });
+  mkdirSync(join(dir, `compounds-${rows}`), { recursive: true });
   const out = createWriteStream(path);
   out.write('小区编号,小区名称,所属社区代码,所属网格编码,户数,物业管理模式\n');
   for (let i = 0; i < rows; i++) {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { env, type EnvSpec } from '@district/common';
-import { repoRoot } from './subgraphs';
+import { env, readEnvOrExit, type EnvSpec } from '@district/common';
+import { repoRoot, SUBGRAPHS, type SubgraphEntry } from './subgraphs';
 
 export interface LocalConfig {
   /** an external PostgreSQL server; each subgraph gets its own database on it */
@@ -24,3 +24,39 @@ export const localEnv: EnvSpec<LocalConfig> = {
   LOAD_DEMO: env.bool(true),
   DEMO_DIR: env.string(join(repoRoot, '..', 'shared', 'datasets', 'shangjie-2025')),
 };
+
+/** Per subgraph: its own database server (<NAME>_DATABASE_URL) and port (<NAME>_PORT), both optional. */
+const subgraphEnv: EnvSpec<Record<string, string | number | undefined>> = Object.fromEntries(
+  SUBGRAPHS.flatMap((s) => [
+    [`${s.envName}_DATABASE_URL`, env.optional()],
+    [`${s.envName}_PORT`, env.port(s.defaultPort)],
+  ]),
+);
+
+export interface LocalSettings extends LocalConfig {
+  /** subgraph name → its own database URL, when set */
+  subgraphDatabaseUrls: Partial<Record<string, string>>;
+  /** subgraph name → its port */
+  subgraphPorts: Record<string, number>;
+  /** the gateway an import or report talks to, when not the local one */
+  GATEWAY_URL: string | undefined;
+  /** where pnpm was run from (relative paths on the command line are relative to it) */
+  INIT_CWD: string;
+}
+
+/** The local runner's whole configuration, read once; every problem printed before exiting. */
+export function readLocalConfig(): LocalSettings {
+  const spec = { ...localEnv, ...subgraphEnv, GATEWAY_URL: env.optional(), INIT_CWD: env.string(process.cwd()) };
+  const raw = readEnvOrExit(spec as EnvSpec<Record<string, unknown>>) as unknown as LocalConfig & Record<string, unknown>;
+  const pick = <T>(suffix: string) => Object.fromEntries(SUBGRAPHS.map((s: SubgraphEntry) => [s.name, raw[`${s.envName}_${suffix}`] as T]));
+  return {
+    ...raw,
+    GATEWAY_URL: raw.GATEWAY_URL as string | undefined,
+    INIT_CWD: raw.INIT_CWD as string,
+    subgraphDatabaseUrls: Object.fromEntries(Object.entries(pick<string | undefined>('DATABASE_URL')).filter(([, v]) => v)) as Record<
+      string,
+      string
+    >,
+    subgraphPorts: pick<number>('PORT'),
+  };
+}

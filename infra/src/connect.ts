@@ -1,6 +1,5 @@
-import { env, readEnvOrExit } from '@district/common';
 import { withDatabase } from '@district/subgraph-kit';
-import { localEnv } from './config';
+import { readLocalConfig } from './config';
 import { localSecrets } from './secrets';
 import { startStack } from './stack';
 import { SUBGRAPHS } from './subgraphs';
@@ -25,19 +24,21 @@ async function healthy(url: string): Promise<boolean> {
  * duration of the command and stops it afterwards.
  */
 export async function withStack<T>(work: (stack: StackHandle) => Promise<T>, log: (line: string) => void = () => undefined): Promise<T> {
-  const config = readEnvOrExit({ ...localEnv, GATEWAY_URL: env.optional() });
+  const config = readLocalConfig();
   const secrets = localSecrets(config.DATA_DIR, { jwtSecret: config.JWT_SECRET, internalSecret: config.INTERNAL_SECRET });
   const gatewayUrl = config.GATEWAY_URL ?? `http://127.0.0.1:${config.GATEWAY_PORT}/graphql`;
   if (await healthy(gatewayUrl.replace(/\/graphql$/, '/health'))) {
     const server = config.DATABASE_URL ?? `postgres://postgres:district-local@127.0.0.1:${config.PG_PORT}/postgres`;
     const databaseUrls = Object.fromEntries(
-      SUBGRAPHS.map((s) => [s.name, process.env[`${s.envName}_DATABASE_URL`] ?? withDatabase(server, s.database)]),
+      SUBGRAPHS.map((s) => [s.name, config.subgraphDatabaseUrls[s.name] ?? withDatabase(server, s.database)]),
     );
     return work({ gatewayUrl, databaseUrls, jwtSecret: secrets.jwtSecret });
   }
   log('no district graph running: starting one for this command…');
   const stack = await startStack({
     databaseUrl: config.DATABASE_URL,
+    subgraphDatabaseUrls: config.subgraphDatabaseUrls,
+    subgraphPorts: config.subgraphPorts,
     dataDir: config.DATA_DIR,
     pgPort: config.PG_PORT,
     persistentPostgres: true,

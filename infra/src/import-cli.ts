@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { readLocalConfig } from './config';
 import { withStack } from './connect';
 import { importLedgers, type ImportReport } from './import';
 
@@ -16,7 +17,7 @@ async function main() {
     console.error('usage: pnpm run import <ledger directory or file> [--district <6-digit code>] [--overwrite]');
     process.exit(2);
   }
-  const path = resolve(process.env.INIT_CWD ?? process.cwd(), target);
+  const path = resolve(readLocalConfig().INIT_CWD, target);
   const report = await withStack(
     (stack) => importLedgers(stack, path, { district, overwrite, onProgress: progress }),
     (l) => console.error(l),
@@ -68,9 +69,13 @@ function print(report: ImportReport) {
     for (const d of defects) console.log(`  row ${d.row}, ${d.column}: ${d.reason}`);
   }
   for (const o of report.outcomes.filter((x) => x.summary?.conflictCount)) {
-    console.log(`\n${o.path}: ${o.summary!.conflictCount} row(s) changed in the app since the last import kept the app's values (--overwrite replaces them):`);
+    console.log(
+      `\n${o.path}: ${o.summary!.conflictCount} row(s) changed in the app since the last import kept the app's values (--overwrite replaces them):`,
+    );
     for (const c of o.summary!.conflicts) {
-      const fields = c.fields.map((f) => ('current' in f ? `${f.column}: app ${JSON.stringify(f.current)}, ledger ${JSON.stringify(f.ledger)}` : f.column));
+      const fields = c.fields.map((f) =>
+        'current' in f ? `${f.column}: app ${JSON.stringify(f.current)}, ledger ${JSON.stringify(f.ledger)}` : f.column,
+      );
       console.log(`  row ${c.row}, ${c.key}: ${fields.join('; ')}`);
     }
   }

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { districtOf, normaliseRegionCode } from '@district/common';
 import { readLedger, type LedgerImporter } from '@district/ledger';
+import { loadBuilt } from './load';
 import { SUBGRAPHS, type SubgraphEntry } from './subgraphs';
 
 /** A ledger file matched to the subgraph that owns it. */
@@ -17,7 +18,7 @@ export interface PlannedLedger {
 export function ledgerOwners(only?: string[]): { subgraph: SubgraphEntry; importers: LedgerImporter[] }[] {
   return SUBGRAPHS.filter((s) => !only || only.includes(s.name)).map((subgraph) => ({
     subgraph,
-    importers: (require(join(subgraph.dir, 'dist', 'ledgers.js')) as { ledgers: LedgerImporter[] }).ledgers,
+    importers: loadBuilt<{ ledgers: LedgerImporter[] }>(subgraph.dir, 'ledgers.js').ledgers,
   }));
 }
 
@@ -81,8 +82,12 @@ export async function ledgerDistrict(plan: PlannedLedger[], given: string | unde
   const regionsFile = plan.find((p) => p.file === 'regions.csv');
   const declared = regionsFile ? await districtsInRegionsFile(regionsFile.path) : [];
   const named = given ? districtOf(normaliseRegionCode(given)) : undefined;
-  if (given && !/^\d{6}(\d{6})?$/.test(given.trim())) throw new AmbiguousDistrictError(`--district must be a 6-digit district code, got "${given}"`);
-  if (declared.length > 1) throw new AmbiguousDistrictError(`regions.csv declares ${declared.length} districts (${declared.join(', ')}): import one district at a time`);
+  if (given && !/^\d{6}(\d{6})?$/.test(given.trim()))
+    throw new AmbiguousDistrictError(`--district must be a 6-digit district code, got "${given}"`);
+  if (declared.length > 1)
+    throw new AmbiguousDistrictError(
+      `regions.csv declares ${declared.length} districts (${declared.join(', ')}): import one district at a time`,
+    );
   if (declared.length === 1) {
     if (named && named !== declared[0]) throw new AmbiguousDistrictError(`--district ${named} but regions.csv is district ${declared[0]}`);
     return declared[0];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ensureDatabase, ormOptions, withDatabase, type SubgraphModule } from '@district/subgraph-kit';
 import { startEmbeddedPostgres } from './postgres';
+import { loadBuilt } from './load';
 import { SUBGRAPHS } from './subgraphs';
 
 /**
@@ -16,7 +17,7 @@ async function main() {
   const name = process.argv[2];
   const entry = SUBGRAPHS.find((s) => s.name === name);
   if (!entry) throw new Error(`usage: migration:create <${SUBGRAPHS.map((s) => s.name).join('|')}>`);
-  const mod = require(join(entry.dir, 'dist', 'module.js')) as Record<string, SubgraphModule>;
+  const mod = loadBuilt<Record<string, SubgraphModule>>(entry.dir, 'module.js');
   const subgraph = Object.values(mod).find((v) => v && typeof v === 'object' && 'entities' in v) as SubgraphModule;
   const pg = await startEmbeddedPostgres({ dataDir: join(mkdtempSync(join(tmpdir(), 'district-mig-')), 'pg'), persistent: false });
   try {

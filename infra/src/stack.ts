@@ -8,8 +8,8 @@ import { repoRoot, SUBGRAPHS, type SubgraphEntry } from './subgraphs';
 export interface StackOptions {
   /** external server; when absent an embedded PostgreSQL runs from `dataDir` */
   databaseUrl?: string;
-  /** per-subgraph database URLs, by upper-case env name (WORKFORCE, GIG_CARE, …) */
-  subgraphDatabaseUrls?: Record<string, string | undefined>;
+  /** per-subgraph database URLs, by subgraph name */
+  subgraphDatabaseUrls?: Partial<Record<string, string>>;
   /** database names are `<prefix>_<subgraph>`; tests give each stack its own prefix */
   databasePrefix?: string;
   dataDir: string;
@@ -17,7 +17,8 @@ export interface StackOptions {
   persistentPostgres: boolean;
   /** 0 picks free ports (tests); undefined uses the defaults 4000–4005 */
   gatewayPort?: number;
-  subgraphPorts?: 'default' | 'free';
+  /** 'free' picks free ports (tests); a map sets each subgraph's port; absent: the registry's */
+  subgraphPorts?: 'free' | Partial<Record<string, number>>;
   jwtSecret: string;
   internalSecret: string;
   introspection?: 'off' | 'analysts' | 'all';
@@ -57,11 +58,12 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     const databaseUrls: Record<string, string> = {};
     for (const s of SUBGRAPHS) {
       const database = opts.databasePrefix ? s.database.replace(/^district/, opts.databasePrefix) : s.database;
-      databaseUrls[s.name] = opts.subgraphDatabaseUrls?.[s.envName] ?? withDatabase(serverUrl, database);
+      databaseUrls[s.name] = opts.subgraphDatabaseUrls?.[s.name] ?? withDatabase(serverUrl, database);
       await ensureDatabase(databaseUrls[s.name]);
     }
     const ports: Record<string, number> = {};
-    for (const s of SUBGRAPHS) ports[s.name] = opts.subgraphPorts === 'free' ? await freePort() : s.defaultPort;
+    for (const s of SUBGRAPHS)
+      ports[s.name] = opts.subgraphPorts === 'free' ? await freePort() : (opts.subgraphPorts?.[s.name] ?? s.defaultPort);
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `http://127.0.0.1:${ports[s.name]}/graphql`]));
     await Promise.all(
       SUBGRAPHS.map(async (s) => {
@@ -103,7 +105,8 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
 
 async function startChild(name: string, script: string, env: Record<string, string>, healthUrl: string, log: (l: string) => void) {
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, ...env, NODE_ENV: process.env.NODE_ENV ?? 'development' },
+    // a child inherits the runner's environment (PATH, locale …), with its own settings on top
+    env: { ...process.env, ...env }, // eslint-disable-line no-restricted-properties
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';

@@ -1,5 +1,4 @@
-import { readEnvOrExit } from '@district/common';
-import { localEnv } from './config';
+import { readLocalConfig } from './config';
 import { localSecrets } from './secrets';
 import { startStack } from './stack';
 import { DEMO_CALLERS, issueToken } from './tokens';
@@ -7,11 +6,12 @@ import { loadDemoIfEmpty } from './demo';
 
 /** `pnpm start`: the whole district graph on this machine, the Shangjie ledgers loaded on first start. */
 async function main() {
-  const config = readEnvOrExit(localEnv);
+  const config = readLocalConfig();
   const secrets = localSecrets(config.DATA_DIR, { jwtSecret: config.JWT_SECRET, internalSecret: config.INTERNAL_SECRET });
   const stack = await startStack({
     databaseUrl: config.DATABASE_URL,
-    subgraphDatabaseUrls: subgraphUrlsFromEnv(),
+    subgraphDatabaseUrls: config.subgraphDatabaseUrls,
+    subgraphPorts: config.subgraphPorts,
     dataDir: config.DATA_DIR,
     pgPort: config.PG_PORT,
     persistentPostgres: true,
@@ -42,16 +42,6 @@ async function main() {
     `Example:\n  curl -s ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')} -H 'content-type: application/json' \\\n    -H "authorization: Bearer $TOKEN" -d '{"query":"{ region(code: \\"410106\\") { name structure(year: 2025) { communities { value } grids { value } } } }"}'`,
   );
   console.log('Ctrl-C stops everything.');
-}
-
-/** WORKFORCE_DATABASE_URL, GIG_CARE_DATABASE_URL, …: a subgraph's own server, when set. */
-function subgraphUrlsFromEnv(): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    const m = /^([A-Z_]+)_DATABASE_URL$/.exec(k);
-    if (m && v) out[m[1]] = v;
-  }
-  return out;
 }
 
 main().catch((e) => {

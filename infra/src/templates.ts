@@ -1,15 +1,15 @@
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { databaseName, REGION_TREE_OWNER, remoteRegionTree, todayInChina } from '@district/common';
 import { connectTo, importLedgerFile, LedgerImportError } from '@district/ledger';
 import { dropDatabase, ensureDatabase, openDatabase, startSubgraph, withDatabase, type SubgraphModule } from '@district/subgraph-kit';
 import { ledgerDistrict, planImport } from './ledger-plan';
+import { loadBuilt } from './load';
 import { SUBGRAPHS } from './subgraphs';
 
 /** A subgraph's module as its package builds it (dist/module.js). */
 export function subgraphModule(name: string): SubgraphModule {
   const entry = SUBGRAPHS.find((s) => s.name === name)!;
-  const mod = require(join(entry.dir, 'dist', 'module.js')) as Record<string, SubgraphModule>;
+  const mod = loadBuilt<Record<string, SubgraphModule>>(entry.dir, 'module.js');
   return Object.values(mod).find((v) => v && typeof v === 'object' && 'entities' in v)!;
 }
 
@@ -56,7 +56,13 @@ export async function buildTemplates(
           district,
         });
       } catch (e) {
-        if (e instanceof LedgerImportError) throw new Error(`${item.file}: ${e.defects.slice(0, 3).map((d) => `row ${d.row} ${d.column}: ${d.reason}`).join('; ')}`);
+        if (e instanceof LedgerImportError)
+          throw new Error(
+            `${item.file}: ${e.defects
+              .slice(0, 3)
+              .map((d) => `row ${d.row} ${d.column}: ${d.reason}`)
+              .join('; ')}`,
+          );
         throw e;
       }
     }

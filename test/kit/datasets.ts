@@ -17,7 +17,8 @@ export interface Expected {
 export const expected = JSON.parse(readFileSync(join(SHANGJIE, 'expected.json'), 'utf8')) as Expected;
 
 /** The expected figures as { key: value }, as `pnpm report` prints them. */
-export const expectedFigures = (): Record<string, number> => Object.fromEntries(Object.entries(expected.figures).map(([k, v]) => [k, v.value]));
+export const expectedFigures = (): Record<string, number> =>
+  Object.fromEntries(Object.entries(expected.figures).map(([k, v]) => [k, v.value]));
 
 /** A valid resident ID number (GB 11643 check digit) for people registered in tests. */
 export function testIdNumber(seq: number, born = '19900101', region = '410106'): string {

@@ -18,6 +18,12 @@ module.exports = async function globalSetup() {
   const started = Date.now();
   // DISTRICT_TEST_SUBGRAPHS=workforce,gig-care limits the templates to those subgraphs (a quicker partial run)
   const only = process.env.DISTRICT_TEST_SUBGRAPHS ? process.env.DISTRICT_TEST_SUBGRAPHS.split(',') : undefined;
-  await buildTemplates(url, join(__dirname, '..', '..', '..', 'shared', 'datasets', 'shangjie-2025'), 'tpl_shangjie', 'template-building-secret-0123456789abcdef', only);
+  await buildTemplates(
+    url,
+    join(__dirname, '..', '..', '..', 'shared', 'datasets', 'shangjie-2025'),
+    'tpl_shangjie',
+    'template-building-secret-0123456789abcdef',
+    only,
+  );
   if (process.env.DISTRICT_TEST_VERBOSE) console.log(`templates ready in ${Date.now() - started} ms`);
 };

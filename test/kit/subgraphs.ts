@@ -24,7 +24,12 @@ export interface ImportOptions {
 }
 
 /** Imports one ledger file straight into a test subgraph's database (the Shangjie copy of the file by default). */
-export function importInto(sg: Subgraph, importer: LedgerImporter, opts: ImportOptions, path = join(SHANGJIE, importer.spec.file)): Promise<ImportSummary> {
+export function importInto(
+  sg: Subgraph,
+  importer: LedgerImporter,
+  opts: ImportOptions,
+  path = join(SHANGJIE, importer.spec.file),
+): Promise<ImportSummary> {
   return importLedgerFile(importer, path, {
     connect: connectTo(sg.databaseUrl),
     regionTree: opts.regionTree,

@@ -14,6 +14,7 @@ export const isGlobalId = (id: string): boolean => GLOBAL.test(id);
 /** The district and local number of a global id, or BAD_USER_INPUT naming the field. */
 export function parseGlobalId(id: string, field = 'id'): { district: string; local: string } {
   const m = GLOBAL.exec((id ?? '').trim());
-  if (!m) throw badInput(`编号应为“区县代码:编号”，如 410106:XQ0001 / ${field} must be "<district code>:<number>", e.g. 410106:XQ0001`, field);
+  if (!m)
+    throw badInput(`编号应为“区县代码:编号”，如 410106:XQ0001 / ${field} must be "<district code>:<number>", e.g. 410106:XQ0001`, field);
   return { district: m[1], local: m[2] };
 }

@@ -40,7 +40,9 @@ export function graphRegionTree(request: GraphRequest): RegionTree {
       for (let i = 0; i < missing.length; i += CHUNK) {
         const chunk = missing.slice(i, i + CHUNK);
         const data = await request(LOOKUPS[kind], { codes: chunk });
-        const found = new Map((data.found as { code: string; community?: { code: string } | null }[]).map((n) => [n.code, n.community?.code ?? '']));
+        const found = new Map(
+          (data.found as { code: string; community?: { code: string } | null }[]).map((n) => [n.code, n.community?.code ?? '']),
+        );
         for (const c of chunk) known.set(c, found.get(c) ?? null);
       }
       return known;

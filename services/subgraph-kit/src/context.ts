@@ -1,8 +1,7 @@
 import DataLoader from 'dataloader';
 import { GraphQLScalarType } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Caller, Department } from '@district/common';
-import type { RegionTree } from '@district/common';
+import type { Caller, Department, RegionTree } from '@district/common';
 import type { FigureBatch } from './figures/engine';
 import type { DataVersion } from './data-version';
 
@@ -44,10 +43,10 @@ export class LoaderCache {
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>, cacheKey?: (k: K) => unknown): DataLoader<K, V> {
     let loader = this.loaders.get(name);
     if (!loader) {
-      loader = new DataLoader<K, V, unknown>(batch, { batchScheduleFn: afterResolvers, ...(cacheKey ? { cacheKeyFn: cacheKey } : {}) }) as DataLoader<
-        unknown,
-        unknown
-      >;
+      loader = new DataLoader<K, V, unknown>(batch, {
+        batchScheduleFn: afterResolvers,
+        ...(cacheKey ? { cacheKeyFn: cacheKey } : {}),
+      }) as DataLoader<unknown, unknown>;
       this.loaders.set(name, loader);
     }
     return loader as DataLoader<K, V>;

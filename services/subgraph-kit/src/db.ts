@@ -65,7 +65,9 @@ export async function ensureDatabase(url: string, template?: string): Promise<vo
     if (!exists.rowCount) {
       if (template && !/^[A-Za-z0-9_]+$/.test(template)) throw new Error(`template name must be letters, digits and _: "${template}"`);
       await client.query(
-        template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`,
+        template
+          ? `CREATE DATABASE "${name}" TEMPLATE "${template}"`
+          : `CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`,
       );
     }
   } catch (e) {

@@ -25,7 +25,9 @@ export const TEXT_MAX = 200;
 export const NOTE_MAX = 2000;
 
 // control characters (but tab and line breaks), lone surrogates, and U+FFFE/FFFF never belong in typed text
-const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Whether a string holds characters that cannot be typed or stored as text (NUL, other control characters, lone surrogates). */
 export const hasUnprintable = (s: string): boolean => UNPRINTABLE.test(s);
@@ -63,7 +65,12 @@ export function notFuture(day: string, field: string, label: string): string {
  * The day of an event a clerk records (default today): not in the future, and not before the record
  * it follows (`notBefore`, e.g. the day an issue was reported), whose meaning `after` says.
  */
-export function eventDay(value: string | null | undefined, field: string, label: string, notBefore?: { day: string; after: string } | null): string {
+export function eventDay(
+  value: string | null | undefined,
+  field: string,
+  label: string,
+  notBefore?: { day: string; after: string } | null,
+): string {
   const day = value ?? todayInChina();
   notFuture(day, field, label);
   if (notBefore && day < notBefore.day) {
@@ -127,13 +134,19 @@ export function amountOf(value: number, field: string, label: string): number {
 }
 
 /** A moment a clerk gives, ISO 8601 with an offset (2025-03-01T09:30:00+08:00), not in the future; now when absent. */
-export function momentOf(value: string | null | undefined, field: string, label: string, notBefore?: { at: Date; after: string } | null): Date {
+export function momentOf(
+  value: string | null | undefined,
+  field: string,
+  label: string,
+  notBefore?: { at: Date; after: string } | null,
+): Date {
   if (!value) return new Date();
   const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? new Date(value) : null;
   if (!at || Number.isNaN(at.getTime()) || !isCalendarDate(value.slice(0, 10))) {
     throw badInput(`${label}应为带时区的ISO 8601时间，如2025-03-01T09:30:00+08:00 / ${field} must be ISO 8601 with an offset`, field);
   }
   if (at.getTime() > Date.now() + 60_000) throw badInput(`${label}不能晚于此刻 / ${field} cannot be in the future`, field);
-  if (notBefore && at < notBefore.at) throw badInput(`${label}不能早于${notBefore.after} / ${field} cannot be before ${notBefore.at.toISOString()}`, field);
+  if (notBefore && at < notBefore.at)
+    throw badInput(`${label}不能早于${notBefore.after} / ${field} cannot be before ${notBefore.at.toISOString()}`, field);
   return at;
 }

@@ -35,7 +35,12 @@ export interface StartOptions {
 
 /** Opens (and migrates) the subgraph's database and serves it. Used by the entry file and by tests. */
 export async function startSubgraph(mod: SubgraphModule, opts: StartOptions) {
-  const orm = await openDatabase({ url: opts.databaseUrl, entities: mod.entities, migrations: mod.migrations, sqlCounter: opts.sqlCounter });
+  const orm = await openDatabase({
+    url: opts.databaseUrl,
+    entities: mod.entities,
+    migrations: mod.migrations,
+    sqlCounter: opts.sqlCounter,
+  });
   const server = await listen(
     {
       service: mod.service,

@@ -28,7 +28,9 @@ async function snapshot(): Promise<Record<string, string>> {
   );
   const out: Record<string, string> = {};
   for (const { tablename } of tables) {
-    const [r] = await sg.sql(`SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`);
+    const [r] = await sg.sql(
+      `SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`,
+    );
     out[tablename] = `${r.n}:${r.h}`;
   }
   return out;
@@ -101,8 +103,17 @@ test("re-importing a ledger after a change in the app reports the conflict and k
   expect(moved.errors).toBeUndefined();
   const again = await importFile(sg, workersLedger);
   expect(again.updated).toBe(0);
-  expect(again.conflicts).toEqual([{ file: 'workforce/workers.xlsx', row: 3, key: '工号 SQ00003', fields: [{ column: 'tier', current: 'LEAD', ledger: expect.anything() }] }]);
-  const [row] = await sg.sql(`SELECT tier, (SELECT count(*) FROM worker_post p WHERE p.worker_id = w.id) AS posts FROM worker w WHERE id = '410106:SQ00003'`);
+  expect(again.conflicts).toEqual([
+    {
+      file: 'workforce/workers.xlsx',
+      row: 3,
+      key: '工号 SQ00003',
+      fields: [{ column: 'tier', current: 'LEAD', ledger: expect.anything() }],
+    },
+  ]);
+  const [row] = await sg.sql(
+    `SELECT tier, (SELECT count(*) FROM worker_post p WHERE p.worker_id = w.id) AS posts FROM worker w WHERE id = '410106:SQ00003'`,
+  );
   expect(row).toEqual({ tier: 'LEAD', posts: '2' });
 
   const overwritten = await importFile(sg, workersLedger, undefined, { overwrite: true });

@@ -6,12 +6,21 @@ import { workforce, ledgers } from '../src/module';
 import { localRegionTree } from '../src/modules/regions/region-tree';
 
 /** The workforce subgraph owns the region tree: its imports check references in its own tables. */
-export function importFile(sg: Subgraph, importer: LedgerImporter, path = join(SHANGJIE, importer.spec.file), opts: { district?: string; overwrite?: boolean } = {}) {
+export function importFile(
+  sg: Subgraph,
+  importer: LedgerImporter,
+  path = join(SHANGJIE, importer.spec.file),
+  opts: { district?: string; overwrite?: boolean } = {},
+) {
   return importInto(sg, importer, { ...opts, regionTree: localRegionTree(sg.orm.em.fork()) }, path);
 }
 
 /** Imports every workforce ledger of a directory (Shangjie by default) in the declared order. */
-export async function importAll(sg: Subgraph, dir = SHANGJIE, opts: { district?: string; overwrite?: boolean } = {}): Promise<ImportSummary[]> {
+export async function importAll(
+  sg: Subgraph,
+  dir = SHANGJIE,
+  opts: { district?: string; overwrite?: boolean } = {},
+): Promise<ImportSummary[]> {
   const out: ImportSummary[] = [];
   for (const importer of ledgers) out.push(await importFile(sg, importer, join(dir, importer.spec.file), opts));
   return out;

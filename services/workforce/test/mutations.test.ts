@@ -51,7 +51,11 @@ async function hire(n: number, over: Record<string, unknown> = {}): Promise<stri
 }
 
 async function figure(code: string, field: string, asOf: string): Promise<number> {
-  const res = await run(`query($c: ID!, $a: Date) { region(code: $c) { workforce { f: ${field} { value } } } }`, { c: code, a: asOf }, testCallers.analyst);
+  const res = await run(
+    `query($c: ID!, $a: Date) { region(code: $c) { workforce { f: ${field} { value } } } }`,
+    { c: code, a: asOf },
+    testCallers.analyst,
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.region.workforce.f.value;
 }
@@ -114,7 +118,9 @@ describe('hiring, moving and releasing a worker', () => {
 
   test('one grid worker per grid, one post per person, one staff number per district', async () => {
     await hire(104, { role: 'GRID_WORKER', communityCode: FREE.c.community, gridCode: FREE.c.grid });
-    const taken = await run(HIRE, { input: hireInput(105, { role: 'GRID_WORKER', communityCode: FREE.c.community, gridCode: FREE.c.grid }) });
+    const taken = await run(HIRE, {
+      input: hireInput(105, { role: 'GRID_WORKER', communityCode: FREE.c.community, gridCode: FREE.c.grid }),
+    });
     expect(codeOf(taken)).toBe('CONFLICT');
     const again = await run(HIRE, { input: hireInput(106, { idNumber: testIdNumber(104) }) });
     expect(codeOf(again)).toBe('CONFLICT');
@@ -143,7 +149,9 @@ describe('hiring, moving and releasing a worker', () => {
     expect(await figure('410106001003', 'workers(year: 2026, asOf: $a)', '2026-06-01')).toBe(before + 1);
     expect(await figure(FREE.b.community, 'gridsWithoutWorker(year: 2026, asOf: $a)', '2026-05-31')).toBe(0);
     expect(await figure(FREE.b.community, 'gridsWithoutWorker(year: 2026, asOf: $a)', '2026-06-01')).toBe(1);
-    const list = await run(`{ communityWorkers(filter: { regionCode: "410106001003", activeOn: "2026-06-01", role: COMMUNITY_WORKER }, first: 200) { nodes { id } } }`);
+    const list = await run(
+      `{ communityWorkers(filter: { regionCode: "410106001003", activeOn: "2026-06-01", role: COMMUNITY_WORKER }, first: 200) { nodes { id } } }`,
+    );
     expect(list.data!.communityWorkers.nodes).toContainEqual({ id });
   });
 
@@ -177,7 +185,12 @@ describe('certificates and personal data', () => {
     const before = await figure(FREE.a.community, 'certifiedHolders(year: 2026, asOf: $a)', '2026-05-20');
     const res = await run(RECORD, { input: input(201) });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.recordSocialWorkCertificate).toEqual({ id: 'ZS2026000201', level: 'ASSISTANT', region: { code: FREE.a.community }, worker: { id: worker } });
+    expect(res.data!.recordSocialWorkCertificate).toEqual({
+      id: 'ZS2026000201',
+      level: 'ASSISTANT',
+      region: { code: FREE.a.community },
+      worker: { id: worker },
+    });
     expect(await figure(FREE.a.community, 'certifiedHolders(year: 2026, asOf: $a)', '2026-05-20')).toBe(before + 1);
     expect(codeOf(await run(RECORD, { input: input(201) }))).toBe('CONFLICT');
   });
@@ -201,8 +214,16 @@ describe('certificates and personal data', () => {
       phone: '13800138000',
       certificates: [{ holderIdNumber: testIdNumber(202) }],
     });
-    const reads = await run(`{ workforceAuditTrail(operation: "CommunityWorker.idNumber") { subject kind target } }`, {}, testCallers.admin);
-    expect(reads.data!.workforceAuditTrail).toContainEqual({ subject: 'workforce@test', kind: 'PERSONAL_READ', target: 'CommunityWorker:410106:T0202' });
+    const reads = await run(
+      `{ workforceAuditTrail(operation: "CommunityWorker.idNumber") { subject kind target } }`,
+      {},
+      testCallers.admin,
+    );
+    expect(reads.data!.workforceAuditTrail).toContainEqual({
+      subject: 'workforce@test',
+      kind: 'PERSONAL_READ',
+      target: 'CommunityWorker:410106:T0202',
+    });
     expect((await run(WORKER, {}, testCallers.community(FREE.b.community))).data!.communityWorker.idNumber).toBe(testIdNumber(202));
     expect((await run(WORKER, {}, testCallers.community(FREE.a.community))).data!.communityWorker).toBeNull();
   });
@@ -211,7 +232,8 @@ describe('certificates and personal data', () => {
 describe('training attendance', () => {
   test('a session is scheduled, attendance recorded, and a new record replaces the old one', async () => {
     const worker = await hire(301, { communityCode: '410106001004' });
-    const schedule = await run(`mutation { scheduleWorkforceTraining(input: { id: "PX2026301", name: "系统培训(2026第1期)", type: SYSTEM_TRAINING,
+    const schedule =
+      await run(`mutation { scheduleWorkforceTraining(input: { id: "PX2026301", name: "系统培训(2026第1期)", type: SYSTEM_TRAINING,
       startOn: "2026-04-01", endOn: "2026-04-02", audience: ALL_WORKERS }) { id number } }`);
     expect(schedule.data!.scheduleWorkforceTraining).toEqual({ id: '410106:PX2026301', number: 'PX2026301' });
     const bad = await run(`mutation { scheduleWorkforceTraining(input: { id: "PX2026302", name: "x", type: SYSTEM_TRAINING,
@@ -221,7 +243,11 @@ describe('training attendance', () => {
     const RECORD = `mutation($s: WorkforceAttendanceStatus!, $w: ID!) { recordTrainingAttendance(input: { trainingId: "410106:PX2026301", workerId: $w, status: $s }) {
       status community { code } training { personTimes } } }`;
     const present = await run(RECORD, { s: 'PRESENT', w: worker });
-    expect(present.data!.recordTrainingAttendance).toEqual({ status: 'PRESENT', community: { code: '410106001004' }, training: { personTimes: 1 } });
+    expect(present.data!.recordTrainingAttendance).toEqual({
+      status: 'PRESENT',
+      community: { code: '410106001004' },
+      training: { personTimes: 1 },
+    });
     expect(await figure('410106001004', 'trainingPersonTimes(year: 2026, asOf: $a)', '2026-12-31')).toBe(1);
     await run(RECORD, { s: 'ABSENT', w: worker });
     expect(await figure('410106001004', 'trainingPersonTimes(year: 2026, asOf: $a)', '2026-12-31')).toBe(0);
@@ -242,7 +268,10 @@ describe('deliberation topics', () => {
     const { id, number } = raise.data!.raiseDeliberationTopic;
     expect(number).toMatch(/^YS2026\d{4}$/);
     expect(id).toBe(`410106:${number}`);
-    const step = (m: string, day: string) => run(`mutation { ${m}(id: "${id}", ${m.startsWith('handle') ? 'handledOn' : 'closedOn'}: "${day}") { status raisedOn handledOn closedOn } }`);
+    const step = (m: string, day: string) =>
+      run(
+        `mutation { ${m}(id: "${id}", ${m.startsWith('handle') ? 'handledOn' : 'closedOn'}: "${day}") { status raisedOn handledOn closedOn } }`,
+      );
     expect(codeOf(await step('closeDeliberationTopic', '2026-04-20'))).toBe('CONFLICT'); // a step out of order
     expect(codeOf(await step('handleDeliberationTopic', '2026-04-01'))).toBe('BAD_USER_INPUT'); // before it was raised
     await step('handleDeliberationTopic', '2026-04-12');
@@ -254,14 +283,18 @@ describe('deliberation topics', () => {
     });
     expect(await figure(community, 'deliberationsResolved(year: 2026, asOf: $a, method: "五步议事法")', '2026-12-31')).toBe(1);
     expect(await figure(community, 'deliberationsResolved(year: 2026, asOf: $a, method: "五步议事法")', '2026-04-19')).toBe(0);
-    const list = await run(`{ deliberationTopics(filter: { regionCode: "${community}", status: CLOSED, raisedFrom: "2026-01-01" }) { totalCount nodes { id } } }`);
+    const list = await run(
+      `{ deliberationTopics(filter: { regionCode: "${community}", status: CLOSED, raisedFrom: "2026-01-01" }) { totalCount nodes { id } } }`,
+    );
     expect(list.data!.deliberationTopics).toEqual({ totalCount: 1, nodes: [{ id }] });
     expect((await trail('closeDeliberationTopic')).find((e) => e.outcome === 'OK')).toMatchObject({ target: `DeliberationTopic:${id}` });
   });
 
   test('topics raised at once get numbers of their own', async () => {
     const raise = (i: number) =>
-      run(`mutation { raiseDeliberationTopic(input: { communityCode: "410106001006", title: "议题${i}", method: "民声汇", raisedOn: "2026-05-01" }) { number } }`);
+      run(
+        `mutation { raiseDeliberationTopic(input: { communityCode: "410106001006", title: "议题${i}", method: "民声汇", raisedOn: "2026-05-01" }) { number } }`,
+      );
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => raise(i)));
     expect(results.map((r) => r.errors)).toEqual(Array(8).fill(undefined));
     expect(new Set(results.map((r) => r.data!.raiseDeliberationTopic.number)).size).toBe(8);

@@ -19,7 +19,15 @@ beforeAll(async () => {
   em.create(Region, { code: '410106002001', name: 'B社区1', level: 'COMMUNITY', parentCode: STREET_B, establishedOn: '2025-06-01' });
   em.create(Grid, { code: '41010600100101', name: '网格1', communityCode: '410106001001' });
   em.create(Grid, { code: '41010600200101', name: '网格2', communityCode: '410106002001' });
-  em.create(Compound, { id: '410106:XQ0001', districtCode: '410106', number: 'XQ0001', name: '春晓佳苑', communityCode: '410106001001', gridCode: '41010600100101', households: 100 });
+  em.create(Compound, {
+    id: '410106:XQ0001',
+    districtCode: '410106',
+    number: 'XQ0001',
+    name: '春晓佳苑',
+    communityCode: '410106001001',
+    gridCode: '41010600100101',
+    households: 100,
+  });
   await em.flush();
 });
 

@@ -57,7 +57,10 @@ function flowNarrowing(measures: Measure[]): Sql | undefined {
   const column = measures[0].def.period.flowColumn;
   if (!column || measures.some((m) => m.def.period.flowColumn !== column)) return undefined;
   const from = measures.map((m) => m.period.from).sort()[0];
-  const to = measures.map((m) => m.period.to).sort().at(-1)!;
+  const to = measures
+    .map((m) => m.period.to)
+    .sort()
+    .at(-1)!;
   return sql`${raw(column)} BETWEEN ${from}::date AND ${to}::date`;
 }
 

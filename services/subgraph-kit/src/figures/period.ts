@@ -23,7 +23,10 @@ export const LAST_YEAR = 2100;
 
 function checkYear(year: number, field = 'year'): number {
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-    throw badInput(`年份应在 ${FIRST_YEAR} 至 ${LAST_YEAR} 之间 / ${field} must be a year from ${FIRST_YEAR} to ${LAST_YEAR}: ${year}`, field);
+    throw badInput(
+      `年份应在 ${FIRST_YEAR} 至 ${LAST_YEAR} 之间 / ${field} must be a year from ${FIRST_YEAR} to ${LAST_YEAR}: ${year}`,
+      field,
+    );
   }
   return year;
 }

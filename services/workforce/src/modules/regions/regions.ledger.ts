@@ -8,7 +8,6 @@ import {
   strOrNull,
   vocabulary,
   type ColumnSpec,
-  type Defect,
   type LedgerImporter,
   type RowProblem,
 } from '@district/ledger';
