@@ -3,3 +3,4 @@ export * from './testing';
 export * from './datasets';
 export * from './subgraphs';
 export * from './stack';
+export * from './second-district';
