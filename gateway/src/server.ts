@@ -3,34 +3,15 @@ import { readFileSync } from 'node:fs';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, isDepartment, maskErrors, signCaller, type Caller } from '@district/common';
+import { ApolloGateway } from '@apollo/gateway';
+import { isDepartment, maskErrors, type Caller } from '@district/common';
+import type { GatewayContext } from './context';
+import { CallerForwardingDataSource } from './data-source';
+import { httpError } from './http-errors';
 import { createAuthenticator } from './auth';
 import { checkKeys, type GatewayConfig } from './config';
+export type { GatewayContext } from './context';
 import { aliasLimit, costLimit, depthLimit, loadTrustedDocuments, RateLimiter, usesIntrospection } from './limits';
-
-export interface GatewayContext {
-  caller: Caller;
-}
-
-/** Forwards the verified caller to a subgraph as a short-lived token signed with the internal secret. */
-class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    url: string,
-    private readonly internalSecret: string,
-  ) {
-    super({ url });
-  }
-
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const caller = (context as Partial<GatewayContext>).caller;
-    if (caller) request.http?.headers.set(CALLER_HEADER, await signCaller(caller, this.internalSecret));
-  }
-}
-
-function httpError(res: express.Response, status: number, message: string, code: string) {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
 
 /**
  * The gateway serves the composed supergraph from a file (composition is a build step), so it starts
