@@ -4,7 +4,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 
-const SUBGRAPHS = ['workforce', 'party-building', 'social-organizations', 'volunteer-stations', 'gig-care'];
+import { existsSync, readdirSync } from 'node:fs';
+
+// every package under services/ with a schema.graphql is a subgraph (the registry is services/common/src/subgraphs.ts)
+const SUBGRAPHS = readdirSync('services').filter((name) => existsSync(`services/${name}/schema.graphql`));
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/dist-check/**', '**/node_modules/**', '**/generated/**', '.data/**', 'coverage/**'] },

@@ -1,4 +1,4 @@
-import { callerToken, type Caller } from '@district/common';
+import { callerToken, SUBGRAPHS, type Caller } from '@district/common';
 
 export const ISSUER = 'district-auth';
 export const AUDIENCE = 'district-graph';
@@ -11,11 +11,9 @@ export function issueToken(caller: Caller, secret: string, ttl = '12h'): Promise
 /** One caller per role, so a newcomer can query at once. The street and community are in Shangjie. */
 export const DEMO_CALLERS: Record<string, Caller> = {
   admin: { subject: 'demo-admin', roles: ['DISTRICT_ADMIN'] },
-  'dept-workforce': { subject: 'demo-workforce', roles: ['DEPARTMENT'], department: 'workforce' },
-  'dept-party-building': { subject: 'demo-party', roles: ['DEPARTMENT'], department: 'party-building' },
-  'dept-social-organizations': { subject: 'demo-social', roles: ['DEPARTMENT'], department: 'social-organizations' },
-  'dept-volunteer-stations': { subject: 'demo-volunteer', roles: ['DEPARTMENT'], department: 'volunteer-stations' },
-  'dept-gig-care': { subject: 'demo-gig', roles: ['DEPARTMENT'], department: 'gig-care' },
+  ...Object.fromEntries(
+    SUBGRAPHS.map((s) => [`dept-${s.name}`, { subject: `demo-${s.name}`, roles: ['DEPARTMENT'], department: s.name } as Caller]),
+  ),
   street: { subject: 'demo-street-jiyuanlu', roles: ['STREET'], regionScope: '410106001000' },
   community: { subject: 'demo-community-shengshi', roles: ['COMMUNITY'], regionScope: '410106001001' },
   analyst: { subject: 'demo-analyst', roles: ['ANALYST'] },
