@@ -1,7 +1,8 @@
 import { readLocalConfig } from './config';
 import { localSecrets } from './secrets';
 import { startStack } from './stack';
-import { DEMO_CALLERS, issueToken } from './tokens';
+import { demoCallers, issueToken } from './tokens';
+import { gatewayClient } from './graph-client';
 import { loadDemoIfEmpty } from './demo';
 
 /** `pnpm start`: the whole district graph on this machine, the Shangjie ledgers loaded on first start. */
@@ -35,11 +36,16 @@ async function main() {
 
   console.log(`\nDistrict graph ready: ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')}`);
   console.log('Tokens for each demo role (valid 12 h); send as  Authorization: Bearer <token>');
-  for (const [name, caller] of Object.entries(DEMO_CALLERS)) {
+  const first = (await gatewayClient(stack.gatewayUrl, secrets.jwtSecret)(
+    '{ districts: regions(level: DISTRICT, first: 1) { nodes { code } } regions(level: STREET, first: 1) { nodes { code children { code } } } }',
+  )) as { districts: { nodes: { code: string }[] }; regions: { nodes: { code: string; children: { code: string }[] }[] } };
+  const street = first.regions.nodes[0];
+  const district = first.districts.nodes[0]?.code.slice(0, 6) ?? '<district code>';
+  for (const [name, caller] of Object.entries(demoCallers(street?.code, street?.children[0]?.code))) {
     console.log(`  ${name.padEnd(26)} ${await issueToken(caller, secrets.jwtSecret)}`);
   }
   console.log(
-    `Example:\n  curl -s ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')} -H 'content-type: application/json' \\\n    -H "authorization: Bearer $TOKEN" -d '{"query":"{ region(code: \\"410106\\") { name structure(year: 2025) { communities { value } grids { value } } } }"}'`,
+    `Example:\n  curl -s ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')} -H 'content-type: application/json' \\\n    -H "authorization: Bearer $TOKEN" -d '{"query":"{ region(code: \\"${district}\\") { name structure(year: 2025) { communities { value } grids { value } } } }"}'`,
   );
   console.log('Ctrl-C stops everything.');
 }

@@ -8,13 +8,18 @@ export function issueToken(caller: Caller, secret: string, ttl = '12h'): Promise
   return callerToken(caller, secret, { issuer: ISSUER, audience: AUDIENCE, ttl });
 }
 
-/** One caller per role, so a newcomer can query at once. The street and community are in Shangjie. */
-export const DEMO_CALLERS: Record<string, Caller> = {
-  admin: { subject: 'demo-admin', roles: ['DISTRICT_ADMIN'] },
-  ...Object.fromEntries(
-    SUBGRAPHS.map((s) => [`dept-${s.name}`, { subject: `demo-${s.name}`, roles: ['DEPARTMENT'], department: s.name } as Caller]),
-  ),
-  street: { subject: 'demo-street-jiyuanlu', roles: ['STREET'], regionScope: '410106001000' },
-  community: { subject: 'demo-community-shengshi', roles: ['COMMUNITY'], regionScope: '410106001001' },
-  analyst: { subject: 'demo-analyst', roles: ['ANALYST'] },
-};
+/**
+ * One caller per role, so a newcomer can query at once. The street and community callers are scoped to
+ * the first street and its first community of the loaded region tree (none when the tree is empty).
+ */
+export function demoCallers(street?: string, community?: string): Record<string, Caller> {
+  return {
+    admin: { subject: 'demo-admin', roles: ['DISTRICT_ADMIN'] },
+    ...Object.fromEntries(
+      SUBGRAPHS.map((s) => [`dept-${s.name}`, { subject: `demo-${s.name}`, roles: ['DEPARTMENT'], department: s.name } as Caller]),
+    ),
+    ...(street ? { street: { subject: `demo-street-${street}`, roles: ['STREET'], regionScope: street } as Caller } : {}),
+    ...(community ? { community: { subject: `demo-community-${community}`, roles: ['COMMUNITY'], regionScope: community } as Caller } : {}),
+    analyst: { subject: 'demo-analyst', roles: ['ANALYST'] },
+  };
+}
