@@ -1,4 +1,4 @@
-import type { LedgerImporter } from '@district/common';
+import type { LedgerImporter } from '@district/ledger';
 import { careEventsLedger, carePartnersLedger } from './modules/care/care.ledger';
 import { issuesLedger } from './modules/issues/issues.ledger';
 import { riderCodeLedger } from './modules/rider-code/rider-code.ledger';
@@ -6,11 +6,4 @@ import { stationsLedger } from './modules/stations/stations.ledger';
 import { workersLedger } from './modules/workers/workers.ledger';
 
 /** The gig-care ledgers in dependency order: issues name their reporters, so workers come first. */
-export const ledgers: LedgerImporter[] = [
-  workersLedger,
-  stationsLedger,
-  riderCodeLedger,
-  issuesLedger,
-  careEventsLedger,
-  carePartnersLedger,
-];
+export const ledgers: LedgerImporter[] = [workersLedger, stationsLedger, riderCodeLedger, issuesLedger, careEventsLedger, carePartnersLedger];
