@@ -6,4 +6,13 @@ import { GigIssue } from './modules/issues/issue.entity';
 import { GigCareEvent, GigCarePartner } from './modules/care/care.entity';
 import { GigPointsEntry } from './modules/points/points.entity';
 
-export const entities = [...kitEntities, GigWorker, GigStation, GigRiderCodeCompound, GigIssue, GigCareEvent, GigCarePartner, GigPointsEntry];
+export const entities = [
+  ...kitEntities,
+  GigWorker,
+  GigStation,
+  GigRiderCodeCompound,
+  GigIssue,
+  GigCareEvent,
+  GigCarePartner,
+  GigPointsEntry,
+];

@@ -6,4 +6,11 @@ import { stationsLedger } from './modules/stations/stations.ledger';
 import { workersLedger } from './modules/workers/workers.ledger';
 
 /** The gig-care ledgers in dependency order: issues name their reporters, so workers come first. */
-export const ledgers: LedgerImporter[] = [workersLedger, stationsLedger, riderCodeLedger, issuesLedger, careEventsLedger, carePartnersLedger];
+export const ledgers: LedgerImporter[] = [
+  workersLedger,
+  stationsLedger,
+  riderCodeLedger,
+  issuesLedger,
+  careEventsLedger,
+  carePartnersLedger,
+];

@@ -1,14 +1,4 @@
-import {
-  and,
-  listPrefix,
-  listUnder,
-  periodOf,
-  previousPeriod,
-  rateFigure,
-  sql,
-  yearOnYear,
-  type ListSpec,
-} from '@district/subgraph-kit';
+import { and, listPrefix, listUnder, periodOf, previousPeriod, rateFigure, sql, yearOnYear, type ListSpec } from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
 import { GigRiderCodeCompound } from './rider-code.entity';
 import { riderCodeCompounds } from './rider-code.figures';

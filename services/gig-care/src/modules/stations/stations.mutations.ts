@@ -7,7 +7,9 @@ import { GigStation, type StationKind } from './station.entity';
 const PREFIX: Record<StationKind, string> = { NEW_CITIZEN_STATION: 'YZ', FRIENDLY_SCENE: 'CJ' };
 
 function servicesOf(given: readonly string[]): string[] {
-  const services = [...new Set(given.map((s, i) => optionalText(s, 'services', `服务功能第${i + 1}项`, 50)).filter((s): s is string => !!s))];
+  const services = [
+    ...new Set(given.map((s, i) => optionalText(s, 'services', `服务功能第${i + 1}项`, 50)).filter((s): s is string => !!s)),
+  ];
   if (!services.length) throw badInput('至少填写一项服务功能 / services must name at least one service', 'services');
   return services;
 }

@@ -4,7 +4,18 @@ import type { RequestContext } from '@district/subgraph-kit';
 import type { GigWorker } from './worker.entity';
 import { JOB_TYPES } from './workers.ledger';
 
-const HEADER = ['编号', '姓名', '身份证号', '手机号码', '从业类型', '所属平台企业', '是否党员', '是否流动网格员', '登记日期', '常驻社区代码'];
+const HEADER = [
+  '编号',
+  '姓名',
+  '身份证号',
+  '手机号码',
+  '从业类型',
+  '所属平台企业',
+  '是否党员',
+  '是否流动网格员',
+  '登记日期',
+  '常驻社区代码',
+];
 
 /** RFC 4180 quoting; every text cell is neutralised first so a spreadsheet never runs it as a formula. */
 function cell(text: string): string {

@@ -54,13 +54,10 @@ export const workersLedger: LedgerImporter<Key> = {
   spec,
   async check(batch, ctx) {
     const outside = outsideDistrict(batch, ctx, (r) => str(r.value.community), columns.community.header);
-    const communities = unknownReferences(
-      spec,
-      batch,
+    const communities = unknownReferences(spec, batch, 'community', await ctx.regionTree.regions(valuesOf(batch, 'community')), [
+      '社区',
       'community',
-      await ctx.regionTree.regions(valuesOf(batch, 'community')),
-      ['社区', 'community'],
-    );
+    ]);
     // one person registered under two numbers of this district: in this batch, or against rows already stored
     const taken = await ctx.db.query('SELECT id_number, number FROM gig_worker WHERE district_code = $1 AND id_number = ANY($2)', [
       ctx.district,
@@ -88,7 +85,17 @@ export const workersLedger: LedgerImporter<Key> = {
       {
         table: 'gig_worker',
         key: ['id'],
-        columns: ['name', 'id_number', 'phone', 'job_type', 'platform', 'party_member', 'mobile_grid_member', 'registered_on', 'community_code'],
+        columns: [
+          'name',
+          'id_number',
+          'phone',
+          'job_type',
+          'platform',
+          'party_member',
+          'mobile_grid_member',
+          'registered_on',
+          'community_code',
+        ],
         personal: ['name', 'id_number', 'phone'],
       },
       batch.map(({ row, value }) => ({

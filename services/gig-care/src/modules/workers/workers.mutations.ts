@@ -1,15 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { assertCanWrite, conflict, districtOf, globalId } from '@district/common';
-import {
-  assertInRegionTree,
-  audited,
-  eventDay,
-  idNumberOf,
-  nextNumber,
-  phoneOf,
-  regionCodeOf,
-  requiredText,
-} from '@district/subgraph-kit';
+import { assertInRegionTree, audited, eventDay, idNumberOf, nextNumber, phoneOf, regionCodeOf, requiredText } from '@district/subgraph-kit';
 import type { MutationResolvers } from '../../generated/graphql';
 import { GigWorker } from './worker.entity';
 

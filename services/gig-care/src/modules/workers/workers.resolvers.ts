@@ -23,7 +23,12 @@ const WORKERS: ListSpec<GigWorker> = {
   entity: GigWorker,
   table: 'gig_worker',
   place: 'community_code',
-  sortColumns: { CODE: 't.number', REGISTERED_ON: 't.registered_on', COMMUNITY_CODE: 't.community_code', POINTS_BALANCE: 't.points_balance' },
+  sortColumns: {
+    CODE: 't.number',
+    REGISTERED_ON: 't.registered_on',
+    COMMUNITY_CODE: 't.community_code',
+    POINTS_BALANCE: 't.points_balance',
+  },
   defaultOrder: 't.id',
 };
 
