@@ -14,7 +14,12 @@ import {
   requiredText,
   type RequestContext,
 } from '@district/subgraph-kit';
-import type { MutationResolvers } from '../../generated/graphql';
+import type {
+  MutationDispatchIssueArgs,
+  MutationFeedbackIssueArgs,
+  MutationResolveIssueArgs,
+  MutationResolvers,
+} from '../../generated/graphql';
 import { GigWorker } from '../workers/worker.entity';
 import { GigIssue, type IssueStatus } from './issue.entity';
 import { ISSUE_LOOP } from './issue-loop';
@@ -45,15 +50,15 @@ function step<A extends { code: string }>(name: string, next: IssueStatus, apply
     );
 }
 
-const dispatch = step<{ code: string; assignee: string }>('dispatchIssue', 'DISPATCHED', (issue, a) => {
+const dispatch = step<MutationDispatchIssueArgs>('dispatchIssue', 'DISPATCHED', (issue, a) => {
   issue.assignee = requiredText(a.assignee, 'assignee', '承办单位', 100);
   issue.dispatchedAt = new Date();
 });
-const resolve = step<{ code: string; resolution: string }>('resolveIssue', 'RESOLVED', (issue, a) => {
+const resolve = step<MutationResolveIssueArgs>('resolveIssue', 'RESOLVED', (issue, a) => {
   issue.resolution = requiredText(a.resolution, 'resolution', '办理结果', NOTE_MAX);
   issue.resolvedAt = new Date();
 });
-const feedBack = step<{ code: string; feedback: string; satisfied: boolean }>('feedbackIssue', 'FED_BACK', (issue, a) => {
+const feedBack = step<MutationFeedbackIssueArgs>('feedbackIssue', 'FED_BACK', (issue, a) => {
   issue.feedback = requiredText(a.feedback, 'feedback', '反馈内容', NOTE_MAX);
   issue.satisfied = a.satisfied;
   issue.fedBackAt = new Date();

@@ -52,7 +52,7 @@ export const pointsMutations: MutationResolvers = {
         if (input.reason !== 'ISSUE_CONFIRMED' && issueCode)
           throw badInput('只有确认问题奖励关联问题编号 / issueCode belongs to ISSUE_CONFIRMED only', 'issueCode');
         const workerId = await recordId(ctx, input.workerCode, 'workerCode');
-        const issueId = issueCode ? await recordId(ctx, issueCode, 'issueCode') : null;
+        const issue = issueCode ? { given: issueCode, id: await recordId(ctx, issueCode, 'issueCode') } : null;
         return book(
           ctx,
           em,
@@ -62,11 +62,11 @@ export const pointsMutations: MutationResolvers = {
             reason: input.reason,
             points: wholeNumber(input.points, 'points', '分值', 1, MAX_AWARD),
             merchantId: null,
-            issueId,
+            issueId: issue?.id ?? null,
             note: optionalText(input.note, 'note', '说明'),
             idempotencyKey: keyOf(input.idempotencyKey),
           },
-          issueId ? issueConfirmed(workerId, issueId, issueCode!) : undefined,
+          issue ? issueConfirmed(workerId, issue.id, issue.given) : undefined,
         );
       },
       (e) => `GigPointsEntry:${e.id}`,

@@ -54,12 +54,16 @@ const MAX_EXPORT = 20_000;
 /** Every worker under the node the filter names (the caller's scope by default), in one statement. */
 async function exportRows(ctx: RequestContext, f: GigWorkerFilter | null | undefined): Promise<GigWorker[]> {
   const where = and(underPrefix('t.community_code', listPrefix(ctx, f?.regionCode)), workerFilter(f));
-  const q = sql`SELECT t.* FROM gig_worker t WHERE ${where} ORDER BY t.id LIMIT ${MAX_EXPORT + 1}`;
-  const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(q.text, [...q.params]);
+  const rows = await ctx.em
+    .createQueryBuilder(GigWorker, 't')
+    .where(where.text, [...where.params])
+    .orderBy({ id: 'asc' })
+    .limit(MAX_EXPORT + 1)
+    .getResultList();
   if (rows.length > MAX_EXPORT) {
     throw badInput(`导出超过${MAX_EXPORT}行，请缩小范围 / more than ${MAX_EXPORT} rows: narrow the filter`, 'filter');
   }
-  return rows.map((r) => ctx.em.map(GigWorker, r as never));
+  return rows;
 }
 
 export const workerResolvers: Resolvers = {
