@@ -1,4 +1,4 @@
-import type { LedgerImporter } from '@district/common';
+import type { LedgerImporter } from '@district/ledger';
 import { careEventsLedger, carePartnersLedger } from './modules/care/care.ledger';
 import { issuesLedger } from './modules/issues/issues.ledger';
 import { riderCodeLedger } from './modules/rider-code/rider-code.ledger';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { SubgraphModule } from '@district/common';
+import type { SubgraphModule } from '@district/subgraph-kit';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -7,9 +7,9 @@ import { resolvers } from './resolvers';
 /** The gig-worker care subgraph, as start-up, tests and the import command see it. */
 export const gigCare: SubgraphModule = {
   service: 'gig-care',
-  defaultPort: 4005,
   root: join(__dirname, '..'),
   resolvers: resolvers as SubgraphModule['resolvers'],
   entities,
   migrations,
 };
+export { ledgers } from './ledgers';

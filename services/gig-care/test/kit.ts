@@ -1,58 +1,54 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importLedgerFile, todayInChina, type LedgerImporter } from '@district/common';
-import { startTestSubgraph, subgraphRequest } from '../../common/src/testing';
-import { IMPORTER, SHANGJIE, startRegionTree, type Subgraph } from '../../workforce/test/kit';
-import { gigCare } from '../src/module';
-import { ledgers } from '../src/ledgers';
+import type { ImportSummary, LedgerImporter } from '@district/ledger';
+import {
+  importInto,
+  SHANGJIE,
+  startWithRegionTree,
+  subgraphRequest,
+  testCallers,
+  type Subgraph,
+  type TestSubgraphOptions,
+} from '@district/testkit';
+import { gigCare, ledgers } from '../src/module';
 
-export { DATASETS, SHANGJIE, type Subgraph } from '../../workforce/test/kit';
-export const DISTRICT = '410106000000';
+export const REPORT_FRAGMENT = readFileSync(join(__dirname, '..', 'report.graphql'), 'utf8');
 
-/** The workforce subgraph holding the region tree, and ours on its own database, both real. */
-export async function startGigGraph() {
-  const { workforce: wf, references } = await startRegionTree();
-  const sg = await startTestSubgraph(gigCare, { regionTreeUrl: wf.url });
-  const importFile = (importer: LedgerImporter, path: string) =>
-    importLedgerFile(importer, path, { databaseUrl: sg.databaseUrl, references, today: todayInChina() });
+export interface ImportOpts {
+  district?: string;
+  overwrite?: boolean;
+}
+
+/**
+ * Our subgraph beside a workforce subgraph holding Shangjie's region tree (a template copy), with
+ * imports checked against the tree through its API. `shangjie: true` starts our database as a copy
+ * of the Shangjie template too; without it, our database is empty.
+ */
+export async function startGig(opts: Omit<TestSubgraphOptions, 'regionTreeUrl'> = {}) {
+  const g = await startWithRegionTree(gigCare, opts);
+  const importFile = (importer: LedgerImporter, path?: string, o: ImportOpts = {}): Promise<ImportSummary> =>
+    importInto(g.sg, importer, { regionTree: g.regionTree, ...o }, path);
   return {
-    wf,
-    sg,
-    references,
+    ...g,
     importFile,
-    /** every gig ledger of a directory, in the declared order */
-    importAll: async (dir = SHANGJIE) => {
-      const out = [];
-      for (const importer of ledgers) out.push(await importFile(importer, join(dir, importer.spec.file)));
+    /** every gig ledger of a directory (Shangjie by default), in the declared order */
+    async importAll(dir = SHANGJIE, o: ImportOpts = {}): Promise<ImportSummary[]> {
+      const out: ImportSummary[] = [];
+      for (const importer of ledgers) out.push(await importFile(importer, join(dir, importer.spec.file), o));
       return out;
     },
-    /** the node's compound count as the gateway would fetch it (@requires) from the workforce subgraph */
-    compoundCount: async (code: string) => {
+    /** the node's compound count as the gateway fetches it from the workforce subgraph (@requires) */
+    async compoundCount(code: string): Promise<number> {
       const res = await subgraphRequest<{ region: { compoundCount: number } }>(
-        wf.url,
+        g.tree.url,
         'query($c: ID!) { region(code: $c) { compoundCount } }',
         { c: code },
-        IMPORTER,
+        testCallers.service,
       );
       return res.data!.region.compoundCount;
-    },
-    close: async () => {
-      await sg.close();
-      await wf.close();
     },
   };
 }
 
-export type GigGraph = Awaited<ReturnType<typeof startGigGraph>>;
-
-/** Rows of one of our tables, read straight from the database (what a user would find there). */
-export function sql<T = Record<string, unknown>>(sg: Subgraph, text: string, params: unknown[] = []): Promise<T[]> {
-  return sg.orm.em.fork().getConnection().execute(text, params) as Promise<T[]>;
-}
-
-/** A valid resident ID number (GB 11643 check digit) for people registered in tests. */
-export function testIdNumber(seq: number, born = '19900101'): string {
-  const body = `410106${born}${String(seq).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
+export type GigGraph = Awaited<ReturnType<typeof startGig>>;
+export type { Subgraph };

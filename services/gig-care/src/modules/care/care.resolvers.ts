@@ -1,40 +1,51 @@
-import { connection, orderFrom, paginate, scopePrefix, type PageArgs, type RequestContext } from '@district/common';
-import { GigCareEvent, type CareEventKind } from './care-event.entity';
-import { GigCarePartner, type PartnerType } from './care-partner.entity';
+import { and, eq, listPrefix, listUnder, periodOf, sql, yearOnYear, type ListSpec } from '@district/subgraph-kit';
+import type { Resolvers } from '../../generated/graphql';
+import { GigCareEvent, GigCarePartner } from './care.entity';
+import { careEvents, careEventServed, carePartners } from './care.figures';
 
-type Sort = { field: string; direction?: 'ASC' | 'DESC' };
+/**
+ * Events and partners sit at their district's node: listed under that district (or the whole
+ * deployment for a caller without a region); a caller confined to a street or community sees none.
+ */
+const EVENTS: ListSpec<GigCareEvent> = {
+  entity: GigCareEvent,
+  table: 'gig_care_event',
+  place: 'region_code',
+  sortColumns: { CODE: 't.number', HELD_ON: 't.held_on', SERVED: 't.served' },
+  defaultOrder: 't.id',
+};
 
-/** Events and partners are district-wide records: a caller confined to a street or community sees none. */
-const districtWide = (ctx: RequestContext) => scopePrefix(ctx.caller) === '';
+const PARTNERS: ListSpec<GigCarePartner> = {
+  entity: GigCarePartner,
+  table: 'gig_care_partner',
+  place: 'region_code',
+  sortColumns: { YEAR: 't.year', NAME: 't.name', TYPE: 't.type' },
+  defaultOrder: 't.district_code, t.year, t.ledger_row',
+};
 
-export const careResolvers = {
+export const careResolvers: Resolvers = {
   Query: {
-    gigCareEvents: (_: unknown, a: PageArgs & { filter?: { kind?: CareEventKind; year?: number }; sort?: Sort }, ctx: RequestContext) => {
-      if (!districtWide(ctx)) return connection([], 0, 0);
-      const where: Record<string, unknown> = {};
-      if (a.filter?.kind) where.kind = a.filter.kind;
-      if (a.filter?.year) where.heldOn = { $gte: `${a.filter.year}-01-01`, $lte: `${a.filter.year}-12-31` };
-      return paginate(
-        ctx.em,
-        GigCareEvent,
-        where,
-        orderFrom(a.sort, { CODE: 'code', HELD_ON: 'heldOn', SERVED: 'served' }, [{ code: 'asc' }]),
-        a,
-      );
+    gigCareEvents: (_, args, ctx) => {
+      const f = args.filter ?? {};
+      const year = f.year ? periodOf(f.year) : null;
+      const filter = and(eq('t.kind', f.kind), year ? sql`t.held_on BETWEEN ${year.from}::date AND ${year.to}::date` : undefined);
+      return listUnder(ctx, EVENTS, listPrefix(ctx, f.regionCode), filter, args);
     },
-    gigCarePartners: (_: unknown, a: PageArgs & { filter?: { type?: PartnerType; year?: number }; sort?: Sort }, ctx: RequestContext) => {
-      if (!districtWide(ctx)) return connection([], 0, 0);
-      const where: Record<string, unknown> = {};
-      if (a.filter?.type) where.type = a.filter.type;
-      if (a.filter?.year) where.year = a.filter.year;
-      const order = orderFrom<GigCarePartner>(a.sort, { YEAR: 'year', NAME: 'name', TYPE: 'type' }, [
-        { year: 'asc' },
-        { ledgerRow: 'asc' },
-      ]);
-      return paginate(ctx.em, GigCarePartner, where, order, a);
+    gigCarePartners: (_, args, ctx) => {
+      const f = args.filter ?? {};
+      return listUnder(ctx, PARTNERS, listPrefix(ctx, f.regionCode), and(eq('t.type', f.type), eq('t.year', f.year)), args);
     },
   },
+  GigCareEvent: {
+    code: (e) => e.number,
+    region: (e) => ({ code: e.regionCode }),
+  },
   GigCarePartner: {
-    id: (p: GigCarePartner) => `${p.year}-${p.ledgerRow}`,
+    region: (p) => ({ code: p.regionCode }),
+  },
+  GigCareFigures: {
+    careEvents: (n, a, ctx) => yearOnYear(ctx, careEvents, a, n.code),
+    careEventServed: (n, a, ctx) => yearOnYear(ctx, careEventServed, a, n.code),
+    carePartners: (n, a, ctx) => yearOnYear(ctx, carePartners, a, n.code),
   },
 };

@@ -1,5 +1,12 @@
-import { badInput } from '@district/common';
-import type { IssueStatus } from './gig-issue.entity';
+import { defineLoop } from '@district/subgraph-kit';
+import type { IssueStatus } from './issue.entity';
+
+/** An issue moves reported → dispatched → resolved → fed back, one step at a time (a step out of order is CONFLICT). */
+export const ISSUE_LOOP = defineLoop<IssueStatus>({
+  states: ['REPORTED', 'DISPATCHED', 'RESOLVED', 'FED_BACK'],
+  labels: { REPORTED: '已上报', DISPATCHED: '已派单', RESOLVED: '已办结', FED_BACK: '已反馈' },
+  what: '问题',
+});
 
 /**
  * The deadline rule: an issue must be resolved within 72 hours of being reported. An issue that is
@@ -11,28 +18,8 @@ const HOUR_MS = 3_600_000;
 
 export const deadlineOf = (reportedAt: Date) => new Date(reportedAt.getTime() + RESOLVE_WITHIN_HOURS * HOUR_MS);
 
-export const OPEN_STATUSES: IssueStatus[] = ['REPORTED', 'DISPATCHED'];
+export const OPEN_STATUSES: readonly IssueStatus[] = ['REPORTED', 'DISPATCHED'];
 
 export function isOverdue(issue: { status: IssueStatus; reportedAt: Date }, now = new Date()): boolean {
   return OPEN_STATUSES.includes(issue.status) && deadlineOf(issue.reportedAt) < now;
-}
-
-/** Reports made before this moment are past their deadline now. */
-export const overdueCutoff = (now = new Date()) => new Date(now.getTime() - RESOLVE_WITHIN_HOURS * HOUR_MS);
-
-const NEXT: Record<string, { from: IssueStatus; label: string }> = {
-  DISPATCHED: { from: 'REPORTED', label: '已上报 / REPORTED' },
-  RESOLVED: { from: 'DISPATCHED', label: '已派单 / DISPATCHED' },
-  FED_BACK: { from: 'RESOLVED', label: '已办结 / RESOLVED' },
-};
-
-/** The loop goes one step at a time: reported → dispatched → resolved → fed back. */
-export function assertStep(current: IssueStatus, next: IssueStatus, code: string): void {
-  const step = NEXT[next];
-  if (step.from !== current) {
-    throw badInput(
-      `问题${code}当前状态为${current}，只有${step.label}状态可进入${next} / issue ${code} is ${current}; only a ${step.from} issue can become ${next}`,
-      'code',
-    );
-  }
 }

@@ -1,25 +1,37 @@
-import { communityOf, upsertRows, type ColumnSpec, type LedgerImporter, type LedgerSpec, type RowProblem } from '@district/common';
-import { unknownCodes } from '../../lib/ledger-checks';
-import type { IssueStatus } from './gig-issue.entity';
+import { communityOf, globalId } from '@district/common';
+import {
+  outsideDistrict,
+  storeRows,
+  str,
+  strOrNull,
+  unknownReferences,
+  valuesOf,
+  vocabulary,
+  type ColumnSpec,
+  type LedgerImporter,
+  type LedgerSpec,
+  type RowProblem,
+} from '@district/ledger';
+import type { IssueStatus } from './issue.entity';
 
 /** 处置中 means handed to a unit and being handled; the ledger keeps no dispatch time. */
-const STATUS_BY_LABEL: Record<string, IssueStatus> = { 已上报: 'REPORTED', 处置中: 'DISPATCHED', 已办结: 'RESOLVED' };
+const STATUSES = vocabulary<IssueStatus>({ 已上报: 'REPORTED', 处置中: 'DISPATCHED', 已办结: 'RESOLVED' });
 
 const columns = {
-  code: { header: '上报编号', type: 'code', required: true },
-  reporterCode: { header: '上报人编号', type: 'code', required: true },
-  gridCode: { header: '网格编码', type: 'code', required: true, pattern: /^\d{14}$/ },
+  number: { header: '上报编号', type: 'code', required: true, pattern: /^[A-Za-z0-9_-]{1,30}$/ },
+  reporter: { header: '上报人编号', type: 'code', required: true, pattern: /^[A-Za-z0-9_-]{1,30}$/ },
+  grid: { header: '网格编码', type: 'code', required: true, pattern: /^\d{14}$/ },
   category: { header: '问题类别', type: 'text', required: true },
   description: { header: '问题描述', type: 'text' },
   reportedAt: { header: '上报时间', type: 'datetime', required: true },
-  status: { header: '处置状态', type: 'enum', required: true, values: Object.keys(STATUS_BY_LABEL) },
+  status: { header: '处置状态', type: 'enum', required: true, values: STATUSES.labels },
   resolvedAt: { header: '办结时间', type: 'datetime' },
 } satisfies Record<string, ColumnSpec>;
-type Column = keyof typeof columns;
+type Key = keyof typeof columns;
 
 /** A resolved issue has its resolution time, an open one has none, and nothing is resolved before it was reported. */
-function loopTimes(v: Record<Column, unknown>): RowProblem<Column>[] {
-  const resolved = v.status === '已办结';
+function loopTimes(v: Record<Key, unknown>): RowProblem<Key>[] {
+  const resolved = STATUSES.of(v.status) === 'RESOLVED';
   if (resolved && !v.resolvedAt)
     return [{ column: 'resolvedAt', kind: 'required', reason: '已办结的问题须填写办结时间 / a resolved issue needs its resolution time' }];
   if (!resolved && v.resolvedAt)
@@ -30,48 +42,56 @@ function loopTimes(v: Record<Column, unknown>): RowProblem<Column>[] {
   return [];
 }
 
-const spec: LedgerSpec<Column> = { file: 'gig/issue_reports.csv', columns, key: ['code'], check: loopTimes };
+const spec: LedgerSpec<Key> = { file: 'gig/issue_reports.csv', columns, key: ['number'], check: loopTimes };
 
-/** gig/issue_reports.csv: issues reported by mobile grid members (imported after gig/workers.csv). */
-export const issuesLedger: LedgerImporter<Column> = {
+/**
+ * gig/issue_reports.csv: issues reported by mobile grid members, on a grid of the district; the
+ * reporter is the district's worker number (imported after gig/workers.csv).
+ */
+export const issuesLedger: LedgerImporter<Key> = {
   spec,
   async check(batch, ctx) {
-    const grids = await unknownCodes(
-      batch,
-      spec.file,
-      columns.gridCode.header,
-      (r) => String(r.value.gridCode),
-      (codes) => ctx.references.grids(codes),
-      ['网格', 'grid'],
-    );
-    const reporters = await unknownCodes(
-      batch,
-      spec.file,
-      columns.reporterCode.header,
-      (r) => String(r.value.reporterCode),
-      async (codes) => {
-        const found = await ctx.db.query('SELECT code FROM gig_worker WHERE code = ANY($1) AND mobile_grid_member', [codes]);
-        return new Set(found.rows.map((x) => x.code as string));
-      },
-      ['流动网格员', 'mobile grid member'],
-    );
-    return [...grids, ...reporters];
+    const reporterId = (n: string) => globalId(ctx.district, n);
+    const members = await ctx.db.query('SELECT id FROM gig_worker WHERE id = ANY($1) AND mobile_grid_member', [
+      valuesOf(batch, 'reporter', reporterId),
+    ]);
+    return [
+      ...outsideDistrict(batch, ctx, (r) => str(r.value.grid), columns.grid.header),
+      ...unknownReferences(spec, batch, 'grid', await ctx.regionTree.grids(valuesOf(batch, 'grid')), ['网格', 'grid']),
+      ...unknownReferences(
+        spec,
+        batch,
+        'reporter',
+        new Set(members.rows.map((m: { id: string }) => m.id)),
+        ['流动网格员', 'mobile grid member'],
+        reporterId,
+      ),
+    ];
   },
   write: (batch, ctx) =>
-    upsertRows(
-      ctx.db,
-      'gig_issue',
-      ['code'],
-      batch.map(({ value: v }) => ({
-        code: v.code,
-        reporter_code: v.reporterCode,
-        grid_code: v.gridCode,
-        community_code: communityOf(String(v.gridCode)),
-        category: v.category,
-        description: v.description,
-        status: STATUS_BY_LABEL[String(v.status)],
-        reported_at: v.reportedAt,
-        resolved_at: v.resolvedAt,
+    storeRows(
+      ctx,
+      {
+        table: 'gig_issue',
+        key: ['id'],
+        columns: ['reporter_id', 'grid_code', 'community_code', 'category', 'description', 'status', 'reported_at', 'resolved_at'],
+      },
+      batch.map(({ row, value }) => ({
+        row,
+        values: {
+          id: globalId(ctx.district, str(value.number)),
+          district_code: ctx.district,
+          number: str(value.number),
+          reporter_id: globalId(ctx.district, str(value.reporter)),
+          grid_code: str(value.grid),
+          community_code: communityOf(str(value.grid)),
+          category: str(value.category),
+          description: strOrNull(value.description),
+          status: STATUSES.of(value.status),
+          reported_at: str(value.reportedAt),
+          resolved_at: strOrNull(value.resolvedAt),
+        },
       })),
+      { keyLabel: (v) => `上报编号 ${v.number}`, keyColumn: columns.number.header },
     ),
 };

@@ -1,41 +1,47 @@
-import { orderFrom, paginate, type PageArgs, type RequestContext } from '@district/common';
-import { listPrefix } from '@district/common';
-import { GigRiderCodeCompound } from './rider-code-compound.entity';
+import { and, listPrefix, listUnder, periodOf, previousPeriod, rateFigure, sql, yearOnYear, type ListSpec } from '@district/subgraph-kit';
+import type { Resolvers } from '../../generated/graphql';
+import { GigRiderCodeCompound } from './rider-code.entity';
+import { riderCodeCompounds } from './rider-code.figures';
 
-export interface RiderCodeFilter {
-  regionCode?: string | null;
-  openedFrom?: string | null;
-  openedTo?: string | null;
-}
+const RIDER_CODE: ListSpec<GigRiderCodeCompound> = {
+  entity: GigRiderCodeCompound,
+  table: 'gig_rider_code_compound',
+  place: 'community_code',
+  sortColumns: { COMPOUND_CODE: 't.number', OPENED_ON: 't.opened_on' },
+  defaultOrder: 't.id',
+};
 
-/** Compounds of unknown community belong to the district node only, as in the figures. */
-function placed(prefix: string): Record<string, unknown> {
-  if (!prefix) return {};
-  const under = { communityCode: { $like: `${prefix}%` } };
-  return prefix.length === 6 ? { $or: [under, { communityCode: null }] } : under;
-}
-
-export const riderCodeResolvers = {
+export const riderCodeResolvers: Resolvers = {
   Query: {
-    gigRiderCodeCompounds: (
-      _: unknown,
-      a: PageArgs & { filter?: RiderCodeFilter; sort?: { field: string; direction?: 'ASC' | 'DESC' } },
-      ctx: RequestContext,
-    ) => {
-      const where = placed(listPrefix(ctx, a.filter?.regionCode));
-      const f = a.filter;
-      if (f?.openedFrom || f?.openedTo)
-        where.openedOn = { ...(f.openedFrom ? { $gte: f.openedFrom } : {}), ...(f.openedTo ? { $lte: f.openedTo } : {}) };
-      return paginate(
-        ctx.em,
-        GigRiderCodeCompound,
-        where,
-        orderFrom(a.sort, { COMPOUND_CODE: 'compoundCode', OPENED_ON: 'openedOn' }, [{ compoundCode: 'asc' }]),
-        a,
+    gigRiderCodeCompounds: (_, args, ctx) => {
+      const f = args.filter ?? {};
+      const filter = and(
+        f.openedFrom ? sql`t.opened_on >= ${f.openedFrom}::date` : undefined,
+        f.openedTo ? sql`t.opened_on <= ${f.openedTo}::date` : undefined,
       );
+      return listUnder(ctx, RIDER_CODE, listPrefix(ctx, f.regionCode), filter, args);
     },
   },
   GigRiderCodeCompound: {
-    compound: (c: GigRiderCodeCompound) => ({ code: c.compoundCode }),
+    compoundCode: (c) => c.number,
+    compound: (c) => ({ id: c.id }),
+    community: (c) => ({ code: c.communityCode }),
+  },
+  GigCareFigures: {
+    riderCodeCompounds: (n, a, ctx) => yearOnYear(ctx, riderCodeCompounds, a, n.code),
+    /**
+     * Opened compounds ÷ the node's compounds. The denominator is the workforce subgraph's count of
+     * compounds existing today (Region.compoundCount, sent along through @requires); it has no
+     * count as of a past day, so today's count is last year's denominator too.
+     */
+    riderCodeCoverage: async (n, a, ctx) => {
+      const now = periodOf(a.year, a.asOf);
+      const [opened, before] = await Promise.all([
+        ctx.figures.number(riderCodeCompounds, {}, n.code, now),
+        ctx.figures.number(riderCodeCompounds, {}, n.code, previousPeriod(now)),
+      ]);
+      const compounds = n.compoundCount ?? 0;
+      return rateFigure([opened, compounds], [before, compounds]);
+    },
   },
 };

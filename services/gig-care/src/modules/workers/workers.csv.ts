@@ -1,5 +1,8 @@
-import { canSeePersonal, maskIdNumber, maskName, maskPhone, neutraliseFormula, type RequestContext } from '@district/common';
-import { JOB_TYPES, type GigWorker } from './gig-worker.entity';
+import { canSeePersonal, maskIdNumber, maskName, maskPhone } from '@district/common';
+import { neutraliseFormula } from '@district/ledger';
+import type { RequestContext } from '@district/subgraph-kit';
+import type { GigWorker } from './worker.entity';
+import { JOB_TYPES } from './workers.ledger';
 
 const HEADER = [
   '编号',
@@ -23,21 +26,21 @@ function cell(text: string): string {
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
 /**
- * The gig-worker ledger as CSV, in the import's own columns so an export can be edited and imported
- * again. Personal data follows the same rule as the API: masked unless the caller may see this
- * worker's, and every unmasked row is recorded as a personal-data read.
+ * The gig-worker ledger as CSV, in the import's own columns (the district's worker numbers) so an
+ * export can be edited and imported again. Personal data follows the same rule as the API: masked
+ * unless the caller may see this worker's, and every unmasked row is recorded as a personal-data read.
  */
 export function workersCsv(ctx: RequestContext, workers: GigWorker[]): string {
   const lines = [HEADER.map(cell).join(',')];
   for (const w of workers) {
     const open = canSeePersonal(ctx.caller, ctx.service, w.communityCode);
-    if (open) ctx.personalReads.push({ field: 'Query.gigWorkersCsv', record: `GigWorker:${w.code}` });
+    if (open) ctx.personalReads.push({ field: 'Query.gigWorkersCsv', record: `GigWorker:${w.id}` });
     const row = [
-      w.code,
+      w.number,
       open ? w.name : maskName(w.name),
       open ? w.idNumber : maskIdNumber(w.idNumber),
       open ? (w.phone ?? '') : maskPhone(w.phone),
-      JOB_TYPES[w.jobType],
+      JOB_TYPES.labelOf(w.jobType) ?? w.jobType,
       w.platform,
       yesNo(w.partyMember),
       yesNo(w.mobileGridMember),

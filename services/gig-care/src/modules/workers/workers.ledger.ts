@@ -1,91 +1,120 @@
+import { globalId, normaliseRegionCode, regionLevel } from '@district/common';
 import {
-  normaliseRegionCode,
-  regionLevel,
-  upsertRows,
+  outsideDistrict,
+  storeRows,
+  str,
+  strOrNull,
+  unknownReferences,
+  valuesOf,
+  vocabulary,
   type ColumnSpec,
   type Defect,
   type LedgerImporter,
   type LedgerSpec,
-} from '@district/common';
-import { unknownCodes } from '../../lib/ledger-checks';
-import { JOB_TYPES, type JobType } from './gig-worker.entity';
+} from '@district/ledger';
+import type { JobType } from './worker.entity';
+
+export const JOB_TYPES = vocabulary<JobType>({
+  快递员: 'COURIER',
+  外卖骑手: 'DELIVERY_RIDER',
+  网约车司机: 'RIDE_HAILING_DRIVER',
+  货车司机: 'TRUCK_DRIVER',
+  网络主播: 'STREAMER',
+});
 
 const columns = {
-  code: { header: '编号', type: 'code', required: true, pattern: /^[A-Z]{2,4}\d{3,8}$/ },
+  number: { header: '编号', type: 'code', required: true, pattern: /^[A-Za-z0-9_-]{1,30}$/ },
   name: { header: '姓名', type: 'text', required: true, personal: true },
   idNumber: { header: '身份证号', type: 'idNumber', required: true },
   phone: { header: '手机号码', type: 'phone' },
-  jobType: { header: '从业类型', type: 'enum', required: true, values: Object.values(JOB_TYPES) },
+  jobType: { header: '从业类型', type: 'enum', required: true, values: JOB_TYPES.labels },
   platform: { header: '所属平台企业', type: 'text', required: true },
   partyMember: { header: '是否党员', type: 'bool', required: true },
   mobileGridMember: { header: '是否流动网格员', type: 'bool', required: true },
   registeredOn: { header: '登记日期', type: 'date', required: true },
-  communityCode: { header: '常驻社区代码', type: 'code', required: true, pattern: /^\d{12}$/ },
+  community: { header: '常驻社区代码', type: 'code', required: true, pattern: /^\d{12}$/ },
 } satisfies Record<string, ColumnSpec>;
-type Column = keyof typeof columns;
+type Key = keyof typeof columns;
 
-const spec: LedgerSpec<Column> = {
+const spec: LedgerSpec<Key> = {
   file: 'gig/workers.csv',
   columns,
-  key: ['code'],
+  key: ['number'],
   check: (v) =>
-    regionLevel(normaliseRegionCode(String(v.communityCode))) === 'COMMUNITY'
+    regionLevel(normaliseRegionCode(str(v.community))) === 'COMMUNITY'
       ? []
-      : [{ column: 'communityCode', kind: 'format', reason: '应为社区级区划代码 / must be a community code' }],
+      : [{ column: 'community', kind: 'format', reason: '应为社区级区划代码 / must be a community code' }],
 };
 
-const JOB_BY_LABEL = Object.fromEntries(Object.entries(JOB_TYPES).map(([k, v]) => [v, k])) as Record<string, JobType>;
-
-/** gig/workers.csv: one row per gig worker, keyed by worker number; the ID number is unique but never a key. */
-export const workersLedger: LedgerImporter<Column> = {
+/**
+ * gig/workers.csv: one row per gig worker, keyed by the district's worker number. The ID number is
+ * unique within the district (one registration per person) but never a key.
+ */
+export const workersLedger: LedgerImporter<Key> = {
   spec,
   async check(batch, ctx) {
-    const communities = await unknownCodes(
-      batch,
-      spec.file,
-      columns.communityCode.header,
-      (r) => String(r.value.communityCode),
-      (codes) => ctx.references.regions(codes),
-      ['社区', 'community'],
-    );
-    // one person registered under two numbers: in this batch, or against rows already in the database
-    const ids = batch.map((r) => String(r.value.idNumber));
-    const taken = await ctx.db.query('SELECT id_number, code FROM gig_worker WHERE id_number = ANY($1)', [ids]);
-    const owner = new Map<string, string>(taken.rows.map((t) => [t.id_number, t.code]));
+    const outside = outsideDistrict(batch, ctx, (r) => str(r.value.community), columns.community.header);
+    const communities = unknownReferences(spec, batch, 'community', await ctx.regionTree.regions(valuesOf(batch, 'community')), [
+      '社区',
+      'community',
+    ]);
+    // one person registered under two numbers of this district: in this batch, or against rows already stored
+    const taken = await ctx.db.query('SELECT id_number, number FROM gig_worker WHERE district_code = $1 AND id_number = ANY($2)', [
+      ctx.district,
+      valuesOf(batch, 'idNumber'),
+    ]);
+    const owner = new Map<string, string>(taken.rows.map((t: { id_number: string; number: string }) => [t.id_number, t.number]));
     const duplicates: Defect[] = [];
-    for (const r of batch) {
-      const id = String(r.value.idNumber);
-      const other = owner.get(id);
-      if (other && other !== r.value.code) {
+    for (const { row, value } of batch) {
+      const other = owner.get(str(value.idNumber));
+      if (other && other !== value.number) {
         duplicates.push({
           file: spec.file,
-          row: r.row,
+          row,
           column: columns.idNumber.header,
           kind: 'duplicate',
           reason: `身份证号已登记在${other}名下 / ID number already registered as ${other}`,
         });
-      } else {
-        owner.set(id, String(r.value.code));
-      }
+      } else owner.set(str(value.idNumber), str(value.number));
     }
-    return [...communities, ...duplicates];
+    return [...outside, ...communities, ...duplicates];
   },
   write: (batch, ctx) =>
-    upsertRows(
-      ctx.db,
-      'gig_worker',
-      ['code'],
-      batch.map(({ value: v }) => ({
-        code: v.code,
-        name: v.name,
-        id_number: v.idNumber,
-        phone: v.phone,
-        job_type: JOB_BY_LABEL[String(v.jobType)],
-        platform: v.platform,
-        party_member: v.partyMember,
-        mobile_grid_member: v.mobileGridMember,
-        registered_on: v.registeredOn,
-        community_code: v.communityCode,
+    storeRows(
+      ctx,
+      {
+        table: 'gig_worker',
+        key: ['id'],
+        columns: [
+          'name',
+          'id_number',
+          'phone',
+          'job_type',
+          'platform',
+          'party_member',
+          'mobile_grid_member',
+          'registered_on',
+          'community_code',
+        ],
+        personal: ['name', 'id_number', 'phone'],
+      },
+      batch.map(({ row, value }) => ({
+        row,
+        values: {
+          id: globalId(ctx.district, str(value.number)),
+          district_code: ctx.district,
+          number: str(value.number),
+          name: str(value.name),
+          id_number: str(value.idNumber),
+          phone: strOrNull(value.phone),
+          job_type: JOB_TYPES.of(value.jobType),
+          platform: str(value.platform),
+          party_member: value.partyMember,
+          mobile_grid_member: value.mobileGridMember,
+          registered_on: str(value.registeredOn),
+          community_code: str(value.community),
+        },
       })),
+      { keyLabel: (v) => `编号 ${v.number}`, keyColumn: columns.number.header },
     ),
 };

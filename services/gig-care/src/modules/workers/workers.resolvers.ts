@@ -1,130 +1,83 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { badInput } from '@district/common';
 import {
-  assertCanWrite,
-  assertInRegionTree,
-  audited,
-  badInput,
-  conflict,
-  idNumberProblem,
-  mobileProblem,
-  normaliseIdNumber,
-  normaliseMobile,
-  orderFrom,
-  paginate,
-  type PageArgs,
+  and,
+  byKey,
+  eq,
+  listPrefix,
+  listUnder,
+  recordId,
+  sql,
+  underPrefix,
+  visible,
+  yearOnYear,
+  type ListSpec,
   type RequestContext,
-} from '@district/common';
-import { communityCode, pastDay, requiredText } from '../../lib/input';
-import { listPrefix } from '@district/common';
-import { underPrefix } from '../../lib/place';
-import { nextCode } from '../../lib/next-code';
-import { GigWorker, type JobType } from './gig-worker.entity';
-import { loadWorker } from './worker-loader';
+  type Sql,
+} from '@district/subgraph-kit';
+import type { GigWorkerFilter, Resolvers } from '../../generated/graphql';
+import { GigWorker } from './worker.entity';
+import { gigWorkers } from './workers.figures';
 import { workersCsv } from './workers.csv';
 
-export interface WorkerFilter {
-  regionCode?: string | null;
-  jobType?: JobType | null;
-  platform?: string | null;
-  partyMember?: boolean | null;
-  mobileGridMember?: boolean | null;
-  registeredFrom?: string | null;
-  registeredTo?: string | null;
+const WORKERS: ListSpec<GigWorker> = {
+  entity: GigWorker,
+  table: 'gig_worker',
+  place: 'community_code',
+  sortColumns: {
+    CODE: 't.number',
+    REGISTERED_ON: 't.registered_on',
+    COMMUNITY_CODE: 't.community_code',
+    POINTS_BALANCE: 't.points_balance',
+  },
+  defaultOrder: 't.id',
+};
+
+function workerFilter(f: GigWorkerFilter | null | undefined): Sql {
+  return and(
+    eq('t.job_type', f?.jobType),
+    eq('t.platform', f?.platform?.trim() || null),
+    eq('t.party_member', f?.partyMember),
+    eq('t.mobile_grid_member', f?.mobileGridMember),
+    f?.registeredFrom ? sql`t.registered_on >= ${f.registeredFrom}::date` : undefined,
+    f?.registeredTo ? sql`t.registered_on <= ${f.registeredTo}::date` : undefined,
+  );
 }
 
-function workerWhere(ctx: RequestContext, f: WorkerFilter | null | undefined) {
-  const where: Record<string, unknown> = underPrefix(listPrefix(ctx, f?.regionCode));
-  if (f?.jobType) where.jobType = f.jobType;
-  if (f?.platform) where.platform = f.platform.trim();
-  if (f?.partyMember != null) where.partyMember = f.partyMember;
-  if (f?.mobileGridMember != null) where.mobileGridMember = f.mobileGridMember;
-  if (f?.registeredFrom || f?.registeredTo) {
-    where.registeredOn = { ...(f.registeredFrom ? { $gte: f.registeredFrom } : {}), ...(f.registeredTo ? { $lte: f.registeredTo } : {}) };
-  }
-  return where;
+/** A worker by global id, batched with every other lookup of this request; null when outside the caller's region. */
+export async function visibleWorker(ctx: RequestContext, id: string): Promise<GigWorker | null> {
+  return visible(ctx, await byKey<GigWorker>(ctx, GigWorker, 'id').load(id), (w) => w.communityCode);
 }
 
-const SORT = { CODE: 'code', REGISTERED_ON: 'registeredOn', COMMUNITY_CODE: 'communityCode', POINTS_BALANCE: 'pointsBalance' };
 /** An export larger than this is a filter mistake more often than a need; it also bounds memory. */
 const MAX_EXPORT = 20_000;
 
-export interface RegisterInput {
-  name: string;
-  idNumber: string;
-  phone?: string | null;
-  jobType: JobType;
-  platform: string;
-  partyMember: boolean;
-  mobileGridMember: boolean;
-  communityCode: string;
-  registeredOn?: string | null;
+/** Every worker under the node the filter names (the caller's scope by default), in one statement. */
+async function exportRows(ctx: RequestContext, f: GigWorkerFilter | null | undefined): Promise<GigWorker[]> {
+  const where = and(underPrefix('t.community_code', listPrefix(ctx, f?.regionCode)), workerFilter(f));
+  const rows = await ctx.em
+    .createQueryBuilder(GigWorker, 't')
+    .where(where.text, [...where.params])
+    .orderBy({ id: 'asc' })
+    .limit(MAX_EXPORT + 1)
+    .getResultList();
+  if (rows.length > MAX_EXPORT) {
+    throw badInput(`导出超过${MAX_EXPORT}行，请缩小范围 / more than ${MAX_EXPORT} rows: narrow the filter`, 'filter');
+  }
+  return rows;
 }
 
-function validRegistration(input: RegisterInput) {
-  const idProblem = idNumberProblem(input.idNumber);
-  if (idProblem) throw badInput(`身份证号 idNumber: ${idProblem.reason}`, 'idNumber');
-  const phone = input.phone?.trim() ? input.phone : null;
-  const phoneProblem = phone ? mobileProblem(phone) : null;
-  if (phoneProblem) throw badInput(`手机号码 phone: ${phoneProblem.reason}`, 'phone');
-  return {
-    name: requiredText(input.name, 'name', '姓名', 50),
-    idNumber: normaliseIdNumber(input.idNumber),
-    phone: phone ? normaliseMobile(phone) : null,
-    jobType: input.jobType,
-    platform: requiredText(input.platform, 'platform', '所属平台企业', 100),
-    partyMember: input.partyMember,
-    mobileGridMember: input.mobileGridMember,
-    communityCode: communityCode(input.communityCode),
-    registeredOn: pastDay(input.registeredOn, 'registeredOn'),
-  };
-}
-
-const ALREADY = '该身份证号已登记 / a gig worker with this ID number is already registered';
-
-export const workerResolvers = {
+export const workerResolvers: Resolvers = {
   Query: {
-    gigWorker: (_: unknown, { code }: { code: string }, ctx: RequestContext) => loadWorker(ctx, code),
-    gigWorkers: (
-      _: unknown,
-      a: PageArgs & { filter?: WorkerFilter; sort?: { field: string; direction?: 'ASC' | 'DESC' } },
-      ctx: RequestContext,
-    ) => paginate(ctx.em, GigWorker, workerWhere(ctx, a.filter), orderFrom(a.sort, SORT, [{ code: 'asc' }]), a),
-    gigWorkersCsv: async (_: unknown, a: { filter?: WorkerFilter }, ctx: RequestContext) => {
-      const where = workerWhere(ctx, a.filter);
-      const total = await ctx.em.count(GigWorker, where);
-      if (total > MAX_EXPORT)
-        throw badInput(`导出超过${MAX_EXPORT}行，请缩小范围 / more than ${MAX_EXPORT} rows: narrow the filter`, 'filter');
-      return workersCsv(ctx, await ctx.em.find(GigWorker, where, { orderBy: { code: 'asc' } }));
-    },
-  },
-  Mutation: {
-    registerGigWorker: async (_: unknown, { input }: { input: RegisterInput }, ctx: RequestContext) => {
-      try {
-        return await audited(
-          ctx,
-          'registerGigWorker',
-          input,
-          async (em) => {
-            const data = validRegistration(input);
-            assertCanWrite(ctx.caller, 'gig-care', data.communityCode);
-            await assertInRegionTree(ctx, 'regions', data.communityCode, 'communityCode');
-            if (await em.count(GigWorker, { idNumber: data.idNumber })) throw conflict(ALREADY);
-            const code = await nextCode(em, 'gig_worker', 'code', 'XJY', 5);
-            const worker = em.create(GigWorker, { code, ...data, pointsBalance: 0 });
-            await em.flush();
-            return worker;
-          },
-          (w) => `GigWorker:${w.code}`,
-        );
-      } catch (e) {
-        // two registrations of one person racing past the count: the unique index decides
-        if (e instanceof UniqueConstraintViolationException) throw conflict(ALREADY);
-        throw e;
-      }
-    },
+    gigWorker: async (_, { code }, ctx) => visibleWorker(ctx, await recordId(ctx, code, 'code')),
+    gigWorkers: (_, args, ctx) => listUnder(ctx, WORKERS, listPrefix(ctx, args.filter?.regionCode), workerFilter(args.filter), args),
+    gigWorkersCsv: async (_, { filter }, ctx) => workersCsv(ctx, await exportRows(ctx, filter)),
   },
   GigWorker: {
-    __resolveReference: (ref: { code: string }, ctx: RequestContext) => loadWorker(ctx, ref.code),
-    community: (w: GigWorker) => ({ code: w.communityCode }),
+    __resolveReference: (ref, ctx) => visibleWorker(ctx, ref.id),
+    code: (w) => w.number,
+    community: (w) => ({ code: w.communityCode }),
+  },
+  GigCareFigures: {
+    gigWorkers: (n, a, ctx) => yearOnYear(ctx, gigWorkers, a, n.code),
   },
 };

@@ -1,29 +1,32 @@
 import { Check, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { LedgerRecord } from '@district/subgraph-kit';
 
-export const JOB_TYPES = {
-  COURIER: '快递员',
-  DELIVERY_RIDER: '外卖骑手',
-  RIDE_HAILING_DRIVER: '网约车司机',
-  TRUCK_DRIVER: '货车司机',
-  STREAMER: '网络主播',
-} as const;
-export type JobType = keyof typeof JOB_TYPES;
+export type JobType = 'COURIER' | 'DELIVERY_RIDER' | 'RIDE_HAILING_DRIVER' | 'TRUCK_DRIVER' | 'STREAMER';
 
 /**
- * A gig worker. The worker number is the key everywhere; the ID number is only unique (one
- * registration per person), never an identifier. The points balance lives on the row so a redemption
- * can lock it, and the CHECK keeps it from going below zero whatever code writes it.
+ * A gig worker. The worker number (编号, XJY00001) is the district's own: the id is
+ * "<district>:<number>". The ID number is unique within a district (one registration per person),
+ * never an identifier. The points balance lives on the row so a redemption can lock it, and the
+ * CHECK keeps it from going below zero whatever code writes it.
  */
 @Entity({ tableName: 'gig_worker' })
+@Unique({ properties: ['districtCode', 'number'] })
+@Unique({ properties: ['districtCode', 'idNumber'] })
 @Check({ name: 'gig_worker_points_balance_check', expression: 'points_balance >= 0' })
-export class GigWorker {
-  @PrimaryKey({ type: 'string', length: 20 })
-  code!: string;
+export class GigWorker extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  /** 编号 */
+  @Property({ type: 'string', length: 30 })
+  number!: string;
 
   @Property({ type: 'text' })
   name!: string;
 
-  @Unique()
   @Property({ type: 'string', length: 18 })
   idNumber!: string;
 

@@ -1,25 +1,27 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, conflict, inScope, type RequestContext } from '@district/common';
-import { GigPointsEntry, type PointsKind, type PointsReason } from './points-entry.entity';
+import { assertCanWrite, badInput, conflict, inScope } from '@district/common';
+import type { RequestContext } from '@district/subgraph-kit';
+import { GigPointsEntry, type PointsKind, type PointsReason } from './points.entity';
 
+/** One booking asked for; worker, merchant and issue by global id. */
 export interface Booking {
-  workerCode: string;
+  workerId: string;
   kind: PointsKind;
   reason: PointsReason | null;
   points: number;
-  merchantCode: string | null;
-  issueCode: string | null;
+  merchantId: string | null;
+  issueId: string | null;
   note: string | null;
   idempotencyKey: string;
 }
 
 const sameRequest = (e: GigPointsEntry, b: Booking) =>
-  e.workerCode === b.workerCode &&
+  e.workerId === b.workerId &&
   e.kind === b.kind &&
   e.points === b.points &&
   (e.reason ?? null) === b.reason &&
-  (e.merchantCode ?? null) === b.merchantCode &&
-  (e.issueCode ?? null) === b.issueCode;
+  (e.merchantId ?? null) === b.merchantId &&
+  (e.issueId ?? null) === b.issueId;
 
 /**
  * Books one entry on a worker's points account, inside the mutation's transaction.
@@ -37,18 +39,18 @@ export async function book(
   check?: (em: EntityManager) => Promise<void>,
 ): Promise<GigPointsEntry> {
   const [account] = await em.execute<{ community_code: string; points_balance: number }[]>(
-    'SELECT community_code, points_balance FROM gig_worker WHERE code = ? FOR UPDATE',
-    [b.workerCode],
+    'SELECT community_code, points_balance FROM gig_worker WHERE id = ? FOR UPDATE',
+    [b.workerId],
   );
   if (!account || !inScope(ctx.caller, account.community_code)) {
-    throw badInput(`没有编号为${b.workerCode}的人员 / no gig worker ${b.workerCode}`, 'workerCode');
+    throw badInput(`人员不存在：${b.workerId} / no such gig worker`, 'workerCode');
   }
   assertCanWrite(ctx.caller, 'gig-care', account.community_code);
 
   const earlier = await em.findOne(GigPointsEntry, { idempotencyKey: b.idempotencyKey });
   if (earlier) {
     if (sameRequest(earlier, b)) return earlier;
-    throw conflict('该幂等键已用于另一笔积分业务 / this idempotencyKey was already used for a different request');
+    throw conflict('该幂等键已用于另一笔积分业务 / this idempotencyKey was already used for a different request', 'idempotencyKey');
   }
   await check?.(em);
 
@@ -59,7 +61,7 @@ export async function book(
       'points',
     );
   }
-  await em.execute('UPDATE gig_worker SET points_balance = ? WHERE code = ?', [balance, b.workerCode]);
+  await em.execute('UPDATE gig_worker SET points_balance = ? WHERE id = ?', [balance, b.workerId]);
   const entry = em.create(GigPointsEntry, { ...b, communityCode: account.community_code, balanceAfter: balance, at: new Date() });
   await em.flush();
   return entry;

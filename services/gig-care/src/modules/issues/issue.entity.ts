@@ -1,18 +1,30 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { LedgerRecord } from '@district/subgraph-kit';
 
-export const ISSUE_STATUSES = ['REPORTED', 'DISPATCHED', 'RESOLVED', 'FED_BACK'] as const;
-export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+export type IssueStatus = 'REPORTED' | 'DISPATCHED' | 'RESOLVED' | 'FED_BACK';
 
-/** An issue a mobile grid member reported, with the time of each step of its loop. */
+/**
+ * An issue a mobile grid member reported, with the time of each step of its loop. Its number
+ * (上报编号, SB20250001) is the district's own: the id is "<district>:<number>"; the reporter is named
+ * by the worker's global id.
+ */
 @Entity({ tableName: 'gig_issue' })
+@Unique({ properties: ['districtCode', 'number'] })
 @Index({ properties: ['reportedAt'] })
-export class GigIssue {
-  @PrimaryKey({ type: 'string', length: 20 })
-  code!: string;
+export class GigIssue extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  /** 上报编号 */
+  @Property({ type: 'string', length: 30 })
+  number!: string;
 
   @Index()
-  @Property({ type: 'string', length: 20 })
-  reporterCode!: string;
+  @Property({ type: 'string', length: 40 })
+  reporterId!: string;
 
   @Property({ type: 'string', length: 14 })
   gridCode!: string;

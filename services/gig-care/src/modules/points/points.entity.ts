@@ -4,22 +4,23 @@ export type PointsKind = 'EARN' | 'REDEEM';
 export type PointsReason = 'ISSUE_CONFIRMED' | 'SERVICE_GIVEN';
 
 /**
- * One entry of the points ledger. The unique idempotency key makes a retried request a no-op even
- * if two retries race; the partial unique index rewards each confirmed issue once.
+ * One entry of the points ledger (written by the app only, never by an import). Worker, merchant
+ * and issue are named by their global ids. The unique idempotency key makes a retried request a
+ * no-op even if two retries race; the partial unique index rewards each confirmed issue once.
  */
 @Entity({ tableName: 'gig_points_entry' })
 @Check({ name: 'gig_points_entry_amount_check', expression: 'points > 0 and balance_after >= 0' })
 @Unique({
   name: 'gig_points_entry_issue_once',
-  expression: `create unique index "gig_points_entry_issue_once" on "gig_points_entry" ("issue_code") where "reason" = 'ISSUE_CONFIRMED'`,
+  expression: `create unique index "gig_points_entry_issue_once" on "gig_points_entry" ("issue_id") where "reason" = 'ISSUE_CONFIRMED'`,
 })
 export class GigPointsEntry {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
   @Index()
-  @Property({ type: 'string', length: 20 })
-  workerCode!: string;
+  @Property({ type: 'string', length: 40 })
+  workerId!: string;
 
   /** the worker's community when booked, for the caller's region scope */
   @Index()
@@ -38,11 +39,11 @@ export class GigPointsEntry {
   @Property({ type: 'integer' })
   balanceAfter!: number;
 
-  @Property({ type: 'string', length: 20, nullable: true })
-  merchantCode?: string | null;
+  @Property({ type: 'string', length: 40, nullable: true })
+  merchantId?: string | null;
 
-  @Property({ type: 'string', length: 20, nullable: true })
-  issueCode?: string | null;
+  @Property({ type: 'string', length: 40, nullable: true })
+  issueId?: string | null;
 
   @Property({ type: 'text', nullable: true })
   note?: string | null;
