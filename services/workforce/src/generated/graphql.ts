@@ -322,6 +322,7 @@ export type MoveCommunityWorkerInput = {
   tier?: InputMaybe<CommunityWorkerTier>;
 };
 
+/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
 export type Mutation = {
   __typename?: 'Mutation';
   /** 议题办结 / a topic in hand is closed */
@@ -345,49 +346,58 @@ export type Mutation = {
 };
 
 
+/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
 export type MutationCloseDeliberationTopicArgs = {
   closedOn: Scalars['Date']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
 export type MutationHandleDeliberationTopicArgs = {
   handledOn: Scalars['Date']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
 export type MutationHireCommunityWorkerArgs = {
   input: HireCommunityWorkerInput;
 };
 
 
+/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
 export type MutationMoveCommunityWorkerArgs = {
   input: MoveCommunityWorkerInput;
 };
 
 
+/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
 export type MutationRaiseDeliberationTopicArgs = {
   input: RaiseDeliberationTopicInput;
 };
 
 
+/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
 export type MutationRecordSocialWorkCertificateArgs = {
   input: RecordSocialWorkCertificateInput;
 };
 
 
+/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
 export type MutationRecordTrainingAttendanceArgs = {
   input: RecordTrainingAttendanceInput;
 };
 
 
+/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
 export type MutationReleaseCommunityWorkerArgs = {
   id: Scalars['ID']['input'];
   leftOn: Scalars['Date']['input'];
 };
 
 
+/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
 export type MutationScheduleWorkforceTrainingArgs = {
   input: ScheduleWorkforceTrainingInput;
 };
@@ -408,6 +418,7 @@ export type PersonalKind =
   /** 手机号 / phone number */
   | 'PHONE';
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type Query = {
   __typename?: 'Query';
   /** 社区工作者：全局编号（410106:W0001），或本辖区的工号 / a worker by global id (410106:W0001), or by staff number in the caller's own district */
@@ -445,11 +456,13 @@ export type Query = {
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QueryCommunityWorkerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QueryCommunityWorkersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CommunityWorkerFilter>;
@@ -458,16 +471,19 @@ export type QueryCommunityWorkersArgs = {
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QueryCompoundArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QueryDeliberationTopicArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QueryDeliberationTopicsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DeliberationTopicFilter>;
@@ -476,31 +492,37 @@ export type QueryDeliberationTopicsArgs = {
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QueryGridArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QueryLookupCompoundsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QueryLookupGridsArgs = {
   codes: Array<Scalars['ID']['input']>;
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QueryLookupRegionsArgs = {
   codes: Array<Scalars['ID']['input']>;
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QueryRegionArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QueryRegionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -509,6 +531,7 @@ export type QueryRegionsArgs = {
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QuerySocialWorkCertificatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SocialWorkCertificateFilter>;
@@ -517,6 +540,7 @@ export type QuerySocialWorkCertificatesArgs = {
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QuerySocialWorkExamRegistrationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SocialWorkExamFilter>;
@@ -525,17 +549,20 @@ export type QuerySocialWorkExamRegistrationsArgs = {
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QueryWorkforceAuditTrailArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   operation?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QueryWorkforceTrainingArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
 export type QueryWorkforceTrainingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<WorkforceTrainingFilter>;
@@ -624,8 +651,8 @@ export type Region = {
   parent: Maybe<Region>;
   /** 基础数量（社区、网格、小区）/ counts of communities, grids and compounds under this node */
   structure: RegionStructure;
-  /** 社区工作者队伍指标 / community workforce figures of this node */
-  workforce: WorkforceFigures;
+  /** 社区工作者队伍指标；节点超出调用者范围时为空并报 FORBIDDEN / community workforce figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
+  workforce: Maybe<WorkforceFigures>;
 };
 
 
@@ -1518,7 +1545,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   structure?: Resolver<ResolversTypes['RegionStructure'], ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
-  workforce?: Resolver<ResolversTypes['WorkforceFigures'], ParentType, ContextType>;
+  workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
 }>;
 
 export type RegionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegionConnection'] = ResolversParentTypes['RegionConnection']> = ResolversObject<{
