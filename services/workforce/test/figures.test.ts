@@ -14,9 +14,7 @@ beforeAll(async () => {
 
 afterAll(() => sg?.close());
 
-const REPORT = `query($code: ID!, $year: Int!) { region(code: $code) {
-  structure(year: $year) { communities { value } grids { value } }
-  workforce { ...WorkforceReport } } }
+const REPORT = `query($code: ID!, $year: Int!) { region(code: $code) { ...WorkforceReport } }
 ${REPORT_FRAGMENT}`;
 
 async function report(code: string) {
