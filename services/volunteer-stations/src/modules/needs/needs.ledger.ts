@@ -1,78 +1,86 @@
-import { communityOf, upsertRows, type LedgerImporter, type LedgerSpec } from '@district/common';
-import { missingReferences, text, valuesOf } from '../../lib/ledger-checks';
-import { NEED_STATUS_LABEL } from './need.entity';
+import { communityOf, globalId } from '@district/common';
+import { placeDefects, storeRows, str, vocabulary, type ColumnSpec, type LedgerImporter } from '@district/ledger';
+import { LEDGER_NUMBER } from '../stations/stations.ledger';
+
+/** The ledger's words for where a need stands; 已完成 is how it writes a need whose loop is closed. */
+export const NEED_STATUSES = vocabulary({
+  待认领: 'RAISED',
+  已认领: 'CLAIMED',
+  已服务: 'SERVED',
+  已反馈: 'CLOSED',
+  已完成: 'CLOSED',
+} as const);
 
 const GRID = /^\d{14}$/;
 
-type NeedColumn = 'code' | 'grid' | 'content' | 'category' | 'raisedOn' | 'status';
-const needSpec: LedgerSpec<NeedColumn> = {
-  file: 'volunteer/needs.csv',
-  columns: {
-    code: { header: '需求编号', type: 'code', required: true },
-    grid: { header: '网格编码', type: 'code', required: true, pattern: GRID },
-    content: { header: '需求内容', type: 'text', required: true },
-    category: { header: '需求类别', type: 'text', required: true },
-    raisedOn: { header: '提出日期', type: 'date', required: true },
-    status: { header: '状态', type: 'enum', required: true, values: Object.keys(NEED_STATUS_LABEL) },
-  },
-  key: ['code'],
-};
+const needColumns = {
+  number: { header: '需求编号', type: 'code', required: true, pattern: LEDGER_NUMBER },
+  grid: { header: '网格编码', type: 'code', required: true, pattern: GRID },
+  content: { header: '需求内容', type: 'text', required: true },
+  category: { header: '需求类别', type: 'text', required: true },
+  raisedOn: { header: '提出日期', type: 'date', required: true },
+  status: { header: '状态', type: 'enum', required: true, values: NEED_STATUSES.labels },
+} satisfies Record<string, ColumnSpec>;
+type NeedKey = keyof typeof needColumns;
 
-/** Needs and resources sit on grids of the region tree, checked through the graph. */
-export const needLedger: LedgerImporter<NeedColumn> = {
-  spec: needSpec,
-  async check(batch, ctx) {
-    return missingReferences(needSpec, batch, 'grid', await ctx.references.grids(valuesOf(batch, 'grid')), ['网格', 'grid']);
-  },
+/** volunteer/needs.csv: the needs lists of the district's grids, and where each need's loop stands. */
+export const needsLedger: LedgerImporter<NeedKey> = {
+  spec: { file: 'volunteer/needs.csv', columns: needColumns, key: ['number'] },
+  check: (batch, ctx) => placeDefects(needsLedger.spec, batch, ctx, 'grid', 'grid'),
   write: (batch, ctx) =>
-    upsertRows(
-      ctx.db,
-      'need',
-      ['code'],
-      batch.map(({ value: v }) => ({
-        code: v.code,
-        grid_code: v.grid,
-        community_code: communityOf(text(v.grid)!),
-        content: v.content,
-        category: v.category,
-        raised_on: v.raisedOn,
-        status: NEED_STATUS_LABEL[text(v.status)!],
+    storeRows(
+      ctx,
+      { table: 'need', key: ['id'], columns: ['grid_code', 'community_code', 'content', 'category', 'raised_on', 'status'] },
+      batch.map(({ row, value }) => ({
+        row,
+        values: {
+          id: globalId(ctx.district, str(value.number)),
+          district_code: ctx.district,
+          number: str(value.number),
+          grid_code: str(value.grid),
+          community_code: communityOf(str(value.grid)),
+          content: str(value.content),
+          category: str(value.category),
+          raised_on: str(value.raisedOn),
+          status: NEED_STATUSES.of(value.status),
+        },
       })),
+      { keyLabel: (v) => `需求编号 ${v.number}`, keyColumn: needColumns.number.header },
     ),
 };
 
-type ResourceColumn = 'code' | 'grid' | 'provider' | 'content' | 'category' | 'registeredOn';
-const resourceSpec: LedgerSpec<ResourceColumn> = {
-  file: 'volunteer/resources.csv',
-  columns: {
-    code: { header: '资源编号', type: 'code', required: true },
-    grid: { header: '网格编码', type: 'code', required: true, pattern: GRID },
-    provider: { header: '资源提供方', type: 'text', required: true },
-    content: { header: '资源内容', type: 'text', required: true },
-    category: { header: '资源类别', type: 'text', required: true },
-    registeredOn: { header: '登记日期', type: 'date', required: true },
-  },
-  key: ['code'],
-};
+const resourceColumns = {
+  number: { header: '资源编号', type: 'code', required: true, pattern: LEDGER_NUMBER },
+  grid: { header: '网格编码', type: 'code', required: true, pattern: GRID },
+  provider: { header: '资源提供方', type: 'text', required: true },
+  content: { header: '资源内容', type: 'text', required: true },
+  category: { header: '资源类别', type: 'text', required: true },
+  registeredOn: { header: '登记日期', type: 'date', required: true },
+} satisfies Record<string, ColumnSpec>;
+type ResourceKey = keyof typeof resourceColumns;
 
-export const resourceLedger: LedgerImporter<ResourceColumn> = {
-  spec: resourceSpec,
-  async check(batch, ctx) {
-    return missingReferences(resourceSpec, batch, 'grid', await ctx.references.grids(valuesOf(batch, 'grid')), ['网格', 'grid']);
-  },
+/** volunteer/resources.csv: the resources lists of the district's grids. */
+export const resourcesLedger: LedgerImporter<ResourceKey> = {
+  spec: { file: 'volunteer/resources.csv', columns: resourceColumns, key: ['number'] },
+  check: (batch, ctx) => placeDefects(resourcesLedger.spec, batch, ctx, 'grid', 'grid'),
   write: (batch, ctx) =>
-    upsertRows(
-      ctx.db,
-      'resource',
-      ['code'],
-      batch.map(({ value: v }) => ({
-        code: v.code,
-        grid_code: v.grid,
-        community_code: communityOf(text(v.grid)!),
-        provider: v.provider,
-        content: v.content,
-        category: v.category,
-        registered_on: v.registeredOn,
+    storeRows(
+      ctx,
+      { table: 'resource', key: ['id'], columns: ['grid_code', 'community_code', 'provider', 'content', 'category', 'registered_on'] },
+      batch.map(({ row, value }) => ({
+        row,
+        values: {
+          id: globalId(ctx.district, str(value.number)),
+          district_code: ctx.district,
+          number: str(value.number),
+          grid_code: str(value.grid),
+          community_code: communityOf(str(value.grid)),
+          provider: str(value.provider),
+          content: str(value.content),
+          category: str(value.category),
+          registered_on: str(value.registeredOn),
+        },
       })),
+      { keyLabel: (v) => `资源编号 ${v.number}`, keyColumn: resourceColumns.number.header },
     ),
 };
