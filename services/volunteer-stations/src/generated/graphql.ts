@@ -765,7 +765,7 @@ export type VolunteerFilter = {
 export type VolunteerHoursInput = {
   /** 服务时长（小时，大于0且不超过24）/ hours, more than 0 and at most 24 */
   hours: Scalars['Float']['input'];
-  /** 志愿者：全局编号或活动所在区县的志愿者编号 / volunteer: global id, or volunteer number in the activity's district */
+  /** 志愿者：全局编号或本辖区的志愿者编号，须与活动同属一个区县 / volunteer: global id, or volunteer number in the caller's own district; of the activity's district */
   volunteerNumber: Scalars['ID']['input'];
 };
 

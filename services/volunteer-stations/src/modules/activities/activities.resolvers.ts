@@ -16,7 +16,7 @@ import {
 } from '@district/subgraph-kit';
 import type { Resolvers, VolunteerActivityFilter } from '../../generated/graphql';
 import { stationById } from '../stations/stations.resolvers';
-import { totalHours, volunteerById } from '../volunteers/volunteers.resolvers';
+import { Volunteer } from '../volunteers/volunteer.entity';
 import { Activity, ServiceRecord } from './activity.entity';
 import {
   activeVolunteers,
@@ -50,7 +50,11 @@ async function activityList(ctx: RequestContext, args: ListArgs<VolunteerActivit
 
 /** An activity by global id, batched with every other lookup of this request. */
 export const activityById = (ctx: RequestContext, id: string) => byKey<Activity>(ctx, Activity, 'id').load(id);
+const volunteerById = (ctx: RequestContext, id: string) => byKey<Volunteer>(ctx, Volunteer, 'id').load(id);
 const visibleActivity = async (ctx: RequestContext, id: string) => visible(ctx, await activityById(ctx, id), (a) => a.communityCode);
+
+/** Hours add up in hundredths (the ledger's precision), so a sum prints as the clerk typed it. */
+export const totalHours = (records: ServiceRecord[]) => Math.round(records.reduce((sum, r) => sum + Number(r.hours) * 100, 0)) / 100;
 
 /** Every service record of an activity, of many activities in one statement. */
 const recordsOf = (ctx: RequestContext, activityId: string) =>

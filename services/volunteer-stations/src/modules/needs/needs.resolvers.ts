@@ -70,9 +70,9 @@ function resourceList(ctx: RequestContext, prefix: string, args: ListOf<Voluntee
 }
 
 /** Needs and resources by global id, batched with every other lookup of this request. */
-export const needById = (ctx: RequestContext, id: string) => byKey<Need>(ctx, Need, 'id').load(id);
+const needById = (ctx: RequestContext, id: string) => byKey<Need>(ctx, Need, 'id').load(id);
 const resourceById = (ctx: RequestContext, id: string) => byKey<Resource>(ctx, Resource, 'id').load(id);
-export const visibleNeed = async (ctx: RequestContext, id: string) => visible(ctx, await needById(ctx, id), (n) => n.communityCode);
+const visibleNeed = async (ctx: RequestContext, id: string) => visible(ctx, await needById(ctx, id), (n) => n.communityCode);
 const visibleResource = async (ctx: RequestContext, id: string) => visible(ctx, await resourceById(ctx, id), (r) => r.communityCode);
 
 export const needResolvers: Resolvers = {

@@ -1,8 +1,7 @@
 import { notFound, scopePrefix } from '@district/common';
-import { pageWindow, recordId, sql, underPrefix, type RequestContext } from '@district/subgraph-kit';
+import { byKey, pageWindow, recordId, sql, underPrefix, visible, type RequestContext } from '@district/subgraph-kit';
 import type { VolunteerProximity } from '../../generated/graphql';
-import { Resource } from './need.entity';
-import { visibleNeed } from './needs.resolvers';
+import { Need, Resource } from './need.entity';
 
 const PROXIMITY: VolunteerProximity[] = ['GRID', 'COMMUNITY', 'STREET', 'DISTRICT'];
 
@@ -18,7 +17,7 @@ export interface Suggestion {
  * within a ring. Codes are hierarchical, so nearness is how long a prefix the two codes share.
  */
 export async function suggestResources(ctx: RequestContext, given: string, first?: number | null): Promise<Suggestion[]> {
-  const need = await visibleNeed(ctx, await recordId(ctx, given, 'needId'));
+  const need = visible(ctx, await byKey<Need>(ctx, Need, 'id').load(await recordId(ctx, given, 'needId')), (n) => n.communityCode);
   if (!need) throw notFound(`需求不存在：${given} / no such need`, 'needId');
   const { limit } = pageWindow({ first: first ?? 10 });
   const statement = sql`SELECT t.*, CASE WHEN t.grid_code = ${need.gridCode} THEN 0 WHEN t.community_code = ${need.communityCode} THEN 1

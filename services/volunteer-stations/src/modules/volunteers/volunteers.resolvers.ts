@@ -16,7 +16,7 @@ import {
 } from '@district/subgraph-kit';
 import type { Resolvers, VolunteerFilter } from '../../generated/graphql';
 import { ServiceRecord } from '../activities/activity.entity';
-import { activityById } from '../activities/activities.resolvers';
+import { activityById, totalHours } from '../activities/activities.resolvers';
 import { stationById } from '../stations/stations.resolvers';
 import { Volunteer } from './volunteer.entity';
 import { volunteersRegistered } from './volunteers.figures';
@@ -40,10 +40,9 @@ async function volunteerList(ctx: RequestContext, args: ListArgs<VolunteerFilter
   return listUnder(ctx, VOLUNTEERS, listPrefix(ctx, f.regionCode), filter, args);
 }
 
-/** A volunteer by global id, batched with every other lookup of this request. */
-export const volunteerById = (ctx: RequestContext, id: string) => byKey<Volunteer>(ctx, Volunteer, 'id').load(id);
-export const visibleVolunteer = async (ctx: RequestContext, id: string) =>
-  visible(ctx, await volunteerById(ctx, id), (v) => v.communityCode);
+/** A volunteer the caller may see, by global id, batched with every other lookup of this request. */
+const visibleVolunteer = async (ctx: RequestContext, id: string) =>
+  visible(ctx, await byKey<Volunteer>(ctx, Volunteer, 'id').load(id), (v) => v.communityCode);
 
 /** A volunteer's service records, at activities of one year (periodOf checks it) or of every year. */
 async function serviceOf(ctx: RequestContext, v: Volunteer, year: number | null | undefined): Promise<ServiceRecord[]> {
@@ -56,9 +55,6 @@ async function serviceOf(ctx: RequestContext, v: Volunteer, year: number | null 
     return day !== undefined && day >= from && day <= to;
   });
 }
-
-/** Hours add up in hundredths (the ledger's precision), so a sum prints as the clerk typed it. */
-export const totalHours = (records: ServiceRecord[]) => Math.round(records.reduce((sum, r) => sum + Number(r.hours) * 100, 0)) / 100;
 
 export const volunteerResolvers: Resolvers = {
   Query: {
