@@ -9,10 +9,9 @@ import {
   sql,
   visible,
   yearOnYear,
+  type ListArgs,
   type ListSpec,
-  type PageArgs,
   type RequestContext,
-  type SortArg,
 } from '@district/subgraph-kit';
 import type { Resolvers, VolunteerNeedFilter, VolunteerResourceFilter } from '../../generated/graphql';
 import { Need, NEED_LOOP, Resource } from './need.entity';
@@ -43,10 +42,8 @@ const RESOURCES: ListSpec<Resource> = {
   defaultOrder: 't.id',
 };
 
-type ListOf<F> = PageArgs & { filter?: F | null; sort?: SortArg | null };
-
 /** Needs under a node or a grid (`prefix`, checked against the caller's scope). */
-function needList(ctx: RequestContext, prefix: string, args: ListOf<VolunteerNeedFilter>) {
+function needList(ctx: RequestContext, prefix: string, args: ListArgs<VolunteerNeedFilter>) {
   const f = args.filter ?? {};
   const filter = and(
     eq('t.status', f.status),
@@ -58,7 +55,7 @@ function needList(ctx: RequestContext, prefix: string, args: ListOf<VolunteerNee
 }
 
 /** Resources under a node or a grid. */
-function resourceList(ctx: RequestContext, prefix: string, args: ListOf<VolunteerResourceFilter>) {
+function resourceList(ctx: RequestContext, prefix: string, args: ListArgs<VolunteerResourceFilter>) {
   const f = args.filter ?? {};
   const filter = and(
     eq('t.category', f.category?.trim() || null),
