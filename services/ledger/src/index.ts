@@ -16,3 +16,4 @@ export * from './duplicates';
 export * from './store';
 export * from './runner';
 export * from './helpers';
+export * from './places';

@@ -10,6 +10,7 @@ export * from './pagination';
 export * from './lists';
 export * from './loaders';
 export * from './figures';
+export * from './breakdowns';
 export * from './input';
 export * from './sequences';
 export * from './loop';

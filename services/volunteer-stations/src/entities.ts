@@ -1,7 +1,8 @@
-import { AuditEntry } from '@district/common';
+import { kitEntities } from '@district/subgraph-kit';
+import { Station } from './modules/stations/station.entity';
+import { Pilot } from './modules/pilots/pilot.entity';
+import { Volunteer } from './modules/volunteers/volunteer.entity';
 import { Activity, ServiceRecord } from './modules/activities/activity.entity';
 import { Need, Resource } from './modules/needs/need.entity';
-import { Pilot, Station } from './modules/stations/station.entity';
-import { Volunteer } from './modules/volunteers/volunteer.entity';
 
-export const entities = [AuditEntry, Station, Pilot, Volunteer, Activity, ServiceRecord, Need, Resource];
+export const entities = [...kitEntities, Station, Pilot, Volunteer, Activity, ServiceRecord, Need, Resource];

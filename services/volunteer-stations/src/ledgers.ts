@@ -1,16 +1,17 @@
-import type { LedgerImporter } from '@district/common';
-import { activityLedger, serviceRecordLedger } from './modules/activities/activities.ledgers';
-import { needLedger, resourceLedger } from './modules/needs/needs.ledgers';
-import { pilotLedger, stationLedger } from './modules/stations/stations.ledgers';
-import { volunteerLedger } from './modules/volunteers/volunteers.ledgers';
+import type { LedgerImporter } from '@district/ledger';
+import { stationsLedger } from './modules/stations/stations.ledger';
+import { pilotsLedger } from './modules/pilots/pilots.ledger';
+import { volunteersLedger } from './modules/volunteers/volunteers.ledger';
+import { activitiesLedger, serviceRecordsLedger } from './modules/activities/activities.ledger';
+import { needsLedger, resourcesLedger } from './modules/needs/needs.ledger';
 
-/** In dependency order: stations before the volunteers and activities that name them, activities before their records. */
+/** In dependency order: stations before the volunteers and activities that name them, activities and volunteers before their records. */
 export const ledgers: LedgerImporter[] = [
-  stationLedger,
-  pilotLedger,
-  volunteerLedger,
-  activityLedger,
-  serviceRecordLedger,
-  needLedger,
-  resourceLedger,
+  stationsLedger,
+  pilotsLedger,
+  volunteersLedger,
+  activitiesLedger,
+  serviceRecordsLedger,
+  needsLedger,
+  resourcesLedger,
 ];

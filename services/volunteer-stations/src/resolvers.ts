@@ -1,30 +1,20 @@
-import { auditTrail, DateScalar, type RequestContext } from '@district/common';
-import { activityResolvers } from './modules/activities/activities.resolvers';
-import { figureResolvers } from './modules/figures/figures.resolvers';
-import { needResolvers } from './modules/needs/needs.resolvers';
+import { auditTrail, DateScalar, mergeResolvers } from '@district/subgraph-kit';
+import type { Resolvers } from './generated/graphql';
+import { regionResolvers } from './modules/regions/regions.resolvers';
 import { stationResolvers } from './modules/stations/stations.resolvers';
+import { pilotResolvers } from './modules/pilots/pilots.resolvers';
 import { volunteerResolvers } from './modules/volunteers/volunteers.resolvers';
+import { activityResolvers } from './modules/activities/activities.resolvers';
+import { needResolvers } from './modules/needs/needs.resolvers';
 
-/** Resolvers of every module, merged per type. */
-export const resolvers: Record<string, object> = {
-  Date: DateScalar,
-  ...stationResolvers,
-  ...volunteerResolvers,
-  ...activityResolvers,
-  ...needResolvers,
-  ...figureResolvers,
-  Query: {
-    ...stationResolvers.Query,
-    ...volunteerResolvers.Query,
-    ...activityResolvers.Query,
-    ...needResolvers.Query,
-    volunteerStationsAuditTrail: (_: unknown, args: { first?: number; operation?: string }, ctx: RequestContext) => auditTrail(ctx, args),
-  },
-  Mutation: {
-    ...stationResolvers.Mutation,
-    ...volunteerResolvers.Mutation,
-    ...activityResolvers.Mutation,
-    ...needResolvers.Mutation,
-  },
-  Region: { ...needResolvers.Region, ...figureResolvers.Region },
-};
+/** Each module contributes fields to shared types (Query, Mutation, Region, VolunteerFigures …); merged per type. */
+export const resolvers: Resolvers = mergeResolvers<Resolvers>(
+  { Date: DateScalar },
+  regionResolvers,
+  stationResolvers,
+  pilotResolvers,
+  volunteerResolvers,
+  activityResolvers,
+  needResolvers,
+  { Query: { volunteerStationsAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
+);

@@ -1,23 +1,31 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { LedgerRecord } from '@district/subgraph-kit';
 
-/** 一老、一小、一新 (elderly, children, new employment groups) and everyone else. */
-export const TARGET_GROUP_LABEL: Record<string, TargetGroup> = { 一老: 'ELDERLY', 一小: 'CHILDREN', 一新: 'NEW_GROUPS', 其他: 'OTHER' };
 export type TargetGroup = 'ELDERLY' | 'CHILDREN' | 'NEW_GROUPS' | 'OTHER';
 
-/** A volunteer activity held by a station. */
+/** A volunteer activity held by a station. The activity number (活动编号) is the district's own. */
 @Entity({ tableName: 'activity' })
+@Unique({ properties: ['districtCode', 'number'] })
 @Index({ properties: ['communityCode', 'heldOn'] })
-export class Activity {
-  @PrimaryKey({ type: 'string', length: 20 })
-  code!: string;
+export class Activity extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  /** 活动编号 */
+  @Property({ type: 'string', length: 30 })
+  number!: string;
 
   @Property({ type: 'text' })
   name!: string;
 
   @Index()
-  @Property({ type: 'string', length: 20 })
-  stationCode!: string;
+  @Property({ type: 'string', length: 40 })
+  stationId!: string;
 
+  /** the station's community */
   @Property({ type: 'string', length: 12 })
   communityCode!: string;
 
@@ -35,20 +43,21 @@ export class Activity {
   personTimes?: number | null;
 }
 
-/** One volunteer's hours at one activity: one record per volunteer and activity. */
+/** One volunteer's hours at one activity: one record per volunteer and activity, both of one district. */
 @Entity({ tableName: 'service_record' })
-export class ServiceRecord {
-  @PrimaryKey({ type: 'string', length: 20 })
-  activityCode!: string;
+export class ServiceRecord extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
+  activityId!: string;
 
   /** indexed on its own too: a volunteer's hours are looked up without the activity */
   @Index()
-  @PrimaryKey({ type: 'string', length: 20 })
-  volunteerCode!: string;
+  @PrimaryKey({ type: 'string', length: 40 })
+  volunteerId!: string;
 
   /** more than 0, at most 24 */
   @Property({ type: 'decimal', precision: 5, scale: 2, runtimeType: 'number' })
   hours!: number;
 }
 
+/** The most hours one volunteer can serve at one activity. */
 export const MAX_HOURS = 24;

@@ -1,23 +1,29 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { defineLoop, LedgerRecord } from '@district/subgraph-kit';
 
-/** The closed loop of a need: raised → claimed → served → fed back. */
-export const NEED_STAGES = ['RAISED', 'CLAIMED', 'SERVED', 'CLOSED'] as const;
-export type NeedStatus = (typeof NEED_STAGES)[number];
-/** Ledger wording of each status; 已完成 is how the ledger writes a need whose loop is closed. */
-export const NEED_STATUS_LABEL: Record<string, NeedStatus> = {
-  待认领: 'RAISED',
-  已认领: 'CLAIMED',
-  已服务: 'SERVED',
-  已反馈: 'CLOSED',
-  已完成: 'CLOSED',
-};
+export type NeedStatus = 'RAISED' | 'CLAIMED' | 'SERVED' | 'CLOSED';
 
-/** An entry of a grid's needs list (需求清单). */
+/** A need's closed loop: raised → claimed → served → fed back and closed, one step at a time. */
+export const NEED_LOOP = defineLoop<NeedStatus>({
+  states: ['RAISED', 'CLAIMED', 'SERVED', 'CLOSED'],
+  labels: { RAISED: '待认领', CLAIMED: '已认领', SERVED: '已服务', CLOSED: '已反馈办结' },
+  what: '需求',
+});
+
+/** An entry of a grid's needs list (需求清单). The need number (需求编号) is the district's own. */
 @Entity({ tableName: 'need' })
+@Unique({ properties: ['districtCode', 'number'] })
 @Index({ properties: ['communityCode', 'raisedOn'] })
-export class Need {
-  @PrimaryKey({ type: 'string', length: 20 })
-  code!: string;
+export class Need extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  /** 需求编号 */
+  @Property({ type: 'string', length: 30 })
+  number!: string;
 
   @Index()
   @Property({ type: 'string', length: 14 })
@@ -46,8 +52,9 @@ export class Need {
   @Property({ type: 'date', nullable: true })
   claimedOn?: string | null;
 
-  @Property({ type: 'string', length: 20, nullable: true })
-  resourceCode?: string | null;
+  /** the resource (of the same district) that served it */
+  @Property({ type: 'string', length: 40, nullable: true })
+  resourceId?: string | null;
 
   @Property({ type: 'date', nullable: true })
   servedOn?: string | null;
@@ -63,14 +70,23 @@ export class Need {
   closedOn?: string | null;
 }
 
-/** An entry of a grid's resources list (资源清单). */
+/** An entry of a grid's resources list (资源清单). The resource number (资源编号) is the district's own. */
 @Entity({ tableName: 'resource' })
+@Unique({ properties: ['districtCode', 'number'] })
 @Index({ properties: ['communityCode', 'registeredOn'] })
 @Index({ properties: ['category', 'gridCode'] })
-export class Resource {
-  @PrimaryKey({ type: 'string', length: 20 })
-  code!: string;
+export class Resource extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
 
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  /** 资源编号 */
+  @Property({ type: 'string', length: 30 })
+  number!: string;
+
+  @Index()
   @Property({ type: 'string', length: 14 })
   gridCode!: string;
 

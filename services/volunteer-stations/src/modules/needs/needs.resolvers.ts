@@ -1,85 +1,111 @@
-import { orderFrom, paginate, regionList, type PageArgs, type RequestContext } from '@district/common';
-import { byCode, visibleByCode } from '../../lib/loaders';
-import { listPrefix } from '@district/common';
-import { Need, Resource, type NeedStatus } from './need.entity';
+import {
+  and,
+  byKey,
+  eq,
+  listPrefix,
+  listUnder,
+  rateYearOnYear,
+  recordId,
+  sql,
+  visible,
+  yearOnYear,
+  type ListArgs,
+  type ListSpec,
+  type RequestContext,
+} from '@district/subgraph-kit';
+import type { Resolvers, VolunteerNeedFilter, VolunteerResourceFilter } from '../../generated/graphql';
+import { Need, NEED_LOOP, Resource } from './need.entity';
+import { needsGrids, needsRaised, needsReached, resourcesRegistered } from './needs.figures';
 import { needMutations } from './needs.mutations';
 import { suggestResources } from './suggest';
 
-interface ListFilter {
-  regionCode?: string;
-  category?: string;
-  from?: string;
-  to?: string;
-}
-type Sort = { field: string; direction?: 'ASC' | 'DESC' } | null;
+/** Needs and resources sit on grids: a grid code starts with its community's, so one range serves a grid and every node above it. */
+const NEEDS: ListSpec<Need> = {
+  entity: Need,
+  table: 'need',
+  place: 'grid_code',
+  sortColumns: {
+    CODE: 't.number',
+    RAISED_ON: 't.raised_on',
+    GRID: 't.grid_code',
+    // the loop's order, not the alphabet's
+    STATUS: `array_position(ARRAY[${NEED_LOOP.states.map((s) => `'${s}'`).join(', ')}], t.status::text)`,
+  },
+  defaultOrder: 't.id',
+};
 
-const NEED_SORT = { CODE: 'code', RAISED_ON: 'raisedOn', GRID: 'gridCode', STATUS: 'status' };
-const RESOURCE_SORT = { CODE: 'code', REGISTERED_ON: 'registeredOn', GRID: 'gridCode', CATEGORY: 'category' };
+const RESOURCES: ListSpec<Resource> = {
+  entity: Resource,
+  table: 'resource',
+  place: 'grid_code',
+  sortColumns: { CODE: 't.number', REGISTERED_ON: 't.registered_on', GRID: 't.grid_code', CATEGORY: 't.category' },
+  defaultOrder: 't.id',
+};
 
-/** Needs and resources sit on grids; a grid code starts with its community's, so one column filters every level. */
-function listWhere(ctx: RequestContext, f: ListFilter, dateField: string) {
-  const where: Record<string, unknown> = { gridCode: { $like: `${listPrefix(ctx, f.regionCode)}%` } };
-  if (f.category) where.category = f.category;
-  if (f.from || f.to) where[dateField] = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lte: f.to } : {}) };
-  return where;
-}
-
-/** Lists under a Region or a Grid: both are codes whose prefix the grid codes start with. */
-const needsUnder = (node: { code: string }, args: PageArgs & { status?: NeedStatus }, ctx: RequestContext) =>
-  regionList(
-    ctx,
-    {
-      entity: Need,
-      table: 'need',
-      column: 'grid_code',
-      order: 't.code',
-      where: args.status ? { sql: 't.status = ?', params: [args.status] } : undefined,
-    },
-    listPrefix(ctx, node.code),
-    args,
+/** Needs under a node or a grid (`prefix`, checked against the caller's scope). */
+function needList(ctx: RequestContext, prefix: string, args: ListArgs<VolunteerNeedFilter>) {
+  const f = args.filter ?? {};
+  const filter = and(
+    eq('t.status', f.status),
+    eq('t.category', f.category?.trim() || null),
+    f.from ? sql`t.raised_on >= ${f.from}::date` : undefined,
+    f.to ? sql`t.raised_on <= ${f.to}::date` : undefined,
   );
+  return listUnder(ctx, NEEDS, prefix, filter, args);
+}
 
-const resourcesUnder = (node: { code: string }, args: PageArgs, ctx: RequestContext) =>
-  regionList(ctx, { entity: Resource, table: 'resource', column: 'grid_code', order: 't.code' }, listPrefix(ctx, node.code), args);
+/** Resources under a node or a grid. */
+function resourceList(ctx: RequestContext, prefix: string, args: ListArgs<VolunteerResourceFilter>) {
+  const f = args.filter ?? {};
+  const filter = and(
+    eq('t.category', f.category?.trim() || null),
+    eq('t.provider', f.provider?.trim() || null),
+    f.from ? sql`t.registered_on >= ${f.from}::date` : undefined,
+    f.to ? sql`t.registered_on <= ${f.to}::date` : undefined,
+  );
+  return listUnder(ctx, RESOURCES, prefix, filter, args);
+}
 
-export const needResolvers = {
+/** Needs and resources by global id, batched with every other lookup of this request. */
+const needById = (ctx: RequestContext, id: string) => byKey<Need>(ctx, Need, 'id').load(id);
+const resourceById = (ctx: RequestContext, id: string) => byKey<Resource>(ctx, Resource, 'id').load(id);
+const visibleNeed = async (ctx: RequestContext, id: string) => visible(ctx, await needById(ctx, id), (n) => n.communityCode);
+const visibleResource = async (ctx: RequestContext, id: string) => visible(ctx, await resourceById(ctx, id), (r) => r.communityCode);
+
+export const needResolvers: Resolvers = {
   Query: {
-    volunteerNeed: (_: unknown, { code }: { code: string }, ctx: RequestContext) => visibleByCode(ctx, Need, 'need', code),
-    volunteerNeeds: (_: unknown, args: PageArgs & { filter?: ListFilter & { status?: NeedStatus }; sort?: Sort }, ctx: RequestContext) => {
-      const where = listWhere(ctx, args.filter ?? {}, 'raisedOn');
-      if (args.filter?.status) where.status = args.filter.status;
-      return paginate(ctx.em, Need, where, orderFrom(args.sort, NEED_SORT, [{ code: 'asc' }]), args);
-    },
-    volunteerResource: (_: unknown, { code }: { code: string }, ctx: RequestContext) => visibleByCode(ctx, Resource, 'resource', code),
-    volunteerResources: (
-      _: unknown,
-      args: PageArgs & { filter?: ListFilter & { provider?: string }; sort?: Sort },
-      ctx: RequestContext,
-    ) => {
-      const where = listWhere(ctx, args.filter ?? {}, 'registeredOn');
-      if (args.filter?.provider) where.provider = args.filter.provider;
-      return paginate(ctx.em, Resource, where, orderFrom(args.sort, RESOURCE_SORT, [{ code: 'asc' }]), args);
-    },
-    suggestResources: (_: unknown, args: { needId: string; first?: number }, ctx: RequestContext) =>
-      suggestResources(ctx, args.needId, args.first),
+    volunteerNeed: async (_, { code }, ctx) => visibleNeed(ctx, await recordId(ctx, code, 'code')),
+    volunteerNeeds: (_, args, ctx) => needList(ctx, listPrefix(ctx, args.filter?.regionCode), args),
+    volunteerResource: async (_, { code }, ctx) => visibleResource(ctx, await recordId(ctx, code, 'code')),
+    volunteerResources: (_, args, ctx) => resourceList(ctx, listPrefix(ctx, args.filter?.regionCode), args),
+    suggestResources: (_, args, ctx) => suggestResources(ctx, args.needId, args.first),
   },
   Mutation: needMutations,
-  Region: { volunteerNeeds: needsUnder, volunteerResources: resourcesUnder },
+  Region: {
+    volunteerNeeds: (r, { status, ...page }, ctx) => needList(ctx, listPrefix(ctx, r.code), { ...page, filter: { status } }),
+    volunteerResources: (r, args, ctx) => resourceList(ctx, listPrefix(ctx, r.code), args),
+  },
   Grid: {
-    __resolveReference: (ref: { code: string }) => ({ code: ref.code }),
-    volunteerNeeds: needsUnder,
-    volunteerResources: resourcesUnder,
+    volunteerNeeds: (g, { status, ...page }, ctx) => needList(ctx, listPrefix(ctx, g.code), { ...page, filter: { status } }),
+    volunteerResources: (g, args, ctx) => resourceList(ctx, listPrefix(ctx, g.code), args),
   },
   VolunteerNeed: {
-    __resolveReference: (ref: { code: string }, ctx: RequestContext) => visibleByCode(ctx, Need, 'need', ref.code),
-    grid: (n: Need) => ({ code: n.gridCode }),
-    community: (n: Need) => ({ code: n.communityCode }),
-    resource: (n: Need, _: unknown, ctx: RequestContext) =>
-      n.resourceCode ? byCode(ctx, Resource, 'resource').load(n.resourceCode) : null,
+    __resolveReference: (ref, ctx) => visibleNeed(ctx, ref.id),
+    code: (n) => n.number,
+    grid: (n) => ({ code: n.gridCode }),
+    community: (n) => ({ code: n.communityCode }),
+    resource: (n, _, ctx) => (n.resourceId ? visibleResource(ctx, n.resourceId) : null),
   },
   VolunteerResource: {
-    __resolveReference: (ref: { code: string }, ctx: RequestContext) => visibleByCode(ctx, Resource, 'resource', ref.code),
-    grid: (r: Resource) => ({ code: r.gridCode }),
-    community: (r: Resource) => ({ code: r.communityCode }),
+    __resolveReference: (ref, ctx) => visibleResource(ctx, ref.id),
+    code: (r) => r.number,
+    grid: (r) => ({ code: r.gridCode }),
+    community: (r) => ({ code: r.communityCode }),
+  },
+  VolunteerFigures: {
+    needs: (n, a, ctx) => yearOnYear(ctx, needsReached[a.stage ?? 'RAISED'], a, n.code),
+    needsGrids: (n, a, ctx) => yearOnYear(ctx, needsGrids, a, n.code),
+    needClosureRate: (n, a, ctx) => rateYearOnYear(ctx, needsReached.CLOSED, needsRaised, a, n.code),
+    resources: (n, a, ctx) => yearOnYear(ctx, resourcesRegistered, a, n.code),
   },
 };

@@ -1,8 +1,19 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { LedgerRecord } from '@district/subgraph-kit';
 
 /** The six items of the "六有" standard, in the order the ledger lists them. */
 export const STANDARD_ITEMS = ['SITE', 'SIGN', 'TEAM', 'RULES', 'PROJECTS', 'LEDGER'] as const;
 export type StandardItem = (typeof STANDARD_ITEMS)[number];
+
+/** The ledger's header (and the clerk's word) for each standard item. */
+export const ITEM_LABEL: Record<StandardItem, string> = {
+  SITE: '有场地',
+  SIGN: '有标识',
+  TEAM: '有队伍',
+  RULES: '有制度',
+  PROJECTS: '有项目',
+  LEDGER: '有台账',
+};
 
 /** Entity property of each standard item. */
 export const ITEM_FLAG = {
@@ -14,11 +25,22 @@ export const ITEM_FLAG = {
   LEDGER: 'hasLedger',
 } as const satisfies Record<StandardItem, keyof Station>;
 
-/** A volunteer service station (志愿服务站点) with its six "六有" flags. */
+/**
+ * A volunteer service station (志愿服务站点) with its six "六有" flags. The station number (站点编号)
+ * is the district's own: the id is "<district>:<station number>".
+ */
 @Entity({ tableName: 'station' })
-export class Station {
-  @PrimaryKey({ type: 'string', length: 20 })
-  code!: string;
+@Unique({ properties: ['districtCode', 'number'] })
+export class Station extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  /** 站点编号 */
+  @Property({ type: 'string', length: 30 })
+  number!: string;
 
   @Property({ type: 'text' })
   name!: string;
@@ -49,8 +71,8 @@ export class Station {
   builtOn?: string | null;
 
   /**
-   * Day the last missing item was supplied through updateVolunteerStationStandard. Null for a station
-   * the ledger already listed as standard: the ledger does not say since when, so it counts from builtOn.
+   * Day the last missing item was supplied in the app. Null for a station the ledger already listed
+   * as standard: the ledger does not say since when, so it counts from builtOn.
    */
   @Property({ type: 'date', nullable: true })
   standardizedOn?: string | null;
@@ -60,25 +82,15 @@ export function missingItems(s: Station): StandardItem[] {
   return STANDARD_ITEMS.filter((item) => !s[ITEM_FLAG[item]]);
 }
 
-/** A pilot community of "专业社工+志愿服务" (市级 or 区级). */
-@Entity({ tableName: 'pilot' })
-export class Pilot {
-  @PrimaryKey({ type: 'string', length: 12 })
-  communityCode!: string;
+/** Column of each standard item, for lists and figures written in SQL. */
+export const ITEM_COLUMN: Record<StandardItem, string> = {
+  SITE: 'has_site',
+  SIGN: 'has_sign',
+  TEAM: 'has_team',
+  RULES: 'has_rules',
+  PROJECTS: 'has_projects',
+  LEDGER: 'has_ledger',
+};
 
-  @Property({ type: 'text' })
-  communityName!: string;
-
-  /** CITY (市级) or DISTRICT (区级) */
-  @Property({ type: 'string', length: 10 })
-  level!: PilotLevel;
-
-  @Property({ type: 'text', nullable: true })
-  pilotType?: string | null;
-
-  @Property({ type: 'date' })
-  designatedOn!: string;
-}
-
-export type PilotLevel = 'CITY' | 'DISTRICT';
-export const PILOT_LEVEL_LABEL: Record<string, PilotLevel> = { 市级: 'CITY', 区级: 'DISTRICT' };
+/** All six items present, as SQL over a station aliased `alias`. */
+export const allSixSql = (alias: string): string => STANDARD_ITEMS.map((i) => `${alias}.${ITEM_COLUMN[i]}`).join(' AND ');

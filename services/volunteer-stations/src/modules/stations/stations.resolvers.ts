@@ -1,119 +1,80 @@
 import {
-  assertCanWrite,
-  audited,
-  badInput,
-  notFound,
-  orderFrom,
-  paginate,
-  todayInChina,
-  type PageArgs,
+  and,
+  byKey,
+  listPrefix,
+  listUnder,
+  periodOf,
+  rateYearOnYear,
+  raw,
+  recordId,
+  rowsBy,
+  TRUE,
+  visible,
+  yearOnYear,
+  type ListArgs,
+  type ListSpec,
   type RequestContext,
-} from '@district/common';
-import { byCode, statsLoader, visibleByCode } from '../../lib/loaders';
-import { listPrefix } from '@district/common';
-import { ITEM_FLAG, missingItems, Pilot, STANDARD_ITEMS, Station, type StandardItem } from './station.entity';
+} from '@district/subgraph-kit';
+import type { Resolvers, VolunteerStationFilter } from '../../generated/graphql';
+import { Activity } from '../activities/activity.entity';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { allSixSql, ITEM_COLUMN, ITEM_FLAG, missingItems, STANDARD_ITEMS, Station } from './station.entity';
+import { stationsBuilt, stationsStandardized } from './stations.figures';
+import { stationMutations } from './stations.mutations';
 
-interface StationFilter {
-  regionCode?: string;
-  standardized?: boolean;
-  missingItem?: StandardItem;
-}
-type Sort = { field: string; direction?: 'ASC' | 'DESC' } | null;
-
-const STATION_SORT = { CODE: 'code', NAME: 'name', COMMUNITY: 'communityCode', BUILT_ON: 'builtOn' };
-const PILOT_SORT = { COMMUNITY: 'communityCode', DESIGNATED_ON: 'designatedOn' };
-
-const allItems = Object.fromEntries(STANDARD_ITEMS.map((i) => [ITEM_FLAG[i], true]));
-
-function stationWhere(ctx: RequestContext, f: StationFilter = {}): Record<string, unknown> {
-  const where: Record<string, unknown> = { communityCode: { $like: `${listPrefix(ctx, f.regionCode)}%` } };
-  if (f.standardized === true) Object.assign(where, allItems);
-  if (f.standardized === false) where.$or = STANDARD_ITEMS.map((i) => ({ [ITEM_FLAG[i]]: false }));
-  if (f.missingItem) where[ITEM_FLAG[f.missingItem]] = false;
-  return where;
-}
-
-export const stationLoader = (ctx: RequestContext) => byCode(ctx, Station, 'station');
-
-/** Input field of each item in VolunteerStationStandardInput. */
-const INPUT_FIELD: Record<StandardItem, string> = {
-  SITE: 'site',
-  SIGN: 'sign',
-  TEAM: 'team',
-  RULES: 'rules',
-  PROJECTS: 'projects',
-  LEDGER: 'ledger',
+const STATIONS: ListSpec<Station> = {
+  entity: Station,
+  table: 'station',
+  place: 'community_code',
+  sortColumns: { CODE: 't.number', NAME: 't.name', COMMUNITY: 't.community_code', BUILT_ON: 't.built_on' },
+  defaultOrder: 't.id',
 };
 
-async function updateStandard(ctx: RequestContext, args: { code: string; standard: Record<string, boolean | null | undefined> }) {
-  const given = STANDARD_ITEMS.filter((i) => typeof args.standard[INPUT_FIELD[i]] === 'boolean');
-  if (!given.length) throw badInput('请至少给出一项“六有”情况 / give at least one item', 'standard');
-  return audited(
-    ctx,
-    'updateVolunteerStationStandard',
-    args,
-    async (em) => {
-      const station = await em.findOne(Station, { code: args.code });
-      if (!station) throw notFound(`站点 ${args.code} 不存在 / no station ${args.code}`);
-      assertCanWrite(ctx.caller, 'volunteer-stations', station.communityCode);
-      const wasStandard = !missingItems(station).length;
-      for (const item of given) station[ITEM_FLAG[item]] = args.standard[INPUT_FIELD[item]] as boolean;
-      const isStandard = !missingItems(station).length;
-      if (isStandard && !wasStandard) station.standardizedOn = todayInChina();
-      if (!isStandard) station.standardizedOn = null;
-      return station;
-    },
-    (s) => `VolunteerStation:${s.code}`,
+function stationList(ctx: RequestContext, prefix: string, args: ListArgs<VolunteerStationFilter>) {
+  const f = args.filter ?? {};
+  const filter = and(
+    f.standardized === true && raw(allSixSql('t')),
+    f.standardized === false && raw(`NOT (${allSixSql('t')})`),
+    !!f.missingItem && raw(`NOT t.${ITEM_COLUMN[f.missingItem]}`),
   );
+  return listUnder(ctx, STATIONS, prefix, filter, args);
 }
 
-export const stationResolvers = {
+/** A station by global id, batched with every other lookup of this request. */
+export const stationById = (ctx: RequestContext, id: string) => byKey<Station>(ctx, Station, 'id').load(id);
+const visibleStation = async (ctx: RequestContext, id: string) => visible(ctx, await stationById(ctx, id), (s) => s.communityCode);
+
+/** Activities held in one year (periodOf checks it), or ever. */
+const heldIn = (year: number | null | undefined) => {
+  if (year === null || year === undefined) return {};
+  const { from, to } = periodOf(year);
+  return { heldOn: { $gte: from, $lte: to } };
+};
+
+export const stationResolvers: Resolvers = {
   Query: {
-    volunteerStation: (_: unknown, { code }: { code: string }, ctx: RequestContext) => visibleByCode(ctx, Station, 'station', code),
-    volunteerStations: (_: unknown, args: PageArgs & { filter?: StationFilter; sort?: Sort }, ctx: RequestContext) =>
-      paginate(ctx.em, Station, stationWhere(ctx, args.filter), orderFrom(args.sort, STATION_SORT, [{ code: 'asc' }]), args),
-    volunteerPilots: (
-      _: unknown,
-      args: PageArgs & { filter?: { regionCode?: string; level?: string }; sort?: Sort },
-      ctx: RequestContext,
-    ) => {
-      const where: Record<string, unknown> = { communityCode: { $like: `${listPrefix(ctx, args.filter?.regionCode)}%` } };
-      if (args.filter?.level) where.level = args.filter.level;
-      return paginate(ctx.em, Pilot, where, orderFrom(args.sort, PILOT_SORT, [{ communityCode: 'asc' }]), args);
-    },
+    volunteerStation: async (_, { code }, ctx) => visibleStation(ctx, await recordId(ctx, code, 'code')),
+    volunteerStations: (_, args, ctx) => stationList(ctx, listPrefix(ctx, args.filter?.regionCode), args),
   },
-  Mutation: {
-    updateVolunteerStationStandard: (_: unknown, args: { code: string; standard: Record<string, boolean | null> }, ctx: RequestContext) =>
-      updateStandard(ctx, args),
+  Mutation: stationMutations,
+  Region: {
+    volunteerStations: (r, args, ctx) => listUnder(ctx, STATIONS, listPrefix(ctx, r.code), TRUE, args),
   },
   VolunteerStation: {
-    __resolveReference: (ref: { code: string }, ctx: RequestContext) => visibleByCode(ctx, Station, 'station', ref.code),
-    community: (s: Station) => ({ code: s.communityCode }),
-    standardized: (s: Station) => missingItems(s).length === 0,
-    standardItems: (s: Station) => STANDARD_ITEMS.filter((i) => s[ITEM_FLAG[i]]),
-    missingStandardItems: (s: Station) => missingItems(s),
-    volunteerCount: async (s: Station, _: unknown, ctx: RequestContext) =>
-      (
-        await statsLoader(
-          ctx,
-          'station:volunteers',
-          { n: 0 },
-          `SELECT station_code AS key, count(*) AS n FROM volunteer WHERE station_code = ANY(string_to_array(?, ',')) GROUP BY 1`,
-        ).load(s.code)
-      ).n,
-    activityCount: async (s: Station, { year }: { year?: number | null }, ctx: RequestContext) =>
-      (
-        await statsLoader(
-          ctx,
-          `station:activities:${year ?? ''}`,
-          { n: 0 },
-          `SELECT station_code AS key, count(*) AS n FROM activity
-         WHERE station_code = ANY(string_to_array(?, ',')) AND (?::int IS NULL OR extract(year FROM held_on) = ?::int) GROUP BY 1`,
-          [year ?? null, year ?? null],
-        ).load(s.code)
-      ).n,
+    __resolveReference: (ref, ctx) => visibleStation(ctx, ref.id),
+    code: (s) => s.number,
+    community: (s) => ({ code: s.communityCode }),
+    standardized: (s) => missingItems(s).length === 0,
+    standardItems: (s) => STANDARD_ITEMS.filter((i) => s[ITEM_FLAG[i]]),
+    missingStandardItems: (s) => missingItems(s),
+    // a station's volunteers and activities sit in its community: the caller sees all of them or none
+    volunteerCount: async (s, _, ctx) => (await rowsBy<Volunteer>(ctx, Volunteer, 'stationId').load(s.id)).length,
+    activityCount: async (s, { year }, ctx) =>
+      (await rowsBy<Activity>(ctx, Activity, 'stationId', { where: heldIn(year) }).load(s.id)).length,
   },
-  VolunteerPilot: {
-    community: (p: Pilot) => ({ code: p.communityCode }),
+  VolunteerFigures: {
+    stations: (n, a, ctx) => yearOnYear(ctx, stationsBuilt, a, n.code),
+    standardizedStations: (n, a, ctx) => yearOnYear(ctx, stationsStandardized, a, n.code),
+    standardizationRate: (n, a, ctx) => rateYearOnYear(ctx, stationsStandardized, stationsBuilt, a, n.code),
   },
 };

@@ -1,18 +1,28 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { LedgerRecord } from '@district/subgraph-kit';
 
 /**
- * A registered volunteer. The public key is the volunteer number (志愿者编号), stored as `code`; the
- * ID number only prevents registering one person twice and is never used to look a volunteer up.
+ * A registered volunteer. The volunteer number (志愿者编号) is the district's own: the id is
+ * "<district>:<volunteer number>". The ID number keeps a person from registering twice in one
+ * district and is never used to look a volunteer up.
  */
 @Entity({ tableName: 'volunteer' })
-export class Volunteer {
-  @PrimaryKey({ type: 'string', length: 20 })
-  code!: string;
+@Unique({ properties: ['districtCode', 'number'] })
+@Unique({ properties: ['districtCode', 'idNumber'] })
+export class Volunteer extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  /** 志愿者编号 */
+  @Property({ type: 'string', length: 30 })
+  number!: string;
 
   @Property({ type: 'text' })
   name!: string;
 
-  @Unique()
   @Property({ type: 'string', length: 18 })
   idNumber!: string;
 
@@ -23,8 +33,8 @@ export class Volunteer {
   registeredOn!: string;
 
   @Index()
-  @Property({ type: 'string', length: 20 })
-  stationCode!: string;
+  @Property({ type: 'string', length: 40 })
+  stationId!: string;
 
   /** the station's community, so scope and figures need no join */
   @Index()

@@ -1,121 +1,75 @@
 import {
-  assertCanWrite,
-  audited,
-  badInput,
-  conflict,
-  idNumberProblem,
-  mobileProblem,
-  normaliseIdNumber,
-  normaliseMobile,
-  orderFrom,
-  paginate,
-  type PageArgs,
+  and,
+  byKey,
+  eq,
+  listPrefix,
+  listUnder,
+  periodOf,
+  recordId,
+  rowsBy,
+  sql,
+  visible,
+  yearOnYear,
+  type ListArgs,
+  type ListSpec,
   type RequestContext,
-} from '@district/common';
-import { nextCode } from '../../lib/codes';
-import { statsLoader, visibleByCode } from '../../lib/loaders';
-import { reportedDay, requiredText } from '../../lib/input';
-import { listPrefix } from '@district/common';
-import { Station } from '../stations/station.entity';
-import { stationLoader } from '../stations/stations.resolvers';
+} from '@district/subgraph-kit';
+import type { Resolvers, VolunteerFilter } from '../../generated/graphql';
+import { ServiceRecord } from '../activities/activity.entity';
+import { activityById, totalHours } from '../activities/activities.resolvers';
+import { stationById } from '../stations/stations.resolvers';
 import { Volunteer } from './volunteer.entity';
+import { volunteersRegistered } from './volunteers.figures';
+import { volunteerMutations } from './volunteers.mutations';
 
-interface VolunteerFilter {
-  regionCode?: string;
-  stationCode?: string;
-  registeredFrom?: string;
-  registeredTo?: string;
-}
-interface RegisterInput {
-  name: string;
-  idNumber: string;
-  phone?: string | null;
-  stationCode: string;
-  registeredOn?: string | null;
-  politicalStatus?: string | null;
-}
+const VOLUNTEERS: ListSpec<Volunteer> = {
+  entity: Volunteer,
+  table: 'volunteer',
+  place: 'community_code',
+  sortColumns: { NUMBER: 't.number', REGISTERED_ON: 't.registered_on', STATION: 't.station_id' },
+  defaultOrder: 't.id',
+};
 
-const SORT = { NUMBER: 'code', REGISTERED_ON: 'registeredOn', STATION: 'stationCode' };
-
-function volunteerWhere(ctx: RequestContext, f: VolunteerFilter = {}) {
-  const where: Record<string, unknown> = { communityCode: { $like: `${listPrefix(ctx, f.regionCode)}%` } };
-  if (f.stationCode) where.stationCode = f.stationCode;
-  if (f.registeredFrom || f.registeredTo) {
-    where.registeredOn = { ...(f.registeredFrom ? { $gte: f.registeredFrom } : {}), ...(f.registeredTo ? { $lte: f.registeredTo } : {}) };
-  }
-  return where;
-}
-
-/** Validates what a person typed; the problems name the field and never quote an ID number or phone. */
-function checkedPerson(input: RegisterInput) {
-  const idNumber = normaliseIdNumber(input.idNumber);
-  const idProblem = idNumberProblem(idNumber);
-  if (idProblem) throw badInput(`身份证号无效 / invalid ID number: ${idProblem.reason}`, 'idNumber');
-  const phone = input.phone ? normaliseMobile(input.phone) : null;
-  const phoneProblem = phone ? mobileProblem(phone) : null;
-  if (phoneProblem) throw badInput(`手机号无效 / invalid phone: ${phoneProblem.reason}`, 'phone');
-  return { name: requiredText(input.name, 'name', '姓名', 50), idNumber, phone };
-}
-
-async function register(ctx: RequestContext, input: RegisterInput) {
-  return audited(
-    ctx,
-    'registerVolunteer',
-    { input },
-    async (em) => {
-      const person = checkedPerson(input);
-      const station = await em.findOne(Station, { code: input.stationCode });
-      if (!station) throw badInput(`站点 ${input.stationCode} 不存在 / no station ${input.stationCode}`, 'stationCode');
-      assertCanWrite(ctx.caller, 'volunteer-stations', station.communityCode);
-      const registeredOn = reportedDay(input.registeredOn, 'registeredOn');
-      const existing = await em.findOne(Volunteer, { idNumber: person.idNumber });
-      if (existing) throw conflict(`此人已注册为志愿者 ${existing.code} / this person is already volunteer ${existing.code}`);
-      return em.create(Volunteer, {
-        ...person,
-        code: await nextCode(em, 'volunteer', 'V', 7),
-        registeredOn,
-        stationCode: station.code,
-        communityCode: station.communityCode,
-        politicalStatus: input.politicalStatus?.trim() || null,
-      });
-    },
-    (v) => `Volunteer:${v.code}`,
+async function volunteerList(ctx: RequestContext, args: ListArgs<VolunteerFilter>) {
+  const f = args.filter ?? {};
+  const filter = and(
+    f.stationCode ? eq('t.station_id', await recordId(ctx, f.stationCode, 'stationCode')) : undefined,
+    f.registeredFrom ? sql`t.registered_on >= ${f.registeredFrom}::date` : undefined,
+    f.registeredTo ? sql`t.registered_on <= ${f.registeredTo}::date` : undefined,
   );
+  return listUnder(ctx, VOLUNTEERS, listPrefix(ctx, f.regionCode), filter, args);
 }
 
-/** Hours and activities of many volunteers in one statement, optionally within one year. */
-function serviceStats(ctx: RequestContext, year: number | null | undefined) {
-  return statsLoader(
-    ctx,
-    `volunteer:service:${year ?? ''}`,
-    { hours: 0, activities: 0 },
-    `SELECT sr.volunteer_code AS key, sum(sr.hours) AS hours, count(*) AS activities
-     FROM service_record sr JOIN activity a ON a.code = sr.activity_code
-     WHERE sr.volunteer_code = ANY(string_to_array(?, ',')) AND (?::int IS NULL OR extract(year FROM a.held_on) = ?::int)
-     GROUP BY 1`,
-    [year ?? null, year ?? null],
-  );
+/** A volunteer the caller may see, by global id, batched with every other lookup of this request. */
+const visibleVolunteer = async (ctx: RequestContext, id: string) =>
+  visible(ctx, await byKey<Volunteer>(ctx, Volunteer, 'id').load(id), (v) => v.communityCode);
+
+/** A volunteer's service records, at activities of one year (periodOf checks it) or of every year. */
+async function serviceOf(ctx: RequestContext, v: Volunteer, year: number | null | undefined): Promise<ServiceRecord[]> {
+  const records = await rowsBy<ServiceRecord>(ctx, ServiceRecord, 'volunteerId').load(v.id);
+  if (year === null || year === undefined) return records;
+  const { from, to } = periodOf(year);
+  const activities = await Promise.all(records.map((r) => activityById(ctx, r.activityId)));
+  return records.filter((_, i) => {
+    const day = activities[i]?.heldOn;
+    return day !== undefined && day >= from && day <= to;
+  });
 }
 
-export const volunteerResolvers = {
+export const volunteerResolvers: Resolvers = {
   Query: {
-    volunteer: (_: unknown, { number }: { number: string }, ctx: RequestContext) => visibleByCode(ctx, Volunteer, 'volunteer', number),
-    volunteers: (
-      _: unknown,
-      args: PageArgs & { filter?: VolunteerFilter; sort?: { field: string; direction?: 'ASC' | 'DESC' } },
-      ctx: RequestContext,
-    ) => paginate(ctx.em, Volunteer, volunteerWhere(ctx, args.filter), orderFrom(args.sort, SORT, [{ code: 'asc' }]), args),
+    volunteer: async (_, { number }, ctx) => visibleVolunteer(ctx, await recordId(ctx, number, 'number')),
+    volunteers: (_, args, ctx) => volunteerList(ctx, args),
   },
-  Mutation: {
-    registerVolunteer: (_: unknown, { input }: { input: RegisterInput }, ctx: RequestContext) => register(ctx, input),
-  },
+  Mutation: volunteerMutations,
   Volunteer: {
-    __resolveReference: (ref: { number: string }, ctx: RequestContext) => visibleByCode(ctx, Volunteer, 'volunteer', ref.number),
-    number: (v: Volunteer) => v.code,
-    station: (v: Volunteer, _: unknown, ctx: RequestContext) => stationLoader(ctx).load(v.stationCode),
-    serviceHours: async (v: Volunteer, { year }: { year?: number }, ctx: RequestContext) =>
-      (await serviceStats(ctx, year).load(v.code)).hours,
-    activityCount: async (v: Volunteer, { year }: { year?: number }, ctx: RequestContext) =>
-      (await serviceStats(ctx, year).load(v.code)).activities,
+    __resolveReference: (ref, ctx) => visibleVolunteer(ctx, ref.id),
+    // a volunteer sits in the station's community: the station is visible wherever the volunteer is
+    station: async (v, _, ctx) => (await stationById(ctx, v.stationId))!,
+    serviceHours: async (v, { year }, ctx) => totalHours(await serviceOf(ctx, v, year)),
+    activityCount: async (v, { year }, ctx) => (await serviceOf(ctx, v, year)).length,
+  },
+  VolunteerFigures: {
+    registeredVolunteers: (n, a, ctx) => yearOnYear(ctx, volunteersRegistered, a, n.code),
   },
 };
