@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { AuditEntry } from './audit';
 
 /**
@@ -14,8 +14,9 @@ export abstract class LedgerRecord {
 
 /** The kit's data version counter (data-version.ts), declared so schema diffs know the table. */
 @Entity({ tableName: 'data_version' })
+@Check({ name: 'data_version_id_check', expression: 'id = 1' })
 export class DataVersionRow {
-  @PrimaryKey({ type: 'integer', default: 1 })
+  @PrimaryKey({ type: 'integer', default: 1, autoincrement: false })
   id: number = 1;
 
   @Property({ type: 'bigint', default: 0 })

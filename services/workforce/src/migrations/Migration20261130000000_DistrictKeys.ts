@@ -34,6 +34,7 @@ export class Migration20261130000000_DistrictKeys extends Migration {
       this.addSql(sql);
     for (const sql of localKeyToGlobalId({ table: 'deliberation', key: 'id', number: 'number', districtFrom: 'left(community_code, 6)' })) this.addSql(sql);
     this.addSql(addImportSnapshot('training_attendance'));
+    this.addSql(`create index if not exists "worker_post_worker_id_index" on "worker_post" ("worker_id");`);
     for (const sql of addDistrictColumn('certificate', 'left(region_code, 6)')) this.addSql(sql);
     for (const sql of addDistrictColumn('exam_registration', 'left(region_code, 6)')) this.addSql(sql);
 
