@@ -14,7 +14,7 @@ import {
   normaliseMobile,
   organisationCodeCheckChar,
 } from '../src/codes';
-import { readLedger } from '../src/ledger';
+import { readLedger } from '@district/ledger';
 
 const SHANGJIE = join(__dirname, '..', '..', '..', '..', 'shared', 'datasets', 'shangjie-2025');
 
