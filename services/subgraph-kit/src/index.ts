@@ -10,6 +10,7 @@ export * from './pagination';
 export * from './lists';
 export * from './loaders';
 export * from './references';
+export * from './prime';
 export * from './figures';
 export * from './input';
 export * from './sequences';
