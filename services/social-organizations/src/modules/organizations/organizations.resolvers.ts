@@ -7,6 +7,7 @@ import {
   listPrefix,
   listUnder,
   periodTo,
+  primeByKey,
   referenced,
   regionNode,
   rowsBy,
@@ -85,8 +86,15 @@ function orgFilter(f: Omit<SocialOrganizationFilter, 'regionCode'>): Sql {
   );
 }
 
+/** A page of organisations under a node; records referring back to them later in the response (their inspections, projects) find them loaded. */
+async function organizationPage(ctx: RequestContext, spec: ListSpec<Org>, prefix: string, where: Sql, args: ListArgs<unknown>) {
+  const page = await listUnder(ctx, spec, prefix, where, args);
+  primeByKey(ctx, SocialOrganization, 'code', page.nodes);
+  return page;
+}
+
 const organizationList = (ctx: RequestContext, prefix: string, f: Omit<SocialOrganizationFilter, 'regionCode'>, args: ListArgs<unknown>) =>
-  listUnder(ctx, ORGANIZATIONS, prefix, orgFilter(f), args);
+  organizationPage(ctx, ORGANIZATIONS, prefix, orgFilter(f), args);
 
 /** Inspections of many organisations at once, latest first. */
 export const inspectionsOf = (ctx: RequestContext, code: string) =>
@@ -132,7 +140,7 @@ export const organizationResolvers: Resolvers = {
     socialGradesExpiring: (_, args, ctx) => {
       const day = args.asOf ?? todayInChina();
       const where = and(activeOn(periodTo(day)), gradeExpiring(day, monthsAhead(args.withinMonths)));
-      return listUnder(ctx, EXPIRING, listPrefix(ctx, args.regionCode), where, args);
+      return organizationPage(ctx, EXPIRING, listPrefix(ctx, args.regionCode), where, args);
     },
   },
   Region: {
