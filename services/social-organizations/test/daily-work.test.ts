@@ -112,13 +112,25 @@ describe('registering, filing and deregistering organisations', () => {
       {},
       department,
     );
-    expect(res.data!.deregisterOrganization).toEqual({ status: 'DEREGISTERED', deregisteredOn: '2026-09-30', deregistrationReason: '自行解散' });
+    expect(res.data!.deregisterOrganization).toEqual({
+      status: 'DEREGISTERED',
+      deregisteredOn: '2026-09-30',
+      deregistrationReason: '自行解散',
+    });
     expect([await active(), await gone()]).toEqual([a0 - 1, g0 + 1]);
     const before = await g.query(`{ socialOrganization(code: "BA4101060039002") { status(asOf: "2026-09-29") } }`);
     expect(before.data!.socialOrganization.status).toBe('ACTIVE');
-    const twice = await g.query(`mutation { deregisterOrganization(code: "BA4101060039002", deregisteredOn: "2026-10-30") { code } }`, {}, department);
+    const twice = await g.query(
+      `mutation { deregisterOrganization(code: "BA4101060039002", deregisteredOn: "2026-10-30") { code } }`,
+      {},
+      department,
+    );
     expect(codeOf(twice)).toBe('CONFLICT');
-    const missing = await g.query(`mutation { deregisterOrganization(code: "BA4101060039999", deregisteredOn: "2026-10-30") { code } }`, {}, department);
+    const missing = await g.query(
+      `mutation { deregisterOrganization(code: "BA4101060039999", deregisteredOn: "2026-10-30") { code } }`,
+      {},
+      department,
+    );
     expect(codeOf(missing)).toBe('NOT_FOUND');
   });
 
@@ -131,11 +143,23 @@ describe('registering, filing and deregistering organisations', () => {
       department,
     );
     expect(ok.data!.recordGrade.grade).toEqual({ label: '4A', year: 2026, validUntil: '2031-12-31' });
-    const earlier = await g.query(`mutation($c: ID!) { recordGrade(creditCode: $c, level: GRADE_3A, year: 2025) { code } }`, { c: code }, department);
+    const earlier = await g.query(
+      `mutation($c: ID!) { recordGrade(creditCode: $c, level: GRADE_3A, year: 2025) { code } }`,
+      { c: code },
+      department,
+    );
     expect(codeOf(earlier)).toBe('CONFLICT');
-    const filed = await g.query(`mutation { recordGrade(creditCode: "BA4101060050129", level: GRADE_3A, year: 2025) { code } }`, {}, department);
+    const filed = await g.query(
+      `mutation { recordGrade(creditCode: "BA4101060050129", level: GRADE_3A, year: 2025) { code } }`,
+      {},
+      department,
+    );
     expect(filed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode' });
-    const early = await g.query(`mutation($c: ID!) { recordGrade(creditCode: $c, level: GRADE_3A, year: 2019) { code } }`, { c: code }, department);
+    const early = await g.query(
+      `mutation($c: ID!) { recordGrade(creditCode: $c, level: GRADE_3A, year: 2019) { code } }`,
+      { c: code },
+      department,
+    );
     expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
   });
 });
@@ -225,7 +249,12 @@ describe('service projects', () => {
     const res = await g.query(PROJECT, { i: project() }, department);
     expect(res.errors).toBeUndefined();
     const p = res.data!.registerServiceProject;
-    expect(p).toMatchObject({ funding: 50000.5, status: 'IN_PROGRESS', community: { code: '410106001005' }, organization: { code: '52410106324391407F' } });
+    expect(p).toMatchObject({
+      funding: 50000.5,
+      status: 'IN_PROGRESS',
+      community: { code: '410106001005' },
+      organization: { code: '52410106324391407F' },
+    });
     expect(p.code).toMatch(/^XM2026\d{3}$/);
     expect(p.id).toBe(`410106:${p.code}`);
     expect(await count()).toBe(before + 1);
@@ -252,7 +281,11 @@ describe('service projects', () => {
       { i: project({ code: 'XM-T-0001', organizationCode: '524101062310327127', communityCode: '410106001008' }) },
       testCallers.community('410106001008'),
     );
-    expect(res.data!.registerServiceProject).toMatchObject({ id: '410106:XM-T-0001', community: { code: '410106001008' }, organization: null });
+    expect(res.data!.registerServiceProject).toMatchObject({
+      id: '410106:XM-T-0001',
+      community: { code: '410106001008' },
+      organization: null,
+    });
     expect(res.errors?.[0]).toMatchObject({ path: ['registerServiceProject', 'organization'], extensions: { code: 'FORBIDDEN' } });
   });
 });

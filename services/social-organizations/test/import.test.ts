@@ -29,7 +29,9 @@ async function snapshot(): Promise<Record<string, string>> {
   );
   const out: Record<string, string> = {};
   for (const { tablename } of tables) {
-    const [r] = await g.sg.sql(`SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`);
+    const [r] = await g.sg.sql(
+      `SELECT count(*) AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`,
+    );
     out[tablename] = `${r.n}:${r.h}`;
   }
   return out;
@@ -61,7 +63,14 @@ test('importing the same ledgers again changes nothing', async () => {
 });
 
 test('the dirty organisations ledger is refused whole with exactly its listed defects, the database unchanged', async () => {
-  const listed = (JSON.parse(readFileSync(join(DATASETS, 'dirty', 'defects.json'), 'utf8')).defects as { file: string; row: number; column: string; kind: string }[])
+  const listed = (
+    JSON.parse(readFileSync(join(DATASETS, 'dirty', 'defects.json'), 'utf8')).defects as {
+      file: string;
+      row: number;
+      column: string;
+      kind: string;
+    }[]
+  )
     .filter((d) => d.file === 'social/organizations.csv')
     .map(({ file, row, column, kind }) => ({ file, row, column, kind }));
   const before = await snapshot();

@@ -19,7 +19,8 @@ export async function startSocialGraph(opts: { empty?: boolean; figureCache?: bo
     /** imports every ledger of ours in the declared order */
     async importAll(o: { district?: string; overwrite?: boolean } = {}): Promise<ImportSummary[]> {
       const out: ImportSummary[] = [];
-      for (const importer of ledgers) out.push(await importInto(g.sg, importer, { ...o, regionTree: g.regionTree }, join(SHANGJIE, importer.spec.file)));
+      for (const importer of ledgers)
+        out.push(await importInto(g.sg, importer, { ...o, regionTree: g.regionTree }, join(SHANGJIE, importer.spec.file)));
       return out;
     },
   };

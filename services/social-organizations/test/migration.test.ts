@@ -21,7 +21,9 @@ test('the district-keys migration keeps every row and reference of a first-relea
       ('51410106325796027J', '上街区益家促进会', 'SOCIAL_GROUP', '2008-09-19', '410106003000', null, '410106003000', 'EDUCATION'),
       ('BA4101060010155', '蓝天社区馨家志愿服务队', 'COMMUNITY', '2021-10-23', '410106001000', '410106001005', '410106001005', 'MEDIATION'),
       ('BA4101220010001', '另一区的调解队', 'COMMUNITY', '2020-01-01', '410122001000', '410122001001', '410122001001', 'MEDIATION')`);
-    await conn.execute(`insert into annual_inspection (organization_code, year, result) values ('51410106325796027J', 2024, 'NOT_INSPECTED')`);
+    await conn.execute(
+      `insert into annual_inspection (organization_code, year, result) values ('51410106325796027J', 2024, 'NOT_INSPECTED')`,
+    );
     await conn.execute(`insert into mediation_case (case_number, organization_code, received_on, dispute_type, result, closed_on) values
       ('TJ202500001', 'BA4101060010155', '2025-03-01', 'NEIGHBOURHOOD', 'RESOLVED', '2025-03-10'),
       ('TJ202500002', 'BA4101220010001', '2025-04-01', 'LABOUR', 'IN_PROGRESS', null)`);
@@ -41,8 +43,20 @@ test('the district-keys migration keeps every row and reference of a first-relea
     ]);
     // a case takes its organisation's district; dispute types are stored in American spelling
     expect(await em.find(MediationCase, {}, { orderBy: { id: 'asc' } })).toMatchObject([
-      { id: '410106:TJ202500001', districtCode: '410106', number: 'TJ202500001', organizationCode: 'BA4101060010155', disputeType: 'NEIGHBORHOOD' },
-      { id: '410122:TJ202500002', districtCode: '410122', number: 'TJ202500002', organizationCode: 'BA4101220010001', disputeType: 'LABOR' },
+      {
+        id: '410106:TJ202500001',
+        districtCode: '410106',
+        number: 'TJ202500001',
+        organizationCode: 'BA4101060010155',
+        disputeType: 'NEIGHBORHOOD',
+      },
+      {
+        id: '410122:TJ202500002',
+        districtCode: '410122',
+        number: 'TJ202500002',
+        organizationCode: 'BA4101220010001',
+        disputeType: 'LABOR',
+      },
     ]);
     expect(await em.find(ServiceProject, {})).toMatchObject([
       { id: '410106:XM2025001', districtCode: '410106', number: 'XM2025001', organizationCode: 'BA4101060010155', funding: '1000.50' },

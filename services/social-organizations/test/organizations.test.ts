@@ -81,7 +81,9 @@ describe('reading organisations', () => {
     const elsewhere = await g.query(ORG, { code: 'BA4101060050129' }, street);
     expect(elsewhere.errors).toBeUndefined();
     expect(elsewhere.data!.socialOrganization).toBeNull();
-    const kinds = await g.query(`{ r: registeredOrganization(creditCode: "BA4101060050129") { code } c: communityOrganization(filingNumber: "BA4101060050129") { code } }`);
+    const kinds = await g.query(
+      `{ r: registeredOrganization(creditCode: "BA4101060050129") { code } c: communityOrganization(filingNumber: "BA4101060050129") { code } }`,
+    );
     expect(kinds.data).toEqual({ r: null, c: { code: 'BA4101060050129' } });
   });
 });
@@ -140,13 +142,18 @@ describe('lists', () => {
     );
     expect(failed.data!.annualInspections.totalCount).toBe(20);
     expect(failed.data!.annualInspections.nodes.every((n: { result: string }) => n.result === 'UNQUALIFIED')).toBe(true);
-    const cases = await g.query(`{ mediationCases(filter: { regionCode: "410106001005", result: RESOLVED, closedFrom: "2025-01-01", closedTo: "2025-12-31" },
+    const cases =
+      await g.query(`{ mediationCases(filter: { regionCode: "410106001005", result: RESOLVED, closedFrom: "2025-01-01", closedTo: "2025-12-31" },
       sort: { field: CLOSED_ON, direction: DESC }, first: 1) { totalCount nodes { id caseNumber regionCode closedOn } } }`);
     expect(cases.data!.mediationCases.totalCount).toBe(54);
     const [c] = cases.data!.mediationCases.nodes;
     expect(c.regionCode).toBe('410106001005');
     expect(c.id).toBe(`410106:${c.caseNumber}`);
-    const scoped = await g.query(`{ mediationCases(filter: { closedFrom: "2025-01-01", closedTo: "2025-12-31", result: RESOLVED }) { totalCount } }`, {}, testCallers.street('410106003000'));
+    const scoped = await g.query(
+      `{ mediationCases(filter: { closedFrom: "2025-01-01", closedTo: "2025-12-31", result: RESOLVED }) { totalCount } }`,
+      {},
+      testCallers.street('410106003000'),
+    );
     expect(scoped.data!.mediationCases.totalCount).toBe(307);
   });
 
@@ -187,7 +194,10 @@ describe('scope on every path', () => {
       },
     });
     expect(res.errors).toHaveLength(1);
-    expect(res.errors![0]).toMatchObject({ path: ['socialServiceProjects', 'nodes', 1, 'organization'], extensions: { code: 'FORBIDDEN' } });
+    expect(res.errors![0]).toMatchObject({
+      path: ['socialServiceProjects', 'nodes', 1, 'organization'],
+      extensions: { code: 'FORBIDDEN' },
+    });
     // the district sees both
     const all = await g.query(`{ socialServiceProjects(first: 2) { nodes { organization { code } } } }`);
     expect(all.errors).toBeUndefined();
@@ -196,7 +206,10 @@ describe('scope on every path', () => {
   test('an organisation lists only the projects in the caller’s scope', async () => {
     // 52410106324391407F (济源路街道) runs XM2025001 in 410106001005 and XM2025037 in 410106005004
     const q = `{ registeredOrganization(creditCode: "52410106324391407F") { serviceProjects { code community { code } } } }`;
-    expect((await g.query(q)).data!.registeredOrganization.serviceProjects.map((p: { code: string }) => p.code)).toEqual(['XM2025001', 'XM2025037']);
+    expect((await g.query(q)).data!.registeredOrganization.serviceProjects.map((p: { code: string }) => p.code)).toEqual([
+      'XM2025001',
+      'XM2025037',
+    ]);
     expect((await g.query(q, {}, street)).data!.registeredOrganization.serviceProjects).toEqual([
       { code: 'XM2025001', community: { code: '410106001005' } },
     ]);
@@ -261,7 +274,11 @@ describe('evaluation grades and eligibility', () => {
       {},
       department,
     );
-    expect(rec.data!.recordInspection).toEqual({ year: 2023, result: 'BASICALLY_QUALIFIED', organization: { creditCode: '51410106345582165G' } });
+    expect(rec.data!.recordInspection).toEqual({
+      year: 2023,
+      result: 'BASICALLY_QUALIFIED',
+      organization: { creditCode: '51410106345582165G' },
+    });
     expect(await rules('51410106345582165G')).toEqual({ eligible: false, reasons: [{ rule: 'BASICALLY_QUALIFIED_TWICE' }] });
   });
 

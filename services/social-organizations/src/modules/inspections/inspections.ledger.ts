@@ -29,10 +29,25 @@ export const inspectionsLedger: LedgerImporter<Key> = {
     return batch.flatMap(({ row, value }): Defect[] => {
       const type = orgs.get(str(value.creditCode));
       if (!type || !isRegisteredType(type)) {
-        return [referenceDefect(ctx.file, row, columns.creditCode.header, '本区县没有该登记社会组织 / no registered organization of this district has this credit code')];
+        return [
+          referenceDefect(
+            ctx.file,
+            row,
+            columns.creditCode.header,
+            '本区县没有该登记社会组织 / no registered organization of this district has this credit code',
+          ),
+        ];
       }
       if (Number(value.year) > thisYear)
-        return [{ file: ctx.file, row, column: columns.year.header, kind: 'range', reason: `检查年度晚于今年 / inspection year after ${thisYear}` }];
+        return [
+          {
+            file: ctx.file,
+            row,
+            column: columns.year.header,
+            kind: 'range',
+            reason: `检查年度晚于今年 / inspection year after ${thisYear}`,
+          },
+        ];
       return [];
     });
   },

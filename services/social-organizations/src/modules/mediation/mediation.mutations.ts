@@ -26,20 +26,25 @@ export const mediationMutations: MutationResolvers = {
       input,
       async (em) => {
         const org = await em.findOne(SocialOrganization, { code: normaliseCreditCode(input.organizationCode ?? '') });
-        if (!org) throw notFound(`找不到调解组织 ${input.organizationCode} / no organization ${input.organizationCode}`, 'organizationCode');
+        if (!org)
+          throw notFound(`找不到调解组织 ${input.organizationCode} / no organization ${input.organizationCode}`, 'organizationCode');
         assertCanWrite(ctx.caller, DEPARTMENT, org.regionCode);
         if (org.field !== MEDIATION_FIELD)
           throw badInput(`${org.name}不是矛盾纠纷调解组织 / the organization's service field is not dispute mediation`, 'organizationCode');
         const receivedOn = eventDay(input.receivedOn, 'receivedOn', '受理日期', { day: org.foundedOn, after: '调解组织成立日期' });
         if (org.deregisteredOn && org.deregisteredOn <= receivedOn)
-          throw badInput(`组织已于${org.deregisteredOn}注销 / the organization was deregistered on ${org.deregisteredOn}`, 'organizationCode');
+          throw badInput(
+            `组织已于${org.deregisteredOn}注销 / the organization was deregistered on ${org.deregisteredOn}`,
+            'organizationCode',
+          );
         // a case belongs to its organisation's district; numbers follow the ledger's TJ<year><5 digits>
         const district = org.districtCode;
         const number = input.caseNumber
           ? localNumberOf(input.caseNumber, 'caseNumber', '案件编号')
           : await nextNumber(em, { table: 'mediation_case', column: 'number', district, prefix: `TJ${receivedOn.slice(0, 4)}`, width: 5 });
         const id = globalId(district, number);
-        if (await em.findOne(MediationCase, { id })) throw conflict(`案件编号 ${number} 已存在 / case ${number} already exists`, 'caseNumber');
+        if (await em.findOne(MediationCase, { id }))
+          throw conflict(`案件编号 ${number} 已存在 / case ${number} already exists`, 'caseNumber');
         return em.create(MediationCase, {
           id,
           districtCode: district,

@@ -16,7 +16,12 @@ import {
   type RequestContext,
 } from '@district/subgraph-kit';
 import type { MediationTally, Resolvers } from '../../generated/graphql';
-import { organizationByCode, organizationUnder, placeOfOrganization, referencedOrganization } from '../organizations/organizations.resolvers';
+import {
+  organizationByCode,
+  organizationUnder,
+  placeOfOrganization,
+  referencedOrganization,
+} from '../organizations/organizations.resolvers';
 import { MediationCase, storedDisputeType } from './mediation-case.entity';
 import { disputesClosed, disputesReceived, disputesResolved } from './mediation.figures';
 

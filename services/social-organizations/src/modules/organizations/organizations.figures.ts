@@ -33,7 +33,12 @@ export const deregisteredBy = during((p) => sql`t.founded_on <= ${p.asOf}::date 
 /** Organisations existing on the stock day: `status` ACTIVE (the default), DEREGISTERED, or every one founded by then. */
 export const organizationsByStatus = {
   ACTIVE: defineFigure<OrgArgs>({ name: 'organizations.active', source: ORGANIZATIONS, period: activeOn, where: byKind }),
-  DEREGISTERED: defineFigure<OrgArgs>({ name: 'organizations.deregisteredBy', source: ORGANIZATIONS, period: deregisteredBy, where: byKind }),
+  DEREGISTERED: defineFigure<OrgArgs>({
+    name: 'organizations.deregisteredBy',
+    source: ORGANIZATIONS,
+    period: deregisteredBy,
+    where: byKind,
+  }),
   ALL: defineFigure<OrgArgs>({
     name: 'organizations.foundedBy',
     source: ORGANIZATIONS,

@@ -205,8 +205,16 @@ export const organizationsLedger: LedgerImporter<Key> = {
         grade_year: numOrNull(v.gradeYear),
       },
     }));
-    const registered = await store(ctx, rows.filter((r) => r.registered), columns.creditCode.header);
-    const filed = await store(ctx, rows.filter((r) => !r.registered), columns.filingNumber.header);
+    const registered = await store(
+      ctx,
+      rows.filter((r) => r.registered),
+      columns.creditCode.header,
+    );
+    const filed = await store(
+      ctx,
+      rows.filter((r) => !r.registered),
+      columns.filingNumber.header,
+    );
     return {
       inserted: registered.inserted + filed.inserted,
       updated: registered.updated + filed.updated,

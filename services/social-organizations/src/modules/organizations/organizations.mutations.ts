@@ -1,5 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, conflict, districtOf, maskName, normaliseCreditCode, notFound, streetOf, todayInChina } from '@district/common';
+import {
+  assertCanWrite,
+  badInput,
+  conflict,
+  districtOf,
+  maskName,
+  normaliseCreditCode,
+  notFound,
+  streetOf,
+  todayInChina,
+} from '@district/common';
 import {
   assertInRegionTree,
   assertStep,
@@ -42,7 +52,12 @@ async function assertNew(em: EntityManager, code: string, field: string) {
 }
 
 /** An organisation the caller may change, by its credit code or filing number. */
-export async function organizationToChange(ctx: RequestContext, em: EntityManager, given: string, field = 'code'): Promise<SocialOrganization> {
+export async function organizationToChange(
+  ctx: RequestContext,
+  em: EntityManager,
+  given: string,
+  field = 'code',
+): Promise<SocialOrganization> {
   const org = await em.findOne(SocialOrganization, { code: normaliseCreditCode(given ?? '') });
   if (!org) throw notFound(`找不到组织 ${given} / no organization ${given}`, field);
   assertCanWrite(ctx.caller, DEPARTMENT, org.regionCode);

@@ -3,7 +3,6 @@ import {
   and,
   byKey,
   containsPattern,
-  eq,
   listPrefix,
   listUnder,
   periodTo,
@@ -26,7 +25,7 @@ import { ServiceProject } from '../projects/service-project.entity';
 import { mediationTally } from '../mediation/mediation.resolvers';
 import { SocialOrganization } from './organization.entity';
 import { isRegisteredType, MEDIATION_FIELD } from './codes';
-import { evaluationEligibility, gradeValidOn, gradeView } from './evaluation';
+import { evaluationEligibility, gradeValidOn, gradeView, levelOf } from './evaluation';
 import {
   activeOn,
   byKind,
@@ -41,7 +40,6 @@ import {
   newOrganizations,
   organizationsByStatus,
 } from './organizations.figures';
-import { levelOf } from './evaluation';
 
 type Org = SocialOrganization;
 const isRegistered = (o: Org) => isRegisteredType(o.orgType);

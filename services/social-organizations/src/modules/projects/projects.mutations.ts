@@ -30,7 +30,10 @@ export const projectMutations: MutationResolvers = {
         await assertInRegionTree(ctx, 'regions', communityCode, 'communityCode');
         const district = districtOf(communityCode);
         const name = requiredText(input.name, 'name', '项目名称');
-        const org = await em.findOne(SocialOrganization, { code: normaliseCreditCode(input.organizationCode ?? ''), districtCode: district });
+        const org = await em.findOne(SocialOrganization, {
+          code: normaliseCreditCode(input.organizationCode ?? ''),
+          districtCode: district,
+        });
         if (!org)
           throw badInput(
             `本区县没有承接组织 ${input.organizationCode} / no organization ${input.organizationCode} in district ${district}`,
@@ -38,14 +41,18 @@ export const projectMutations: MutationResolvers = {
           );
         const approvedOn = notFuture(input.approvedOn, 'approvedOn', '立项日期');
         if (org.deregisteredOn && org.deregisteredOn <= approvedOn)
-          throw badInput(`承接组织已于${org.deregisteredOn}注销 / the organization was deregistered on ${org.deregisteredOn}`, 'organizationCode');
+          throw badInput(
+            `承接组织已于${org.deregisteredOn}注销 / the organization was deregistered on ${org.deregisteredOn}`,
+            'organizationCode',
+          );
         const funding = amountOf(input.funding, 'funding', '资金');
         // numbers follow the ledger's XM<year><3 digits>, continuing the year's highest in the district
         const number = input.code
           ? localNumberOf(input.code, 'code', '项目编号')
           : await nextNumber(em, { table: 'service_project', column: 'number', district, prefix: `XM${approvedOn.slice(0, 4)}`, width: 3 });
         const id = globalId(district, number);
-        if (await em.findOne(ServiceProject, { id })) throw conflict(`项目编号 ${number} 已存在 / project ${number} already exists`, 'code');
+        if (await em.findOne(ServiceProject, { id }))
+          throw conflict(`项目编号 ${number} 已存在 / project ${number} already exists`, 'code');
         return em.create(ServiceProject, {
           id,
           districtCode: district,
