@@ -1,4 +1,3 @@
-import type DataLoader from 'dataloader';
 import type { EntityName } from '@mikro-orm/postgresql';
 import type { RequestContext } from './context';
 import { byKey } from './loaders';
@@ -19,6 +18,6 @@ export function primeByKey<T extends object>(
   byKey<T>(ctx, entity, property); // creates the loader if this request has none yet
   const loader = ctx.loaders.get<string, T | null>(`byKey:${entity.name}:${property}:${JSON.stringify({})}`, () => {
     throw new Error('primeByKey: the byKey loader was not created');
-  }) as DataLoader<string, T | null>;
+  });
   for (const row of rows) loader.prime(String(row[property]), row);
 }

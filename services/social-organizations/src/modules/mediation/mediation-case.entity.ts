@@ -6,14 +6,23 @@ import { SocialOrganization } from '../organizations/organization.entity';
 /** Dispute types as stored: the American spellings (the British ones are deprecated names of the same values). */
 export type StoredDisputeType = Exclude<DisputeType, 'NEIGHBOURHOOD' | 'LABOUR'>;
 
-const DEPRECATED: Partial<Record<DisputeType, StoredDisputeType>> = { NEIGHBOURHOOD: 'NEIGHBORHOOD', LABOUR: 'LABOR' };
+/** Each value a client may send, the British spellings (deprecated) read as the American ones. */
+const STORED: Record<DisputeType, StoredDisputeType> = {
+  NEIGHBORHOOD: 'NEIGHBORHOOD',
+  NEIGHBOURHOOD: 'NEIGHBORHOOD',
+  PROPERTY_MANAGEMENT: 'PROPERTY_MANAGEMENT',
+  CONSUMER: 'CONSUMER',
+  LABOR: 'LABOR',
+  LABOUR: 'LABOR',
+  FAMILY: 'FAMILY',
+  OTHER: 'OTHER',
+};
 
 /** A dispute type as a client may still send it (a deprecated British spelling) read as the stored value. */
 export function storedDisputeType(t: DisputeType): StoredDisputeType;
 export function storedDisputeType(t: DisputeType | null | undefined): StoredDisputeType | null;
 export function storedDisputeType(t: DisputeType | null | undefined): StoredDisputeType | null {
-  if (!t) return null;
-  return DEPRECATED[t] ?? (t as StoredDisputeType);
+  return t ? STORED[t] : null;
 }
 
 /**

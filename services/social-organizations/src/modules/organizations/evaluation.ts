@@ -15,8 +15,11 @@ import type {
  */
 export const GRADE_VALID_YEARS = 5;
 
-export const gradeOf = (level: number): Grade => `GRADE_${level}A` as Grade;
-export const levelOf = (grade: Grade): number => Number(grade.slice(6, 7));
+const LEVELS: readonly Grade[] = ['GRADE_1A', 'GRADE_2A', 'GRADE_3A', 'GRADE_4A', 'GRADE_5A'];
+
+/** The grade of a stored level 1–5, and back. */
+export const gradeOf = (level: number): Grade => LEVELS[level - 1];
+export const levelOf = (grade: Grade): number => LEVELS.indexOf(grade) + 1;
 
 /**
  * The ledger records only the year a grade was awarded (grades are announced late in the year), so
