@@ -1,4 +1,4 @@
-import { runSubgraph } from '@district/common';
+import { runSubgraph } from '@district/subgraph-kit';
 import { socialOrganizations } from './module';
 
 void runSubgraph(socialOrganizations);

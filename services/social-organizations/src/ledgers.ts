@@ -1,4 +1,4 @@
-import type { LedgerImporter } from '@district/common';
+import type { LedgerImporter } from '@district/ledger';
 import { organizationsLedger } from './modules/organizations/organizations.ledger';
 import { inspectionsLedger } from './modules/inspections/inspections.ledger';
 import { mediationLedger } from './modules/mediation/mediation.ledger';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { SubgraphModule } from '@district/common';
+import type { SubgraphModule } from '@district/subgraph-kit';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -7,9 +7,9 @@ import { resolvers } from './resolvers';
 /** The social organizations subgraph, as start-up, tests and the import command see it. */
 export const socialOrganizations: SubgraphModule = {
   service: 'social-organizations',
-  defaultPort: 4003,
   root: join(__dirname, '..'),
   resolvers: resolvers as SubgraphModule['resolvers'],
   entities,
   migrations,
 };
+export { ledgers } from './ledgers';

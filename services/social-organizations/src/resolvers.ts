@@ -1,4 +1,5 @@
-import { auditTrail, DateScalar, type RequestContext } from '@district/common';
+import { auditTrail, DateScalar, mergeResolvers } from '@district/subgraph-kit';
+import type { Resolvers } from './generated/graphql';
 import { organizationResolvers } from './modules/organizations/organizations.resolvers';
 import { organizationMutations } from './modules/organizations/organizations.mutations';
 import { inspectionResolvers } from './modules/inspections/inspections.resolvers';
@@ -7,23 +8,17 @@ import { mediationResolvers } from './modules/mediation/mediation.resolvers';
 import { mediationMutations } from './modules/mediation/mediation.mutations';
 import { projectResolvers } from './modules/projects/projects.resolvers';
 import { projectMutations } from './modules/projects/projects.mutations';
-import { figureResolvers } from './modules/figures/figures.resolvers';
 
-/** Resolvers of every module, merged per type. */
-export const resolvers = {
-  Date: DateScalar,
-  ...organizationResolvers,
-  ...inspectionResolvers,
-  ...mediationResolvers,
-  ...projectResolvers,
-  ...figureResolvers,
-  Region: { ...figureResolvers.Region, ...organizationResolvers.Region },
-  Query: {
-    ...organizationResolvers.Query,
-    ...inspectionResolvers.Query,
-    ...mediationResolvers.Query,
-    ...projectResolvers.Query,
-    socialOrganizationsAuditTrail: (_: unknown, args: { first?: number; operation?: string }, ctx: RequestContext) => auditTrail(ctx, args),
-  },
-  Mutation: { ...organizationMutations, ...inspectionMutations, ...mediationMutations, ...projectMutations },
-};
+/** Each module contributes fields to shared types (Query, Mutation, Region, SocialOrganizationFigures …); merged per type. */
+export const resolvers: Resolvers = mergeResolvers<Resolvers>(
+  { Date: DateScalar },
+  organizationResolvers,
+  { Mutation: organizationMutations },
+  inspectionResolvers,
+  { Mutation: inspectionMutations },
+  mediationResolvers,
+  { Mutation: mediationMutations },
+  projectResolvers,
+  { Mutation: projectMutations },
+  { Query: { socialOrganizationsAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
+);

@@ -1,50 +1,27 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importLedgerFile, LedgerImportError, todayInChina, type Caller, type LedgerImporter } from '@district/common';
-import { startTestSubgraph, subgraphRequest, testCallers } from '../../common/src/testing';
-import { SHANGJIE, startRegionTree } from '../../workforce/test/kit';
-import { socialOrganizations } from '../src/module';
-import { ledgers } from '../src/ledgers';
+import type { ImportSummary, LedgerImporter } from '@district/ledger';
+import { importInto, SHANGJIE, startWithRegionTree, testCallers, type GraphQLResult } from '@district/testkit';
+import { creditCodeCheckChar, organisationCodeCheckChar, type Caller } from '@district/common';
+import { ledgers, socialOrganizations } from '../src/module';
 
-export { DATASETS, expected as EXPECTED, type Subgraph } from '../../workforce/test/kit';
-export const DISTRICT = '410106000000';
-
-/**
- * The workforce subgraph with the Shangjie region tree, and ours on its own database with every
- * social ledger imported.
- */
-export async function startSocialGraph() {
-  const { workforce: wf, references } = await startRegionTree();
-  const today = todayInChina();
-  const sg = await startTestSubgraph(socialOrganizations, { regionTreeUrl: wf.url });
-  const importFile = (importer: LedgerImporter, path: string) =>
-    importLedgerFile(importer, path, { databaseUrl: sg.databaseUrl, references, today });
-  const importAll = async () => {
-    const out = [];
-    for (const importer of ledgers) {
-      out.push(
-        await importFile(importer, join(SHANGJIE, importer.spec.file)).catch((e) => {
-          // name the defects, so a failing suite says which rows
-          if (e instanceof LedgerImportError) throw new Error(`${e.message}: ${JSON.stringify(e.defects.slice(0, 10))}`);
-          throw e;
-        }),
-      );
-    }
-    return out;
-  };
-  const summaries = await importAll();
+/** Our subgraph beside a workforce holding Shangjie's region tree; ours on a copy of the Shangjie template unless `empty`. */
+export async function startSocialGraph(opts: { empty?: boolean; figureCache?: boolean } = {}) {
+  const g = await startWithRegionTree(socialOrganizations, { shangjie: !opts.empty, figureCache: opts.figureCache });
   return {
-    wf,
-    sg,
-    summaries,
-    importFile,
-    importAll,
-    /** posts to our subgraph as the gateway would, signed for the given caller */
-    async query<T = any>(query: string, variables: Record<string, unknown> = {}, caller: Caller = testCallers.admin) {
-      return subgraphRequest<T>(sg.url, query, variables, caller);
-    },
-    async close() {
-      await sg.close();
-      await wf.close();
+    ...g,
+    /** posts to our subgraph as the gateway would, signed for the caller (an administrator by default) */
+    query: <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, caller: Caller = testCallers.admin) =>
+      g.sg.query<T>(query, variables, caller) as Promise<GraphQLResult<T & Record<string, any>>>,
+    /** imports one of our ledgers (the Shangjie copy of its file by default), checking references against the tree's owner */
+    importFile: (importer: LedgerImporter, path = join(SHANGJIE, importer.spec.file), o: { district?: string; overwrite?: boolean } = {}) =>
+      importInto(g.sg, importer, { ...o, regionTree: g.regionTree }, path),
+    /** imports every ledger of ours in the declared order */
+    async importAll(o: { district?: string; overwrite?: boolean } = {}): Promise<ImportSummary[]> {
+      const out: ImportSummary[] = [];
+      for (const importer of ledgers)
+        out.push(await importInto(g.sg, importer, { ...o, regionTree: g.regionTree }, join(SHANGJIE, importer.spec.file)));
+      return out;
     },
   };
 }
@@ -52,5 +29,32 @@ export async function startSocialGraph() {
 export type SocialGraph = Awaited<ReturnType<typeof startSocialGraph>>;
 
 /** The Region entity as the gateway asks for it: a representation by code. */
-export const REGION_ENTITIES = `query($codes: [_Any!]!, $year: Int!) { _entities(representations: $codes) { ... on Region { code socialOrganizations { ...F } } } }`;
 export const regionReps = (codes: string[]) => codes.map((code) => ({ __typename: 'Region', code }));
+
+export const REPORT_FRAGMENT = readFileSync(join(__dirname, '..', 'report.graphql'), 'utf8');
+
+export const department = testCallers.department('social-organizations');
+
+export const codeOf = (res: GraphQLResult) => res.errors?.[0]?.extensions?.code;
+
+/**
+ * A valid unified social credit code (GB 32100, with the GB 11714 organisation code inside) for an
+ * organisation registered in a test: civil affairs (5), the type's digit (1 社会团体, 2 民办非企业单位,
+ * 3 基金会), Shangjie's region code, an organisation code of its own.
+ */
+export function testCreditCode(seq: number, typeDigit = '1'): string {
+  const body = `9${String(seq).padStart(7, '0')}`;
+  const first17 = `5${typeDigit}410106${body}${organisationCodeCheckChar(body)}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+/** A value of one figure at a node, as an analyst asks it. */
+export async function figure(g: SocialGraph, code: string, field: string): Promise<number> {
+  const res = await g.query(
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { socialOrganizations { f: ${field} { value } } } } }`,
+    { r: regionReps([code]) },
+    testCallers.analyst,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!._entities[0].socialOrganizations.f.value;
+}

@@ -9,6 +9,8 @@ export * from './sql';
 export * from './pagination';
 export * from './lists';
 export * from './loaders';
+export * from './references';
+export * from './prime';
 export * from './figures';
 export * from './breakdowns';
 export * from './input';

@@ -1,47 +1,49 @@
-import { upsertRows, type Defect, type LedgerImporter, type LedgerSpec } from '@district/common';
-import { codeOf, INSPECTION_RESULTS, labels, REGISTERED_TYPES, type OrgType } from '../../vocabulary';
-import { knownOrganizations } from '../../ledger-support';
+import { referenceDefect, storeRows, str, valuesOf, vocabulary, type ColumnSpec, type Defect, type LedgerImporter } from '@district/ledger';
+import { isRegisteredType } from '../organizations/codes';
+import { organizationsOfDistrict } from '../organizations/organizations.ledger';
 
-type Column = 'creditCode' | 'year' | 'result';
+export const INSPECTION_RESULTS = vocabulary({
+  合格: 'QUALIFIED',
+  基本合格: 'BASICALLY_QUALIFIED',
+  不合格: 'UNQUALIFIED',
+  未参检: 'NOT_INSPECTED',
+} as const);
 
-const spec: LedgerSpec<Column> = {
-  file: 'social/annual_inspections.csv',
-  columns: {
-    creditCode: { header: '统一社会信用代码', type: 'creditCode', required: true },
-    year: { header: '检查年度', type: 'int', min: 1990, max: 2100, required: true },
-    result: { header: '结论', type: 'enum', values: labels(INSPECTION_RESULTS), required: true },
-  },
-  key: ['creditCode', 'year'],
-};
+const columns = {
+  creditCode: { header: '统一社会信用代码', type: 'creditCode', required: true },
+  year: { header: '检查年度', type: 'int', min: 1990, max: 2100, required: true },
+  result: { header: '结论', type: 'enum', values: INSPECTION_RESULTS.labels, required: true },
+} satisfies Record<string, ColumnSpec>;
+type Key = keyof typeof columns;
 
-/** Inspections name registered organisations imported before them (social/organizations.csv). */
-export const inspectionsLedger: LedgerImporter<Column> = {
-  spec,
+/**
+ * social/annual_inspections.csv: one result per registered organisation and year, keyed by the
+ * credit code (national) and the year. The organisation must be one of the district's registered
+ * organisations, imported before (social/organizations.csv).
+ */
+export const inspectionsLedger: LedgerImporter<Key> = {
+  spec: { file: 'social/annual_inspections.csv', columns, key: ['creditCode', 'year'] },
   async check(batch, ctx) {
-    const orgs = await knownOrganizations(
-      ctx,
-      batch.map(({ value }) => String(value.creditCode)),
-    );
+    const orgs = await organizationsOfDistrict(ctx, valuesOf(batch, 'creditCode'));
     const thisYear = Number(ctx.today.slice(0, 4));
     return batch.flatMap(({ row, value }): Defect[] => {
-      const org = orgs.get(String(value.creditCode));
-      if (!org || !REGISTERED_TYPES.includes(org.org_type as OrgType)) {
+      const type = orgs.get(str(value.creditCode));
+      if (!type || !isRegisteredType(type)) {
         return [
-          {
-            file: spec.file,
+          referenceDefect(
+            ctx.file,
             row,
-            column: spec.columns.creditCode.header,
-            kind: 'reference',
-            reason: `没有该登记社会组织 / no registered organisation ${value.creditCode}`,
-          },
+            columns.creditCode.header,
+            '本区县没有该登记社会组织 / no registered organization of this district has this credit code',
+          ),
         ];
       }
       if (Number(value.year) > thisYear)
         return [
           {
-            file: spec.file,
+            file: ctx.file,
             row,
-            column: spec.columns.year.header,
+            column: columns.year.header,
             kind: 'range',
             reason: `检查年度晚于今年 / inspection year after ${thisYear}`,
           },
@@ -49,16 +51,19 @@ export const inspectionsLedger: LedgerImporter<Column> = {
       return [];
     });
   },
-  write(batch, ctx) {
-    return upsertRows(
-      ctx.db,
-      'annual_inspection',
-      ['organization_code', 'year'],
-      batch.map(({ value: v }) => ({
-        organization_code: v.creditCode,
-        year: v.year,
-        result: codeOf(INSPECTION_RESULTS, String(v.result)),
+  write: (batch, ctx) =>
+    storeRows(
+      ctx,
+      { table: 'annual_inspection', key: ['organization_code', 'year'], district: 'district_code', columns: ['result'] },
+      batch.map(({ row, value }) => ({
+        row,
+        values: {
+          organization_code: str(value.creditCode),
+          year: value.year,
+          district_code: ctx.district,
+          result: INSPECTION_RESULTS.of(value.result),
+        },
       })),
-    );
-  },
+      { keyLabel: (v) => `统一社会信用代码 ${v.organization_code} 检查年度 ${v.year}`, keyColumn: columns.creditCode.header },
+    ),
 };

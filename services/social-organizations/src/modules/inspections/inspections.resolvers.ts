@@ -1,28 +1,32 @@
-import { paginate, regionPrefix, type PageArgs, type RequestContext } from '@district/common';
-import type { InspectionResult } from '../../vocabulary';
-import { loadOrganization } from '../organizations/organization.loaders';
-import { EVERYWHERE } from '../organizations/organization.query';
-import { listNode } from '../organizations/organizations.resolvers';
+import { and, eq, listPrefix, listWhere, rateYearOnYear, yearOnYear } from '@district/subgraph-kit';
+import type { Resolvers } from '../../generated/graphql';
+import { organizationUnder, referencedOrganization } from '../organizations/organizations.resolvers';
 import { AnnualInspection } from './inspection.entity';
+import { inspections, inspectionsPassed } from './inspections.figures';
 
-export interface InspectionFilter {
-  regionCode?: string | null;
-  year?: number | null;
-  result?: InspectionResult | null;
-}
+const INSPECTIONS = {
+  entity: AnnualInspection,
+  table: 'annual_inspection',
+  sortColumns: {},
+  defaultOrder: 't.year DESC, t.organization_code',
+};
 
-export const inspectionResolvers = {
+export const inspectionResolvers: Resolvers = {
   Query: {
-    annualInspections: (_: unknown, { filter, ...page }: PageArgs & { filter?: InspectionFilter | null }, ctx: RequestContext) => {
-      const node = listNode(ctx, filter?.regionCode);
-      const where: Record<string, unknown> = {};
-      if (node !== EVERYWHERE) where.organization = { regionCode: { $like: `${regionPrefix(node)}%` } };
-      if (filter?.year) where.year = filter.year;
-      if (filter?.result) where.result = filter.result;
-      return paginate(ctx.em, AnnualInspection, where, [{ year: 'desc' }, { organization: { code: 'asc' } }], page);
-    },
+    annualInspections: (_, { filter, ...args }, ctx) =>
+      listWhere(
+        ctx,
+        INSPECTIONS,
+        and(organizationUnder(listPrefix(ctx, filter?.regionCode)), eq('t.year', filter?.year), eq('t.result', filter?.result)),
+        args,
+      ),
   },
   AnnualInspection: {
-    organization: (i: AnnualInspection, _: unknown, ctx: RequestContext) => loadOrganization(ctx, i.organization.code),
+    // an inspection sits where its organisation does: a visible inspection's organisation is visible too
+    organization: async (i, _, ctx) => (await referencedOrganization(ctx, i.organizationCode))!,
+  },
+  SocialOrganizationFigures: {
+    inspections: (n, a, ctx) => yearOnYear(ctx, inspections, a, n.code),
+    inspectionPassRate: (n, a, ctx) => rateYearOnYear(ctx, inspectionsPassed, inspections, a, n.code),
   },
 };

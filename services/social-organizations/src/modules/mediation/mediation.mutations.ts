@@ -1,71 +1,79 @@
-import { assertCanWrite, audited, badInput, conflict, notFound, type RequestContext } from '@district/common';
-import { MEDIATION_FIELD, type DisputeType } from '../../vocabulary';
-import { notFuture, requiredText } from '../../validation';
-import { organizationToChange } from '../organizations/organizations.mutations';
-import { MediationCase } from './mediation-case.entity';
+import { assertCanWrite, badInput, conflict, globalId, normaliseCreditCode, notFound } from '@district/common';
+import { assertStep, audited, defineLoop, eventDay, localNumberOf, nextNumber, recordId } from '@district/subgraph-kit';
+import type { MediationResult, MutationResolvers } from '../../generated/graphql';
+import { MEDIATION_FIELD } from '../organizations/codes';
+import { SocialOrganization } from '../organizations/organization.entity';
+import { MediationCase, storedDisputeType } from './mediation-case.entity';
 
-export interface OpenInput {
-  caseNumber: string;
-  organizationCode: string;
-  receivedOn: string;
-  disputeType: DisputeType;
-}
+const DEPARTMENT = 'social-organizations';
 
-export const mediationMutations = {
-  openMediationCase: (_: unknown, args: { input: OpenInput }, ctx: RequestContext) =>
+type Stage = 'RECEIVED' | 'CLOSED';
+
+/** 调解案件 received → closed (调解成功 or 调解不成功): one step, once. */
+export const CASE_LOOP = defineLoop<Stage>({
+  states: ['RECEIVED', 'CLOSED'],
+  labels: { RECEIVED: '调解中', CLOSED: '已办结' },
+  what: '调解案件',
+});
+
+const stageOf = (result: MediationResult): Stage => (result === 'IN_PROGRESS' ? 'RECEIVED' : 'CLOSED');
+
+export const mediationMutations: MutationResolvers = {
+  openMediationCase: (_, { input }, ctx) =>
     audited(
       ctx,
       'openMediationCase',
-      args,
+      input,
       async (em) => {
-        const i = args.input;
-        const caseNumber = requiredText(i.caseNumber, 'caseNumber', '案件编号', 32);
-        const org = await organizationToChange(ctx, em, i.organizationCode, 'organizationCode');
+        const org = await em.findOne(SocialOrganization, { code: normaliseCreditCode(input.organizationCode ?? '') });
+        if (!org)
+          throw notFound(`找不到调解组织 ${input.organizationCode} / no organization ${input.organizationCode}`, 'organizationCode');
+        assertCanWrite(ctx.caller, DEPARTMENT, org.regionCode);
         if (org.field !== MEDIATION_FIELD)
-          throw badInput(`${org.name}不是矛盾纠纷调解组织 / the organisation's service field is not dispute mediation`, 'organizationCode');
-        const receivedOn = notFuture(i.receivedOn, 'receivedOn', '受理日期');
-        if (receivedOn < org.foundedOn)
-          throw badInput(`受理日期早于组织成立日期 ${org.foundedOn} / receivedOn is before the organisation was founded`, 'receivedOn');
+          throw badInput(`${org.name}不是矛盾纠纷调解组织 / the organization's service field is not dispute mediation`, 'organizationCode');
+        const receivedOn = eventDay(input.receivedOn, 'receivedOn', '受理日期', { day: org.foundedOn, after: '调解组织成立日期' });
         if (org.deregisteredOn && org.deregisteredOn <= receivedOn)
           throw badInput(
-            `组织已于${org.deregisteredOn}注销 / the organisation was deregistered on ${org.deregisteredOn}`,
+            `组织已于${org.deregisteredOn}注销 / the organization was deregistered on ${org.deregisteredOn}`,
             'organizationCode',
           );
-        if (await em.count(MediationCase, { caseNumber }))
-          throw conflict(`案件编号 ${caseNumber} 已存在 / case ${caseNumber} already exists`);
+        // a case belongs to its organisation's district; numbers follow the ledger's TJ<year><5 digits>
+        const district = org.districtCode;
+        const number = input.caseNumber
+          ? localNumberOf(input.caseNumber, 'caseNumber', '案件编号')
+          : await nextNumber(em, { table: 'mediation_case', column: 'number', district, prefix: `TJ${receivedOn.slice(0, 4)}`, width: 5 });
+        const id = globalId(district, number);
+        if (await em.findOne(MediationCase, { id }))
+          throw conflict(`案件编号 ${number} 已存在 / case ${number} already exists`, 'caseNumber');
         return em.create(MediationCase, {
-          caseNumber,
-          organization: org,
+          id,
+          districtCode: district,
+          number,
+          organizationCode: org.code,
           receivedOn,
-          disputeType: i.disputeType,
+          disputeType: storedDisputeType(input.disputeType),
           result: 'IN_PROGRESS',
           closedOn: null,
         });
       },
-      (c) => `MediationCase:${c.caseNumber}`,
+      (c) => `MediationCase:${c.id}`,
     ),
 
-  closeMediationCase: (
-    _: unknown,
-    args: { caseNumber: string; result: 'RESOLVED' | 'UNRESOLVED'; closedOn: string },
-    ctx: RequestContext,
-  ) =>
+  closeMediationCase: (_, args, ctx) =>
     audited(
       ctx,
       'closeMediationCase',
       args,
       async (em) => {
-        const found = await em.findOne(MediationCase, { caseNumber: args.caseNumber.trim() }, { populate: ['organization'] });
-        if (!found) throw notFound(`找不到案件 ${args.caseNumber} / no case ${args.caseNumber}`);
-        assertCanWrite(ctx.caller, 'social-organizations', found.organization.regionCode);
-        if (found.result !== 'IN_PROGRESS') throw conflict(`案件已于${found.closedOn}办结 / the case was closed on ${found.closedOn}`);
-        const closedOn = notFuture(args.closedOn, 'closedOn', '办结日期');
-        if (closedOn < found.receivedOn)
-          throw badInput(`办结日期早于受理日期 ${found.receivedOn} / closedOn is before receivedOn`, 'closedOn');
+        const found = await em.findOne(MediationCase, { id: await recordId(ctx, args.caseNumber, 'caseNumber') });
+        if (!found) throw notFound(`找不到案件 ${args.caseNumber} / no case ${args.caseNumber}`, 'caseNumber');
+        const org = await em.findOneOrFail(SocialOrganization, { code: found.organizationCode });
+        assertCanWrite(ctx.caller, DEPARTMENT, org.regionCode);
+        assertStep(CASE_LOOP, stageOf(found.result), 'CLOSED');
+        found.closedOn = eventDay(args.closedOn, 'closedOn', '办结日期', { day: found.receivedOn, after: '受理日期' });
         found.result = args.result;
-        found.closedOn = closedOn;
         return found;
       },
-      (c) => `MediationCase:${c.caseNumber}`,
+      (c) => `MediationCase:${c.id}`,
     ),
 };

@@ -1,56 +1,88 @@
-import { inScope, orderFrom, paginate, regionPrefix, type PageArgs, type RequestContext } from '@district/common';
-import type { DisputeType, MediationResult } from '../../vocabulary';
-import { loadOrganization } from '../organizations/organization.loaders';
-import { EVERYWHERE } from '../organizations/organization.query';
-import { listNode } from '../organizations/organizations.resolvers';
-import { MediationCase } from './mediation-case.entity';
+import { normaliseCreditCode } from '@district/common';
+import {
+  and,
+  byKey,
+  eq,
+  inList,
+  listPrefix,
+  listWhere,
+  periodOf,
+  raw,
+  rateYearOnYear,
+  recordId,
+  sql,
+  visible,
+  yearOnYear,
+  type RequestContext,
+} from '@district/subgraph-kit';
+import type { MediationTally, Resolvers } from '../../generated/graphql';
+import {
+  organizationByCode,
+  organizationUnder,
+  placeOfOrganization,
+  referencedOrganization,
+} from '../organizations/organizations.resolvers';
+import { MediationCase, storedDisputeType } from './mediation-case.entity';
+import { disputesClosed, disputesReceived, disputesResolved } from './mediation.figures';
 
-export interface CaseFilter {
-  regionCode?: string | null;
-  organizationCode?: string | null;
-  disputeType?: DisputeType | null;
-  result?: MediationResult | null;
-  receivedFrom?: string | null;
-  receivedTo?: string | null;
-  closedFrom?: string | null;
-  closedTo?: string | null;
+const CASES = {
+  entity: MediationCase,
+  table: 'mediation_case',
+  sortColumns: { CASE_NUMBER: 't.number', RECEIVED_ON: 't.received_on', CLOSED_ON: 't.closed_on' },
+  defaultOrder: 't.id',
+};
+
+export const caseById = (ctx: RequestContext, id: string) => byKey<MediationCase>(ctx, MediationCase, 'id').load(id);
+
+/** A case's mediation organisation: the case sits where it does, so a visible case's organisation is visible too. */
+const organizationOf = async (ctx: RequestContext, c: MediationCase) => (await referencedOrganization(ctx, c.organizationCode))!;
+
+/** An organisation's cases received and resolved in a year, for every organisation of the response in one statement. */
+export function mediationTally(ctx: RequestContext, code: string, year: number): Promise<MediationTally> {
+  const { from, to } = periodOf(year);
+  return ctx.loaders
+    .get<string, MediationTally>(`mediation:tally:${from}`, async (codes) => {
+      const q = sql`SELECT organization_code AS code,
+          count(*) FILTER (WHERE received_on BETWEEN ${from}::date AND ${to}::date) AS received,
+          count(*) FILTER (WHERE result = 'RESOLVED' AND closed_on BETWEEN ${from}::date AND ${to}::date) AS resolved
+        FROM mediation_case WHERE ${inList('organization_code', codes) ?? raw('FALSE')} GROUP BY organization_code`;
+      const rows: { code: string; received: string; resolved: string }[] = await ctx.em.getConnection().execute(q.text, [...q.params]);
+      const byCode = new Map(rows.map((r) => [r.code, { received: Number(r.received), resolved: Number(r.resolved) }]));
+      return codes.map((c) => byCode.get(c) ?? { received: 0, resolved: 0 });
+    })
+    .load(code);
 }
 
-const SORT_FIELDS = { CASE_NUMBER: 'caseNumber', RECEIVED_ON: 'receivedOn', CLOSED_ON: 'closedOn' };
-
-const range = (from?: string | null, to?: string | null) =>
-  from || to ? { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) } : undefined;
-
-function caseWhere(ctx: RequestContext, f: CaseFilter): Record<string, unknown> {
-  const node = listNode(ctx, f.regionCode);
-  const organization: Record<string, unknown> = {};
-  if (node !== EVERYWHERE) organization.regionCode = { $like: `${regionPrefix(node)}%` };
-  if (f.organizationCode) organization.code = f.organizationCode.trim().toUpperCase();
-  const where: Record<string, unknown> = Object.keys(organization).length ? { organization } : {};
-  if (f.disputeType) where.disputeType = f.disputeType;
-  if (f.result) where.result = f.result;
-  const received = range(f.receivedFrom, f.receivedTo);
-  if (received) where.receivedOn = received;
-  const closed = range(f.closedFrom, f.closedTo);
-  if (closed) where.closedOn = closed;
-  return where;
-}
-
-export const mediationResolvers = {
+export const mediationResolvers: Resolvers = {
   Query: {
-    mediationCase: async (_: unknown, { caseNumber }: { caseNumber: string }, ctx: RequestContext) => {
-      const found = await ctx.em.findOne(MediationCase, { caseNumber: caseNumber.trim() }, { populate: ['organization'] });
-      return found && inScope(ctx.caller, found.organization.regionCode) ? found : null;
+    mediationCase: async (_, { caseNumber }, ctx) => {
+      const found = await caseById(ctx, await recordId(ctx, caseNumber, 'caseNumber'));
+      return found && visible(ctx, await organizationByCode(ctx, found.organizationCode), placeOfOrganization) ? found : null;
     },
-    mediationCases: (
-      _: unknown,
-      args: PageArgs & { filter?: CaseFilter | null; sort?: { field: string; direction?: 'ASC' | 'DESC' | null } | null },
-      ctx: RequestContext,
-    ) =>
-      paginate(ctx.em, MediationCase, caseWhere(ctx, args.filter ?? {}), orderFrom(args.sort, SORT_FIELDS, [{ caseNumber: 'asc' }]), args),
+    mediationCases: (_, args, ctx) => {
+      const f = args.filter ?? {};
+      const where = and(
+        organizationUnder(listPrefix(ctx, f.regionCode)),
+        eq('t.organization_code', f.organizationCode ? normaliseCreditCode(f.organizationCode) : null),
+        eq('t.dispute_type', storedDisputeType(f.disputeType)),
+        eq('t.result', f.result),
+        !!f.receivedFrom && sql`t.received_on >= ${f.receivedFrom}::date`,
+        !!f.receivedTo && sql`t.received_on <= ${f.receivedTo}::date`,
+        !!f.closedFrom && sql`t.closed_on >= ${f.closedFrom}::date`,
+        !!f.closedTo && sql`t.closed_on <= ${f.closedTo}::date`,
+      );
+      return listWhere(ctx, CASES, where, args);
+    },
   },
   MediationCase: {
-    organization: (c: MediationCase, _: unknown, ctx: RequestContext) => loadOrganization(ctx, c.organization.code),
-    regionCode: async (c: MediationCase, _: unknown, ctx: RequestContext) => (await loadOrganization(ctx, c.organization.code))?.regionCode,
+    caseNumber: (c) => c.number,
+    organization: (c, _, ctx) => organizationOf(ctx, c),
+    regionCode: async (c, _, ctx) => (await organizationOf(ctx, c)).regionCode,
+  },
+  SocialOrganizationFigures: {
+    disputesReceived: (n, a, ctx) => yearOnYear(ctx, disputesReceived, { ...a, disputeType: storedDisputeType(a.disputeType) }, n.code),
+    disputesResolved: (n, a, ctx) => yearOnYear(ctx, disputesResolved, { ...a, disputeType: storedDisputeType(a.disputeType) }, n.code),
+    disputeResolutionRate: (n, a, ctx) =>
+      rateYearOnYear(ctx, disputesResolved, disputesClosed, { ...a, disputeType: storedDisputeType(a.disputeType) }, n.code),
   },
 };

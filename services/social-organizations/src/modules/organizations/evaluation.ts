@@ -1,4 +1,10 @@
-import type { Grade, InspectionResult } from '../../vocabulary';
+import type {
+  AnnualInspectionResult as InspectionResult,
+  EligibilityReason,
+  EligibilityRule,
+  EvaluationEligibility,
+  EvaluationLevel as Grade,
+} from '../../generated/graphql';
 
 /**
  * Evaluation grades (社会组织评估, 1A–5A) and who may apply, after the Ministry of Civil Affairs'
@@ -9,8 +15,11 @@ import type { Grade, InspectionResult } from '../../vocabulary';
  */
 export const GRADE_VALID_YEARS = 5;
 
-export const gradeOf = (level: number): Grade => `GRADE_${level}A` as Grade;
-export const levelOf = (grade: Grade): number => Number(grade.slice(6, 7));
+const LEVELS: readonly Grade[] = ['GRADE_1A', 'GRADE_2A', 'GRADE_3A', 'GRADE_4A', 'GRADE_5A'];
+
+/** The grade of a stored level 1–5, and back. */
+export const gradeOf = (level: number): Grade => LEVELS[level - 1];
+export const levelOf = (grade: Grade): number => LEVELS.indexOf(grade) + 1;
 
 /**
  * The ledger records only the year a grade was awarded (grades are announced late in the year), so
@@ -20,18 +29,23 @@ export function gradeValidUntil(year: number): string {
   return `${year + GRADE_VALID_YEARS}-12-31`;
 }
 
-export type EligibilityRule =
-  | 'DEREGISTERED'
-  | 'REGISTERED_UNDER_TWO_YEARS'
-  | 'MISSED_LAST_INSPECTION'
-  | 'FAILED_LAST_INSPECTION'
-  | 'BASICALLY_QUALIFIED_TWICE'
-  | 'GRADE_STILL_VALID';
-
-export interface EligibilityReason {
-  rule: EligibilityRule;
-  message: string;
+/** A grade as the schema shows it (EvaluationGrade): `valid(asOf)` is resolved from the year and validUntil. */
+export interface GradeView {
+  level: Grade;
+  label: string;
+  year: number;
+  validUntil: string;
 }
+
+/** The organisation's current grade, if it has one. */
+export function gradeView(o: { gradeLevel?: number | null; gradeYear?: number | null }): GradeView | null {
+  return o.gradeLevel && o.gradeYear
+    ? { level: gradeOf(o.gradeLevel), label: `${o.gradeLevel}A`, year: o.gradeYear, validUntil: gradeValidUntil(o.gradeYear) }
+    : null;
+}
+
+/** Whether a grade is valid on a day: from 1 January of its year to the end of its five years. */
+export const gradeValidOn = (g: GradeView, day: string): boolean => day >= `${g.year}-01-01` && day <= g.validUntil;
 
 export interface EvaluationCandidate {
   foundedOn: string;
@@ -40,7 +54,11 @@ export interface EvaluationCandidate {
 }
 
 /** Whether an organisation may apply for evaluation in `year`; `inspections` maps inspection year to result. */
-export function evaluationEligibility(org: EvaluationCandidate, inspections: ReadonlyMap<number, InspectionResult>, year: number) {
+export function evaluationEligibility(
+  org: EvaluationCandidate,
+  inspections: ReadonlyMap<number, InspectionResult>,
+  year: number,
+): EvaluationEligibility {
   const reasons: EligibilityReason[] = [];
   const fail = (rule: EligibilityRule, message: string) => reasons.push({ rule, message });
   if (org.deregisteredOn && org.deregisteredOn <= `${year}-12-31`) {

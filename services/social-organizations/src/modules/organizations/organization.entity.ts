@@ -1,24 +1,31 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { OrgType, ServiceField } from '../../vocabulary';
+import { LedgerRecord } from '@district/subgraph-kit';
+import type { SocialOrganizationType, SocialServiceField } from '../../generated/graphql';
 
 /**
  * A registered organisation (key: unified social credit code) or a filed community social
  * organisation (key: filing number 备案编号) in one table: both are counted together by type, field
- * and status, and a mediation case or project names either by the same column. Deregistered
- * organisations stay, so every count as of an earlier day still sees them.
+ * and status, and a mediation case or project names either by the same column. Both keys are
+ * national (a filing number embeds its street's code), so they stay the key; `districtCode` says
+ * whose ledger the row belongs to. Deregistered organisations stay, so every count as of an earlier
+ * day still sees them.
  */
 @Entity({ tableName: 'social_organization' })
-export class SocialOrganization {
+export class SocialOrganization extends LedgerRecord {
   /** credit code (18 characters) or filing number (BA + 9-digit street prefix + 4 digits) */
   @PrimaryKey({ type: 'string', length: 18 })
   code!: string;
+
+  /** the district (6-digit county code) whose ledger holds it */
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
 
   @Property({ type: 'text' })
   name!: string;
 
   @Index()
   @Property({ type: 'string', length: 24 })
-  orgType!: OrgType;
+  orgType!: SocialOrganizationType;
 
   /** 登记管理机关 (a civil affairs bureau) or, for a filed organisation, the street office */
   @Property({ type: 'text', nullable: true })
@@ -44,7 +51,7 @@ export class SocialOrganization {
 
   @Index()
   @Property({ type: 'string', length: 24 })
-  field!: ServiceField;
+  field!: SocialServiceField;
 
   /** 法定代表人 (负责人 of a filed organisation): personal data */
   @Property({ type: 'text', nullable: true })

@@ -1,47 +1,46 @@
-import { assertCanWrite, assertInRegionTree, audited, badInput, conflict, maskName, notFound, type RequestContext } from '@district/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { REGISTERED_TYPES, type Grade, type OrgType, type ServiceField } from '../../vocabulary';
 import {
-  communityCodeInput,
-  creditCodeInput,
-  filingNumberProblem,
+  assertCanWrite,
+  badInput,
+  conflict,
+  districtOf,
+  maskName,
+  normaliseCreditCode,
+  notFound,
+  streetOf,
+  todayInChina,
+} from '@district/common';
+import {
+  assertInRegionTree,
+  assertStep,
+  audited,
+  creditCodeOf,
+  defineLoop,
   notFuture,
   optionalText,
-  orgCodeInput,
+  regionCodeOf,
   requiredText,
-  streetCodeInput,
-  yearInput,
-} from '../../validation';
-import { SocialOrganization } from './organization.entity';
+  wholeNumber,
+  type RequestContext,
+} from '@district/subgraph-kit';
+import type { MutationResolvers } from '../../generated/graphql';
+import { creditCodeTypeProblem, filingNumberProblem, isRegisteredType } from './codes';
 import { levelOf } from './evaluation';
+import { SocialOrganization } from './organization.entity';
 
 const DEPARTMENT = 'social-organizations';
 
-export interface RegisterInput {
-  creditCode: string;
-  name: string;
-  type: OrgType;
-  field: ServiceField;
-  registrationAuthority?: string | null;
-  supervisingUnit?: string | null;
-  foundedOn: string;
-  streetCode: string;
-  communityCode?: string | null;
-  legalRepresentative?: string | null;
-}
+type Stage = 'ACTIVE' | 'DEREGISTERED';
 
-export interface FileInput {
-  filingNumber: string;
-  name: string;
-  field: ServiceField;
-  registrationAuthority?: string | null;
-  foundedOn: string;
-  communityCode: string;
-  legalRepresentative?: string | null;
-}
+/** An organisation is active until deregistered, once; it then stays with its history. */
+export const ORGANIZATION_LOOP = defineLoop<Stage>({
+  states: ['ACTIVE', 'DEREGISTERED'],
+  labels: { ACTIVE: '正常', DEREGISTERED: '注销' },
+  what: '社会组织',
+});
 
 /**
- * The arguments as the audit trail keeps them. Common masks personal values by key (idNumber, phone,
+ * The arguments as the audit trail keeps them. The kit masks personal values by key (idNumber, phone,
  * name); a legal representative is a person's name under another key, so it is masked here first.
  */
 const auditArgs = <T extends { legalRepresentative?: string | null }>(input: T) => ({
@@ -49,47 +48,57 @@ const auditArgs = <T extends { legalRepresentative?: string | null }>(input: T) 
 });
 
 async function assertNew(em: EntityManager, code: string, field: string) {
-  if (await em.count(SocialOrganization, { code })) throw conflict(`${code} 已存在 / ${field} ${code} already exists`);
+  if (await em.findOne(SocialOrganization, { code })) throw conflict(`${code} 已存在 / ${field} ${code} already exists`, field);
 }
 
-/** An organisation the caller may change; out-of-scope ones look missing rather than forbidden. */
+/** An organisation the caller may change, by its credit code or filing number. */
 export async function organizationToChange(
   ctx: RequestContext,
   em: EntityManager,
-  rawCode: string,
+  given: string,
   field = 'code',
 ): Promise<SocialOrganization> {
-  const org = await em.findOne(SocialOrganization, { code: orgCodeInput(rawCode) });
-  if (!org) throw notFound(`找不到组织 ${rawCode} / no organisation ${rawCode} (${field})`);
+  const org = await em.findOne(SocialOrganization, { code: normaliseCreditCode(given ?? '') });
+  if (!org) throw notFound(`找不到组织 ${given} / no organization ${given}`, field);
   assertCanWrite(ctx.caller, DEPARTMENT, org.regionCode);
   return org;
 }
 
+/** A registered organisation the caller may change: only those are inspected and graded. */
 export async function registeredToChange(ctx: RequestContext, em: EntityManager, creditCode: string): Promise<SocialOrganization> {
   const org = await organizationToChange(ctx, em, creditCode, 'creditCode');
-  if (!REGISTERED_TYPES.includes(org.orgType))
+  if (!isRegisteredType(org.orgType))
     throw badInput(
-      `${org.code} 是备案的社区社会组织，不参加年检和评估 / a filed community organisation has no inspections or grades`,
+      `${org.code} 是备案的社区社会组织，不参加年检和评估 / a filed community organization has no inspections or grades`,
       'creditCode',
     );
   return org;
 }
 
-export const organizationMutations = {
-  registerOrganization: (_: unknown, args: { input: RegisterInput }, ctx: RequestContext) =>
+/** A year of an organisation's life: from its founding year to this year. */
+export const yearOfOrganization = (org: SocialOrganization, year: number, field = 'year') =>
+  wholeNumber(year, field, '年度', Number(org.foundedOn.slice(0, 4)), Number(todayInChina().slice(0, 4)));
+
+export const organizationMutations: MutationResolvers = {
+  registerOrganization: (_, { input: i }, ctx) =>
     audited(
       ctx,
       'registerOrganization',
-      auditArgs(args.input),
+      auditArgs(i),
       async (em) => {
-        const i = args.input;
-        if (!REGISTERED_TYPES.includes(i.type))
-          throw badInput('社区社会组织请用备案 / file a community organisation with fileCommunityOrganization', 'type');
-        const code = creditCodeInput(i.creditCode, i.type);
-        const streetCode = streetCodeInput(i.streetCode);
-        const communityCode = i.communityCode ? communityCodeInput(i.communityCode, 'communityCode', streetCode) : null;
+        if (!isRegisteredType(i.type))
+          throw badInput('社区社会组织请用备案 / file a community organization with fileCommunityOrganization', 'type');
+        const code = creditCodeOf(i.creditCode, 'creditCode');
+        const typeProblem = creditCodeTypeProblem(code, i.type);
+        if (typeProblem) throw badInput(`统一社会信用代码无效：${typeProblem} / invalid unified social credit code`, 'creditCode');
+        const streetCode = regionCodeOf(i.streetCode, 'streetCode', ['STREET']);
+        const communityCode = i.communityCode ? regionCodeOf(i.communityCode, 'communityCode') : null;
+        if (communityCode && streetOf(communityCode) !== streetCode)
+          throw badInput(`社区不属于该街道 / communityCode is not in street ${streetCode}`, 'communityCode');
+        const regionCode = communityCode ?? streetCode;
         const org = {
           code,
+          districtCode: districtOf(streetCode),
           name: requiredText(i.name, 'name', '名称'),
           orgType: i.type,
           field: i.field,
@@ -98,10 +107,10 @@ export const organizationMutations = {
           foundedOn: notFuture(i.foundedOn, 'foundedOn', '成立日期'),
           streetCode,
           communityCode,
-          regionCode: communityCode ?? streetCode,
+          regionCode,
           legalRepresentative: optionalText(i.legalRepresentative, 'legalRepresentative', '法定代表人', 50),
         };
-        assertCanWrite(ctx.caller, DEPARTMENT, org.regionCode);
+        assertCanWrite(ctx.caller, DEPARTMENT, regionCode);
         await assertInRegionTree(ctx, 'regions', streetCode, 'streetCode');
         await assertInRegionTree(ctx, 'regions', communityCode, 'communityCode');
         await assertNew(em, code, 'creditCode');
@@ -110,20 +119,20 @@ export const organizationMutations = {
       (o) => `RegisteredOrganization:${o.code}`,
     ),
 
-  fileCommunityOrganization: (_: unknown, args: { input: FileInput }, ctx: RequestContext) =>
+  fileCommunityOrganization: (_, { input: i }, ctx) =>
     audited(
       ctx,
       'fileCommunityOrganization',
-      auditArgs(args.input),
+      auditArgs(i),
       async (em) => {
-        const i = args.input;
-        const communityCode = communityCodeInput(i.communityCode);
-        const streetCode = `${communityCode.slice(0, 9)}000`;
-        const code = orgCodeInput(i.filingNumber);
+        const communityCode = regionCodeOf(i.communityCode, 'communityCode');
+        const streetCode = streetOf(communityCode);
+        const code = normaliseCreditCode(i.filingNumber ?? '');
         const problem = filingNumberProblem(code, streetCode);
         if (problem) throw badInput(`备案编号无效：${problem} / invalid filing number`, 'filingNumber');
         const org = {
           code,
+          districtCode: districtOf(communityCode),
           name: requiredText(i.name, 'name', '名称'),
           orgType: 'COMMUNITY' as const,
           field: i.field,
@@ -142,14 +151,14 @@ export const organizationMutations = {
       (o) => `CommunityOrganization:${o.code}`,
     ),
 
-  deregisterOrganization: (_: unknown, args: { code: string; deregisteredOn: string; reason?: string | null }, ctx: RequestContext) =>
+  deregisterOrganization: (_, args, ctx) =>
     audited(
       ctx,
       'deregisterOrganization',
       args,
       async (em) => {
         const org = await organizationToChange(ctx, em, args.code);
-        if (org.deregisteredOn) throw conflict(`${org.code} 已于${org.deregisteredOn}注销 / already deregistered on ${org.deregisteredOn}`);
+        assertStep(ORGANIZATION_LOOP, org.deregisteredOn ? 'DEREGISTERED' : 'ACTIVE', 'DEREGISTERED');
         const on = notFuture(args.deregisteredOn, 'deregisteredOn', '注销日期');
         if (on < org.foundedOn)
           throw badInput(`注销日期早于成立日期 ${org.foundedOn} / deregisteredOn is before the founding date`, 'deregisteredOn');
@@ -160,18 +169,18 @@ export const organizationMutations = {
       (o) => `SocialOrganization:${o.code}`,
     ),
 
-  recordGrade: (_: unknown, args: { creditCode: string; level: Grade; year: number }, ctx: RequestContext) =>
+  recordGrade: (_, args, ctx) =>
     audited(
       ctx,
       'recordGrade',
       args,
       async (em) => {
         const org = await registeredToChange(ctx, em, args.creditCode);
-        const year = yearInput(args.year, 'year', Number(org.foundedOn.slice(0, 4)));
+        const year = yearOfOrganization(org, args.year);
         if (org.deregisteredOn && org.deregisteredOn < `${year}-01-01`)
-          throw badInput(`组织已于${org.deregisteredOn}注销 / the organisation was deregistered before ${year}`, 'year');
+          throw badInput(`组织已于${org.deregisteredOn}注销 / the organization was deregistered before ${year}`, 'year');
         if (org.gradeYear && org.gradeYear > year)
-          throw conflict(`已有${org.gradeYear}年度的等级 / a later grade (${org.gradeYear}) is already recorded`);
+          throw conflict(`已有${org.gradeYear}年度的等级 / a later grade (${org.gradeYear}) is already recorded`, 'year');
         org.gradeLevel = levelOf(args.level);
         org.gradeYear = year;
         return org;

@@ -1,137 +1,180 @@
-import { groupBy, inScope, regionNode, scopePrefix, todayInChina, type PageArgs, type RequestContext } from '@district/common';
-import { MEDIATION_FIELD, REGISTERED_TYPES, type InspectionResult } from '../../vocabulary';
-import { monthsInput } from '../../validation';
+import { normaliseCreditCode, todayInChina } from '@district/common';
+import {
+  and,
+  byKey,
+  containsPattern,
+  listPrefix,
+  listUnder,
+  periodTo,
+  primeByKey,
+  referenced,
+  regionNode,
+  rowsBy,
+  sql,
+  underPrefix,
+  visible,
+  yearOnYear,
+  type ListArgs,
+  type ListSpec,
+  type RequestContext,
+  type Sql,
+} from '@district/subgraph-kit';
+import type { Resolvers, SocialOrganizationFilter } from '../../generated/graphql';
 import { AnnualInspection } from '../inspections/inspection.entity';
 import { ServiceProject } from '../projects/service-project.entity';
-import { type SocialOrganization } from './organization.entity';
-import { visibleOrganization } from './organization.loaders';
-import { EVERYWHERE, gradeExpiring, organizationPage, type OrgCriteria, type OrgSort } from './organization.query';
-import { evaluationEligibility, gradeOf, gradeValidUntil } from './evaluation';
+import { mediationTally } from '../mediation/mediation.resolvers';
+import { SocialOrganization } from './organization.entity';
+import { isRegisteredType, MEDIATION_FIELD } from './codes';
+import { evaluationEligibility, gradeValidOn, gradeView, levelOf } from './evaluation';
+import {
+  activeOn,
+  byKind,
+  deregisteredBy,
+  deregisteredOrganizations,
+  gradedOrganizations,
+  gradeExpiring,
+  gradesExpiringWithin,
+  mediationOrganizations,
+  monthsAhead,
+  newMediationOrganizations,
+  newOrganizations,
+  organizationsByStatus,
+} from './organizations.figures';
 
 type Org = SocialOrganization;
-const isRegistered = (o: Org) => REGISTERED_TYPES.includes(o.orgType);
+const isRegistered = (o: Org) => isRegisteredType(o.orgType);
 
-/** The node a root list looks under: the filter's region (narrowed to the caller's scope), else the scope, else everywhere. */
-export function listNode(ctx: RequestContext, regionCode?: string | null): string {
-  if (regionCode) return regionNode(ctx, regionCode).code;
-  return scopePrefix(ctx.caller) ? (ctx.caller.regionScope as string) : EVERYWHERE;
+/** An organisation by its credit code or filing number (as typed: spaces, full-width, lower case), batched per request. */
+export const organizationByCode = (ctx: RequestContext, code: string) =>
+  byKey<SocialOrganization>(ctx, SocialOrganization, 'code').load(normaliseCreditCode(code ?? ''));
+
+/** Where an organisation sits: its community, else its street. */
+export const placeOfOrganization = (o: Org) => o.regionCode;
+
+/** An organisation another record names, refused (FORBIDDEN, the field null) when outside the caller's scope. */
+export const referencedOrganization = async (ctx: RequestContext, code: string) =>
+  referenced(ctx, await organizationByCode(ctx, code), placeOfOrganization, ['社会组织', 'organization']);
+
+/** Rows of `t` whose organisation (`t.organization_code`) sits under the prefix; nothing to add for the whole deployment. */
+export const organizationUnder = (prefix: string): Sql | undefined =>
+  prefix ? sql`t.organization_code IN (SELECT o.code FROM social_organization o WHERE ${underPrefix('o.region_code', prefix)})` : undefined;
+
+export const ORGANIZATIONS: ListSpec<Org> = {
+  entity: SocialOrganization,
+  table: 'social_organization',
+  place: 'region_code',
+  sortColumns: { CODE: 't.code', NAME: 't.name', FOUNDED_ON: 't.founded_on', TYPE: 't.org_type' },
+  defaultOrder: 't.code',
+};
+
+/** Organisations whose grade expires soon, soonest first. */
+const EXPIRING: ListSpec<Org> = { ...ORGANIZATIONS, defaultOrder: 't.grade_year, t.code' };
+
+/** A list's filter as SQL on `t`: kind, status on a day (default today, as the figures count it), name, founding dates. */
+function orgFilter(f: Omit<SocialOrganizationFilter, 'regionCode'>): Sql {
+  const day = periodTo(f.asOf ?? todayInChina());
+  const name = f.nameContains?.trim();
+  return and(
+    byKind(f),
+    f.status === 'ACTIVE' && activeOn(day),
+    f.status === 'DEREGISTERED' && deregisteredBy(day),
+    !!name && sql`t.name ILIKE ${containsPattern(name)} ESCAPE '\\'`,
+    !!f.foundedFrom && sql`t.founded_on >= ${f.foundedFrom}::date`,
+    !!f.foundedTo && sql`t.founded_on <= ${f.foundedTo}::date`,
+  );
 }
 
-function inspectionsOf(ctx: RequestContext, code: string) {
-  const loader = ctx.loaders.get<string, AnnualInspection[]>('inspections:byOrganization', async (codes) => {
-    const rows = await ctx.em.find(AnnualInspection, { organization: { code: { $in: [...codes] } } }, { orderBy: { year: 'desc' } });
-    const byOrg = groupBy(rows, (i) => i.organization.code);
-    return codes.map((c) => byOrg.get(c) ?? []);
-  });
-  return loader.load(code);
+/** A page of organisations under a node; records referring back to them later in the response (their inspections, projects) find them loaded. */
+async function organizationPage(ctx: RequestContext, spec: ListSpec<Org>, prefix: string, where: Sql, args: ListArgs<unknown>) {
+  const page = await listUnder(ctx, spec, prefix, where, args);
+  primeByKey(ctx, SocialOrganization, 'code', page.nodes);
+  return page;
 }
 
-function mediationTally(ctx: RequestContext, code: string, year: number) {
-  const loader = ctx.loaders.get<string, { received: number; resolved: number }>(`mediation:tally:${year}`, async (codes) => {
-    const from = `${year}-01-01`;
-    const to = `${year}-12-31`;
-    const rows: { code: string; received: string; resolved: string }[] = await ctx.em.getConnection().execute(
-      `SELECT organization_code AS code,
-              count(*) FILTER (WHERE received_on BETWEEN ? AND ?) AS received,
-              count(*) FILTER (WHERE result = 'RESOLVED' AND closed_on BETWEEN ? AND ?) AS resolved
-         FROM mediation_case WHERE organization_code IN (SELECT json_array_elements_text(?::json)) GROUP BY organization_code`,
-      [from, to, from, to, JSON.stringify(codes)],
-    );
-    const byCode = new Map(rows.map((r) => [r.code, { received: Number(r.received), resolved: Number(r.resolved) }]));
-    return codes.map((c) => byCode.get(c) ?? { received: 0, resolved: 0 });
-  });
-  return loader.load(code);
-}
+const organizationList = (ctx: RequestContext, prefix: string, f: Omit<SocialOrganizationFilter, 'regionCode'>, args: ListArgs<unknown>) =>
+  organizationPage(ctx, ORGANIZATIONS, prefix, orgFilter(f), args);
 
-function projectsOf(ctx: RequestContext, code: string) {
-  const loader = ctx.loaders.get<string, ServiceProject[]>('projects:byOrganization', async (codes) => {
-    const rows = await ctx.em.find(ServiceProject, { organization: { code: { $in: [...codes] } } }, { orderBy: { code: 'asc' } });
-    const byOrg = groupBy(rows, (p) => p.organization.code);
-    return codes.map((c) => byOrg.get(c) ?? []);
-  });
-  return loader.load(code);
-}
+/** Inspections of many organisations at once, latest first. */
+export const inspectionsOf = (ctx: RequestContext, code: string) =>
+  rowsBy<AnnualInspection>(ctx, AnnualInspection, 'organizationCode', { orderBy: { year: 'desc' } }).load(code);
 
 /** Fields both kinds of organisation share. */
 const common = {
-  code: (o: Org) => o.code,
   type: (o: Org) => o.orgType,
   street: (o: Org) => ({ code: o.streetCode }),
   community: (o: Org) => (o.communityCode ? { code: o.communityCode } : null),
   status: (o: Org, { asOf }: { asOf?: string | null }) =>
-    o.deregisteredOn && o.deregisteredOn <= (asOf ?? todayInChina()) ? 'DEREGISTERED' : 'ACTIVE',
+    o.deregisteredOn && o.deregisteredOn <= (asOf ?? todayInChina()) ? ('DEREGISTERED' as const) : ('ACTIVE' as const),
   isMediationOrganization: (o: Org) => o.field === MEDIATION_FIELD,
   mediation: (o: Org, { year }: { year: number }, ctx: RequestContext) => mediationTally(ctx, o.code, year),
+  /** projects sit in the communities they serve: only those in the caller's scope */
   serviceProjects: async (o: Org, _: unknown, ctx: RequestContext) =>
-    (await projectsOf(ctx, o.code)).filter((p) => inScope(ctx.caller, p.communityCode)),
+    (await rowsBy<ServiceProject>(ctx, ServiceProject, 'organizationCode', { orderBy: { id: 'asc' } }).load(o.code)).filter(
+      (p) => !!visible(ctx, p, (x) => x.communityCode),
+    ),
 };
 
-type ListArgs = PageArgs & { filter?: (OrgCriteria & { regionCode?: string | null }) | null; sort?: OrgSort | null };
+/** The organisation named, if it is of the kind asked and the caller may see it (out of scope it looks missing). */
+async function lookup(ctx: RequestContext, code: string, registered: boolean | null) {
+  const org = visible(ctx, await organizationByCode(ctx, code), placeOfOrganization);
+  return org && (registered === null || isRegistered(org) === registered) ? org : null;
+}
 
-export const organizationResolvers = {
+/** An entity the gateway resolves for another subgraph's field: of the kind asked; out of scope FORBIDDEN. */
+async function entity(ctx: RequestContext, code: string, registered: boolean) {
+  const org = await referencedOrganization(ctx, code);
+  return org && isRegistered(org) === registered ? org : null;
+}
+
+export const organizationResolvers: Resolvers = {
   Query: {
-    socialOrganization: (_: unknown, { code }: { code: string }, ctx: RequestContext) => visibleOrganization(ctx, code),
-    registeredOrganization: async (_: unknown, { creditCode }: { creditCode: string }, ctx: RequestContext) => {
-      const org = await visibleOrganization(ctx, creditCode);
-      return org && isRegistered(org) ? org : null;
+    socialOrganization: (_, { code }, ctx) => lookup(ctx, code, null),
+    registeredOrganization: (_, { creditCode }, ctx) => lookup(ctx, creditCode, true),
+    communityOrganization: (_, { filingNumber }, ctx) => lookup(ctx, filingNumber, false),
+    socialOrganizations: (_, { filter, ...args }, ctx) => {
+      const { regionCode, ...f } = filter ?? {};
+      return organizationList(ctx, listPrefix(ctx, regionCode), f, args);
     },
-    communityOrganization: async (_: unknown, { filingNumber }: { filingNumber: string }, ctx: RequestContext) => {
-      const org = await visibleOrganization(ctx, filingNumber);
-      return org && !isRegistered(org) ? org : null;
-    },
-    socialOrganizations: (_: unknown, { filter, sort, first, after }: ListArgs, ctx: RequestContext) => {
-      const { regionCode, ...criteria } = filter ?? {};
-      return organizationPage(ctx, listNode(ctx, regionCode), criteria, sort, { first, after });
-    },
-    socialGradesExpiring: (
-      _: unknown,
-      args: PageArgs & { withinMonths: number; asOf?: string | null; regionCode?: string | null },
-      ctx: RequestContext,
-    ) => {
-      const asOf = args.asOf ?? todayInChina();
-      const months = monthsInput(args.withinMonths);
-      return organizationPage(ctx, listNode(ctx, args.regionCode), { status: 'ACTIVE', asOf }, null, args, {
-        where: (params) => gradeExpiring(asOf, months, params),
-        order: 'o.grade_year, o.code',
-      });
+    socialGradesExpiring: (_, args, ctx) => {
+      const day = args.asOf ?? todayInChina();
+      const where = and(activeOn(periodTo(day)), gradeExpiring(day, monthsAhead(args.withinMonths)));
+      return organizationPage(ctx, EXPIRING, listPrefix(ctx, args.regionCode), where, args);
     },
   },
   Region: {
-    socialOrganizationList: (r: { code: string }, { first, after, ...criteria }: PageArgs & OrgCriteria, ctx: RequestContext) =>
-      organizationPage(ctx, regionNode(ctx, r.code).code, criteria, null, { first, after }),
+    __resolveReference: (ref) => ({ code: ref.code }),
+    socialOrganizations: (r, _, ctx) => regionNode(ctx, r.code),
+    socialOrganizationList: (r, { first, after, ...f }, ctx) => organizationList(ctx, listPrefix(ctx, r.code), f, { first, after }),
   },
   SocialOrganization: {
-    __resolveType: (o: Org) => (isRegistered(o) ? 'RegisteredOrganization' : 'CommunityOrganization'),
+    __resolveType: (o) => (isRegistered(o) ? 'RegisteredOrganization' : 'CommunityOrganization'),
   },
   RegisteredOrganization: {
     ...common,
-    __resolveReference: async (ref: { creditCode: string }, ctx: RequestContext) => {
-      const org = await visibleOrganization(ctx, ref.creditCode);
-      return org && isRegistered(org) ? org : null;
-    },
-    creditCode: (o: Org) => o.code,
-    grade: (o: Org) =>
-      o.gradeLevel && o.gradeYear
-        ? { level: gradeOf(o.gradeLevel), label: `${o.gradeLevel}A`, year: o.gradeYear, validUntil: gradeValidUntil(o.gradeYear) }
-        : null,
-    inspections: (o: Org, _: unknown, ctx: RequestContext) => inspectionsOf(ctx, o.code),
-    evaluationEligibility: async (o: Org, { year }: { year: number }, ctx: RequestContext) => {
-      const results = new Map<number, InspectionResult>((await inspectionsOf(ctx, o.code)).map((i) => [i.year, i.result]));
+    __resolveReference: (ref, ctx) => entity(ctx, ref.creditCode, true),
+    creditCode: (o) => o.code,
+    grade: (o) => gradeView(o),
+    inspections: (o, _, ctx) => inspectionsOf(ctx, o.code),
+    evaluationEligibility: async (o, { year }, ctx) => {
+      const results = new Map((await inspectionsOf(ctx, o.code)).map((i) => [i.year, i.result]));
       return evaluationEligibility(o, results, year);
     },
   },
   CommunityOrganization: {
     ...common,
-    __resolveReference: async (ref: { filingNumber: string }, ctx: RequestContext) => {
-      const org = await visibleOrganization(ctx, ref.filingNumber);
-      return org && !isRegistered(org) ? org : null;
-    },
-    filingNumber: (o: Org) => o.code,
+    __resolveReference: (ref, ctx) => entity(ctx, ref.filingNumber, false),
+    filingNumber: (o) => o.code,
   },
   EvaluationGrade: {
-    valid: (g: { validUntil: string; year: number }, { asOf }: { asOf?: string | null }) => {
-      const day = asOf ?? todayInChina();
-      return day >= `${g.year}-01-01` && day <= g.validUntil;
-    },
+    valid: (g, { asOf }) => gradeValidOn(g, asOf ?? todayInChina()),
+  },
+  SocialOrganizationFigures: {
+    organizations: (n, { status, ...a }, ctx) => yearOnYear(ctx, organizationsByStatus[status ?? 'ALL'], a, n.code),
+    newOrganizations: (n, a, ctx) => yearOnYear(ctx, newOrganizations, a, n.code),
+    deregisteredOrganizations: (n, a, ctx) => yearOnYear(ctx, deregisteredOrganizations, a, n.code),
+    mediationOrganizations: (n, a, ctx) => yearOnYear(ctx, mediationOrganizations, a, n.code),
+    newMediationOrganizations: (n, a, ctx) => yearOnYear(ctx, newMediationOrganizations, a, n.code),
+    gradedOrganizations: (n, a, ctx) => yearOnYear(ctx, gradedOrganizations, { ...a, level: a.level && levelOf(a.level) }, n.code),
+    gradesExpiring: (n, a, ctx) => yearOnYear(ctx, gradesExpiringWithin(monthsAhead(a.withinMonths)), a, n.code),
   },
 };

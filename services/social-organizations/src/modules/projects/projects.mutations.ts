@@ -1,57 +1,72 @@
-import { assertCanWrite, assertInRegionTree, audited, badInput, conflict, type RequestContext } from '@district/common';
-import type { ProjectMode, ProjectStatus } from '../../vocabulary';
-import { communityCodeInput, notFuture, optionalText, orgCodeInput, requiredText } from '../../validation';
+import { assertCanWrite, badInput, conflict, districtOf, globalId, normaliseCreditCode } from '@district/common';
+import {
+  amountOf,
+  assertInRegionTree,
+  audited,
+  localNumberOf,
+  nextNumber,
+  notFuture,
+  optionalText,
+  regionCodeOf,
+  requiredText,
+} from '@district/subgraph-kit';
+import type { MutationResolvers } from '../../generated/graphql';
 import { SocialOrganization } from '../organizations/organization.entity';
 import { ServiceProject } from './service-project.entity';
 
-export interface RegisterInput {
-  code: string;
-  name: string;
-  organizationCode: string;
-  communityCode: string;
-  category?: string | null;
-  mode: ProjectMode;
-  funding: number;
-  approvedOn: string;
-  status?: ProjectStatus | null;
-}
-
-export const projectMutations = {
-  /** The project belongs to the community it serves, so that community's office may register it. */
-  registerServiceProject: (_: unknown, args: { input: RegisterInput }, ctx: RequestContext) =>
+export const projectMutations: MutationResolvers = {
+  /**
+   * The project belongs to the community it serves, so that community's office may register it; the
+   * organisation carrying it out is one of the same district's.
+   */
+  registerServiceProject: (_, { input }, ctx) =>
     audited(
       ctx,
       'registerServiceProject',
-      args,
+      input,
       async (em) => {
-        const i = args.input;
-        const communityCode = communityCodeInput(i.communityCode);
+        const communityCode = regionCodeOf(input.communityCode, 'communityCode');
         assertCanWrite(ctx.caller, 'social-organizations', communityCode);
         await assertInRegionTree(ctx, 'regions', communityCode, 'communityCode');
-        const code = requiredText(i.code, 'code', '项目编号', 32);
-        const org = await em.findOne(SocialOrganization, { code: orgCodeInput(i.organizationCode) });
-        if (!org) throw badInput(`找不到承接组织 ${i.organizationCode} / no organisation ${i.organizationCode}`, 'organizationCode');
-        const approvedOn = notFuture(i.approvedOn, 'approvedOn', '立项日期');
-        if (org.deregisteredOn && org.deregisteredOn <= approvedOn)
+        const district = districtOf(communityCode);
+        const name = requiredText(input.name, 'name', '项目名称');
+        const org = await em.findOne(SocialOrganization, {
+          code: normaliseCreditCode(input.organizationCode ?? ''),
+          districtCode: district,
+        });
+        if (!org)
           throw badInput(
-            `承接组织已于${org.deregisteredOn}注销 / the organisation was deregistered on ${org.deregisteredOn}`,
+            `本区县没有承接组织 ${input.organizationCode} / no organization ${input.organizationCode} in district ${district}`,
             'organizationCode',
           );
-        if (!Number.isFinite(i.funding) || i.funding < 0 || i.funding > 1e11)
-          throw badInput('资金应为非负金额（元）/ funding must be a non-negative amount in yuan', 'funding');
-        if (await em.count(ServiceProject, { code })) throw conflict(`项目编号 ${code} 已存在 / project ${code} already exists`);
+        const approvedOn = notFuture(input.approvedOn, 'approvedOn', '立项日期');
+        if (org.deregisteredOn && org.deregisteredOn <= approvedOn)
+          throw badInput(
+            `承接组织已于${org.deregisteredOn}注销 / the organization was deregistered on ${org.deregisteredOn}`,
+            'organizationCode',
+          );
+        const funding = amountOf(input.funding, 'funding', '资金');
+        // numbers follow the ledger's XM<year><3 digits>, continuing the year's highest in the district
+        const number = input.code
+          ? localNumberOf(input.code, 'code', '项目编号')
+          : await nextNumber(em, { table: 'service_project', column: 'number', district, prefix: `XM${approvedOn.slice(0, 4)}`, width: 3 });
+        const id = globalId(district, number);
+        if (await em.findOne(ServiceProject, { id }))
+          throw conflict(`项目编号 ${number} 已存在 / project ${number} already exists`, 'code');
         return em.create(ServiceProject, {
-          code,
-          name: requiredText(i.name, 'name', '项目名称'),
-          organization: org,
+          id,
+          districtCode: district,
+          number,
+          name,
+          organizationCode: org.code,
           communityCode,
-          category: optionalText(i.category, 'category', '项目类别', 50),
-          mode: i.mode,
-          funding: i.funding.toFixed(2),
+          category: optionalText(input.category, 'category', '项目类别', 50),
+          mode: input.mode,
+          funding: funding.toFixed(2),
           approvedOn,
-          status: i.status ?? 'IN_PROGRESS',
+          status: input.status ?? 'IN_PROGRESS',
         });
       },
-      (p) => `SocialServiceProject:${p.code}`,
+      (p) => `SocialServiceProject:${p.id}`,
     ),
 };

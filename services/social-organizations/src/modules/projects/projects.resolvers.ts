@@ -1,49 +1,58 @@
-import { inScope, orderFrom, paginate, regionPrefix, type PageArgs, type RequestContext } from '@district/common';
-import type { ProjectMode, ProjectStatus } from '../../vocabulary';
-import { loadOrganization } from '../organizations/organization.loaders';
-import { EVERYWHERE } from '../organizations/organization.query';
-import { listNode } from '../organizations/organizations.resolvers';
+import { normaliseCreditCode } from '@district/common';
+import {
+  and,
+  byKey,
+  eq,
+  listPrefix,
+  listUnder,
+  recordId,
+  sql,
+  visible,
+  yearOnYear,
+  type ListSpec,
+  type RequestContext,
+} from '@district/subgraph-kit';
+import type { Resolvers } from '../../generated/graphql';
+import { referencedOrganization } from '../organizations/organizations.resolvers';
 import { ServiceProject } from './service-project.entity';
+import { serviceProjectCommunities, serviceProjectFunding, serviceProjects } from './projects.figures';
 
-export interface ProjectFilter {
-  regionCode?: string | null;
-  organizationCode?: string | null;
-  mode?: ProjectMode | null;
-  status?: ProjectStatus | null;
-  approvedFrom?: string | null;
-  approvedTo?: string | null;
-}
+const PROJECTS: ListSpec<ServiceProject> = {
+  entity: ServiceProject,
+  table: 'service_project',
+  place: 'community_code',
+  sortColumns: { CODE: 't.number', APPROVED_ON: 't.approved_on', FUNDING: 't.funding' },
+  defaultOrder: 't.id',
+};
 
-const SORT_FIELDS = { CODE: 'code', APPROVED_ON: 'approvedOn', FUNDING: 'funding' };
+export const projectById = (ctx: RequestContext, id: string) => byKey<ServiceProject>(ctx, ServiceProject, 'id').load(id);
 
-function projectWhere(ctx: RequestContext, f: ProjectFilter): Record<string, unknown> {
-  const node = listNode(ctx, f.regionCode);
-  const where: Record<string, unknown> = {};
-  if (node !== EVERYWHERE) where.communityCode = { $like: `${regionPrefix(node)}%` };
-  if (f.organizationCode) where.organization = f.organizationCode.trim().toUpperCase();
-  if (f.mode) where.mode = f.mode;
-  if (f.status) where.status = f.status;
-  if (f.approvedFrom || f.approvedTo) {
-    where.approvedOn = { ...(f.approvedFrom ? { $gte: f.approvedFrom } : {}), ...(f.approvedTo ? { $lte: f.approvedTo } : {}) };
-  }
-  return where;
-}
-
-export const projectResolvers = {
+export const projectResolvers: Resolvers = {
   Query: {
-    socialServiceProject: async (_: unknown, { code }: { code: string }, ctx: RequestContext) => {
-      const found = await ctx.em.findOne(ServiceProject, { code: code.trim() });
-      return found && inScope(ctx.caller, found.communityCode) ? found : null;
+    socialServiceProject: async (_, { code }, ctx) =>
+      visible(ctx, await projectById(ctx, await recordId(ctx, code, 'code')), (p) => p.communityCode),
+    socialServiceProjects: (_, args, ctx) => {
+      const f = args.filter ?? {};
+      const where = and(
+        eq('t.organization_code', f.organizationCode ? normaliseCreditCode(f.organizationCode) : null),
+        eq('t.mode', f.mode),
+        eq('t.status', f.status),
+        !!f.approvedFrom && sql`t.approved_on >= ${f.approvedFrom}::date`,
+        !!f.approvedTo && sql`t.approved_on <= ${f.approvedTo}::date`,
+      );
+      return listUnder(ctx, PROJECTS, listPrefix(ctx, f.regionCode), where, args);
     },
-    socialServiceProjects: (
-      _: unknown,
-      args: PageArgs & { filter?: ProjectFilter | null; sort?: { field: string; direction?: 'ASC' | 'DESC' | null } | null },
-      ctx: RequestContext,
-    ) => paginate(ctx.em, ServiceProject, projectWhere(ctx, args.filter ?? {}), orderFrom(args.sort, SORT_FIELDS, [{ code: 'asc' }]), args),
   },
   SocialServiceProject: {
-    organization: (p: ServiceProject, _: unknown, ctx: RequestContext) => loadOrganization(ctx, p.organization.code),
-    community: (p: ServiceProject) => ({ code: p.communityCode }),
-    funding: (p: ServiceProject) => Number(p.funding),
+    code: (p) => p.number,
+    /** the organisation may be registered in another street than the project's community: refused there, not hidden */
+    organization: (p, _, ctx) => referencedOrganization(ctx, p.organizationCode),
+    community: (p) => ({ code: p.communityCode }),
+    funding: (p) => Number(p.funding),
+  },
+  SocialOrganizationFigures: {
+    serviceProjects: (n, a, ctx) => yearOnYear(ctx, serviceProjects, a, n.code),
+    serviceProjectCommunities: (n, a, ctx) => yearOnYear(ctx, serviceProjectCommunities, a, n.code),
+    serviceProjectFunding: (n, a, ctx) => yearOnYear(ctx, serviceProjectFunding, a, n.code),
   },
 };

@@ -1,20 +1,33 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import type { ProjectMode, ProjectStatus } from '../../vocabulary';
+import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { LedgerRecord } from '@district/subgraph-kit';
+import type { SocialProjectMode, SocialProjectStatus } from '../../generated/graphql';
 import { SocialOrganization } from '../organizations/organization.entity';
 
-/** A service project carried out by an organisation in a community. */
+/**
+ * A service project carried out by an organisation in a community. Its number (项目编号) is the
+ * district's own: the id is "<district>:<number>". It sits in the community it serves; the
+ * organisation carrying it out may be registered anywhere in the district.
+ */
 @Entity({ tableName: 'service_project' })
-export class ServiceProject {
-  @PrimaryKey({ type: 'string', length: 32 })
-  code!: string;
+@Unique({ properties: ['districtCode', 'number'] })
+export class ServiceProject extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  /** 项目编号 */
+  @Property({ type: 'string', length: 30 })
+  number!: string;
 
   @Property({ type: 'text' })
   name!: string;
 
-  /** 承接组织 */
+  /** 承接组织: its credit code or filing number */
   @Index()
-  @ManyToOne({ entity: () => SocialOrganization, fieldName: 'organization_code', deleteRule: 'restrict' })
-  organization!: SocialOrganization;
+  @ManyToOne({ entity: () => SocialOrganization, mapToPk: true, fieldName: 'organization_code', deleteRule: 'restrict' })
+  organizationCode!: string;
 
   @Index()
   @Property({ type: 'string', length: 12 })
@@ -25,7 +38,7 @@ export class ServiceProject {
   category?: string | null;
 
   @Property({ type: 'string', length: 24 })
-  mode!: ProjectMode;
+  mode!: SocialProjectMode;
 
   /** 资金(元), yuan with fen */
   @Property({ type: 'decimal', precision: 14, scale: 2 })
@@ -37,5 +50,5 @@ export class ServiceProject {
   approvedOn!: string;
 
   @Property({ type: 'string', length: 16 })
-  status!: ProjectStatus;
+  status!: SocialProjectStatus;
 }
