@@ -9,6 +9,7 @@ export * from './sql';
 export * from './pagination';
 export * from './lists';
 export * from './loaders';
+export * from './joined';
 export * from './figures';
 export * from './input';
 export * from './sequences';
