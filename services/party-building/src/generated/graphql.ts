@@ -3,8 +3,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { RegionNode as RegionNodeModel, CountFigure as CountFigureModel, RateFigure as RateFigureModel, AuditEntryView as AuditEntryViewModel, RequestContext } from '@district/subgraph-kit';
 import type { CoverageNode as CoverageNodeModel, RegisteredOrganizationRef as RegisteredOrganizationRefModel, Coverage as CoverageModel } from '../modules/organizations/organizations.resolvers';
-import type { TwoNewOrganization as TwoNewOrganizationModel, PartyOrganization as PartyOrganizationModel, InstructorAssignment as InstructorAssignmentModel } from '../modules/organizations/organization.entity';
-import type { Instructor as InstructorModel, InstructorContact as InstructorContactModel } from '../modules/instructors/instructor.entity';
+import type { TwoNewOrganization as TwoNewOrganizationModel, PartyOrganization as PartyOrganizationModel } from '../modules/organizations/organization.entity';
+import type { Instructor as InstructorModel } from '../modules/instructors/instructor.entity';
+import type { Assignment as AssignmentModel, Contact as ContactModel } from '../modules/instructors/instructor-links';
 import type { Rhythm as RhythmModel } from '../modules/instructors/rhythm';
 import type { CommitteeMemberUnit as CommitteeMemberUnitModel, IndustryCommittee as IndustryCommitteeModel, PartyTraining as PartyTrainingModel } from '../modules/committees/committee.entity';
 export type Maybe<T> = T | null;
@@ -1262,9 +1263,9 @@ export type ResolversTypes = ResolversObject<{
   PartyIndustryCommittee: ResolverTypeWrapper<IndustryCommitteeModel>;
   PartyIndustryCommitteeConnection: ResolverTypeWrapper<Omit<PartyIndustryCommitteeConnection, 'nodes'> & { nodes: Array<ResolversTypes['PartyIndustryCommittee']> }>;
   PartyInstructor: ResolverTypeWrapper<InstructorModel>;
-  PartyInstructorAssignment: ResolverTypeWrapper<InstructorAssignmentModel>;
+  PartyInstructorAssignment: ResolverTypeWrapper<AssignmentModel>;
   PartyInstructorConnection: ResolverTypeWrapper<Omit<PartyInstructorConnection, 'nodes'> & { nodes: Array<ResolversTypes['PartyInstructor']> }>;
-  PartyInstructorContact: ResolverTypeWrapper<InstructorContactModel>;
+  PartyInstructorContact: ResolverTypeWrapper<ContactModel>;
   PartyInstructorContactConnection: ResolverTypeWrapper<Omit<PartyInstructorContactConnection, 'nodes'> & { nodes: Array<ResolversTypes['PartyInstructorContact']> }>;
   PartyInstructorContactFilter: PartyInstructorContactFilter;
   PartyInstructorContactSort: PartyInstructorContactSort;
@@ -1326,9 +1327,9 @@ export type ResolversParentTypes = ResolversObject<{
   PartyIndustryCommittee: IndustryCommitteeModel;
   PartyIndustryCommitteeConnection: Omit<PartyIndustryCommitteeConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['PartyIndustryCommittee']> };
   PartyInstructor: InstructorModel;
-  PartyInstructorAssignment: InstructorAssignmentModel;
+  PartyInstructorAssignment: AssignmentModel;
   PartyInstructorConnection: Omit<PartyInstructorConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['PartyInstructor']> };
-  PartyInstructorContact: InstructorContactModel;
+  PartyInstructorContact: ContactModel;
   PartyInstructorContactConnection: Omit<PartyInstructorContactConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['PartyInstructorContact']> };
   PartyInstructorContactFilter: PartyInstructorContactFilter;
   PartyInstructorContactSort: PartyInstructorContactSort;

@@ -11,7 +11,6 @@ import {
   pageWindow,
   raw,
   recordId,
-  rowsBy,
   sql,
   underPrefix,
   yearOnYear,
@@ -20,9 +19,9 @@ import {
   type Sql,
 } from '@district/subgraph-kit';
 import type { PartyInstructorContactFilter, PartyInstructorFilter, Resolvers } from '../../generated/graphql';
-import { InstructorAssignment } from '../organizations/organization.entity';
 import { organizationFor } from '../organizations/organizations.resolvers';
 import { Instructor, InstructorContact } from './instructor.entity';
+import { assignmentsOf, contactsOf } from './instructor-links';
 import { contactsMade, instructorsDispatched, problemsFound, problemsSolved } from './instructors.figures';
 import { rhythmPeriod, rhythms, type Rhythm } from './rhythm';
 
@@ -59,9 +58,11 @@ const seenByCaller = (ctx: RequestContext): Sql | undefined => {
   return prefix ? instructorsSeenUnder(prefix) : undefined;
 };
 
+const instructorById = (ctx: RequestContext, id: string) => byKey<Instructor>(ctx, Instructor, 'id').load(id);
+
 /** An instructor by global id, as the caller may see it: null when the caller's region has nothing to do with it. */
-export async function instructorFor(ctx: RequestContext, id: string): Promise<Instructor | null> {
-  const instructor = await byKey<Instructor>(ctx, Instructor, 'id').load(id);
+async function instructorFor(ctx: RequestContext, id: string): Promise<Instructor | null> {
+  const instructor = await instructorById(ctx, id);
   const prefix = scopePrefix(ctx.caller);
   if (!instructor || !prefix) return instructor;
   const seen = ctx.loaders.get<string, boolean>(`instructor-seen:${prefix}`, async (ids) => {
@@ -89,10 +90,19 @@ function instructorFilter(ctx: RequestContext, f: PartyInstructorFilter | null |
   );
 }
 
+/**
+ * The contact log sits where each organization sat when contacted; a caller sees a contact whose
+ * organization also lies in its scope now, so every contact it sees names an organization it sees.
+ */
 async function contactFilter(ctx: RequestContext, f: PartyInstructorContactFilter | null | undefined): Promise<Sql> {
-  if (!f) return raw('TRUE');
+  const scope = scopePrefix(ctx.caller);
+  const organizationSeen = scope
+    ? sql`EXISTS (SELECT 1 FROM two_new_org o WHERE o.credit_code = t.credit_code AND ${underPrefix('o.region_code', scope)})`
+    : undefined;
+  if (!f) return organizationSeen ?? raw('TRUE');
   assertRange(f.from, f.to);
   return and(
+    organizationSeen,
     f.instructorCode ? sql`t.instructor_id = ${await recordId(ctx, f.instructorCode, 'instructorCode')}` : undefined,
     f.creditCode ? sql`t.credit_code = ${normaliseCreditCode(f.creditCode)}` : undefined,
     eq('t.kind', f.kind),
@@ -126,40 +136,32 @@ export const instructorResolvers: Resolvers = {
       return connection(rows, total, window.offset);
     },
   },
+  // the organizations and contacts below are filtered by the caller's scope; the instructors they
+  // name are then visible by construction (see instructorsSeenUnder), so they are not checked again
   PartyInstructor: {
     code: (i) => i.number,
-    assignments: async (i, _, ctx) => {
-      const all = await rowsBy<InstructorAssignment>(ctx, InstructorAssignment, 'instructorId', {
-        orderBy: { assignedOn: 'desc', id: 'desc' },
-      }).load(i.id);
-      const orgs = await Promise.all(all.map((a) => organizationFor(ctx, a.creditCode)));
-      return all.filter((_, k) => orgs[k] !== null);
-    },
+    assignments: async (i, _, ctx) =>
+      (await assignmentsOf(ctx, 'instructorId', i.id)).filter((a) => inScope(ctx.caller, a.organization.regionCode)),
     contacts: async (i, { from, to }, ctx) => {
       assertRange(from, to);
-      const all = await rowsBy<InstructorContact>(ctx, InstructorContact, 'instructorId', {
-        where: { contactedOn: { $gte: from, $lte: to } },
-        orderBy: { contactedOn: 'desc', number: 'desc' },
-      }).load(i.id);
-      return all.filter((c) => inScope(ctx.caller, c.regionCode));
+      const contacts = await contactsOf(ctx, 'instructorId', i.id, { from, to });
+      return contacts.filter((c) => inScope(ctx.caller, c.regionCode) && inScope(ctx.caller, c.organization!.regionCode));
     },
     rhythm: (i, { from, to }, ctx) => rhythmOf(ctx, i.id, from, to),
   },
   PartyInstructorAssignment: {
     id: (a) => String(a.id),
-    organization: async (a, _, ctx) => (await organizationFor(ctx, a.creditCode))!,
-    instructor: async (a, _, ctx) => (await instructorFor(ctx, a.instructorId))!,
     active: (a) => !a.withdrawnOn || a.withdrawnOn > todayInChina(),
   },
   PartyInstructorContact: {
     code: (c) => c.number,
-    instructor: async (c, _, ctx) => (await instructorFor(ctx, c.instructorId))!,
-    organization: async (c, _, ctx) => (await organizationFor(ctx, c.creditCode))!,
+    instructor: async (c, _, ctx) => c.instructor ?? (await instructorById(ctx, c.instructorId))!,
+    organization: async (c, _, ctx) => c.organization ?? (await organizationFor(ctx, c.creditCode))!,
     date: (c) => c.contactedOn,
     problemFound: (c) => c.problem ?? null,
   },
   PartyInstructorRhythm: {
-    instructor: async (r, _, ctx) => (await instructorFor(ctx, r.instructorId))!,
+    instructor: async (r, _, ctx) => (await instructorById(ctx, r.instructorId))!,
   },
   PartyBuildingFigures: {
     instructors: (n, args, ctx) => yearOnYear(ctx, instructorsDispatched, args, n.code),

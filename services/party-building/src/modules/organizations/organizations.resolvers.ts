@@ -11,6 +11,7 @@ import {
   rateYearOnYear,
   recordId,
   rowsBy,
+  rowsJoined,
   sql,
   underPrefix,
   visible,
@@ -21,9 +22,9 @@ import {
   type Sql,
 } from '@district/subgraph-kit';
 import type { PartyCoverageKind, PartyOrganizationFilter, Resolvers, TwoNewOrganizationFilter } from '../../generated/graphql';
-import { InstructorContact } from '../instructors/instructor.entity';
-import { instructorFor } from '../instructors/instructors.resolvers';
-import { InstructorAssignment, PartyOrganization, PartyOrgUnit, TwoNewOrganization } from './organization.entity';
+import type { Instructor } from '../instructors/instructor.entity';
+import { assignmentsOf, contactsOf } from '../instructors/instructor-links';
+import { PartyOrganization, PartyOrgUnit, TwoNewOrganization } from './organization.entity';
 import {
   coveredUnits,
   statusOn,
@@ -51,15 +52,18 @@ export interface RegisteredOrganizationRef {
   creditCode: string;
 }
 
-/** An organization's coverage on a day (OrganizationCoverage). */
+/** An organization's coverage on a day (OrganizationCoverage): what covers it comes with it. */
 export interface Coverage {
   asOf: string;
   status: CoverageStatus;
   covered: boolean;
   organization: TwoNewOrganization;
-  partyOrganizationId: number | null;
-  instructorId: string | null;
+  partyOrganization: PartyOrganization | null;
+  instructor: Instructor | null;
 }
+
+/** A unit's stint in a Party organization, with the organization. */
+type Stint = PartyOrgUnit & { partyOrganization: PartyOrganization };
 
 const ORGANIZATIONS: ListSpec<TwoNewOrganization> = {
   entity: TwoNewOrganization,
@@ -124,17 +128,42 @@ async function organizationList(ctx: RequestContext, prefix: string, args: ListA
   return listUnder(ctx, ORGANIZATIONS, prefix, await organizationFilter(ctx, args.filter), args);
 }
 
-const assignmentsOf = (ctx: RequestContext, creditCode: string) =>
-  rowsBy<InstructorAssignment>(ctx, InstructorAssignment, 'creditCode', { orderBy: { assignedOn: 'desc', id: 'desc' } }).load(creditCode);
+/** A unit's stints in Party organizations, newest first, each with its organization: one statement per response. */
+async function stintsOf(ctx: RequestContext, creditCode: string): Promise<Stint[]> {
+  const rows = await rowsJoined(ctx, {
+    name: 'stints',
+    from: 'party_org_unit u JOIN party_organization p ON p.id = u.party_organization_id',
+    entities: { u: PartyOrgUnit, p: PartyOrganization },
+    key: 'u.credit_code',
+    order: 'u.joined_on DESC, u.id DESC',
+  }).load(creditCode);
+  return rows.map((r) => Object.assign(r.u as PartyOrgUnit, { partyOrganization: r.p as PartyOrganization }));
+}
+
+/**
+ * The Party organization covering a unit now (its row says which). Asked through the unit's stints
+ * even when it has none, so that every unit of a response costs the same statements.
+ */
+async function partyOrganizationOf(ctx: RequestContext, o: TwoNewOrganization): Promise<PartyOrganization | null> {
+  const stints = await stintsOf(ctx, o.creditCode);
+  return stints.find((s) => !s.leftOn && s.partyOrganizationId === o.partyOrganizationId)?.partyOrganization ?? null;
+}
+
+/** The instructor assigned to a unit now (its row says who), through its assignments as partyOrganizationOf does. */
+async function instructorOf(ctx: RequestContext, o: TwoNewOrganization): Promise<Instructor | null> {
+  const assignments = await assignmentsOf(ctx, 'creditCode', o.creditCode);
+  return assignments.find((a) => !a.withdrawnOn && a.instructorId === o.instructorId)?.instructor ?? null;
+}
 
 const activeOn = (day: string, from: string, to: string | null | undefined) => from <= day && (!to || to > day);
 
+/**
+ * Coverage on a day, from the unit's stints. What covers a unit the caller sees is seen too: a
+ * Party organization is visible wherever it covers a unit, an instructor wherever assigned.
+ */
 export async function coverageOf(ctx: RequestContext, org: TwoNewOrganization, asOf?: string | null): Promise<Coverage> {
   const day = asOf ?? todayInChina();
-  const [stints, assignments] = await Promise.all([
-    rowsBy<PartyOrgUnit>(ctx, PartyOrgUnit, 'creditCode').load(org.creditCode),
-    assignmentsOf(ctx, org.creditCode),
-  ]);
+  const [stints, assignments] = await Promise.all([stintsOf(ctx, org.creditCode), assignmentsOf(ctx, 'creditCode', org.creditCode)]);
   const unit = stints.find((s) => activeOn(day, s.joinedOn, s.leftOn));
   const assignment = assignments.find((a) => activeOn(day, a.assignedOn, a.withdrawnOn));
   const status: CoverageStatus = unit ? 'ORGANISATIONAL' : assignment ? 'WORK' : 'NONE';
@@ -143,8 +172,8 @@ export async function coverageOf(ctx: RequestContext, org: TwoNewOrganization, a
     status,
     covered: status !== 'NONE',
     organization: org,
-    partyOrganizationId: unit?.partyOrganizationId ?? null,
-    instructorId: assignment?.instructorId ?? null,
+    partyOrganization: unit?.partyOrganization ?? null,
+    instructor: assignment?.instructor ?? null,
   };
 }
 
@@ -204,27 +233,16 @@ export const organizationResolvers: Resolvers = {
   TwoNewOrganization: {
     __resolveReference: (ref, ctx) => organizationFor(ctx, ref.creditCode),
     region: (o) => ({ code: o.regionCode }),
-    formation: async (o, _, ctx) =>
-      o.partyOrganizationId ? ((await partyOrganizationById(ctx, o.partyOrganizationId))?.formation ?? 'NONE') : 'NONE',
-    // a unit's Party organization covers the unit, so the caller who sees the unit sees it
-    partyOrganization: (o, _, ctx) => (o.partyOrganizationId ? partyOrganizationById(ctx, o.partyOrganizationId) : null),
+    formation: async (o, _, ctx) => (await partyOrganizationOf(ctx, o))?.formation ?? 'NONE',
+    partyOrganization: (o, _, ctx) => partyOrganizationOf(ctx, o),
     partyOrganizationSince: (o) => o.partyJoinedOn ?? null,
     unbuilt: (o) => o.partyMembers >= 3 && !o.partyOrganizationId,
-    instructor: (o, _, ctx) => (o.instructorId ? instructorFor(ctx, o.instructorId) : null),
-    assignments: (o, _, ctx) => assignmentsOf(ctx, o.creditCode),
+    instructor: (o, _, ctx) => instructorOf(ctx, o),
+    assignments: (o, _, ctx) => assignmentsOf(ctx, 'creditCode', o.creditCode),
     coverage: (o, { asOf }, ctx) => coverageOf(ctx, o, asOf),
-    contacts: async (o, _, ctx) =>
-      (
-        await rowsBy<InstructorContact>(ctx, InstructorContact, 'creditCode', { orderBy: { contactedOn: 'desc', number: 'desc' } }).load(
-          o.creditCode,
-        )
-      ).filter((c) => inScope(ctx.caller, c.regionCode)),
+    contacts: async (o, _, ctx) => (await contactsOf(ctx, 'creditCode', o.creditCode)).filter((c) => inScope(ctx.caller, c.regionCode)),
     // civil affairs (登记管理机关 5) registers social organizations: the same entity in the social-organizations subgraph
     registeredOrganization: (o) => (o.creditCode.startsWith('5') ? { creditCode: o.creditCode } : null),
-  },
-  OrganizationCoverage: {
-    partyOrganization: (c, _, ctx) => (c.partyOrganizationId ? partyOrganizationById(ctx, c.partyOrganizationId) : null),
-    instructor: (c, _, ctx) => (c.instructorId ? instructorFor(ctx, c.instructorId) : null),
   },
   PartyOrganization: {
     id: (p) => globalId(p.districtCode, String(p.id)),
