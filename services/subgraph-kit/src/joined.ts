@@ -4,13 +4,13 @@ import type { Loader } from './loaders';
 import { and, inList, raw, sql, TRUE, type Sql } from './sql';
 
 /** How rows of one table come with the rows they name in others: each alias of `from` maps to its entity. */
-export interface JoinedSpec {
+export interface JoinedSpec<R extends JoinedRow> {
   /** names the loader; with `where`, every parent asking shares one statement */
   name: string;
   /** FROM clause: the table asked by `key` and the tables its rows name, each aliased ('instructor_contact c JOIN party_instructor i ON …') */
   from: string;
   /** the entity each alias of `from` holds */
-  entities: Record<string, EntityName<object>>;
+  entities: { [A in keyof R]: EntityName<R[A]> };
   /** SQL of the key the loader is asked by, e.g. 'c.credit_code' */
   key: string;
   /** ORDER BY within each key's rows */
@@ -20,7 +20,7 @@ export interface JoinedSpec {
 }
 
 /** A joined row: the entity of each alias. */
-export type JoinedRow = Record<string, object>;
+export type JoinedRow = { [alias: string]: object };
 
 /**
  * Rows by a (non-unique) key, each with the rows it names joined in, grouped per key: one statement
@@ -29,12 +29,16 @@ export type JoinedRow = Record<string, object>;
  * instructor and organization): rows that come with what they name need no second loader, whose
  * batches would otherwise split by the depth they are asked at.
  */
-export function rowsJoined<K extends string | number = string>(ctx: RequestContext, spec: JoinedSpec): Loader<K, JoinedRow[]> {
+export function rowsJoined<R extends JoinedRow, K extends string | number = string>(
+  ctx: RequestContext,
+  spec: JoinedSpec<R>,
+): Loader<K, R[]> {
   const where = spec.where ?? TRUE;
   const name = `joined:${spec.name}:${where.text}:${JSON.stringify(where.params)}`;
-  return ctx.loaders.get<K, JoinedRow[]>(name, async (keys) => {
+  return ctx.loaders.get<K, R[]>(name, async (keys) => {
     const meta = ctx.em.getMetadata();
-    const fields = Object.entries(spec.entities).map(([alias, entity]) => ({
+    const entities: Record<string, EntityName<any>> = spec.entities;
+    const fields = Object.entries(entities).map(([alias, entity]) => ({
       alias,
       entity,
       columns: meta
@@ -46,15 +50,15 @@ export function rowsJoined<K extends string | number = string>(ctx: RequestConte
     const statement = sql`SELECT ${raw(spec.key)} AS _key, ${raw(select)} FROM ${raw(spec.from)}
       WHERE ${and(inList(spec.key, keys), where)} ORDER BY ${raw(spec.order)}`;
     const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(statement.text, [...statement.params]);
-    const groups = new Map<string, JoinedRow[]>();
+    const groups = new Map<string, R[]>();
     for (const row of rows) {
-      const joined: JoinedRow = {};
+      const joined: Record<string, object> = {};
       for (const f of fields) {
         const data = Object.fromEntries(f.columns.map((c) => [c, row[`${f.alias}__${c}`]]));
         joined[f.alias] = ctx.em.map(f.entity, data as never);
       }
       const k = String(row._key);
-      groups.set(k, [...(groups.get(k) ?? []), joined]);
+      groups.set(k, [...(groups.get(k) ?? []), joined as R]);
     }
     return keys.map((k) => groups.get(String(k)) ?? []);
   });
