@@ -1,6 +1,7 @@
-import { badInput, todayInChina } from '@district/common';
-import { and, listPrefix, listUnder, raw, sql, yearOnYear, type ListSpec } from '@district/subgraph-kit';
+import { todayInChina } from '@district/common';
+import { listPrefix, listUnder, sql, yearOnYear, type ListSpec } from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
+import { between } from '../date-range';
 import { CommitteeMemberUnit, IndustryCommittee, PartyTraining } from './committee.entity';
 import { industryCommittees, industryCommitteesFounded, memberUnits, trainingPersonTimes, trainingSessions } from './committees.figures';
 
@@ -29,12 +30,6 @@ const TRAININGS: ListSpec<PartyTraining> = {
   sortColumns: {},
   defaultOrder: 't.held_on, t.id',
 };
-
-/** Rows whose date column lies in an optional range. */
-function between(column: string, from: string | null | undefined, to: string | null | undefined, field: string) {
-  if (from && to && from > to) throw badInput('起始日期晚于截止日期 / "from" is after "to"', field);
-  return and(from ? sql`${raw(column)} >= ${from}::date` : undefined, to ? sql`${raw(column)} <= ${to}::date` : undefined);
-}
 
 export const committeeResolvers: Resolvers = {
   Query: {

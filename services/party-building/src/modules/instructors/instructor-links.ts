@@ -24,9 +24,7 @@ export async function assignmentsOf(ctx: RequestContext, side: Side, key: string
     key: `a.${COLUMN[side]}`,
     order: 'a.assigned_on DESC, a.id DESC',
   }).load(key);
-  return rows.map((r) =>
-    Object.assign(r.a as InstructorAssignment, { instructor: r.i as Instructor, organization: r.o as TwoNewOrganization }),
-  );
+  return rows.map((r) => Object.assign(r.a, { instructor: r.i, organization: r.o }));
 }
 
 /** An organization's or an instructor's contacts (within a range of days when given), newest first. */
@@ -39,7 +37,5 @@ export async function contactsOf(ctx: RequestContext, side: Side, key: string, r
     order: 'c.contacted_on DESC, c.number DESC',
     where: range ? sql`c.contacted_on BETWEEN ${range.from}::date AND ${range.to}::date` : undefined,
   }).load(key);
-  return rows.map((r) =>
-    Object.assign(r.c as InstructorContact, { instructor: r.i as Instructor, organization: r.o as TwoNewOrganization }),
-  );
+  return rows.map((r) => Object.assign(r.c, { instructor: r.i, organization: r.o }));
 }

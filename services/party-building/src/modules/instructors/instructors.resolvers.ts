@@ -1,4 +1,4 @@
-import { badInput, inScope, normaliseCreditCode, scopePrefix, todayInChina } from '@district/common';
+import { inScope, normaliseCreditCode, scopePrefix, todayInChina } from '@district/common';
 import {
   and,
   byKey,
@@ -24,6 +24,7 @@ import { Instructor, InstructorContact } from './instructor.entity';
 import { assignmentsOf, contactsOf } from './instructor-links';
 import { contactsMade, instructorsDispatched, problemsFound, problemsSolved } from './instructors.figures';
 import { rhythmPeriod, rhythms, type Rhythm } from './rhythm';
+import { assertRange, between } from '../date-range';
 
 const INSTRUCTORS = {
   entity: Instructor,
@@ -74,18 +75,12 @@ async function instructorFor(ctx: RequestContext, id: string): Promise<Instructo
   return (await seen.load(id)) ? instructor : null;
 }
 
-function assertRange(from: string | null | undefined, to: string | null | undefined, field = 'from'): void {
-  if (from && to && from > to) throw badInput('起始日期晚于截止日期 / "from" is after "to"', field);
-}
-
 function instructorFilter(ctx: RequestContext, f: PartyInstructorFilter | null | undefined): Sql {
-  assertRange(f?.dispatchedFrom, f?.dispatchedTo, 'dispatchedFrom');
   const assigned = raw('EXISTS (SELECT 1 FROM two_new_org o WHERE o.instructor_id = t.id)');
   return and(
     seenByCaller(ctx),
     eq('t.source', f?.source),
-    f?.dispatchedFrom ? sql`t.dispatched_on >= ${f.dispatchedFrom}::date` : undefined,
-    f?.dispatchedTo ? sql`t.dispatched_on <= ${f.dispatchedTo}::date` : undefined,
+    between('t.dispatched_on', f?.dispatchedFrom, f?.dispatchedTo, 'dispatchedFrom'),
     f?.assigned === true ? assigned : f?.assigned === false ? sql`NOT ${assigned}` : undefined,
   );
 }
@@ -100,14 +95,12 @@ async function contactFilter(ctx: RequestContext, f: PartyInstructorContactFilte
     ? sql`EXISTS (SELECT 1 FROM two_new_org o WHERE o.credit_code = t.credit_code AND ${underPrefix('o.region_code', scope)})`
     : undefined;
   if (!f) return organizationSeen ?? raw('TRUE');
-  assertRange(f.from, f.to);
   return and(
     organizationSeen,
     f.instructorCode ? sql`t.instructor_id = ${await recordId(ctx, f.instructorCode, 'instructorCode')}` : undefined,
     f.creditCode ? sql`t.credit_code = ${normaliseCreditCode(f.creditCode)}` : undefined,
     eq('t.kind', f.kind),
-    f.from ? sql`t.contacted_on >= ${f.from}::date` : undefined,
-    f.to ? sql`t.contacted_on <= ${f.to}::date` : undefined,
+    between('t.contacted_on', f.from, f.to),
     f.withProblem === true ? raw('t.problem IS NOT NULL') : f.withProblem === false ? raw('t.problem IS NULL') : undefined,
     eq('t.solved', f.solved),
   );

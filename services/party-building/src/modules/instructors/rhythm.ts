@@ -1,5 +1,6 @@
-import { badInput, todayInChina } from '@district/common';
+import { todayInChina } from '@district/common';
 import { raw, sql, type RequestContext, type Sql } from '@district/subgraph-kit';
+import { assertRange } from '../date-range';
 
 /**
  * "周联系、月走访、季汇报": in every full week after an instructor's dispatch there is a contact of
@@ -34,7 +35,7 @@ export interface RhythmPeriod {
 }
 
 export function rhythmPeriod(from: string, to: string): RhythmPeriod {
-  if (from > to) throw badInput('起始日期晚于截止日期 / "from" is after "to"', 'from');
+  assertRange(from, to);
   const today = todayInChina();
   return { from, to, end: to < today ? to : today };
 }

@@ -13,6 +13,7 @@ import {
   rowsBy,
   rowsJoined,
   sql,
+  TRUE,
   underPrefix,
   visible,
   yearOnYear,
@@ -89,7 +90,7 @@ const PARTY_ORGANIZATIONS = {
 };
 
 /** The old spelling of the coverage kind is still accepted. */
-export const coverageKind = (kind: PartyCoverageKind | null | undefined): CoverageKind =>
+const coverageKind = (kind: PartyCoverageKind | null | undefined): CoverageKind =>
   kind === 'ORGANISATIONAL' ? 'ORGANIZATIONAL' : (kind ?? 'ANY');
 
 /** A unit by its credit code, as the caller may see it: null outside the caller's region. */
@@ -103,7 +104,7 @@ export async function organizationFor(ctx: RequestContext, creditCode: string): 
  * always say where its stints stand today; coverage on another day reads the stints.
  */
 async function organizationFilter(ctx: RequestContext, f: TwoNewOrganizationFilter | null | undefined): Promise<Sql> {
-  if (!f) return raw('TRUE');
+  if (!f) return TRUE;
   const today = todayInChina();
   const formation =
     f.formation === 'NONE'
@@ -137,7 +138,7 @@ async function stintsOf(ctx: RequestContext, creditCode: string): Promise<Stint[
     key: 'u.credit_code',
     order: 'u.joined_on DESC, u.id DESC',
   }).load(creditCode);
-  return rows.map((r) => Object.assign(r.u as PartyOrgUnit, { partyOrganization: r.p as PartyOrganization }));
+  return rows.map((r) => Object.assign(r.u, { partyOrganization: r.p }));
 }
 
 /**
