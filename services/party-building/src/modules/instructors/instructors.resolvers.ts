@@ -12,6 +12,7 @@ import {
   raw,
   recordId,
   sql,
+  TRUE,
   underPrefix,
   yearOnYear,
   type ListSpec,
@@ -94,7 +95,7 @@ async function contactFilter(ctx: RequestContext, f: PartyInstructorContactFilte
   const organizationSeen = scope
     ? sql`EXISTS (SELECT 1 FROM two_new_org o WHERE o.credit_code = t.credit_code AND ${underPrefix('o.region_code', scope)})`
     : undefined;
-  if (!f) return organizationSeen ?? raw('TRUE');
+  if (!f) return organizationSeen ?? TRUE;
   return and(
     organizationSeen,
     f.instructorCode ? sql`t.instructor_id = ${await recordId(ctx, f.instructorCode, 'instructorCode')}` : undefined,
