@@ -1,10 +1,10 @@
-import { AuditEntry } from '@district/common';
+import { kitEntities } from '@district/subgraph-kit';
 import { InstructorAssignment, PartyOrganization, PartyOrgUnit, TwoNewOrganization } from './modules/organizations/organization.entity';
 import { Instructor, InstructorContact } from './modules/instructors/instructor.entity';
 import { CommitteeMemberUnit, IndustryCommittee, PartyTraining } from './modules/committees/committee.entity';
 
 export const entities = [
-  AuditEntry,
+  ...kitEntities,
   TwoNewOrganization,
   PartyOrganization,
   PartyOrgUnit,

@@ -1,4 +1,4 @@
-import { runSubgraph } from '@district/common';
+import { runSubgraph } from '@district/subgraph-kit';
 import { partyBuilding } from './module';
 
 void runSubgraph(partyBuilding);

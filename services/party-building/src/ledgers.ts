@@ -1,14 +1,14 @@
-import type { LedgerImporter } from '@district/common';
-import { instructorLedger, visitLedger } from './modules/instructors/instructors.ledger';
-import { twoNewOrgLedger } from './modules/organizations/organizations.ledger';
-import { committeeMemberLedger, industryCommitteeLedger, trainingLedger } from './modules/committees/committees.ledger';
+import type { LedgerImporter } from '@district/ledger';
+import { instructorsLedger, visitsLedger } from './modules/instructors/instructors.ledger';
+import { twoNewOrgsLedger } from './modules/organizations/organizations.ledger';
+import { committeeMembersLedger, industryCommitteesLedger, trainingsLedger } from './modules/committees/committees.ledger';
 
-/** In dependency order: organisations name instructors; visits name both. */
+/** In dependency order: organizations name instructors; visits name both. */
 export const ledgers: LedgerImporter[] = [
-  instructorLedger,
-  twoNewOrgLedger,
-  visitLedger,
-  trainingLedger,
-  committeeMemberLedger,
-  industryCommitteeLedger,
+  instructorsLedger,
+  twoNewOrgsLedger,
+  visitsLedger,
+  trainingsLedger,
+  committeeMembersLedger,
+  industryCommitteesLedger,
 ];

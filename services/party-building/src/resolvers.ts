@@ -1,23 +1,22 @@
-import { auditTrail, DateScalar, type RequestContext } from '@district/common';
+import { auditTrail, DateScalar, mergeResolvers } from '@district/subgraph-kit';
+import type { Resolvers } from './generated/graphql';
+import { regionResolvers } from './modules/regions/regions.resolvers';
 import { organizationResolvers } from './modules/organizations/organizations.resolvers';
 import { organizationMutations } from './modules/organizations/organizations.mutations';
 import { instructorResolvers } from './modules/instructors/instructors.resolvers';
 import { instructorMutations } from './modules/instructors/instructors.mutations';
 import { committeeResolvers } from './modules/committees/committees.resolvers';
-import { figureResolvers } from './modules/regions/figures.resolvers';
+import { committeeMutations } from './modules/committees/committees.mutations';
 
-/** Resolvers of every module, merged per type. */
-export const resolvers = {
-  Date: DateScalar,
-  ...organizationResolvers,
-  ...instructorResolvers,
-  ...figureResolvers,
-  Region: { ...figureResolvers.Region, ...organizationResolvers.Region },
-  Query: {
-    ...organizationResolvers.Query,
-    ...instructorResolvers.Query,
-    ...committeeResolvers.Query,
-    partyBuildingAuditTrail: (_: unknown, args: { first?: number; operation?: string }, ctx: RequestContext) => auditTrail(ctx, args),
-  },
-  Mutation: { ...organizationMutations, ...instructorMutations },
-};
+/** Each module contributes fields to shared types (Query, Mutation, Region, PartyBuildingFigures …); merged per type. */
+export const resolvers: Resolvers = mergeResolvers<Resolvers>(
+  { Date: DateScalar },
+  regionResolvers,
+  organizationResolvers,
+  { Mutation: organizationMutations },
+  instructorResolvers,
+  { Mutation: instructorMutations },
+  committeeResolvers,
+  { Mutation: committeeMutations },
+  { Query: { partyBuildingAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
+);

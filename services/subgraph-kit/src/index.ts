@@ -11,6 +11,7 @@ export * from './lists';
 export * from './loaders';
 export * from './references';
 export * from './prime';
+export * from './joined';
 export * from './figures';
 export * from './breakdowns';
 export * from './input';

@@ -1,9 +1,23 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { LedgerRecord } from '@district/subgraph-kit';
+
+/**
+ * The district's own ledgers of the working committee: no region column, so each row belongs to a
+ * district and sits at its node (region_code = "<district>000000"). Member units and industry
+ * committees are known by name, unique within a district: the id is "<district>:<name>".
+ */
 
 /** A member unit of the district's "two new" working committee (两新工委成员单位). */
 @Entity({ tableName: 'committee_member_unit' })
-export class CommitteeMemberUnit {
+@Unique({ properties: ['districtCode', 'name'] })
+export class CommitteeMemberUnit extends LedgerRecord {
   @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  @Property({ type: 'text' })
   name!: string;
 
   @Property({ type: 'date' })
@@ -19,8 +33,15 @@ export class CommitteeMemberUnit {
 
 /** An industry Party committee (行业党委). */
 @Entity({ tableName: 'industry_committee' })
-export class IndustryCommittee {
+@Unique({ properties: ['districtCode', 'name'] })
+export class IndustryCommittee extends LedgerRecord {
   @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  @Property({ type: 'text' })
   name!: string;
 
   @Property({ type: 'text' })
@@ -35,11 +56,19 @@ export class IndustryCommittee {
   regionCode!: string;
 }
 
-/** A training session for instructors or Party secretaries, with its person-times (参训人次). */
+/** A training session for instructors or Party secretaries, with its person-times (参训人次); numbered by the district. */
 @Entity({ tableName: 'party_training' })
-export class PartyTraining {
-  @PrimaryKey({ type: 'string', length: 20 })
-  code!: string;
+@Unique({ properties: ['districtCode', 'number'] })
+export class PartyTraining extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  /** 培训编号 */
+  @Property({ type: 'string', length: 30 })
+  number!: string;
 
   @Property({ type: 'text' })
   name!: string;

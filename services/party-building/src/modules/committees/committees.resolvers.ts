@@ -1,43 +1,55 @@
-import { paginate, scopePrefix, todayInChina, type PageArgs, type RequestContext } from '@district/common';
-import { assertRange } from '../../sql';
+import { todayInChina } from '@district/common';
+import { listPrefix, listUnder, sql, yearOnYear, type ListSpec } from '@district/subgraph-kit';
+import type { Resolvers } from '../../generated/graphql';
+import { between } from '../date-range';
 import { CommitteeMemberUnit, IndustryCommittee, PartyTraining } from './committee.entity';
+import { industryCommittees, industryCommitteesFounded, memberUnits, trainingPersonTimes, trainingSessions } from './committees.figures';
 
-/** District-level ledgers: a scoped caller sees the rows of its own region only. */
-function scoped(ctx: RequestContext, where: Record<string, unknown>) {
-  const prefix = scopePrefix(ctx.caller);
-  return prefix ? { ...where, regionCode: { $like: `${prefix}%` } } : where;
-}
+/**
+ * The district's own ledgers sit at its node: a caller sees those of the districts in its scope
+ * (a street or community office sees none of them, as it sees none of the district's figures).
+ */
+const MEMBERS: ListSpec<CommitteeMemberUnit> = {
+  entity: CommitteeMemberUnit,
+  table: 'committee_member_unit',
+  place: 'region_code',
+  sortColumns: {},
+  defaultOrder: 't.joined_on, t.id',
+};
+const COMMITTEES: ListSpec<IndustryCommittee> = {
+  entity: IndustryCommittee,
+  table: 'industry_committee',
+  place: 'region_code',
+  sortColumns: {},
+  defaultOrder: 't.founded_on, t.id',
+};
+const TRAININGS: ListSpec<PartyTraining> = {
+  entity: PartyTraining,
+  table: 'party_training',
+  place: 'region_code',
+  sortColumns: {},
+  defaultOrder: 't.held_on, t.id',
+};
 
-function dateRange(from?: string | null, to?: string | null) {
-  assertRange(from, to);
-  return from || to ? { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) } : undefined;
-}
-
-export const committeeResolvers = {
+export const committeeResolvers: Resolvers = {
   Query: {
-    partyCommitteeMemberUnits: (_: unknown, args: PageArgs & { asOf?: string }, ctx: RequestContext) => {
+    partyCommitteeMemberUnits: (_, args, ctx) => {
       const day = args.asOf ?? todayInChina();
-      return paginate(
-        ctx.em,
-        CommitteeMemberUnit,
-        scoped(ctx, { joinedOn: { $lte: day }, $or: [{ leftOn: null }, { leftOn: { $gt: day } }] }),
-        [{ joinedOn: 'asc' }, { name: 'asc' }],
-        args,
-      );
+      const member = sql`t.joined_on <= ${day}::date AND (t.left_on IS NULL OR t.left_on > ${day}::date)`;
+      return listUnder(ctx, MEMBERS, listPrefix(ctx), member, args);
     },
-    partyIndustryCommittees: (_: unknown, args: PageArgs & { foundedFrom?: string; foundedTo?: string }, ctx: RequestContext) => {
-      const founded = dateRange(args.foundedFrom, args.foundedTo);
-      return paginate(
-        ctx.em,
-        IndustryCommittee,
-        scoped(ctx, founded ? { foundedOn: founded } : {}),
-        [{ foundedOn: 'asc' }, { name: 'asc' }],
-        args,
-      );
-    },
-    partyTrainings: (_: unknown, args: PageArgs & { from?: string; to?: string }, ctx: RequestContext) => {
-      const held = dateRange(args.from, args.to);
-      return paginate(ctx.em, PartyTraining, scoped(ctx, held ? { heldOn: held } : {}), [{ heldOn: 'asc' }, { code: 'asc' }], args);
-    },
+    partyIndustryCommittees: (_, args, ctx) =>
+      listUnder(ctx, COMMITTEES, listPrefix(ctx), between('t.founded_on', args.foundedFrom, args.foundedTo, 'foundedFrom'), args),
+    partyTrainings: (_, args, ctx) => listUnder(ctx, TRAININGS, listPrefix(ctx), between('t.held_on', args.from, args.to, 'from'), args),
+  },
+  PartyTraining: {
+    code: (t) => t.number,
+  },
+  PartyBuildingFigures: {
+    trainings: (n, args, ctx) => yearOnYear(ctx, trainingSessions, args, n.code),
+    trainingPersonTimes: (n, args, ctx) => yearOnYear(ctx, trainingPersonTimes, args, n.code),
+    workingCommitteeMembers: (n, args, ctx) => yearOnYear(ctx, memberUnits, args, n.code),
+    industryCommittees: (n, args, ctx) => yearOnYear(ctx, industryCommittees, args, n.code),
+    industryCommitteesNew: (n, args, ctx) => yearOnYear(ctx, industryCommitteesFounded, args, n.code),
   },
 };

@@ -1,18 +1,27 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { LedgerRecord } from '@district/subgraph-kit';
 
-export const SOURCES = ['TOWNSHIP_CADRE', 'PARTY_WORKER', 'RETIRED_CADRE'] as const;
-export type Source = (typeof SOURCES)[number];
-export const CONTACT_KINDS = ['WEEKLY_CONTACT', 'MONTHLY_VISIT', 'QUARTERLY_REPORT'] as const;
-export type ContactKind = (typeof CONTACT_KINDS)[number];
-export const PROBLEM_CATEGORIES = ['TECHNOLOGY', 'STAFFING', 'FINANCING', 'POLICY', 'OTHER'] as const;
-export type ProblemCategory = (typeof PROBLEM_CATEGORIES)[number];
+export type Source = 'TOWNSHIP_CADRE' | 'PARTY_WORKER' | 'RETIRED_CADRE';
+export type ContactKind = 'WEEKLY_CONTACT' | 'MONTHLY_VISIT' | 'QUARTERLY_REPORT';
+export type ProblemCategory = 'TECHNOLOGY' | 'STAFFING' | 'FINANCING' | 'POLICY' | 'OTHER';
 
-/** A Party-building instructor (党建工作指导员). Name, ID number and phone are personal data. */
+/**
+ * A Party-building instructor (党建工作指导员), dispatched by a district: the number (指导员编号) is
+ * the district's own, the id "<district>:<number>", and the instructor sits at the district's node.
+ * Name, ID number and phone are personal data.
+ */
 @Entity({ tableName: 'party_instructor' })
-export class Instructor {
+@Unique({ properties: ['districtCode', 'number'] })
+export class Instructor extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
   /** 指导员编号 */
-  @PrimaryKey({ type: 'string', length: 20 })
-  code!: string;
+  @Property({ type: 'string', length: 30 })
+  number!: string;
 
   @Property({ type: 'text' })
   name!: string;
@@ -30,22 +39,32 @@ export class Instructor {
   @Property({ type: 'date' })
   dispatchedOn!: string;
 
-  /** instructors are dispatched by the district unless a street keeps its own */
+  /** the district's node: instructors are the district's own */
   @Index()
   @Property({ type: 'string', length: 12 })
   regionCode!: string;
 }
 
-/** One contact of the 周联系、月走访、季汇报 rhythm, with the problem it found and whether it was solved. */
+/**
+ * One contact of the 周联系、月走访、季汇报 rhythm, with the problem it found and whether it was
+ * solved. Its record number (记录编号, ZF…) is the district's own.
+ */
 @Entity({ tableName: 'instructor_contact' })
-export class InstructorContact {
+@Unique({ properties: ['districtCode', 'number'] })
+export class InstructorContact extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
   /** 记录编号 */
-  @PrimaryKey({ type: 'string', length: 20 })
-  code!: string;
+  @Property({ type: 'string', length: 30 })
+  number!: string;
 
   @Index()
-  @Property({ type: 'string', length: 20 })
-  instructorCode!: string;
+  @Property({ type: 'string', length: 40 })
+  instructorId!: string;
 
   @Index()
   @Property({ type: 'string', length: 18 })
@@ -73,7 +92,7 @@ export class InstructorContact {
   @Property({ type: 'date', nullable: true })
   solvedOn?: string | null;
 
-  /** the organisation's region, so contacts roll up the region tree */
+  /** the organization's region, so contacts roll up the region tree */
   @Index()
   @Property({ type: 'string', length: 12 })
   regionCode!: string;

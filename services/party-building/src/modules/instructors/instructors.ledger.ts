@@ -1,159 +1,190 @@
-import { upsertRows, type Defect, type ImportContext, type LedgerImporter, type LedgerSpec, type ValidRow } from '@district/common';
-import { DISTRICT_CODE } from '../../district';
-import type { ContactKind, ProblemCategory, Source } from './instructor.entity';
+import { districtNode, globalId, type Queryable } from '@district/common';
+import {
+  existingIn,
+  referenceDefect,
+  storeRows,
+  str,
+  strOrNull,
+  unknownReferences,
+  vocabulary,
+  type ColumnSpec,
+  type LedgerImporter,
+  type LedgerSpec,
+  type RowProblem,
+} from '@district/ledger';
 
-const SOURCE: Record<string, Source> = { 镇街在职干部: 'TOWNSHIP_CADRE', 党务工作者: 'PARTY_WORKER', 退出现职科级干部: 'RETIRED_CADRE' };
-const KIND: Record<string, ContactKind> = { 周联系: 'WEEKLY_CONTACT', 月走访: 'MONTHLY_VISIT', 季汇报: 'QUARTERLY_REPORT' };
-const CATEGORY: Record<string, ProblemCategory> = {
-  技术: 'TECHNOLOGY',
-  用工: 'STAFFING',
-  融资: 'FINANCING',
-  政策: 'POLICY',
-  其他: 'OTHER',
-};
+export const SOURCES = vocabulary({
+  镇街在职干部: 'TOWNSHIP_CADRE',
+  党务工作者: 'PARTY_WORKER',
+  退出现职科级干部: 'RETIRED_CADRE',
+} as const);
+const KINDS = vocabulary({ 周联系: 'WEEKLY_CONTACT', 月走访: 'MONTHLY_VISIT', 季汇报: 'QUARTERLY_REPORT' } as const);
+const PROBLEM_CATEGORIES = vocabulary({ 技术: 'TECHNOLOGY', 用工: 'STAFFING', 融资: 'FINANCING', 政策: 'POLICY', 其他: 'OTHER' } as const);
 
-type I = 'code' | 'name' | 'idNumber' | 'phone' | 'source' | 'dispatchedOn';
+const NUMBER = /^[A-Za-z0-9_-]{1,30}$/;
 
-export const instructorLedger: LedgerImporter<I> = {
-  spec: {
-    file: 'party/instructors.csv',
-    columns: {
-      code: { header: '指导员编号', type: 'code', pattern: /^[A-Za-z0-9-]{1,20}$/, required: true },
-      name: { header: '姓名', type: 'text', required: true, personal: true },
-      idNumber: { header: '身份证号', type: 'idNumber', required: true },
-      phone: { header: '手机号码', type: 'phone' },
-      source: { header: '来源', type: 'enum', values: Object.keys(SOURCE), required: true },
-      dispatchedOn: { header: '派驻日期', type: 'date', required: true },
-    },
-    key: ['code'],
-  },
-  // the district dispatches instructors: the ledger has no region column
+const instructorColumns = {
+  number: { header: '指导员编号', type: 'code', required: true, pattern: NUMBER },
+  name: { header: '姓名', type: 'text', required: true, personal: true },
+  idNumber: { header: '身份证号', type: 'idNumber', required: true },
+  phone: { header: '手机号码', type: 'phone' },
+  source: { header: '来源', type: 'enum', required: true, values: SOURCES.labels },
+  dispatchedOn: { header: '派驻日期', type: 'date', required: true },
+} satisfies Record<string, ColumnSpec>;
+
+/** party/instructors.csv: the district dispatches instructors, so the ledger has no region column: they sit at the district's node. */
+export const instructorsLedger: LedgerImporter<keyof typeof instructorColumns> = {
+  spec: { file: 'party/instructors.csv', columns: instructorColumns, key: ['number'] },
   write: (batch, ctx) =>
-    upsertRows(
-      ctx.db,
-      'party_instructor',
-      ['code'],
-      batch.map(({ value: v }) => ({
-        code: v.code,
-        name: v.name,
-        id_number: v.idNumber,
-        phone: v.phone,
-        source: SOURCE[String(v.source)],
-        dispatched_on: v.dispatchedOn,
-        region_code: DISTRICT_CODE,
+    storeRows(
+      ctx,
+      {
+        table: 'party_instructor',
+        key: ['id'],
+        columns: ['name', 'id_number', 'phone', 'source', 'dispatched_on'],
+        personal: ['name', 'id_number', 'phone'],
+      },
+      batch.map(({ row, value }) => ({
+        row,
+        values: {
+          id: globalId(ctx.district, str(value.number)),
+          district_code: ctx.district,
+          number: str(value.number),
+          name: str(value.name),
+          id_number: str(value.idNumber),
+          phone: strOrNull(value.phone),
+          source: SOURCES.of(value.source),
+          dispatched_on: str(value.dispatchedOn),
+          region_code: districtNode(ctx.district),
+        },
       })),
+      { keyLabel: (v) => `指导员编号 ${v.number}`, keyColumn: instructorColumns.number.header },
     ),
 };
 
-type V = 'code' | 'instructorCode' | 'creditCode' | 'date' | 'kind' | 'problem' | 'problemCategory' | 'solved';
+const visitColumns = {
+  number: { header: '记录编号', type: 'code', required: true, pattern: NUMBER },
+  instructor: { header: '指导员编号', type: 'code', required: true },
+  creditCode: { header: '统一社会信用代码', type: 'creditCode', required: true },
+  date: { header: '走访日期', type: 'date', required: true },
+  kind: { header: '联系方式', type: 'enum', required: true, values: KINDS.labels },
+  problem: { header: '发现问题', type: 'text' },
+  problemCategory: { header: '问题类别', type: 'enum', values: PROBLEM_CATEGORIES.labels },
+  solved: { header: '是否解决', type: 'bool' },
+} satisfies Record<string, ColumnSpec>;
+type VisitKey = keyof typeof visitColumns;
 
-const visitSpec: LedgerSpec<V> = {
-  file: 'party/instructor_visits.csv',
-  columns: {
-    code: { header: '记录编号', type: 'code', pattern: /^[A-Za-z0-9-]{1,20}$/, required: true },
-    instructorCode: { header: '指导员编号', type: 'code', required: true },
-    creditCode: { header: '统一社会信用代码', type: 'creditCode', required: true },
-    date: { header: '走访日期', type: 'date', required: true },
-    kind: { header: '联系方式', type: 'enum', values: Object.keys(KIND), required: true },
-    problem: { header: '发现问题', type: 'text' },
-    problemCategory: { header: '问题类别', type: 'enum', values: Object.keys(CATEGORY) },
-    solved: { header: '是否解决', type: 'bool' },
-  },
-  key: ['code'],
-  check: (v) => {
-    if (v.problem === null) {
-      return v.problemCategory !== null || v.solved !== null
-        ? [
-            {
-              column: 'problem',
-              kind: 'required',
-              reason: '填写了问题类别或是否解决，但未填写问题 / a category or outcome without a problem',
-            },
-          ]
-        : [];
-    }
-    return [
-      ...(v.problemCategory === null
-        ? [
-            {
-              column: 'problemCategory' as const,
-              kind: 'required' as const,
-              reason: '发现问题须填写问题类别 / a problem needs its category',
-            },
-          ]
-        : []),
-      ...(v.solved === null
-        ? [{ column: 'solved' as const, kind: 'required' as const, reason: '发现问题须填写是否解决 / a problem needs 是否解决' }]
-        : []),
-    ];
-  },
-};
-
-async function orgRegions(ctx: ImportContext, codes: string[]): Promise<Map<string, string>> {
-  const { rows } = await ctx.db.query('SELECT credit_code, region_code FROM two_new_org WHERE credit_code = ANY($1)', [
-    [...new Set(codes)],
-  ]);
-  return new Map(rows.map((r) => [r.credit_code as string, r.region_code as string]));
+/** A problem comes with its category and whether it was solved; no problem, neither. */
+function problemRules(v: Record<VisitKey, unknown>): RowProblem<VisitKey>[] {
+  if (v.problem === null) {
+    return v.problemCategory !== null || v.solved !== null
+      ? [
+          {
+            column: 'problem',
+            kind: 'required',
+            reason: '填写了问题类别或是否解决，但未填写问题 / a category or outcome without a problem',
+          },
+        ]
+      : [];
+  }
+  const problems: RowProblem<VisitKey>[] = [];
+  if (v.problemCategory === null)
+    problems.push({ column: 'problemCategory', kind: 'required', reason: '发现问题须填写问题类别 / a problem needs its category' });
+  if (v.solved === null) problems.push({ column: 'solved', kind: 'required', reason: '发现问题须填写是否解决 / a problem needs 是否解决' });
+  return problems;
 }
 
-export const visitLedger: LedgerImporter<V> = {
+/** The district's own organizations among these credit codes, with where each sits. */
+async function organizationsOfDistrict(db: Queryable, district: string, codes: string[]): Promise<Map<string, string>> {
+  const { rows } = await db.query('SELECT credit_code, region_code FROM two_new_org WHERE credit_code = ANY($1) AND district_code = $2', [
+    [...new Set(codes)],
+    district,
+  ]);
+  return new Map(rows.map((r: { credit_code: string; region_code: string }) => [r.credit_code, r.region_code]));
+}
+
+/**
+ * party/instructor_visits.csv: contacts by the district's instructors (by their numbers) with the
+ * district's organizations (by credit code). A contact sits where its organization sits. The ledger
+ * has no solving date: a problem solved there counts on the day of its contact.
+ */
+const visitSpec: LedgerSpec<VisitKey> = {
+  file: 'party/instructor_visits.csv',
+  columns: visitColumns,
+  key: ['number'],
+  check: problemRules,
+};
+
+export const visitsLedger: LedgerImporter<VisitKey> = {
   spec: visitSpec,
-  async check(batch: ValidRow<V>[], ctx: ImportContext): Promise<Defect[]> {
-    const orgs = await orgRegions(
-      ctx,
-      batch.map((r) => String(r.value.creditCode)),
+  async check(batch, ctx) {
+    const instructorId = (n: string) => globalId(ctx.district, n);
+    const instructors = await existingIn(
+      ctx.db,
+      'party_instructor',
+      'id',
+      batch.map((r) => instructorId(str(r.value.instructor))),
     );
-    const { rows } = await ctx.db.query('SELECT code FROM party_instructor WHERE code = ANY($1)', [
-      [...new Set(batch.map((r) => String(r.value.instructorCode)))],
-    ]);
-    const instructors = new Set(rows.map((r) => r.code as string));
-    return batch.flatMap(({ row, value: v }) => [
-      ...(instructors.has(String(v.instructorCode))
-        ? []
-        : [
-            {
-              file: visitSpec.file,
-              row,
-              column: '指导员编号',
-              kind: 'reference' as const,
-              reason: `指导员台账中没有 ${v.instructorCode} / no such instructor`,
-            },
-          ]),
-      ...(orgs.has(String(v.creditCode))
-        ? []
-        : [
-            {
-              file: visitSpec.file,
-              row,
-              column: '统一社会信用代码',
-              kind: 'reference' as const,
-              reason: '两新台账中没有该组织 / no such organisation in the two-new ledger',
-            },
-          ]),
-    ]);
+    const orgs = await organizationsOfDistrict(
+      ctx.db,
+      ctx.district,
+      batch.map((r) => str(r.value.creditCode)),
+    );
+    return [
+      ...unknownReferences(visitSpec, batch, 'instructor', instructors, ['指导员', 'instructor'], instructorId),
+      ...batch
+        .filter((r) => !orgs.has(str(r.value.creditCode)))
+        .map((r) =>
+          referenceDefect(
+            ctx.file,
+            r.row,
+            visitColumns.creditCode.header,
+            '本区县两新台账中没有该组织 / no such organization in the district\'s "two new" ledger',
+          ),
+        ),
+    ];
   },
   async write(batch, ctx) {
-    const orgs = await orgRegions(
-      ctx,
-      batch.map((r) => String(r.value.creditCode)),
-    );
-    // the ledger has no solving date: a problem solved there counts on the day of its contact
-    return upsertRows(
+    const orgs = await organizationsOfDistrict(
       ctx.db,
-      'instructor_contact',
-      ['code'],
-      batch.map(({ value: v }) => ({
-        code: v.code,
-        instructor_code: v.instructorCode,
-        credit_code: v.creditCode,
-        contacted_on: v.date,
-        kind: KIND[String(v.kind)],
-        problem: v.problem,
-        problem_category: v.problemCategory === null ? null : CATEGORY[String(v.problemCategory)],
-        solved: v.solved,
-        solved_on: v.solved === true ? v.date : null,
-        region_code: orgs.get(String(v.creditCode)),
+      ctx.district,
+      batch.map((r) => str(r.value.creditCode)),
+    );
+    return storeRows(
+      ctx,
+      {
+        table: 'instructor_contact',
+        key: ['id'],
+        columns: [
+          'instructor_id',
+          'credit_code',
+          'contacted_on',
+          'kind',
+          'problem',
+          'problem_category',
+          'solved',
+          'solved_on',
+          'region_code',
+        ],
+      },
+      batch.map(({ row, value }) => ({
+        row,
+        values: {
+          id: globalId(ctx.district, str(value.number)),
+          district_code: ctx.district,
+          number: str(value.number),
+          instructor_id: globalId(ctx.district, str(value.instructor)),
+          credit_code: str(value.creditCode),
+          contacted_on: str(value.date),
+          kind: KINDS.of(value.kind),
+          problem: strOrNull(value.problem),
+          problem_category: PROBLEM_CATEGORIES.orNull(value.problemCategory),
+          solved: value.solved,
+          solved_on: value.solved === true ? str(value.date) : null,
+          region_code: orgs.get(str(value.creditCode)),
+        },
       })),
+      { keyLabel: (v) => `记录编号 ${v.number}`, keyColumn: visitColumns.number.header },
     );
   },
 };

@@ -1,138 +1,166 @@
-import { connection, inScope, pageWindow, scopePrefix, sqlPage, todayInChina, type PageArgs, type RequestContext } from '@district/common';
-import { loaders, type Assignment, type Contact } from '../../loaders';
-import { assertRange, nodePrefix, orderSql, Where } from '../../sql';
-import { Instructor, InstructorContact, type ContactKind, type Source } from './instructor.entity';
+import { inScope, normaliseCreditCode, scopePrefix, todayInChina } from '@district/common';
+import {
+  and,
+  byKey,
+  connection,
+  eq,
+  inList,
+  listPrefix,
+  listUnder,
+  listWhere,
+  pageWindow,
+  raw,
+  recordId,
+  sql,
+  TRUE,
+  underPrefix,
+  yearOnYear,
+  type ListSpec,
+  type RequestContext,
+  type Sql,
+} from '@district/subgraph-kit';
+import type { PartyInstructorContactFilter, PartyInstructorFilter, Resolvers } from '../../generated/graphql';
+import { organizationFor } from '../organizations/organizations.resolvers';
+import { Instructor, InstructorContact } from './instructor.entity';
+import { assignmentsOf, contactsOf } from './instructor-links';
+import { contactsMade, instructorsDispatched, problemsFound, problemsSolved } from './instructors.figures';
 import { rhythmPeriod, rhythms, type Rhythm } from './rhythm';
+import { assertRange, between } from '../date-range';
 
-type Sort = { field: string; direction?: 'ASC' | 'DESC' | null } | null;
+const INSTRUCTORS = {
+  entity: Instructor,
+  table: 'party_instructor',
+  sortColumns: { CODE: 't.number', DISPATCHED_ON: 't.dispatched_on', SOURCE: 't.source' },
+  defaultOrder: 't.id',
+};
+
+const CONTACTS: ListSpec<InstructorContact> = {
+  entity: InstructorContact,
+  table: 'instructor_contact',
+  place: 'region_code',
+  sortColumns: { CODE: 't.number', DATE: 't.contacted_on', KIND: 't.kind' },
+  defaultOrder: 't.contacted_on DESC, t.id DESC',
+};
 
 /**
- * Instructors are dispatched by the district, but a street office works with those assigned to its
- * organisations: a scoped caller sees instructors of its region and those assigned inside it.
+ * Instructors are the district's own and sit at its node, but a street or community office works
+ * with those who work in its region: a scoped caller sees the instructors of its node, and those
+ * assigned (now or before) to an organization in its region or who contacted one there. So every
+ * contact and assignment a caller sees names an instructor the caller sees. `t` is the instructor.
  */
-function visibleInstructors(ctx: RequestContext, where: Where, alias: string): Where {
+function instructorsSeenUnder(prefix: string): Sql {
+  return sql`(${underPrefix('t.region_code', prefix)}
+    OR EXISTS (SELECT 1 FROM instructor_assignment a JOIN two_new_org o ON o.credit_code = a.credit_code
+      WHERE a.instructor_id = t.id AND ${underPrefix('o.region_code', prefix)})
+    OR EXISTS (SELECT 1 FROM instructor_contact c WHERE c.instructor_id = t.id AND ${underPrefix('c.region_code', prefix)}))`;
+}
+
+const seenByCaller = (ctx: RequestContext): Sql | undefined => {
   const prefix = scopePrefix(ctx.caller);
-  if (!prefix) return where;
-  return where.add(
-    `(${alias}.region_code LIKE ? OR EXISTS (SELECT 1 FROM instructor_assignment a
-      JOIN two_new_org o ON o.credit_code = a.credit_code
-      WHERE a.instructor_code = ${alias}.code AND a.withdrawn_on IS NULL AND o.region_code LIKE ?))`,
-    `${prefix}%`,
-    `${prefix}%`,
+  return prefix ? instructorsSeenUnder(prefix) : undefined;
+};
+
+const instructorById = (ctx: RequestContext, id: string) => byKey<Instructor>(ctx, Instructor, 'id').load(id);
+
+/** An instructor by global id, as the caller may see it: null when the caller's region has nothing to do with it. */
+async function instructorFor(ctx: RequestContext, id: string): Promise<Instructor | null> {
+  const instructor = await instructorById(ctx, id);
+  const prefix = scopePrefix(ctx.caller);
+  if (!instructor || !prefix) return instructor;
+  const seen = ctx.loaders.get<string, boolean>(`instructor-seen:${prefix}`, async (ids) => {
+    const q = sql`SELECT t.id FROM party_instructor t WHERE ${and(inList('t.id', ids), instructorsSeenUnder(prefix))}`;
+    const rows: { id: string }[] = await ctx.em.getConnection().execute(q.text, [...q.params]);
+    const found = new Set(rows.map((r) => r.id));
+    return ids.map((i) => found.has(i));
+  });
+  return (await seen.load(id)) ? instructor : null;
+}
+
+function instructorFilter(ctx: RequestContext, f: PartyInstructorFilter | null | undefined): Sql {
+  const assigned = raw('EXISTS (SELECT 1 FROM two_new_org o WHERE o.instructor_id = t.id)');
+  return and(
+    seenByCaller(ctx),
+    eq('t.source', f?.source),
+    between('t.dispatched_on', f?.dispatchedFrom, f?.dispatchedTo, 'dispatchedFrom'),
+    f?.assigned === true ? assigned : f?.assigned === false ? sql`NOT ${assigned}` : undefined,
   );
 }
 
-async function visibleInstructor(ctx: RequestContext, code: string): Promise<Instructor | null> {
-  const instructor = await loaders.instructor(ctx).load(code.trim());
-  if (!instructor || !ctx.caller.regionScope) return instructor;
-  const prefix = scopePrefix(ctx.caller);
-  if (instructor.regionCode.startsWith(prefix)) return instructor;
-  const assignments = await loaders.assignmentsOfInstructor(ctx).load(instructor.code);
-  return assignments.some((a) => !a.withdrawnOn && inScope(ctx.caller, a.organization.regionCode)) ? instructor : null;
+/**
+ * The contact log sits where each organization sat when contacted; a caller sees a contact whose
+ * organization also lies in its scope now, so every contact it sees names an organization it sees.
+ */
+async function contactFilter(ctx: RequestContext, f: PartyInstructorContactFilter | null | undefined): Promise<Sql> {
+  const scope = scopePrefix(ctx.caller);
+  const organizationSeen = scope
+    ? sql`EXISTS (SELECT 1 FROM two_new_org o WHERE o.credit_code = t.credit_code AND ${underPrefix('o.region_code', scope)})`
+    : undefined;
+  if (!f) return organizationSeen ?? TRUE;
+  return and(
+    organizationSeen,
+    f.instructorCode ? sql`t.instructor_id = ${await recordId(ctx, f.instructorCode, 'instructorCode')}` : undefined,
+    f.creditCode ? sql`t.credit_code = ${normaliseCreditCode(f.creditCode)}` : undefined,
+    eq('t.kind', f.kind),
+    between('t.contacted_on', f.from, f.to),
+    f.withProblem === true ? raw('t.problem IS NOT NULL') : f.withProblem === false ? raw('t.problem IS NULL') : undefined,
+    eq('t.solved', f.solved),
+  );
 }
 
-export interface InstructorFilter {
-  source?: Source | null;
-  dispatchedFrom?: string | null;
-  dispatchedTo?: string | null;
-  assigned?: boolean | null;
-}
-
-function instructorWhere(ctx: RequestContext, f: InstructorFilter | null | undefined): Where {
-  const where = visibleInstructors(ctx, new Where(), 't');
-  assertRange(f?.dispatchedFrom, f?.dispatchedTo);
-  if (f?.source) where.add('t.source = ?', f.source);
-  if (f?.dispatchedFrom) where.add('t.dispatched_on >= ?', f.dispatchedFrom);
-  if (f?.dispatchedTo) where.add('t.dispatched_on <= ?', f.dispatchedTo);
-  if (f?.assigned !== null && f?.assigned !== undefined) {
-    const active = 'EXISTS (SELECT 1 FROM instructor_assignment a WHERE a.instructor_code = t.code AND a.withdrawn_on IS NULL)';
-    where.add(f.assigned ? active : `NOT ${active}`);
-  }
-  return where;
-}
-
-export interface ContactFilter {
-  regionCode?: string | null;
-  instructorCode?: string | null;
-  creditCode?: string | null;
-  kind?: ContactKind | null;
-  from?: string | null;
-  to?: string | null;
-  withProblem?: boolean | null;
-  solved?: boolean | null;
-}
-
-function contactWhere(ctx: RequestContext, f: ContactFilter | null | undefined): Where {
-  const prefix = scopePrefix(ctx.caller);
-  const where = new Where();
-  if (prefix) where.add('t.region_code LIKE ?', `${prefix}%`);
-  if (!f) return where;
-  assertRange(f.from, f.to);
-  if (f.regionCode) where.add('t.region_code LIKE ?', `${nodePrefix(ctx, f.regionCode)}%`);
-  if (f.instructorCode) where.add('t.instructor_code = ?', f.instructorCode.trim());
-  if (f.creditCode) where.add('t.credit_code = ?', f.creditCode.trim().toUpperCase());
-  if (f.kind) where.add('t.kind = ?', f.kind);
-  if (f.from) where.add('t.contacted_on >= ?', f.from);
-  if (f.to) where.add('t.contacted_on <= ?', f.to);
-  if (f.withProblem !== null && f.withProblem !== undefined) where.add(f.withProblem ? 't.problem IS NOT NULL' : 't.problem IS NULL');
-  if (f.solved !== null && f.solved !== undefined) where.add('t.solved = ?', f.solved);
-  return where;
-}
-
-const INSTRUCTOR_SORT = { CODE: 't.code', DISPATCHED_ON: 't.dispatched_on', SOURCE: 't.source' };
-const CONTACT_SORT = { CODE: 't.code', DATE: 't.contacted_on', KIND: 't.kind' };
-
-function rhythmOf(ctx: RequestContext, code: string, from: string, to: string): Promise<Rhythm> {
+/** Whose rhythm a request asks, per period: one statement for every instructor of the response. */
+function rhythmOf(ctx: RequestContext, id: string, from: string, to: string): Promise<Rhythm> {
   const period = rhythmPeriod(from, to);
-  const loader = ctx.loaders.get<string, Rhythm>(`rhythm:${from}:${to}`, async (codes) => {
-    const { rows } = await rhythms(ctx, period, new Where().add(`i.code = ANY(string_to_array(?, ','))`, codes.join(',')));
-    const byCode = new Map(rows.map((r) => [r.instructorCode, r]));
-    return codes.map((c) => byCode.get(c) ?? new Error(`no instructor ${c}`));
+  const loader = ctx.loaders.get<string, Rhythm>(`rhythm:${from}:${to}`, async (ids) => {
+    const { rows } = await rhythms(ctx, period, inList('t.id', ids) ?? raw('FALSE'));
+    const byId = new Map(rows.map((r) => [r.instructorId, r]));
+    return ids.map((i) => byId.get(i) ?? new Error(`no instructor ${i}`));
   });
-  return loader.load(code);
+  return loader.load(id);
 }
 
-export const instructorResolvers = {
+export const instructorResolvers: Resolvers = {
   Query: {
-    partyInstructor: (_: unknown, { code }: { code: string }, ctx: RequestContext) => visibleInstructor(ctx, code),
-    partyInstructors: (_: unknown, args: PageArgs & { filter?: InstructorFilter; sort?: Sort }, ctx: RequestContext) =>
-      sqlPage(ctx, Instructor, 'party_instructor', instructorWhere(ctx, args.filter), orderSql(args.sort, INSTRUCTOR_SORT, 't.code'), args),
-    partyInstructorContacts: (_: unknown, args: PageArgs & { filter?: ContactFilter; sort?: Sort }, ctx: RequestContext) =>
-      sqlPage(
-        ctx,
-        InstructorContact,
-        'instructor_contact',
-        contactWhere(ctx, args.filter),
-        args.sort ? orderSql(args.sort, CONTACT_SORT, 't.code') : 't.contacted_on DESC, t.code DESC',
-        args,
-      ),
-    partyInstructorsBehind: async (_: unknown, args: PageArgs & { from: string; to: string }, ctx: RequestContext) => {
+    partyInstructor: async (_, { code }, ctx) => instructorFor(ctx, await recordId(ctx, code, 'code')),
+    partyInstructors: (_, args, ctx) => listWhere(ctx, INSTRUCTORS, instructorFilter(ctx, args.filter), args),
+    partyInstructorContacts: async (_, args, ctx) =>
+      listUnder(ctx, CONTACTS, listPrefix(ctx, args.filter?.regionCode), await contactFilter(ctx, args.filter), args),
+    partyInstructorsBehind: async (_, args, ctx) => {
       const window = pageWindow(args);
-      const { rows, total } = await rhythms(ctx, rhythmPeriod(args.from, args.to), visibleInstructors(ctx, new Where(), 'i'), window);
+      const { rows, total } = await rhythms(ctx, rhythmPeriod(args.from, args.to), seenByCaller(ctx) ?? raw('TRUE'), window);
       return connection(rows, total, window.offset);
     },
   },
+  // the organizations and contacts below are filtered by the caller's scope; the instructors they
+  // name are then visible by construction (see instructorsSeenUnder), so they are not checked again
   PartyInstructor: {
-    assignments: (i: Instructor, _: unknown, ctx: RequestContext) => loaders.assignmentsOfInstructor(ctx).load(i.code),
-    contacts: (i: Instructor, { from, to }: { from: string; to: string }, ctx: RequestContext) => {
+    code: (i) => i.number,
+    assignments: async (i, _, ctx) =>
+      (await assignmentsOf(ctx, 'instructorId', i.id)).filter((a) => inScope(ctx.caller, a.organization.regionCode)),
+    contacts: async (i, { from, to }, ctx) => {
       assertRange(from, to);
-      return loaders.contactsOfInstructor(ctx, from, to).load(i.code);
+      const contacts = await contactsOf(ctx, 'instructorId', i.id, { from, to });
+      return contacts.filter((c) => inScope(ctx.caller, c.regionCode) && inScope(ctx.caller, c.organization!.regionCode));
     },
-    rhythm: (i: Instructor, { from, to }: { from: string; to: string }, ctx: RequestContext) => rhythmOf(ctx, i.code, from, to),
+    rhythm: (i, { from, to }, ctx) => rhythmOf(ctx, i.id, from, to),
   },
   PartyInstructorAssignment: {
-    active: (a: Assignment) => !a.withdrawnOn || a.withdrawnOn > todayInChina(),
+    id: (a) => String(a.id),
+    active: (a) => !a.withdrawnOn || a.withdrawnOn > todayInChina(),
   },
-  // contacts from the log's loaders come with both; those from a list or a mutation are looked up
   PartyInstructorContact: {
-    instructor: (c: Partial<Contact> & InstructorContact, _: unknown, ctx: RequestContext) =>
-      c.instructor ?? loaders.instructor(ctx).load(c.instructorCode),
-    organization: (c: Partial<Contact> & InstructorContact, _: unknown, ctx: RequestContext) =>
-      c.organization ?? loaders.organization(ctx).load(c.creditCode),
-    date: (c: InstructorContact) => c.contactedOn,
-    problemFound: (c: InstructorContact) => c.problem,
+    code: (c) => c.number,
+    instructor: async (c, _, ctx) => c.instructor ?? (await instructorById(ctx, c.instructorId))!,
+    organization: async (c, _, ctx) => c.organization ?? (await organizationFor(ctx, c.creditCode))!,
+    date: (c) => c.contactedOn,
+    problemFound: (c) => c.problem ?? null,
   },
   PartyInstructorRhythm: {
-    instructor: (r: Rhythm, _: unknown, ctx: RequestContext) => loaders.instructor(ctx).load(r.instructorCode),
+    instructor: async (r, _, ctx) => (await instructorById(ctx, r.instructorId))!,
+  },
+  PartyBuildingFigures: {
+    instructors: (n, args, ctx) => yearOnYear(ctx, instructorsDispatched, args, n.code),
+    instructorContacts: (n, args, ctx) => yearOnYear(ctx, contactsMade, args, n.code),
+    instructorProblemsFound: (n, args, ctx) => yearOnYear(ctx, problemsFound, args, n.code),
+    instructorProblemsSolved: (n, args, ctx) => yearOnYear(ctx, problemsSolved, args, n.code),
   },
 };

@@ -1,14 +1,16 @@
-import { badInput, todayInChina, type RequestContext } from '@district/common';
-import { execute, type Where } from '../../sql';
+import { todayInChina } from '@district/common';
+import { raw, sql, type RequestContext, type Sql } from '@district/subgraph-kit';
+import { assertRange } from '../date-range';
 
 /**
  * "周联系、月走访、季汇报": in every full week after an instructor's dispatch there is a contact of
  * any kind, in every full month a visit (月走访), in every full quarter a report (季汇报). Only whole
  * weeks, months and quarters inside the period (and up to today) are due, so an instructor
- * dispatched mid-month owes nothing for that month.
+ * dispatched mid-month owes nothing for that month. The rhythm is the instructor's whole work: every
+ * contact counts, wherever the organization contacted lies.
  */
 export interface Rhythm {
-  instructorCode: string;
+  instructorId: string;
   from: string;
   to: string;
   weeksDue: number;
@@ -25,25 +27,34 @@ export interface Rhythm {
   behind: boolean;
 }
 
-export function rhythmPeriod(from: string, to: string): { from: string; to: string; end: string } {
-  if (from > to) throw badInput('起始日期晚于截止日期 / "from" is after "to"', 'from');
+export interface RhythmPeriod {
+  from: string;
+  to: string;
+  /** the period's last day, or today when the period runs past it */
+  end: string;
+}
+
+export function rhythmPeriod(from: string, to: string): RhythmPeriod {
+  assertRange(from, to);
   const today = todayInChina();
   return { from, to, end: to < today ? to : today };
 }
 
 /**
- * Rhythm rows of the instructors matching `who` (a condition on `i`, the instructor table), in one
- * statement; `behindOnly` keeps those who missed something, paged by `limit`/`offset`.
+ * Rhythm rows of the instructors matching `who` (a condition on `t`, the instructor table), in one
+ * statement. With a page, only those who missed something, paged, with their total.
  */
 export async function rhythms(
   ctx: RequestContext,
-  period: { from: string; to: string; end: string },
-  who: Where,
+  period: RhythmPeriod,
+  who: Sql,
   page?: { limit: number; offset: number },
 ): Promise<{ rows: Rhythm[]; total: number }> {
-  const sql = `
+  const { from, to, end } = period;
+  const inPeriod = (column: string) => sql`${raw(column)} BETWEEN ${from}::date AND ${to}::date`;
+  const statement = sql`
     WITH i AS (
-      SELECT i.code, GREATEST(i.dispatched_on, ?::date) AS s, ?::date AS e FROM party_instructor i WHERE ${who.sql}
+      SELECT t.id AS code, GREATEST(t.dispatched_on, ${from}::date) AS s, ${end}::date AS e FROM party_instructor t WHERE ${who}
     ), buckets AS (
       SELECT i.code, k.unit, k.kind, g::date AS b0, (g + k.step - interval '1 day')::date AS b1
       FROM i
@@ -52,17 +63,17 @@ export async function rhythms(
       CROSS JOIN LATERAL generate_series(date_trunc(k.unit, (i.s - 1)::timestamp) + k.step, i.e::timestamp + interval '1 day' - k.step, k.step) AS g
     ), due AS (
       SELECT b.code, b.unit, count(*) AS due,
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM instructor_contact c WHERE c.instructor_code = b.code
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM instructor_contact c WHERE c.instructor_id = b.code
                AND c.contacted_on BETWEEN b.b0 AND b.b1 AND (b.kind IS NULL OR c.kind = b.kind))) AS met
       FROM buckets b GROUP BY b.code, b.unit
     ), done AS (
-      SELECT c.instructor_code AS code,
-             count(*) FILTER (WHERE c.kind = 'WEEKLY_CONTACT' AND c.contacted_on BETWEEN ?::date AND ?::date) AS weekly,
-             count(*) FILTER (WHERE c.kind = 'MONTHLY_VISIT' AND c.contacted_on BETWEEN ?::date AND ?::date) AS monthly,
-             count(*) FILTER (WHERE c.kind = 'QUARTERLY_REPORT' AND c.contacted_on BETWEEN ?::date AND ?::date) AS quarterly,
-             count(*) FILTER (WHERE c.problem IS NOT NULL AND c.contacted_on BETWEEN ?::date AND ?::date) AS found,
-             count(*) FILTER (WHERE c.solved AND c.solved_on BETWEEN ?::date AND ?::date) AS solved
-      FROM instructor_contact c WHERE c.instructor_code IN (SELECT code FROM i) GROUP BY c.instructor_code
+      SELECT c.instructor_id AS code,
+             count(*) FILTER (WHERE c.kind = 'WEEKLY_CONTACT' AND ${inPeriod('c.contacted_on')}) AS weekly,
+             count(*) FILTER (WHERE c.kind = 'MONTHLY_VISIT' AND ${inPeriod('c.contacted_on')}) AS monthly,
+             count(*) FILTER (WHERE c.kind = 'QUARTERLY_REPORT' AND ${inPeriod('c.contacted_on')}) AS quarterly,
+             count(*) FILTER (WHERE c.problem IS NOT NULL AND ${inPeriod('c.contacted_on')}) AS found,
+             count(*) FILTER (WHERE c.solved AND ${inPeriod('c.solved_on')}) AS solved
+      FROM instructor_contact c WHERE c.instructor_id IN (SELECT code FROM i) GROUP BY c.instructor_id
     ), r AS (
       SELECT i.code,
         coalesce(w.due, 0) AS weeks_due, coalesce(w.met, 0) AS weeks_met,
@@ -78,16 +89,14 @@ export async function rhythms(
       LEFT JOIN due q ON q.code = i.code AND q.unit = 'quarter'
       LEFT JOIN done d ON d.code = i.code
     )
-    SELECT r.*, count(*) OVER () AS total_count FROM r ${page ? 'WHERE r.behind' : ''} ORDER BY r.code
-    ${page ? 'LIMIT ? OFFSET ?' : ''}`;
-  const { from, to, end } = period;
-  const params = [from, end, ...who.params, ...Array(5).fill([from, to]).flat(), ...(page ? [page.limit, page.offset] : [])];
-  const raw = await execute<Record<string, string | boolean>>(ctx, sql, params);
+    SELECT r.*, count(*) OVER () AS total_count FROM r ${raw(page ? 'WHERE r.behind' : '')} ORDER BY r.code
+    ${page ? sql`LIMIT ${page.limit} OFFSET ${page.offset}` : raw('')}`;
+  const found: Record<string, string | boolean>[] = await ctx.em.getConnection().execute(statement.text, [...statement.params]);
   const n = (v: unknown) => Number(v ?? 0);
   return {
-    total: raw.length ? n(raw[0].total_count) : 0,
-    rows: raw.map((r) => ({
-      instructorCode: String(r.code),
+    total: found.length ? n(found[0].total_count) : 0,
+    rows: found.map((r) => ({
+      instructorId: String(r.code),
       from,
       to,
       weeksDue: n(r.weeks_due),

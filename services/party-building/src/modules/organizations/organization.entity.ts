@@ -1,14 +1,24 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { LedgerRecord } from '@district/subgraph-kit';
 
-export const CATEGORIES = ['PARK', 'ENTERPRISE', 'SOCIAL_ORGANIZATION', 'ASSOCIATION'] as const;
-export type Category = (typeof CATEGORIES)[number];
+export type Category = 'PARK' | 'ENTERPRISE' | 'SOCIAL_ORGANIZATION' | 'ASSOCIATION';
 export type Formation = 'SINGLE' | 'JOINT';
 
-/** An organisation in the "two new" ledger (园区、非公企业、社会组织、行业协会商会), keyed by its credit code. */
+/**
+ * An organization in the "two new" ledger (园区、非公企业、社会组织、行业协会商会), keyed by its credit
+ * code (unique everywhere) and belonging to one district. Its Party organization, joining day and
+ * instructor are what the ledger (or the app, since) says of it now; the stints in party_org_unit and
+ * instructor_assignment keep the history that coverage on a past day is counted from, and follow these
+ * columns.
+ */
 @Entity({ tableName: 'two_new_org' })
-export class TwoNewOrganization {
+export class TwoNewOrganization extends LedgerRecord {
   @PrimaryKey({ type: 'string', length: 18 })
   creditCode!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
 
   @Property({ type: 'text' })
   name!: string;
@@ -21,22 +31,43 @@ export class TwoNewOrganization {
   @Property({ type: 'boolean', default: false })
   isKey: boolean = false;
 
-  /** street (or community) code of where the organisation sits */
+  /** street (or community) code of where the organization sits */
   @Index()
   @Property({ type: 'string', length: 12 })
   regionCode!: string;
 
   @Property({ type: 'integer', default: 0 })
   partyMembers: number = 0;
+
+  /** the Party organization covering it now; null: none */
+  @Index()
+  @Property({ type: 'integer', nullable: true })
+  partyOrganizationId?: number | null;
+
+  /** the day it joined that Party organization */
+  @Property({ type: 'date', nullable: true })
+  partyJoinedOn?: string | null;
+
+  /** the instructor assigned to it now (global id); null: none */
+  @Index()
+  @Property({ type: 'string', length: 40, nullable: true })
+  instructorId?: string | null;
 }
 
-/** A Party organisation: standalone (单独组建, one unit) or joint (联合组建, several units). */
+/**
+ * A Party organization: standalone (单独组建, one unit) or joint (联合组建, several units). No ledger
+ * numbers it: its id is a surrogate, shown as "<district>:<id>".
+ */
 @Entity({ tableName: 'party_organization' })
-export class PartyOrganization {
+@Unique({ properties: ['districtCode', 'naturalKey'] })
+export class PartyOrganization extends LedgerRecord {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
-  /** names repeat across standalone organisations (units share names); joint ones are unique by name */
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  /** names repeat across standalone organizations (units share names); joint ones are unique by name within a district */
   @Property({ type: 'text' })
   name!: string;
 
@@ -44,10 +75,9 @@ export class PartyOrganization {
   formation!: Formation;
 
   /**
-   * How the ledger knows it: a joint organisation by its name (JOINT:name), a standalone one by its
-   * unit and founding day (SINGLE:creditCode:day). Kept when the organisation is renamed.
+   * How the ledger knows it within its district: a joint organization by its name (JOINT:name), a
+   * standalone one by its unit and founding day (SINGLE:creditCode:day). Kept when it is renamed.
    */
-  @Unique()
   @Property({ type: 'text' })
   naturalKey!: string;
 
@@ -55,15 +85,15 @@ export class PartyOrganization {
   @Property({ type: 'date' })
   foundedOn!: string;
 
-  /** the street of its units, or the district when they lie in several streets */
+  /** the street of its units, or the district's node when they lie in several streets */
   @Index()
   @Property({ type: 'string', length: 12 })
   regionCode!: string;
 }
 
 /**
- * A unit covered by a Party organisation from `joinedOn` until `leftOn`. A joint organisation takes
- * units in over the years, so coverage as of a day looks here. One stint per unit and organisation:
+ * A unit covered by a Party organization from `joinedOn` until `leftOn`. A joint organization takes
+ * units in over the years, so coverage as of a day looks here. One stint per unit and organization:
  * a unit that rejoins reopens its stint.
  */
 @Entity({ tableName: 'party_org_unit' })
@@ -87,9 +117,9 @@ export class PartyOrgUnit {
   leftOn?: string | null;
 }
 
-/** An instructor assigned to an organisation (work coverage while it has no Party organisation); one stint per pair. */
+/** An instructor assigned to an organization (work coverage while it has no Party organization); one stint per pair. */
 @Entity({ tableName: 'instructor_assignment' })
-@Unique({ properties: ['creditCode', 'instructorCode'] })
+@Unique({ properties: ['creditCode', 'instructorId'] })
 export class InstructorAssignment {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -99,8 +129,8 @@ export class InstructorAssignment {
   creditCode!: string;
 
   @Index()
-  @Property({ type: 'string', length: 20 })
-  instructorCode!: string;
+  @Property({ type: 'string', length: 40 })
+  instructorId!: string;
 
   @Property({ type: 'date' })
   assignedOn!: string;

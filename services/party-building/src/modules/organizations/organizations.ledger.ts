@@ -1,248 +1,163 @@
+import { globalId, normaliseRegionCode, type Queryable } from '@district/common';
 import {
-  normaliseRegionCode,
-  upsertRows,
-  type Defect,
+  existingIn,
+  outsideDistrict,
+  referenceDefect,
+  storeRows,
+  str,
+  strOrNull,
+  unknownReferences,
+  vocabulary,
+  type ColumnSpec,
   type ImportContext,
   type LedgerImporter,
   type LedgerSpec,
-  type Queryable,
-  type UpsertCounts,
-  type ValidRow,
-} from '@district/common';
-import type { Category } from './organization.entity';
+  type LedgerValue,
+  type RowProblem,
+  type RowWrite,
+} from '@district/ledger';
 
-const FILE = 'party/two_new_orgs.csv';
-
-const CATEGORY: Record<string, Category> = {
+const CATEGORIES = vocabulary({
   园区: 'PARK',
   非公企业: 'ENTERPRISE',
   社会组织: 'SOCIAL_ORGANIZATION',
   行业协会商会: 'ASSOCIATION',
-};
-const FORMATION: Record<string, 'SINGLE' | 'JOINT' | null> = { 单独组建: 'SINGLE', 联合组建: 'JOINT', 未组建: null };
+} as const);
+const FORMATIONS = vocabulary({ 单独组建: 'SINGLE', 联合组建: 'JOINT', 未组建: 'NONE' } as const);
 
-type K =
-  | 'creditCode'
-  | 'name'
-  | 'category'
-  | 'isKey'
-  | 'streetCode'
-  | 'formation'
-  | 'partyOrgName'
-  | 'partyOrgSince'
-  | 'partyMembers'
-  | 'instructorCode';
+const columns = {
+  creditCode: { header: '统一社会信用代码', type: 'creditCode', required: true },
+  name: { header: '组织名称', type: 'text', required: true },
+  category: { header: '组织类别', type: 'enum', required: true, values: CATEGORIES.labels },
+  isKey: { header: '是否重点', type: 'bool' },
+  street: { header: '所属街道代码', type: 'code', required: true, pattern: /^\d{6}(\d{6})?$/ },
+  formation: { header: '党组织组建方式', type: 'enum', required: true, values: FORMATIONS.labels },
+  partyOrgName: { header: '党组织名称', type: 'text' },
+  partyOrgSince: { header: '党组织成立日期', type: 'date' },
+  partyMembers: { header: '党员人数', type: 'int', required: true, min: 0 },
+  instructor: { header: '党建工作指导员编号', type: 'code' },
+} satisfies Record<string, ColumnSpec>;
+type Key = keyof typeof columns;
+type Value = Record<Key, LedgerValue>;
 
-export const twoNewOrgSpec: LedgerSpec<K> = {
-  file: FILE,
-  columns: {
-    creditCode: { header: '统一社会信用代码', type: 'creditCode', required: true },
-    name: { header: '组织名称', type: 'text', required: true },
-    category: { header: '组织类别', type: 'enum', values: Object.keys(CATEGORY), required: true },
-    isKey: { header: '是否重点', type: 'bool' },
-    streetCode: { header: '所属街道代码', type: 'code', pattern: /^\d{6}(\d{6})?$/, required: true },
-    formation: { header: '党组织组建方式', type: 'enum', values: Object.keys(FORMATION), required: true },
-    partyOrgName: { header: '党组织名称', type: 'text' },
-    partyOrgSince: { header: '党组织成立日期', type: 'date' },
-    partyMembers: { header: '党员人数', type: 'int', min: 0, required: true },
-    instructorCode: { header: '党建工作指导员编号', type: 'code' },
-  },
-  key: ['creditCode'],
-  check: (v) => {
-    const problems: { column: K; kind: 'required' | 'format'; reason: string }[] = [];
-    if (v.category === '非公企业' && v.isKey === null) {
-      problems.push({ column: 'isKey', kind: 'required', reason: '非公企业须填写是否重点 / a non-public enterprise needs 是否重点' });
-    }
-    if (v.formation === '未组建') {
-      if (v.partyOrgName !== null || v.partyOrgSince !== null) {
-        problems.push({
-          column: 'partyOrgName',
-          kind: 'format',
-          reason: '未组建却填写了党组织 / 未组建 with a Party organisation filled in',
-        });
-      }
-    } else {
-      if (v.partyOrgName === null)
-        problems.push({
-          column: 'partyOrgName',
-          kind: 'required',
-          reason: '已组建须填写党组织名称 / the Party organisation needs its name',
-        });
-      if (v.partyOrgSince === null)
-        problems.push({
-          column: 'partyOrgSince',
-          kind: 'required',
-          reason: '已组建须填写成立日期 / the Party organisation needs its founding date',
-        });
+/** An enterprise says whether it is key; a Party organization has its name and founding day, and 未组建 has neither. */
+function rowRules(v: Value): RowProblem<Key>[] {
+  const problems: RowProblem<Key>[] = [];
+  if (CATEGORIES.of(v.category) === 'ENTERPRISE' && v.isKey === null) {
+    problems.push({ column: 'isKey', kind: 'required', reason: '非公企业须填写是否重点 / a non-public enterprise needs 是否重点' });
+  }
+  if (FORMATIONS.of(v.formation) === 'NONE') {
+    if (v.partyOrgName !== null || v.partyOrgSince !== null) {
+      problems.push({
+        column: 'partyOrgName',
+        kind: 'format',
+        reason: '未组建却填写了党组织 / 未组建 with a Party organization filled in',
+      });
     }
     return problems;
-  },
-};
-
-type Row = ValidRow<K>;
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-
-/** Reference checks: streets in the region tree, instructors imported before. */
-async function check(batch: Row[], ctx: ImportContext): Promise<Defect[]> {
-  const defects: Defect[] = [];
-  const defect = (row: number, column: string, reason: string) => defects.push({ file: FILE, row, column, kind: 'reference', reason });
-  const regions = await ctx.references.regions([...new Set(batch.map((r) => normaliseRegionCode(String(r.value.streetCode))))]);
-  const instructorCodes = [...new Set(batch.map((r) => str(r.value.instructorCode)).filter((c): c is string => !!c))];
-  const known = new Set(
-    (await ctx.db.query('SELECT code FROM party_instructor WHERE code = ANY($1)', [instructorCodes])).rows.map((r) => r.code),
-  );
-  for (const { row, value: v } of batch) {
-    if (!regions.has(normaliseRegionCode(String(v.streetCode))))
-      defect(row, '所属街道代码', '区划树中没有该街道 / no such street in the region tree');
-    if (v.instructorCode && !known.has(v.instructorCode))
-      defect(row, '党建工作指导员编号', `指导员台账中没有 ${v.instructorCode} / no such instructor`);
   }
-  return defects;
+  if (v.partyOrgName === null)
+    problems.push({ column: 'partyOrgName', kind: 'required', reason: '已组建须填写党组织名称 / the Party organization needs its name' });
+  if (v.partyOrgSince === null) {
+    problems.push({
+      column: 'partyOrgSince',
+      kind: 'required',
+      reason: '已组建须填写成立日期 / the Party organization needs its founding date',
+    });
+  }
+  return problems;
 }
 
-/** A unit's state as a comparable string: what the ledger row says about it, in the database. */
-async function snapshot(db: Queryable, codes: string[]): Promise<Map<string, string>> {
-  const { rows } = await db.query(
-    `SELECT o.credit_code, concat_ws('|', o.name, o.category, o.is_key, o.region_code, o.party_members,
-       (SELECT p.name || '@' || p.formation || '@' || u.joined_on FROM party_org_unit u JOIN party_organization p ON p.id = u.party_organization_id
-         WHERE u.credit_code = o.credit_code AND u.left_on IS NULL LIMIT 1),
-       (SELECT a.instructor_code || '@' || a.assigned_on FROM instructor_assignment a
-         WHERE a.credit_code = o.credit_code AND a.withdrawn_on IS NULL LIMIT 1)) AS state
-     FROM two_new_org o WHERE o.credit_code = ANY($1)`,
-    [codes],
+const spec: LedgerSpec<Key> = { file: 'party/two_new_orgs.csv', columns, key: ['creditCode'], check: rowRules };
+
+const regionOf = (v: Value) => normaliseRegionCode(str(v.street));
+const organized = (v: Value) => FORMATIONS.of(v.formation) !== 'NONE';
+/** How the ledger names a Party organization within its district: a joint one by its name, a standalone one by its unit and day. */
+const partyKeyOf = (v: Value) =>
+  FORMATIONS.of(v.formation) === 'JOINT' ? `JOINT:${str(v.partyOrgName)}` : `SINGLE:${str(v.creditCode)}:${str(v.partyOrgSince)}`;
+
+/**
+ * The Party organizations a batch names, each once: its earliest founding day and the first row
+ * naming it. A renamed standalone organization (same unit and day) takes the ledger's name unless the
+ * app renamed it since; a new one is settled from its units below.
+ */
+async function storePartyOrganizations(ctx: ImportContext, batch: { row: number; value: Value }[]) {
+  const named = new Map<string, RowWrite>();
+  for (const { row, value } of batch.filter((r) => organized(r.value))) {
+    const key = partyKeyOf(value);
+    const seen = named.get(key);
+    if (seen) {
+      if (str(value.partyOrgSince) < String(seen.values.founded_on)) seen.values.founded_on = str(value.partyOrgSince);
+      continue;
+    }
+    named.set(key, {
+      row,
+      values: {
+        district_code: ctx.district,
+        natural_key: key,
+        name: str(value.partyOrgName),
+        formation: FORMATIONS.of(value.formation),
+        founded_on: str(value.partyOrgSince),
+        region_code: regionOf(value),
+      },
+    });
+  }
+  const stored = await storeRows(
+    ctx,
+    { table: 'party_organization', key: ['district_code', 'natural_key'], columns: ['name', 'formation'] },
+    [...named.values()],
+    { keyLabel: (v) => `党组织 ${v.name}`, keyColumn: columns.partyOrgName.header },
   );
-  return new Map(rows.map((r) => [r.credit_code as string, r.state as string]));
+  const { rows } = await ctx.db.query('SELECT id, natural_key FROM party_organization WHERE district_code = $1 AND natural_key = ANY($2)', [
+    ctx.district,
+    [...named.keys()],
+  ]);
+  return { stored, ids: new Map(rows.map((r: { id: number; natural_key: string }) => [r.natural_key, r.id])) };
 }
 
 /**
- * Ends the current stint of each unit in another Party organisation (or with another instructor):
- * the ledger's row is the unit's state now. A unit whose row names none is closed as of the import day.
+ * The stints coverage on a past day is counted from follow each unit's row: a stint in another Party
+ * organization (or with another instructor) than the row names ends, on the day the next one begins
+ * (or the import's day when none does), and the one it names is open. A unit the app changed keeps
+ * its row (a conflict), so its stints stay as the app left them. An instructor named by the ledger
+ * is assigned from the day the instructor was dispatched. Returns the Party organizations units left.
  */
-async function closeOtherStints(
-  ctx: ImportContext,
-  table: 'party_org_unit' | 'instructor_assignment',
-  next: { code: string; other: string | number | null; day: string }[],
-) {
-  const [otherColumn, from, to] =
-    table === 'party_org_unit' ? ['party_organization_id', 'joined_on', 'left_on'] : ['instructor_code', 'assigned_on', 'withdrawn_on'];
-  await ctx.db.query(
-    `UPDATE ${table} s SET ${to} = GREATEST(s.${from}, v.day::date)
-     FROM unnest($1::text[], $2::text[], $3::text[]) AS v(code, other, day)
-     WHERE s.credit_code = v.code AND s.${to} IS NULL AND (v.other IS NULL OR s.${otherColumn}::text <> v.other)`,
-    [next.map((n) => n.code), next.map((n) => (n.other === null ? null : String(n.other))), next.map((n) => n.day)],
+async function followRows(db: Queryable, codes: string[], today: string): Promise<number[]> {
+  const closed = await db.query(
+    `UPDATE party_org_unit s SET left_on = GREATEST(s.joined_on, coalesce(o.party_joined_on, $2::date))
+     FROM two_new_org o WHERE o.credit_code = s.credit_code AND o.credit_code = ANY($1) AND s.left_on IS NULL
+       AND s.party_organization_id IS DISTINCT FROM o.party_organization_id
+     RETURNING s.party_organization_id AS id`,
+    [codes, today],
   );
+  await db.query(
+    `INSERT INTO party_org_unit (credit_code, party_organization_id, joined_on)
+     SELECT o.credit_code, o.party_organization_id, o.party_joined_on FROM two_new_org o
+     WHERE o.credit_code = ANY($1) AND o.party_organization_id IS NOT NULL
+     ON CONFLICT (credit_code, party_organization_id) DO UPDATE SET joined_on = EXCLUDED.joined_on, left_on = NULL
+     WHERE party_org_unit.left_on IS NOT NULL OR party_org_unit.joined_on <> EXCLUDED.joined_on`,
+    [codes],
+  );
+  await db.query(
+    `UPDATE instructor_assignment a SET withdrawn_on = GREATEST(a.assigned_on, coalesce(i.dispatched_on, $2::date))
+     FROM two_new_org o LEFT JOIN party_instructor i ON i.id = o.instructor_id
+     WHERE a.credit_code = o.credit_code AND o.credit_code = ANY($1) AND a.withdrawn_on IS NULL
+       AND a.instructor_id IS DISTINCT FROM o.instructor_id`,
+    [codes, today],
+  );
+  await db.query(
+    `INSERT INTO instructor_assignment (credit_code, instructor_id, assigned_on)
+     SELECT o.credit_code, o.instructor_id, i.dispatched_on FROM two_new_org o JOIN party_instructor i ON i.id = o.instructor_id
+     WHERE o.credit_code = ANY($1) AND NOT EXISTS (SELECT 1 FROM instructor_assignment a
+       WHERE a.credit_code = o.credit_code AND a.instructor_id = o.instructor_id AND a.withdrawn_on IS NULL)
+     ON CONFLICT (credit_code, instructor_id) DO UPDATE SET assigned_on = EXCLUDED.assigned_on, withdrawn_on = NULL`,
+    [codes],
+  );
+  return closed.rows.map((r: { id: number }) => r.id);
 }
 
-async function write(batch: Row[], ctx: ImportContext): Promise<UpsertCounts> {
-  const codes = batch.map((r) => String(r.value.creditCode));
-  const before = await snapshot(ctx.db, codes);
-  await upsertRows(
-    ctx.db,
-    'two_new_org',
-    ['credit_code'],
-    batch.map(({ value: v }) => ({
-      credit_code: v.creditCode,
-      name: v.name,
-      category: CATEGORY[String(v.category)],
-      is_key: v.isKey === true,
-      region_code: normaliseRegionCode(String(v.streetCode)),
-      party_members: v.partyMembers,
-    })),
-  );
-
-  // Party organisations by their natural key; the founding day and region are settled from their units below
-  const organised = batch.filter((r) => r.value.partyOrgName !== null);
-  const keyOf = (v: Row['value']) => (v.formation === '联合组建' ? `JOINT:${v.partyOrgName}` : `SINGLE:${v.creditCode}:${v.partyOrgSince}`);
-  const orgs = new Map<string, { name: string; formation: string; day: string; region: string }>();
-  for (const { value: v } of organised) {
-    const o = orgs.get(keyOf(v));
-    if (!o || String(v.partyOrgSince) < o.day) {
-      orgs.set(keyOf(v), {
-        name: String(v.partyOrgName),
-        formation: FORMATION[String(v.formation)]!,
-        day: String(v.partyOrgSince),
-        region: normaliseRegionCode(String(v.streetCode)),
-      });
-    }
-  }
-  const list = [...orgs.entries()];
-  await ctx.db.query(
-    `INSERT INTO party_organization (natural_key, name, formation, founded_on, region_code)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[])
-     ON CONFLICT (natural_key) DO UPDATE SET name = EXCLUDED.name WHERE party_organization.name <> EXCLUDED.name`,
-    [
-      list.map(([k]) => k),
-      list.map(([, o]) => o.name),
-      list.map(([, o]) => o.formation),
-      list.map(([, o]) => o.day),
-      list.map(([, o]) => o.region),
-    ],
-  );
-  const ids = new Map(
-    (await ctx.db.query('SELECT id, natural_key FROM party_organization WHERE natural_key = ANY($1)', [[...orgs.keys()]])).rows.map((r) => [
-      r.natural_key as string,
-      r.id as number,
-    ]),
-  );
-  const orgOf = (v: Row['value']) => (v.partyOrgName === null ? null : ids.get(keyOf(v))!);
-
-  await closeOtherStints(
-    ctx,
-    'party_org_unit',
-    batch.map(({ value: v }) => ({ code: String(v.creditCode), other: orgOf(v), day: str(v.partyOrgSince) ?? ctx.today })),
-  );
-  await upsertRows(
-    ctx.db,
-    'party_org_unit',
-    ['credit_code', 'party_organization_id'],
-    organised.map(({ value: v }) => ({
-      credit_code: v.creditCode,
-      party_organization_id: orgOf(v),
-      joined_on: v.partyOrgSince,
-      left_on: null,
-    })),
-  );
-  await settlePartyOrganizations(ctx.db, [...ids.values()]);
-
-  // an instructor named in the ledger is assigned from the day the instructor was dispatched
-  const dispatched = new Map(
-    (
-      await ctx.db.query('SELECT code, dispatched_on::text AS day FROM party_instructor WHERE code = ANY($1)', [
-        [...new Set(batch.map((r) => str(r.value.instructorCode)).filter(Boolean))],
-      ])
-    ).rows.map((r) => [r.code as string, r.day as string]),
-  );
-  await closeOtherStints(
-    ctx,
-    'instructor_assignment',
-    batch.map(({ value: v }) => ({
-      code: String(v.creditCode),
-      other: str(v.instructorCode),
-      day: v.instructorCode ? dispatched.get(String(v.instructorCode))! : ctx.today,
-    })),
-  );
-  await upsertRows(
-    ctx.db,
-    'instructor_assignment',
-    ['credit_code', 'instructor_code'],
-    batch
-      .filter((r) => r.value.instructorCode)
-      .map(({ value: v }) => ({
-        credit_code: v.creditCode,
-        instructor_code: v.instructorCode,
-        assigned_on: dispatched.get(String(v.instructorCode)),
-        withdrawn_on: null,
-      })),
-  );
-
-  const after = await snapshot(ctx.db, codes);
-  const inserted = codes.filter((c) => !before.has(c)).length;
-  const updated = codes.filter((c) => before.has(c) && before.get(c) !== after.get(c)).length;
-  return { inserted, updated, unchanged: codes.length - inserted - updated };
-}
-
-/** A Party organisation was founded when it first covered a unit; it sits in its units' street, or the district. */
-async function settlePartyOrganizations(db: Queryable, ids: number[]) {
+/** A Party organization was founded when it first covered a unit; it sits at its units' node, their street, or their district's node. */
+async function settlePartyOrganizations(db: Queryable, ids: number[]): Promise<void> {
   await db.query(
     `UPDATE party_organization p SET founded_on = s.first, region_code = coalesce(s.region, p.region_code)
      FROM (SELECT u.party_organization_id AS id, min(u.joined_on) AS first,
@@ -257,4 +172,89 @@ async function settlePartyOrganizations(db: Queryable, ids: number[]) {
   );
 }
 
-export const twoNewOrgLedger: LedgerImporter<K> = { spec: twoNewOrgSpec, check, write };
+/**
+ * party/two_new_orgs.csv: the organizations in scope of "两个覆盖", keyed by credit code, each in a
+ * street of the import's district, with the Party organization covering it and the instructor
+ * assigned to it (a number of the district's instructor ledger).
+ */
+export const twoNewOrgsLedger: LedgerImporter<Key> = {
+  spec,
+  async check(batch, ctx) {
+    const outside = outsideDistrict(batch, ctx, (r) => regionOf(r.value), columns.street.header);
+    const away = new Set(outside.map((d) => d.row));
+    const regions = await ctx.regionTree.regions([...new Set(batch.map((r) => regionOf(r.value)))]);
+    const unknownRegions = batch
+      .filter((r) => !away.has(r.row) && !regions.has(regionOf(r.value)))
+      .map((r) =>
+        referenceDefect(
+          ctx.file,
+          r.row,
+          columns.street.header,
+          `区划树中没有该街道：${str(r.value.street)} / no such street in the region tree`,
+        ),
+      );
+    const instructorId = (n: string) => globalId(ctx.district, n);
+    const instructors = await existingIn(
+      ctx.db,
+      'party_instructor',
+      'id',
+      batch
+        .map((r) => strOrNull(r.value.instructor))
+        .filter((n): n is string => !!n)
+        .map(instructorId),
+    );
+    return [
+      ...outside,
+      ...unknownRegions,
+      ...unknownReferences(spec, batch, 'instructor', instructors, ['指导员', 'instructor'], instructorId),
+    ];
+  },
+  async write(batch, ctx) {
+    const parties = await storePartyOrganizations(ctx, batch);
+    const stored = await storeRows(
+      ctx,
+      {
+        table: 'two_new_org',
+        key: ['credit_code'],
+        district: 'district_code',
+        columns: [
+          'name',
+          'category',
+          'is_key',
+          'region_code',
+          'party_members',
+          'party_organization_id',
+          'party_joined_on',
+          'instructor_id',
+        ],
+      },
+      batch.map(({ row, value }) => ({
+        row,
+        values: {
+          credit_code: str(value.creditCode),
+          district_code: ctx.district,
+          name: str(value.name),
+          category: CATEGORIES.of(value.category),
+          is_key: value.isKey === true,
+          region_code: regionOf(value),
+          party_members: value.partyMembers,
+          party_organization_id: organized(value) ? parties.ids.get(partyKeyOf(value)) : null,
+          party_joined_on: organized(value) ? str(value.partyOrgSince) : null,
+          instructor_id: value.instructor ? globalId(ctx.district, str(value.instructor)) : null,
+        },
+      })),
+      // a credit code is not quoted (see mayQuote): the row and the name say which organization it is
+      { keyLabel: (v) => `组织名称 ${v.name}`, keyColumn: columns.creditCode.header },
+    );
+    const written = batch.filter((r) => stored.outcome.get(r.row) !== 'refused').map((r) => str(r.value.creditCode));
+    if (written.length) {
+      const left = await followRows(ctx.db, written, ctx.today);
+      await settlePartyOrganizations(ctx.db, [...new Set([...parties.ids.values(), ...left])]);
+    }
+    return {
+      ...stored,
+      conflicts: [...parties.stored.conflicts, ...stored.conflicts],
+      defects: [...parties.stored.defects, ...stored.defects],
+    };
+  },
+};

@@ -1,107 +1,173 @@
-import { inScope, regionList, scopePrefix, sqlPage, todayInChina, type PageArgs, type RequestContext } from '@district/common';
-import { loaders, type Contact } from '../../loaders';
-import { containsPattern, nodePrefix, orderSql, scopeCondition, Where } from '../../sql';
-import { assignmentOn, organisationalSql, statusOf, statusSql, unbuiltSql, unitOn, type CoverageStatus } from './coverage';
-import { PartyOrganization, TwoNewOrganization, type Category } from './organization.entity';
+import { globalId, inScope, normaliseCreditCode, parseGlobalId, todayInChina } from '@district/common';
+import {
+  and,
+  byKey,
+  containsPattern,
+  eq,
+  listPrefix,
+  listUnder,
+  listWhere,
+  raw,
+  rateYearOnYear,
+  recordId,
+  rowsBy,
+  rowsJoined,
+  sql,
+  TRUE,
+  underPrefix,
+  visible,
+  yearOnYear,
+  type ListArgs,
+  type ListSpec,
+  type RequestContext,
+  type Sql,
+} from '@district/subgraph-kit';
+import type { PartyCoverageKind, PartyOrganizationFilter, Resolvers, TwoNewOrganizationFilter } from '../../generated/graphql';
+import type { Instructor } from '../instructors/instructor.entity';
+import { assignmentsOf, contactsOf } from '../instructors/instructor-links';
+import { PartyOrganization, PartyOrgUnit, TwoNewOrganization } from './organization.entity';
+import {
+  coveredUnits,
+  statusOn,
+  unbuiltOn,
+  unbuiltUnits,
+  unitsInLedger,
+  type CoverageCategory,
+  type CoverageKind,
+  type CoverageStatus,
+} from './organizations.figures';
 
-/** The branch rules let a joint Party organisation cover at most this many units. */
+/** The branch rules let a joint Party organization cover at most this many units. */
 export const JOINT_UNIT_LIMIT = 5;
 
-export interface OrgFilter {
-  regionCode?: string | null;
-  category?: Category | null;
-  keyOnly?: boolean | null;
-  formation?: 'SINGLE' | 'JOINT' | 'NONE' | null;
-  coverage?: CoverageStatus | null;
-  coverageAsOf?: string | null;
-  unbuilt?: boolean | null;
-  nameContains?: string | null;
-  instructorCode?: string | null;
+/** Parent of PartyCoverageFigures: the node (checked against the caller's scope) and what was asked. */
+export interface CoverageNode {
+  code: string;
+  year: number;
+  asOf?: string | null;
+  kind: CoverageKind;
 }
 
-type Sort = { field: string; direction?: 'ASC' | 'DESC' | null } | null;
+/** A registered organization of the social-organizations subgraph, as the gateway names it. */
+export interface RegisteredOrganizationRef {
+  creditCode: string;
+}
 
-const ORG_SORT = {
-  CREDIT_CODE: 'o.credit_code',
-  NAME: 'o.name',
-  CATEGORY: 'o.category',
-  REGION_CODE: 'o.region_code',
-  PARTY_MEMBERS: 'o.party_members',
+/** An organization's coverage on a day (OrganizationCoverage): what covers it comes with it. */
+export interface Coverage {
+  asOf: string;
+  status: CoverageStatus;
+  covered: boolean;
+  organization: TwoNewOrganization;
+  partyOrganization: PartyOrganization | null;
+  instructor: Instructor | null;
+}
+
+/** A unit's stint in a Party organization, with the organization. */
+type Stint = PartyOrgUnit & { partyOrganization: PartyOrganization };
+
+const ORGANIZATIONS: ListSpec<TwoNewOrganization> = {
+  entity: TwoNewOrganization,
+  table: 'two_new_org',
+  place: 'region_code',
+  sortColumns: {
+    CREDIT_CODE: 't.credit_code',
+    NAME: 't.name',
+    CATEGORY: 't.category',
+    REGION_CODE: 't.region_code',
+    PARTY_MEMBERS: 't.party_members',
+  },
+  defaultOrder: 't.credit_code',
 };
 
-function orgWhere(ctx: RequestContext, f: OrgFilter | null | undefined): Where {
-  const where = scopeCondition(ctx, new Where(), 'o.region_code');
-  const today = todayInChina();
-  if (!f) return where;
-  if (f.regionCode) where.add('o.region_code LIKE ?', `${nodePrefix(ctx, f.regionCode)}%`);
-  if (f.category) where.add('o.category = ?', f.category);
-  if (f.keyOnly) where.add('o.is_key');
-  if (f.formation === 'NONE') {
-    const [sql, params] = organisationalSql(today);
-    where.add(`NOT ${sql}`, ...params);
-  }
-  if (f.formation === 'SINGLE' || f.formation === 'JOINT') {
-    where.add(
-      `EXISTS (SELECT 1 FROM party_org_unit m JOIN party_organization p ON p.id = m.party_organization_id
-      WHERE m.credit_code = o.credit_code AND m.joined_on <= ?::date AND (m.left_on IS NULL OR m.left_on > ?::date)
-      AND p.formation = ?)`,
-      today,
-      today,
-      f.formation,
-    );
-  }
-  if (f.coverage) {
-    const [sql, params] = statusSql(f.coverage, f.coverageAsOf ?? today);
-    where.add(sql, ...params);
-  }
-  if (f.unbuilt !== null && f.unbuilt !== undefined) {
-    const [sql, params] = unbuiltSql(today);
-    where.add(f.unbuilt ? sql : `NOT ${sql}`, ...params);
-  }
-  if (f.nameContains) where.add('o.name ILIKE ?', containsPattern(f.nameContains));
-  if (f.instructorCode) {
-    where.add(
-      `EXISTS (SELECT 1 FROM instructor_assignment a WHERE a.credit_code = o.credit_code
-      AND a.instructor_code = ? AND a.withdrawn_on IS NULL)`,
-      f.instructorCode,
-    );
-  }
-  return where;
+const UNIT_COUNT = '(SELECT count(*) FROM two_new_org u WHERE u.party_organization_id = t.id)';
+
+const PARTY_ORGANIZATIONS = {
+  entity: PartyOrganization,
+  table: 'party_organization',
+  sortColumns: { NAME: 't.name', FOUNDED_ON: 't.founded_on', UNIT_COUNT },
+  defaultOrder: 't.id',
+};
+
+/** The old spelling of the coverage kind is still accepted. */
+const coverageKind = (kind: PartyCoverageKind | null | undefined): CoverageKind =>
+  kind === 'ORGANISATIONAL' ? 'ORGANIZATIONAL' : (kind ?? 'ANY');
+
+/** A unit by its credit code, as the caller may see it: null outside the caller's region. */
+export async function organizationFor(ctx: RequestContext, creditCode: string): Promise<TwoNewOrganization | null> {
+  const org = await byKey<TwoNewOrganization>(ctx, TwoNewOrganization, 'creditCode').load(normaliseCreditCode(creditCode ?? ''));
+  return visible(ctx, org, (o) => o.regionCode);
 }
 
 /**
- * Organisations under a prefix: the caller's scope for the root list, a Region's node for its own;
- * Regions asking with the same arguments share one statement.
+ * Filters on a unit's state now (formation, instructor, 应建未建) read the unit's own columns, which
+ * always say where its stints stand today; coverage on another day reads the stints.
  */
-function listOrganizations(ctx: RequestContext, prefix: string, filter: OrgFilter | null | undefined, sort: Sort, args: PageArgs) {
-  const order = orderSql(sort, ORG_SORT, 'o.credit_code');
-  return regionList(
-    ctx,
-    { entity: TwoNewOrganization, table: 'two_new_org', alias: 'o', column: 'region_code', where: orgWhere(ctx, filter), order },
-    prefix,
-    args,
+async function organizationFilter(ctx: RequestContext, f: TwoNewOrganizationFilter | null | undefined): Promise<Sql> {
+  if (!f) return TRUE;
+  const today = todayInChina();
+  const formation =
+    f.formation === 'NONE'
+      ? raw('t.party_organization_id IS NULL')
+      : f.formation
+        ? sql`EXISTS (SELECT 1 FROM party_organization p WHERE p.id = t.party_organization_id AND p.formation = ${f.formation})`
+        : undefined;
+  const unbuilt = f.unbuilt === null || f.unbuilt === undefined ? undefined : f.unbuilt ? unbuiltOn(today) : sql`NOT (${unbuiltOn(today)})`;
+  return and(
+    eq('t.category', f.category),
+    f.keyOnly ? raw('t.is_key') : undefined,
+    formation,
+    f.coverage ? statusOn(f.coverage, f.coverageAsOf ?? today) : undefined,
+    unbuilt,
+    f.nameContains ? sql`t.name ILIKE ${containsPattern(f.nameContains)}` : undefined,
+    f.instructorCode ? sql`t.instructor_id = ${await recordId(ctx, f.instructorCode, 'instructorCode')}` : undefined,
   );
 }
 
-/** Units an organisation covers today, and the organisation itself, for a unit's current state. */
-async function currentUnit(ctx: RequestContext, org: TwoNewOrganization) {
-  return unitOn(await loaders.unitsOfOrganization(ctx).load(org.creditCode), todayInChina());
+/** Units under a node (checked against the caller's scope); Regions asking with the same arguments share one statement. */
+async function organizationList(ctx: RequestContext, prefix: string, args: ListArgs<TwoNewOrganizationFilter>) {
+  return listUnder(ctx, ORGANIZATIONS, prefix, await organizationFilter(ctx, args.filter), args);
 }
 
-export async function visibleOrganization(ctx: RequestContext, creditCode: string) {
-  const org = await loaders.organization(ctx).load(creditCode.trim().toUpperCase());
-  return org && inScope(ctx.caller, org.regionCode) ? org : null;
+/** A unit's stints in Party organizations, newest first, each with its organization: one statement per response. */
+async function stintsOf(ctx: RequestContext, creditCode: string): Promise<Stint[]> {
+  const rows = await rowsJoined(ctx, {
+    name: 'stints',
+    from: 'party_org_unit u JOIN party_organization p ON p.id = u.party_organization_id',
+    entities: { u: PartyOrgUnit, p: PartyOrganization },
+    key: 'u.credit_code',
+    order: 'u.joined_on DESC, u.id DESC',
+  }).load(creditCode);
+  return rows.map((r) => Object.assign(r.u, { partyOrganization: r.p }));
 }
 
-export async function coverageOf(ctx: RequestContext, org: TwoNewOrganization, asOf?: string | null) {
+/**
+ * The Party organization covering a unit now (its row says which). Asked through the unit's stints
+ * even when it has none, so that every unit of a response costs the same statements.
+ */
+async function partyOrganizationOf(ctx: RequestContext, o: TwoNewOrganization): Promise<PartyOrganization | null> {
+  const stints = await stintsOf(ctx, o.creditCode);
+  return stints.find((s) => !s.leftOn && s.partyOrganizationId === o.partyOrganizationId)?.partyOrganization ?? null;
+}
+
+/** The instructor assigned to a unit now (its row says who), through its assignments as partyOrganizationOf does. */
+async function instructorOf(ctx: RequestContext, o: TwoNewOrganization): Promise<Instructor | null> {
+  const assignments = await assignmentsOf(ctx, 'creditCode', o.creditCode);
+  return assignments.find((a) => !a.withdrawnOn && a.instructorId === o.instructorId)?.instructor ?? null;
+}
+
+const activeOn = (day: string, from: string, to: string | null | undefined) => from <= day && (!to || to > day);
+
+/**
+ * Coverage on a day, from the unit's stints. What covers a unit the caller sees is seen too: a
+ * Party organization is visible wherever it covers a unit, an instructor wherever assigned.
+ */
+export async function coverageOf(ctx: RequestContext, org: TwoNewOrganization, asOf?: string | null): Promise<Coverage> {
   const day = asOf ?? todayInChina();
-  const [units, assignments] = await Promise.all([
-    loaders.unitsOfOrganization(ctx).load(org.creditCode),
-    loaders.assignmentsOfOrganization(ctx).load(org.creditCode),
-  ]);
-  const unit = unitOn(units, day);
-  const assignment = assignmentOn(assignments, day);
-  const status = statusOf(unit, assignment);
+  const [stints, assignments] = await Promise.all([stintsOf(ctx, org.creditCode), assignmentsOf(ctx, 'creditCode', org.creditCode)]);
+  const unit = stints.find((s) => activeOn(day, s.joinedOn, s.leftOn));
+  const assignment = assignments.find((a) => activeOn(day, a.assignedOn, a.withdrawnOn));
+  const status: CoverageStatus = unit ? 'ORGANISATIONAL' : assignment ? 'WORK' : 'NONE';
   return {
     asOf: day,
     status,
@@ -112,106 +178,99 @@ export async function coverageOf(ctx: RequestContext, org: TwoNewOrganization, a
   };
 }
 
-/** The units a Party organisation covers today. */
-async function unitsToday(ctx: RequestContext, p: PartyOrganization): Promise<TwoNewOrganization[]> {
-  const today = todayInChina();
-  return (await loaders.unitsOfPartyOrganization(ctx).load(p.id)).filter((u) => unitOn([u], today)).map((u) => u.organization);
-}
+const partyOrganizationById = (ctx: RequestContext, id: number) => byKey<PartyOrganization, number>(ctx, PartyOrganization, 'id').load(id);
 
-const PARTY_ORG_SORT = {
-  NAME: 't.name',
-  FOUNDED_ON: 't.founded_on',
-  UNIT_COUNT: `(SELECT count(*) FROM party_org_unit u WHERE u.party_organization_id = t.id AND u.left_on IS NULL)`,
-};
+/** The units a Party organization covers now (each unit's own column says which organization that is). */
+const unitsOf = (ctx: RequestContext, p: PartyOrganization) =>
+  rowsBy<TwoNewOrganization, number>(ctx, TwoNewOrganization, 'partyOrganizationId', { orderBy: { creditCode: 'asc' } }).load(p.id);
 
-export interface PartyOrgFilter {
-  regionCode?: string | null;
-  type?: 'SINGLE' | 'JOINT' | null;
-  exceedsUnitLimit?: boolean | null;
-  nameContains?: string | null;
-}
-
-function partyOrgWhere(ctx: RequestContext, f: PartyOrgFilter | null | undefined): Where {
-  const where = new Where();
-  // a joint organisation spanning streets is visible to each street it covers a unit in
-  const underPrefix = (prefix: string) =>
-    where.add(
-      `EXISTS (SELECT 1 FROM party_org_unit u JOIN two_new_org o ON o.credit_code = u.credit_code
-      WHERE u.party_organization_id = t.id AND u.left_on IS NULL AND o.region_code LIKE ?)`,
-      `${prefix}%`,
-    );
-  const scope = scopePrefix(ctx.caller);
-  if (scope) underPrefix(scope);
-  if (f?.regionCode) underPrefix(nodePrefix(ctx, f.regionCode));
-  if (f?.type) where.add('t.formation = ?', f.type);
-  if (f?.nameContains) where.add('t.name ILIKE ?', containsPattern(f.nameContains));
-  if (f?.exceedsUnitLimit !== null && f?.exceedsUnitLimit !== undefined) {
-    const over = `(t.formation = 'JOINT' AND ${PARTY_ORG_SORT.UNIT_COUNT} > ${JOINT_UNIT_LIMIT})`;
-    where.add(f.exceedsUnitLimit ? over : `NOT ${over}`);
-  }
-  return where;
-}
-
-async function visiblePartyOrganization(ctx: RequestContext, p: PartyOrganization | null) {
+/** A Party organization is visible to each region it covers a unit in (or, with none, where it sits). */
+async function visiblePartyOrganization(ctx: RequestContext, p: PartyOrganization | null): Promise<PartyOrganization | null> {
   if (!p || !ctx.caller.regionScope) return p;
-  return (await unitsToday(ctx, p)).some((o) => inScope(ctx.caller, o.regionCode)) ? p : null;
+  const units = await unitsOf(ctx, p);
+  const seen = units.length ? units.some((o) => inScope(ctx.caller, o.regionCode)) : inScope(ctx.caller, p.regionCode);
+  return seen ? p : null;
 }
 
-export const organizationResolvers = {
+/** A Party organization by its global id ("410106:12") or its number in the caller's district. */
+async function partyOrganizationFor(ctx: RequestContext, given: string): Promise<PartyOrganization | null> {
+  const { district, local } = parseGlobalId(await recordId(ctx, given), 'id');
+  if (!/^\d{1,9}$/.test(local)) return null;
+  const p = await partyOrganizationById(ctx, Number(local));
+  return visiblePartyOrganization(ctx, p && p.districtCode === district ? p : null);
+}
+
+/** Party organizations covering a unit under a prefix (the caller's scope, a requested node). */
+const coveringUnder = (prefix: string) =>
+  sql`EXISTS (SELECT 1 FROM two_new_org o WHERE o.party_organization_id = t.id AND ${underPrefix('o.region_code', prefix)})`;
+
+function partyOrganizationFilter(ctx: RequestContext, f: PartyOrganizationFilter | null | undefined): Sql {
+  const scope = listPrefix(ctx);
+  const over = raw(`(t.formation = 'JOINT' AND ${UNIT_COUNT} > ${JOINT_UNIT_LIMIT})`);
+  return and(
+    scope ? coveringUnder(scope) : undefined,
+    f?.regionCode ? coveringUnder(listPrefix(ctx, f.regionCode)) : undefined,
+    eq('t.formation', f?.type),
+    f?.nameContains ? sql`t.name ILIKE ${containsPattern(f.nameContains)}` : undefined,
+    f?.exceedsUnitLimit === true ? over : f?.exceedsUnitLimit === false ? sql`NOT ${over}` : undefined,
+  );
+}
+
+const rate = (ctx: RequestContext, n: CoverageNode, category: CoverageCategory) =>
+  rateYearOnYear(ctx, coveredUnits[n.kind], unitsInLedger, { year: n.year, asOf: n.asOf, category }, n.code);
+
+export const organizationResolvers: Resolvers = {
   Query: {
-    twoNewOrganization: (_: unknown, { creditCode }: { creditCode: string }, ctx: RequestContext) => visibleOrganization(ctx, creditCode),
-    twoNewOrganizations: (_: unknown, args: PageArgs & { filter?: OrgFilter; sort?: Sort }, ctx: RequestContext) =>
-      listOrganizations(ctx, scopePrefix(ctx.caller), args.filter, args.sort ?? null, args),
-    partyUnbuiltOrganizations: (_: unknown, args: PageArgs & { regionCode?: string }, ctx: RequestContext) =>
-      listOrganizations(ctx, scopePrefix(ctx.caller), { regionCode: args.regionCode, unbuilt: true }, null, args),
-    partyOrganization: async (_: unknown, { id }: { id: string }, ctx: RequestContext) =>
-      /^\d{1,9}$/.test(id) ? visiblePartyOrganization(ctx, await loaders.partyOrganization(ctx).load(Number(id))) : null,
-    partyOrganizations: (_: unknown, args: PageArgs & { filter?: PartyOrgFilter; sort?: Sort }, ctx: RequestContext) =>
-      sqlPage(
-        ctx,
-        PartyOrganization,
-        'party_organization',
-        partyOrgWhere(ctx, args.filter),
-        orderSql(args.sort, PARTY_ORG_SORT, 't.id'),
-        args,
-      ),
+    twoNewOrganization: (_, { creditCode }, ctx) => organizationFor(ctx, creditCode),
+    twoNewOrganizations: (_, args, ctx) => organizationList(ctx, listPrefix(ctx, args.filter?.regionCode), args),
+    partyUnbuiltOrganizations: (_, args, ctx) =>
+      organizationList(ctx, listPrefix(ctx, args.regionCode), { ...args, filter: { unbuilt: true } }),
+    partyOrganization: (_, { id }, ctx) => partyOrganizationFor(ctx, id),
+    partyOrganizations: (_, args, ctx) => listWhere(ctx, PARTY_ORGANIZATIONS, partyOrganizationFilter(ctx, args.filter), args),
   },
   Region: {
-    twoNewOrganizations: (r: { code: string }, args: PageArgs & { filter?: OrgFilter }, ctx: RequestContext) =>
-      listOrganizations(ctx, nodePrefix(ctx, r.code), args.filter, null, args),
+    twoNewOrganizations: (r, args, ctx) => organizationList(ctx, listPrefix(ctx, r.code), args),
   },
   TwoNewOrganization: {
-    __resolveReference: (ref: { creditCode: string }, ctx: RequestContext) => visibleOrganization(ctx, ref.creditCode),
-    region: (o: TwoNewOrganization) => ({ code: o.regionCode }),
-    formation: async (o: TwoNewOrganization, _: unknown, ctx: RequestContext) =>
-      (await currentUnit(ctx, o))?.partyOrganization.formation ?? 'NONE',
-    partyOrganization: async (o: TwoNewOrganization, _: unknown, ctx: RequestContext) =>
-      (await currentUnit(ctx, o))?.partyOrganization ?? null,
-    partyOrganizationSince: async (o: TwoNewOrganization, _: unknown, ctx: RequestContext) => (await currentUnit(ctx, o))?.joinedOn ?? null,
-    unbuilt: async (o: TwoNewOrganization, _: unknown, ctx: RequestContext) => o.partyMembers >= 3 && !(await currentUnit(ctx, o)),
-    instructor: async (o: TwoNewOrganization, _: unknown, ctx: RequestContext) =>
-      assignmentOn(await loaders.assignmentsOfOrganization(ctx).load(o.creditCode), todayInChina())?.instructor ?? null,
-    assignments: (o: TwoNewOrganization, _: unknown, ctx: RequestContext) => loaders.assignmentsOfOrganization(ctx).load(o.creditCode),
-    coverage: (o: TwoNewOrganization, { asOf }: { asOf?: string }, ctx: RequestContext) => coverageOf(ctx, o, asOf),
-    contacts: (o: TwoNewOrganization, _: unknown, ctx: RequestContext): Promise<Contact[]> =>
-      loaders.contactsOfOrganization(ctx).load(o.creditCode),
-    // civil affairs (登记管理机关 5) registers social organisations: the same entity in the social-organizations subgraph
-    registeredOrganization: (o: TwoNewOrganization) => (o.creditCode.startsWith('5') ? { creditCode: o.creditCode } : null),
+    __resolveReference: (ref, ctx) => organizationFor(ctx, ref.creditCode),
+    region: (o) => ({ code: o.regionCode }),
+    formation: async (o, _, ctx) => (await partyOrganizationOf(ctx, o))?.formation ?? 'NONE',
+    partyOrganization: (o, _, ctx) => partyOrganizationOf(ctx, o),
+    partyOrganizationSince: (o) => o.partyJoinedOn ?? null,
+    unbuilt: (o) => o.partyMembers >= 3 && !o.partyOrganizationId,
+    instructor: (o, _, ctx) => instructorOf(ctx, o),
+    assignments: (o, _, ctx) => assignmentsOf(ctx, 'creditCode', o.creditCode),
+    coverage: (o, { asOf }, ctx) => coverageOf(ctx, o, asOf),
+    contacts: async (o, _, ctx) => (await contactsOf(ctx, 'creditCode', o.creditCode)).filter((c) => inScope(ctx.caller, c.regionCode)),
+    // civil affairs (登记管理机关 5) registers social organizations: the same entity in the social-organizations subgraph
+    registeredOrganization: (o) => (o.creditCode.startsWith('5') ? { creditCode: o.creditCode } : null),
   },
   PartyOrganization: {
-    type: (p: PartyOrganization) => p.formation,
-    units: (p: PartyOrganization, _: unknown, ctx: RequestContext) => unitsToday(ctx, p),
-    unitCount: async (p: PartyOrganization, _: unknown, ctx: RequestContext) => (await unitsToday(ctx, p)).length,
-    partyMembers: async (p: PartyOrganization, _: unknown, ctx: RequestContext) =>
-      (await unitsToday(ctx, p)).reduce((sum, o) => sum + o.partyMembers, 0),
-    exceedsUnitLimit: async (p: PartyOrganization, _: unknown, ctx: RequestContext) =>
-      p.formation === 'JOINT' && (await unitsToday(ctx, p)).length > JOINT_UNIT_LIMIT,
+    id: (p) => globalId(p.districtCode, String(p.id)),
+    type: (p) => p.formation,
+    units: async (p, _, ctx) => (await unitsOf(ctx, p)).filter((o) => inScope(ctx.caller, o.regionCode)),
+    unitCount: async (p, _, ctx) => (await unitsOf(ctx, p)).length,
+    partyMembers: async (p, _, ctx) => (await unitsOf(ctx, p)).reduce((sum, o) => sum + o.partyMembers, 0),
+    exceedsUnitLimit: async (p, _, ctx) => p.formation === 'JOINT' && (await unitsOf(ctx, p)).length > JOINT_UNIT_LIMIT,
   },
   RegisteredOrganization: {
-    __resolveReference: (ref: { creditCode: string }) => ({ creditCode: ref.creditCode }),
-    partyCoverage: async (r: { creditCode: string }, { asOf }: { asOf?: string }, ctx: RequestContext) => {
-      const org = await visibleOrganization(ctx, r.creditCode);
+    __resolveReference: (ref) => ({ creditCode: ref.creditCode }),
+    partyCoverage: async (r, { asOf }, ctx) => {
+      const org = await organizationFor(ctx, r.creditCode);
       return org ? coverageOf(ctx, org, asOf) : null;
     },
+  },
+  PartyBuildingFigures: {
+    coverage: (n, args) => ({ code: n.code, year: args.year, asOf: args.asOf, kind: coverageKind(args.kind) }),
+    organizationallyCovered: (n, args, ctx) => yearOnYear(ctx, coveredUnits.ORGANIZATIONAL, args, n.code),
+    organisationallyCovered: (n, args, ctx) => yearOnYear(ctx, coveredUnits.ORGANIZATIONAL, args, n.code),
+    unbuiltOrganizations: (n, args, ctx) => yearOnYear(ctx, unbuiltUnits, args, n.code),
+  },
+  PartyCoverageFigures: {
+    park: (n, _, ctx) => rate(ctx, n, 'park'),
+    keyEnterprise: (n, _, ctx) => rate(ctx, n, 'keyEnterprise'),
+    socialOrganization: (n, _, ctx) => rate(ctx, n, 'socialOrganization'),
+    association: (n, _, ctx) => rate(ctx, n, 'association'),
+    overall: (n, _, ctx) => rate(ctx, n, 'overall'),
   },
 };

@@ -1,0 +1,23 @@
+/**
+ * What each GraphQL type's resolvers receive as their parent: the entity (or plain object) a
+ * resolver above returns. Read by codegen.ts; paths are relative to src/generated/graphql.ts.
+ */
+export const mappers = {
+  Region: '@district/subgraph-kit#RegionNode',
+  PartyBuildingFigures: '@district/subgraph-kit#RegionNode',
+  PartyCoverageFigures: '../modules/organizations/organizations.resolvers#CoverageNode',
+  RegisteredOrganization: '../modules/organizations/organizations.resolvers#RegisteredOrganizationRef',
+  TwoNewOrganization: '../modules/organizations/organization.entity#TwoNewOrganization',
+  OrganizationCoverage: '../modules/organizations/organizations.resolvers#Coverage',
+  PartyOrganization: '../modules/organizations/organization.entity#PartyOrganization',
+  PartyInstructor: '../modules/instructors/instructor.entity#Instructor',
+  PartyInstructorAssignment: '../modules/instructors/instructor-links#Assignment',
+  PartyInstructorContact: '../modules/instructors/instructor-links#Contact',
+  PartyInstructorRhythm: '../modules/instructors/rhythm#Rhythm',
+  PartyCommitteeMemberUnit: '../modules/committees/committee.entity#CommitteeMemberUnit',
+  PartyIndustryCommittee: '../modules/committees/committee.entity#IndustryCommittee',
+  PartyTraining: '../modules/committees/committee.entity#PartyTraining',
+  CountFigure: '@district/subgraph-kit#CountFigure',
+  RateFigure: '@district/subgraph-kit#RateFigure',
+  AuditEntry: '@district/subgraph-kit#AuditEntryView',
+};
