@@ -80,8 +80,16 @@ describe('tokens', () => {
 });
 
 describe('region scope', () => {
-  test('a street office asking for the district gets its own street', async () => {
+  test("a street office is answered for its own street; the district above it is refused, not narrowed under the district's name", async () => {
     const district = await stack.query('{ region(code: "410106") { structure(year: 2025) { communities { value } } } }', {}, ADMIN);
+    const above = await stack.query(
+      '{ region(code: "410106") { name structure(year: 2025) { communities { value } } workforce { workers(year: 2025) { value } } } }',
+      {},
+      streetOffice,
+    );
+    expect(above.data?.region.name).toBeTruthy(); // the ancestor node itself is visible
+    expect(above.data?.region.workforce).toBeNull();
+    expect(above.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
     const asStreet = await stack.query(
       `{ region(code: "${STREET}") { structure(year: 2025) { communities { value } } } }`,
       {},
@@ -207,8 +215,8 @@ describe('limits against abusive queries', () => {
 });
 
 describe('personal data and writes', () => {
-  const VOLUNTEERS = '{ volunteers(first: 3) { nodes { number name idNumber phone } } }';
-  type Volunteers = { volunteers: { nodes: { number: string; name: string; idNumber: string; phone: string | null }[] } };
+  const VOLUNTEERS = '{ volunteers(first: 3) { nodes { id number name idNumber phone } } }';
+  type Volunteers = { volunteers: { nodes: { id: string; number: string; name: string; idNumber: string; phone: string | null }[] } };
 
   test('an analyst sees volunteers masked; the department sees them whole and the read is recorded', async () => {
     const masked = await stack.query<Volunteers>(VOLUNTEERS, {}, analyst);
@@ -226,7 +234,7 @@ describe('personal data and writes', () => {
       ADMIN,
     );
     const reads = trail.data!.volunteerStationsAuditTrail.filter((e) => e.kind === 'PERSONAL_READ' && e.subject === volunteerDept.subject);
-    expect(reads.map((e) => e.target)).toEqual(expect.arrayContaining(whole.data!.volunteers.nodes.map((v) => `Volunteer:${v.number}`)));
+    expect(reads.map((e) => e.target)).toEqual(expect.arrayContaining(whole.data!.volunteers.nodes.map((v) => `Volunteer:${v.id}`)));
   });
 
   test("an analyst cannot write; a department cannot write another department's data", async () => {

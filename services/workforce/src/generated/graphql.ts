@@ -649,8 +649,8 @@ export type Region = {
   name: Scalars['String']['output'];
   /** 上级节点 / parent node */
   parent: Maybe<Region>;
-  /** 基础数量（社区、网格、小区）/ counts of communities, grids and compounds under this node */
-  structure: RegionStructure;
+  /** 基础数量（社区、网格、小区）；节点超出调用者范围时为空并报 FORBIDDEN / counts of communities, grids and compounds under this node; null with FORBIDDEN when the node is outside or above the caller's scope */
+  structure: Maybe<RegionStructure>;
   /** 社区工作者队伍指标；节点超出调用者范围时为空并报 FORBIDDEN / community workforce figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   workforce: Maybe<WorkforceFigures>;
 };
@@ -1544,7 +1544,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
-  structure?: Resolver<ResolversTypes['RegionStructure'], ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
+  structure?: Resolver<Maybe<ResolversTypes['RegionStructure']>, ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
 }>;
 

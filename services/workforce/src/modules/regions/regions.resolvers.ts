@@ -73,14 +73,14 @@ export const regionResolvers: Resolvers = {
       (await rowsBy<Region>(ctx, Region, 'parentCode', { orderBy: { code: 'asc' } }).load(r.code)).filter((c) => visibleRegion(ctx, c)),
     grids: (r, args, ctx) => listUnder(ctx, GRIDS, listPrefix(ctx, r.code), TRUE, args),
     compounds: (r, args, ctx) => listUnder(ctx, COMPOUNDS, listPrefix(ctx, r.code), TRUE, args),
-    structure: (r, args) => ({ code: r.code, year: args.year, asOf: args.asOf }),
+    structure: (r, args, ctx) => ({ code: regionNode(ctx, r.code).code, year: args.year, asOf: args.asOf }),
     /** compounds existing today; the gig-care subgraph reads it (@requires) for rider-code coverage */
     compoundCount: async (r, _, ctx) => ctx.figures.number(compounds, {}, regionNode(ctx, r.code).code, periodTo(todayInChina())),
   },
   RegionStructure: {
-    communities: (n, _, ctx) => yearOnYear(ctx, communities, n, regionNode(ctx, n.code).code),
-    grids: (n, _, ctx) => yearOnYear(ctx, grids, n, regionNode(ctx, n.code).code),
-    compounds: (n, _, ctx) => yearOnYear(ctx, compounds, n, regionNode(ctx, n.code).code),
+    communities: (n, _, ctx) => yearOnYear(ctx, communities, n, n.code),
+    grids: (n, _, ctx) => yearOnYear(ctx, grids, n, n.code),
+    compounds: (n, _, ctx) => yearOnYear(ctx, compounds, n, n.code),
   },
   Grid: {
     __resolveReference: (ref, ctx) => visibleGrid(ctx, ref.code),
