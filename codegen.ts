@@ -27,6 +27,7 @@ for (const { name } of SUBGRAPHS) {
       contextType: '@district/subgraph-kit#RequestContext',
       scalars: { Date: 'string', ID: 'string' },
       mapperTypeSuffix: 'Model',
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- each subgraph's mappers, found by path
       mappers: existsSync(mappers) ? require(`./${mappers.replace(/\.ts$/, '')}`).mappers : {},
       avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
       maybeValue: 'T | null',

@@ -4,10 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 
-import { existsSync, readdirSync } from 'node:fs';
 
-// every package under services/ with a schema.graphql is a subgraph (the registry is services/common/src/subgraphs.ts)
-const SUBGRAPHS = readdirSync('services').filter((name) => existsSync(`services/${name}/schema.graphql`));
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/dist-check/**', '**/node_modules/**', '**/generated/**', '.data/**', 'coverage/**'] },
@@ -38,12 +35,10 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   // each subgraph's SDL, checked against its own schema (with the kit's shared types)
-  ...SUBGRAPHS.map((name) => ({
-    files: [`services/${name}/schema.graphql`],
-    languageOptions: {
-      parser: graphqlPlugin.parser,
-      parserOptions: { graphQLConfig: { schema: [`services/${name}/schema.graphql`, 'services/subgraph-kit/shared.graphql'] } },
-    },
+  // (the projects are in graphql.config.js: one per subgraph, found by the file's path)
+  {
+    files: ['services/*/schema.graphql'],
+    languageOptions: { parser: graphqlPlugin.parser },
     plugins: { '@graphql-eslint': graphqlPlugin },
     rules: {
       ...graphqlPlugin.configs['flat/schema-recommended'].rules,
@@ -70,7 +65,7 @@ export default tseslint.config(
       '@graphql-eslint/relay-connection-types': 'off',
       '@graphql-eslint/relay-edge-types': 'off',
     },
-  })),
+  },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: {

@@ -36,7 +36,10 @@ async function main() {
 
   console.log(`\nDistrict graph ready: ${stack.gatewayUrl.replace('127.0.0.1', 'localhost')}`);
   console.log('Tokens for each demo role (valid 12 h); send as  Authorization: Bearer <token>');
-  const first = (await gatewayClient(stack.gatewayUrl, secrets.jwtSecret)(
+  const first = (await gatewayClient(
+    stack.gatewayUrl,
+    secrets.jwtSecret,
+  )(
     '{ districts: regions(level: DISTRICT, first: 1) { nodes { code } } regions(level: STREET, first: 1) { nodes { code children { code } } } }',
   )) as { districts: { nodes: { code: string }[] }; regions: { nodes: { code: string; children: { code: string }[] }[] } };
   const street = first.regions.nodes[0];
