@@ -4,8 +4,6 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 
-
-
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/dist-check/**', '**/node_modules/**', '**/generated/**', '.data/**', 'coverage/**'] },
   js.configs.recommended,
