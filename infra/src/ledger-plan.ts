@@ -92,8 +92,12 @@ export async function ledgerDistrict(plan: PlannedLedger[], given: string | unde
     if (named && named !== declared[0]) throw new AmbiguousDistrictError(`--district ${named} but regions.csv is district ${declared[0]}`);
     return declared[0];
   }
-  if (named) return named;
   const districts = await deployed();
+  if (named) {
+    if (!districts.includes(named))
+      throw new AmbiguousDistrictError(`district ${named} has no region tree in this deployment: import its regions.csv first`);
+    return named;
+  }
   if (districts.length === 1) return districts[0];
   throw new AmbiguousDistrictError(
     districts.length

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { REGION_TREE_OWNER } from '@district/common';
+import { databaseName, REGION_TREE_OWNER } from '@district/common';
 import { ensureDatabase, withDatabase } from '@district/subgraph-kit';
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { repoRoot, SUBGRAPHS, type SubgraphEntry } from './subgraphs';
@@ -12,6 +12,8 @@ export interface StackOptions {
   subgraphDatabaseUrls?: Partial<Record<string, string>>;
   /** database names are `<prefix>_<subgraph>`; tests give each stack its own prefix */
   databasePrefix?: string;
+  /** create each database as a copy of `<templatePrefix>_<subgraph>` (tests: the Shangjie templates) */
+  templatePrefix?: string;
   dataDir: string;
   pgPort?: number;
   persistentPostgres: boolean;
@@ -59,7 +61,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     for (const s of SUBGRAPHS) {
       const database = opts.databasePrefix ? s.database.replace(/^district/, opts.databasePrefix) : s.database;
       databaseUrls[s.name] = opts.subgraphDatabaseUrls?.[s.name] ?? withDatabase(serverUrl, database);
-      await ensureDatabase(databaseUrls[s.name]);
+      await ensureDatabase(databaseUrls[s.name], opts.templatePrefix ? databaseName(s.name, opts.templatePrefix) : undefined);
     }
     const ports: Record<string, number> = {};
     for (const s of SUBGRAPHS)

@@ -21,7 +21,7 @@ module.exports = async function globalSetup() {
   await buildTemplates(
     url,
     join(__dirname, '..', '..', '..', 'shared', 'datasets', 'shangjie-2025'),
-    'tpl_shangjie',
+    'tpl_shangjie', // SHANGJIE_TEMPLATES in testing.ts
     'template-building-secret-0123456789abcdef',
     only,
   );

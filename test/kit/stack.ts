@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueToken, startStack, type RunningStack } from '@district/infra';
 import type { Caller } from '@district/common';
+import { SHANGJIE_TEMPLATES } from './testing';
 
 /**
  * The whole district graph for an end-to-end test: five subgraphs and the gateway as real processes
@@ -30,12 +31,18 @@ export interface GatewayResult<T> {
 
 export const ADMIN: Caller = { subject: 'e2e-admin', roles: ['DISTRICT_ADMIN'] };
 
-export async function startTestStack(gatewayEnv: Record<string, string> = {}): Promise<TestStack> {
+export interface TestStackOptions {
+  /** start from copies of the Shangjie templates the test setup loaded */
+  shangjie?: boolean;
+}
+
+export async function startTestStack(gatewayEnv: Record<string, string> = {}, opts: TestStackOptions = {}): Promise<TestStack> {
   const jwtSecret = randomBytes(32).toString('hex');
   const internalSecret = randomBytes(32).toString('hex');
   const stack = await startStack({
     databaseUrl: process.env.DISTRICT_TEST_PG_URL,
     databasePrefix: `e2e_${randomBytes(3).toString('hex')}`,
+    templatePrefix: opts.shangjie ? SHANGJIE_TEMPLATES : undefined,
     dataDir: mkdtempSync(join(tmpdir(), 'district-e2e-')),
     persistentPostgres: false,
     gatewayPort: 0,

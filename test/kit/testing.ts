@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CALLER_HEADER, signCaller, type Caller } from '@district/common';
+import { CALLER_HEADER, databaseName, signCaller, type Caller, type Department } from '@district/common';
 import { dropDatabase, ensureDatabase, SqlCounter, startSubgraph, withDatabase, type SubgraphModule } from '@district/subgraph-kit';
 
 /**
@@ -53,8 +53,11 @@ export async function subgraphRequest<T = Record<string, any>>(
   return { ...body, status: res.status };
 }
 
-/** The template database of a subgraph holding the Shangjie ledgers (made once by the global setup). */
-export const shangjieTemplate = (service: string) => `tpl_shangjie_${service.replace(/-/g, '_')}`;
+/** Prefix of the template databases holding the Shangjie ledgers (made once by global-setup.js, which says it too). */
+export const SHANGJIE_TEMPLATES = 'tpl_shangjie';
+
+/** The template database of a subgraph holding the Shangjie ledgers. */
+export const shangjieTemplate = (service: Department) => databaseName(service, SHANGJIE_TEMPLATES);
 
 export interface TestSubgraphOptions {
   regionTreeUrl?: string;
