@@ -69,6 +69,33 @@ describe('a second district beside Shangjie', () => {
   });
 });
 
+describe('re-importing after work done in the app', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({}, { shangjie: true });
+  });
+  afterAll(() => stack?.stop());
+
+  test("lists the conflict (file, row, key, field) and keeps the app's value", async () => {
+    const moved = await stack.query(
+      `mutation { moveCommunityWorker(input: { id: "${SHANGJIE_DISTRICT}:SQ00003", on: "2026-02-01", tier: LEAD }) { tier } }`,
+    );
+    expect(moved.errors).toBeUndefined();
+    const report = await importLedgers(stack, join(SHANGJIE, 'workforce', 'workers.xlsx'));
+    const summary = report.outcomes[0].summary!;
+    expect([summary.updated, summary.conflictCount]).toEqual([0, 1]);
+    expect(summary.conflicts[0]).toEqual({
+      file: 'workforce/workers.xlsx',
+      row: 3,
+      key: '工号 SQ00003',
+      fields: [{ column: 'tier', current: 'LEAD', ledger: 'BACKBONE' }],
+    });
+    const after = await stack.query(`{ communityWorker(id: "${SHANGJIE_DISTRICT}:SQ00003") { tier posts { fromOn tier } } }`);
+    expect(after.data!.communityWorker.tier).toBe('LEAD');
+    expect(after.data!.communityWorker.posts).toHaveLength(2);
+  });
+});
+
 describe('the second district first, then Shangjie', () => {
   let stack: TestStack;
   beforeAll(async () => {
