@@ -5,7 +5,6 @@
  */
 // type-checking is tsc's job (pnpm typecheck); jest only transpiles, file by file
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }];
-const SUBGRAPHS = 'workforce|party-building|social-organizations|volunteer-stations|gig-care';
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -16,8 +15,7 @@ module.exports = {
   moduleNameMapper: {
     '^@district/testkit$': '<rootDir>/test/kit/index.ts',
     '^@district/infra$': '<rootDir>/infra/src/index.ts',
-    '^@district/(common|ledger|subgraph-kit)$': '<rootDir>/services/$1/src/index.ts',
-    [`^@district/(${SUBGRAPHS})$`]: '<rootDir>/services/$1/src/module.ts',
+    '^@district/(.+)$': '<rootDir>/services/$1/src/index.ts',
   },
   testMatch: [
     '<rootDir>/services/*/test/**/*.test.ts',

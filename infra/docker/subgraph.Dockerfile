@@ -16,4 +16,4 @@ COPY --from=build /out .
 COPY services/${SUBGRAPH}/schema.graphql ./schema.graphql
 USER node
 EXPOSE 4000
-CMD ["node", "dist/index.js"]
+CMD ["node", "dist/main.js"]

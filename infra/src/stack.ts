@@ -72,7 +72,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
         children.push(
           await startChild(
             s.name,
-            join(s.dir, 'dist', 'index.js'),
+            join(s.dir, 'dist', 'main.js'),
             {
               PORT: String(ports[s.name]),
               HOST: '127.0.0.1',

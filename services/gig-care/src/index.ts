@@ -1,4 +1,2 @@
-import { runSubgraph } from '@district/subgraph-kit';
-import { gigCare } from './module';
-
-void runSubgraph(gigCare);
+/** The gig-care subgraph as a package: its module (start-up, tests, the import command read it). `main.ts` runs it. */
+export * from './module';

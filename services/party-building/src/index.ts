@@ -1,4 +1,2 @@
-import { runSubgraph } from '@district/subgraph-kit';
-import { partyBuilding } from './module';
-
-void runSubgraph(partyBuilding);
+/** The party-building subgraph as a package: its module (start-up, tests, the import command read it). `main.ts` runs it. */
+export * from './module';

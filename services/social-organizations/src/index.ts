@@ -1,4 +1,2 @@
-import { runSubgraph } from '@district/subgraph-kit';
-import { socialOrganizations } from './module';
-
-void runSubgraph(socialOrganizations);
+/** The social-organizations subgraph as a package: its module (start-up, tests, the import command read it). `main.ts` runs it. */
+export * from './module';

@@ -1,4 +1,2 @@
-import { runSubgraph } from '@district/subgraph-kit';
-import { workforce } from './module';
-
-void runSubgraph(workforce);
+/** The workforce subgraph as a package: its module (start-up, tests, the import command read it). `main.ts` runs it. */
+export * from './module';

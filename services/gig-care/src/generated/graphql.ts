@@ -756,6 +756,7 @@ export type Grid = {
   code: Scalars['ID']['output'];
 };
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type Mutation = {
   __typename?: 'Mutation';
   /** 发放积分 / award points for a confirmed issue or a service given */
@@ -777,17 +778,20 @@ export type Mutation = {
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationAwardPointsArgs = {
   input: AwardPointsInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationDispatchIssueArgs = {
   assignee: Scalars['String']['input'];
   code: Scalars['ID']['input'];
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationFeedbackIssueArgs = {
   code: Scalars['ID']['input'];
   feedback: Scalars['String']['input'];
@@ -795,26 +799,31 @@ export type MutationFeedbackIssueArgs = {
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationOpenStationArgs = {
   input: OpenStationInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRedeemPointsArgs = {
   input: RedeemPointsInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRegisterGigWorkerArgs = {
   input: RegisterGigWorkerInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationReportIssueArgs = {
   input: ReportIssueInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationResolveIssueArgs = {
   code: Scalars['ID']['input'];
   resolution: Scalars['String']['input'];
@@ -851,6 +860,7 @@ export type PersonalKind =
   /** 手机号 / phone number */
   | 'PHONE';
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type Query = {
   __typename?: 'Query';
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
@@ -880,12 +890,14 @@ export type Query = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGigCareAuditTrailArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   operation?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGigCareEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<GigCareEventFilter>;
@@ -894,6 +906,7 @@ export type QueryGigCareEventsArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGigCarePartnersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<GigCarePartnerFilter>;
@@ -902,11 +915,13 @@ export type QueryGigCarePartnersArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGigIssueArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGigIssuesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<GigIssueFilter>;
@@ -915,6 +930,7 @@ export type QueryGigIssuesArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGigPointsEntriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<GigPointsFilter>;
@@ -923,6 +939,7 @@ export type QueryGigPointsEntriesArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGigRiderCodeCompoundsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<GigRiderCodeFilter>;
@@ -931,11 +948,13 @@ export type QueryGigRiderCodeCompoundsArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGigStationArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGigStationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<GigStationFilter>;
@@ -944,11 +963,13 @@ export type QueryGigStationsArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGigWorkerArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGigWorkersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<GigWorkerFilter>;
@@ -957,6 +978,7 @@ export type QueryGigWorkersArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGigWorkersCsvArgs = {
   filter?: InputMaybe<GigWorkerFilter>;
 };

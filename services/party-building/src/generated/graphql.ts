@@ -92,6 +92,7 @@ export type FoundPartyIndustryCommitteeInput = {
   name: Scalars['String']['input'];
 };
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type Mutation = {
   __typename?: 'Mutation';
   /** 两新工委增加成员单位（全区性记录）/ a unit joins the working committee (a district-wide record) */
@@ -119,11 +120,13 @@ export type Mutation = {
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationAddPartyCommitteeMemberUnitArgs = {
   input: AddPartyCommitteeMemberUnitInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationAssignInstructorArgs = {
   assignedOn: Scalars['Date']['input'];
   creditCode: Scalars['ID']['input'];
@@ -131,49 +134,58 @@ export type MutationAssignInstructorArgs = {
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationDispatchPartyInstructorArgs = {
   input: DispatchPartyInstructorInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationFoundPartyIndustryCommitteeArgs = {
   input: FoundPartyIndustryCommitteeInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordInstructorContactArgs = {
   input: RecordInstructorContactInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordPartyTrainingArgs = {
   input: RecordPartyTrainingInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordProblemSolvedArgs = {
   contactCode: Scalars['ID']['input'];
   solvedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRegisterPartyOrganizationArgs = {
   input: RegisterPartyOrganizationInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRemovePartyCommitteeMemberUnitArgs = {
   id: Scalars['ID']['input'];
   leftOn: Scalars['Date']['input'];
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationUpdatePartyOrganizationArgs = {
   id: Scalars['ID']['input'];
   input: UpdatePartyOrganizationInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawInstructorArgs = {
   creditCode: Scalars['ID']['input'];
   withdrawnOn: Scalars['Date']['input'];
@@ -801,6 +813,7 @@ export type PersonalKind =
   /** 手机号 / phone number */
   | 'PHONE';
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type Query = {
   __typename?: 'Query';
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
@@ -832,12 +845,14 @@ export type Query = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryPartyBuildingAuditTrailArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   operation?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryPartyCommitteeMemberUnitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -845,6 +860,7 @@ export type QueryPartyCommitteeMemberUnitsArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryPartyIndustryCommitteesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -853,11 +869,13 @@ export type QueryPartyIndustryCommitteesArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryPartyInstructorArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryPartyInstructorContactsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PartyInstructorContactFilter>;
@@ -866,6 +884,7 @@ export type QueryPartyInstructorContactsArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryPartyInstructorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PartyInstructorFilter>;
@@ -874,6 +893,7 @@ export type QueryPartyInstructorsArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryPartyInstructorsBehindArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -882,11 +902,13 @@ export type QueryPartyInstructorsBehindArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryPartyOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryPartyOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PartyOrganizationFilter>;
@@ -895,6 +917,7 @@ export type QueryPartyOrganizationsArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryPartyTrainingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -903,6 +926,7 @@ export type QueryPartyTrainingsArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryPartyUnbuiltOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -910,11 +934,13 @@ export type QueryPartyUnbuiltOrganizationsArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryTwoNewOrganizationArgs = {
   creditCode: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryTwoNewOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TwoNewOrganizationFilter>;

@@ -346,6 +346,7 @@ export type MediationTally = {
   resolved: Scalars['Int']['output'];
 };
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type Mutation = {
   __typename?: 'Mutation';
   /** 办结调解案件（案件：全局编号或本辖区的案件编号）/ close a mediation case with its result; the case by global id, or by case number in the caller's district */
@@ -367,6 +368,7 @@ export type Mutation = {
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCloseMediationCaseArgs = {
   caseNumber: Scalars['ID']['input'];
   closedOn: Scalars['Date']['input'];
@@ -374,6 +376,7 @@ export type MutationCloseMediationCaseArgs = {
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationDeregisterOrganizationArgs = {
   code: Scalars['ID']['input'];
   deregisteredOn: Scalars['Date']['input'];
@@ -381,16 +384,19 @@ export type MutationDeregisterOrganizationArgs = {
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationFileCommunityOrganizationArgs = {
   input: FileCommunityOrganizationInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationOpenMediationCaseArgs = {
   input: OpenMediationCaseInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordGradeArgs = {
   creditCode: Scalars['ID']['input'];
   level: EvaluationLevel;
@@ -398,6 +404,7 @@ export type MutationRecordGradeArgs = {
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordInspectionArgs = {
   creditCode: Scalars['ID']['input'];
   result: AnnualInspectionResult;
@@ -405,11 +412,13 @@ export type MutationRecordInspectionArgs = {
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRegisterOrganizationArgs = {
   input: RegisterOrganizationInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRegisterServiceProjectArgs = {
   input: RegisterServiceProjectInput;
 };
@@ -442,6 +451,7 @@ export type PersonalKind =
   /** 手机号 / phone number */
   | 'PHONE';
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type Query = {
   __typename?: 'Query';
   /** 年检结果 / annual inspection results */
@@ -469,6 +479,7 @@ export type Query = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryAnnualInspectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AnnualInspectionFilter>;
@@ -476,16 +487,19 @@ export type QueryAnnualInspectionsArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryCommunityOrganizationArgs = {
   filingNumber: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryMediationCaseArgs = {
   caseNumber: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryMediationCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MediationCaseFilter>;
@@ -494,11 +508,13 @@ export type QueryMediationCasesArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryRegisteredOrganizationArgs = {
   creditCode: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QuerySocialGradesExpiringArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -508,11 +524,13 @@ export type QuerySocialGradesExpiringArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QuerySocialOrganizationArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QuerySocialOrganizationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SocialOrganizationFilter>;
@@ -521,17 +539,20 @@ export type QuerySocialOrganizationsArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QuerySocialOrganizationsAuditTrailArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   operation?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QuerySocialServiceProjectArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QuerySocialServiceProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SocialServiceProjectFilter>;

@@ -79,6 +79,7 @@ export type GridVolunteerResourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type Mutation = {
   __typename?: 'Mutation';
   /** 认领需求（全局编号或本辖区的需求编号；须为“待认领”）/ claim a need (global id or number in the caller's district); it must be raised, else CONFLICT */
@@ -106,6 +107,7 @@ export type Mutation = {
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationClaimVolunteerNeedArgs = {
   claimedBy: Scalars['String']['input'];
   claimedOn?: InputMaybe<Scalars['Date']['input']>;
@@ -113,6 +115,7 @@ export type MutationClaimVolunteerNeedArgs = {
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCloseVolunteerNeedArgs = {
   closedOn?: InputMaybe<Scalars['Date']['input']>;
   code: Scalars['ID']['input'];
@@ -121,32 +124,38 @@ export type MutationCloseVolunteerNeedArgs = {
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRaiseVolunteerNeedArgs = {
   input: RaiseVolunteerNeedInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordVolunteerActivityArgs = {
   input: RecordVolunteerActivityInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordVolunteerHoursArgs = {
   activityCode: Scalars['ID']['input'];
   records: Array<VolunteerHoursInput>;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRegisterVolunteerArgs = {
   input: RegisterVolunteerInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRegisterVolunteerResourceArgs = {
   input: RegisterVolunteerResourceInput;
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationServeVolunteerNeedArgs = {
   code: Scalars['ID']['input'];
   resourceCode?: InputMaybe<Scalars['ID']['input']>;
@@ -154,6 +163,7 @@ export type MutationServeVolunteerNeedArgs = {
 };
 
 
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationUpdateVolunteerStationStandardArgs = {
   code: Scalars['ID']['input'];
   on?: InputMaybe<Scalars['Date']['input']>;
@@ -176,6 +186,7 @@ export type PersonalKind =
   /** 手机号 / phone number */
   | 'PHONE';
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type Query = {
   __typename?: 'Query';
   /** 为需求推荐资源（需求的全局编号或本辖区的需求编号）：同区县、同类别，按区划就近（同网格、同社区、同街道、全区）/ resources for a need (its global id, or its number in the caller's own district): same district and category, nearest in the region tree first (grid, community, street, district) */
@@ -207,17 +218,20 @@ export type Query = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QuerySuggestResourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   needId: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryVolunteerArgs = {
   number: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryVolunteerActivitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VolunteerActivityFilter>;
@@ -226,16 +240,19 @@ export type QueryVolunteerActivitiesArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryVolunteerActivityArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryVolunteerNeedArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryVolunteerNeedsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VolunteerNeedFilter>;
@@ -244,6 +261,7 @@ export type QueryVolunteerNeedsArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryVolunteerPilotsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VolunteerPilotFilter>;
@@ -252,11 +270,13 @@ export type QueryVolunteerPilotsArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryVolunteerResourceArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryVolunteerResourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VolunteerResourceFilter>;
@@ -265,11 +285,13 @@ export type QueryVolunteerResourcesArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryVolunteerStationArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryVolunteerStationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VolunteerStationFilter>;
@@ -278,12 +300,14 @@ export type QueryVolunteerStationsArgs = {
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryVolunteerStationsAuditTrailArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   operation?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryVolunteersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VolunteerFilter>;

@@ -322,7 +322,7 @@ export type MoveCommunityWorkerInput = {
   tier?: InputMaybe<CommunityWorkerTier>;
 };
 
-/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type Mutation = {
   __typename?: 'Mutation';
   /** 议题办结 / a topic in hand is closed */
@@ -346,58 +346,58 @@ export type Mutation = {
 };
 
 
-/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCloseDeliberationTopicArgs = {
   closedOn: Scalars['Date']['input'];
   id: Scalars['ID']['input'];
 };
 
 
-/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationHandleDeliberationTopicArgs = {
   handledOn: Scalars['Date']['input'];
   id: Scalars['ID']['input'];
 };
 
 
-/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationHireCommunityWorkerArgs = {
   input: HireCommunityWorkerInput;
 };
 
 
-/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationMoveCommunityWorkerArgs = {
   input: MoveCommunityWorkerInput;
 };
 
 
-/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRaiseDeliberationTopicArgs = {
   input: RaiseDeliberationTopicInput;
 };
 
 
-/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordSocialWorkCertificateArgs = {
   input: RecordSocialWorkCertificateInput;
 };
 
 
-/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordTrainingAttendanceArgs = {
   input: RecordTrainingAttendanceInput;
 };
 
 
-/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationReleaseCommunityWorkerArgs = {
   id: Scalars['ID']['input'];
   leftOn: Scalars['Date']['input'];
 };
 
 
-/** 社区工作者队伍的日常工作 / daily work of the community workforce: every mutation is audited */
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationScheduleWorkforceTrainingArgs = {
   input: ScheduleWorkforceTrainingInput;
 };
@@ -418,7 +418,7 @@ export type PersonalKind =
   /** 手机号 / phone number */
   | 'PHONE';
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type Query = {
   __typename?: 'Query';
   /** 社区工作者：全局编号（410106:W0001），或本辖区的工号 / a worker by global id (410106:W0001), or by staff number in the caller's own district */
@@ -456,13 +456,13 @@ export type Query = {
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryCommunityWorkerArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryCommunityWorkersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CommunityWorkerFilter>;
@@ -471,19 +471,19 @@ export type QueryCommunityWorkersArgs = {
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryCompoundArgs = {
   code: Scalars['ID']['input'];
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryDeliberationTopicArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryDeliberationTopicsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DeliberationTopicFilter>;
@@ -492,37 +492,37 @@ export type QueryDeliberationTopicsArgs = {
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGridArgs = {
   code: Scalars['ID']['input'];
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryLookupCompoundsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryLookupGridsArgs = {
   codes: Array<Scalars['ID']['input']>;
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryLookupRegionsArgs = {
   codes: Array<Scalars['ID']['input']>;
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryRegionArgs = {
   code: Scalars['ID']['input'];
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryRegionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -531,7 +531,7 @@ export type QueryRegionsArgs = {
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QuerySocialWorkCertificatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SocialWorkCertificateFilter>;
@@ -540,7 +540,7 @@ export type QuerySocialWorkCertificatesArgs = {
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QuerySocialWorkExamRegistrationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SocialWorkExamFilter>;
@@ -549,20 +549,20 @@ export type QuerySocialWorkExamRegistrationsArgs = {
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryWorkforceAuditTrailArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   operation?: InputMaybe<Scalars['String']['input']>;
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryWorkforceTrainingArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** 社区工作者队伍子图的查询 / queries of the community workforce subgraph: the region tree, workers, certification, trainings, deliberations */
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryWorkforceTrainingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<WorkforceTrainingFilter>;

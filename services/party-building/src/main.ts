@@ -1,0 +1,4 @@
+import { runSubgraph } from '@district/subgraph-kit';
+import { partyBuilding } from './module';
+
+void runSubgraph(partyBuilding);

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@district/subgraph-kit';
+import { volunteerStations } from './module';
+
+void runSubgraph(volunteerStations);
