@@ -68,10 +68,11 @@ async function main() {
     subgraphPorts: 'free',
     jwtSecret,
     internalSecret: randomBytes(32).toString('hex'),
+    personKey: randomBytes(32).toString('hex'),
     log: () => undefined,
   });
   try {
-    const handle = { gatewayUrl: stack.gatewayUrl, databaseUrls: stack.databaseUrls, jwtSecret };
+    const handle = { gatewayUrl: stack.gatewayUrl, databaseUrls: stack.databaseUrls, jwtSecret, personKey: stack.personKey };
     const started = Date.now();
     const report = await importLedgers(handle, SHANGJIE);
     const total = (Date.now() - started) / 1000;

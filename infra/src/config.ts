@@ -10,6 +10,7 @@ export interface LocalConfig {
   GATEWAY_PORT: number;
   JWT_SECRET: string | undefined;
   INTERNAL_SECRET: string | undefined;
+  PERSON_KEY: string | undefined;
   LOAD_DEMO: boolean;
   DEMO_DIR: string;
 }
@@ -21,6 +22,7 @@ export const localEnv: EnvSpec<LocalConfig> = {
   GATEWAY_PORT: env.port(4000),
   JWT_SECRET: env.optional(),
   INTERNAL_SECRET: env.optional(),
+  PERSON_KEY: env.optional(),
   LOAD_DEMO: env.bool(true),
   DEMO_DIR: env.string(join(repoRoot, '..', 'shared', 'datasets', 'shangjie-2025')),
 };

@@ -9,6 +9,8 @@ export interface StackHandle {
   gatewayUrl: string;
   databaseUrls: Record<string, string>;
   jwtSecret: string;
+  /** the subgraphs' PERSON_KEY: imports write person ids with it (else each subgraph fills them at its next start) */
+  personKey?: string;
 }
 
 async function healthy(url: string): Promise<boolean> {
@@ -25,14 +27,18 @@ async function healthy(url: string): Promise<boolean> {
  */
 export async function withStack<T>(work: (stack: StackHandle) => Promise<T>, log: (line: string) => void = () => undefined): Promise<T> {
   const config = readLocalConfig();
-  const secrets = localSecrets(config.DATA_DIR, { jwtSecret: config.JWT_SECRET, internalSecret: config.INTERNAL_SECRET });
+  const secrets = localSecrets(config.DATA_DIR, {
+    jwtSecret: config.JWT_SECRET,
+    internalSecret: config.INTERNAL_SECRET,
+    personKey: config.PERSON_KEY,
+  });
   const gatewayUrl = config.GATEWAY_URL ?? `http://127.0.0.1:${config.GATEWAY_PORT}/graphql`;
   if (await healthy(gatewayUrl.replace(/\/graphql$/, '/health'))) {
     const server = config.DATABASE_URL ?? `postgres://postgres:district-local@127.0.0.1:${config.PG_PORT}/postgres`;
     const databaseUrls = Object.fromEntries(
       SUBGRAPHS.map((s) => [s.name, config.subgraphDatabaseUrls[s.name] ?? withDatabase(server, s.database)]),
     );
-    return work({ gatewayUrl, databaseUrls, jwtSecret: secrets.jwtSecret });
+    return work({ gatewayUrl, databaseUrls, jwtSecret: secrets.jwtSecret, personKey: secrets.personKey });
   }
   log('no district graph running: starting one for this command…');
   const stack = await startStack({
@@ -45,12 +51,18 @@ export async function withStack<T>(work: (stack: StackHandle) => Promise<T>, log
     gatewayPort: config.GATEWAY_PORT,
     jwtSecret: secrets.jwtSecret,
     internalSecret: secrets.internalSecret,
+    personKey: secrets.personKey,
     log: (line) => {
       if (/error|fail/i.test(line)) log(line);
     },
   });
   try {
-    return await work({ gatewayUrl: stack.gatewayUrl, databaseUrls: stack.databaseUrls, jwtSecret: secrets.jwtSecret });
+    return await work({
+      gatewayUrl: stack.gatewayUrl,
+      databaseUrls: stack.databaseUrls,
+      jwtSecret: secrets.jwtSecret,
+      personKey: secrets.personKey,
+    });
   } finally {
     await stack.stop();
   }

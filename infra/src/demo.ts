@@ -18,7 +18,10 @@ export async function loadDemoIfEmpty(stack: RunningStack, dir: string, jwtSecre
   if (!(await regionTreeEmpty(stack, jwtSecret))) return;
   console.log(`first start: importing the Shangjie ledgers from ${dir} …`);
   const started = Date.now();
-  const report = await importLedgers({ gatewayUrl: stack.gatewayUrl, databaseUrls: stack.databaseUrls, jwtSecret }, dir);
+  const report = await importLedgers(
+    { gatewayUrl: stack.gatewayUrl, databaseUrls: stack.databaseUrls, jwtSecret, personKey: stack.personKey },
+    dir,
+  );
   const failed = report.outcomes.filter((o) => o.defects);
   console.log(`imported ${report.outcomes.length - failed.length} ledgers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const f of failed) console.log(`  ${f.file}: ${f.defects!.length} defect(s), not imported`);

@@ -1,4 +1,4 @@
-import { graphRegionTree, todayInChina } from '@district/common';
+import { graphRegionTree, PersonKey, todayInChina } from '@district/common';
 import { connectTo, importLedgerFile, LedgerImportError, type Defect, type ImportSummary } from '@district/ledger';
 import { gatewayClient } from './graph-client';
 import { AmbiguousDistrictError, ledgerDistrict, planImport } from './ledger-plan';
@@ -45,6 +45,7 @@ export async function importLedgers(stack: StackHandle, path: string, opts: Impo
     return { outcomes: [], unowned, refused: e.message, ok: false };
   }
   const today = todayInChina();
+  const personKey = stack.personKey ? new PersonKey(stack.personKey) : undefined;
   const outcomes: FileOutcome[] = [];
   for (const item of plan) {
     const base = { path: item.path, file: item.file, subgraph: item.subgraph.name };
@@ -55,6 +56,7 @@ export async function importLedgers(stack: StackHandle, path: string, opts: Impo
         today,
         district,
         overwrite: opts.overwrite,
+        personKey,
         onProgress: (rows) => opts.onProgress?.(item.file, rows),
       });
       outcomes.push({ ...base, summary });

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 export interface LocalSecrets {
   jwtSecret: string;
   internalSecret: string;
+  /** PERSON_KEY: the key of person ids (keyed hashes of ID numbers), the same in every subgraph */
+  personKey: string;
 }
 
 /**
@@ -18,8 +20,10 @@ export function localSecrets(dataDir: string, fromEnv: Partial<LocalSecrets>): L
   const secrets = {
     jwtSecret: fromEnv.jwtSecret ?? stored.jwtSecret ?? randomBytes(32).toString('hex'),
     internalSecret: fromEnv.internalSecret ?? stored.internalSecret ?? randomBytes(32).toString('hex'),
+    personKey: fromEnv.personKey ?? stored.personKey ?? randomBytes(32).toString('hex'),
   };
-  if (!existsSync(file)) {
+  // a data directory from before the person key gains one, kept from then on
+  if (!existsSync(file) || !stored.personKey) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }

@@ -23,6 +23,8 @@ export interface StackOptions {
   subgraphPorts?: 'free' | Partial<Record<string, number>>;
   jwtSecret: string;
   internalSecret: string;
+  /** PERSON_KEY of every subgraph */
+  personKey: string;
   introspection?: 'off' | 'analysts' | 'all';
   /** extra environment for the gateway, e.g. tighter limits in a test */
   gatewayEnv?: Record<string, string>;
@@ -34,6 +36,8 @@ export interface RunningStack {
   subgraphUrls: Record<string, string>;
   databaseUrls: Record<string, string>;
   postgresUrl: string;
+  /** the subgraphs' person key, for imports that write person ids */
+  personKey: string;
   stop(): Promise<void>;
 }
 
@@ -78,6 +82,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
               HOST: '127.0.0.1',
               DATABASE_URL: databaseUrls[s.name],
               INTERNAL_SECRET: opts.internalSecret,
+              PERSON_KEY: opts.personKey,
               ...(s.name === REGION_TREE_OWNER ? {} : { REGION_TREE_URL: subgraphUrls[REGION_TREE_OWNER] }),
             },
             `http://127.0.0.1:${ports[s.name]}/health`,
@@ -98,7 +103,14 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     children.push(
       await startChild('gateway', join(repoRoot, 'gateway', 'dist', 'index.js'), gatewayEnv, `http://127.0.0.1:${gatewayPort}/health`, log),
     );
-    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, databaseUrls, postgresUrl: serverUrl, stop };
+    return {
+      gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+      subgraphUrls,
+      databaseUrls,
+      postgresUrl: serverUrl,
+      personKey: opts.personKey,
+      stop,
+    };
   } catch (e) {
     await stop();
     throw e;

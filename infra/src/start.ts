@@ -8,7 +8,11 @@ import { loadDemoIfEmpty } from './demo';
 /** `pnpm start`: the whole district graph on this machine, the Shangjie ledgers loaded on first start. */
 async function main() {
   const config = readLocalConfig();
-  const secrets = localSecrets(config.DATA_DIR, { jwtSecret: config.JWT_SECRET, internalSecret: config.INTERNAL_SECRET });
+  const secrets = localSecrets(config.DATA_DIR, {
+    jwtSecret: config.JWT_SECRET,
+    internalSecret: config.INTERNAL_SECRET,
+    personKey: config.PERSON_KEY,
+  });
   const stack = await startStack({
     databaseUrl: config.DATABASE_URL,
     subgraphDatabaseUrls: config.subgraphDatabaseUrls,
@@ -19,6 +23,7 @@ async function main() {
     gatewayPort: config.GATEWAY_PORT,
     jwtSecret: secrets.jwtSecret,
     internalSecret: secrets.internalSecret,
+    personKey: secrets.personKey,
     introspection: 'analysts',
   });
   let stopping = false;

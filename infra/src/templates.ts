@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { databaseName, REGION_TREE_OWNER, remoteRegionTree, todayInChina } from '@district/common';
+import { databaseName, PersonKey, REGION_TREE_OWNER, remoteRegionTree, todayInChina } from '@district/common';
 import { connectTo, importLedgerFile, LedgerImportError } from '@district/ledger';
 import { dropDatabase, ensureDatabase, openDatabase, startSubgraph, withDatabase, type SubgraphModule } from '@district/subgraph-kit';
 import { ledgerDistrict, planImport } from './ledger-plan';
@@ -23,6 +23,8 @@ export async function buildTemplates(
   dir: string,
   prefix: string,
   internalSecret: string,
+  /** the person key the stored person ids are computed with (a subgraph started with another computes them again) */
+  personKey: string,
   only: string[] = SUBGRAPHS.map((s) => s.name),
 ): Promise<void> {
   const subgraphs = SUBGRAPHS.filter((s) => only.includes(s.name));
@@ -40,6 +42,7 @@ export async function buildTemplates(
   const tree = await startSubgraph(subgraphModule(REGION_TREE_OWNER), {
     databaseUrl: urls[REGION_TREE_OWNER],
     internalSecret,
+    personKey,
     host: '127.0.0.1',
     figureCache: false,
   });
@@ -54,6 +57,7 @@ export async function buildTemplates(
           regionTree: remoteRegionTree(tree.url, internalSecret),
           today: todayInChina(),
           district,
+          personKey: new PersonKey(personKey),
         });
       } catch (e) {
         if (e instanceof LedgerImportError)

@@ -23,6 +23,7 @@ module.exports = async function globalSetup() {
     join(__dirname, '..', '..', '..', 'shared', 'datasets', 'shangjie-2025'),
     'tpl_shangjie', // SHANGJIE_TEMPLATES in testing.ts
     'template-building-secret-0123456789abcdef',
+    'test-person-key-0123456789abcdef-not-for-production', // TEST_PERSON_KEY in testing.ts
     only,
   );
   if (process.env.DISTRICT_TEST_VERBOSE) console.log(`templates ready in ${Date.now() - started} ms`);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueToken, startStack, type RunningStack } from '@district/infra';
 import type { Caller } from '@district/common';
-import { SHANGJIE_TEMPLATES } from './testing';
+import { SHANGJIE_TEMPLATES, TEST_PERSON_KEY } from './testing';
 
 /**
  * The whole district graph for an end-to-end test: five subgraphs and the gateway as real processes
@@ -49,6 +49,7 @@ export async function startTestStack(gatewayEnv: Record<string, string> = {}, op
     subgraphPorts: 'free',
     jwtSecret,
     internalSecret,
+    personKey: TEST_PERSON_KEY,
     introspection: 'analysts',
     gatewayEnv,
     log: () => undefined,

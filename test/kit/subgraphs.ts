@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { graphRegionTree, todayInChina, type Caller, type RegionTree } from '@district/common';
+import { graphRegionTree, PersonKey, todayInChina, type Caller, type RegionTree } from '@district/common';
 import { connectTo, importLedgerFile, type ImportSummary, type LedgerImporter } from '@district/ledger';
 import type { SubgraphModule } from '@district/subgraph-kit';
 import { workforce } from '@district/workforce';
 import { SHANGJIE, SHANGJIE_DISTRICT } from './datasets';
-import { startTestSubgraph, subgraphRequest, testCallers, type Subgraph, type TestSubgraphOptions } from './testing';
+import { startTestSubgraph, subgraphRequest, testCallers, TEST_PERSON_KEY, type Subgraph, type TestSubgraphOptions } from './testing';
 
 /** The region tree through the owner's API, as imports and mutations of the other subgraphs ask it. */
 export function regionTreeOf(tree: Subgraph, caller: Caller = testCallers.service): RegionTree {
@@ -37,6 +37,7 @@ export function importInto(
     district: opts.district ?? SHANGJIE_DISTRICT,
     overwrite: opts.overwrite,
     dryRun: opts.dryRun,
+    personKey: new PersonKey(TEST_PERSON_KEY),
   });
 }
 

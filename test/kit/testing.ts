@@ -22,6 +22,8 @@ export async function freshDatabase(label: string, template?: string): Promise<{
 }
 
 export const TEST_INTERNAL_SECRET = 'test-internal-secret-0123456789abcdef-not-for-production';
+/** The person key of test subgraphs: the one the Shangjie templates were built with (global-setup.js), so no start recomputes person ids. */
+export const TEST_PERSON_KEY = 'test-person-key-0123456789abcdef-not-for-production';
 
 export const testCallers = {
   admin: { subject: 'admin@test', roles: ['DISTRICT_ADMIN'] } as Caller,
@@ -64,6 +66,8 @@ export interface TestSubgraphOptions {
   /** start from a copy of the Shangjie template instead of an empty database */
   shangjie?: boolean;
   figureCache?: boolean;
+  /** another person key than the templates' (person ids are then computed again at start) */
+  personKey?: string;
 }
 
 /** A subgraph on its own fresh database, listening on a free port, with a SQL statement counter. */
@@ -73,6 +77,7 @@ export async function startTestSubgraph(mod: SubgraphModule, opts: TestSubgraphO
   const server = await startSubgraph(mod, {
     databaseUrl: db.url,
     internalSecret: TEST_INTERNAL_SECRET,
+    personKey: opts.personKey ?? TEST_PERSON_KEY,
     sqlCounter,
     host: '127.0.0.1',
     regionTreeUrl: opts.regionTreeUrl,

@@ -1,4 +1,4 @@
-import { districtOf, ident, type Queryable } from '@district/common';
+import { districtOf, ident, writePersonIds, type PersonColumns, type Queryable } from '@district/common';
 import type { ImportContext } from './runner';
 import type { Defect, LedgerSpec, LedgerValue, ValidRow } from './types';
 
@@ -108,4 +108,9 @@ export function outsideDistrict<K extends string>(
         `不属于本次导入的区县 ${ctx.district} / not in district ${ctx.district}, which this import is for`,
       ),
     );
+}
+
+/** Writes the person ids of the rows a batch wrote (by their ID numbers), when the import knows the deployment's key. */
+export async function personIdsOf(ctx: ImportContext, columns: PersonColumns, idNumbers: readonly string[]): Promise<void> {
+  if (ctx.personKey && idNumbers.length) await writePersonIds(ctx.db, ctx.personKey, columns, idNumbers);
 }

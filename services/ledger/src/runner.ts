@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { bumpDataVersion, type Queryable, type RegionTree } from '@district/common';
+import { bumpDataVersion, type PersonKey, type Queryable, type RegionTree } from '@district/common';
 import { LedgerValidation } from './validate-ledger';
 import type { Defect, LedgerSpec, ValidRow } from './types';
 import { duplicatesInDatabase } from './duplicates';
@@ -21,6 +21,11 @@ export interface ImportContext {
   overwrite: boolean;
   /** the ledger's file name as the spec names it */
   file: string;
+  /**
+   * the deployment's key for person ids: importers of people's ledgers write them for their rows
+   * (`personIdsOf`); without it they stay empty until the subgraph fills them at its next start
+   */
+  personKey?: PersonKey;
 }
 
 /** What one batch's writes did; a store result (store.ts) is one. */
@@ -71,6 +76,8 @@ export interface ImportOptions {
   /** validate and write in a transaction that is then rolled back: counts, defects and conflicts, nothing kept */
   dryRun?: boolean;
   onProgress?: (rowsRead: number) => void;
+  /** the deployment's person key (PERSON_KEY), for the person ids of people's ledgers */
+  personKey?: PersonKey;
 }
 
 /** A connection per file to a database URL (the import command, tests). */
@@ -100,6 +107,7 @@ export async function importLedgerFile(importer: LedgerImporter, path: string, o
     district: opts.district,
     overwrite: opts.overwrite ?? false,
     file: importer.spec.file,
+    personKey: opts.personKey,
   };
   const validation = new LedgerValidation(importer.spec, path, {
     today: opts.today,

@@ -12,7 +12,10 @@ import type { ImportContext } from './runner';
  *   changed it since, the column is a conflict: reported with file, row, key and field, and the
  *   app's value kept, unless the import was asked to overwrite;
  * - a row whose national key (a credit code, a certificate number) belongs to another district is
- *   refused as a defect: an import never changes another district's rows.
+ *   refused as a defect: an import never changes another district's rows;
+ * - a row withdrawn in the app (entered by mistake: the kit's daily-work.ts) stays withdrawn and is
+ *   reported as a conflict on `withdrawn_on`, unless the import was asked to overwrite, which
+ *   restores it. A correction made in the app is a changed column like any other.
  *
  * Each batch costs three statements (read, insert, update) whatever its size; values travel as one
  * JSON parameter and are typed by the table itself (jsonb_populate_recordset).
@@ -94,6 +97,8 @@ export async function storeRows(ctx: ImportContext, spec: TableSpec, rows: RowWr
     [JSON.stringify(incoming)],
   );
   const found = new Map(existing.rows.map((r: Record<string, unknown>) => [Number(r._i) - 1, r]));
+  // tables of records a clerk can withdraw through the API (the kit's Withdrawable) have withdrawn_on
+  const withdrawable = existing.rows.length > 0 && 'withdrawn_on' in (existing.rows[0].current as object);
 
   const inserts: Record<string, unknown>[] = [];
   const updates: Record<string, unknown>[] = [];
@@ -123,6 +128,14 @@ export async function storeRows(ctx: ImportContext, spec: TableSpec, rows: RowWr
     const snapshot: Record<string, unknown> = {};
     const fields: FieldConflict[] = [];
     let changed = false;
+    if (withdrawable) {
+      // a record withdrawn in the app stays withdrawn, reported like any change made there, unless the ledger is to win
+      const withdrawn = current.withdrawn_on !== null && current.withdrawn_on !== undefined;
+      if (withdrawn && !opts.overwrite) fields.push({ column: 'withdrawn_on', current: current.withdrawn_on, ledger: null });
+      next.withdrawn_on = withdrawn && !opts.overwrite ? current.withdrawn_on : null;
+      next.withdrawal_reason = withdrawn && !opts.overwrite ? current.withdrawal_reason : null;
+      if (withdrawn && opts.overwrite) changed = true;
+    }
     spec.columns.forEach((c, j) => {
       const ledgerChanges = cur[`n${j}`] === true;
       const appChanged = cur[`a${j}`] === true;
@@ -164,7 +177,8 @@ export async function storeRows(ctx: ImportContext, spec: TableSpec, rows: RowWr
     ]);
   }
   if (updates.length) {
-    const set = [...spec.columns, 'imported_values'].map((c) => `${ident(c)} = v.${ident(c)}`).join(', ');
+    const owned = [...spec.columns, 'imported_values', ...(withdrawable ? ['withdrawn_on', 'withdrawal_reason'] : [])];
+    const set = owned.map((c) => `${ident(c)} = v.${ident(c)}`).join(', ');
     await db.query(`UPDATE ${t} cur SET ${set} FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb) v WHERE ${keyMatch}`, [
       JSON.stringify(updates),
     ]);

@@ -1,5 +1,5 @@
 import { MikroORM, ormOptions, startSubgraph } from '@district/subgraph-kit';
-import { freshDatabase, subgraphRequest, TEST_INTERNAL_SECRET } from '@district/testkit';
+import { freshDatabase, subgraphRequest, TEST_INTERNAL_SECRET, TEST_PERSON_KEY } from '@district/testkit';
 import { partyBuilding } from '../src/module';
 
 /**
@@ -70,6 +70,7 @@ test('the first release upgrades to district-scoped keys, keeping every row and 
   const server = await startSubgraph(partyBuilding, {
     databaseUrl: db.url,
     internalSecret: TEST_INTERNAL_SECRET,
+    personKey: TEST_PERSON_KEY,
     host: '127.0.0.1',
     regionTreeUrl: 'http://127.0.0.1:9/graphql',
   });

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { GraphQLScalarType } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Caller, Department, RegionTree } from '@district/common';
+import type { Caller, Department, PersonKey, RegionTree } from '@district/common';
 import type { FigureBatch } from './figures/engine';
 import type { DataVersion } from './data-version';
 
@@ -24,6 +24,8 @@ export interface RequestContext {
   regionTree: RegionTree;
   /** the version of this subgraph's data, followed from the database (absent in plain scripts) */
   dataVersion?: DataVersion;
+  /** the deployment's key for person ids (a keyed hash of an ID number: @district/common persons.ts) */
+  personKey: PersonKey;
 }
 
 /**

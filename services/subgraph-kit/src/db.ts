@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
 import { Client } from 'pg';
 import { kitMigrations } from './migrations';
+import { LedgerRecord, Withdrawable } from './records';
 
 export { MikroORM };
 
@@ -25,11 +26,25 @@ export interface OrmSetup {
   poolMax?: number;
 }
 
+/** The entities whose records can be withdrawn (records.ts): every ORM read skips their withdrawn rows. */
+export function withdrawableEntities(entities: Function[]): string[] {
+  return entities.filter((e) => e.prototype instanceof Withdrawable && e !== LedgerRecord).map((e) => e.name);
+}
+
+/**
+ * The ORM filter that hides withdrawn records from every find, count and lookup, on by default. The
+ * kit's correction and withdrawal helpers switch it off to find a record in any state
+ * (`filters: { [LIVE]: false }`); SQL written by hand adds `withdrawn_on IS NULL` itself (the list and
+ * figure helpers do it for their tables).
+ */
+export const LIVE = 'live';
+
 export function ormOptions(setup: OrmSetup): Options {
   const counter = setup.sqlCounter;
   return {
     clientUrl: setup.url,
     entities: setup.entities,
+    filters: { [LIVE]: { cond: { withdrawnOn: null }, entity: withdrawableEntities(setup.entities), default: true } },
     extensions: [Migrator],
     migrations: { migrationsList: [...kitMigrations, ...setup.migrations], transactional: true, allOrNothing: true, snapshot: false },
     discovery: { warnWhenNoEntities: true },

@@ -27,3 +27,6 @@ export * from './server';
 export * from './subgraph-main';
 export * from './migrations';
 export * from './records';
+export * from './live';
+export * from './daily-work';
+export * from './persons';

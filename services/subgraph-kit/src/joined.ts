@@ -2,6 +2,7 @@ import type { EntityName } from '@mikro-orm/postgresql';
 import type { RequestContext } from './context';
 import type { Loader } from './loaders';
 import { and, inList, raw, sql, TRUE, type Sql } from './sql';
+import { liveRowsOf } from './live';
 
 /** How rows of one table come with the rows they name in others: each alias of `from` maps to its entity. */
 export interface JoinedSpec<R extends JoinedRow> {
@@ -26,7 +27,7 @@ export type JoinedRow = { [alias: string]: object };
  * Rows by a (non-unique) key, each with the rows it names joined in, grouped per key: one statement
  * per request, whatever the number of parents. For records reached by several paths at several
  * depths of one response (a contact under an organization and under an instructor, with its
- * instructor and organization): rows that come with what they name need no second loader, whose
+ * instructor and organization); withdrawn records of any of the tables are skipped. Rows that come with what they name need no second loader, whose
  * batches would otherwise split by the depth they are asked at.
  */
 export function rowsJoined<R extends JoinedRow, K extends string | number = string>(
@@ -48,7 +49,7 @@ export function rowsJoined<R extends JoinedRow, K extends string | number = stri
     }));
     const select = fields.flatMap((f) => f.columns.map((c) => `${f.alias}.${c} AS "${f.alias}__${c}"`)).join(', ');
     const statement = sql`SELECT ${raw(spec.key)} AS _key, ${raw(select)} FROM ${raw(spec.from)}
-      WHERE ${and(inList(spec.key, keys), where)} ORDER BY ${raw(spec.order)}`;
+      WHERE ${and(inList(spec.key, keys), liveRowsOf(ctx.em, spec.from), where)} ORDER BY ${raw(spec.order)}`;
     const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(statement.text, [...statement.params]);
     const groups = new Map<string, R[]>();
     for (const row of rows) {

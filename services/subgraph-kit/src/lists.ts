@@ -3,7 +3,8 @@ import { badInput, prefixRange, regionPrefix, scopePrefix } from '@district/comm
 import { regionNode } from './figures/values';
 import type { RequestContext } from './context';
 import { connection, pageWindow, type Connection, type PageArgs } from './pagination';
-import { raw, sql, TRUE, type Sql } from './sql';
+import { and, raw, sql, TRUE, type Sql } from './sql';
+import { liveRow } from './live';
 
 /** A sort argument as every list takes it: `sort: { field: X, direction: DESC }`. */
 export interface SortArg {
@@ -25,6 +26,12 @@ export interface ListSpec<T> {
   sortColumns: Record<string, string>;
   /** the default order, ending in a unique column so pages never overlap */
   defaultOrder: string;
+  /**
+   * what to read instead of the table: a parenthesised query with the table's columns and `place`
+   * (e.g. workers with the community of the post they held on a day, so a list "on a day" places
+   * each row where the figure of that day counts it)
+   */
+  from?: Sql;
 }
 
 /** ORDER BY for a sort argument, checked against the list's allowed columns; ties broken by the default order. */
@@ -37,7 +44,8 @@ export function orderBy(sort: SortArg | null | undefined, columns: Record<string
 
 /**
  * One page of the rows under a node (given by its prefix: a node already checked against the caller's
- * scope, the caller's scope itself, or '' for the whole deployment), with the total. Every parent of
+ * scope, the caller's scope itself, or '' for the whole deployment), with the total; withdrawn
+ * records never. Every parent of
  * the response asking for the same list shares one statement: a window function numbers each node's
  * rows. Row 1 of each node always comes back, so its total is known even past the last page.
  */
@@ -50,14 +58,15 @@ export function listUnder<T extends object>(
 ): Promise<Connection<T>> {
   const { limit, offset } = pageWindow(args);
   const order = orderBy(args.sort, spec.sortColumns, spec.defaultOrder);
-  const key = `list:${JSON.stringify([spec.table, spec.place, where.text, where.params, order, limit, offset])}`;
+  const from = spec.from ?? raw(spec.table);
+  const key = `list:${JSON.stringify([from.text, from.params, spec.place, where.text, where.params, order, limit, offset])}`;
   const loader = ctx.loaders.get<string, Connection<T>>(key, async (prefixes) => {
     const nodes = JSON.stringify(prefixes.map((p) => ({ p, ...prefixRange(p) })));
     const statement = sql`SELECT * FROM (
          SELECT r.p AS _node, t.*, row_number() OVER (w ORDER BY ${raw(order)}) AS _n, count(*) OVER w AS _total
          FROM json_to_recordset(${nodes}::json) AS r(p text, lo text, hi text)
-         JOIN ${raw(spec.table)} t ON t.${raw(spec.place)} >= r.lo AND t.${raw(spec.place)} < r.hi
-         WHERE ${where}
+         JOIN ${from} t ON t.${raw(spec.place)} >= r.lo AND t.${raw(spec.place)} < r.hi
+         WHERE ${and(liveRow(ctx.em, spec.table, 't'), where)}
          WINDOW w AS (PARTITION BY r.p)) x
        WHERE _n = 1 OR _n BETWEEN ${offset + 1} AND ${offset + limit}
        ORDER BY _node, _n`;
@@ -87,12 +96,13 @@ export async function listWhere<T extends object>(
   const { limit, offset } = pageWindow(args);
   const order = orderBy(args.sort, spec.sortColumns, spec.defaultOrder);
   const conn = ctx.em.getConnection();
-  const page = sql`SELECT t.*, count(*) OVER () AS _total FROM ${raw(spec.table)} t WHERE ${where}
+  const live = and(liveRow(ctx.em, spec.table, 't'), where);
+  const page = sql`SELECT t.*, count(*) OVER () AS _total FROM ${raw(spec.table)} t WHERE ${live}
     ORDER BY ${raw(order)} LIMIT ${limit} OFFSET ${offset}`;
   const rows: Record<string, unknown>[] = await conn.execute(page.text, [...page.params]);
   let total = rows.length ? Number(rows[0]._total) : 0;
   if (!rows.length && offset > 0) {
-    const counted = sql`SELECT count(*) AS n FROM ${raw(spec.table)} t WHERE ${where}`;
+    const counted = sql`SELECT count(*) AS n FROM ${raw(spec.table)} t WHERE ${live}`;
     const [{ n }]: { n: string }[] = await conn.execute(counted.text, [...counted.params]);
     total = Number(n);
   }

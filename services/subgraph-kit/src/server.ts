@@ -7,7 +7,16 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { CALLER_HEADER, maskErrors, remoteRegionTree, verifyCaller, type Caller, type Department, type RegionTree } from '@district/common';
+import {
+  CALLER_HEADER,
+  maskErrors,
+  remoteRegionTree,
+  verifyCaller,
+  type Caller,
+  type Department,
+  type PersonKey,
+  type RegionTree,
+} from '@district/common';
 import { LoaderCache, type RequestContext } from './context';
 import { flushPersonalReads } from './audit';
 import { enforcePersonalData } from './personal';
@@ -48,6 +57,8 @@ export interface SubgraphServerOptions extends SubgraphDefinition {
   localRegionTree?: (em: EntityManager) => RegionTree;
   /** figures are cached per data version unless switched off */
   figureCache?: boolean;
+  /** the deployment's key for person ids */
+  personKey: PersonKey;
 }
 
 /**
@@ -108,6 +119,7 @@ export async function createSubgraphApp(
           // a tree per request: its answers are cached for the request only, never across edits of the tree
           regionTree: regionTreeFor(em),
           dataVersion,
+          personKey: opts.personKey,
         };
       },
     }),

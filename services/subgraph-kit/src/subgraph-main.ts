@@ -1,11 +1,21 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { env, readEnvOrExit, REGION_TREE_OWNER, SUBGRAPHS, type Department, type RegionTree } from '@district/common';
+import {
+  env,
+  PersonKey,
+  readEnvOrExit,
+  REGION_TREE_OWNER,
+  SUBGRAPHS,
+  type Department,
+  type PersonColumns,
+  type RegionTree,
+} from '@district/common';
 import type { RequestContext } from './context';
 import { openDatabase, type SqlCounter } from './db';
 import { readSchema } from './sdl';
 import { listen } from './server';
+import { syncPersonIds } from './persons';
 
 /** Everything that makes one subgraph: what start-up, tests and the import command need. */
 export interface SubgraphModule {
@@ -17,6 +27,8 @@ export interface SubgraphModule {
   migrations: MigrationObject[];
   /** the region tree from the subgraph's own tables: only its owner has one */
   localRegionTree?: (em: EntityManager) => RegionTree;
+  /** the columns holding people's ID numbers and their person ids (persons.ts) */
+  persons?: PersonColumns[];
 }
 
 /** The port a subgraph listens on unless PORT says otherwise. */
@@ -31,6 +43,8 @@ export interface StartOptions {
   /** the region tree owner's /graphql, for every other subgraph */
   regionTreeUrl?: string;
   figureCache?: boolean;
+  /** PERSON_KEY: the deployment's secret for person ids, the same in every subgraph */
+  personKey: string;
 }
 
 /** Opens (and migrates) the subgraph's database and serves it. Used by the entry file and by tests. */
@@ -41,6 +55,13 @@ export async function startSubgraph(mod: SubgraphModule, opts: StartOptions) {
     migrations: mod.migrations,
     sqlCounter: opts.sqlCounter,
   });
+  const personKey = new PersonKey(opts.personKey);
+  try {
+    await syncPersonIds(opts.databaseUrl, personKey, mod.persons ?? []);
+  } catch (e) {
+    await orm.close();
+    throw e;
+  }
   const server = await listen(
     {
       service: mod.service,
@@ -52,6 +73,7 @@ export async function startSubgraph(mod: SubgraphModule, opts: StartOptions) {
       regionTreeUrl: opts.regionTreeUrl,
       localRegionTree: mod.localRegionTree,
       figureCache: opts.figureCache,
+      personKey,
     },
     opts.port ?? 0,
     opts.host,
@@ -66,6 +88,7 @@ export async function runSubgraph(mod: SubgraphModule): Promise<void> {
     HOST: env.string('0.0.0.0'),
     DATABASE_URL: env.string(),
     INTERNAL_SECRET: env.secret(32),
+    PERSON_KEY: env.secret(32),
     // every subgraph but the tree's owner checks region codes against it
     REGION_TREE_URL: mod.service === REGION_TREE_OWNER ? env.optional() : env.string(),
     FIGURE_CACHE: env.bool(true),
@@ -77,6 +100,7 @@ export async function runSubgraph(mod: SubgraphModule): Promise<void> {
     host: config.HOST,
     regionTreeUrl: config.REGION_TREE_URL,
     figureCache: config.FIGURE_CACHE,
+    personKey: config.PERSON_KEY,
   });
   console.log(`[${mod.service}] subgraph ready on port ${server.port}`);
   const stop = async () => {

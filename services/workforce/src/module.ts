@@ -4,6 +4,7 @@ import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { localRegionTree } from './modules/regions/region-tree';
+import { PERSON_IDS } from './modules/persons/person.entity';
 
 /** The community workforce subgraph, as start-up, tests and the import command see it. It owns the region tree. */
 export const workforce: SubgraphModule = {
@@ -13,5 +14,6 @@ export const workforce: SubgraphModule = {
   entities,
   migrations,
   localRegionTree,
+  persons: [PERSON_IDS],
 };
 export { ledgers } from './ledgers';

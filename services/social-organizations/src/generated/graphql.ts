@@ -581,6 +581,25 @@ export type RatePoint = {
   pct: Maybe<Scalars['Float']['output']>;
 };
 
+/** 记录的一次更正或撤销（原值留存）/ one change made to a record through the API: a corrected field with its earlier and new value, or its withdrawal */
+export type RecordChange = {
+  __typename?: 'RecordChange';
+  /** 时间（北京时间）/ when, ISO 8601 in China time */
+  at: Scalars['String']['output'];
+  /** 操作人账号 / who made it (the caller's subject) */
+  by: Scalars['String']['output'];
+  /** 更正的字段；撤销时为 withdrawn / the field corrected; withdrawn for a withdrawal */
+  field: Scalars['String']['output'];
+  /** 新值；撤销时为撤销日期 / the new value; for a withdrawal, the day it was withdrawn */
+  newValue: Maybe<Scalars['String']['output']>;
+  /** 原值（个人信息按权限脱敏）/ the earlier value (personal data masked unless your role allows it) */
+  oldValue: Maybe<Scalars['String']['output']>;
+  /** 操作 / the mutation */
+  operation: Scalars['String']['output'];
+  /** 原因 / the reason given */
+  reason: Maybe<Scalars['String']['output']>;
+};
+
 /** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
 export type Region = {
   __typename?: 'Region';
@@ -1176,6 +1195,21 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
+/** 已撤销的记录：录入错误的记录不删除，标记撤销后不再计入任何指标和列表 / a record withdrawn as entered by mistake: kept, with its history, but no longer counted by any figure or listed */
+export type WithdrawnRecord = {
+  __typename?: 'WithdrawnRecord';
+  /** 更正与撤销记录 / the record's corrections and its withdrawal, oldest first */
+  history: Array<RecordChange>;
+  /** 记录编号 / the record's id */
+  id: Scalars['ID']['output'];
+  /** 撤销原因 / why */
+  reason: Scalars['String']['output'];
+  /** 记录类型 / the record's type */
+  type: Scalars['String']['output'];
+  /** 撤销日期 / withdrawn on */
+  withdrawnOn: Scalars['Date']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1314,6 +1348,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
+  RecordChange: ResolverTypeWrapper<RecordChange>;
   Region: ResolverTypeWrapper<RegionNodeModel>;
   RegisterOrganizationInput: RegisterOrganizationInput;
   RegisterServiceProjectInput: RegisterServiceProjectInput;
@@ -1336,6 +1371,7 @@ export type ResolversTypes = ResolversObject<{
   SocialServiceProjectSort: SocialServiceProjectSort;
   SocialServiceProjectSortField: SocialServiceProjectSortField;
   SortDirection: SortDirection;
+  WithdrawnRecord: ResolverTypeWrapper<WithdrawnRecord>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1367,6 +1403,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RateFigure: RateFigureModel;
   RatePoint: RatePoint;
+  RecordChange: RecordChange;
   Region: RegionNodeModel;
   RegisterOrganizationInput: RegisterOrganizationInput;
   RegisterServiceProjectInput: RegisterServiceProjectInput;
@@ -1381,6 +1418,7 @@ export type ResolversParentTypes = ResolversObject<{
   SocialServiceProjectConnection: Omit<SocialServiceProjectConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SocialServiceProject']> };
   SocialServiceProjectFilter: SocialServiceProjectFilter;
   SocialServiceProjectSort: SocialServiceProjectSort;
+  WithdrawnRecord: WithdrawnRecord;
 }>;
 
 export type PersonalDirectiveArgs = {
@@ -1531,6 +1569,16 @@ export type RatePointResolvers<ContextType = RequestContext, ParentType extends 
   pct?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
+export type RecordChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordChange'] = ResolversParentTypes['RecordChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  newValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  oldValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1618,6 +1666,14 @@ export type SocialServiceProjectConnectionResolvers<ContextType = RequestContext
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type WithdrawnRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WithdrawnRecord'] = ResolversParentTypes['WithdrawnRecord']> = ResolversObject<{
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  withdrawnOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AnnualInspection?: AnnualInspectionResolvers<ContextType>;
   AnnualInspectionConnection?: AnnualInspectionConnectionResolvers<ContextType>;
@@ -1636,6 +1692,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   RateFigure?: RateFigureResolvers<ContextType>;
   RatePoint?: RatePointResolvers<ContextType>;
+  RecordChange?: RecordChangeResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegisteredOrganization?: RegisteredOrganizationResolvers<ContextType>;
   RegisteredOrganizationConnection?: RegisteredOrganizationConnectionResolvers<ContextType>;
@@ -1644,6 +1701,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SocialOrganizationFigures?: SocialOrganizationFiguresResolvers<ContextType>;
   SocialServiceProject?: SocialServiceProjectResolvers<ContextType>;
   SocialServiceProjectConnection?: SocialServiceProjectConnectionResolvers<ContextType>;
+  WithdrawnRecord?: WithdrawnRecordResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = RequestContext> = ResolversObject<{

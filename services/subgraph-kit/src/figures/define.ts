@@ -10,7 +10,10 @@ import type { Period } from './period';
 export interface FigureSource {
   /** names the source in statements and caches, e.g. 'activity' */
   name: string;
-  /** the FROM clause: the main table aliased `t`, and any joins (`service_record t JOIN activity a ON …`) */
+  /**
+   * the FROM clause: the main table aliased `t`, and any joins (`service_record t JOIN activity a ON …`).
+   * Withdrawn records of every table named here (LEFT JOINs aside) are skipped without saying (live.ts).
+   */
   from: string;
   /**
    * SQL of the 12-digit (or 14-digit grid) code a row sits under: its community, grid or street, or

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { prefixRange, regionPrefix } from '@district/common';
 import { afterResolvers } from '../context';
-import { and, join, raw, sql, type Sql } from '../sql';
+import { and, join, raw, sql, TRUE, type Sql } from '../sql';
+import { liveRowsOf } from '../live';
 import type { FigureDef } from './define';
 import type { FigureCache } from './cache';
 import type { Period } from './period';
@@ -71,7 +72,11 @@ function flowNarrowing(measures: Measure[]): Sql | undefined {
  * join each node's range directly. Every value column is `aggregate FILTER (WHERE period AND
  * arguments)`, so this year and last year, and any number of figures, share one scan.
  */
-export function compile(requests: { measure: Measure; code: string }[]): { statement: Sql; columns: Map<string, string> } {
+export function compile(
+  requests: { measure: Measure; code: string }[],
+  /** the condition a source's rows must meet besides the figures' own: none of its records withdrawn (live.ts) */
+  liveOf: (source: FigureDef['source']) => Sql = () => TRUE,
+): { statement: Sql; columns: Map<string, string> } {
   const codes = [...new Set(requests.map((r) => r.code))];
   const measures = [...new Map(requests.map((r) => [r.measure.key, r.measure])).values()];
   const columns = new Map(measures.map((m, i) => [m.key, `m${i}`]));
@@ -87,6 +92,7 @@ export function compile(requests: { measure: Measure; code: string }[]): { state
   let n = 0;
   for (const group of bySource.values()) {
     const { from, place } = group[0].def.source;
+    const live = liveOf(group[0].def.source);
     const inCover = join(
       cover.map((c) => sql`(${raw(place)} >= ${c.lo} AND ${raw(place)} < ${c.hi})`),
       ' OR ',
@@ -99,7 +105,7 @@ export function compile(requests: { measure: Measure; code: string }[]): { state
     }
     for (const part of parts) {
       const name = `q${n++}`;
-      const narrow = flowNarrowing(part.measures);
+      const narrow = and(flowNarrowing(part.measures), live !== TRUE && live);
       const key = part.breakdown ? `, ${part.breakdown} AS k` : '';
       const keyOut = part.breakdown ? ', g.k' : '';
       if (part.additive) {
@@ -112,7 +118,7 @@ export function compile(requests: { measure: Measure; code: string }[]): { state
           ', ',
         );
         ctes.push(sql`${raw(`${name}g`)} AS (SELECT ${raw(place)} AS place${raw(key)}, ${inner} FROM ${raw(from)}
-          WHERE (${inCover}) ${narrow ? sql`AND ${narrow}` : raw('')} GROUP BY 1${raw(part.breakdown ? ', 2' : '')})`);
+          WHERE (${inCover}) ${narrow !== TRUE ? sql`AND ${narrow}` : raw('')} GROUP BY 1${raw(part.breakdown ? ', 2' : '')})`);
         ctes.push(sql`${raw(name)} AS (SELECT r.code${raw(keyOut)}, ${outer} FROM r JOIN ${raw(`${name}g`)} g
           ON g.place >= r.lo AND g.place < r.hi GROUP BY r.code${raw(keyOut)})`);
       } else {
@@ -121,7 +127,7 @@ export function compile(requests: { measure: Measure; code: string }[]): { state
           ', ',
         );
         ctes.push(sql`${raw(name)} AS (SELECT r.code${raw(part.breakdown ? `, ${part.breakdown} AS k` : '')}, ${cols} FROM r JOIN ${raw(from)}
-          ON ${raw(place)} >= r.lo AND ${raw(place)} < r.hi ${narrow ? sql`WHERE ${narrow}` : raw('')}
+          ON ${raw(place)} >= r.lo AND ${raw(place)} < r.hi ${narrow !== TRUE ? sql`WHERE ${narrow}` : raw('')}
           GROUP BY r.code${raw(part.breakdown ? ', 2' : '')})`);
       }
       if (part.breakdown) {
@@ -191,7 +197,7 @@ export class FigureBatch {
     }
     if (!misses.length) return;
     try {
-      const { statement, columns } = compile(misses);
+      const { statement, columns } = compile(misses, (source) => liveRowsOf(this.em, source.from));
       this.statements++;
       const rows: Record<string, unknown>[] = await this.em.getConnection().execute(statement.text, [...statement.params]);
       const byCode = new Map(rows.map((row) => [String(row.code), row]));

@@ -51,3 +51,10 @@ export function addDistrictColumn(table: string, districtFrom: string): string[]
 
 /** Adds the import snapshot column to a ledger table. */
 export const addImportSnapshot = (table: string): string => `alter table ${ident(table)} add column if not exists "imported_values" jsonb null;`;
+
+/**
+ * Adds the withdrawal columns (records.ts, Withdrawable) to tables of records a clerk may withdraw.
+ * Existing rows are live.
+ */
+export const addWithdrawal = (table: string): string =>
+  `alter table ${ident(table)} add column if not exists "withdrawn_on" date null, add column if not exists "withdrawal_reason" text null;`;

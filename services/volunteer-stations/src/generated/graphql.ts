@@ -348,6 +348,25 @@ export type RatePoint = {
   pct: Maybe<Scalars['Float']['output']>;
 };
 
+/** 记录的一次更正或撤销（原值留存）/ one change made to a record through the API: a corrected field with its earlier and new value, or its withdrawal */
+export type RecordChange = {
+  __typename?: 'RecordChange';
+  /** 时间（北京时间）/ when, ISO 8601 in China time */
+  at: Scalars['String']['output'];
+  /** 操作人账号 / who made it (the caller's subject) */
+  by: Scalars['String']['output'];
+  /** 更正的字段；撤销时为 withdrawn / the field corrected; withdrawn for a withdrawal */
+  field: Scalars['String']['output'];
+  /** 新值；撤销时为撤销日期 / the new value; for a withdrawal, the day it was withdrawn */
+  newValue: Maybe<Scalars['String']['output']>;
+  /** 原值（个人信息按权限脱敏）/ the earlier value (personal data masked unless your role allows it) */
+  oldValue: Maybe<Scalars['String']['output']>;
+  /** 操作 / the mutation */
+  operation: Scalars['String']['output'];
+  /** 原因 / the reason given */
+  reason: Maybe<Scalars['String']['output']>;
+};
+
 /** 一场志愿服务活动 / an activity to record */
 export type RecordVolunteerActivityInput = {
   /** 活动类别 / category, e.g. 便民利民服务 */
@@ -1177,6 +1196,21 @@ export type VolunteerTargetGroup =
   /** 其他 / others */
   | 'OTHER';
 
+/** 已撤销的记录：录入错误的记录不删除，标记撤销后不再计入任何指标和列表 / a record withdrawn as entered by mistake: kept, with its history, but no longer counted by any figure or listed */
+export type WithdrawnRecord = {
+  __typename?: 'WithdrawnRecord';
+  /** 更正与撤销记录 / the record's corrections and its withdrawal, oldest first */
+  history: Array<RecordChange>;
+  /** 记录编号 / the record's id */
+  id: Scalars['ID']['output'];
+  /** 撤销原因 / why */
+  reason: Scalars['String']['output'];
+  /** 记录类型 / the record's type */
+  type: Scalars['String']['output'];
+  /** 撤销日期 / withdrawn on */
+  withdrawnOn: Scalars['Date']['output'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1312,6 +1346,7 @@ export type ResolversTypes = ResolversObject<{
   RaiseVolunteerNeedInput: RaiseVolunteerNeedInput;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
+  RecordChange: ResolverTypeWrapper<RecordChange>;
   RecordVolunteerActivityInput: RecordVolunteerActivityInput;
   Region: ResolverTypeWrapper<RegionNodeModel>;
   RegisterVolunteerInput: RegisterVolunteerInput;
@@ -1359,6 +1394,7 @@ export type ResolversTypes = ResolversObject<{
   VolunteerStationSortField: VolunteerStationSortField;
   VolunteerStationStandardInput: VolunteerStationStandardInput;
   VolunteerTargetGroup: VolunteerTargetGroup;
+  WithdrawnRecord: ResolverTypeWrapper<WithdrawnRecord>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1378,6 +1414,7 @@ export type ResolversParentTypes = ResolversObject<{
   RaiseVolunteerNeedInput: RaiseVolunteerNeedInput;
   RateFigure: RateFigureModel;
   RatePoint: RatePoint;
+  RecordChange: RecordChange;
   RecordVolunteerActivityInput: RecordVolunteerActivityInput;
   Region: RegionNodeModel;
   RegisterVolunteerInput: RegisterVolunteerInput;
@@ -1412,6 +1449,7 @@ export type ResolversParentTypes = ResolversObject<{
   VolunteerStationFilter: VolunteerStationFilter;
   VolunteerStationSort: VolunteerStationSort;
   VolunteerStationStandardInput: VolunteerStationStandardInput;
+  WithdrawnRecord: WithdrawnRecord;
 }>;
 
 export type PersonalDirectiveArgs = {
@@ -1495,6 +1533,16 @@ export type RatePointResolvers<ContextType = RequestContext, ParentType extends 
   denominator?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   numerator?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pct?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type RecordChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordChange'] = ResolversParentTypes['RecordChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  newValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  oldValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
@@ -1664,6 +1712,14 @@ export type VolunteerStationConnectionResolvers<ContextType = RequestContext, Pa
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type WithdrawnRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WithdrawnRecord'] = ResolversParentTypes['WithdrawnRecord']> = ResolversObject<{
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  withdrawnOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
   CountFigure?: CountFigureResolvers<ContextType>;
@@ -1674,6 +1730,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   RateFigure?: RateFigureResolvers<ContextType>;
   RatePoint?: RatePointResolvers<ContextType>;
+  RecordChange?: RecordChangeResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   Volunteer?: VolunteerResolvers<ContextType>;
   VolunteerActivity?: VolunteerActivityResolvers<ContextType>;
@@ -1691,6 +1748,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   VolunteerServiceRecord?: VolunteerServiceRecordResolvers<ContextType>;
   VolunteerStation?: VolunteerStationResolvers<ContextType>;
   VolunteerStationConnection?: VolunteerStationConnectionResolvers<ContextType>;
+  WithdrawnRecord?: WithdrawnRecordResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = RequestContext> = ResolversObject<{

@@ -1,5 +1,6 @@
 import { Check, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { LedgerRecord } from '@district/subgraph-kit';
+import type { PersonColumns } from '@district/common';
 
 export type JobType = 'COURIER' | 'DELIVERY_RIDER' | 'RIDE_HAILING_DRIVER' | 'TRUCK_DRIVER' | 'STREAMER';
 
@@ -54,4 +55,12 @@ export class GigWorker extends LedgerRecord {
 
   @Property({ type: 'integer', default: 0 })
   pointsBalance: number = 0;
+
+  /** the person id across the graph: the keyed hash of the ID number (@district/common persons.ts) */
+  @Index()
+  @Property({ type: 'string', length: 64, nullable: true })
+  personHash?: string | null;
 }
+
+/** Where this subgraph keeps ID numbers and the person ids beside them (start-up fills and re-keys them). */
+export const GIG_WORKER_PERSON_IDS: PersonColumns = { table: 'gig_worker', idNumber: 'id_number', personId: 'person_hash' };

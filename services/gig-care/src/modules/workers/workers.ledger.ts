@@ -1,6 +1,7 @@
 import { globalId, normaliseRegionCode, regionLevel } from '@district/common';
 import {
   outsideDistrict,
+  personIdsOf,
   storeRows,
   str,
   strOrNull,
@@ -13,6 +14,7 @@ import {
   type LedgerSpec,
 } from '@district/ledger';
 import type { JobType } from './worker.entity';
+import { GIG_WORKER_PERSON_IDS } from './worker.entity';
 
 export const JOB_TYPES = vocabulary<JobType>({
   快递员: 'COURIER',
@@ -79,8 +81,8 @@ export const workersLedger: LedgerImporter<Key> = {
     }
     return [...outside, ...communities, ...duplicates];
   },
-  write: (batch, ctx) =>
-    storeRows(
+  async write(batch, ctx) {
+    const stored = await storeRows(
       ctx,
       {
         table: 'gig_worker',
@@ -116,5 +118,12 @@ export const workersLedger: LedgerImporter<Key> = {
         },
       })),
       { keyLabel: (v) => `编号 ${v.number}`, keyColumn: columns.number.header },
-    ),
+    );
+    await personIdsOf(
+      ctx,
+      GIG_WORKER_PERSON_IDS,
+      batch.map((r) => str(r.value.idNumber)),
+    );
+    return stored;
+  },
 };

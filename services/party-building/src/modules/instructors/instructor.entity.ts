@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { LedgerRecord } from '@district/subgraph-kit';
+import type { PersonColumns } from '@district/common';
 
 export type Source = 'TOWNSHIP_CADRE' | 'PARTY_WORKER' | 'RETIRED_CADRE';
 export type ContactKind = 'WEEKLY_CONTACT' | 'MONTHLY_VISIT' | 'QUARTERLY_REPORT';
@@ -43,6 +44,11 @@ export class Instructor extends LedgerRecord {
   @Index()
   @Property({ type: 'string', length: 12 })
   regionCode!: string;
+
+  /** the person id across the graph: the keyed hash of the ID number (@district/common persons.ts) */
+  @Index()
+  @Property({ type: 'string', length: 64, nullable: true })
+  personHash?: string | null;
 }
 
 /**
@@ -97,3 +103,6 @@ export class InstructorContact extends LedgerRecord {
   @Property({ type: 'string', length: 12 })
   regionCode!: string;
 }
+
+/** Where this subgraph keeps ID numbers and the person ids beside them (start-up fills and re-keys them). */
+export const INSTRUCTOR_PERSON_IDS: PersonColumns = { table: 'party_instructor', idNumber: 'id_number', personId: 'person_hash' };

@@ -2,6 +2,7 @@ import { districtNode, globalId, type Queryable } from '@district/common';
 import {
   existingIn,
   referenceDefect,
+  personIdsOf,
   storeRows,
   str,
   strOrNull,
@@ -12,6 +13,7 @@ import {
   type LedgerSpec,
   type RowProblem,
 } from '@district/ledger';
+import { INSTRUCTOR_PERSON_IDS } from './instructor.entity';
 
 export const SOURCES = vocabulary({
   镇街在职干部: 'TOWNSHIP_CADRE',
@@ -35,8 +37,8 @@ const instructorColumns = {
 /** party/instructors.csv: the district dispatches instructors, so the ledger has no region column: they sit at the district's node. */
 export const instructorsLedger: LedgerImporter<keyof typeof instructorColumns> = {
   spec: { file: 'party/instructors.csv', columns: instructorColumns, key: ['number'] },
-  write: (batch, ctx) =>
-    storeRows(
+  async write(batch, ctx) {
+    const stored = await storeRows(
       ctx,
       {
         table: 'party_instructor',
@@ -59,7 +61,14 @@ export const instructorsLedger: LedgerImporter<keyof typeof instructorColumns> =
         },
       })),
       { keyLabel: (v) => `指导员编号 ${v.number}`, keyColumn: instructorColumns.number.header },
-    ),
+    );
+    await personIdsOf(
+      ctx,
+      INSTRUCTOR_PERSON_IDS,
+      batch.map((r) => str(r.value.idNumber)),
+    );
+    return stored;
+  },
 };
 
 const visitColumns = {

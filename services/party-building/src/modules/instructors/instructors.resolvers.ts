@@ -145,7 +145,8 @@ export const instructorResolvers: Resolvers = {
   },
   PartyInstructorAssignment: {
     id: (a) => String(a.id),
-    active: (a) => !a.withdrawnOn || a.withdrawnOn > todayInChina(),
+    withdrawnOn: (a) => a.recalledOn ?? null,
+    active: (a) => !a.recalledOn || a.recalledOn > todayInChina(),
   },
   PartyInstructorContact: {
     code: (c) => c.number,

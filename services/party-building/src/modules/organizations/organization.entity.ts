@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { LedgerRecord } from '@district/subgraph-kit';
+import { LedgerRecord, Withdrawable } from '@district/subgraph-kit';
 
 export type Category = 'PARK' | 'ENTERPRISE' | 'SOCIAL_ORGANIZATION' | 'ASSOCIATION';
 export type Formation = 'SINGLE' | 'JOINT';
@@ -98,7 +98,7 @@ export class PartyOrganization extends LedgerRecord {
  */
 @Entity({ tableName: 'party_org_unit' })
 @Unique({ properties: ['creditCode', 'partyOrganizationId'] })
-export class PartyOrgUnit {
+export class PartyOrgUnit extends Withdrawable {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
@@ -117,10 +117,13 @@ export class PartyOrgUnit {
   leftOn?: string | null;
 }
 
-/** An instructor assigned to an organization (work coverage while it has no Party organization); one stint per pair. */
+/**
+ * An instructor assigned to an organization (work coverage while it has no Party organization), until
+ * recalled (撤回); one stint per pair.
+ */
 @Entity({ tableName: 'instructor_assignment' })
 @Unique({ properties: ['creditCode', 'instructorId'] })
-export class InstructorAssignment {
+export class InstructorAssignment extends Withdrawable {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
@@ -135,6 +138,7 @@ export class InstructorAssignment {
   @Property({ type: 'date' })
   assignedOn!: string;
 
+  /** the day the instructor was recalled (撤回, the API's `withdrawnOn`); not a withdrawal of a record entered by mistake */
   @Property({ type: 'date', nullable: true })
-  withdrawnOn?: string | null;
+  recalledOn?: string | null;
 }

@@ -15,7 +15,7 @@ export const organizationalOn = (day: string): Sql =>
 
 export const instructedOn = (day: string): Sql =>
   sql`EXISTS (SELECT 1 FROM instructor_assignment a WHERE a.credit_code = t.credit_code
-    AND a.assigned_on <= ${day}::date AND (a.withdrawn_on IS NULL OR a.withdrawn_on > ${day}::date))`;
+    AND a.assigned_on <= ${day}::date AND (a.recalled_on IS NULL OR a.recalled_on > ${day}::date))`;
 
 export function coveredOn(kind: CoverageKind, day: string): Sql {
   switch (kind) {

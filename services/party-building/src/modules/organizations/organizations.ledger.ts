@@ -139,9 +139,9 @@ async function followRows(db: Queryable, codes: string[], today: string): Promis
     [codes],
   );
   await db.query(
-    `UPDATE instructor_assignment a SET withdrawn_on = GREATEST(a.assigned_on, coalesce(i.dispatched_on, $2::date))
+    `UPDATE instructor_assignment a SET recalled_on = GREATEST(a.assigned_on, coalesce(i.dispatched_on, $2::date))
      FROM two_new_org o LEFT JOIN party_instructor i ON i.id = o.instructor_id
-     WHERE a.credit_code = o.credit_code AND o.credit_code = ANY($1) AND a.withdrawn_on IS NULL
+     WHERE a.credit_code = o.credit_code AND o.credit_code = ANY($1) AND a.recalled_on IS NULL
        AND a.instructor_id IS DISTINCT FROM o.instructor_id`,
     [codes, today],
   );
@@ -149,8 +149,8 @@ async function followRows(db: Queryable, codes: string[], today: string): Promis
     `INSERT INTO instructor_assignment (credit_code, instructor_id, assigned_on)
      SELECT o.credit_code, o.instructor_id, i.dispatched_on FROM two_new_org o JOIN party_instructor i ON i.id = o.instructor_id
      WHERE o.credit_code = ANY($1) AND NOT EXISTS (SELECT 1 FROM instructor_assignment a
-       WHERE a.credit_code = o.credit_code AND a.instructor_id = o.instructor_id AND a.withdrawn_on IS NULL)
-     ON CONFLICT (credit_code, instructor_id) DO UPDATE SET assigned_on = EXCLUDED.assigned_on, withdrawn_on = NULL`,
+       WHERE a.credit_code = o.credit_code AND a.instructor_id = o.instructor_id AND a.recalled_on IS NULL)
+     ON CONFLICT (credit_code, instructor_id) DO UPDATE SET assigned_on = EXCLUDED.assigned_on, recalled_on = NULL`,
     [codes],
   );
   return closed.rows.map((r: { id: number }) => r.id);

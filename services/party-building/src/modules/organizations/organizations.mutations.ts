@@ -84,7 +84,7 @@ async function assign(ctx: RequestContext, em: EntityManager, args: { creditCode
     throw badInput(`本区县没有该指导员 / no such instructor in the organization's district: ${args.instructorCode}`, 'instructorCode');
   }
   const day = eventDay(args.assignedOn, 'assignedOn', '派驻日期', { day: instructor.dispatchedOn, after: '指导员派驻日期' });
-  const active = await em.findOne(InstructorAssignment, { creditCode: org.creditCode, withdrawnOn: null });
+  const active = await em.findOne(InstructorAssignment, { creditCode: org.creditCode, recalledOn: null });
   if (active?.instructorId === instructor.id)
     throw conflict('该指导员已派驻该组织 / this instructor is already assigned here', 'instructorCode');
   if (active) {
@@ -94,10 +94,10 @@ async function assign(ctx: RequestContext, em: EntityManager, args: { creditCode
         'assignedOn',
       );
     }
-    active.withdrawnOn = day;
+    active.recalledOn = day;
   }
   const stint = await em.findOne(InstructorAssignment, { creditCode: org.creditCode, instructorId: instructor.id });
-  if (stint) Object.assign(stint, { assignedOn: day, withdrawnOn: null });
+  if (stint) Object.assign(stint, { assignedOn: day, recalledOn: null });
   else em.create(InstructorAssignment, { creditCode: org.creditCode, instructorId: instructor.id, assignedOn: day });
   org.instructorId = instructor.id;
   return org;
@@ -106,9 +106,9 @@ async function assign(ctx: RequestContext, em: EntityManager, args: { creditCode
 async function withdraw(ctx: RequestContext, em: EntityManager, args: { creditCode: string; withdrawnOn: string }) {
   const org = await ledgerOrganization(em, args.creditCode, 'creditCode');
   assertCanWrite(ctx.caller, DEPARTMENT, org.regionCode);
-  const active = await em.findOne(InstructorAssignment, { creditCode: org.creditCode, withdrawnOn: null });
+  const active = await em.findOne(InstructorAssignment, { creditCode: org.creditCode, recalledOn: null });
   assertStep(ASSIGNMENT_LOOP, active ? 'ASSIGNED' : 'WITHDRAWN', 'WITHDRAWN');
-  active!.withdrawnOn = eventDay(args.withdrawnOn, 'withdrawnOn', '撤回日期', { day: active!.assignedOn, after: '派驻日期' });
+  active!.recalledOn = eventDay(args.withdrawnOn, 'withdrawnOn', '撤回日期', { day: active!.assignedOn, after: '派驻日期' });
   org.instructorId = null;
   return org;
 }

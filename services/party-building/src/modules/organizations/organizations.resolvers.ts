@@ -153,7 +153,7 @@ async function partyOrganizationOf(ctx: RequestContext, o: TwoNewOrganization): 
 /** The instructor assigned to a unit now (its row says who), through its assignments as partyOrganizationOf does. */
 async function instructorOf(ctx: RequestContext, o: TwoNewOrganization): Promise<Instructor | null> {
   const assignments = await assignmentsOf(ctx, 'creditCode', o.creditCode);
-  return assignments.find((a) => !a.withdrawnOn && a.instructorId === o.instructorId)?.instructor ?? null;
+  return assignments.find((a) => !a.recalledOn && a.instructorId === o.instructorId)?.instructor ?? null;
 }
 
 const activeOn = (day: string, from: string, to: string | null | undefined) => from <= day && (!to || to > day);
@@ -166,7 +166,7 @@ export async function coverageOf(ctx: RequestContext, org: TwoNewOrganization, a
   const day = asOf ?? todayInChina();
   const [stints, assignments] = await Promise.all([stintsOf(ctx, org.creditCode), assignmentsOf(ctx, 'creditCode', org.creditCode)]);
   const unit = stints.find((s) => activeOn(day, s.joinedOn, s.leftOn));
-  const assignment = assignments.find((a) => activeOn(day, a.assignedOn, a.withdrawnOn));
+  const assignment = assignments.find((a) => activeOn(day, a.assignedOn, a.recalledOn));
   const status: CoverageStatus = unit ? 'ORGANISATIONAL' : assignment ? 'WORK' : 'NONE';
   return {
     asOf: day,

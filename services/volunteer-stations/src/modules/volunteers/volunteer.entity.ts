@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { LedgerRecord } from '@district/subgraph-kit';
+import type { PersonColumns } from '@district/common';
 
 /**
  * A registered volunteer. The volunteer number (志愿者编号) is the district's own: the id is
@@ -43,4 +44,12 @@ export class Volunteer extends LedgerRecord {
 
   @Property({ type: 'text', nullable: true })
   politicalStatus?: string | null;
+
+  /** the person id across the graph: the keyed hash of the ID number (@district/common persons.ts) */
+  @Index()
+  @Property({ type: 'string', length: 64, nullable: true })
+  personHash?: string | null;
 }
+
+/** Where this subgraph keeps ID numbers and the person ids beside them (start-up fills and re-keys them). */
+export const VOLUNTEER_PERSON_IDS: PersonColumns = { table: 'volunteer', idNumber: 'id_number', personId: 'person_hash' };

@@ -1,6 +1,7 @@
 import { globalId } from '@district/common';
 import {
   existingIn,
+  personIdsOf,
   storeRows,
   str,
   strOrNull,
@@ -14,6 +15,7 @@ import {
   type ValidRow,
 } from '@district/ledger';
 import { LEDGER_NUMBER, stationCommunities } from '../stations/stations.ledger';
+import { VOLUNTEER_PERSON_IDS } from './volunteer.entity';
 
 const columns = {
   number: { header: '志愿者编号', type: 'code', required: true, pattern: LEDGER_NUMBER },
@@ -70,7 +72,7 @@ export const volunteersLedger: LedgerImporter<Key> = {
       ctx.db,
       batch.map((r) => stationOf(r.value)),
     );
-    return storeRows(
+    const stored = await storeRows(
       ctx,
       {
         table: 'volunteer',
@@ -95,5 +97,11 @@ export const volunteersLedger: LedgerImporter<Key> = {
       })),
       { keyLabel: (v) => `志愿者编号 ${v.number}`, keyColumn: columns.number.header },
     );
+    await personIdsOf(
+      ctx,
+      VOLUNTEER_PERSON_IDS,
+      batch.map((r) => str(r.value.idNumber)),
+    );
+    return stored;
   },
 };

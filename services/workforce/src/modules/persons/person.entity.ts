@@ -1,5 +1,6 @@
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { LedgerRecord } from '@district/subgraph-kit';
+import type { PersonColumns } from '@district/common';
 
 /**
  * One person across a district's ledgers, found by ID number: a worker, a certificate holder and an
@@ -24,4 +25,12 @@ export class Person extends LedgerRecord {
 
   @Property({ type: 'string', length: 11, nullable: true })
   phone?: string | null;
+
+  /** the person id across the graph: the keyed hash of the ID number (@district/common persons.ts) */
+  @Index()
+  @Property({ type: 'string', length: 64, nullable: true })
+  personHash?: string | null;
 }
+
+/** Where this subgraph keeps ID numbers and the person ids beside them (start-up fills and re-keys them). */
+export const PERSON_IDS: PersonColumns = { table: 'person', idNumber: 'id_number', personId: 'person_hash' };

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { LedgerRecord } from '@district/subgraph-kit';
+import { LedgerRecord, Withdrawable } from '@district/subgraph-kit';
 
 export type WorkerRole = 'PARTY_SECRETARY' | 'COMMITTEE_DIRECTOR' | 'COMMITTEE_MEMBER' | 'COMMUNITY_WORKER' | 'GRID_WORKER';
 export type WorkerTier = 'LEAD' | 'BACKBONE' | 'NEWCOMER';
@@ -57,11 +57,12 @@ export class Worker extends LedgerRecord {
 /**
  * Where a worker served from one day to another. Head counts at a date read these rows, so a move
  * (another community, grid, role or tier) changes counts from its day on and leaves earlier days as
- * they were. `toOn` is exclusive: the day of a move or of leaving no longer counts.
+ * they were. `toOn` is exclusive: the day of a move or of leaving no longer counts. A worker's posts
+ * follow one another without gaps or overlaps; a withdrawn worker's posts are withdrawn with it.
  */
 @Entity({ tableName: 'worker_post' })
 @Unique({ properties: ['workerId', 'fromOn'] })
-export class WorkerPost {
+export class WorkerPost extends Withdrawable {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
