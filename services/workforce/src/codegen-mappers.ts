@@ -18,4 +18,8 @@ export const mappers = {
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',
   AuditEntry: '@district/subgraph-kit#AuditEntryView',
+  RecordChange: '@district/subgraph-kit#RecordChangeView',
+  WithdrawnRecord: '@district/subgraph-kit#WithdrawnView',
+  Person: '../modules/persons/persons#PersonRef',
+  PersonsOnDay: '../modules/persons/persons#PersonsOnDay',
 };

@@ -6,6 +6,11 @@ import { workerMutations } from './modules/workers/workers.mutations';
 import { certificationResolvers } from './modules/certification/certification.resolvers';
 import { trainingResolvers } from './modules/trainings/trainings.resolvers';
 import { deliberationResolvers } from './modules/deliberations/deliberations.resolvers';
+import { certificationMutations } from './modules/certification/certification.mutations';
+import { trainingMutations } from './modules/trainings/trainings.mutations';
+import { deliberationMutations } from './modules/deliberations/deliberations.mutations';
+import { regionMutations } from './modules/regions/regions.mutations';
+import { personResolvers } from './modules/persons/persons.resolvers';
 
 /** Each module contributes fields to shared types (Query, Region, WorkforceFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -15,7 +20,12 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   workerResolvers,
   { Mutation: workerMutations },
   certificationResolvers,
+  { Mutation: certificationMutations },
   trainingResolvers,
+  { Mutation: trainingMutations },
   deliberationResolvers,
+  { Mutation: deliberationMutations },
+  { Mutation: regionMutations },
+  personResolvers,
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
 );

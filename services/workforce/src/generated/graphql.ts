@@ -3,11 +3,12 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Region as RegionModel, Grid as GridModel, Compound as CompoundModel } from '../modules/regions/region.entity';
 import type { StructureNode as StructureNodeModel } from '../modules/regions/regions.resolvers';
-import type { RegionNode as RegionNodeModel, CountFigure as CountFigureModel, RateFigure as RateFigureModel, AuditEntryView as AuditEntryViewModel, RequestContext } from '@district/subgraph-kit';
+import type { RegionNode as RegionNodeModel, CountFigure as CountFigureModel, RateFigure as RateFigureModel, AuditEntryView as AuditEntryViewModel, RecordChangeView as RecordChangeViewModel, WithdrawnView as WithdrawnViewModel, RequestContext } from '@district/subgraph-kit';
 import type { Worker as WorkerModel, WorkerPost as WorkerPostModel } from '../modules/workers/worker.entity';
 import type { Certificate as CertificateModel, ExamRegistration as ExamRegistrationModel } from '../modules/certification/certification.entity';
 import type { Training as TrainingModel, TrainingAttendance as TrainingAttendanceModel } from '../modules/trainings/training.entity';
 import type { Deliberation as DeliberationModel } from '../modules/deliberations/deliberation.entity';
+import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -57,6 +58,8 @@ export type CommunityWorker = {
   grid: Maybe<Grid>;
   /** 入职日期 / hired on */
   hiredOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
   /** 全局编号：区县代码:工号 / global id: <district code>:<staff number> */
   id: Scalars['ID']['output'];
   /** 身份证号 / resident ID number */
@@ -65,6 +68,8 @@ export type CommunityWorker = {
   leftOn: Maybe<Scalars['Date']['output']>;
   /** 姓名 / name */
   name: Scalars['String']['output'];
+  /** 此人在各子图的记录（志愿者、新就业群体等）/ the person across the graph: their volunteer, gig-worker and other records */
+  person: Maybe<Person>;
   /** 手机号码 / mobile phone */
   phone: Maybe<Scalars['String']['output']>;
   /** 政治面貌 / political status */
@@ -160,12 +165,18 @@ export type CommunityWorkerTier =
 /** 小区 / a residential compound */
 export type Compound = {
   __typename?: 'Compound';
+  /** 撤销日期 / abolished on */
+  abolishedOn: Maybe<Scalars['Date']['output']>;
   /** 小区编号（区县内唯一）/ compound number, unique within its district */
   code: Scalars['ID']['output'];
   /** 所属社区 / community */
   community: Region;
+  /** 建成或纳入日期 / set up on */
+  establishedOn: Maybe<Scalars['Date']['output']>;
   /** 所属网格 / grid */
   grid: Maybe<Grid>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
   /** 户数 / households */
   households: Maybe<Scalars['Int']['output']>;
   /** 全局编号：区县代码:小区编号 / global id: <district code>:<compound number>, unique across the deployment */
@@ -184,6 +195,108 @@ export type CompoundConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** 更正社区工作者：只给出要更正的项 / a correction of a worker: give only what is wrong */
+export type CorrectCommunityWorkerInput = {
+  /** 现任岗位的社区 / the current post's community */
+  communityCode?: InputMaybe<Scalars['ID']['input']>;
+  education?: InputMaybe<Scalars['String']['input']>;
+  gender?: InputMaybe<Scalars['String']['input']>;
+  /** 现任负责网格 / the current post's grid */
+  gridCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 入职日期 / hired on */
+  hiredOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 身份证号 / resident ID number */
+  idNumber?: InputMaybe<Scalars['String']['input']>;
+  /** 离职日期（null：未离职）/ left on; null: the worker never left */
+  leftOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 姓名 / name */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** 手机号码（null 清除）/ mobile phone; null clears it */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  politicalStatus?: InputMaybe<Scalars['String']['input']>;
+  /** 现任岗位 / the current post's role */
+  role?: InputMaybe<CommunityWorkerRole>;
+  /** 现任梯队 / the current post's tier */
+  tier?: InputMaybe<CommunityWorkerTier>;
+};
+
+/** 更正小区 / a correction of a compound */
+export type CorrectCompoundInput = {
+  /** 撤销日期（null 清除）/ abolished on; null clears it */
+  abolishedOn?: InputMaybe<Scalars['Date']['input']>;
+  communityCode?: InputMaybe<Scalars['ID']['input']>;
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  gridCode?: InputMaybe<Scalars['ID']['input']>;
+  households?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  propertyMode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正议题 / a correction of a deliberation topic */
+export type CorrectDeliberationTopicInput = {
+  /** 办结日期（已办结的议题）/ closed on, for a closed topic */
+  closedOn?: InputMaybe<Scalars['Date']['input']>;
+  communityCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 转入办理日期（已办理的议题）/ taken up on, for a topic in hand or closed */
+  handledOn?: InputMaybe<Scalars['Date']['input']>;
+  method?: InputMaybe<Scalars['String']['input']>;
+  raisedOn?: InputMaybe<Scalars['Date']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正网格 / a correction of a grid */
+export type CorrectGridInput = {
+  /** 撤销日期（null 清除）/ abolished on; null clears it */
+  abolishedOn?: InputMaybe<Scalars['Date']['input']>;
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正区划节点 / a correction of a node */
+export type CorrectRegionInput = {
+  /** 撤并日期（null 清除）/ abolished on; null clears it */
+  abolishedOn?: InputMaybe<Scalars['Date']['input']>;
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正证书 / a correction of a certificate */
+export type CorrectSocialWorkCertificateInput = {
+  /** 持证人身份证号 / holder's ID number */
+  holderIdNumber?: InputMaybe<Scalars['String']['input']>;
+  /** 持证人姓名 / holder's name */
+  holderName?: InputMaybe<Scalars['String']['input']>;
+  level?: InputMaybe<SocialWorkLevel>;
+  /** 取得日期 / obtained on */
+  obtainedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 工作单位所在区划 / region node of the work unit */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  workUnit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正考试报名 / a correction of an exam registration */
+export type CorrectSocialWorkExamRegistrationInput = {
+  examYear?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<SocialWorkLevel>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  registrantIdNumber?: InputMaybe<Scalars['String']['input']>;
+  registrantName?: InputMaybe<Scalars['String']['input']>;
+  result?: InputMaybe<SocialWorkExamResult>;
+  workUnit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正培训班次 / a correction of a training session */
+export type CorrectWorkforceTrainingInput = {
+  audience?: InputMaybe<WorkforceTrainingAudience>;
+  /** 结束日期（null 清除）/ last day; null clears it */
+  endOn?: InputMaybe<Scalars['Date']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  organiser?: InputMaybe<Scalars['String']['input']>;
+  startOn?: InputMaybe<Scalars['Date']['input']>;
+  type?: InputMaybe<WorkforceTrainingType>;
+};
+
 /** 计数指标及上年同期 / a count with the same figure one year earlier */
 export type CountFigure = {
   __typename?: 'CountFigure';
@@ -197,6 +310,49 @@ export type CountFigure = {
   value: Scalars['Float']['output'];
 };
 
+/** 新增小区 / a compound to add */
+export type CreateCompoundInput = {
+  /** 所属社区代码 / community code */
+  communityCode: Scalars['ID']['input'];
+  /** 建成或纳入日期 / set up on */
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 所属网格编码 / grid code */
+  gridCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 户数 / households */
+  households?: InputMaybe<Scalars['Int']['input']>;
+  /** 小区编号（区县内唯一）/ compound number, unique within the district */
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  /** 物业管理模式 / property management mode */
+  propertyMode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 新增网格 / a grid to add */
+export type CreateGridInput = {
+  /** 网格编码：社区代码+2位 / grid code: the community's code + 2 digits */
+  code: Scalars['ID']['input'];
+  /** 所属社区代码 / community code */
+  communityCode: Scalars['ID']['input'];
+  /** 设立日期 / set up on */
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  name: Scalars['String']['input'];
+  /** 网格类型 / grid type */
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 新增区划节点 / a node to add to the region tree */
+export type CreateRegionInput = {
+  /** 统计用区划代码（12位）/ statistical division code, 12 digits */
+  code: Scalars['ID']['input'];
+  /** 设立日期 / set up on */
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 街道、镇或社区 / STREET, TOWN or COMMUNITY */
+  level: RegionLevel;
+  name: Scalars['String']['input'];
+  /** 上级节点 / parent node */
+  parentCode: Scalars['ID']['input'];
+};
+
 /** 议事议题 / a deliberation topic */
 export type DeliberationTopic = {
   __typename?: 'DeliberationTopic';
@@ -205,6 +361,8 @@ export type DeliberationTopic = {
   community: Region;
   /** 转入办理日期 / taken up on */
   handledOn: Maybe<Scalars['Date']['output']>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
   /** 全局编号：区县代码:议题编号 / global id: <district code>:<topic number> */
   id: Scalars['ID']['output'];
   /** 议事方法，如五步议事法 / method, e.g. 五步议事法 */
@@ -259,14 +417,20 @@ export type DeliberationTopicStatus =
 /** 网格 / a grid inside a community */
 export type Grid = {
   __typename?: 'Grid';
+  /** 撤销日期 / abolished on */
+  abolishedOn: Maybe<Scalars['Date']['output']>;
   /** 网格编码（社区代码+2位）/ grid code: community code + 2 digits */
   code: Scalars['ID']['output'];
   /** 所属社区 / community */
   community: Region;
   /** 网格内小区 / compounds in this grid */
   compounds: Array<Compound>;
+  /** 设立日期 / set up on */
+  establishedOn: Maybe<Scalars['Date']['output']>;
   /** 在岗专职网格员（默认今天）/ grid workers assigned to this grid on a day (default today) */
   gridWorkers: Array<CommunityWorker>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
   /** 名称 / name */
   name: Scalars['String']['output'];
   /** 网格类型 / grid type */
@@ -327,6 +491,32 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** 议题办结 / a topic in hand is closed */
   closeDeliberationTopic: DeliberationTopic;
+  /**
+   * 更正社区工作者（录入错误）：给出的项替换原值，原值留存于历史；岗位各项更正的是现任岗位，入职日期更正首段任职，离职日期更正末段 /
+   * correct a worker entered wrongly: what is given replaces what is recorded, the earlier values kept in its history; the
+   * post's fields correct the current post, hiredOn the first post's start, leftOn the last post's end (null: the worker never left)
+   */
+  correctCommunityWorker: CommunityWorker;
+  /** 更正小区（全局编号或本辖区的小区编号）/ correct a compound (global id, or number in the caller's district); the earlier values kept in its history */
+  correctCompound: Compound;
+  /** 更正议题（原值留存于历史）/ correct a topic; the earlier values kept in its history (the loop's steps move with their own mutations) */
+  correctDeliberationTopic: DeliberationTopic;
+  /** 更正网格 / correct a grid; the earlier values kept in its history */
+  correctGrid: Grid;
+  /** 更正区划节点（名称、设立与撤并日期）/ correct a node: name, set-up and abolition days; the earlier values kept in its history */
+  correctRegion: Region;
+  /** 更正证书（原值留存于历史）/ correct a certificate: what is given replaces what is recorded, the earlier values kept in its history */
+  correctSocialWorkCertificate: SocialWorkCertificate;
+  /** 更正考试报名或成绩（原值留存于历史）/ correct a registration or its result; the earlier values kept in its history */
+  correctSocialWorkExamRegistration: SocialWorkExamRegistration;
+  /** 更正培训班次（原值留存于历史）/ correct a training session; the earlier values kept in its history */
+  correctWorkforceTraining: WorkforceTraining;
+  /** 新增小区 / add a compound to a community */
+  createCompound: Compound;
+  /** 新增网格 / add a grid to a community */
+  createGrid: Grid;
+  /** 新增区划节点（街道、镇或社区）/ add a node to the region tree: a street, town or community under its parent */
+  createRegion: Region;
   /** 议题转入办理 / a raised topic is taken up */
   handleDeliberationTopic: DeliberationTopic;
   /** 聘用社区工作者 / hire a community or grid worker */
@@ -337,12 +527,34 @@ export type Mutation = {
   raiseDeliberationTopic: DeliberationTopic;
   /** 登记职业资格证书 / record a social-worker certificate */
   recordSocialWorkCertificate: SocialWorkCertificate;
-  /** 登记培训签到 / record whether a worker attended a session (replaces what was recorded before) */
+  /** 登记考试成绩（报名须为待出成绩）/ record the result of a registration still awaiting it (else CONFLICT) */
+  recordSocialWorkExamResult: SocialWorkExamRegistration;
+  /** 登记培训签到：一人一场只有一个结果，新的结果取代原有的，原有的留存于历史 / record whether a worker attended a session: one answer per worker and session, a new one replaces the old, which stays in the history */
   recordTrainingAttendance: WorkforceTrainingAttendance;
+  /** 考试报名（成绩待出）/ register a person for the year's social-worker exam; the result follows */
+  registerSocialWorkExam: SocialWorkExamRegistration;
   /** 离职 / a worker leaves on a day */
   releaseCommunityWorker: CommunityWorker;
   /** 新建培训班次 / schedule a training session */
   scheduleWorkforceTraining: WorkforceTraining;
+  /** 撤销录入错误的社区工作者（连同其任职经历；有签到记录时须先撤销）/ withdraw a worker entered by mistake, with their posts; refused while attendance rows name them */
+  withdrawCommunityWorker: WithdrawnRecord;
+  /** 撤销录入错误的小区 / withdraw a compound entered by mistake */
+  withdrawCompound: WithdrawnRecord;
+  /** 撤销录入错误的议题 / withdraw a topic entered by mistake */
+  withdrawDeliberationTopic: WithdrawnRecord;
+  /** 撤销录入错误的网格 / withdraw a grid entered by mistake; refused while compounds or posts name it */
+  withdrawGrid: WithdrawnRecord;
+  /** 撤销录入错误的区划节点（其下不能有任何记录）/ withdraw a node entered by mistake; refused while anything of this subgraph lies under it */
+  withdrawRegion: WithdrawnRecord;
+  /** 撤销录入错误的证书 / withdraw a certificate entered by mistake */
+  withdrawSocialWorkCertificate: WithdrawnRecord;
+  /** 撤销录入错误的考试报名 / withdraw an exam registration entered by mistake */
+  withdrawSocialWorkExamRegistration: WithdrawnRecord;
+  /** 撤销录入错误的签到记录 / withdraw a worker's attendance at a session entered by mistake */
+  withdrawTrainingAttendance: WithdrawnRecord;
+  /** 撤销录入错误的培训班次（连同其签到记录）/ withdraw a training session entered by mistake, with its attendance rows */
+  withdrawWorkforceTraining: WithdrawnRecord;
 };
 
 
@@ -350,6 +562,88 @@ export type Mutation = {
 export type MutationCloseDeliberationTopicArgs = {
   closedOn: Scalars['Date']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectCommunityWorkerArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectCommunityWorkerInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectCompoundArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectCompoundInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectDeliberationTopicArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectDeliberationTopicInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectGridArgs = {
+  code: Scalars['ID']['input'];
+  input: CorrectGridInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectRegionArgs = {
+  code: Scalars['ID']['input'];
+  input: CorrectRegionInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectSocialWorkCertificateArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectSocialWorkCertificateInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectSocialWorkExamRegistrationArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectSocialWorkExamRegistrationInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectWorkforceTrainingArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectWorkforceTrainingInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCreateCompoundArgs = {
+  input: CreateCompoundInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCreateGridArgs = {
+  input: CreateGridInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCreateRegionArgs = {
+  input: CreateRegionInput;
 };
 
 
@@ -385,8 +679,21 @@ export type MutationRecordSocialWorkCertificateArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordSocialWorkExamResultArgs = {
+  id: Scalars['ID']['input'];
+  result: SocialWorkExamResult;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordTrainingAttendanceArgs = {
   input: RecordTrainingAttendanceInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRegisterSocialWorkExamArgs = {
+  input: RegisterSocialWorkExamInput;
 };
 
 
@@ -402,11 +709,92 @@ export type MutationScheduleWorkforceTrainingArgs = {
   input: ScheduleWorkforceTrainingInput;
 };
 
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawCommunityWorkerArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawCompoundArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawDeliberationTopicArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawGridArgs = {
+  code: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawRegionArgs = {
+  code: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawSocialWorkCertificateArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawSocialWorkExamRegistrationArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawTrainingAttendanceArgs = {
+  reason: Scalars['String']['input'];
+  trainingId: Scalars['ID']['input'];
+  workerId: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawWorkforceTrainingArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
 /** 分页信息 / page information for cursor pagination */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/**
+ * 一个人：以身份证号的密钥哈希为编号（不含身份证号本身），各子图补充其所知的记录，均按调用者的范围和权限显示 /
+ * a person across the graph, known by a keyed hash of the ID number (never the number itself): each subgraph adds what it
+ * holds about them, within the caller's scope and masking rules
+ */
+export type Person = {
+  __typename?: 'Person';
+  /** 社区工作者记录（调用者范围内）/ their community-worker records within the caller's scope, earliest hire first */
+  communityWorkers: Array<CommunityWorker>;
+  /** 人员编号：身份证号的密钥哈希 / the person id: a keyed hash of the ID number */
+  id: Scalars['ID']['output'];
+  /** 持有的社会工作者证书（调用者范围内）/ their social-worker certificates within the caller's scope */
+  socialWorkCertificates: Array<SocialWorkCertificate>;
+  /** 社会工作者考试报名（调用者范围内）/ their exam registrations within the caller's scope */
+  socialWorkExamRegistrations: Array<SocialWorkExamRegistration>;
 };
 
 /** 个人信息类别 / kind of personal data */
@@ -417,6 +805,13 @@ export type PersonalKind =
   | 'NAME'
   /** 手机号 / phone number */
   | 'PHONE';
+
+/** 某日在岗社区工作者的人员编号 / the person ids of the workers in post on a day */
+export type PersonsOnDay = {
+  __typename?: 'PersonsOnDay';
+  day: Scalars['Date']['output'];
+  personIds: Array<Scalars['ID']['output']>;
+};
 
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type Query = {
@@ -439,6 +834,8 @@ export type Query = {
   lookupGrids: Array<Grid>;
   /** 按代码批量查找区划（导入核对引用用，最多5000个）/ the region nodes among these codes that exist (at most 5000; used to check ledger references) */
   lookupRegions: Array<Region>;
+  /** 各日在岗社区工作者的人员编号（子图间内部查询，网关不开放）/ person ids of the workers in post on each day: for other subgraphs' figures, never exposed by the gateway */
+  personsInPost: Array<PersonsOnDay>;
   /** 区划节点 / a node of the region tree by its 12-digit code (the district's 6-digit code is accepted) */
   region: Maybe<Region>;
   /** 区划列表 / region nodes, filtered by level and parent */
@@ -513,6 +910,12 @@ export type QueryLookupGridsArgs = {
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryLookupRegionsArgs = {
   codes: Array<Scalars['ID']['input']>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryPersonsInPostArgs = {
+  days: Array<Scalars['Date']['input']>;
 };
 
 
@@ -600,6 +1003,25 @@ export type RatePoint = {
   pct: Maybe<Scalars['Float']['output']>;
 };
 
+/** 记录的一次更正或撤销（原值留存）/ one change made to a record through the API: a corrected field with its earlier and new value, or its withdrawal */
+export type RecordChange = {
+  __typename?: 'RecordChange';
+  /** 时间（北京时间）/ when, ISO 8601 in China time */
+  at: Scalars['String']['output'];
+  /** 操作人账号 / who made it (the caller's subject) */
+  by: Scalars['String']['output'];
+  /** 更正的字段；撤销时为 withdrawn / the field corrected; withdrawn for a withdrawal */
+  field: Scalars['String']['output'];
+  /** 新值；撤销时为撤销日期 / the new value; for a withdrawal, the day it was withdrawn */
+  newValue: Maybe<Scalars['String']['output']>;
+  /** 原值（个人信息按权限脱敏）/ the earlier value (personal data masked unless your role allows it) */
+  oldValue: Maybe<Scalars['String']['output']>;
+  /** 操作 / the mutation */
+  operation: Scalars['String']['output'];
+  /** 原因 / the reason given */
+  reason: Maybe<Scalars['String']['output']>;
+};
+
 /** 登记证书 / recording a certificate */
 export type RecordSocialWorkCertificateInput = {
   /** 持证人身份证号 / holder's ID number */
@@ -627,6 +1049,8 @@ export type RecordTrainingAttendanceInput = {
 /** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
 export type Region = {
   __typename?: 'Region';
+  /** 撤并日期 / abolished (merged) on */
+  abolishedOn: Maybe<Scalars['Date']['output']>;
   /** 下级节点 / child nodes */
   children: Array<Region>;
   /** 统计用区划代码（12位）/ statistical division code, 12 digits */
@@ -639,10 +1063,14 @@ export type Region = {
   compounds: CompoundConnection;
   /** 该节点下的议事议题 / deliberation topics under this node */
   deliberationTopics: DeliberationTopicConnection;
+  /** 设立日期（空：台账启用前已有）/ set up on; null: before the ledgers began */
+  establishedOn: Maybe<Scalars['Date']['output']>;
   /** 该节点下的网格 / grids under this node */
   grids: GridConnection;
   /** 未配备专职网格员的网格（默认今天）/ grids under this node without an active grid worker on a day (default today) */
   gridsWithoutWorker: GridConnection;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
   /** 层级 / level */
   level: RegionLevel;
   /** 名称 / name */
@@ -732,6 +1160,21 @@ export type RegionStructure = {
   grids: CountFigure;
 };
 
+/** 考试报名 / an exam registration */
+export type RegisterSocialWorkExamInput = {
+  /** 考试年度（今年或明年）/ exam year: this year or next */
+  examYear: Scalars['Int']['input'];
+  /** 报考级别 / level */
+  level: SocialWorkLevel;
+  /** 工作单位所在区划 / region node of the work unit */
+  regionCode: Scalars['ID']['input'];
+  /** 报考人身份证号 / registrant's ID number */
+  registrantIdNumber: Scalars['String']['input'];
+  /** 报考人姓名 / registrant's name */
+  registrantName: Scalars['String']['input'];
+  workUnit?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 新建培训 / scheduling a training session */
 export type ScheduleWorkforceTrainingInput = {
   audience: WorkforceTrainingAudience;
@@ -749,6 +1192,8 @@ export type ScheduleWorkforceTrainingInput = {
 /** 社会工作者职业资格证书 / a social-worker certificate */
 export type SocialWorkCertificate = {
   __typename?: 'SocialWorkCertificate';
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
   /** 持证人身份证号 / holder's ID number */
   holderIdNumber: Scalars['String']['output'];
   /** 持证人姓名 / holder's name */
@@ -758,6 +1203,8 @@ export type SocialWorkCertificate = {
   level: SocialWorkLevel;
   /** 取得日期 / obtained on */
   obtainedOn: Scalars['Date']['output'];
+  /** 持证人在各子图的记录 / the holder across the graph */
+  person: Maybe<Person>;
   /** 工作单位所在区划（区直单位、企业记在区）/ the region node of the work unit (district bodies and companies count at the district) */
   region: Region;
   /** 工作单位 / work unit */
@@ -807,9 +1254,13 @@ export type SocialWorkExamRegistration = {
   __typename?: 'SocialWorkExamRegistration';
   /** 考试年度 / exam year */
   examYear: Scalars['Int']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
   id: Scalars['ID']['output'];
   /** 报考级别 / level */
   level: SocialWorkLevel;
+  /** 报考人在各子图的记录 / the registrant across the graph */
+  person: Maybe<Person>;
   /** 工作单位所在区划 / region node of the work unit */
   region: Region;
   /** 报考人身份证号 / registrant's ID number */
@@ -835,7 +1286,9 @@ export type SocialWorkExamResult =
   /** 未通过 / failed */
   | 'FAILED'
   /** 通过 / passed */
-  | 'PASSED';
+  | 'PASSED'
+  /** 待出成绩 / registered, result not yet recorded */
+  | 'PENDING';
 
 /** 考试报名排序 / exam registration sort */
 export type SocialWorkExamSort = {
@@ -862,6 +1315,21 @@ export type SocialWorkLevel =
 export type SortDirection =
   | 'ASC'
   | 'DESC';
+
+/** 已撤销的记录：录入错误的记录不删除，标记撤销后不再计入任何指标和列表 / a record withdrawn as entered by mistake: kept, with its history, but no longer counted by any figure or listed */
+export type WithdrawnRecord = {
+  __typename?: 'WithdrawnRecord';
+  /** 更正与撤销记录 / the record's corrections and its withdrawal, oldest first */
+  history: Array<RecordChange>;
+  /** 记录编号 / the record's id */
+  id: Scalars['ID']['output'];
+  /** 撤销原因 / why */
+  reason: Scalars['String']['output'];
+  /** 记录类型 / the record's type */
+  type: Scalars['String']['output'];
+  /** 撤销日期 / withdrawn on */
+  withdrawnOn: Scalars['Date']['output'];
+};
 
 /** 签到状态 / attendance status */
 export type WorkforceAttendanceStatus =
@@ -1069,6 +1537,8 @@ export type WorkforceTraining = {
   audience: WorkforceTrainingAudience;
   /** 结束日期 / last day */
   endOn: Maybe<Scalars['Date']['output']>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
   /** 全局编号：区县代码:培训编号 / global id: <district code>:<training number> */
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
@@ -1088,6 +1558,8 @@ export type WorkforceTrainingAttendance = {
   __typename?: 'WorkforceTrainingAttendance';
   /** 参训时所在社区 / the worker's community at the time */
   community: Region;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
   status: WorkforceAttendanceStatus;
   training: WorkforceTraining;
   worker: CommunityWorker;
@@ -1226,6 +1698,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Compound: Compound;
   Grid: Grid;
+  Person: Person;
   Region: Region;
 }>;
 
@@ -1237,6 +1710,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Grid:
     ( { __typename: 'Grid' }
     & GraphQLRecursivePick<FederationTypes['Grid'], {"code":true}> );
+  Person:
+    ( { __typename: 'Person' }
+    & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
   Region:
     ( { __typename: 'Region' }
     & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
@@ -1261,8 +1737,19 @@ export type ResolversTypes = ResolversObject<{
   CommunityWorkerTier: CommunityWorkerTier;
   Compound: ResolverTypeWrapper<CompoundModel>;
   CompoundConnection: ResolverTypeWrapper<Omit<CompoundConnection, 'nodes'> & { nodes: Array<ResolversTypes['Compound']> }>;
+  CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
+  CorrectCompoundInput: CorrectCompoundInput;
+  CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
+  CorrectGridInput: CorrectGridInput;
+  CorrectRegionInput: CorrectRegionInput;
+  CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
+  CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
+  CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
   CountFigure: ResolverTypeWrapper<CountFigureModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CreateCompoundInput: CreateCompoundInput;
+  CreateGridInput: CreateGridInput;
+  CreateRegionInput: CreateRegionInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DeliberationTopic: ResolverTypeWrapper<DeliberationModel>;
   DeliberationTopicConnection: ResolverTypeWrapper<Omit<DeliberationTopicConnection, 'nodes'> & { nodes: Array<ResolversTypes['DeliberationTopic']> }>;
@@ -1276,17 +1763,21 @@ export type ResolversTypes = ResolversObject<{
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Person: ResolverTypeWrapper<PersonRefModel>;
   PersonalKind: PersonalKind;
+  PersonsOnDay: ResolverTypeWrapper<PersonsOnDayModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
+  RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
   Region: ResolverTypeWrapper<RegionModel>;
   RegionConnection: ResolverTypeWrapper<Omit<RegionConnection, 'nodes'> & { nodes: Array<ResolversTypes['Region']> }>;
   RegionLevel: RegionLevel;
   RegionStructure: ResolverTypeWrapper<StructureNodeModel>;
+  RegisterSocialWorkExamInput: RegisterSocialWorkExamInput;
   ScheduleWorkforceTrainingInput: ScheduleWorkforceTrainingInput;
   SocialWorkCertificate: ResolverTypeWrapper<CertificateModel>;
   SocialWorkCertificateConnection: ResolverTypeWrapper<Omit<SocialWorkCertificateConnection, 'nodes'> & { nodes: Array<ResolversTypes['SocialWorkCertificate']> }>;
@@ -1301,6 +1792,7 @@ export type ResolversTypes = ResolversObject<{
   SocialWorkExamSortField: SocialWorkExamSortField;
   SocialWorkLevel: SocialWorkLevel;
   SortDirection: SortDirection;
+  WithdrawnRecord: ResolverTypeWrapper<WithdrawnViewModel>;
   WorkforceAttendanceStatus: WorkforceAttendanceStatus;
   WorkforceFigures: ResolverTypeWrapper<RegionNodeModel>;
   WorkforceTraining: ResolverTypeWrapper<TrainingModel>;
@@ -1327,8 +1819,19 @@ export type ResolversParentTypes = ResolversObject<{
   CommunityWorkerSort: CommunityWorkerSort;
   Compound: CompoundModel;
   CompoundConnection: Omit<CompoundConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Compound']> };
+  CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
+  CorrectCompoundInput: CorrectCompoundInput;
+  CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
+  CorrectGridInput: CorrectGridInput;
+  CorrectRegionInput: CorrectRegionInput;
+  CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
+  CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
+  CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
   CountFigure: CountFigureModel;
   Float: Scalars['Float']['output'];
+  CreateCompoundInput: CreateCompoundInput;
+  CreateGridInput: CreateGridInput;
+  CreateRegionInput: CreateRegionInput;
   Date: Scalars['Date']['output'];
   DeliberationTopic: DeliberationModel;
   DeliberationTopicConnection: Omit<DeliberationTopicConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['DeliberationTopic']> };
@@ -1340,15 +1843,19 @@ export type ResolversParentTypes = ResolversObject<{
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
+  Person: PersonRefModel;
+  PersonsOnDay: PersonsOnDayModel;
   Query: Record<PropertyKey, never>;
   RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
   RateFigure: RateFigureModel;
   RatePoint: RatePoint;
+  RecordChange: RecordChangeViewModel;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
   Region: RegionModel;
   RegionConnection: Omit<RegionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Region']> };
   RegionStructure: StructureNodeModel;
+  RegisterSocialWorkExamInput: RegisterSocialWorkExamInput;
   ScheduleWorkforceTrainingInput: ScheduleWorkforceTrainingInput;
   SocialWorkCertificate: CertificateModel;
   SocialWorkCertificateConnection: Omit<SocialWorkCertificateConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SocialWorkCertificate']> };
@@ -1358,6 +1865,7 @@ export type ResolversParentTypes = ResolversObject<{
   SocialWorkExamRegistration: ExamRegistrationModel;
   SocialWorkExamRegistrationConnection: Omit<SocialWorkExamRegistrationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SocialWorkExamRegistration']> };
   SocialWorkExamSort: SocialWorkExamSort;
+  WithdrawnRecord: WithdrawnViewModel;
   WorkforceFigures: RegionNodeModel;
   WorkforceTraining: TrainingModel;
   WorkforceTrainingAttendance: TrainingAttendanceModel;
@@ -1392,10 +1900,12 @@ export type CommunityWorkerResolvers<ContextType = RequestContext, ParentType ex
   gender?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
   hiredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   idNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   leftOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   politicalStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   posts?: Resolver<Array<ResolversTypes['CommunityWorkerPost']>, ParentType, ContextType>;
@@ -1421,9 +1931,12 @@ export type CommunityWorkerPostResolvers<ContextType = RequestContext, ParentTyp
 
 export type CompoundResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Compound'] = ResolversParentTypes['Compound'], FederationReferenceType extends FederationReferenceTypes['Compound'] = FederationReferenceTypes['Compound']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Compound']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   households?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1451,6 +1964,7 @@ export type DeliberationTopicResolvers<ContextType = RequestContext, ParentType 
   closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   handledOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1467,10 +1981,13 @@ export type DeliberationTopicConnectionResolvers<ContextType = RequestContext, P
 
 export type GridResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   compounds?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType>;
+  establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   gridWorkers?: Resolver<Array<ResolversTypes['CommunityWorker']>, ParentType, ContextType, Partial<GridGridWorkersArgs>>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
@@ -1483,19 +2000,54 @@ export type GridConnectionResolvers<ContextType = RequestContext, ParentType ext
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   closeDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'closedOn' | 'id'>>;
+  correctCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationCorrectCommunityWorkerArgs, 'id' | 'input'>>;
+  correctCompound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType, RequireFields<MutationCorrectCompoundArgs, 'id' | 'input'>>;
+  correctDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCorrectDeliberationTopicArgs, 'id' | 'input'>>;
+  correctGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
+  correctRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationCorrectRegionArgs, 'code' | 'input'>>;
+  correctSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
+  correctSocialWorkExamRegistration?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkExamRegistrationArgs, 'id' | 'input'>>;
+  correctWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationCorrectWorkforceTrainingArgs, 'id' | 'input'>>;
+  createCompound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType, RequireFields<MutationCreateCompoundArgs, 'input'>>;
+  createGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCreateGridArgs, 'input'>>;
+  createRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationCreateRegionArgs, 'input'>>;
   handleDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'handledOn' | 'id'>>;
   hireCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
   moveCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
   raiseDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
   recordSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
+  recordSocialWorkExamResult?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
   recordTrainingAttendance?: Resolver<ResolversTypes['WorkforceTrainingAttendance'], ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
+  registerSocialWorkExam?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRegisterSocialWorkExamArgs, 'input'>>;
   releaseCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id' | 'leftOn'>>;
   scheduleWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
+  withdrawCommunityWorker?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCommunityWorkerArgs, 'id' | 'reason'>>;
+  withdrawCompound?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCompoundArgs, 'id' | 'reason'>>;
+  withdrawDeliberationTopic?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawDeliberationTopicArgs, 'id' | 'reason'>>;
+  withdrawGrid?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
+  withdrawRegion?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawRegionArgs, 'code' | 'reason'>>;
+  withdrawSocialWorkCertificate?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkCertificateArgs, 'id' | 'reason'>>;
+  withdrawSocialWorkExamRegistration?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkExamRegistrationArgs, 'id' | 'reason'>>;
+  withdrawTrainingAttendance?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
+  withdrawWorkforceTraining?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawWorkforceTrainingArgs, 'id' | 'reason'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PersonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  communityWorkers?: Resolver<Array<ResolversTypes['CommunityWorker']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  socialWorkCertificates?: Resolver<Array<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType>;
+  socialWorkExamRegistrations?: Resolver<Array<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType>;
+}>;
+
+export type PersonsOnDayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PersonsOnDay'] = ResolversParentTypes['PersonsOnDay']> = ResolversObject<{
+  day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  personIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -1508,6 +2060,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   lookupCompounds?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryLookupCompoundsArgs, 'ids'>>;
   lookupGrids?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryLookupGridsArgs, 'codes'>>;
   lookupRegions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryLookupRegionsArgs, 'codes'>>;
+  personsInPost?: Resolver<Array<ResolversTypes['PersonsOnDay']>, ParentType, ContextType, RequireFields<QueryPersonsInPostArgs, 'days'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<ResolversTypes['RegionConnection'], ParentType, ContextType, Partial<QueryRegionsArgs>>;
   socialWorkCertificates?: Resolver<ResolversTypes['SocialWorkCertificateConnection'], ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
@@ -1531,16 +2084,29 @@ export type RatePointResolvers<ContextType = RequestContext, ParentType extends 
   pct?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
+export type RecordChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordChange'] = ResolversParentTypes['RecordChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  newValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  oldValue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   communityWorkers?: Resolver<ResolversTypes['CommunityWorkerConnection'], ParentType, ContextType, Partial<RegionCommunityWorkersArgs>>;
   compoundCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   compounds?: Resolver<ResolversTypes['CompoundConnection'], ParentType, ContextType, Partial<RegionCompoundsArgs>>;
   deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
+  establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   grids?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsArgs>>;
   gridsWithoutWorker?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsWithoutWorkerArgs>>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
@@ -1561,11 +2127,13 @@ export type RegionStructureResolvers<ContextType = RequestContext, ParentType ex
 }>;
 
 export type SocialWorkCertificateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialWorkCertificate'] = ResolversParentTypes['SocialWorkCertificate']> = ResolversObject<{
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   holderIdNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['SocialWorkLevel'], ParentType, ContextType>;
   obtainedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   workUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   worker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType>;
@@ -1579,8 +2147,10 @@ export type SocialWorkCertificateConnectionResolvers<ContextType = RequestContex
 
 export type SocialWorkExamRegistrationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialWorkExamRegistration'] = ResolversParentTypes['SocialWorkExamRegistration']> = ResolversObject<{
   examYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['SocialWorkLevel'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   registrantIdNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   registrantName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1592,6 +2162,14 @@ export type SocialWorkExamRegistrationConnectionResolvers<ContextType = RequestC
   nodes?: Resolver<Array<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type WithdrawnRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WithdrawnRecord'] = ResolversParentTypes['WithdrawnRecord']> = ResolversObject<{
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  withdrawnOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type WorkforceFiguresResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkforceFigures'] = ResolversParentTypes['WorkforceFigures']> = ResolversObject<{
@@ -1614,6 +2192,7 @@ export type WorkforceTrainingResolvers<ContextType = RequestContext, ParentType 
   attendance?: Resolver<Array<ResolversTypes['WorkforceTrainingAttendance']>, ParentType, ContextType>;
   audience?: Resolver<ResolversTypes['WorkforceTrainingAudience'], ParentType, ContextType>;
   endOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1625,6 +2204,7 @@ export type WorkforceTrainingResolvers<ContextType = RequestContext, ParentType 
 
 export type WorkforceTrainingAttendanceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkforceTrainingAttendance'] = ResolversParentTypes['WorkforceTrainingAttendance']> = ResolversObject<{
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['WorkforceAttendanceStatus'], ParentType, ContextType>;
   training?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType>;
   worker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType>;
@@ -1651,9 +2231,12 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   GridConnection?: GridConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  PersonsOnDay?: PersonsOnDayResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RateFigure?: RateFigureResolvers<ContextType>;
   RatePoint?: RatePointResolvers<ContextType>;
+  RecordChange?: RecordChangeResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionConnection?: RegionConnectionResolvers<ContextType>;
   RegionStructure?: RegionStructureResolvers<ContextType>;
@@ -1661,6 +2244,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SocialWorkCertificateConnection?: SocialWorkCertificateConnectionResolvers<ContextType>;
   SocialWorkExamRegistration?: SocialWorkExamRegistrationResolvers<ContextType>;
   SocialWorkExamRegistrationConnection?: SocialWorkExamRegistrationConnectionResolvers<ContextType>;
+  WithdrawnRecord?: WithdrawnRecordResolvers<ContextType>;
   WorkforceFigures?: WorkforceFiguresResolvers<ContextType>;
   WorkforceTraining?: WorkforceTrainingResolvers<ContextType>;
   WorkforceTrainingAttendance?: WorkforceTrainingAttendanceResolvers<ContextType>;

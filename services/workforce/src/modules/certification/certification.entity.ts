@@ -2,7 +2,8 @@ import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { LedgerRecord } from '@district/subgraph-kit';
 
 export type SocialWorkLevel = 'ASSISTANT' | 'INTERMEDIATE' | 'SENIOR';
-export type ExamResult = 'PASSED' | 'FAILED' | 'ABSENT';
+/** PENDING: registered through the API, the result not yet recorded (the ledger always has one) */
+export type ExamResult = 'PASSED' | 'FAILED' | 'ABSENT' | 'PENDING';
 
 /**
  * A social-worker certificate, by its national certificate number. The ledger names the holder's

@@ -1,17 +1,11 @@
-import { assertCanWrite, badInput, conflict, districtOf } from '@district/common';
 import {
   and,
-  audited,
   eq,
-  idNumberOf,
+  historyField,
   listPrefix,
   listUnder,
-  notFuture,
-  optionalText,
   periodOf,
   rateYearOnYear,
-  regionCodeOf,
-  requiredText,
   rowsBy,
   sql,
   visible,
@@ -20,12 +14,12 @@ import {
   type RequestContext,
 } from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
-import { Region } from '../regions/region.entity';
 import { regionByCode } from '../regions/regions.resolvers';
-import { personFor, personOf } from '../persons/persons';
+import { personOf } from '../persons/persons';
 import { Worker } from '../workers/worker.entity';
 import { Certificate, ExamRegistration } from './certification.entity';
 import { certificatesHeld, certifiedHolders, examRegistrations } from './certification.figures';
+import { CERTIFICATE_RECORD, EXAM_RECORD } from './certification.mutations';
 
 const CERTIFICATES: ListSpec<Certificate> = {
   entity: Certificate,
@@ -71,47 +65,19 @@ export const certificationResolvers: Resolvers = {
       return listUnder(ctx, EXAMS, listPrefix(ctx, f.regionCode), filter, args);
     },
   },
-  Mutation: {
-    recordSocialWorkCertificate: (_, { input }, ctx) =>
-      audited(
-        ctx,
-        'recordSocialWorkCertificate',
-        input,
-        async (em) => {
-          const regionCode = regionCodeOf(input.regionCode, 'regionCode', ['DISTRICT', 'STREET', 'COMMUNITY']);
-          assertCanWrite(ctx.caller, 'workforce', regionCode);
-          const id = requiredText(input.id, 'id', '证书编号', 30);
-          const name = requiredText(input.holderName, 'holderName', '姓名', 50);
-          const idNumber = idNumberOf(input.holderIdNumber, 'holderIdNumber');
-          notFuture(input.obtainedOn, 'obtainedOn', '取得日期');
-          if (!(await em.findOne(Region, { code: regionCode }))) throw badInput(`区划不存在：${regionCode} / no such region`, 'regionCode');
-          if (await em.findOne(Certificate, { id })) throw conflict(`证书编号 ${id} 已登记 / certificate already recorded`, 'id');
-          const district = districtOf(regionCode);
-          const person = await personFor(em, district, idNumber, name, null, false);
-          await em.flush();
-          return em.create(Certificate, {
-            id,
-            districtCode: district,
-            personId: person.id,
-            workUnit: optionalText(input.workUnit, 'workUnit', '工作单位'),
-            regionCode,
-            level: input.level,
-            obtainedOn: input.obtainedOn,
-          });
-        },
-        (c) => `SocialWorkCertificate:${c.id}`,
-      ),
-  },
   SocialWorkCertificate: {
     holderName: async (c, _, ctx) => (await holder(ctx, c)).name,
     holderIdNumber: async (c, _, ctx) => (await holder(ctx, c)).idNumber,
     region: async (c, _, ctx) => (await regionByCode(ctx, c.regionCode))!,
     worker: async (c, _, ctx) => visible(ctx, await workerOfPerson(ctx, c.personId), (w) => w.communityCode),
+    history: historyField(CERTIFICATE_RECORD),
   },
   SocialWorkExamRegistration: {
     registrantName: async (e, _, ctx) => (await holder(ctx, e)).name,
     registrantIdNumber: async (e, _, ctx) => (await holder(ctx, e)).idNumber,
+    id: (e) => String(e.id),
     region: async (e, _, ctx) => (await regionByCode(ctx, e.regionCode))!,
+    history: historyField(EXAM_RECORD),
   },
   WorkforceFigures: {
     examRegistrants: (n, a, ctx) => yearOnYear(ctx, examRegistrations, { ...a, ...examYearArgs(a) }, n.code),

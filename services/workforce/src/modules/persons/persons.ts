@@ -1,10 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { storeRows, type ImportContext, type StoreResult } from '@district/ledger';
+import { forbidden, hasRole, type PersonKey } from '@district/common';
+import { personIdsOf, storeRows, type ImportContext, type StoreResult } from '@district/ledger';
 import { byKey, type RequestContext } from '@district/subgraph-kit';
-import { Person } from './person.entity';
+import { Person, PERSON_IDS } from './person.entity';
+
+/** What a `Person` resolves from: its id, the keyed hash of an ID number. */
+export interface PersonRef {
+  id: string;
+}
+
+/** The workers in post on a day, by person id: for other subgraphs' figures (`personsInPost`). */
+export interface PersonsOnDay {
+  day: string;
+  personIds: string[];
+}
 
 export function personOf(ctx: RequestContext, personId: string): Promise<Person | null> {
   return byKey<Person>(ctx, Person, 'id').load(personId);
+}
+
+/** The graph's person behind a district's person row, when its person id is known. */
+export async function personRefOf(ctx: RequestContext, personId: string): Promise<PersonRef | null> {
+  const person = await personOf(ctx, personId);
+  return person?.personHash ? { id: person.personHash } : null;
 }
 
 /**
@@ -13,6 +31,7 @@ export function personOf(ctx: RequestContext, personId: string): Promise<Person 
  */
 export async function personFor(
   em: EntityManager,
+  key: PersonKey,
   district: string,
   idNumber: string,
   name: string,
@@ -20,12 +39,17 @@ export async function personFor(
   authoritative: boolean,
 ): Promise<Person> {
   const found = await em.findOne(Person, { districtCode: district, idNumber });
-  if (!found) return em.create(Person, { districtCode: district, idNumber, name, phone });
+  if (!found) return em.create(Person, { districtCode: district, idNumber, name, phone, personHash: key.hash(idNumber) });
   if (authoritative) {
     found.name = name;
     if (phone) found.phone = phone;
   }
   return found;
+}
+
+/** The internal lookup behind `personsInPost`: only the internal service (other subgraphs) asks it. */
+export function assertService(ctx: RequestContext): void {
+  if (!hasRole(ctx.caller, 'SERVICE')) throw forbidden('仅供子图间内部查询 / for the subgraphs only');
 }
 
 export interface PersonRow {
@@ -65,6 +89,11 @@ export async function ensurePersons(
       [ctx.district, unique.map((r) => r.idNumber), unique.map((r) => r.name)],
     );
   }
+  await personIdsOf(
+    ctx,
+    PERSON_IDS,
+    unique.map((r) => r.idNumber),
+  );
   const found = await ctx.db.query('SELECT id, id_number FROM person WHERE district_code = $1 AND id_number = ANY($2)', [
     ctx.district,
     unique.map((r) => r.idNumber),

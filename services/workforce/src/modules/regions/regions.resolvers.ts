@@ -1,6 +1,7 @@
 import { badInput, inScope, isWithin, normaliseRegionCode, prefixRange, scopePrefix, todayInChina } from '@district/common';
 import {
   byKey,
+  historyField,
   listUnder,
   paginate,
   periodTo,
@@ -17,6 +18,7 @@ import {
 import type { Resolvers } from '../../generated/graphql';
 import { Compound, Grid, Region } from './region.entity';
 import { communities, compounds, grids } from './regions.figures';
+import { COMPOUND_RECORD, GRID_RECORD, REGION_RECORD } from './regions.mutations';
 
 /** Parent of RegionStructure: the node (checked against the caller's scope) and the year asked. */
 export interface StructureNode {
@@ -76,6 +78,7 @@ export const regionResolvers: Resolvers = {
     structure: (r, args, ctx) => ({ code: regionNode(ctx, r.code).code, year: args.year, asOf: args.asOf }),
     /** compounds existing today; the gig-care subgraph reads it (@requires) for rider-code coverage */
     compoundCount: async (r, _, ctx) => ctx.figures.number(compounds, {}, regionNode(ctx, r.code).code, periodTo(todayInChina())),
+    history: historyField(REGION_RECORD),
   },
   RegionStructure: {
     communities: (n, _, ctx) => yearOnYear(ctx, communities, n, n.code),
@@ -86,12 +89,14 @@ export const regionResolvers: Resolvers = {
     __resolveReference: (ref, ctx) => visibleGrid(ctx, ref.code),
     community: async (g, _, ctx) => (await regionByCode(ctx, g.communityCode))!,
     compounds: (g, _, ctx) => rowsBy<Compound>(ctx, Compound, 'gridCode', { orderBy: { id: 'asc' } }).load(g.code),
+    history: historyField(GRID_RECORD),
   },
   Compound: {
     __resolveReference: (ref, ctx) => visibleCompound(ctx, ref.id),
     code: (c) => c.number,
     community: async (c, _, ctx) => (await regionByCode(ctx, c.communityCode))!,
     grid: (c, _, ctx) => (c.gridCode ? gridByCode(ctx, c.gridCode) : null),
+    history: historyField(COMPOUND_RECORD),
   },
 };
 

@@ -8,8 +8,10 @@ import {
   rateYearOnYear,
   recordId,
   regionNode,
+  historyField,
   rowsBy,
   sql,
+  TRUE,
   visible,
   yearOnYear,
   type ListArgs,
@@ -21,6 +23,7 @@ import { GRIDS, gridByCode, regionByCode } from '../regions/regions.resolvers';
 import { personOf } from '../persons/persons';
 import { Certificate } from '../certification/certification.entity';
 import { Worker, WorkerPost } from './worker.entity';
+import { WORKER_RECORD } from './workers.mutations';
 import { certifiedWorkers, gridsWithoutWorker, gridUnstaffed, workersForRate, workersInPost } from './workers.figures';
 
 const WORKERS: ListSpec<Worker> = {
@@ -32,16 +35,19 @@ const WORKERS: ListSpec<Worker> = {
 };
 
 /**
- * Workers under a node. Filtered "on a day" (`activeOn`), role, tier, grid and community are those of
- * the post held that day, so the list agrees with the head count at that day.
+ * Workers under a node. Filtered "on a day" (`activeOn`), each worker is placed, and filtered by
+ * role, tier and grid, by the post held that day, so the list under a node on a day holds exactly the
+ * workers the head count `workers(asOf)` of that node counts (a worker since moved away included).
  */
 function workerList(ctx: RequestContext, prefix: string, args: ListArgs<CommunityWorkerFilter>) {
   const f = args.filter ?? {};
-  const filter = f.activeOn
-    ? sql`EXISTS (SELECT 1 FROM worker_post p WHERE p.worker_id = t.id AND p.from_on <= ${f.activeOn}::date
-        AND (p.to_on IS NULL OR p.to_on > ${f.activeOn}::date) AND ${and(eq('p.role', f.role), eq('p.tier', f.tier), eq('p.grid_code', f.gridCode))})`
-    : and(eq('t.role', f.role), eq('t.tier', f.tier), eq('t.grid_code', f.gridCode));
-  return listUnder(ctx, WORKERS, prefix, filter, args);
+  if (!f.activeOn)
+    return listUnder(ctx, WORKERS, prefix, and(eq('t.role', f.role), eq('t.tier', f.tier), eq('t.grid_code', f.gridCode)), args);
+  const onDay = sql`(SELECT w.*, p.community_code AS post_community FROM worker w
+    JOIN worker_post p ON p.worker_id = w.id AND p.withdrawn_on IS NULL AND p.from_on <= ${f.activeOn}::date
+      AND (p.to_on IS NULL OR p.to_on > ${f.activeOn}::date)
+    WHERE ${and(eq('p.role', f.role), eq('p.tier', f.tier), eq('p.grid_code', f.gridCode))})`;
+  return listUnder(ctx, { ...WORKERS, from: onDay, place: 'post_community' }, prefix, TRUE, args);
 }
 
 const inPostOn = (w: Worker, day: string) => w.hiredOn <= day && (!w.leftOn || w.leftOn > day);
@@ -77,6 +83,7 @@ export const workerResolvers: Resolvers = {
     grid: (w, _, ctx) => (w.gridCode ? gridByCode(ctx, w.gridCode) : null),
     active: (w, { asOf }) => inPostOn(w, asOf ?? todayInChina()),
     posts: (w, _, ctx) => rowsBy<WorkerPost>(ctx, WorkerPost, 'workerId', { orderBy: { fromOn: 'asc' } }).load(w.id),
+    history: historyField(WORKER_RECORD),
     certificates: (w, _, ctx) =>
       rowsBy<Certificate>(ctx, Certificate, 'personId', { orderBy: { obtainedOn: 'asc', id: 'asc' } }).load(w.personId),
   },

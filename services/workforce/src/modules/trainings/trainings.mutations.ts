@@ -1,0 +1,186 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertCanWrite, badInput, conflict, districtNode, globalId, notFound } from '@district/common';
+import {
+  assertKeyFree,
+  audited,
+  correction,
+  defineRecord,
+  districtFor,
+  findRecord,
+  localNumberOf,
+  markWithdrawn,
+  NOTE_MAX,
+  notFuture,
+  optionalText,
+  recordId,
+  requiredText,
+  withdrawal,
+  withdrawnView,
+  writeHistory,
+  LIVE,
+  type RequestContext,
+} from '@district/subgraph-kit';
+import type { CorrectWorkforceTrainingInput, MutationResolvers } from '../../generated/graphql';
+import { Worker, WorkerPost } from '../workers/worker.entity';
+import { Training, TrainingAttendance } from './training.entity';
+
+const DEPARTMENT = 'workforce';
+
+/** A training session: a district-wide record at its district's node; its attendance goes with it. */
+export const TRAINING_RECORD = defineRecord<Training>({
+  type: 'WorkforceTraining',
+  entity: Training,
+  label: ['培训班次', 'training session'],
+  owner: DEPARTMENT,
+  placeOf: (t) => districtNode(t.districtCode),
+  idOf: (t) => t.id,
+  owns: [{ table: 'training_attendance', column: 'training_id' }],
+});
+
+/** One worker's answer at one session, where the worker served. */
+export const ATTENDANCE_RECORD = defineRecord<TrainingAttendance>({
+  type: 'WorkforceTrainingAttendance',
+  entity: TrainingAttendance,
+  label: ['签到记录', 'attendance row'],
+  owner: DEPARTMENT,
+  placeOf: (a) => a.communityCode,
+  idOf: (a) => String(a.id),
+});
+
+/**
+ * Where an attendance belongs: the worker's post on the session's first day, or, for training
+ * before the job begins (the ledger has many), the first post the worker takes up.
+ */
+async function attendanceCommunity(em: EntityManager, worker: Worker, day: string): Promise<string> {
+  const posts = await em.find(WorkerPost, { workerId: worker.id }, { orderBy: { fromOn: 'asc' } });
+  // posts do not overlap: the first one not ended by the day is the one held then, or the next one
+  return posts.find((p) => !p.toOn || p.toOn > day)?.communityCode ?? worker.communityCode;
+}
+
+/** A session a mutation names, live (a withdrawn one is CONFLICT, none NOT_FOUND). */
+async function liveTraining(ctx: RequestContext, em: EntityManager, given: string): Promise<Training> {
+  const training = await findRecord(ctx, em, TRAINING_RECORD, given, 'trainingId');
+  if (!training) throw notFound(`培训不存在：${given} / no such training`, 'trainingId');
+  if (training.withdrawnOn) throw conflict(`该培训已于${training.withdrawnOn}撤销 / the session was withdrawn`, 'trainingId');
+  return training;
+}
+
+export const trainingMutations: MutationResolvers = {
+  scheduleWorkforceTraining: (_, { input }, ctx) =>
+    audited(
+      ctx,
+      'scheduleWorkforceTraining',
+      input,
+      async (em) => {
+        const district = await districtFor(ctx, input.districtCode);
+        assertCanWrite(ctx.caller, DEPARTMENT, districtNode(district));
+        const number = localNumberOf(input.id, 'id', '培训编号');
+        const name = requiredText(input.name, 'name', '培训名称');
+        if (input.endOn && input.endOn < input.startOn) throw badInput('结束日期不能早于开始日期 / endOn is before startOn', 'endOn');
+        const id = globalId(district, number);
+        await assertKeyFree(em, Training, { id }, 'id', `培训编号 ${number} `);
+        return em.create(Training, {
+          id,
+          districtCode: district,
+          number,
+          name,
+          type: input.type,
+          startOn: input.startOn,
+          endOn: input.endOn ?? null,
+          organiser: optionalText(input.organiser, 'organiser', '主办单位'),
+          audience: input.audience,
+        });
+      },
+      (t) => `WorkforceTraining:${t.id}`,
+    ),
+
+  correctWorkforceTraining: correction<Training, CorrectWorkforceTrainingInput>(TRAINING_RECORD, ({ row, change }, input) => {
+    if (input.name !== undefined) change.set(row, 'name', requiredText(input.name, 'name', '培训名称'));
+    if (input.type) change.set(row, 'type', input.type);
+    if (input.audience) change.set(row, 'audience', input.audience);
+    if (input.organiser !== undefined) change.set(row, 'organiser', optionalText(input.organiser, 'organiser', '主办单位'));
+    if (input.startOn) change.set(row, 'startOn', input.startOn);
+    if (input.endOn !== undefined) change.set(row, 'endOn', input.endOn);
+    if (row.endOn && row.endOn < row.startOn) throw badInput('结束日期不能早于开始日期 / endOn is before startOn', 'endOn');
+  }),
+  withdrawWorkforceTraining: withdrawal(TRAINING_RECORD),
+
+  recordTrainingAttendance: (_, { input }, ctx, info) =>
+    audited(
+      ctx,
+      'recordTrainingAttendance',
+      input,
+      async (em) => {
+        const training = await liveTraining(ctx, em, input.trainingId);
+        const worker = await em.findOne(Worker, { id: await recordId(ctx, input.workerId, 'workerId') });
+        if (!worker) throw badInput(`工作人员不存在：${input.workerId} / no such worker`, 'workerId');
+        if (worker.districtCode !== training.districtCode)
+          throw badInput('工作人员与培训不属于同一区县 / the worker and the session are in different districts', 'workerId');
+        assertCanWrite(ctx.caller, DEPARTMENT, worker.communityCode);
+        notFuture(training.startOn, 'trainingId', '培训开始日期');
+        if (training.startOn < worker.hiredOn) {
+          throw conflict(
+            `培训开始日（${training.startOn}）早于该工作人员入职日期（${worker.hiredOn}）/ the session began before the worker was hired`,
+            'workerId',
+          );
+        }
+        if (worker.leftOn && worker.leftOn <= training.startOn) {
+          throw conflict(`该工作人员已于 ${worker.leftOn} 离职 / the worker had left before the training began`, 'workerId');
+        }
+        const communityCode = await attendanceCommunity(em, worker, training.startOn);
+        // one answer per worker and session: a new answer replaces the old one, which is withdrawn, not deleted
+        const rows = await em.find(TrainingAttendance, { trainingId: training.id, workerId: worker.id }, { filters: { [LIVE]: false } });
+        const live = rows.filter((r) => !r.withdrawnOn);
+        let answer = rows.find((r) => r.status === input.status);
+        if (answer && !answer.withdrawnOn && live.length === 1) return answer;
+        if (answer?.withdrawnOn) {
+          await writeHistory(
+            em,
+            ctx,
+            ATTENDANCE_RECORD,
+            String(answer.id),
+            info.fieldName,
+            [{ field: 'withdrawn', old: answer.withdrawnOn, new: null }],
+            '重新登记 / recorded again',
+          );
+          answer.withdrawnOn = null;
+          answer.withdrawalReason = null;
+        } else if (!answer) {
+          answer = em.create(TrainingAttendance, { trainingId: training.id, workerId: worker.id, communityCode, status: input.status });
+          await em.flush();
+        }
+        for (const old of live.filter((r) => r !== answer)) {
+          await markWithdrawn(
+            em,
+            ctx,
+            ATTENDANCE_RECORD,
+            old,
+            `由新的签到结果取代 / replaced by the answer ${input.status}`,
+            info.fieldName,
+          );
+        }
+        return answer;
+      },
+      (a) => `WorkforceTrainingAttendance:${a.trainingId}/${a.workerId}`,
+    ),
+
+  withdrawTrainingAttendance: (_, args, ctx, info) =>
+    audited(
+      ctx,
+      'withdrawTrainingAttendance',
+      args,
+      async (em) => {
+        const training = await liveTraining(ctx, em, args.trainingId);
+        const workerId = await recordId(ctx, args.workerId, 'workerId');
+        const reason = requiredText(args.reason, 'reason', '撤销原因', NOTE_MAX);
+        const rows = await em.find(TrainingAttendance, { trainingId: training.id, workerId }, { orderBy: { id: 'asc' } });
+        if (!rows.length) throw notFound('该工作人员在该培训没有签到记录 / no attendance of this worker at this session', 'workerId');
+        for (const row of rows) {
+          assertCanWrite(ctx.caller, DEPARTMENT, row.communityCode);
+          await markWithdrawn(em, ctx, ATTENDANCE_RECORD, row, reason, info.fieldName);
+        }
+        return withdrawnView(em, ctx, ATTENDANCE_RECORD, rows[0]);
+      },
+      (v) => `${v.type}:${v.id}`,
+    ),
+};
