@@ -32,12 +32,12 @@ export const personResolvers: Resolvers = {
       if (days.length > MAX_DAYS) throw badInput(`一次最多${MAX_DAYS}天 / at most ${MAX_DAYS} days at once`, 'days');
       const rows: { day: string; ids: string[] }[] = await ctx.em.getConnection().execute(
         `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, array_remove(array_agg(DISTINCT pr.person_hash), NULL) AS ids
-         FROM unnest(?::date[]) AS d(day)
+         FROM (SELECT value::date AS day FROM jsonb_array_elements_text(?::jsonb)) d
          LEFT JOIN worker_post p ON p.from_on <= d.day AND (p.to_on IS NULL OR p.to_on > d.day) AND p.withdrawn_on IS NULL
          LEFT JOIN worker w ON w.id = p.worker_id AND w.withdrawn_on IS NULL
          LEFT JOIN person pr ON pr.id = w.person_id
          GROUP BY d.day`,
-        [days],
+        [JSON.stringify(days)],
       );
       const byDay = new Map(rows.map((r) => [r.day, r.ids ?? []]));
       return days.map((day) => ({ day, personIds: byDay.get(day) ?? [] }));
