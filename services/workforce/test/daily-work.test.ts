@@ -1,6 +1,10 @@
 import { PersonKey } from '@district/common';
 import { testCallers, testIdNumber, TEST_PERSON_KEY, type GraphQLResult, type Subgraph } from '@district/testkit';
-import { workersLedger } from '../src/modules/workers/workers.ledger';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LedgerImportError } from '@district/ledger';
+import { ROLES, TIERS, workersLedger } from '../src/modules/workers/workers.ledger';
 import { importFile, startWithShangjie } from './kit';
 
 /**
@@ -230,6 +234,44 @@ describe('a re-import meets corrections and withdrawals as changes made in the a
     expect(keys[`工号 ${b.n}`]).toEqual(['withdrawn_on']);
     expect(await sg.sql(`SELECT hired_on::text AS h FROM worker WHERE staff_number = ?`, [a.n])).toEqual([{ h: '2019-01-02' }]);
     expect(await sg.sql(`SELECT withdrawn_on IS NOT NULL AS w FROM worker WHERE staff_number = ?`, [b.n])).toEqual([{ w: true }]);
+  });
+
+  test('a ledger row whose hire day falls after a move recorded in the app is a defect: posts never run backwards', async () => {
+    const [w] = await sg.sql(
+      `SELECT w.*, p.name, p.id_number, p.phone FROM worker w JOIN person p ON p.id = w.person_id
+       WHERE w.imported_values IS NOT NULL AND w.left_on IS NULL AND w.role = 'COMMUNITY_WORKER'
+         AND NOT EXISTS (SELECT 1 FROM worker_post q WHERE q.worker_id = w.id AND q.from_on > w.hired_on) ORDER BY w.id DESC LIMIT 1`,
+    );
+    const moved = await run(
+      `mutation($id: ID!) { moveCommunityWorker(input: { id: $id, on: "2026-02-01", role: COMMITTEE_MEMBER }) { id } }`,
+      { id: w.id },
+    );
+    expect(moved.errors).toBeUndefined();
+    const header = Object.values(workersLedger.spec.columns).map((c) => c.header);
+    const cells = [
+      w.staff_number,
+      w.name,
+      w.gender ?? '',
+      w.id_number,
+      w.phone ?? '',
+      w.community_code,
+      ROLES.labelOf(w.role),
+      '',
+      '2026-03-01',
+      '',
+      w.political_status ?? '',
+      w.education ?? '',
+      TIERS.labelOf(w.tier) ?? '',
+    ];
+    const path = join(mkdtempSync(join(tmpdir(), 'workers-')), 'workers.csv');
+    writeFileSync(path, `${header.join(',')}\n${cells.join(',')}\n`);
+    const failed = await importFile(sg, workersLedger, path).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(LedgerImportError);
+    expect((failed as LedgerImportError).defects).toEqual([expect.objectContaining({ row: 1, column: '入职日期', kind: 'date' })]);
+    expect(await sg.sql(`SELECT from_on::text AS f FROM worker_post WHERE worker_id = ? ORDER BY from_on`, [w.id])).toEqual([
+      { f: w.hired_on },
+      { f: '2026-02-01' },
+    ]);
   });
 });
 

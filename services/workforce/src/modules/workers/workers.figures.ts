@@ -17,7 +17,7 @@ export const workersInPost = defineFigure<{ role?: WorkerRole | null; tier?: Wor
 export function gridUnstaffed(g: string, day: string): Sql {
   return sql`(${raw(g)}.established_on IS NULL OR ${raw(g)}.established_on <= ${day}::date)
     AND (${raw(g)}.abolished_on IS NULL OR ${raw(g)}.abolished_on > ${day}::date)
-    AND NOT EXISTS (SELECT 1 FROM worker_post p WHERE p.grid_code = ${raw(g)}.code AND p.role = 'GRID_WORKER'
+    AND NOT EXISTS (SELECT 1 FROM worker_post p WHERE p.grid_code = ${raw(g)}.code AND p.role = 'GRID_WORKER' AND p.withdrawn_on IS NULL
       AND p.from_on <= ${day}::date AND (p.to_on IS NULL OR p.to_on > ${day}::date))`;
 }
 
@@ -29,7 +29,7 @@ export const gridsWithoutWorker = defineFigure({
 });
 
 const certifiedBy = (day: string) =>
-  sql`EXISTS (SELECT 1 FROM certificate c WHERE c.person_id = w.person_id AND c.obtained_on <= ${day}::date)`;
+  sql`EXISTS (SELECT 1 FROM certificate c WHERE c.person_id = w.person_id AND c.obtained_on <= ${day}::date AND c.withdrawn_on IS NULL)`;
 
 /** Workers in post on the day (the certification rate's denominator). */
 export const workersForRate = defineFigure<{ role?: WorkerRole | null }>({

@@ -8,6 +8,8 @@ import {
   strOrNull,
   vocabulary,
   type ColumnSpec,
+  type Defect,
+  type ImportContext,
   type LedgerImporter,
   type RowProblem,
 } from '@district/ledger';
@@ -123,30 +125,70 @@ export const workersLedger: LedgerImporter<Key> = {
       workers,
       { keyLabel: (v) => `工号 ${v.staff_number}`, keyColumn: columns.number.header },
     );
-    const written = workers.filter((w) => ['inserted', 'updated'].includes(stored.outcome.get(w.row) ?? ''));
-    if (written.length) {
-      // a worker with one post (the ledger's) gets it rewritten; one the app moved keeps its posts, the latest closed by a leaving day
-      const rows = JSON.stringify(written.map((w) => w.values));
-      const v = `jsonb_to_recordset($1::jsonb) AS v(id text, community_code text, role text, tier text, grid_code text, hired_on date, left_on date)`;
-      const moved = `(SELECT count(*) FROM worker_post q WHERE q.worker_id = v.id) > 1`;
-      await ctx.db.query(`DELETE FROM worker_post p USING ${v} WHERE p.worker_id = v.id AND NOT ${moved}`, [rows]);
-      await ctx.db.query(
-        `INSERT INTO worker_post (worker_id, community_code, role, tier, grid_code, from_on, to_on)
-         SELECT v.id, v.community_code, v.role, v.tier, v.grid_code, v.hired_on, v.left_on FROM ${v}
-         WHERE NOT EXISTS (SELECT 1 FROM worker_post q WHERE q.worker_id = v.id)`,
-        [rows],
-      );
-      await ctx.db.query(
-        `UPDATE worker_post p SET to_on = v.left_on FROM ${v}
-         WHERE p.worker_id = v.id AND v.left_on IS NOT NULL AND p.to_on IS DISTINCT FROM v.left_on
-           AND p.from_on = (SELECT max(from_on) FROM worker_post q WHERE q.worker_id = v.id)`,
-        [rows],
-      );
-    }
+    // the posts follow the worker row as stored (the ledger's values, or the app's where they conflict)
+    const touched = workers.filter((w) => ['inserted', 'updated', 'conflict'].includes(stored.outcome.get(w.row) ?? ''));
+    const outOfOrder = touched.length ? await followPosts(ctx, touched) : [];
     return {
       ...stored,
       conflicts: [...(persons.result?.conflicts ?? []), ...stored.conflicts],
-      defects: [...(persons.result?.defects ?? []), ...stored.defects],
+      defects: [...(persons.result?.defects ?? []), ...stored.defects, ...outOfOrder],
     };
   },
 };
+
+/**
+ * A worker with one post (the ledger's) gets it rewritten from the worker row; one the app moved
+ * keeps its posts, the first beginning on the hire day and the last ending on the leaving day.
+ */
+async function followPosts(ctx: ImportContext, touched: { row: number; values: Record<string, unknown> }[]): Promise<Defect[]> {
+  const ids = touched.map((w) => w.values.id);
+  const live = `w.withdrawn_on IS NULL`;
+  const moved = (alias: string) => `(SELECT count(*) FROM worker_post q WHERE q.worker_id = ${alias} AND q.withdrawn_on IS NULL) > 1`;
+  await ctx.db.query(`DELETE FROM worker_post p WHERE p.worker_id = ANY($1) AND NOT ${moved('p.worker_id')}`, [ids]);
+  await ctx.db.query(
+    `INSERT INTO worker_post (worker_id, community_code, role, tier, grid_code, from_on, to_on)
+     SELECT w.id, w.community_code, w.role, w.tier, w.grid_code, w.hired_on, w.left_on FROM worker w
+     WHERE w.id = ANY($1) AND ${live} AND NOT EXISTS (SELECT 1 FROM worker_post q WHERE q.worker_id = w.id)`,
+    [ids],
+  );
+  await ctx.db.query(
+    `UPDATE worker_post p SET from_on = w.hired_on FROM worker w
+     WHERE p.worker_id = w.id AND w.id = ANY($1) AND ${live} AND p.withdrawn_on IS NULL AND p.from_on <> w.hired_on
+       AND p.from_on = (SELECT min(from_on) FROM worker_post q WHERE q.worker_id = w.id AND q.withdrawn_on IS NULL)`,
+    [ids],
+  );
+  await ctx.db.query(
+    `UPDATE worker_post p SET to_on = w.left_on FROM worker w
+     WHERE p.worker_id = w.id AND w.id = ANY($1) AND ${live} AND p.withdrawn_on IS NULL AND w.left_on IS NOT NULL
+       AND p.to_on IS DISTINCT FROM w.left_on
+       AND p.from_on = (SELECT max(from_on) FROM worker_post q WHERE q.worker_id = w.id AND q.withdrawn_on IS NULL)`,
+    [ids],
+  );
+  return postsOutOfOrder(ctx, touched);
+}
+
+/**
+ * Workers whose posts a ledger row would put out of order: a hire day on or after a move the app
+ * recorded, or a leaving day on or before the last post began. Such a row is a defect (the whole
+ * file is refused), never a worker whose posts overlap or run backwards.
+ */
+async function postsOutOfOrder(ctx: ImportContext, written: { row: number; values: Record<string, unknown> }[]): Promise<Defect[]> {
+  const res = await ctx.db.query(
+    `SELECT p.worker_id AS id FROM worker_post p
+     LEFT JOIN LATERAL (SELECT min(q.from_on) AS next_on FROM worker_post q
+       WHERE q.worker_id = p.worker_id AND q.from_on > p.from_on AND q.withdrawn_on IS NULL) n ON TRUE
+     WHERE p.worker_id = ANY($1) AND p.withdrawn_on IS NULL
+       AND ((p.to_on IS NOT NULL AND p.to_on <= p.from_on) OR (n.next_on IS NOT NULL AND p.to_on IS DISTINCT FROM n.next_on))`,
+    [written.map((w) => w.values.id)],
+  );
+  const bad = new Set(res.rows.map((r: { id: string }) => r.id));
+  return written
+    .filter((w) => bad.has(String(w.values.id)))
+    .map((w) => ({
+      file: ctx.file,
+      row: w.row,
+      column: w.values.left_on ? columns.leftOn.header : columns.hiredOn.header,
+      kind: 'date' as const,
+      reason: '与系统中记录的调岗不符，任职经历将前后颠倒 / contradicts the moves recorded in the app: the posts would be out of order',
+    }));
+}
