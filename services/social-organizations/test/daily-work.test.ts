@@ -134,9 +134,23 @@ describe('registering, filing and deregistering organisations', () => {
     expect(codeOf(missing)).toBe('NOT_FOUND');
   });
 
-  test('recordGrade replaces the grade and refuses a filed organisation or a year before founding', async () => {
+  test('recordGrade refuses what evaluationEligibility refuses, a filed organisation or a year before founding', async () => {
     const code = testCreditCode(5);
     expect((await g.query(REGISTER, { input: registration(5, { foundedOn: '2020-03-01' }) }, department)).errors).toBeUndefined();
+    const GRADE = `mutation($c: ID!) { recordGrade(creditCode: $c, level: GRADE_4A, year: 2026) { code } }`;
+    // no 2025 inspection: the schema's own evaluationEligibility says it may not apply, so the grade is refused
+    const eligibility = await g.query(
+      `query($c: ID!) { registeredOrganization(creditCode: $c) { evaluationEligibility(year: 2026) { eligible } } }`,
+      { c: code },
+      department,
+    );
+    expect(eligibility.data!.registeredOrganization.evaluationEligibility.eligible).toBe(false);
+    expect((await g.query(GRADE, { c: code }, department)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'creditCode' });
+    await g.query(
+      `mutation($c: ID!) { recordInspection(creditCode: $c, year: 2025, result: QUALIFIED) { year } }`,
+      { c: code },
+      department,
+    );
     const ok = await g.query(
       `mutation($c: ID!) { recordGrade(creditCode: $c, level: GRADE_4A, year: 2026) { grade { label year validUntil } } }`,
       { c: code },
@@ -287,5 +301,197 @@ describe('service projects', () => {
       organization: null,
     });
     expect(res.errors?.[0]).toMatchObject({ path: ['registerServiceProject', 'organization'], extensions: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('corrections, withdrawals and history', () => {
+  const GRADE = `mutation($c: ID!, $l: EvaluationLevel!, $y: Int!) { recordGrade(creditCode: $c, level: $l, year: $y) { grade { label } } }`;
+  const INSPECT = `mutation($c: ID!, $y: Int!, $r: AnnualInspectionResult!) { recordInspection(creditCode: $c, year: $y, result: $r) { result history { field oldValue newValue } } }`;
+
+  test('a new grade joins the grade history; the list on a day and the figure of that day agree, grade by grade', async () => {
+    const code = testCreditCode(41);
+    expect(
+      (await g.query(REGISTER, { input: registration(41, { foundedOn: '2015-03-01', streetCode: '410106003000' }) }, department)).errors,
+    ).toBeUndefined();
+    for (const y of [2019, 2025]) await g.query(INSPECT, { c: code, y, r: 'QUALIFIED' }, department);
+    expect((await g.query(GRADE, { c: code, l: 'GRADE_3A', y: 2020 }, department)).errors).toBeUndefined();
+    expect((await g.query(GRADE, { c: code, l: 'GRADE_4A', y: 2026 }, department)).errors).toBeUndefined();
+    const grades = await g.query(
+      `query($c: ID!) { registeredOrganization(creditCode: $c) { grade { label } grades { label validFrom validTo } } }`,
+      { c: code },
+      department,
+    );
+    expect(grades.data!.registeredOrganization).toEqual({
+      grade: { label: '4A' },
+      grades: [
+        { label: '3A', validFrom: '2020-01-01', validTo: '2026-01-01' },
+        { label: '4A', validFrom: '2026-01-01', validTo: '2032-01-01' },
+      ],
+    });
+    for (const [day, level] of [
+      ['2025-06-30', 'GRADE_3A'],
+      ['2026-06-30', 'GRADE_4A'],
+      ['2026-06-30', 'GRADE_3A'],
+    ] as const) {
+      const counted = await figure(g, '410106003000', `gradedOrganizations(year: ${day.slice(0, 4)}, asOf: "${day}", level: ${level})`);
+      const listed = await g.query(
+        `query { socialOrganizations(filter: { regionCode: "410106003000", status: ACTIVE, gradeLevel: ${level}, asOf: "${day}" }, first: 200) { totalCount nodes { code } } }`,
+        {},
+        department,
+      );
+      expect({ day, level, listed: listed.data!.socialOrganizations.totalCount }).toEqual({ day, level, listed: counted });
+      const held = listed.data!.socialOrganizations.nodes.some((n: { code: string }) => n.code === code);
+      expect({ day, level, held }).toEqual({ day, level, held: level === (day < '2026' ? 'GRADE_3A' : 'GRADE_4A') });
+    }
+    const w = await g.query(
+      `mutation($c: ID!) { withdrawGrade(creditCode: $c, year: 2026, reason: "等级录错年度") { id } }`,
+      { c: code },
+      department,
+    );
+    expect(w.data!.withdrawGrade.id).toBe(`${code}:2026`);
+    const after = await g.query(
+      `query($c: ID!) { registeredOrganization(creditCode: $c) { grade { label validTo } grades { label } } }`,
+      { c: code },
+      department,
+    );
+    expect(after.data!.registeredOrganization).toEqual({ grade: { label: '3A', validTo: '2026-01-01' }, grades: [{ label: '3A' }] });
+  });
+
+  test('an inspection recorded again is corrected with its history; withdrawn, it can be recorded again', async () => {
+    const code = testCreditCode(42);
+    await g.query(REGISTER, { input: registration(42, { foundedOn: '2020-03-01' }) }, department);
+    await g.query(INSPECT, { c: code, y: 2025, r: 'QUALIFIED' }, department);
+    const again = await g.query(INSPECT, { c: code, y: 2025, r: 'UNQUALIFIED' }, department);
+    expect(again.data!.recordInspection).toEqual({
+      result: 'UNQUALIFIED',
+      history: [{ field: 'result', oldValue: 'QUALIFIED', newValue: 'UNQUALIFIED' }],
+    });
+    const w = await g.query(
+      `mutation($c: ID!) { withdrawInspection(creditCode: $c, year: 2025, reason: "误录") { id } }`,
+      { c: code },
+      department,
+    );
+    expect(w.errors).toBeUndefined();
+    const inspections = await g.query(
+      `query($c: ID!) { registeredOrganization(creditCode: $c) { inspections { year } } }`,
+      { c: code },
+      department,
+    );
+    expect(inspections.data!.registeredOrganization.inspections).toEqual([]);
+    expect((await g.query(INSPECT, { c: code, y: 2025, r: 'QUALIFIED' }, department)).errors).toBeUndefined();
+  });
+
+  test('an organisation is renamed and its representative changed, the earlier values kept (the name of a person masked)', async () => {
+    const code = testCreditCode(43);
+    await g.query(REGISTER, { input: registration(43, { foundedOn: '2026-02-01' }) }, department);
+    const CORRECT = `mutation($c: ID!, $i: CorrectSocialOrganizationInput!) { correctSocialOrganization(code: $c, input: $i, reason: "换届") {
+      name field legalRepresentative history { field oldValue newValue reason } } }`;
+    const res = await g.query(
+      CORRECT,
+      { c: code, i: { name: '上街区新风协会', legalRepresentative: '李四', field: 'ELDERLY_CARE' } },
+      department,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.correctSocialOrganization).toEqual({
+      name: '上街区新风协会',
+      field: 'ELDERLY_CARE',
+      legalRepresentative: '李四',
+      history: [
+        { field: 'name', oldValue: '上街区新时代协会', newValue: '上街区新风协会', reason: '换届' },
+        { field: 'field', oldValue: 'VOLUNTEERING', newValue: 'ELDERLY_CARE', reason: '换届' },
+        { field: 'legalRepresentative', oldValue: '王五', newValue: '李四', reason: '换届' },
+      ],
+    });
+    const masked = await g.query(
+      `query($c: ID!) { registeredOrganization(creditCode: $c) { history { field oldValue } } }`,
+      { c: code },
+      testCallers.analyst,
+    );
+    expect(masked.data!.registeredOrganization.history[2]).toEqual({ field: 'legalRepresentative', oldValue: '王*' });
+    expect(codeOf(await g.query(CORRECT, { c: code, i: { foundedOn: '2030-01-01' } }, department))).toBe('BAD_USER_INPUT');
+  });
+
+  test('a project approved before its organisation was founded is refused; one completes on its own day; withdrawn, it leaves the figures', async () => {
+    const code = testCreditCode(44);
+    await g.query(
+      REGISTER,
+      { input: registration(44, { foundedOn: '2026-03-01', streetCode: '410106001000', communityCode: '410106001002' }) },
+      department,
+    );
+    const REG = `mutation($i: RegisterServiceProjectInput!) { registerServiceProject(input: $i) { code status } }`;
+    const project = {
+      code: 'XM2026944',
+      name: '助老服务',
+      organizationCode: code,
+      communityCode: '410106001002',
+      mode: 'GOVERNMENT_PURCHASE',
+      funding: 5000,
+    };
+    const early = await g.query(REG, { i: { ...project, approvedOn: '2026-02-28' } }, department);
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'approvedOn' });
+    const projects = () => figure(g, '410106001002', 'serviceProjects(year: 2026)');
+    const before = await projects();
+    expect((await g.query(REG, { i: { ...project, approvedOn: '2026-03-02' } }, department)).errors).toBeUndefined();
+    expect(await projects()).toBe(before + 1);
+    const COMPLETE = `mutation($on: Date) { completeServiceProject(code: "XM2026944", completedOn: $on) { status completedOn } }`;
+    expect((await g.query(COMPLETE, { on: '2026-03-01' }, department)).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'completedOn',
+    });
+    expect((await g.query(COMPLETE, { on: '2026-09-30' }, department)).data!.completeServiceProject).toEqual({
+      status: 'COMPLETED',
+      completedOn: '2026-09-30',
+    });
+    expect(codeOf(await g.query(COMPLETE, { on: '2026-10-01' }, department))).toBe('CONFLICT');
+    const refused = await g.query(
+      `mutation($c: ID!) { withdrawSocialOrganization(code: $c, reason: "误录") { id } }`,
+      { c: code },
+      department,
+    );
+    expect(codeOf(refused)).toBe('CONFLICT');
+    expect(
+      (await g.query(`mutation { withdrawServiceProject(code: "XM2026944", reason: "重复立项") { id } }`, {}, department)).errors,
+    ).toBeUndefined();
+    expect(await projects()).toBe(before);
+    expect(
+      (await g.query(`mutation($c: ID!) { withdrawSocialOrganization(code: $c, reason: "误录") { id } }`, { c: code }, department)).errors,
+    ).toBeUndefined();
+    expect(
+      (await g.query(`query($c: ID!) { socialOrganization(code: $c) { code } }`, { c: code }, department)).data!.socialOrganization,
+    ).toBeNull();
+    expect(codeOf(await g.query(REGISTER, { input: registration(44) }, department))).toBe('CONFLICT');
+  });
+
+  test('a mediation case is corrected and withdrawn', async () => {
+    const open = await g.query(
+      `mutation { openMediationCase(input: { organizationCode: "BA4101060010155", receivedOn: "2026-04-02", disputeType: FAMILY }) { caseNumber } }`,
+      {},
+      department,
+    );
+    const caseNumber = open.data!.openMediationCase.caseNumber;
+    const fix = await g.query(
+      `mutation($n: ID!) { correctMediationCase(caseNumber: $n, input: { disputeType: LABOR }) { disputeType history { field oldValue newValue } } }`,
+      { n: caseNumber },
+      department,
+    );
+    expect(fix.data!.correctMediationCase).toEqual({
+      disputeType: 'LABOR',
+      history: [{ field: 'disputeType', oldValue: 'FAMILY', newValue: 'LABOR' }],
+    });
+    const bad = await g.query(
+      `mutation($n: ID!) { correctMediationCase(caseNumber: $n, input: { closedOn: "2026-04-03" }) { id } }`,
+      { n: caseNumber },
+      department,
+    );
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'closedOn' });
+    const w = await g.query(
+      `mutation($n: ID!) { withdrawMediationCase(caseNumber: $n, reason: "重复受理") { type } }`,
+      { n: caseNumber },
+      department,
+    );
+    expect(w.data!.withdrawMediationCase.type).toBe('MediationCase');
+    expect(
+      (await g.query(`query($n: ID!) { mediationCase(caseNumber: $n) { id } }`, { n: caseNumber }, department)).data!.mediationCase,
+    ).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property, Index } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { bumpDataVersion, forbidden, maskIdNumber, maskName, maskPhone } from '@district/common';
+import { bumpDataVersion, forbidden, maskIdNumber, maskName, maskPhone, type Queryable } from '@district/common';
 import type { RequestContext } from './context';
 import { hasUnprintable } from './input';
 
@@ -66,13 +66,22 @@ export function maskArgs(value: unknown, key = ''): unknown {
   return value;
 }
 
-/** A transaction's pg-style client, for statements the ORM does not write. */
-function transactionClient(em: EntityManager) {
+/**
+ * A transaction's pg-style client (`$1` placeholders, as @district/ledger's helpers and the
+ * common SQL helpers write them), for statements the ORM does not write.
+ */
+export function transactionClient(em: EntityManager): Queryable {
   const conn = em.getConnection();
   const tx = em.getTransactionContext();
   return {
     query: async (text: string, params: unknown[] = []) => {
-      const rows = (await conn.execute(text, params, 'all', tx)) as any[];
+      // the ORM's driver takes '?' in order; a parameter used twice is passed twice
+      const ordered: unknown[] = [];
+      const positional = text.replace(/\$(\d+)/g, (_, n: string) => {
+        ordered.push(params[Number(n) - 1]);
+        return '?';
+      });
+      const rows = (await conn.execute(positional, ordered, 'all', tx)) as any[];
       return { rows, rowCount: rows.length };
     },
   };

@@ -66,6 +66,8 @@ export interface RecordKind<T extends Withdrawable> {
   owner: Department;
   /** the node the record sits at: write rights and personal-data rights follow it */
   placeOf(row: T): string | null | undefined;
+  /** where the record sits when its row does not say (a case sits where its organisation does); overrides placeOf for write rights */
+  locate?(em: EntityManager, row: T): Promise<string | null | undefined>;
   /** the record's id as the API shows it */
   idOf(row: T): string;
   /**
@@ -84,6 +86,10 @@ export interface RecordKind<T extends Withdrawable> {
 export const defineRecord = <T extends Withdrawable>(kind: RecordKind<T>): RecordKind<T> => kind;
 
 const withdrawnCopy = (what: [string, string], on: string) => `该${what[0]}已于${on}撤销 / this ${what[1]} was withdrawn on ${on}`;
+
+/** Where a record sits, for write rights. */
+export const placeFor = async <T extends Withdrawable>(em: EntityManager, kind: RecordKind<T>, row: T) =>
+  kind.locate ? kind.locate(em, row) : kind.placeOf(row);
 
 /** The record an argument names, in any state (withdrawn too), or null. */
 export async function findRecord<T extends Withdrawable>(
@@ -112,7 +118,7 @@ export async function recordToChange<T extends Withdrawable>(
   const row = await findRecord(ctx, em, kind, given, field);
   if (!row) throw notFound(`没有该${kind.label[0]}：${given} / no such ${kind.label[1]}: ${given}`, field);
   if (row.withdrawnOn) throw conflict(withdrawnCopy(kind.label, row.withdrawnOn), field);
-  assertCanWrite(ctx.caller, kind.owner, kind.placeOf(row));
+  assertCanWrite(ctx.caller, kind.owner, await placeFor(em, kind, row));
   return row;
 }
 
@@ -183,12 +189,11 @@ export interface Correcting<T> {
   change: ChangeSet;
 }
 
-/** The arguments of every `correct<Type>` mutation. */
-export interface CorrectionArgs<I> {
-  id: string;
-  input: I;
-  reason?: string | null;
-}
+/** The arguments of every `correct<Type>` mutation: the record (`id`, or the argument named by `idArg`), the input, the reason. */
+export type CorrectionArgs<I, K extends string = 'id'> = { [P in K]: string } & { input: I; reason?: string | null };
+
+/** The arguments of every `withdraw<Type>` mutation. */
+export type WithdrawalArgs<K extends string = 'id'> = { [P in K]: string } & { reason: string };
 
 /** Writes history rows for changes made outside `correction` (an event that replaces a value, a record restored). */
 export async function writeHistory(
@@ -221,19 +226,24 @@ export async function writeHistory(
  * the caller's rights where the record sits afterwards too, and keeps each earlier value in the
  * record's history. Audited under the mutation's name.
  */
-export function correction<T extends Withdrawable, I>(kind: RecordKind<T>, apply: (c: Correcting<T>, input: I) => Promise<void> | void) {
-  return (_parent: unknown, args: CorrectionArgs<I>, ctx: RequestContext, info: { fieldName: string }): Promise<T> =>
+export function correction<T extends Withdrawable, I, K extends string = 'id'>(
+  kind: RecordKind<T>,
+  apply: (c: Correcting<T>, input: I) => Promise<void> | void,
+  /** the argument naming the record, when not `id` (a code, a case number …) */
+  idArg: K = 'id' as K,
+) {
+  return (_parent: unknown, args: CorrectionArgs<I, NoInfer<K>>, ctx: RequestContext, info: { fieldName: string }): Promise<T> =>
     audited(
       ctx,
       info.fieldName,
       args,
       async (em) => {
-        const row = await recordToChange(ctx, em, kind, args.id);
+        const row = await recordToChange(ctx, em, kind, (args as Record<K, string>)[idArg], idArg);
         const reason = optionalText(args.reason, 'reason', '更正原因', NOTE_MAX);
         const change = new ChangeSet();
         await apply({ ctx, em, row, change }, args.input);
         if (!change.entries.length) throw badInput('更正未改变任何内容 / the correction changes nothing', 'input');
-        assertCanWrite(ctx.caller, kind.owner, kind.placeOf(row));
+        assertCanWrite(ctx.caller, kind.owner, await placeFor(em, kind, row));
         await writeHistory(em, ctx, kind, kind.idOf(row), info.fieldName, change.entries, reason);
         return row;
       },
@@ -325,26 +335,26 @@ async function assertUnreferenced<T extends Withdrawable>(em: EntityManager, kin
  * today with the reason, with the rows it owns; refused (CONFLICT) while live records elsewhere name
  * it. Answers the withdrawal with the record's history. Audited under the mutation's name.
  */
-export function withdrawal<T extends Withdrawable>(
+export function withdrawal<T extends Withdrawable, K extends string = 'id'>(
   kind: RecordKind<T>,
-  /** further work in the same transaction, e.g. a derived column of another record */
-  after?: (c: { ctx: RequestContext; em: EntityManager; row: T }) => Promise<void> | void,
+  opts: {
+    /** the argument naming the record, when not `id` */
+    idArg?: K;
+    /** further work in the same transaction, e.g. a derived column of another record */
+    after?: (c: { ctx: RequestContext; em: EntityManager; row: T }) => Promise<void> | void;
+  } = {},
 ) {
-  return (
-    _parent: unknown,
-    args: { id: string; reason: string },
-    ctx: RequestContext,
-    info: { fieldName: string },
-  ): Promise<WithdrawnView> =>
+  const idArg = opts.idArg ?? ('id' as K);
+  return (_parent: unknown, args: WithdrawalArgs<NoInfer<K>>, ctx: RequestContext, info: { fieldName: string }): Promise<WithdrawnView> =>
     audited(
       ctx,
       info.fieldName,
       args,
       async (em) => {
-        const row = await recordToChange(ctx, em, kind, args.id);
+        const row = await recordToChange(ctx, em, kind, (args as Record<K, string>)[idArg], idArg);
         const reason = requiredText(args.reason, 'reason', '撤销原因', NOTE_MAX);
         await markWithdrawn(em, ctx, kind, row, reason, info.fieldName);
-        await after?.({ ctx, em, row });
+        await opts.after?.({ ctx, em, row });
         return withdrawnView(em, ctx, kind, row);
       },
       (v) => `${v.type}:${v.id}`,

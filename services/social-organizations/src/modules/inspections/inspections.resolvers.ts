@@ -1,8 +1,9 @@
-import { and, eq, listPrefix, listWhere, rateYearOnYear, yearOnYear } from '@district/subgraph-kit';
+import { and, eq, historyField, listPrefix, listWhere, rateYearOnYear, yearOnYear } from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
 import { organizationUnder, referencedOrganization } from '../organizations/organizations.resolvers';
 import { AnnualInspection } from './inspection.entity';
 import { inspections, inspectionsPassed } from './inspections.figures';
+import { INSPECTION_RECORD } from './inspections.mutations';
 
 const INSPECTIONS = {
   entity: AnnualInspection,
@@ -24,6 +25,7 @@ export const inspectionResolvers: Resolvers = {
   AnnualInspection: {
     // an inspection sits where its organisation does: a visible inspection's organisation is visible too
     organization: async (i, _, ctx) => (await referencedOrganization(ctx, i.organizationCode))!,
+    history: historyField(INSPECTION_RECORD),
   },
   SocialOrganizationFigures: {
     inspections: (n, a, ctx) => yearOnYear(ctx, inspections, a, n.code),

@@ -3,17 +3,18 @@ import {
   and,
   byKey,
   eq,
+  historyField,
   inList,
   listPrefix,
   listWhere,
   periodOf,
-  raw,
   rateYearOnYear,
+  raw,
   recordId,
+  type RequestContext,
   sql,
   visible,
   yearOnYear,
-  type RequestContext,
 } from '@district/subgraph-kit';
 import type { MediationTally, Resolvers } from '../../generated/graphql';
 import {
@@ -24,6 +25,7 @@ import {
 } from '../organizations/organizations.resolvers';
 import { MediationCase, storedDisputeType } from './mediation-case.entity';
 import { disputesClosed, disputesReceived, disputesResolved } from './mediation.figures';
+import { CASE_RECORD } from './mediation.mutations';
 
 const CASES = {
   entity: MediationCase,
@@ -45,7 +47,7 @@ export function mediationTally(ctx: RequestContext, code: string, year: number):
       const q = sql`SELECT organization_code AS code,
           count(*) FILTER (WHERE received_on BETWEEN ${from}::date AND ${to}::date) AS received,
           count(*) FILTER (WHERE result = 'RESOLVED' AND closed_on BETWEEN ${from}::date AND ${to}::date) AS resolved
-        FROM mediation_case WHERE ${inList('organization_code', codes) ?? raw('FALSE')} GROUP BY organization_code`;
+        FROM mediation_case WHERE withdrawn_on IS NULL AND ${inList('organization_code', codes) ?? raw('FALSE')} GROUP BY organization_code`;
       const rows: { code: string; received: string; resolved: string }[] = await ctx.em.getConnection().execute(q.text, [...q.params]);
       const byCode = new Map(rows.map((r) => [r.code, { received: Number(r.received), resolved: Number(r.resolved) }]));
       return codes.map((c) => byCode.get(c) ?? { received: 0, resolved: 0 });
@@ -78,6 +80,7 @@ export const mediationResolvers: Resolvers = {
     caseNumber: (c) => c.number,
     organization: (c, _, ctx) => organizationOf(ctx, c),
     regionCode: async (c, _, ctx) => (await organizationOf(ctx, c)).regionCode,
+    history: historyField(CASE_RECORD),
   },
   SocialOrganizationFigures: {
     disputesReceived: (n, a, ctx) => yearOnYear(ctx, disputesReceived, { ...a, disputeType: storedDisputeType(a.disputeType) }, n.code),

@@ -35,17 +35,30 @@ export interface GradeView {
   label: string;
   year: number;
   validUntil: string;
+  validFrom: string;
+  /** the day it stopped being valid, not counted */
+  validTo: string;
+}
+
+/** A grade of a year: valid from 1 January of its year for five years, unless `validTo` (a later grade) ends it sooner. */
+export function gradeOfYear(level: number, year: number, validTo?: string | null): GradeView {
+  return {
+    level: gradeOf(level),
+    label: `${level}A`,
+    year,
+    validUntil: gradeValidUntil(year),
+    validFrom: `${year}-01-01`,
+    validTo: validTo ?? `${year + GRADE_VALID_YEARS + 1}-01-01`,
+  };
 }
 
 /** The organisation's current grade, if it has one. */
 export function gradeView(o: { gradeLevel?: number | null; gradeYear?: number | null }): GradeView | null {
-  return o.gradeLevel && o.gradeYear
-    ? { level: gradeOf(o.gradeLevel), label: `${o.gradeLevel}A`, year: o.gradeYear, validUntil: gradeValidUntil(o.gradeYear) }
-    : null;
+  return o.gradeLevel && o.gradeYear ? gradeOfYear(o.gradeLevel, o.gradeYear) : null;
 }
 
-/** Whether a grade is valid on a day: from 1 January of its year to the end of its five years. */
-export const gradeValidOn = (g: GradeView, day: string): boolean => day >= `${g.year}-01-01` && day <= g.validUntil;
+/** Whether a grade is valid on a day: from 1 January of its year to the end of its five years (or until a later grade). */
+export const gradeValidOn = (g: GradeView, day: string): boolean => day >= g.validFrom && day < g.validTo;
 
 export interface EvaluationCandidate {
   foundedOn: string;

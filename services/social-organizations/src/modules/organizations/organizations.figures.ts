@@ -1,7 +1,6 @@
 import { and, defineFigure, during, eq, flow, raw, sql, stock, wholeNumber, type Sql } from '@district/subgraph-kit';
 import type { SocialOrganizationType, SocialServiceField } from '../../generated/graphql';
 import { MEDIATION_FIELD } from './codes';
-import { GRADE_VALID_YEARS } from './evaluation';
 
 /**
  * Organisations (口径: active = 状态正常 on the day; new = founded in the year; deregistered ones keep
@@ -81,25 +80,27 @@ export const newMediationOrganizations = defineFigure({
   where: mediation,
 });
 
-/** The last day of a grade's five years (a 2021 grade: 2026-12-31). */
-const GRADE_END = raw(`make_date(t.grade_year + ${GRADE_VALID_YEARS}, 12, 31)`);
+/**
+ * Organisations (t) holding, on `day`, a grade of the grade history (optionally of one level):
+ * valid from its first day until its five years are over or a later grade took its place.
+ */
+export const gradedOn = (day: string, level?: number | null): Sql =>
+  sql`EXISTS (SELECT 1 FROM organization_grade g WHERE g.organization_code = t.code AND g.withdrawn_on IS NULL
+    AND g.valid_from <= ${day}::date AND g.valid_to > ${day}::date ${level ? sql`AND g.level = ${level}` : raw('')})`;
 
-/** Active organisations holding, on the stock day, a grade awarded by that day's year and still in its five years. */
-export const gradedOrganizations = defineFigure<{ level?: number | null }>({
-  name: 'organizations.graded',
-  source: ORGANIZATIONS,
-  period: during((p) =>
-    and(
-      activeOn(p),
-      sql`t.grade_level IS NOT NULL AND t.grade_year <= extract(year FROM ${p.asOf}::date) AND ${GRADE_END} >= ${p.asOf}::date`,
-    ),
-  ),
-  where: (a) => eq('t.grade_level', a.level),
-});
+/** Active organisations holding a grade valid on the stock day, optionally of one level (a figure per level). */
+export const gradedOrganizations = (level?: number | null) =>
+  defineFigure({
+    name: `organizations.graded.${level ?? 'any'}`,
+    source: ORGANIZATIONS,
+    period: during((p) => and(activeOn(p), gradedOn(p.asOf, level))),
+  });
 
-/** Graded organisations (t) whose five years end between `day` and `months` later. */
+/** Graded organisations (t) whose grade valid on `day` ends between `day` and `months` later. */
 export const gradeExpiring = (day: string, months: number): Sql =>
-  sql`t.grade_level IS NOT NULL AND ${GRADE_END} BETWEEN ${day}::date AND ${day}::date + make_interval(months => ${months}::int)`;
+  sql`EXISTS (SELECT 1 FROM organization_grade g WHERE g.organization_code = t.code AND g.withdrawn_on IS NULL
+    AND g.valid_from <= ${day}::date AND g.valid_to > ${day}::date
+    AND g.valid_to - 1 BETWEEN ${day}::date AND ${day}::date + make_interval(months => ${months}::int))`;
 
 /** How far ahead a grade-expiry question may look. */
 export const monthsAhead = (months: number | null | undefined, field = 'withinMonths'): number =>

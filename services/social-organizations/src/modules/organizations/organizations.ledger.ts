@@ -18,6 +18,7 @@ import {
 import type { SocialOrganizationType } from '../../generated/graphql';
 import { creditCodeTypeProblem, FILING_NUMBER, filingNumberProblem } from './codes';
 import { levelOf } from './evaluation';
+import { settleGrades } from './grades';
 
 export const ORG_TYPES = vocabulary({
   社会团体: 'SOCIAL_GROUP',
@@ -214,6 +215,11 @@ export const organizationsLedger: LedgerImporter<Key> = {
       ctx,
       rows.filter((r) => !r.registered),
       columns.filingNumber.header,
+    );
+    // the grade history follows each registered organisation's row as stored
+    await settleGrades(
+      ctx.db,
+      rows.filter((r) => r.registered).map((r) => String(r.values.code)),
     );
     return {
       inserted: registered.inserted + filed.inserted,

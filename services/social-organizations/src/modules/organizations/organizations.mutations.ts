@@ -12,20 +12,32 @@ import {
 } from '@district/common';
 import {
   assertInRegionTree,
+  assertKeyFree,
   assertStep,
   audited,
+  correction,
   creditCodeOf,
   defineLoop,
+  defineRecord,
+  markWithdrawn,
+  NOTE_MAX,
   notFuture,
   optionalText,
+  recordToChange,
   regionCodeOf,
   requiredText,
+  transactionClient,
   wholeNumber,
+  withdrawal,
+  withdrawnView,
   type RequestContext,
 } from '@district/subgraph-kit';
-import type { MutationResolvers } from '../../generated/graphql';
+import type { CorrectSocialOrganizationInput, MutationResolvers } from '../../generated/graphql';
+import { AnnualInspection } from '../inspections/inspection.entity';
 import { creditCodeTypeProblem, filingNumberProblem, isRegisteredType } from './codes';
-import { levelOf } from './evaluation';
+import { evaluationEligibility, levelOf } from './evaluation';
+import { OrganizationGrade } from './grade.entity';
+import { currentGradeFromHistory, settleGrades } from './grades';
 import { SocialOrganization } from './organization.entity';
 
 const DEPARTMENT = 'social-organizations';
@@ -39,6 +51,34 @@ export const ORGANIZATION_LOOP = defineLoop<Stage>({
   what: '社会组织',
 });
 
+/** A registered or filed organisation, keyed by its credit code or filing number (both national). */
+export const ORGANIZATION_RECORD = defineRecord<SocialOrganization>({
+  type: 'SocialOrganization',
+  entity: SocialOrganization,
+  label: ['社会组织', 'organisation'],
+  owner: DEPARTMENT,
+  placeOf: (o) => o.regionCode,
+  idOf: (o) => o.code,
+  lookup: (_ctx, given) => ({ code: normaliseCreditCode(given ?? '') }),
+  owns: [{ table: 'organization_grade', column: 'organization_code' }],
+  referencedBy: [
+    { table: 'annual_inspection', column: 'organization_code', label: ['年检结果', 'inspection results'] },
+    { table: 'mediation_case', column: 'organization_code', label: ['调解案件', 'mediation cases'] },
+    { table: 'service_project', column: 'organization_code', label: ['服务项目', 'service projects'] },
+  ],
+  personal: { legalRepresentative: 'NAME' },
+});
+
+/** A grade of the grade history, withdrawn when recorded by mistake. */
+export const GRADE_RECORD = defineRecord<OrganizationGrade>({
+  type: 'EvaluationGrade',
+  entity: OrganizationGrade,
+  label: ['评估等级', 'grade'],
+  owner: DEPARTMENT,
+  placeOf: () => null,
+  idOf: (g) => `${g.organizationCode}:${g.year}`,
+});
+
 /**
  * The arguments as the audit trail keeps them. The kit masks personal values by key (idNumber, phone,
  * name); a legal representative is a person's name under another key, so it is masked here first.
@@ -47,9 +87,7 @@ const auditArgs = <T extends { legalRepresentative?: string | null }>(input: T) 
   input: { ...input, legalRepresentative: input.legalRepresentative ? maskName(input.legalRepresentative) : input.legalRepresentative },
 });
 
-async function assertNew(em: EntityManager, code: string, field: string) {
-  if (await em.findOne(SocialOrganization, { code })) throw conflict(`${code} 已存在 / ${field} ${code} already exists`, field);
-}
+const assertNew = (em: EntityManager, code: string, field: string) => assertKeyFree(em, SocialOrganization, { code }, field, `${code} `);
 
 /** An organisation the caller may change, by its credit code or filing number. */
 export async function organizationToChange(
@@ -58,10 +96,7 @@ export async function organizationToChange(
   given: string,
   field = 'code',
 ): Promise<SocialOrganization> {
-  const org = await em.findOne(SocialOrganization, { code: normaliseCreditCode(given ?? '') });
-  if (!org) throw notFound(`找不到组织 ${given} / no organization ${given}`, field);
-  assertCanWrite(ctx.caller, DEPARTMENT, org.regionCode);
-  return org;
+  return recordToChange(ctx, em, ORGANIZATION_RECORD, given, field);
 }
 
 /** A registered organisation the caller may change: only those are inspected and graded. */
@@ -177,14 +212,109 @@ export const organizationMutations: MutationResolvers = {
       async (em) => {
         const org = await registeredToChange(ctx, em, args.creditCode);
         const year = yearOfOrganization(org, args.year);
-        if (org.deregisteredOn && org.deregisteredOn < `${year}-01-01`)
-          throw badInput(`组织已于${org.deregisteredOn}注销 / the organization was deregistered before ${year}`, 'year');
-        if (org.gradeYear && org.gradeYear > year)
-          throw conflict(`已有${org.gradeYear}年度的等级 / a later grade (${org.gradeYear}) is already recorded`, 'year');
+        // the rules the schema's evaluationEligibility answers with: a grade it refuses is not recorded
+        const inspections = await em.find(AnnualInspection, { organizationCode: org.code });
+        const eligibility = evaluationEligibility(org, new Map(inspections.map((i) => [i.year, i.result])), year);
+        if (!eligibility.eligible) {
+          throw conflict(
+            `该组织${year}年不符合申请评估的条件 / the organisation may not apply for evaluation in ${year}: ${eligibility.reasons
+              .map((r) => r.message)
+              .join('; ')}`,
+            'creditCode',
+          );
+        }
         org.gradeLevel = levelOf(args.level);
         org.gradeYear = year;
+        await em.flush();
+        await settleGrades(transactionClient(em), [org.code]);
         return org;
       },
       (o) => `RegisteredOrganization:${o.code}`,
     ),
+
+  withdrawGrade: (_, args, ctx, info) =>
+    audited(
+      ctx,
+      'withdrawGrade',
+      args,
+      async (em) => {
+        const org = await registeredToChange(ctx, em, args.creditCode);
+        const grade = await em.findOne(OrganizationGrade, { organizationCode: org.code, year: args.year });
+        if (!grade) throw notFound(`该组织没有${args.year}年度的评估等级 / no grade of ${args.year}`, 'year');
+        const reason = requiredText(args.reason, 'reason', '撤销原因', NOTE_MAX);
+        await markWithdrawn(em, ctx, GRADE_RECORD, grade, reason, info.fieldName);
+        await em.flush();
+        const db = transactionClient(em);
+        await currentGradeFromHistory(db, org.code);
+        await settleGrades(db, [org.code]);
+        return withdrawnView(em, ctx, GRADE_RECORD, grade);
+      },
+      (v) => `${v.type}:${v.id}`,
+    ),
+
+  correctSocialOrganization: correction<SocialOrganization, CorrectSocialOrganizationInput, 'code'>(
+    ORGANIZATION_RECORD,
+    async (c, i) => {
+      const { ctx, row: org, change } = c;
+      if (i.name !== undefined) change.set(org, 'name', requiredText(i.name, 'name', '名称'));
+      if (i.field) change.set(org, 'field', i.field);
+      if (i.registrationAuthority !== undefined)
+        change.set(org, 'registrationAuthority', optionalText(i.registrationAuthority, 'registrationAuthority', '登记管理机关'));
+      if (i.supervisingUnit !== undefined) {
+        if (!isRegisteredType(org.orgType))
+          throw badInput('备案组织没有业务主管单位 / a filed organisation has no supervising unit', 'supervisingUnit');
+        change.set(org, 'supervisingUnit', optionalText(i.supervisingUnit, 'supervisingUnit', '业务主管单位'));
+      }
+      if (i.legalRepresentative !== undefined)
+        change.set(org, 'legalRepresentative', optionalText(i.legalRepresentative, 'legalRepresentative', '法定代表人', 50));
+      if (i.foundedOn) change.set(org, 'foundedOn', notFuture(i.foundedOn, 'foundedOn', '成立日期'));
+      if (i.streetCode || i.communityCode !== undefined) {
+        const streetCode = i.streetCode ? regionCodeOf(i.streetCode, 'streetCode', ['STREET']) : org.streetCode;
+        const communityCode =
+          i.communityCode === undefined
+            ? i.streetCode
+              ? null
+              : org.communityCode
+            : i.communityCode && regionCodeOf(i.communityCode, 'communityCode');
+        if (communityCode && streetOf(communityCode) !== streetCode)
+          throw badInput(`社区不属于该街道 / communityCode is not in street ${streetCode}`, 'communityCode');
+        if (!isRegisteredType(org.orgType) && (!communityCode || streetCode !== `${org.code.slice(2, 11)}000`))
+          throw badInput('备案组织的社区须在其备案街道内 / a filed organisation stays in its street, in a community', 'communityCode');
+        if (districtOf(streetCode) !== org.districtCode) throw badInput('不能更正到其他区县 / not into another district', 'streetCode');
+        await assertInRegionTree(ctx, 'regions', streetCode, 'streetCode');
+        await assertInRegionTree(ctx, 'regions', communityCode, 'communityCode');
+        change.set(org, 'streetCode', streetCode);
+        change.set(org, 'communityCode', communityCode ?? null);
+        change.set(org, 'regionCode', communityCode ?? streetCode);
+      }
+      if (i.deregisteredOn !== undefined) {
+        change.set(org, 'deregisteredOn', i.deregisteredOn === null ? null : notFuture(i.deregisteredOn, 'deregisteredOn', '注销日期'));
+        if (i.deregisteredOn === null) change.set(org, 'deregistrationReason', null);
+      }
+      if (i.deregistrationReason !== undefined) {
+        if (!org.deregisteredOn && i.deregistrationReason)
+          throw badInput('组织未注销 / the organisation is not deregistered', 'deregistrationReason');
+        change.set(org, 'deregistrationReason', optionalText(i.deregistrationReason, 'deregistrationReason', '注销原因', 500));
+      }
+      if (org.deregisteredOn && org.deregisteredOn < org.foundedOn)
+        throw badInput(`注销日期早于成立日期 ${org.foundedOn} / deregisteredOn is before the founding date`, 'deregisteredOn');
+      await assertNothingBeforeFounding(c.em, org);
+    },
+    'code',
+  ),
+  withdrawSocialOrganization: withdrawal(ORGANIZATION_RECORD, { idArg: 'code' }),
 };
+
+/** A founding day corrected later than the records of the organisation's life (cases, projects) is refused. */
+async function assertNothingBeforeFounding(em: EntityManager, org: SocialOrganization): Promise<void> {
+  const [earliest] = await em.getConnection().execute<{ day: string | null }[]>(
+    `SELECT to_char(least((SELECT min(received_on) FROM mediation_case WHERE organization_code = ? AND withdrawn_on IS NULL),
+       (SELECT min(approved_on) FROM service_project WHERE organization_code = ? AND withdrawn_on IS NULL)), 'YYYY-MM-DD') AS day`,
+    [org.code, org.code],
+    'all',
+    em.getTransactionContext(),
+  );
+  if (earliest?.day && earliest.day < org.foundedOn) {
+    throw badInput(`成立日期晚于该组织已有的案件或项目（${earliest.day}）/ founded after its own cases or projects began`, 'foundedOn');
+  }
+}

@@ -3,6 +3,7 @@ import {
   and,
   byKey,
   containsPattern,
+  historyField,
   listPrefix,
   listUnder,
   periodTo,
@@ -25,12 +26,15 @@ import { ServiceProject } from '../projects/service-project.entity';
 import { mediationTally } from '../mediation/mediation.resolvers';
 import { SocialOrganization } from './organization.entity';
 import { isRegisteredType, MEDIATION_FIELD } from './codes';
-import { evaluationEligibility, gradeValidOn, gradeView, levelOf } from './evaluation';
+import { evaluationEligibility, gradeOfYear, gradeValidOn, gradeView, levelOf } from './evaluation';
+import { OrganizationGrade } from './grade.entity';
+import { ORGANIZATION_RECORD } from './organizations.mutations';
 import {
   activeOn,
   byKind,
   deregisteredBy,
   deregisteredOrganizations,
+  gradedOn,
   gradedOrganizations,
   gradeExpiring,
   gradesExpiringWithin,
@@ -57,7 +61,9 @@ export const referencedOrganization = async (ctx: RequestContext, code: string) 
 
 /** Rows of `t` whose organisation (`t.organization_code`) sits under the prefix; nothing to add for the whole deployment. */
 export const organizationUnder = (prefix: string): Sql | undefined =>
-  prefix ? sql`t.organization_code IN (SELECT o.code FROM social_organization o WHERE ${underPrefix('o.region_code', prefix)})` : undefined;
+  prefix
+    ? sql`t.organization_code IN (SELECT o.code FROM social_organization o WHERE o.withdrawn_on IS NULL AND ${underPrefix('o.region_code', prefix)})`
+    : undefined;
 
 export const ORGANIZATIONS: ListSpec<Org> = {
   entity: SocialOrganization,
@@ -81,6 +87,9 @@ function orgFilter(f: Omit<SocialOrganizationFilter, 'regionCode'>): Sql {
     !!name && sql`t.name ILIKE ${containsPattern(name)} ESCAPE '\\'`,
     !!f.foundedFrom && sql`t.founded_on >= ${f.foundedFrom}::date`,
     !!f.foundedTo && sql`t.founded_on <= ${f.foundedTo}::date`,
+    // a grade on the day, read from the grade history as the graded-organisations figure reads it
+    (f.graded === true || !!f.gradeLevel) && gradedOn(day.asOf, f.gradeLevel && levelOf(f.gradeLevel)),
+    f.graded === false && sql`NOT ${gradedOn(day.asOf)}`,
   );
 }
 
@@ -154,6 +163,11 @@ export const organizationResolvers: Resolvers = {
     __resolveReference: (ref, ctx) => entity(ctx, ref.creditCode, true),
     creditCode: (o) => o.code,
     grade: (o) => gradeView(o),
+    grades: async (o, _, ctx) =>
+      (await rowsBy<OrganizationGrade>(ctx, OrganizationGrade, 'organizationCode', { orderBy: { year: 'asc' } }).load(o.code)).map((g) =>
+        gradeOfYear(g.level, g.year, g.validTo),
+      ),
+    history: historyField(ORGANIZATION_RECORD),
     inspections: (o, _, ctx) => inspectionsOf(ctx, o.code),
     evaluationEligibility: async (o, { year }, ctx) => {
       const results = new Map((await inspectionsOf(ctx, o.code)).map((i) => [i.year, i.result]));
@@ -164,6 +178,7 @@ export const organizationResolvers: Resolvers = {
     ...common,
     __resolveReference: (ref, ctx) => entity(ctx, ref.filingNumber, false),
     filingNumber: (o) => o.code,
+    history: historyField(ORGANIZATION_RECORD),
   },
   EvaluationGrade: {
     valid: (g, { asOf }) => gradeValidOn(g, asOf ?? todayInChina()),
@@ -174,7 +189,7 @@ export const organizationResolvers: Resolvers = {
     deregisteredOrganizations: (n, a, ctx) => yearOnYear(ctx, deregisteredOrganizations, a, n.code),
     mediationOrganizations: (n, a, ctx) => yearOnYear(ctx, mediationOrganizations, a, n.code),
     newMediationOrganizations: (n, a, ctx) => yearOnYear(ctx, newMediationOrganizations, a, n.code),
-    gradedOrganizations: (n, a, ctx) => yearOnYear(ctx, gradedOrganizations, { ...a, level: a.level && levelOf(a.level) }, n.code),
+    gradedOrganizations: (n, a, ctx) => yearOnYear(ctx, gradedOrganizations(a.level && levelOf(a.level)), a, n.code),
     gradesExpiring: (n, a, ctx) => yearOnYear(ctx, gradesExpiringWithin(monthsAhead(a.withinMonths)), a, n.code),
   },
 };

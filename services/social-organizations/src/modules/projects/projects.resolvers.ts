@@ -3,19 +3,21 @@ import {
   and,
   byKey,
   eq,
+  historyField,
   listPrefix,
+  type ListSpec,
   listUnder,
   recordId,
+  type RequestContext,
   sql,
   visible,
   yearOnYear,
-  type ListSpec,
-  type RequestContext,
 } from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
 import { referencedOrganization } from '../organizations/organizations.resolvers';
 import { ServiceProject } from './service-project.entity';
 import { serviceProjectCommunities, serviceProjectFunding, serviceProjects } from './projects.figures';
+import { PROJECT_RECORD } from './projects.mutations';
 
 const PROJECTS: ListSpec<ServiceProject> = {
   entity: ServiceProject,
@@ -48,6 +50,7 @@ export const projectResolvers: Resolvers = {
     /** the organisation may be registered in another street than the project's community: refused there, not hidden */
     organization: (p, _, ctx) => referencedOrganization(ctx, p.organizationCode),
     community: (p) => ({ code: p.communityCode }),
+    history: historyField(PROJECT_RECORD),
     funding: (p) => Number(p.funding),
   },
   SocialOrganizationFigures: {

@@ -51,4 +51,8 @@ export class ServiceProject extends LedgerRecord {
 
   @Property({ type: 'string', length: 16 })
   status!: SocialProjectStatus;
+
+  /** 结项日期: set by completeServiceProject; the ledger has only the status, so its completed projects have none */
+  @Property({ type: 'date', nullable: true })
+  completedOn?: string | null;
 }

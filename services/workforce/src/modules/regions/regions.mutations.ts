@@ -131,12 +131,15 @@ export const regionMutations: MutationResolvers = {
       },
       (r) => `Region:${r.code}`,
     ),
-  correctRegion: (parent, { code, ...rest }, ctx, info) =>
-    correction<Region, CorrectRegionInput>(REGION_RECORD, ({ row, change }, input) => {
+  correctRegion: correction<Region, CorrectRegionInput, 'code'>(
+    REGION_RECORD,
+    ({ row, change }, input) => {
       if (input.name !== undefined) change.set(row, 'name', requiredText(input.name, 'name', '名称', 50));
       setDays(change, row, input);
-    })(parent, { id: code, ...rest }, ctx, info),
-  withdrawRegion: (parent, { code, reason }, ctx, info) => withdrawal(REGION_RECORD)(parent, { id: code, reason }, ctx, info),
+    },
+    'code',
+  ),
+  withdrawRegion: withdrawal(REGION_RECORD, { idArg: 'code' }),
 
   createGrid: (_, { input }, ctx) =>
     audited(
@@ -163,13 +166,16 @@ export const regionMutations: MutationResolvers = {
       },
       (g) => `Grid:${g.code}`,
     ),
-  correctGrid: (parent, { code, ...rest }, ctx, info) =>
-    correction<Grid, CorrectGridInput>(GRID_RECORD, ({ row, change }, input) => {
+  correctGrid: correction<Grid, CorrectGridInput, 'code'>(
+    GRID_RECORD,
+    ({ row, change }, input) => {
       if (input.name !== undefined) change.set(row, 'name', requiredText(input.name, 'name', '网格名称', 50));
       if (input.type !== undefined) change.set(row, 'type', optionalText(input.type, 'type', '网格类型', 20));
       setDays(change, row, input);
-    })(parent, { id: code, ...rest }, ctx, info),
-  withdrawGrid: (parent, { code, reason }, ctx, info) => withdrawal(GRID_RECORD)(parent, { id: code, reason }, ctx, info),
+    },
+    'code',
+  ),
+  withdrawGrid: withdrawal(GRID_RECORD, { idArg: 'code' }),
 
   createCompound: (_, { input }, ctx) =>
     audited(
