@@ -71,9 +71,12 @@ export function graphRegionTree(request: GraphRequest): RegionTree {
 
 const REGION_TREE_CALLER: Caller = { subject: 'service:region-check', roles: ['SERVICE'] };
 
-/** Asks the region tree's owner directly, as the internal service, with the deployment's internal credential. */
-export function remoteRegionTree(url: string, internalSecret: string, timeoutMs = 10_000): RegionTree {
-  return graphRegionTree(async (query, variables) => {
+/**
+ * Asks the region tree's owner directly, as the internal service, with the deployment's internal
+ * credential: its lookups, and what other subgraphs' figures need of it (who is in post on a day).
+ */
+export function ownerRequest(url: string, internalSecret: string, timeoutMs = 10_000): GraphRequest {
+  return async (query, variables) => {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CALLER_HEADER]: await signCaller(REGION_TREE_CALLER, internalSecret) },
@@ -83,5 +86,9 @@ export function remoteRegionTree(url: string, internalSecret: string, timeoutMs 
     const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
     if (!res.ok || body.errors?.length) throw new Error(`region tree unavailable: ${body.errors?.[0]?.message ?? res.status}`);
     return body.data ?? {};
-  });
+  };
 }
+
+/** The region tree through its owner's API. */
+export const remoteRegionTree = (url: string, internalSecret: string, timeoutMs = 10_000): RegionTree =>
+  graphRegionTree(ownerRequest(url, internalSecret, timeoutMs));

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { GraphQLScalarType } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Caller, Department, PersonKey, RegionTree } from '@district/common';
+import type { Caller, Department, GraphRequest, PersonKey, RegionTree } from '@district/common';
 import type { FigureBatch } from './figures/engine';
 import type { DataVersion } from './data-version';
 
@@ -22,6 +22,8 @@ export interface RequestContext {
   figures: FigureBatch;
   /** the region tree: through its owner's API, or its own tables in the subgraph that owns it */
   regionTree: RegionTree;
+  /** the region tree owner's API, asked as the internal service (absent in the owner itself) */
+  treeOwner?: GraphRequest;
   /** the version of this subgraph's data, followed from the database (absent in plain scripts) */
   dataVersion?: DataVersion;
   /** the deployment's key for person ids (a keyed hash of an ID number: @district/common persons.ts) */

@@ -10,6 +10,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
   CALLER_HEADER,
   maskErrors,
+  ownerRequest,
   remoteRegionTree,
   verifyCaller,
   type Caller,
@@ -118,6 +119,7 @@ export async function createSubgraphApp(
           figures: new FigureBatch(em, cache),
           // a tree per request: its answers are cached for the request only, never across edits of the tree
           regionTree: regionTreeFor(em),
+          treeOwner: opts.regionTreeUrl ? ownerRequest(opts.regionTreeUrl, opts.internalSecret) : undefined,
           dataVersion,
           personKey: opts.personKey,
         };

@@ -17,4 +17,9 @@ export const mappers = {
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',
   AuditEntry: '@district/subgraph-kit#AuditEntryView',
+  RecordChange: '@district/subgraph-kit#RecordChangeView',
+  WithdrawnRecord: '@district/subgraph-kit#WithdrawnView',
+  Person: '../modules/volunteers/persons#PersonRef',
+  VolunteerStationStint: '../modules/volunteers/volunteer.entity#VolunteerStint',
+  VolunteerStationStandardPeriod: '../modules/stations/station.entity#StationStandard',
 };

@@ -1,8 +1,19 @@
 import { kitEntities } from '@district/subgraph-kit';
-import { Station } from './modules/stations/station.entity';
+import { Station, StationStandard } from './modules/stations/station.entity';
 import { Pilot } from './modules/pilots/pilot.entity';
-import { Volunteer } from './modules/volunteers/volunteer.entity';
+import { Volunteer, VolunteerStint } from './modules/volunteers/volunteer.entity';
 import { Activity, ServiceRecord } from './modules/activities/activity.entity';
 import { Need, Resource } from './modules/needs/need.entity';
 
-export const entities = [...kitEntities, Station, Pilot, Volunteer, Activity, ServiceRecord, Need, Resource];
+export const entities = [
+  ...kitEntities,
+  Station,
+  StationStandard,
+  Pilot,
+  Volunteer,
+  VolunteerStint,
+  Activity,
+  ServiceRecord,
+  Need,
+  Resource,
+];

@@ -3,16 +3,17 @@ import {
   breakdownYearOnYear,
   byKey,
   eq,
+  historyField,
+  type ListArgs,
   listPrefix,
+  type ListSpec,
   listUnder,
   recordId,
+  type RequestContext,
   rowsBy,
   sql,
   visible,
   yearOnYear,
-  type ListArgs,
-  type ListSpec,
-  type RequestContext,
 } from '@district/subgraph-kit';
 import type { Resolvers, VolunteerActivityFilter } from '../../generated/graphql';
 import { stationById } from '../stations/stations.resolvers';
@@ -26,7 +27,7 @@ import {
   serviceHours,
   servicePersonTimes,
 } from './activities.figures';
-import { activityMutations } from './activities.mutations';
+import { ACTIVITY_RECORD, activityMutations, SERVICE_RECORD } from './activities.mutations';
 
 const ACTIVITIES: ListSpec<Activity> = {
   entity: Activity,
@@ -76,6 +77,7 @@ export const activityResolvers: Resolvers = {
   VolunteerActivity: {
     __resolveReference: (ref, ctx) => visibleActivity(ctx, ref.id),
     code: (a) => a.number,
+    history: historyField(ACTIVITY_RECORD),
     // an activity sits in its station's community: the station is visible wherever the activity is
     station: async (a, _, ctx) => (await stationById(ctx, a.stationId))!,
     records: (a, _, ctx) => visibleRecords(ctx, a.id),
@@ -84,6 +86,7 @@ export const activityResolvers: Resolvers = {
   VolunteerServiceRecord: {
     volunteer: async (r, _, ctx) => (await volunteerById(ctx, r.volunteerId))!,
     hours: (r) => Number(r.hours),
+    history: historyField(SERVICE_RECORD),
   },
   VolunteerFigures: {
     activities: (n, a, ctx) => yearOnYear(ctx, activitiesHeld, a, n.code),

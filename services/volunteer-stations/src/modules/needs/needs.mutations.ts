@@ -1,23 +1,54 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, communityOf, districtOf, globalId, notFound } from '@district/common';
+import { assertCanWrite, badInput, communityOf, districtOf, globalId } from '@district/common';
 import {
   assertInRegionTree,
   assertStep,
   audited,
+  correction,
+  defineRecord,
   eventDay,
   nextNumber,
   NOTE_MAX,
+  notFuture,
   recordId,
+  recordToChange,
   regionCodeOf,
+  type RequestContext,
   requiredText,
   visible,
   wholeNumber,
-  type RequestContext,
+  withdrawal,
 } from '@district/subgraph-kit';
-import type { MutationResolvers } from '../../generated/graphql';
+import type { CorrectVolunteerNeedInput, CorrectVolunteerResourceInput, MutationResolvers } from '../../generated/graphql';
 import { Need, NEED_LOOP, Resource, type NeedStatus } from './need.entity';
 
 const DEPARTMENT = 'volunteer-stations';
+
+export const NEED_RECORD = defineRecord<Need>({
+  type: 'VolunteerNeed',
+  entity: Need,
+  label: ['需求', 'need'],
+  owner: DEPARTMENT,
+  placeOf: (n) => n.communityCode,
+  idOf: (n) => n.id,
+});
+
+export const RESOURCE_RECORD = defineRecord<Resource>({
+  type: 'VolunteerResource',
+  entity: Resource,
+  label: ['资源', 'resource'],
+  owner: DEPARTMENT,
+  placeOf: (r) => r.communityCode,
+  idOf: (r) => r.id,
+  referencedBy: [{ table: 'need', column: 'resource_id', label: ['需求', 'needs'] }],
+});
+
+/** A need's or resource's grid, corrected: of the same district, within the caller's rights. */
+async function correctedGrid(ctx: RequestContext, row: { districtCode: string }, raw: string) {
+  const place = await gridOf(ctx, raw);
+  if (place.districtCode !== row.districtCode) throw badInput('不能更正到其他区县 / not into another district', 'gridCode');
+  return place;
+}
 
 /** A grid as typed: 14 digits, inside the caller's scope, and a grid of the region tree (asked of its owner). */
 async function gridOf(ctx: RequestContext, raw: string) {
@@ -32,9 +63,7 @@ async function gridOf(ctx: RequestContext, raw: string) {
  * stand just before `to` (else CONFLICT, naming where it stands).
  */
 async function advance(ctx: RequestContext, em: EntityManager, given: string, to: NeedStatus): Promise<Need> {
-  const need = visible(ctx, await em.findOne(Need, { id: await recordId(ctx, given, 'code') }), (n) => n.communityCode);
-  if (!need) throw notFound(`需求不存在：${given} / no such need`, 'code');
-  assertCanWrite(ctx.caller, DEPARTMENT, need.communityCode);
+  const need = await recordToChange(ctx, em, NEED_RECORD, given, 'code');
   assertStep(NEED_LOOP, need.status, to);
   need.status = to;
   return need;
@@ -162,4 +191,41 @@ export const needMutations: MutationResolvers = {
       },
       (r) => `VolunteerResource:${r.id}`,
     ),
+
+  correctVolunteerNeed: correction<Need, CorrectVolunteerNeedInput, 'code'>(
+    NEED_RECORD,
+    async ({ ctx: c, row, change }, input) => {
+      if (input.gridCode) {
+        const place = await correctedGrid(c, row, input.gridCode);
+        change.set(row, 'gridCode', place.gridCode);
+        change.set(row, 'communityCode', place.communityCode);
+      }
+      if (input.content !== undefined) change.set(row, 'content', requiredText(input.content, 'content', '需求内容'));
+      if (input.category !== undefined) change.set(row, 'category', requiredText(input.category, 'category', '需求类别', 50));
+      if (input.raisedOn) {
+        const day = notFuture(input.raisedOn, 'raisedOn', '提出日期');
+        const next = row.claimedOn ?? row.servedOn ?? row.closedOn;
+        if (next && next < day) throw badInput(`提出日期晚于下一环节（${next}）/ raised after the next step of its loop`, 'raisedOn');
+        change.set(row, 'raisedOn', day);
+      }
+    },
+    'code',
+  ),
+  withdrawVolunteerNeed: withdrawal(NEED_RECORD, { idArg: 'code' }),
+  correctVolunteerResource: correction<Resource, CorrectVolunteerResourceInput, 'code'>(
+    RESOURCE_RECORD,
+    async ({ ctx: c, row, change }, input) => {
+      if (input.gridCode) {
+        const place = await correctedGrid(c, row, input.gridCode);
+        change.set(row, 'gridCode', place.gridCode);
+        change.set(row, 'communityCode', place.communityCode);
+      }
+      if (input.provider !== undefined) change.set(row, 'provider', requiredText(input.provider, 'provider', '资源提供方', 50));
+      if (input.content !== undefined) change.set(row, 'content', requiredText(input.content, 'content', '资源内容'));
+      if (input.category !== undefined) change.set(row, 'category', requiredText(input.category, 'category', '资源类别', 50));
+      if (input.registeredOn) change.set(row, 'registeredOn', notFuture(input.registeredOn, 'registeredOn', '登记日期'));
+    },
+    'code',
+  ),
+  withdrawVolunteerResource: withdrawal(RESOURCE_RECORD, { idArg: 'code' }),
 };

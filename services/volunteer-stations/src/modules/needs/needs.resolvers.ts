@@ -2,21 +2,22 @@ import {
   and,
   byKey,
   eq,
+  historyField,
+  type ListArgs,
   listPrefix,
+  type ListSpec,
   listUnder,
   rateYearOnYear,
   recordId,
+  type RequestContext,
   sql,
   visible,
   yearOnYear,
-  type ListArgs,
-  type ListSpec,
-  type RequestContext,
 } from '@district/subgraph-kit';
 import type { Resolvers, VolunteerNeedFilter, VolunteerResourceFilter } from '../../generated/graphql';
 import { Need, NEED_LOOP, Resource } from './need.entity';
 import { needsGrids, needsRaised, needsReached, resourcesRegistered } from './needs.figures';
-import { needMutations } from './needs.mutations';
+import { NEED_RECORD, needMutations, RESOURCE_RECORD } from './needs.mutations';
 import { suggestResources } from './suggest';
 
 /** Needs and resources sit on grids: a grid code starts with its community's, so one range serves a grid and every node above it. */
@@ -92,6 +93,7 @@ export const needResolvers: Resolvers = {
   VolunteerNeed: {
     __resolveReference: (ref, ctx) => visibleNeed(ctx, ref.id),
     code: (n) => n.number,
+    history: historyField(NEED_RECORD),
     grid: (n) => ({ code: n.gridCode }),
     community: (n) => ({ code: n.communityCode }),
     resource: (n, _, ctx) => (n.resourceId ? visibleResource(ctx, n.resourceId) : null),
@@ -99,6 +101,7 @@ export const needResolvers: Resolvers = {
   VolunteerResource: {
     __resolveReference: (ref, ctx) => visibleResource(ctx, ref.id),
     code: (r) => r.number,
+    history: historyField(RESOURCE_RECORD),
     grid: (r) => ({ code: r.gridCode }),
     community: (r) => ({ code: r.communityCode }),
   },

@@ -23,7 +23,7 @@ export async function suggestResources(ctx: RequestContext, given: string, first
   const statement = sql`SELECT t.*, CASE WHEN t.grid_code = ${need.gridCode} THEN 0 WHEN t.community_code = ${need.communityCode} THEN 1
       WHEN left(t.community_code, 9) = ${need.communityCode.slice(0, 9)} THEN 2 ELSE 3 END AS _ring
     FROM resource t
-    WHERE t.district_code = ${need.districtCode} AND t.category = ${need.category} AND ${underPrefix('t.grid_code', scopePrefix(ctx.caller))}
+    WHERE t.withdrawn_on IS NULL AND t.district_code = ${need.districtCode} AND t.category = ${need.category} AND ${underPrefix('t.grid_code', scopePrefix(ctx.caller))}
     ORDER BY _ring, t.registered_on DESC, t.id
     LIMIT ${limit}`;
   const rows: (Record<string, unknown> & { _ring: number })[] = await ctx.em.getConnection().execute(statement.text, [...statement.params]);

@@ -1,7 +1,8 @@
-import { and, eq, listPrefix, listUnder, yearOnYear, type ListSpec } from '@district/subgraph-kit';
+import { and, eq, historyField, listPrefix, listUnder, yearOnYear, type ListSpec } from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
 import { Pilot } from './pilot.entity';
 import { pilotsDesignated } from './pilots.figures';
+import { PILOT_RECORD, pilotMutations } from './pilots.mutations';
 
 const PILOTS: ListSpec<Pilot> = {
   entity: Pilot,
@@ -16,8 +17,10 @@ export const pilotResolvers: Resolvers = {
     volunteerPilots: (_, args, ctx) =>
       listUnder(ctx, PILOTS, listPrefix(ctx, args.filter?.regionCode), and(eq('t.level', args.filter?.level)), args),
   },
+  Mutation: pilotMutations,
   VolunteerPilot: {
     community: (p) => ({ code: p.communityCode }),
+    history: historyField(PILOT_RECORD),
   },
   VolunteerFigures: {
     pilots: (n, a, ctx) => yearOnYear(ctx, pilotsDesignated, a, n.code),

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { LedgerRecord } from '@district/subgraph-kit';
+import { LedgerRecord, Withdrawable } from '@district/subgraph-kit';
 
 /** The six items of the "六有" standard, in the order the ledger lists them. */
 export const STANDARD_ITEMS = ['SITE', 'SIGN', 'TEAM', 'RULES', 'PROJECTS', 'LEDGER'] as const;
@@ -94,3 +94,43 @@ export const ITEM_COLUMN: Record<StandardItem, string> = {
 
 /** All six items present, as SQL over a station aliased `alias`. */
 export const allSixSql = (alias: string): string => STANDARD_ITEMS.map((i) => `${alias}.${ITEM_COLUMN[i]}`).join(' AND ');
+
+/**
+ * A station's "六有" items over time: each row holds the six flags valid from `validFrom` (null:
+ * before the ledgers began) until `validTo` (not counted; null while it lasts). Standardised stations
+ * on a day are counted, and listed, from the row valid that day, so a 2025 figure stays as it was
+ * after a 2026 change. The station's own flags are the latest row's (the ledger's columns).
+ */
+@Entity({ tableName: 'station_standard' })
+export class StationStandard extends Withdrawable {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Index()
+  @Property({ type: 'string', length: 40 })
+  stationId!: string;
+
+  @Property({ type: 'date', nullable: true })
+  validFrom?: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  validTo?: string | null;
+
+  @Property({ type: 'boolean' })
+  hasSite = false;
+
+  @Property({ type: 'boolean' })
+  hasSign = false;
+
+  @Property({ type: 'boolean' })
+  hasTeam = false;
+
+  @Property({ type: 'boolean' })
+  hasRules = false;
+
+  @Property({ type: 'boolean' })
+  hasProjects = false;
+
+  @Property({ type: 'boolean' })
+  hasLedger = false;
+}

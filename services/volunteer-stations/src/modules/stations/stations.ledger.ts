@@ -1,6 +1,7 @@
 import { globalId, type Queryable } from '@district/common';
 import { placeDefects, storeRows, str, strOrNull, type ColumnSpec, type LedgerImporter } from '@district/ledger';
 import { allSixSql, ITEM_LABEL } from './station.entity';
+import { followStandards } from './standards';
 
 /** A ledger number (站点编号, 志愿者编号 …): the district's own, letters, digits, - and _. */
 export const LEDGER_NUMBER = /^[A-Za-z0-9_-]{1,30}$/;
@@ -64,13 +65,14 @@ export const stationsLedger: LedgerImporter<Key> = {
       [ids],
     );
     // volunteers and activities sit where their station does (a ledger correcting a station's community moves them too)
-    for (const table of ['volunteer', 'activity']) {
+    for (const table of ['volunteer', 'activity', 'volunteer_stint']) {
       await ctx.db.query(
         `UPDATE ${table} x SET community_code = s.community_code FROM station s
          WHERE x.station_id = s.id AND s.id = ANY($1) AND x.community_code <> s.community_code`,
         [ids],
       );
     }
+    await followStandards(ctx.db, ids as string[], ctx.today);
     return stored;
   },
 };

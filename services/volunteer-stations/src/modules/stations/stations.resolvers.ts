@@ -7,7 +7,9 @@ import {
   rateYearOnYear,
   raw,
   recordId,
+  historyField,
   rowsBy,
+  sql,
   TRUE,
   visible,
   yearOnYear,
@@ -18,9 +20,9 @@ import {
 import type { Resolvers, VolunteerStationFilter } from '../../generated/graphql';
 import { Activity } from '../activities/activity.entity';
 import { Volunteer } from '../volunteers/volunteer.entity';
-import { allSixSql, ITEM_COLUMN, ITEM_FLAG, missingItems, STANDARD_ITEMS, Station } from './station.entity';
-import { stationsBuilt, stationsStandardized } from './stations.figures';
-import { stationMutations } from './stations.mutations';
+import { allSixSql, ITEM_COLUMN, ITEM_FLAG, missingItems, STANDARD_ITEMS, Station, StationStandard } from './station.entity';
+import { allSix, missing, standardOn, stationsBuilt, stationsStandardized } from './stations.figures';
+import { STATION_RECORD, stationMutations } from './stations.mutations';
 
 const STATIONS: ListSpec<Station> = {
   entity: Station,
@@ -30,8 +32,27 @@ const STATIONS: ListSpec<Station> = {
   defaultOrder: 't.id',
 };
 
+/**
+ * Stations under a node. With `asOf`, the 六有 filters read the items as they stood that day (the
+ * station's history) and only stations built by then are listed, as the figures of that day count.
+ */
 function stationList(ctx: RequestContext, prefix: string, args: ListArgs<VolunteerStationFilter>) {
   const f = args.filter ?? {};
+  if (f.asOf) {
+    const day = f.asOf;
+    return listUnder(
+      ctx,
+      STATIONS,
+      prefix,
+      and(
+        sql`(t.built_on IS NULL OR t.built_on <= ${day}::date)`,
+        f.standardized === true && standardOn('t', day, allSix()),
+        f.standardized === false && sql`NOT ${standardOn('t', day, allSix())}`,
+        !!f.missingItem && standardOn('t', day, missing(f.missingItem)),
+      ),
+      args,
+    );
+  }
   const filter = and(
     f.standardized === true && raw(allSixSql('t')),
     f.standardized === false && raw(`NOT (${allSixSql('t')})`),
@@ -71,6 +92,13 @@ export const stationResolvers: Resolvers = {
     volunteerCount: async (s, _, ctx) => (await rowsBy<Volunteer>(ctx, Volunteer, 'stationId').load(s.id)).length,
     activityCount: async (s, { year }, ctx) =>
       (await rowsBy<Activity>(ctx, Activity, 'stationId', { where: heldIn(year) }).load(s.id)).length,
+    standardHistory: (s, _, ctx) =>
+      rowsBy<StationStandard>(ctx, StationStandard, 'stationId', { orderBy: { validFrom: 'asc nulls first', id: 'asc' } }).load(s.id),
+    history: historyField(STATION_RECORD),
+  },
+  VolunteerStationStandardPeriod: {
+    standardized: (p) => STANDARD_ITEMS.every((i) => p[ITEM_FLAG[i]]),
+    standardItems: (p) => STANDARD_ITEMS.filter((i) => p[ITEM_FLAG[i]]),
   },
   VolunteerFigures: {
     stations: (n, a, ctx) => yearOnYear(ctx, stationsBuilt, a, n.code),

@@ -16,6 +16,7 @@ import {
 } from '@district/ledger';
 import { LEDGER_NUMBER, stationCommunities } from '../stations/stations.ledger';
 import { VOLUNTEER_PERSON_IDS } from './volunteer.entity';
+import { followStints } from './stints';
 
 const columns = {
   number: { header: '志愿者编号', type: 'code', required: true, pattern: LEDGER_NUMBER },
@@ -72,6 +73,21 @@ export const volunteersLedger: LedgerImporter<Key> = {
       ctx.db,
       batch.map((r) => stationOf(r.value)),
     );
+    const written = batch.map(({ row, value }) => ({
+      row,
+      values: {
+        id: globalId(ctx.district, str(value.number)),
+        district_code: ctx.district,
+        number: str(value.number),
+        name: str(value.name),
+        id_number: str(value.idNumber),
+        phone: strOrNull(value.phone),
+        registered_on: str(value.registeredOn),
+        station_id: stationOf(value),
+        community_code: communities.get(stationOf(value)),
+        political_status: strOrNull(value.politicalStatus),
+      },
+    }));
     const stored = await storeRows(
       ctx,
       {
@@ -80,21 +96,7 @@ export const volunteersLedger: LedgerImporter<Key> = {
         columns: ['name', 'id_number', 'phone', 'registered_on', 'station_id', 'community_code', 'political_status'],
         personal: ['name', 'id_number', 'phone'],
       },
-      batch.map(({ row, value }) => ({
-        row,
-        values: {
-          id: globalId(ctx.district, str(value.number)),
-          district_code: ctx.district,
-          number: str(value.number),
-          name: str(value.name),
-          id_number: str(value.idNumber),
-          phone: strOrNull(value.phone),
-          registered_on: str(value.registeredOn),
-          station_id: stationOf(value),
-          community_code: communities.get(stationOf(value)),
-          political_status: strOrNull(value.politicalStatus),
-        },
-      })),
+      written,
       { keyLabel: (v) => `志愿者编号 ${v.number}`, keyColumn: columns.number.header },
     );
     await personIdsOf(
@@ -102,6 +104,8 @@ export const volunteersLedger: LedgerImporter<Key> = {
       VOLUNTEER_PERSON_IDS,
       batch.map((r) => str(r.value.idNumber)),
     );
-    return stored;
+    const touched = written.filter((w) => ['inserted', 'updated', 'conflict'].includes(stored.outcome.get(w.row) ?? ''));
+    const outOfOrder = await followStints(ctx, touched, columns.registeredOn.header);
+    return { ...stored, defects: [...stored.defects, ...outOfOrder] };
   },
 };
