@@ -12,7 +12,8 @@ import type { PersonColumns } from '@district/common';
 // one live registration per person and district: a registration withdrawn by mistake does not keep the person out
 @Unique({
   name: 'volunteer_district_code_id_number_unique',
-  expression: 'create unique index "volunteer_district_code_id_number_unique" on "volunteer" ("district_code", "id_number") where "withdrawn_on" is null',
+  expression:
+    'create unique index "volunteer_district_code_id_number_unique" on "volunteer" ("district_code", "id_number") where "withdrawn_on" is null',
 })
 export class Volunteer extends LedgerRecord {
   @PrimaryKey({ type: 'string', length: 40 })

@@ -122,7 +122,8 @@ export const volunteerMutations: MutationResolvers = {
         const politicalStatus = optionalText(input.politicalStatus, 'politicalStatus', '政治面貌', 50);
         const district = station.districtCode;
         const existing = await em.findOne(Volunteer, { districtCode: district, idNumber });
-        if (existing) throw conflict(`此人已注册为志愿者 ${existing.number} / this person is already volunteer ${existing.number}`, 'idNumber');
+        if (existing)
+          throw conflict(`此人已注册为志愿者 ${existing.number} / this person is already volunteer ${existing.number}`, 'idNumber');
         // numbers follow the ledger's pattern V<7 digits>, continuing the district's highest
         const number = await nextNumber(em, { table: 'volunteer', column: 'number', district, prefix: 'V', width: 7 });
         const volunteer = em.create(Volunteer, {
