@@ -15,4 +15,8 @@ export const mappers = {
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',
   AuditEntry: '@district/subgraph-kit#AuditEntryView',
+  RecordChange: '@district/subgraph-kit#RecordChangeView',
+  WithdrawnRecord: '@district/subgraph-kit#WithdrawnView',
+  Person: '../modules/workers/persons#PersonRef',
+  GigMobileGridMembership: '../modules/workers/worker.entity#GigMobileGridMembership',
 };

@@ -1,5 +1,5 @@
 import { kitEntities } from '@district/subgraph-kit';
-import { GigWorker } from './modules/workers/worker.entity';
+import { GigMobileGridMembership, GigWorker } from './modules/workers/worker.entity';
 import { GigStation } from './modules/stations/station.entity';
 import { GigRiderCodeCompound } from './modules/rider-code/rider-code.entity';
 import { GigIssue } from './modules/issues/issue.entity';
@@ -9,6 +9,7 @@ import { GigPointsEntry } from './modules/points/points.entity';
 export const entities = [
   ...kitEntities,
   GigWorker,
+  GigMobileGridMembership,
   GigStation,
   GigRiderCodeCompound,
   GigIssue,

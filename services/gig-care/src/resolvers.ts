@@ -11,6 +11,8 @@ import { issueMutations } from './modules/issues/issues.mutations';
 import { careResolvers } from './modules/care/care.resolvers';
 import { pointsResolvers } from './modules/points/points.resolvers';
 import { pointsMutations } from './modules/points/points.mutations';
+import { riderCodeMutations } from './modules/rider-code/rider-code.mutations';
+import { careMutations } from './modules/care/care.mutations';
 
 /** Each module contributes fields to shared types (Query, Mutation, Region, GigCareFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -26,5 +28,7 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   careResolvers,
   pointsResolvers,
   { Mutation: pointsMutations },
+  { Mutation: riderCodeMutations },
+  { Mutation: careMutations },
   { Query: { gigCareAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
 );

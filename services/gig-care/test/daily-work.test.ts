@@ -158,7 +158,8 @@ describe('the issue loop', () => {
   });
 
   test('an issue open 72 hours after its report is overdue and listed; a fresh one is not', async () => {
-    const reporter = await register(204);
+    // registered days before: an issue reported before its reporter registered is refused
+    const reporter = await register(204, { registeredOn: new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10) });
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
     const report = async (h: number) =>
       (await run(REPORT, { input: { reporterCode: reporter, gridCode: GRID, category: '路灯损坏', reportedAt: hoursAgo(h) } })).data!
@@ -312,5 +313,189 @@ describe('stations and points', () => {
       [v, 'REDEEM', 1, 30],
     ]);
     expect([await balance(w), await balance(v)]).toEqual([0, 70]);
+  });
+});
+
+describe('dates the clerk gives, corrections and withdrawals', () => {
+  const REPORT = `mutation($input: ReportIssueInput!) { reportIssue(input: $input) { code overdue } }`;
+  const G = async (code: string, field: string) => {
+    const res = await run(
+      `query($c: ID!) { _entities(representations: [{ __typename: "Region", code: $c, compoundCount: 1 }]) { ... on Region { gigCare { f: ${field} { value } } } } }`,
+      { c: code },
+      testCallers.analyst,
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!._entities[0].gigCare.f.value as number;
+  };
+
+  test('a 2025 issue entered in 2026 counts for 2025 and is not overdue at 2025-12-31; a step before the last, or in the future, is refused', async () => {
+    const reporter = await register(301, { idNumber: testIdNumber(301, '19930303'), registeredOn: '2025-01-02' });
+    const reported = await run(REPORT, {
+      input: { reporterCode: reporter, gridCode: GRID, category: '测试类别301', reportedAt: '2025-12-29T09:00:00+08:00' },
+    });
+    const issue = reported.data!.reportIssue.code;
+    const resolvedBefore = await G(COMMUNITY, 'issuesResolved(year: 2025)');
+    const overdueBefore = await G(COMMUNITY, 'issuesOverdue(year: 2025)');
+    const DISPATCH = `mutation($c: ID!, $at: String) { dispatchIssue(code: $c, assignee: "市政所", at: $at) { status dispatchedAt } }`;
+    expect((await run(DISPATCH, { c: issue, at: '2025-12-29T08:00:00+08:00' })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'at',
+    });
+    expect((await run(DISPATCH, { c: issue, at: '2099-01-01T08:00:00+08:00' })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'at',
+    });
+    expect((await run(DISPATCH, { c: issue, at: '2025-12-29T10:00:00+08:00' })).data!.dispatchIssue).toEqual({
+      status: 'DISPATCHED',
+      dispatchedAt: '2025-12-29T10:00:00+08:00',
+    });
+    const resolved = await run(
+      `mutation($c: ID!) { resolveIssue(code: $c, resolution: "已修复", at: "2025-12-30T16:00:00+08:00") { resolvedAt } }`,
+      { c: issue },
+    );
+    expect(resolved.data!.resolveIssue.resolvedAt).toBe('2025-12-30T16:00:00+08:00');
+    const fed = await run(
+      `mutation($c: ID!) { feedbackIssue(code: $c, feedback: "已告知", satisfied: true, at: "2025-12-30T15:00:00+08:00") { status } }`,
+      { c: issue },
+    );
+    expect(fed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'at' });
+    expect(await G(COMMUNITY, 'issuesResolved(year: 2025)')).toBe(resolvedBefore + 1);
+    expect(await G(COMMUNITY, 'issuesOverdue(year: 2025)')).toBe(overdueBefore);
+  });
+
+  test('an issue reported before its reporter registered, or when the reporter was no mobile grid member, is refused', async () => {
+    const reporter = await register(302, { idNumber: testIdNumber(302, '19930303'), registeredOn: '2026-03-01', mobileGridMember: false });
+    const early = await run(REPORT, {
+      input: { reporterCode: reporter, gridCode: GRID, category: '测试', reportedAt: '2026-02-28T10:00:00+08:00' },
+    });
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const SET = `mutation($c: ID!, $m: Boolean!, $on: Date) { setMobileGridMember(code: $c, member: $m, on: $on) { mobileGridMember mobileGridMemberships { fromOn toOn } } }`;
+    expect((await run(SET, { c: reporter, m: true, on: '2026-02-01' })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'on',
+    });
+    expect((await run(SET, { c: reporter, m: true, on: '2026-05-01' })).data!.setMobileGridMember).toEqual({
+      mobileGridMember: true,
+      mobileGridMemberships: [{ fromOn: '2026-05-01', toOn: null }],
+    });
+    expect(code(await run(SET, { c: reporter, m: true, on: '2026-05-02' }))).toBe('CONFLICT');
+    const before = await run(REPORT, {
+      input: { reporterCode: reporter, gridCode: GRID, category: '测试', reportedAt: '2026-04-30T10:00:00+08:00' },
+    });
+    expect(before.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reporterCode' });
+    const after = await run(REPORT, {
+      input: { reporterCode: reporter, gridCode: GRID, category: '测试', reportedAt: '2026-05-02T10:00:00+08:00' },
+    });
+    expect(after.errors).toBeUndefined();
+  });
+
+  test('mobile grid members on a day: the list and the figure agree before, during and after a period; leaving ends it', async () => {
+    const w = await register(303, {
+      idNumber: testIdNumber(303, '19930303'),
+      registeredOn: '2026-01-10',
+      mobileGridMember: false,
+      communityCode: '410106002004',
+    });
+    await run(`mutation($c: ID!) { setMobileGridMember(code: $c, member: true, on: "2026-03-01") { id } }`, { c: w });
+    await run(`mutation($c: ID!) { recordGigWorkerLeaving(code: $c, leftOn: "2026-06-01") { leftOn mobileGridMember } }`, { c: w });
+    for (const [day, member] of [
+      ['2026-02-01', false],
+      ['2026-04-01', true],
+      ['2026-07-01', null],
+    ] as const) {
+      for (const flag of [true, false]) {
+        const counted = await G('410106002004', `gigWorkers(year: 2026, asOf: "${day}", mobileGridMember: ${flag})`);
+        const listed = await run(
+          `query { gigWorkers(filter: { regionCode: "410106002004", mobileGridMember: ${flag}, activeOn: "${day}" }) { totalCount nodes { id } } }`,
+        );
+        expect({ day, flag, listed: listed.data!.gigWorkers.totalCount }).toEqual({ day, flag, listed: counted });
+        const mine = await run(
+          `query { gigWorkers(filter: { regionCode: "410106002004", mobileGridMember: ${flag}, activeOn: "${day}", registeredFrom: "2026-01-10", registeredTo: "2026-01-10" }) { nodes { id } } }`,
+        );
+        const here = mine.data!.gigWorkers.nodes.some((n: { id: string }) => n.id === w);
+        expect({ day, flag, here }).toEqual({ day, flag, here: member === flag });
+      }
+    }
+  });
+
+  test('records only a ledger made before: a rider-code compound, a care event and a partner; each corrected and withdrawn', async () => {
+    const riders = () => G(STREET, 'riderCodeCompounds(year: 2026)');
+    const before = await riders();
+    const [compound] = await g.tree.sql<{ id: string }>(
+      `SELECT id FROM compound WHERE community_code LIKE '410106001%' ORDER BY id DESC LIMIT 1`,
+    );
+    const opened = await run(
+      `mutation($c: ID!) { openRiderCode(input: { compoundId: $c, openedOn: "2026-04-01" }) { id communityCode } }`,
+      { c: compound.id },
+    );
+    expect(opened.errors).toBeUndefined();
+    expect(await riders()).toBe(before + 1);
+    expect(code(await run(`mutation($c: ID!) { openRiderCode(input: { compoundId: $c }) { id } }`, { c: compound.id }))).toBe('CONFLICT');
+    const fixed = await run(
+      `mutation($c: ID!) { correctRiderCodeCompound(id: $c, input: { openedOn: "2026-04-02" }) { openedOn history { field oldValue } } }`,
+      { c: compound.id },
+    );
+    expect(fixed.data!.correctRiderCodeCompound).toEqual({
+      openedOn: '2026-04-02',
+      history: [{ field: 'openedOn', oldValue: '2026-04-01' }],
+    });
+    expect(
+      (await run(`mutation($c: ID!) { withdrawRiderCodeCompound(id: $c, reason: "误录") { id } }`, { c: compound.id })).errors,
+    ).toBeUndefined();
+    expect(await riders()).toBe(before);
+
+    const events = () => G('410106000000', 'careEvents(year: 2026)');
+    const eventsBefore = await events();
+    const ev = await run(
+      `mutation { createGigCareEvent(input: { name: "城市骑士节(冬季)", kind: KNIGHT_FESTIVAL, heldOn: "2026-01-20", served: 500 }) { id code } }`,
+    );
+    expect(ev.data!.createGigCareEvent.code).toMatch(/^GA2026\d{2}$/);
+    expect(await events()).toBe(eventsBefore + 1);
+    const evId = ev.data!.createGigCareEvent.id;
+    expect(
+      (await run(`mutation($i: ID!) { correctGigCareEvent(id: $i, input: { served: 520 }) { served } }`, { i: evId })).data!
+        .correctGigCareEvent.served,
+    ).toBe(520);
+    expect((await run(`mutation($i: ID!) { withdrawGigCareEvent(id: $i, reason: "重复") { id } }`, { i: evId })).errors).toBeUndefined();
+    expect(await events()).toBe(eventsBefore);
+
+    const partners = () => G('410106000000', 'carePartners(year: 2026)');
+    const p = await run(`mutation { createGigCarePartner(input: { name: "爱心企业", type: ENTERPRISE, year: 2026 }) { id year } }`);
+    expect(p.errors).toBeUndefined();
+    expect(await partners()).toBeGreaterThanOrEqual(1);
+    const pid = p.data!.createGigCarePartner.id;
+    expect(
+      (await run(`mutation($i: ID!) { correctGigCarePartner(id: $i, input: { type: WELFARE_ORG }) { type } }`, { i: pid })).data!
+        .correctGigCarePartner.type,
+    ).toBe('WELFARE_ORG');
+    const pb = await partners();
+    expect((await run(`mutation($i: ID!) { withdrawGigCarePartner(id: $i, reason: "误录") { id } }`, { i: pid })).errors).toBeUndefined();
+    expect(await partners()).toBe(pb - 1);
+  });
+
+  test('a gig worker is corrected; with issues reported they are withdrawn only after them; the issue and a station too', async () => {
+    const w = await register(304, { idNumber: testIdNumber(304, '19930303'), registeredOn: '2026-02-01' });
+    const CORRECT = `mutation($c: ID!, $i: CorrectGigWorkerInput!) { correctGigWorker(code: $c, input: $i) { platform history { field oldValue newValue } } }`;
+    expect((await run(CORRECT, { c: w, i: { platform: '饿了么' } })).data!.correctGigWorker).toEqual({
+      platform: '饿了么',
+      history: [{ field: 'platform', oldValue: '美团', newValue: '饿了么' }],
+    });
+    const issue = (
+      await run(REPORT, { input: { reporterCode: w, gridCode: GRID, category: '测试304', reportedAt: '2026-03-01T09:00:00+08:00' } })
+    ).data!.reportIssue.code;
+    expect((await run(CORRECT, { c: w, i: { registeredOn: '2026-03-02' } })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'registeredOn',
+    });
+    expect(code(await run(`mutation($c: ID!) { withdrawGigWorker(code: $c, reason: "误录") { id } }`, { c: w }))).toBe('CONFLICT');
+    const fixIssue = await run(`mutation($c: ID!) { correctGigIssue(code: $c, input: { category: "测试304b" }) { category } }`, {
+      c: issue,
+    });
+    expect(fixIssue.data!.correctGigIssue.category).toBe('测试304b');
+    expect((await run(`mutation($c: ID!) { withdrawGigIssue(code: $c, reason: "重复上报") { id } }`, { c: issue })).errors).toBeUndefined();
+    expect((await run(`mutation($c: ID!) { withdrawGigWorker(code: $c, reason: "误录") { id } }`, { c: w })).errors).toBeUndefined();
+    expect((await run(`query($c: ID!) { gigWorker(code: $c) { id } }`, { c: w })).data!.gigWorker).toBeNull();
+    // the person may be registered again
+    await register(304, { idNumber: testIdNumber(304, '19930303'), registeredOn: '2026-02-01' });
   });
 });

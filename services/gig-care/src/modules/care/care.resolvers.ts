@@ -1,7 +1,8 @@
-import { and, eq, listPrefix, listUnder, periodOf, sql, yearOnYear, type ListSpec } from '@district/subgraph-kit';
+import { and, eq, historyField, listPrefix, type ListSpec, listUnder, periodOf, sql, yearOnYear } from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
 import { GigCareEvent, GigCarePartner } from './care.entity';
 import { careEvents, careEventServed, carePartners } from './care.figures';
+import { CARE_EVENT_RECORD, CARE_PARTNER_RECORD } from './care.mutations';
 
 /**
  * Events and partners sit at their district's node: listed under that district (or the whole
@@ -37,10 +38,12 @@ export const careResolvers: Resolvers = {
     },
   },
   GigCareEvent: {
+    history: historyField(CARE_EVENT_RECORD),
     code: (e) => e.number,
     region: (e) => ({ code: e.regionCode }),
   },
   GigCarePartner: {
+    history: historyField(CARE_PARTNER_RECORD),
     region: (p) => ({ code: p.regionCode }),
   },
   GigCareFigures: {

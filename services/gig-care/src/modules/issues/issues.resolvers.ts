@@ -4,23 +4,25 @@ import {
   byKey,
   chinaDay,
   eq,
+  historyField,
+  type ListArgs,
   listPrefix,
+  type ListSpec,
   listUnder,
   raw,
   recordId,
+  type RequestContext,
+  type Sql,
   sql,
   visible,
   yearOnYear,
-  type ListArgs,
-  type ListSpec,
-  type RequestContext,
-  type Sql,
 } from '@district/subgraph-kit';
 import type { GigIssueFilter, Resolvers } from '../../generated/graphql';
 import { visibleWorker } from '../workers/workers.resolvers';
 import { GigIssue } from './issue.entity';
 import { issuesOverdue, issuesReported, issuesResolved } from './issues.figures';
 import { deadlineOf, isOverdue, RESOLVE_WITHIN_HOURS } from './issue-loop';
+import { ISSUE_RECORD } from './issues.mutations';
 
 const ISSUES: ListSpec<GigIssue> = {
   entity: GigIssue,
@@ -66,6 +68,7 @@ export const issueResolvers: Resolvers = {
   GigIssue: {
     __resolveReference: (ref, ctx) => visibleIssue(ctx, ref.id),
     code: (i) => i.number,
+    history: historyField(ISSUE_RECORD),
     reporter: (i, _, ctx) => visibleWorker(ctx, i.reporterId),
     reporterCode: (i) => parseGlobalId(i.reporterId).local,
     grid: (i) => ({ code: i.gridCode }),

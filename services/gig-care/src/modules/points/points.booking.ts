@@ -39,7 +39,7 @@ export async function book(
   check?: (em: EntityManager) => Promise<void>,
 ): Promise<GigPointsEntry> {
   const [account] = await em.execute<{ community_code: string; points_balance: number }[]>(
-    'SELECT community_code, points_balance FROM gig_worker WHERE id = ? FOR UPDATE',
+    'SELECT community_code, points_balance FROM gig_worker WHERE id = ? AND withdrawn_on IS NULL FOR UPDATE',
     [b.workerId],
   );
   if (!account || !inScope(ctx.caller, account.community_code)) {

@@ -1,7 +1,19 @@
-import { and, listPrefix, listUnder, periodOf, previousPeriod, rateFigure, sql, yearOnYear, type ListSpec } from '@district/subgraph-kit';
+import {
+  and,
+  historyField,
+  listPrefix,
+  type ListSpec,
+  listUnder,
+  periodOf,
+  previousPeriod,
+  rateFigure,
+  sql,
+  yearOnYear,
+} from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
 import { GigRiderCodeCompound } from './rider-code.entity';
 import { riderCodeCompounds } from './rider-code.figures';
+import { RIDER_CODE_RECORD } from './rider-code.mutations';
 
 const RIDER_CODE: ListSpec<GigRiderCodeCompound> = {
   entity: GigRiderCodeCompound,
@@ -23,6 +35,7 @@ export const riderCodeResolvers: Resolvers = {
     },
   },
   GigRiderCodeCompound: {
+    history: historyField(RIDER_CODE_RECORD),
     compoundCode: (c) => c.number,
     compound: (c) => ({ id: c.id }),
     community: (c) => ({ code: c.communityCode }),

@@ -1,7 +1,30 @@
 import { assertCanWrite, badInput, districtOf, globalId } from '@district/common';
-import { assertInRegionTree, audited, eventDay, nextNumber, optionalText, regionCodeOf, requiredText } from '@district/subgraph-kit';
-import type { MutationResolvers } from '../../generated/graphql';
+import {
+  assertInRegionTree,
+  audited,
+  correction,
+  defineRecord,
+  eventDay,
+  nextNumber,
+  notFuture,
+  optionalText,
+  regionCodeOf,
+  requiredText,
+  withdrawal,
+} from '@district/subgraph-kit';
+import type { CorrectGigStationInput, MutationResolvers } from '../../generated/graphql';
 import { GigStation, type StationKind } from './station.entity';
+
+/** A station or scene, where it stands; points redeemed there name it. */
+export const GIG_STATION_RECORD = defineRecord<GigStation>({
+  type: 'GigStation',
+  entity: GigStation,
+  label: ['驿站或友好场景', 'station or scene'],
+  owner: 'gig-care',
+  placeOf: (s) => s.communityCode,
+  idOf: (s) => s.id,
+  referencedBy: [{ table: 'gig_points_entry', column: 'merchant_id', label: ['积分兑换记录', 'redemptions'] }],
+});
 
 /** Numbering of the ledger: 驿站 YZ001…, 友好场景 CJ001…, per district. */
 const PREFIX: Record<StationKind, string> = { NEW_CITIZEN_STATION: 'YZ', FRIENDLY_SCENE: 'CJ' };
@@ -44,4 +67,23 @@ export const stationMutations: MutationResolvers = {
       },
       (s) => `GigStation:${s.id}`,
     ),
+  correctGigStation: correction<GigStation, CorrectGigStationInput, 'code'>(
+    GIG_STATION_RECORD,
+    async ({ ctx, row, change }, input) => {
+      if (input.name !== undefined) change.set(row, 'name', requiredText(input.name, 'name', '站点名称', 100));
+      if (input.address !== undefined) change.set(row, 'address', optionalText(input.address, 'address', '地址'));
+      if (input.services) change.set(row, 'services', servicesOf(input.services));
+      if (input.builtOn !== undefined)
+        change.set(row, 'builtOn', input.builtOn === null ? null : notFuture(input.builtOn, 'builtOn', '建成或规范提升日期'));
+      if (input.communityCode) {
+        const code = regionCodeOf(input.communityCode, 'communityCode');
+        if (districtOf(code) !== row.districtCode) throw badInput('不能更正到其他区县 / not into another district', 'communityCode');
+        assertCanWrite(ctx.caller, 'gig-care', code);
+        await assertInRegionTree(ctx, 'regions', code, 'communityCode');
+        change.set(row, 'communityCode', code);
+      }
+    },
+    'code',
+  ),
+  withdrawGigStation: withdrawal(GIG_STATION_RECORD, { idArg: 'code' }),
 };

@@ -2,19 +2,21 @@ import {
   and,
   byKey,
   eq,
+  historyField,
   listPrefix,
+  type ListSpec,
   listUnder,
   recordId,
+  type RequestContext,
+  type Sql,
   sql,
   visible,
   yearOnYear,
-  type ListSpec,
-  type RequestContext,
-  type Sql,
 } from '@district/subgraph-kit';
 import type { GigStationFilter, Resolvers } from '../../generated/graphql';
 import { GigStation } from './station.entity';
 import { stationsBuilt, stationsExisting } from './stations.figures';
+import { GIG_STATION_RECORD } from './stations.mutations';
 
 const STATIONS: ListSpec<GigStation> = {
   entity: GigStation,
@@ -47,6 +49,7 @@ export const stationResolvers: Resolvers = {
     gigStations: (r, args, ctx) => listUnder(ctx, STATIONS, listPrefix(ctx, r.code), stationFilter(args.filter), args),
   },
   GigStation: {
+    history: historyField(GIG_STATION_RECORD),
     __resolveReference: (ref, ctx) => visibleStation(ctx, ref.id),
     code: (s) => s.number,
     community: (s) => ({ code: s.communityCode }),

@@ -15,6 +15,7 @@ import {
 } from '@district/ledger';
 import type { JobType } from './worker.entity';
 import { GIG_WORKER_PERSON_IDS } from './worker.entity';
+import { followMemberships } from './memberships';
 
 export const JOB_TYPES = vocabulary<JobType>({
   快递员: 'COURIER',
@@ -123,6 +124,10 @@ export const workersLedger: LedgerImporter<Key> = {
       ctx,
       GIG_WORKER_PERSON_IDS,
       batch.map((r) => str(r.value.idNumber)),
+    );
+    await followMemberships(
+      ctx,
+      batch.map((r) => globalId(ctx.district, str(r.value.number))),
     );
     return stored;
   },
