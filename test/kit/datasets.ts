@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { idNumberCheckChar } from '@district/common';
+import { creditCodeCheckChar, idNumberCheckChar, organisationCodeCheckChar } from '@district/common';
 
 /** The shared datasets beside the project (../shared/datasets). Tests read them in place. */
 export const DATASETS = join(__dirname, '..', '..', '..', 'shared', 'datasets');
@@ -24,6 +24,17 @@ export const expectedFigures = (): Record<string, number> =>
 export function testIdNumber(seq: number, born = '19900101', region = '410106'): string {
   const body = `${region}${born}${String(seq).padStart(3, '0')}`;
   return body + idNumberCheckChar(body);
+}
+
+/**
+ * A valid unified social credit code (GB 32100, with the GB 11714 organisation code inside) for an
+ * organisation made in a test: its registering authority (5 civil affairs, 9 market regulation), its
+ * type digit, Shangjie's region code, an organisation code of its own.
+ */
+export function testCreditCode(seq: number, typeDigit = '1', authority = '5'): string {
+  const body = `9${String(seq).padStart(7, '0')}`;
+  const first17 = `${authority}${typeDigit}410106${body}${organisationCodeCheckChar(body)}`;
+  return first17 + creditCodeCheckChar(first17);
 }
 
 /** Flattens `{ a: { value: 1 }, b: { c: { value: 2 } } }` to `{ a: 1, 'b.c': 2 }`. */

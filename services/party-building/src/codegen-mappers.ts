@@ -20,4 +20,7 @@ export const mappers = {
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',
   AuditEntry: '@district/subgraph-kit#AuditEntryView',
+  RecordChange: '@district/subgraph-kit#RecordChangeView',
+  WithdrawnRecord: '@district/subgraph-kit#WithdrawnView',
+  Person: '../modules/instructors/persons#PersonRef',
 };

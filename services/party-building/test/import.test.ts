@@ -200,7 +200,7 @@ test("re-importing after a change in the app reports the conflict and keeps the 
   ]);
   const kept = await sg.sql(
     `SELECT (SELECT solved FROM instructor_contact WHERE number = ?) AS solved,
-       (SELECT count(*) FROM instructor_assignment WHERE credit_code = ? AND withdrawn_on IS NULL) AS assigned`,
+       (SELECT count(*) FROM instructor_assignment WHERE credit_code = ? AND recalled_on IS NULL) AS assigned`,
     [contact['记录编号'], org['统一社会信用代码']],
   );
   expect(kept).toEqual([{ solved: true, assigned: '1' }]);
@@ -211,7 +211,7 @@ test("re-importing after a change in the app reports the conflict and keeps the 
   expect([withdrawn.updated, withdrawn.conflictCount]).toEqual([1, 0]);
   const after = await sg.sql(
     `SELECT (SELECT solved FROM instructor_contact WHERE number = ?) AS solved,
-       (SELECT count(*) FROM instructor_assignment WHERE credit_code = ? AND withdrawn_on IS NULL) AS assigned`,
+       (SELECT count(*) FROM instructor_assignment WHERE credit_code = ? AND recalled_on IS NULL) AS assigned`,
     [contact['记录编号'], org['统一社会信用代码']],
   );
   expect(after).toEqual([{ solved: false, assigned: '0' }]);

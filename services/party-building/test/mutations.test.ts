@@ -73,6 +73,19 @@ const contactInput = (org: Record<string, string>, over: Record<string, unknown>
 });
 
 describe('the contact log', () => {
+  // a contact is made with an organization assigned to the instructor: the units these tests use get ZDY001
+  beforeAll(async () => {
+    for (const org of bare.slice(0, 4)) {
+      const res = await gql(
+        `mutation($c: ID!) { assignInstructor(creditCode: $c, instructorCode: "ZDY001", assignedOn: "2026-01-02") { creditCode } }`,
+        {
+          c: creditOf(org),
+        },
+      );
+      expect(res.errors).toBeUndefined();
+    }
+  });
+
   test('a contact takes the next record number of its year, its problem is solved once, and the year counts it', async () => {
     const org = bare[0];
     const street = org['所属街道代码'];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportSummary, LedgerImporter } from '@district/ledger';
 import { importInto, SHANGJIE, startWithRegionTree, testCallers, type GraphQLResult } from '@district/testkit';
-import { creditCodeCheckChar, organisationCodeCheckChar, type Caller } from '@district/common';
+import type { Caller } from '@district/common';
 import { ledgers, socialOrganizations } from '../src/module';
 
 /** Our subgraph beside a workforce holding Shangjie's region tree; ours on a copy of the Shangjie template unless `empty`. */
@@ -37,16 +37,7 @@ export const department = testCallers.department('social-organizations');
 
 export const codeOf = (res: GraphQLResult) => res.errors?.[0]?.extensions?.code;
 
-/**
- * A valid unified social credit code (GB 32100, with the GB 11714 organisation code inside) for an
- * organisation registered in a test: civil affairs (5), the type's digit (1 社会团体, 2 民办非企业单位,
- * 3 基金会), Shangjie's region code, an organisation code of its own.
- */
-export function testCreditCode(seq: number, typeDigit = '1'): string {
-  const body = `9${String(seq).padStart(7, '0')}`;
-  const first17 = `5${typeDigit}410106${body}${organisationCodeCheckChar(body)}`;
-  return first17 + creditCodeCheckChar(first17);
-}
+export { testCreditCode } from '@district/testkit';
 
 /** A value of one figure at a node, as an analyst asks it. */
 export async function figure(g: SocialGraph, code: string, field: string): Promise<number> {

@@ -1,20 +1,29 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, conflict, districtNode, globalId, notFound } from '@district/common';
+import { assertCanWrite, badInput, districtNode, globalId } from '@district/common';
 import {
+  assertKeyFree,
   assertStep,
   audited,
+  correction,
   defineLoop,
+  defineRecord,
   districtFor,
   eventDay,
   localNumberOf,
   nextNumber,
   notFuture,
-  recordId,
+  recordToChange,
+  type RequestContext,
   requiredText,
   wholeNumber,
-  type RequestContext,
+  withdrawal,
 } from '@district/subgraph-kit';
-import type { MutationResolvers } from '../../generated/graphql';
+import type {
+  CorrectPartyCommitteeMemberUnitInput,
+  CorrectPartyIndustryCommitteeInput,
+  CorrectPartyTrainingInput,
+  MutationResolvers,
+} from '../../generated/graphql';
 import { CommitteeMemberUnit, IndustryCommittee, PartyTraining } from './committee.entity';
 
 const DEPARTMENT = 'party-building';
@@ -41,7 +50,23 @@ async function assertFree(
   what: string,
   field: string,
 ) {
-  if (await em.findOne(entity, { id })) throw conflict(`${what}已存在 / already recorded in the district`, field);
+  await assertKeyFree(em, entity as typeof PartyTraining, { id }, field, what);
+}
+
+/** District-wide records, at their district's node. */
+const districtRecord = <T extends CommitteeMemberUnit | IndustryCommittee | PartyTraining>(
+  type: string,
+  entity: (new () => T) & { name: string },
+  label: [string, string],
+) => defineRecord<T>({ type, entity, label, owner: DEPARTMENT, placeOf: (r) => r.regionCode, idOf: (r) => r.id });
+
+export const TRAINING_RECORD = districtRecord('PartyTraining', PartyTraining, ['党建培训', 'training session']);
+export const MEMBER_RECORD = districtRecord('PartyCommitteeMemberUnit', CommitteeMemberUnit, ['两新工委成员单位', 'member unit']);
+export const COMMITTEE_RECORD = districtRecord('PartyIndustryCommittee', IndustryCommittee, ['行业党委', 'industry Party committee']);
+
+/** A name corrected must stay unique within the district: names are how the ledger knows these units. */
+async function nameFree(em: EntityManager, entity: typeof CommitteeMemberUnit | typeof IndustryCommittee, district: string, name: string) {
+  await assertKeyFree(em, entity as typeof IndustryCommittee, { districtCode: district, name }, 'name', `名称 ${name} `);
 }
 
 export const committeeMutations: MutationResolvers = {
@@ -89,9 +114,7 @@ export const committeeMutations: MutationResolvers = {
       'removePartyCommitteeMemberUnit',
       args,
       async (em) => {
-        const unit = await em.findOne(CommitteeMemberUnit, { id: await recordId(ctx, args.id) });
-        if (!unit) throw notFound(`没有该成员单位 / no such member unit: ${args.id}`, 'id');
-        assertCanWrite(ctx.caller, DEPARTMENT, unit.regionCode);
+        const unit = await recordToChange(ctx, em, MEMBER_RECORD, args.id);
         assertStep(MEMBERSHIP_LOOP, unit.leftOn ? 'LEFT' : 'MEMBER', 'LEFT');
         unit.leftOn = eventDay(args.leftOn, 'leftOn', '退出日期', { day: unit.joinedOn, after: '加入日期' });
         return unit;
@@ -115,4 +138,42 @@ export const committeeMutations: MutationResolvers = {
       },
       (c) => `PartyIndustryCommittee:${c.id}`,
     ),
+
+  correctPartyTraining: correction<PartyTraining, CorrectPartyTrainingInput>(TRAINING_RECORD, ({ row, change }, input) => {
+    if (input.name !== undefined) change.set(row, 'name', requiredText(input.name, 'name', '培训名称'));
+    if (input.heldOn) change.set(row, 'heldOn', notFuture(input.heldOn, 'heldOn', '培训日期'));
+    if (input.participantCategory !== undefined)
+      change.set(row, 'participantCategory', requiredText(input.participantCategory, 'participantCategory', '参训人员类别', 50));
+    if (input.personTimes !== undefined && input.personTimes !== null)
+      change.set(row, 'personTimes', wholeNumber(input.personTimes, 'personTimes', '参训人次', 0, 100_000));
+  }),
+  withdrawPartyTraining: withdrawal(TRAINING_RECORD),
+  correctPartyCommitteeMemberUnit: correction<CommitteeMemberUnit, CorrectPartyCommitteeMemberUnitInput>(
+    MEMBER_RECORD,
+    async ({ em, row, change }, input) => {
+      if (input.name !== undefined) {
+        const name = requiredText(input.name, 'name', '成员单位');
+        if (name !== row.name) await nameFree(em, CommitteeMemberUnit, row.districtCode, name);
+        change.set(row, 'name', name);
+      }
+      if (input.joinedOn) change.set(row, 'joinedOn', notFuture(input.joinedOn, 'joinedOn', '加入日期'));
+      if (input.leftOn !== undefined)
+        change.set(row, 'leftOn', input.leftOn === null ? null : notFuture(input.leftOn, 'leftOn', '退出日期'));
+      if (row.leftOn && row.leftOn <= row.joinedOn) throw badInput('退出日期须晚于加入日期 / left after it joined', 'leftOn');
+    },
+  ),
+  withdrawPartyCommitteeMemberUnit: withdrawal(MEMBER_RECORD),
+  correctPartyIndustryCommittee: correction<IndustryCommittee, CorrectPartyIndustryCommitteeInput>(
+    COMMITTEE_RECORD,
+    async ({ em, row, change }, input) => {
+      if (input.name !== undefined) {
+        const name = requiredText(input.name, 'name', '党委名称');
+        if (name !== row.name) await nameFree(em, IndustryCommittee, row.districtCode, name);
+        change.set(row, 'name', name);
+      }
+      if (input.industry !== undefined) change.set(row, 'industry', requiredText(input.industry, 'industry', '行业', 50));
+      if (input.foundedOn) change.set(row, 'foundedOn', notFuture(input.foundedOn, 'foundedOn', '成立日期'));
+    },
+  ),
+  withdrawPartyIndustryCommittee: withdrawal(COMMITTEE_RECORD),
 };

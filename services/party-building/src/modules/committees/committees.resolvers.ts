@@ -1,9 +1,10 @@
 import { todayInChina } from '@district/common';
-import { listPrefix, listUnder, sql, yearOnYear, type ListSpec } from '@district/subgraph-kit';
+import { historyField, listPrefix, type ListSpec, listUnder, sql, yearOnYear } from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
 import { between } from '../date-range';
 import { CommitteeMemberUnit, IndustryCommittee, PartyTraining } from './committee.entity';
 import { industryCommittees, industryCommitteesFounded, memberUnits, trainingPersonTimes, trainingSessions } from './committees.figures';
+import { COMMITTEE_RECORD, MEMBER_RECORD, TRAINING_RECORD } from './committees.mutations';
 
 /**
  * The district's own ledgers sit at its node: a caller sees those of the districts in its scope
@@ -44,6 +45,13 @@ export const committeeResolvers: Resolvers = {
   },
   PartyTraining: {
     code: (t) => t.number,
+    history: historyField(TRAINING_RECORD),
+  },
+  PartyCommitteeMemberUnit: {
+    history: historyField(MEMBER_RECORD),
+  },
+  PartyIndustryCommittee: {
+    history: historyField(COMMITTEE_RECORD),
   },
   PartyBuildingFigures: {
     trainings: (n, args, ctx) => yearOnYear(ctx, trainingSessions, args, n.code),

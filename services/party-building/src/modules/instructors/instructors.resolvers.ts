@@ -4,20 +4,22 @@ import {
   byKey,
   connection,
   eq,
+  historyField,
   inList,
   listPrefix,
+  type ListSpec,
   listUnder,
   listWhere,
   pageWindow,
   raw,
   recordId,
+  type RequestContext,
+  rowsBy,
+  type Sql,
   sql,
   TRUE,
   underPrefix,
   yearOnYear,
-  type ListSpec,
-  type RequestContext,
-  type Sql,
 } from '@district/subgraph-kit';
 import type { PartyInstructorContactFilter, PartyInstructorFilter, Resolvers } from '../../generated/graphql';
 import { organizationFor } from '../organizations/organizations.resolvers';
@@ -26,6 +28,7 @@ import { assignmentsOf, contactsOf } from './instructor-links';
 import { contactsMade, instructorsDispatched, problemsFound, problemsSolved } from './instructors.figures';
 import { rhythmPeriod, rhythms, type Rhythm } from './rhythm';
 import { assertRange, between } from '../date-range';
+import { CONTACT_RECORD, INSTRUCTOR_RECORD } from './instructors.mutations';
 
 const INSTRUCTORS = {
   entity: Instructor,
@@ -50,9 +53,9 @@ const CONTACTS: ListSpec<InstructorContact> = {
  */
 function instructorsSeenUnder(prefix: string): Sql {
   return sql`(${underPrefix('t.region_code', prefix)}
-    OR EXISTS (SELECT 1 FROM instructor_assignment a JOIN two_new_org o ON o.credit_code = a.credit_code
-      WHERE a.instructor_id = t.id AND ${underPrefix('o.region_code', prefix)})
-    OR EXISTS (SELECT 1 FROM instructor_contact c WHERE c.instructor_id = t.id AND ${underPrefix('c.region_code', prefix)}))`;
+    OR EXISTS (SELECT 1 FROM instructor_assignment a JOIN two_new_org o ON o.credit_code = a.credit_code AND o.withdrawn_on IS NULL
+      WHERE a.instructor_id = t.id AND a.withdrawn_on IS NULL AND ${underPrefix('o.region_code', prefix)})
+    OR EXISTS (SELECT 1 FROM instructor_contact c WHERE c.instructor_id = t.id AND c.withdrawn_on IS NULL AND ${underPrefix('c.region_code', prefix)}))`;
 }
 
 const seenByCaller = (ctx: RequestContext): Sql | undefined => {
@@ -68,7 +71,7 @@ async function instructorFor(ctx: RequestContext, id: string): Promise<Instructo
   const prefix = scopePrefix(ctx.caller);
   if (!instructor || !prefix) return instructor;
   const seen = ctx.loaders.get<string, boolean>(`instructor-seen:${prefix}`, async (ids) => {
-    const q = sql`SELECT t.id FROM party_instructor t WHERE ${and(inList('t.id', ids), instructorsSeenUnder(prefix))}`;
+    const q = sql`SELECT t.id FROM party_instructor t WHERE t.withdrawn_on IS NULL AND ${and(inList('t.id', ids), instructorsSeenUnder(prefix))}`;
     const rows: { id: string }[] = await ctx.em.getConnection().execute(q.text, [...q.params]);
     const found = new Set(rows.map((r) => r.id));
     return ids.map((i) => found.has(i));
@@ -77,7 +80,7 @@ async function instructorFor(ctx: RequestContext, id: string): Promise<Instructo
 }
 
 function instructorFilter(ctx: RequestContext, f: PartyInstructorFilter | null | undefined): Sql {
-  const assigned = raw('EXISTS (SELECT 1 FROM two_new_org o WHERE o.instructor_id = t.id)');
+  const assigned = raw('EXISTS (SELECT 1 FROM two_new_org o WHERE o.instructor_id = t.id AND o.withdrawn_on IS NULL)');
   return and(
     seenByCaller(ctx),
     eq('t.source', f?.source),
@@ -93,7 +96,7 @@ function instructorFilter(ctx: RequestContext, f: PartyInstructorFilter | null |
 async function contactFilter(ctx: RequestContext, f: PartyInstructorContactFilter | null | undefined): Promise<Sql> {
   const scope = scopePrefix(ctx.caller);
   const organizationSeen = scope
-    ? sql`EXISTS (SELECT 1 FROM two_new_org o WHERE o.credit_code = t.credit_code AND ${underPrefix('o.region_code', scope)})`
+    ? sql`EXISTS (SELECT 1 FROM two_new_org o WHERE o.credit_code = t.credit_code AND o.withdrawn_on IS NULL AND ${underPrefix('o.region_code', scope)})`
     : undefined;
   if (!f) return organizationSeen ?? TRUE;
   return and(
@@ -142,6 +145,15 @@ export const instructorResolvers: Resolvers = {
       return contacts.filter((c) => inScope(ctx.caller, c.regionCode) && inScope(ctx.caller, c.organization!.regionCode));
     },
     rhythm: (i, { from, to }, ctx) => rhythmOf(ctx, i.id, from, to),
+    person: (i) => (i.personHash ? { id: i.personHash } : null),
+    history: historyField(INSTRUCTOR_RECORD),
+  },
+  Person: {
+    __resolveReference: (ref) => ({ id: ref.id }),
+    partyInstructors: async (p, _, ctx) => {
+      const mine = await rowsBy<Instructor>(ctx, Instructor, 'personHash', { orderBy: { id: 'asc' } }).load(p.id);
+      return (await Promise.all(mine.map((i) => instructorFor(ctx, i.id)))).filter((i): i is Instructor => !!i);
+    },
   },
   PartyInstructorAssignment: {
     id: (a) => String(a.id),
@@ -154,6 +166,7 @@ export const instructorResolvers: Resolvers = {
     organization: async (c, _, ctx) => c.organization ?? (await organizationFor(ctx, c.creditCode))!,
     date: (c) => c.contactedOn,
     problemFound: (c) => c.problem ?? null,
+    history: historyField(CONTACT_RECORD),
   },
   PartyInstructorRhythm: {
     instructor: async (r, _, ctx) => (await instructorById(ctx, r.instructorId))!,

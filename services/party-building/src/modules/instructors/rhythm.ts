@@ -54,7 +54,7 @@ export async function rhythms(
   const inPeriod = (column: string) => sql`${raw(column)} BETWEEN ${from}::date AND ${to}::date`;
   const statement = sql`
     WITH i AS (
-      SELECT t.id AS code, GREATEST(t.dispatched_on, ${from}::date) AS s, ${end}::date AS e FROM party_instructor t WHERE ${who}
+      SELECT t.id AS code, GREATEST(t.dispatched_on, ${from}::date) AS s, ${end}::date AS e FROM party_instructor t WHERE t.withdrawn_on IS NULL AND ${who}
     ), buckets AS (
       SELECT i.code, k.unit, k.kind, g::date AS b0, (g + k.step - interval '1 day')::date AS b1
       FROM i
@@ -63,7 +63,7 @@ export async function rhythms(
       CROSS JOIN LATERAL generate_series(date_trunc(k.unit, (i.s - 1)::timestamp) + k.step, i.e::timestamp + interval '1 day' - k.step, k.step) AS g
     ), due AS (
       SELECT b.code, b.unit, count(*) AS due,
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM instructor_contact c WHERE c.instructor_id = b.code
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM instructor_contact c WHERE c.instructor_id = b.code AND c.withdrawn_on IS NULL
                AND c.contacted_on BETWEEN b.b0 AND b.b1 AND (b.kind IS NULL OR c.kind = b.kind))) AS met
       FROM buckets b GROUP BY b.code, b.unit
     ), done AS (
@@ -73,7 +73,7 @@ export async function rhythms(
              count(*) FILTER (WHERE c.kind = 'QUARTERLY_REPORT' AND ${inPeriod('c.contacted_on')}) AS quarterly,
              count(*) FILTER (WHERE c.problem IS NOT NULL AND ${inPeriod('c.contacted_on')}) AS found,
              count(*) FILTER (WHERE c.solved AND ${inPeriod('c.solved_on')}) AS solved
-      FROM instructor_contact c WHERE c.instructor_id IN (SELECT code FROM i) GROUP BY c.instructor_id
+      FROM instructor_contact c WHERE c.withdrawn_on IS NULL AND c.instructor_id IN (SELECT code FROM i) GROUP BY c.instructor_id
     ), r AS (
       SELECT i.code,
         coalesce(w.due, 0) AS weeks_due, coalesce(w.met, 0) AS weeks_met,

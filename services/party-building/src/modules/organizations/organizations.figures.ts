@@ -10,11 +10,11 @@ export type CoverageKind = 'ANY' | 'ORGANIZATIONAL' | 'WORK';
 export type CoverageStatus = 'ORGANISATIONAL' | 'WORK' | 'NONE';
 
 export const organizationalOn = (day: string): Sql =>
-  sql`EXISTS (SELECT 1 FROM party_org_unit m WHERE m.credit_code = t.credit_code
+  sql`EXISTS (SELECT 1 FROM party_org_unit m WHERE m.credit_code = t.credit_code AND m.withdrawn_on IS NULL
     AND m.joined_on <= ${day}::date AND (m.left_on IS NULL OR m.left_on > ${day}::date))`;
 
 export const instructedOn = (day: string): Sql =>
-  sql`EXISTS (SELECT 1 FROM instructor_assignment a WHERE a.credit_code = t.credit_code
+  sql`EXISTS (SELECT 1 FROM instructor_assignment a WHERE a.credit_code = t.credit_code AND a.withdrawn_on IS NULL
     AND a.assigned_on <= ${day}::date AND (a.recalled_on IS NULL OR a.recalled_on > ${day}::date))`;
 
 export function coveredOn(kind: CoverageKind, day: string): Sql {

@@ -1,17 +1,34 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, conflict, districtNode, globalId, notFound, parseGlobalId, streetOf } from '@district/common';
 import {
+  assertCanWrite,
+  badInput,
+  conflict,
+  districtNode,
+  districtOf,
+  globalId,
+  notFound,
+  parseGlobalId,
+  streetOf,
+} from '@district/common';
+import {
+  assertInRegionTree,
+  assertKeyFree,
   assertStep,
   audited,
+  correction,
   creditCodeOf,
   defineLoop,
+  defineRecord,
   eventDay,
   notFuture,
   recordId,
+  regionCodeOf,
   requiredText,
+  wholeNumber,
+  withdrawal,
   type RequestContext,
 } from '@district/subgraph-kit';
-import type { MutationResolvers } from '../../generated/graphql';
+import type { CorrectTwoNewOrganizationInput, MutationResolvers, TwoNewCategory } from '../../generated/graphql';
 import { Instructor } from '../instructors/instructor.entity';
 import { InstructorAssignment, PartyOrganization, PartyOrgUnit, TwoNewOrganization } from './organization.entity';
 
@@ -23,6 +40,53 @@ export const ASSIGNMENT_LOOP = defineLoop<'ASSIGNED' | 'WITHDRAWN'>({
   labels: { ASSIGNED: '在派', WITHDRAWN: '已撤回' },
   what: '指导员派驻',
 });
+
+/** An organization of the "two new" ledger; its stints of coverage go with it; contacts name it. */
+export const TWO_NEW_RECORD = defineRecord<TwoNewOrganization>({
+  type: 'TwoNewOrganization',
+  entity: TwoNewOrganization,
+  label: ['两新组织', 'organization'],
+  owner: DEPARTMENT,
+  placeOf: (o) => o.regionCode,
+  idOf: (o) => o.creditCode,
+  lookup: (_ctx, given, field) => ({ creditCode: creditCodeOf(given, field) }),
+  owns: [
+    { table: 'party_org_unit', column: 'credit_code' },
+    { table: 'instructor_assignment', column: 'credit_code' },
+  ],
+  referencedBy: [{ table: 'instructor_contact', column: 'credit_code', label: ['联系走访记录', 'contacts'] }],
+});
+
+/** A Party organization; its units' stints go with it. */
+export const PARTY_ORG_RECORD = defineRecord<PartyOrganization>({
+  type: 'PartyOrganization',
+  entity: PartyOrganization,
+  label: ['党组织', 'Party organization'],
+  owner: DEPARTMENT,
+  placeOf: (p) => p.regionCode,
+  idOf: (p) => globalId(p.districtCode, String(p.id)),
+  lookup: async (ctx, given, field) => {
+    const { district, local } = parseGlobalId(await recordId(ctx, given, field), field);
+    return { districtCode: district, id: /^\d{1,9}$/.test(local) ? Number(local) : -1 };
+  },
+  owns: [{ table: 'party_org_unit', column: 'party_organization_id', key: (p) => p.id }],
+});
+
+/** An organization sits at its street or a community of it, in the region tree. */
+async function organizationPlace(ctx: RequestContext, raw: string): Promise<string> {
+  const code = regionCodeOf(raw, 'regionCode', ['STREET', 'COMMUNITY']);
+  assertCanWrite(ctx.caller, DEPARTMENT, code);
+  await assertInRegionTree(ctx, 'regions', code, 'regionCode');
+  return code;
+}
+
+/** Enterprises say whether they are key: only key ones count in the enterprise coverage rate. */
+function keyOf(category: TwoNewCategory, isKey: boolean | null | undefined): boolean {
+  if (category === 'ENTERPRISE' && (isKey === null || isKey === undefined)) {
+    throw badInput('非公企业须填写是否重点 / a non-public enterprise needs isKey', 'isKey');
+  }
+  return category === 'ENTERPRISE' ? !!isKey : false;
+}
 
 /** A credit code argument, checked against GB 32100 and found in the ledger. */
 export async function ledgerOrganization(em: EntityManager, raw: string, field: string): Promise<TwoNewOrganization> {
@@ -233,4 +297,55 @@ export const organizationMutations: MutationResolvers = {
       (em) => withdraw(ctx, em, args),
       (o) => `TwoNewOrganization:${o.creditCode}`,
     ),
+
+  createTwoNewOrganization: (_, { input }, ctx) =>
+    audited(
+      ctx,
+      'createTwoNewOrganization',
+      input,
+      async (em) => {
+        const creditCode = creditCodeOf(input.creditCode, 'creditCode');
+        const regionCode = await organizationPlace(ctx, input.regionCode);
+        await assertKeyFree(em, TwoNewOrganization, { creditCode }, 'creditCode', `两新组织 ${creditCode} `);
+        return em.create(TwoNewOrganization, {
+          creditCode,
+          districtCode: districtOf(regionCode),
+          name: requiredText(input.name, 'name', '组织名称'),
+          category: input.category,
+          isKey: keyOf(input.category, input.isKey),
+          regionCode,
+          partyMembers: wholeNumber(input.partyMembers, 'partyMembers', '党员人数', 0, 100_000),
+          partyOrganizationId: null,
+          partyJoinedOn: null,
+          instructorId: null,
+        });
+      },
+      (o) => `TwoNewOrganization:${o.creditCode}`,
+    ),
+  correctTwoNewOrganization: correction<TwoNewOrganization, CorrectTwoNewOrganizationInput, 'creditCode'>(
+    TWO_NEW_RECORD,
+    async ({ ctx, row, change }, input) => {
+      if (input.name !== undefined) change.set(row, 'name', requiredText(input.name, 'name', '组织名称'));
+      if (input.category) change.set(row, 'category', input.category);
+      if (input.isKey !== undefined || change.has('category')) change.set(row, 'isKey', keyOf(row.category, input.isKey ?? row.isKey));
+      if (input.partyMembers !== undefined && input.partyMembers !== null)
+        change.set(row, 'partyMembers', wholeNumber(input.partyMembers, 'partyMembers', '党员人数', 0, 100_000));
+      if (input.regionCode) {
+        const code = await organizationPlace(ctx, input.regionCode);
+        if (districtOf(code) !== row.districtCode) throw badInput('不能更正到其他区县 / not into another district', 'regionCode');
+        change.set(row, 'regionCode', code);
+      }
+    },
+    'creditCode',
+  ),
+  withdrawTwoNewOrganization: withdrawal(TWO_NEW_RECORD, { idArg: 'creditCode' }),
+  withdrawPartyOrganization: withdrawal(PARTY_ORG_RECORD, {
+    // its units are covered by it no more
+    after: async ({ em, row }) => {
+      for (const unit of await em.find(TwoNewOrganization, { partyOrganizationId: row.id })) {
+        unit.partyOrganizationId = null;
+        unit.partyJoinedOn = null;
+      }
+    },
+  }),
 };

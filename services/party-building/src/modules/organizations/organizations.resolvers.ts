@@ -4,23 +4,24 @@ import {
   byKey,
   containsPattern,
   eq,
+  historyField,
+  type ListArgs,
   listPrefix,
+  type ListSpec,
   listUnder,
   listWhere,
-  raw,
   rateYearOnYear,
+  raw,
   recordId,
+  type RequestContext,
   rowsBy,
   rowsJoined,
+  type Sql,
   sql,
   TRUE,
   underPrefix,
   visible,
   yearOnYear,
-  type ListArgs,
-  type ListSpec,
-  type RequestContext,
-  type Sql,
 } from '@district/subgraph-kit';
 import type { PartyCoverageKind, PartyOrganizationFilter, Resolvers, TwoNewOrganizationFilter } from '../../generated/graphql';
 import type { Instructor } from '../instructors/instructor.entity';
@@ -36,6 +37,7 @@ import {
   type CoverageKind,
   type CoverageStatus,
 } from './organizations.figures';
+import { PARTY_ORG_RECORD, TWO_NEW_RECORD } from './organizations.mutations';
 
 /** The branch rules let a joint Party organization cover at most this many units. */
 export const JOINT_UNIT_LIMIT = 5;
@@ -80,7 +82,7 @@ const ORGANIZATIONS: ListSpec<TwoNewOrganization> = {
   defaultOrder: 't.credit_code',
 };
 
-const UNIT_COUNT = '(SELECT count(*) FROM two_new_org u WHERE u.party_organization_id = t.id)';
+const UNIT_COUNT = '(SELECT count(*) FROM two_new_org u WHERE u.party_organization_id = t.id AND u.withdrawn_on IS NULL)';
 
 const PARTY_ORGANIZATIONS = {
   entity: PartyOrganization,
@@ -110,7 +112,7 @@ async function organizationFilter(ctx: RequestContext, f: TwoNewOrganizationFilt
     f.formation === 'NONE'
       ? raw('t.party_organization_id IS NULL')
       : f.formation
-        ? sql`EXISTS (SELECT 1 FROM party_organization p WHERE p.id = t.party_organization_id AND p.formation = ${f.formation})`
+        ? sql`EXISTS (SELECT 1 FROM party_organization p WHERE p.id = t.party_organization_id AND p.withdrawn_on IS NULL AND p.formation = ${f.formation})`
         : undefined;
   const unbuilt = f.unbuilt === null || f.unbuilt === undefined ? undefined : f.unbuilt ? unbuiltOn(today) : sql`NOT (${unbuiltOn(today)})`;
   return and(
@@ -202,7 +204,7 @@ async function partyOrganizationFor(ctx: RequestContext, given: string): Promise
 
 /** Party organizations covering a unit under a prefix (the caller's scope, a requested node). */
 const coveringUnder = (prefix: string) =>
-  sql`EXISTS (SELECT 1 FROM two_new_org o WHERE o.party_organization_id = t.id AND ${underPrefix('o.region_code', prefix)})`;
+  sql`EXISTS (SELECT 1 FROM two_new_org o WHERE o.party_organization_id = t.id AND o.withdrawn_on IS NULL AND ${underPrefix('o.region_code', prefix)})`;
 
 function partyOrganizationFilter(ctx: RequestContext, f: PartyOrganizationFilter | null | undefined): Sql {
   const scope = listPrefix(ctx);
@@ -232,6 +234,7 @@ export const organizationResolvers: Resolvers = {
     twoNewOrganizations: (r, args, ctx) => organizationList(ctx, listPrefix(ctx, r.code), args),
   },
   TwoNewOrganization: {
+    history: historyField(TWO_NEW_RECORD),
     __resolveReference: (ref, ctx) => organizationFor(ctx, ref.creditCode),
     region: (o) => ({ code: o.regionCode }),
     formation: async (o, _, ctx) => (await partyOrganizationOf(ctx, o))?.formation ?? 'NONE',
@@ -246,6 +249,7 @@ export const organizationResolvers: Resolvers = {
     registeredOrganization: (o) => (o.creditCode.startsWith('5') ? { creditCode: o.creditCode } : null),
   },
   PartyOrganization: {
+    history: historyField(PARTY_ORG_RECORD),
     id: (p) => globalId(p.districtCode, String(p.id)),
     type: (p) => p.formation,
     units: async (p, _, ctx) => (await unitsOf(ctx, p)).filter((o) => inScope(ctx.caller, o.regionCode)),
