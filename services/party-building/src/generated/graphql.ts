@@ -168,7 +168,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** 两新工委增加成员单位（全区性记录）/ a unit joins the working committee (a district-wide record) */
   addPartyCommitteeMemberUnit: PartyCommitteeMemberUnit;
-  /** 选派指导员到组织（替换在派的指导员）/ assign an instructor to an organization, replacing the one assigned */
+  /** 选派指导员到组织（替换在派的指导员；日期默认今天）/ assign an instructor to an organization, replacing the one assigned, on a day (default today) */
   assignInstructor: TwoNewOrganization;
   /** 更正联系走访记录 / correct a contact; the earlier values kept in its history */
   correctInstructorContact: PartyInstructorContact;
@@ -196,11 +196,11 @@ export type Mutation = {
   recordProblemSolved: PartyInstructorContact;
   /** 登记党组织 / register a Party organization covering one unit (standalone) or several (joint) */
   registerPartyOrganization: PartyOrganization;
-  /** 成员单位退出两新工委 / a member unit leaves the working committee (id: global id) */
+  /** 成员单位退出两新工委（日期默认今天）/ a member unit leaves the working committee on a day, default today (id: global id) */
   removePartyCommitteeMemberUnit: PartyCommitteeMemberUnit;
   /** 修改党组织（名称、成立日期、覆盖单位）/ update a Party organization: name, founding date, units */
   updatePartyOrganization: PartyOrganization;
-  /** 撤回指导员 / withdraw the instructor assigned to an organization */
+  /** 撤回指导员（日期默认今天）/ recall the instructor assigned to an organization on a day (default today) */
   withdrawInstructor: TwoNewOrganization;
   /** 撤销录入错误的联系走访记录 / withdraw a contact entered by mistake */
   withdrawInstructorContact: WithdrawnRecord;
@@ -227,7 +227,7 @@ export type MutationAddPartyCommitteeMemberUnitArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationAssignInstructorArgs = {
-  assignedOn: Scalars['Date']['input'];
+  assignedOn?: InputMaybe<Scalars['Date']['input']>;
   creditCode: Scalars['ID']['input'];
   instructorCode: Scalars['ID']['input'];
 };
@@ -327,7 +327,7 @@ export type MutationRegisterPartyOrganizationArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRemovePartyCommitteeMemberUnitArgs = {
   id: Scalars['ID']['input'];
-  leftOn: Scalars['Date']['input'];
+  leftOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -341,7 +341,7 @@ export type MutationUpdatePartyOrganizationArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawInstructorArgs = {
   creditCode: Scalars['ID']['input'];
-  withdrawnOn: Scalars['Date']['input'];
+  withdrawnOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1700,7 +1700,7 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addPartyCommitteeMemberUnit?: Resolver<ResolversTypes['PartyCommitteeMemberUnit'], ParentType, ContextType, RequireFields<MutationAddPartyCommitteeMemberUnitArgs, 'input'>>;
-  assignInstructor?: Resolver<ResolversTypes['TwoNewOrganization'], ParentType, ContextType, RequireFields<MutationAssignInstructorArgs, 'assignedOn' | 'creditCode' | 'instructorCode'>>;
+  assignInstructor?: Resolver<ResolversTypes['TwoNewOrganization'], ParentType, ContextType, RequireFields<MutationAssignInstructorArgs, 'creditCode' | 'instructorCode'>>;
   correctInstructorContact?: Resolver<ResolversTypes['PartyInstructorContact'], ParentType, ContextType, RequireFields<MutationCorrectInstructorContactArgs, 'contactCode' | 'input'>>;
   correctPartyCommitteeMemberUnit?: Resolver<ResolversTypes['PartyCommitteeMemberUnit'], ParentType, ContextType, RequireFields<MutationCorrectPartyCommitteeMemberUnitArgs, 'id' | 'input'>>;
   correctPartyIndustryCommittee?: Resolver<ResolversTypes['PartyIndustryCommittee'], ParentType, ContextType, RequireFields<MutationCorrectPartyIndustryCommitteeArgs, 'id' | 'input'>>;
@@ -1714,9 +1714,9 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordPartyTraining?: Resolver<ResolversTypes['PartyTraining'], ParentType, ContextType, RequireFields<MutationRecordPartyTrainingArgs, 'input'>>;
   recordProblemSolved?: Resolver<ResolversTypes['PartyInstructorContact'], ParentType, ContextType, RequireFields<MutationRecordProblemSolvedArgs, 'contactCode'>>;
   registerPartyOrganization?: Resolver<ResolversTypes['PartyOrganization'], ParentType, ContextType, RequireFields<MutationRegisterPartyOrganizationArgs, 'input'>>;
-  removePartyCommitteeMemberUnit?: Resolver<ResolversTypes['PartyCommitteeMemberUnit'], ParentType, ContextType, RequireFields<MutationRemovePartyCommitteeMemberUnitArgs, 'id' | 'leftOn'>>;
+  removePartyCommitteeMemberUnit?: Resolver<ResolversTypes['PartyCommitteeMemberUnit'], ParentType, ContextType, RequireFields<MutationRemovePartyCommitteeMemberUnitArgs, 'id'>>;
   updatePartyOrganization?: Resolver<ResolversTypes['PartyOrganization'], ParentType, ContextType, RequireFields<MutationUpdatePartyOrganizationArgs, 'id' | 'input'>>;
-  withdrawInstructor?: Resolver<ResolversTypes['TwoNewOrganization'], ParentType, ContextType, RequireFields<MutationWithdrawInstructorArgs, 'creditCode' | 'withdrawnOn'>>;
+  withdrawInstructor?: Resolver<ResolversTypes['TwoNewOrganization'], ParentType, ContextType, RequireFields<MutationWithdrawInstructorArgs, 'creditCode'>>;
   withdrawInstructorContact?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawInstructorContactArgs, 'contactCode' | 'reason'>>;
   withdrawPartyCommitteeMemberUnit?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawPartyCommitteeMemberUnitArgs, 'id' | 'reason'>>;
   withdrawPartyIndustryCommittee?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawPartyIndustryCommitteeArgs, 'id' | 'reason'>>;

@@ -415,7 +415,7 @@ export type MediationTally = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** 办结调解案件（案件：全局编号或本辖区的案件编号）/ close a mediation case with its result; the case by global id, or by case number in the caller's district */
+  /** 办结调解案件（案件：全局编号或本辖区的案件编号；日期默认今天）/ close a mediation case with its result on a day (default today); the case by global id, or by case number in the caller's district */
   closeMediationCase: MediationCase;
   /** 服务项目结项（须为实施中；日期默认今天，不早于立项日期）/ complete a project in progress, on a day (default today) not before its approval */
   completeServiceProject: SocialServiceProject;
@@ -428,7 +428,7 @@ export type Mutation = {
    * correct or update an organisation (name, representative, field, place …): what is given replaces what is recorded, the earlier values kept in its history
    */
   correctSocialOrganization: SocialOrganization;
-  /** 注销（保留历史）/ deregister an organisation; it stays with its history */
+  /** 注销（保留历史；日期默认今天）/ deregister an organisation on a day (default today); it stays with its history */
   deregisterOrganization: SocialOrganization;
   /** 社区社会组织备案 / file a community social organisation */
   fileCommunityOrganization: CommunityOrganization;
@@ -458,7 +458,7 @@ export type Mutation = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCloseMediationCaseArgs = {
   caseNumber: Scalars['ID']['input'];
-  closedOn: Scalars['Date']['input'];
+  closedOn?: InputMaybe<Scalars['Date']['input']>;
   result: MediationClosingResult;
 };
 
@@ -497,7 +497,7 @@ export type MutationCorrectSocialOrganizationArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationDeregisterOrganizationArgs = {
   code: Scalars['ID']['input'];
-  deregisteredOn: Scalars['Date']['input'];
+  deregisteredOn?: InputMaybe<Scalars['Date']['input']>;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1706,12 +1706,12 @@ export type MediationTallyResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  closeMediationCase?: Resolver<ResolversTypes['MediationCase'], ParentType, ContextType, RequireFields<MutationCloseMediationCaseArgs, 'caseNumber' | 'closedOn' | 'result'>>;
+  closeMediationCase?: Resolver<ResolversTypes['MediationCase'], ParentType, ContextType, RequireFields<MutationCloseMediationCaseArgs, 'caseNumber' | 'result'>>;
   completeServiceProject?: Resolver<ResolversTypes['SocialServiceProject'], ParentType, ContextType, RequireFields<MutationCompleteServiceProjectArgs, 'code'>>;
   correctMediationCase?: Resolver<ResolversTypes['MediationCase'], ParentType, ContextType, RequireFields<MutationCorrectMediationCaseArgs, 'caseNumber' | 'input'>>;
   correctServiceProject?: Resolver<ResolversTypes['SocialServiceProject'], ParentType, ContextType, RequireFields<MutationCorrectServiceProjectArgs, 'code' | 'input'>>;
   correctSocialOrganization?: Resolver<ResolversTypes['SocialOrganization'], ParentType, ContextType, RequireFields<MutationCorrectSocialOrganizationArgs, 'code' | 'input'>>;
-  deregisterOrganization?: Resolver<ResolversTypes['SocialOrganization'], ParentType, ContextType, RequireFields<MutationDeregisterOrganizationArgs, 'code' | 'deregisteredOn'>>;
+  deregisterOrganization?: Resolver<ResolversTypes['SocialOrganization'], ParentType, ContextType, RequireFields<MutationDeregisterOrganizationArgs, 'code'>>;
   fileCommunityOrganization?: Resolver<ResolversTypes['CommunityOrganization'], ParentType, ContextType, RequireFields<MutationFileCommunityOrganizationArgs, 'input'>>;
   openMediationCase?: Resolver<ResolversTypes['MediationCase'], ParentType, ContextType, RequireFields<MutationOpenMediationCaseArgs, 'input'>>;
   recordGrade?: Resolver<ResolversTypes['RegisteredOrganization'], ParentType, ContextType, RequireFields<MutationRecordGradeArgs, 'creditCode' | 'level' | 'year'>>;

@@ -480,8 +480,8 @@ export type MoveCommunityWorkerInput = {
   gridCode?: InputMaybe<Scalars['ID']['input']>;
   /** 工作人员：全局编号或本辖区的工号 / the worker: global id, or staff number in the caller's district */
   id: Scalars['ID']['input'];
-  /** 生效日 / the first day of the new post */
-  on: Scalars['Date']['input'];
+  /** 生效日（默认今天）/ the first day of the new post, default today */
+  on?: InputMaybe<Scalars['Date']['input']>;
   role?: InputMaybe<CommunityWorkerRole>;
   tier?: InputMaybe<CommunityWorkerTier>;
 };
@@ -489,7 +489,7 @@ export type MoveCommunityWorkerInput = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** 议题办结 / a topic in hand is closed */
+  /** 议题办结（日期默认今天）/ a topic in hand is closed on a day, default today */
   closeDeliberationTopic: DeliberationTopic;
   /**
    * 更正社区工作者（录入错误）：给出的项替换原值，原值留存于历史；岗位各项更正的是现任岗位，入职日期更正首段任职，离职日期更正末段 /
@@ -517,7 +517,7 @@ export type Mutation = {
   createGrid: Grid;
   /** 新增区划节点（街道、镇或社区）/ add a node to the region tree: a street, town or community under its parent */
   createRegion: Region;
-  /** 议题转入办理 / a raised topic is taken up */
+  /** 议题转入办理（日期默认今天）/ a raised topic is taken up on a day, default today */
   handleDeliberationTopic: DeliberationTopic;
   /** 聘用社区工作者 / hire a community or grid worker */
   hireCommunityWorker: CommunityWorker;
@@ -533,7 +533,7 @@ export type Mutation = {
   recordTrainingAttendance: WorkforceTrainingAttendance;
   /** 考试报名（成绩待出）/ register a person for the year's social-worker exam; the result follows */
   registerSocialWorkExam: SocialWorkExamRegistration;
-  /** 离职 / a worker leaves on a day */
+  /** 离职（日期默认今天）/ a worker leaves on a day, default today */
   releaseCommunityWorker: CommunityWorker;
   /** 新建培训班次 / schedule a training session */
   scheduleWorkforceTraining: WorkforceTraining;
@@ -560,7 +560,7 @@ export type Mutation = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCloseDeliberationTopicArgs = {
-  closedOn: Scalars['Date']['input'];
+  closedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -649,7 +649,7 @@ export type MutationCreateRegionArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationHandleDeliberationTopicArgs = {
-  handledOn: Scalars['Date']['input'];
+  handledOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -700,7 +700,7 @@ export type MutationRegisterSocialWorkExamArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationReleaseCommunityWorkerArgs = {
   id: Scalars['ID']['input'];
-  leftOn: Scalars['Date']['input'];
+  leftOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1999,7 +1999,7 @@ export type GridConnectionResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  closeDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'closedOn' | 'id'>>;
+  closeDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'id'>>;
   correctCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationCorrectCommunityWorkerArgs, 'id' | 'input'>>;
   correctCompound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType, RequireFields<MutationCorrectCompoundArgs, 'id' | 'input'>>;
   correctDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCorrectDeliberationTopicArgs, 'id' | 'input'>>;
@@ -2011,7 +2011,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createCompound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType, RequireFields<MutationCreateCompoundArgs, 'input'>>;
   createGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCreateGridArgs, 'input'>>;
   createRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationCreateRegionArgs, 'input'>>;
-  handleDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'handledOn' | 'id'>>;
+  handleDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'id'>>;
   hireCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
   moveCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
   raiseDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
@@ -2019,7 +2019,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordSocialWorkExamResult?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
   recordTrainingAttendance?: Resolver<ResolversTypes['WorkforceTrainingAttendance'], ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
   registerSocialWorkExam?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRegisterSocialWorkExamArgs, 'input'>>;
-  releaseCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id' | 'leftOn'>>;
+  releaseCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
   scheduleWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
   withdrawCommunityWorker?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCommunityWorkerArgs, 'id' | 'reason'>>;
   withdrawCompound?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCompoundArgs, 'id' | 'reason'>>;

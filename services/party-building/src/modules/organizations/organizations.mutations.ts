@@ -140,7 +140,11 @@ async function assertJointNameFree(em: EntityManager, district: string, formatio
 }
 
 /** One instructor per unit: a new assignment withdraws the current one on its first day. */
-async function assign(ctx: RequestContext, em: EntityManager, args: { creditCode: string; instructorCode: string; assignedOn: string }) {
+async function assign(
+  ctx: RequestContext,
+  em: EntityManager,
+  args: { creditCode: string; instructorCode: string; assignedOn?: string | null },
+) {
   const org = await ledgerOrganization(em, args.creditCode, 'creditCode');
   assertCanWrite(ctx.caller, DEPARTMENT, org.regionCode);
   const instructor = await em.findOne(Instructor, { id: await recordId(ctx, args.instructorCode, 'instructorCode') });
@@ -167,7 +171,7 @@ async function assign(ctx: RequestContext, em: EntityManager, args: { creditCode
   return org;
 }
 
-async function withdraw(ctx: RequestContext, em: EntityManager, args: { creditCode: string; withdrawnOn: string }) {
+async function withdraw(ctx: RequestContext, em: EntityManager, args: { creditCode: string; withdrawnOn?: string | null }) {
   const org = await ledgerOrganization(em, args.creditCode, 'creditCode');
   assertCanWrite(ctx.caller, DEPARTMENT, org.regionCode);
   const active = await em.findOne(InstructorAssignment, { creditCode: org.creditCode, recalledOn: null });

@@ -19,6 +19,7 @@ import {
   creditCodeOf,
   defineLoop,
   defineRecord,
+  eventDay,
   markWithdrawn,
   NOTE_MAX,
   notFuture,
@@ -194,9 +195,7 @@ export const organizationMutations: MutationResolvers = {
       async (em) => {
         const org = await organizationToChange(ctx, em, args.code);
         assertStep(ORGANIZATION_LOOP, org.deregisteredOn ? 'DEREGISTERED' : 'ACTIVE', 'DEREGISTERED');
-        const on = notFuture(args.deregisteredOn, 'deregisteredOn', '注销日期');
-        if (on < org.foundedOn)
-          throw badInput(`注销日期早于成立日期 ${org.foundedOn} / deregisteredOn is before the founding date`, 'deregisteredOn');
+        const on = eventDay(args.deregisteredOn, 'deregisteredOn', '注销日期', { day: org.foundedOn, after: '成立日期' });
         org.deregisteredOn = on;
         org.deregistrationReason = optionalText(args.reason, 'reason', '注销原因', 500);
         return org;

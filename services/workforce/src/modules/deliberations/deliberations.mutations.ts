@@ -46,7 +46,14 @@ async function communityOf(em: EntityManager, raw: string, field: string): Promi
 }
 
 /** Moves a topic one step along raised → in hand → closed, on a day not before the previous step. */
-async function advance(ctx: RequestContext, em: EntityManager, given: string, to: DeliberationStatus, day: string, field: string) {
+async function advance(
+  ctx: RequestContext,
+  em: EntityManager,
+  given: string,
+  to: DeliberationStatus,
+  day: string | null | undefined,
+  field: string,
+) {
   const topic = await recordToChange(ctx, em, TOPIC_RECORD, given);
   assertStep(TOPIC_LOOP, topic.status, to);
   const on = eventDay(day, field, '日期', { day: topic.handledOn ?? topic.raisedOn, after: '上一步的日期' });
