@@ -47,7 +47,8 @@ export class AuditEntry {
 const PERSONAL_KEYS: [RegExp, (v: string) => string][] = [
   [/id.?number|idcard|身份证/i, maskIdNumber],
   [/phone|mobile|手机|电话/i, maskPhone],
-  [/^(name|fullName|personName|contactName|姓名)$/i, maskName],
+  // the people daily work names under keys of their own: a certificate's holder, an exam's registrant, an organisation's representative
+  [/^(name|fullName|personName|contactName|holderName|registrantName|legalRepresentative|姓名)$/i, maskName],
 ];
 
 /** A copy of mutation arguments safe to store: personal values masked wherever they sit. */

@@ -393,3 +393,25 @@ describe('the person behind a worker', () => {
     expect(days[1].personIds).not.toContain(res.data!.communityWorker.person.id);
   });
 });
+
+describe('the audit trail of daily work', () => {
+  test("a correction's arguments are kept with the names and ID numbers of people masked", async () => {
+    const REG = `mutation($i: RegisterSocialWorkExamInput!) { registerSocialWorkExam(input: $i) { id } }`;
+    const idNumber = testIdNumber(930, '19950505');
+    const reg = await run(REG, {
+      i: { examYear: 2026, registrantName: '审计员', registrantIdNumber: idNumber, regionCode: '410106001003', level: 'ASSISTANT' },
+    });
+    const id = reg.data!.registerSocialWorkExam.id;
+    await run(
+      `mutation($id: ID!) { correctSocialWorkExamRegistration(id: $id, input: { registrantName: "审计员", level: INTERMEDIATE }) { id } }`,
+      { id },
+    );
+    const trail = await run(`{ workforceAuditTrail(first: 5) { operation args } }`, {}, testCallers.admin);
+    const entries = trail.data!.workforceAuditTrail.filter((e: { operation: string }) => /SocialWorkExam/.test(e.operation));
+    expect(entries.length).toBe(2);
+    for (const e of entries) {
+      expect(e.args).not.toContain('审计员');
+      expect(e.args).not.toContain(idNumber);
+    }
+  });
+});
