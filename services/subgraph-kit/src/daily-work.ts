@@ -35,8 +35,10 @@ import { ident } from './sql';
  *   is marked withdrawn today with the reason (records.ts, Withdrawable), rows it owns go with it,
  *   and it is refused while live records of other tables still name it. Withdrawn records are
  *   skipped by every figure, list and lookup; nothing is deleted.
- * - A create mutation checks its key with `assertKeyFree`, which also sees withdrawn records (their
- *   keys stay theirs: a withdrawn record is corrected, not entered twice).
+ * - A create mutation checks its key with `assertKeyFree`, which also sees withdrawn records: their
+ *   numbers stay theirs (what a withdrawn record held is never silently reused), the clerk is told to
+ *   enter the record under another number. A person's uniqueness (one volunteer per ID number) is
+ *   over live records only, so a registration withdrawn by mistake does not keep the person out.
  *
  * A re-import of a ledger meets a corrected or withdrawn row as a change made in the app: reported
  * as a conflict, the app's value kept (@district/ledger, storeRows).
