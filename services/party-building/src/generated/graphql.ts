@@ -198,7 +198,7 @@ export type Mutation = {
   registerPartyOrganization: PartyOrganization;
   /** 成员单位退出两新工委（日期默认今天）/ a member unit leaves the working committee on a day, default today (id: global id) */
   removePartyCommitteeMemberUnit: PartyCommitteeMemberUnit;
-  /** 修改党组织（名称、成立日期、覆盖单位）/ update a Party organization: name, founding date, units */
+  /** 修改党组织（名称、成立日期、覆盖单位；原名称与成立日期留存于历史）/ update a Party organization: name, founding date, units; the earlier name and founding date kept in its history */
   updatePartyOrganization: PartyOrganization;
   /** 撤回指导员（日期默认今天）/ recall the instructor assigned to an organization on a day (default today) */
   withdrawInstructor: TwoNewOrganization;
@@ -335,6 +335,7 @@ export type MutationRemovePartyCommitteeMemberUnitArgs = {
 export type MutationUpdatePartyOrganizationArgs = {
   id: Scalars['ID']['input'];
   input: UpdatePartyOrganizationInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
