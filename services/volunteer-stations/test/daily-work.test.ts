@@ -240,6 +240,30 @@ describe('needs, resources and pilots', () => {
       (await run(`mutation($n: ID!) { correctVolunteerNeed(code: $n, input: { content: "陪同就诊" }) { content } }`, { n })).data!
         .correctVolunteerNeed.content,
     ).toBe('陪同就诊');
+    // a resource registered after the day it served a need is refused; its provider corrected keeps the earlier one
+    const CORRECT_RESOURCE = `mutation($r: ID!, $i: CorrectVolunteerResourceInput!) { correctVolunteerResource(code: $r, input: $i, reason: "核对") {
+      provider history { field oldValue newValue reason } } }`;
+    expect(errorOf(await run(CORRECT_RESOURCE, { r, i: { registeredOn: '2026-05-04' } }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'registeredOn',
+    });
+    expect((await run(CORRECT_RESOURCE, { r, i: { provider: '志愿服务队' } })).data!.correctVolunteerResource).toEqual({
+      provider: '志愿服务队',
+      history: [{ field: 'provider', oldValue: '志愿者个人', newValue: '志愿服务队', reason: '核对' }],
+    });
+    const late = await run(
+      `mutation { registerVolunteerResource(input: { gridCode: "41010600100101", provider: "志愿者个人", content: "理发", category: "测试9302", registeredOn: "2026-05-10" }) { id } }`,
+    );
+    const early = await run(
+      `mutation { raiseVolunteerNeed(input: { gridCode: "41010600100101", content: "理发", category: "测试9302", raisedOn: "2026-05-01" }) { id } }`,
+    );
+    const e = early.data!.raiseVolunteerNeed.id;
+    await run(`mutation($n: ID!) { claimVolunteerNeed(code: $n, claimedBy: "志愿队", claimedOn: "2026-05-02") { status } }`, { n: e });
+    const SERVE = `mutation($n: ID!, $r: ID!) { serveVolunteerNeed(code: $n, resourceCode: $r, servedOn: "2026-05-03") { status } }`;
+    expect(errorOf(await run(SERVE, { n: e, r: late.data!.registerVolunteerResource.id }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'servedOn',
+    });
     expect(errorOf(await run(`mutation($r: ID!) { withdrawVolunteerResource(code: $r, reason: "误录") { id } }`, { r }))).toEqual({
       code: 'CONFLICT',
       field: 'id',
