@@ -497,5 +497,32 @@ describe('dates the clerk gives, corrections and withdrawals', () => {
     expect((await run(`query($c: ID!) { gigWorker(code: $c) { id } }`, { c: w })).data!.gigWorker).toBeNull();
     // the person may be registered again
     await register(304, { idNumber: testIdNumber(304, '19930303'), registeredOn: '2026-02-01' });
+
+    // a station opened with a wrong day and name is corrected, the earlier values kept; withdrawn, it leaves the count
+    const opened = await run(
+      `mutation { openStation(input: { name: "新就业驿站", kind: NEW_CITIZEN_STATION, communityCode: "${COMMUNITY}", services: ["饮水"], builtOn: "2026-04-01" }) { id } }`,
+    );
+    const s = opened.data!.openStation.id;
+    const FIX_STATION = `mutation($c: ID!, $i: CorrectGigStationInput!) { correctGigStation(code: $c, input: $i, reason: "按验收单") {
+      name builtOn history { field oldValue newValue reason } } }`;
+    expect((await run(FIX_STATION, { c: s, i: { builtOn: '2099-04-01' } })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'builtOn',
+    });
+    expect((await run(FIX_STATION, { c: s, i: { name: '新就业群体驿站', builtOn: '2026-03-28' } })).data!.correctGigStation).toEqual({
+      name: '新就业群体驿站',
+      builtOn: '2026-03-28',
+      history: [
+        { field: 'name', oldValue: '新就业驿站', newValue: '新就业群体驿站', reason: '按验收单' },
+        { field: 'builtOn', oldValue: '2026-04-01', newValue: '2026-03-28', reason: '按验收单' },
+      ],
+    });
+    const stations = () => G(COMMUNITY, 'stations(year: 2026, kind: NEW_CITIZEN_STATION)');
+    const before = await stations();
+    expect(
+      (await run(`mutation($c: ID!) { withdrawGigStation(code: $c, reason: "重复登记") { type } }`, { c: s })).data!.withdrawGigStation,
+    ).toEqual({ type: 'GigStation' });
+    expect(await stations()).toBe(before - 1);
+    expect(code(await run(FIX_STATION, { c: s, i: { name: 'x' } }))).toBe('CONFLICT');
   });
 });
