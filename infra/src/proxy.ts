@@ -36,13 +36,14 @@ export async function startRoundRobinProxy(backends: ProxyBackend[], port = 0, h
   const stats = new Map(backends.map((b) => [b.name, { inFlight: 0, answered: 0, refused: 0, lostInFlight: 0 }]));
   let next = 0;
 
-  const forward = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, attempt: number) => {
+  // a refused request goes to the backend after the one that refused it, whatever other requests took meanwhile
+  const forward = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, first: number, attempt: number) => {
     if (attempt >= backends.length) {
       res.writeHead(503, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: 'no backend accepted the request', extensions: { code: 'UNAVAILABLE' } }] }));
       return;
     }
-    const backend = backends[next++ % backends.length];
+    const backend = backends[(first + attempt) % backends.length];
     const s = stats.get(backend.name)!;
     const target = new URL(req.url ?? '/', backend.origin);
     let connected = false;
@@ -69,7 +70,7 @@ export async function startRoundRobinProxy(backends: ProxyBackend[], port = 0, h
     upstream.on('error', () => {
       if (!connected) {
         s.refused++;
-        forward(req, res, body, attempt + 1);
+        forward(req, res, body, first, attempt + 1);
         return;
       }
       if (res.headersSent) return; // the answer's own error handler counted it
@@ -88,7 +89,7 @@ export async function startRoundRobinProxy(backends: ProxyBackend[], port = 0, h
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => forward(req, res, Buffer.concat(chunks), 0));
+    req.on('end', () => forward(req, res, Buffer.concat(chunks), next++, 0));
   });
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address();
