@@ -17,7 +17,9 @@ export function observeRequests(service: string, hasReplica: boolean): ApolloSer
       return {
         async didResolveOperation({ operation }) {
           type = operation?.operation ?? type;
+          // Apollo hands resolvers a shallow copy of the context: the batch is shared, so it is told too
           contextValue.readFrom = hasReplica && type === 'query' ? 'read' : 'write';
+          contextValue.figures.readFrom = contextValue.readFrom;
         },
         async willSendResponse({ response, operationName, errors }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -127,7 +127,7 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
           em,
           loaders: new LoaderCache(),
           personalReads: [],
-          figures: undefined as unknown as FigureBatch,
+          figures: new FigureBatch(em, cache),
           // a tree per request: its answers are cached for the request only, never across edits of the tree
           regionTree: regionTreeFor(em),
           dataVersion,
@@ -135,7 +135,6 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
           readFrom: 'write',
           requestId: res.locals.requestId as string,
         };
-        ctx.figures = new FigureBatch(em, cache, () => ctx.readFrom);
         return ctx;
       },
     }),

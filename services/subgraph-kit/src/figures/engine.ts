@@ -156,12 +156,12 @@ export class FigureBatch {
   private scheduled = false;
   /** statements this request ran (tests and benchmarks read it) */
   statements = 0;
+  /** where to read: a replica for queries when one is configured (set with RequestContext.readFrom) */
+  readFrom: 'read' | 'write' = 'write';
 
   constructor(
     private readonly em: EntityManager,
     private readonly cache?: FigureCache,
-    /** where to read: a replica for queries when one is configured (see RequestContext.readFrom) */
-    private readonly readFrom: () => 'read' | 'write' = () => 'write',
   ) {}
 
   value<A>(def: FigureDef<A>, args: A, code: string, period: Period): Promise<MeasureValue> {
@@ -216,7 +216,7 @@ export class FigureBatch {
    */
   private async run(statement: Sql, want: string | undefined): Promise<{ rows: Record<string, unknown>[]; seen: string | undefined }> {
     const versioned = sql`SELECT f.*, (SELECT version::text FROM data_version) AS _data_version FROM (${statement}) f`;
-    const side = this.readFrom();
+    const side = this.readFrom;
     const once = async (on: 'read' | 'write') => {
       this.statements++;
       const rows: Record<string, unknown>[] = await this.em.getConnection(on).execute(versioned.text, [...versioned.params]);
