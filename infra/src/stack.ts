@@ -130,13 +130,19 @@ export async function startChild(name: string, script: string, env: Record<strin
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';
-  const relay = (chunk: Buffer) => {
-    const text = chunk.toString();
-    tail = (tail + text).slice(-4000);
-    for (const line of text.split('\n')) if (line.trim()) log(line.startsWith('[') ? line : `[${name}] ${line}`);
+  // a chunk can end mid-line (a long JSON log line): lines are passed on whole
+  const relay = () => {
+    let partial = '';
+    return (chunk: Buffer) => {
+      const text = chunk.toString();
+      tail = (tail + text).slice(-4000);
+      const lines = (partial + text).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) log(line.startsWith('[') ? line : `[${name}] ${line}`);
+    };
   };
-  child.stdout?.on('data', relay);
-  child.stderr?.on('data', relay);
+  child.stdout?.on('data', relay());
+  child.stderr?.on('data', relay());
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`${name} exited with code ${code} while starting:\n${tail}`))),
   );
