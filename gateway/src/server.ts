@@ -12,6 +12,9 @@ import { httpError } from './http-errors';
 import { createAuthenticator } from './auth';
 import { checkKeys, type GatewayConfig } from './config';
 export type { GatewayContext } from './context';
+// what another router needs to authenticate callers as this gateway does (test/another-router)
+export { createAuthenticator } from './auth';
+export { readGatewayConfig, type GatewayConfig } from './config';
 import { aliasLimit, costLimit, depthLimit, loadTrustedDocuments, usesIntrospection } from './limits';
 import { accessLog, accessPlugin, accessRecord } from './access-log';
 import { openGatewayStore, type GatewayStore } from './store';
