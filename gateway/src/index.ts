@@ -1,6 +1,6 @@
 // first: tracing (when configured) must patch http, express and pg before they load
 import '@district/telemetry/register';
-import { ConfigError, log, nameProcess } from '@district/common';
+import { ConfigError, env, log, nameProcess, readEnvOrExit } from '@district/common';
 import { tracing } from '@district/telemetry';
 import { readGatewayConfig } from './config';
 import { startGateway } from './server';
@@ -9,6 +9,13 @@ import { migrateGatewayDatabase } from './store';
 /** `node dist/index.js` serves; `node dist/index.js migrate` only prepares the gateway's database (a deployment's migration job). */
 async function main() {
   nameProcess('gateway');
+  if (process.argv[2] === 'migrate') {
+    // the migration job needs the database only, not the callers' keys
+    const { GATEWAY_DATABASE_URL } = readEnvOrExit({ GATEWAY_DATABASE_URL: env.string() });
+    await migrateGatewayDatabase(GATEWAY_DATABASE_URL);
+    log().info('gateway database ready');
+    return;
+  }
   let config;
   try {
     config = readGatewayConfig();
@@ -16,11 +23,6 @@ async function main() {
     if (!(e instanceof ConfigError)) throw e;
     log().fatal({ problems: e.problems }, e.message);
     process.exit(78); // EX_CONFIG
-  }
-  if (process.argv[2] === 'migrate') {
-    if (config.GATEWAY_DATABASE_URL) await migrateGatewayDatabase(config.GATEWAY_DATABASE_URL);
-    log().info('gateway database ready');
-    return;
   }
   const gateway = await startGateway(config);
   log().info({ port: gateway.port }, 'gateway ready');
