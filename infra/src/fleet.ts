@@ -20,8 +20,8 @@ export interface FleetOptions {
   internalSecret: string;
   gatewayEnv?: Record<string, string>;
   subgraphEnv?: Record<string, string>;
-  /** fixed ports (`pnpm fleet`): gateways from gatewayPort, replicas from subgraphPort, the front proxy; 0 or absent: free ports */
-  ports?: { gateways: number[]; subgraphs: number[]; proxy: number };
+  /** fixed ports (`pnpm fleet`) for the i-th gateway, the i-th replica of a subgraph, and the front balancer; absent: free ports */
+  ports?: { gateway(i: number): number; subgraph(name: string, i: number): number; proxy: number };
   log?: (line: string) => void;
 }
 
@@ -40,6 +40,8 @@ export interface RunningFleet {
   subgraphs: Record<string, FleetProcess[]>;
   /** one balancer in front of the gateways, one per subgraph in front of its replicas */
   proxies: Record<string, RunningProxy>;
+  /** each subgraph's database, by subgraph name (imports write there) */
+  databaseUrls: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -56,15 +58,15 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
     await Promise.all(Object.values(proxies).map((p) => p.close()));
     await Promise.all(children.map(stopChild));
   };
-  const port = async (list: number[] | undefined, i: number) => list?.[i] || (await freePort());
   try {
     const subgraphs: Record<string, FleetProcess[]> = {};
+    const databaseUrls: Record<string, string> = {};
     const balancers: Record<string, string> = {};
     // balancers first: a subgraph's replicas need the region tree's balancer to exist
     for (const s of SUBGRAPHS) {
       subgraphs[s.name] = [];
       for (let i = 0; i < opts.replicas; i++) {
-        const p = await port(opts.ports?.subgraphs, SUBGRAPHS.indexOf(s) * opts.replicas + i);
+        const p = opts.ports?.subgraph(s.name, i) ?? (await freePort());
         subgraphs[s.name].push({
           name: `${s.name}#${i + 1}`,
           url: `http://127.0.0.1:${p}`,
@@ -77,6 +79,7 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
     }
     for (const s of SUBGRAPHS) {
       const databaseUrl = withDatabase(opts.postgresUrl, databaseName(s.name, opts.databasePrefix));
+      databaseUrls[s.name] = databaseUrl;
       await ensureDatabase(databaseUrl, opts.templatePrefix ? databaseName(s.name, opts.templatePrefix) : undefined);
       // replicas of one subgraph start together: the migration lock lets one migrate and the others wait
       await Promise.all(
@@ -104,7 +107,7 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
     const gateways: FleetProcess[] = [];
     await Promise.all(
       Array.from({ length: opts.gateways }, async (_, i) => {
-        const p = await port(opts.ports?.gateways, i);
+        const p = opts.ports?.gateway(i) ?? (await freePort());
         const name = `gateway#${i + 1}`;
         const child = await startChild(
           name,
@@ -129,7 +132,7 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
       gateways.map((g) => ({ name: g.name, origin: new URL(g.url).origin })),
       opts.ports?.proxy ?? 0,
     );
-    return { gatewayUrl: `${proxies.gateway.url}/graphql`, gateways, subgraphs, proxies, stop };
+    return { gatewayUrl: `${proxies.gateway.url}/graphql`, gateways, subgraphs, proxies, databaseUrls, stop };
   } catch (e) {
     await stop();
     throw e;
