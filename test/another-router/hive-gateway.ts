@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway';
 import { CALLER_HEADER, signCaller, type Caller } from '@district/common';
 import { createAuthenticator, readGatewayConfig } from '@district/gateway';
 
@@ -20,29 +20,26 @@ export interface HiveGatewayOptions {
 export async function startHiveGateway(opts: HiveGatewayOptions) {
   const authenticate = createAuthenticator(readGatewayConfig({ JWT_SECRET: opts.jwtSecret, INTERNAL_SECRET: opts.internalSecret }));
   const callers = new WeakMap<Request, Caller>();
+  // the caller is verified before anything runs; a refused token ends the request with 401
+  const authenticated: GatewayPlugin = {
+    async onRequest({ request, endResponse, fetchAPI }) {
+      try {
+        callers.set(request, await authenticate(request.headers.get('authorization') ?? undefined));
+      } catch (e) {
+        endResponse(
+          new fetchAPI.Response(JSON.stringify({ errors: [{ message: (e as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] }), {
+            status: 401,
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
+      }
+    },
+  };
   const runtime = createGatewayRuntime({
     supergraph: readFileSync(opts.supergraphPath, 'utf8'),
     transportEntries: Object.fromEntries(Object.entries(opts.subgraphUrls).map(([name, location]) => [name, { location }])),
     logging: false,
-    plugins: () => [
-      {
-        async onRequest({ request, endResponse, fetchAPI }) {
-          try {
-            callers.set(request, await authenticate(request.headers.get('authorization') ?? undefined));
-          } catch (e) {
-            endResponse(
-              new fetchAPI.Response(
-                JSON.stringify({ errors: [{ message: (e as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] }),
-                {
-                  status: 401,
-                  headers: { 'content-type': 'application/json' },
-                },
-              ),
-            );
-          }
-        },
-      },
-    ],
+    plugins: () => [authenticated],
     propagateHeaders: {
       async fromClientToSubgraphs({ request }) {
         const caller = callers.get(request);
