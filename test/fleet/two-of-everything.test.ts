@@ -116,6 +116,8 @@ test('killing one replica of each subgraph and one gateway mid-load loses only r
   expect(killed).toBe(true);
   const failed = results.filter((r) => !r.ok).length;
   const inFlight = lost() - lostBefore;
+  if (process.env.DISTRICT_TEST_VERBOSE)
+    console.log(`${results.length} requests, ${failed} failed, ${inFlight} lost in flight on killed processes`);
   // every failed request was in flight on a killed process; everything else came back exact
   expect(failed).toBeLessThanOrEqual(inFlight);
   expect(results).toHaveLength(48);
