@@ -22,6 +22,13 @@ export interface GatewayEnv {
   MAX_COST: number;
   MAX_BODY_BYTES: number;
   RATE_LIMIT_PER_MINUTE: number;
+  /**
+   * The gateway's own database, shared by every replica: per-caller rate limits and persisted
+   * queries. Without it both live in this process's memory (one gateway only).
+   */
+  GATEWAY_DATABASE_URL: string | undefined;
+  /** how long the readiness check waits for each subgraph's /readyz */
+  READINESS_TIMEOUT_MS: number;
 }
 
 export const gatewayEnv: EnvSpec<GatewayEnv> = {
@@ -44,6 +51,8 @@ export const gatewayEnv: EnvSpec<GatewayEnv> = {
   MAX_COST: env.int(50000),
   MAX_BODY_BYTES: env.int(100_000),
   RATE_LIMIT_PER_MINUTE: env.int(600),
+  GATEWAY_DATABASE_URL: env.optional(),
+  READINESS_TIMEOUT_MS: env.int(2000),
 };
 
 export function checkKeys(config: GatewayConfig): void {

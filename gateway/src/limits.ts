@@ -132,24 +132,3 @@ export function costLimit(max: number): ValidationRule {
 export function usesIntrospection(query: string | undefined): boolean {
   return !!query && /\b__(schema|type)\b/.test(query);
 }
-
-/** A fixed-window counter per caller: simple, and enough for one gateway process. */
-export class RateLimiter {
-  private windows = new Map<string, { start: number; count: number }>();
-  constructor(private readonly perMinute: number) {}
-
-  allow(key: string, now = Date.now()): boolean {
-    const w = this.windows.get(key);
-    if (!w || now - w.start >= 60_000) {
-      this.windows.set(key, { start: now, count: 1 });
-      if (this.windows.size > 10_000) this.prune(now);
-      return true;
-    }
-    w.count++;
-    return w.count <= this.perMinute;
-  }
-
-  private prune(now: number) {
-    for (const [k, w] of this.windows) if (now - w.start >= 60_000) this.windows.delete(k);
-  }
-}

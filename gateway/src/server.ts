@@ -4,26 +4,43 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
-import { isDepartment, maskErrors, type Caller } from '@district/common';
+import { isDepartment, log, maskErrors, type Caller } from '@district/common';
+import { countRequests, metricsHandler } from '@district/telemetry';
 import type { GatewayContext } from './context';
 import { CallerForwardingDataSource } from './data-source';
 import { httpError } from './http-errors';
 import { createAuthenticator } from './auth';
 import { checkKeys, type GatewayConfig } from './config';
 export type { GatewayContext } from './context';
-import { aliasLimit, costLimit, depthLimit, loadTrustedDocuments, RateLimiter, usesIntrospection } from './limits';
+// what another router needs to authenticate callers as this gateway does (test/another-router)
+export { createAuthenticator } from './auth';
+export { readGatewayConfig, type GatewayConfig } from './config';
+import { aliasLimit, costLimit, depthLimit, loadTrustedDocuments, usesIntrospection } from './limits';
+import { accessLog, accessPlugin, accessRecord } from './access-log';
+import { openGatewayStore, type GatewayStore } from './store';
+import { PostgresKeyValueCache } from './persisted-queries';
+import { callerRateLimit } from './rate-limit';
+import { gatewayReadiness } from './readiness';
 
 /**
  * The gateway serves the composed supergraph from a file (composition is a build step), so it starts
  * and answers even while a subgraph is down; a query touching that subgraph gets a clean error.
  */
-export async function createGatewayApp(config: GatewayConfig): Promise<{ app: express.Express; apollo: ApolloServer<GatewayContext> }> {
+export async function createGatewayApp(
+  config: GatewayConfig,
+): Promise<{ app: express.Express; apollo: ApolloServer<GatewayContext>; store?: GatewayStore; stop(): Promise<void> }> {
   checkKeys(config);
+  // shared by every replica when configured (rate limits, persisted queries); see store.ts
+  const store = config.GATEWAY_DATABASE_URL ? await openGatewayStore(config.GATEWAY_DATABASE_URL) : undefined;
+  if (!store) log().warn('no GATEWAY_DATABASE_URL: rate limits and persisted queries are kept per gateway process');
+  const persisted = store ? new PostgresKeyValueCache(store.pool) : undefined;
+  const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => {
       const override = isDepartment(name) ? config.subgraphUrls[name] : undefined;
-      return new CallerForwardingDataSource(override ?? url ?? '', config.INTERNAL_SECRET);
+      subgraphUrls.set(name, override ?? url ?? '');
+      return new CallerForwardingDataSource(override ?? url ?? '', config.INTERNAL_SECRET, name);
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -39,17 +56,28 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
       costLimit(config.MAX_COST),
     ],
     formatError: maskErrors,
+    plugins: [accessPlugin],
+    ...(persisted ? { persistedQueries: { cache: persisted } } : {}),
   });
   await apollo.start();
 
   const authenticate = createAuthenticator(config);
-  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const limiter = callerRateLimit(config.RATE_LIMIT_PER_MINUTE, store?.pool);
+  const readiness = gatewayReadiness(() => subgraphUrls, config.READINESS_TIMEOUT_MS, store?.pool);
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', (_req, res) => {
-    res.json({ service: 'gateway', status: 'ok' });
+  app.use(countRequests('gateway'));
+  app.get('/livez', (_req, res) => {
+    res.json({ service: 'gateway', status: 'alive' });
   });
-  app.use('/graphql', express.json({ limit: config.MAX_BODY_BYTES }), async (req, res, next) => {
+  const ready = async (_req: express.Request, res: express.Response) => {
+    const { ready, checks } = await readiness();
+    res.status(ready ? 200 : 503).json({ service: 'gateway', status: ready ? 'ok' : 'unready', checks });
+  };
+  app.get('/readyz', ready);
+  app.get('/health', ready);
+  app.get('/metrics', metricsHandler());
+  app.use('/graphql', accessLog(), express.json({ limit: config.MAX_BODY_BYTES }), async (req, res, next) => {
     if (Array.isArray(req.body)) return httpError(res, 400, '不支持批量请求 / batched requests are not accepted', 'BAD_REQUEST');
     let caller: Caller;
     try {
@@ -57,7 +85,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
     } catch (e) {
       return httpError(res, 401, (e as Error).message, 'UNAUTHENTICATED');
     }
-    if (!limiter.allow(caller.subject)) {
+    accessRecord(res).caller = { subject: caller.subject, roles: caller.roles };
+    if (!(await limiter.allow(caller.subject))) {
       res.setHeader('retry-after', '60');
       return httpError(res, 429, '请求过于频繁，请一分钟后再试 / too many requests, retry in a minute', 'RATE_LIMITED');
     }
@@ -68,15 +97,27 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
     res.locals.caller = caller;
     next();
   });
-  app.use('/graphql', expressMiddleware(apollo, { context: async ({ res }) => ({ caller: res.locals.caller as Caller }) }));
+  app.use(
+    '/graphql',
+    expressMiddleware(apollo, { context: async ({ res }) => ({ caller: res.locals.caller as Caller, access: accessRecord(res) }) }),
+  );
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     if (err.type === 'entity.too.large')
       return httpError(res, 413, `请求体超过 ${config.MAX_BODY_BYTES} 字节 / request body too large`, 'PAYLOAD_TOO_LARGE');
     if (err.status && err.status < 500) return httpError(res, err.status, '请求格式错误 / malformed request', 'BAD_REQUEST');
-    console.error(`[gateway] ${err.name}`);
+    log().error({ error: err.name }, 'gateway error');
     return httpError(res, 500, '网关内部错误 / internal error', 'INTERNAL_SERVER_ERROR');
   });
-  return { app, apollo };
+  return {
+    app,
+    apollo,
+    store,
+    async stop() {
+      await apollo.stop();
+      persisted?.stop();
+      await store?.close();
+    },
+  };
 }
 
 /** Introspection is a deployment switch: off in production, for analysts while developing, or for all. */
@@ -87,7 +128,7 @@ function introspectionAllowed(config: GatewayConfig, caller: Caller): boolean {
 }
 
 export async function startGateway(config: GatewayConfig) {
-  const { app, apollo } = await createGatewayApp(config);
+  const { app, stop } = await createGatewayApp(config);
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
@@ -97,7 +138,7 @@ export async function startGateway(config: GatewayConfig) {
     url: `http://127.0.0.1:${port}/graphql`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await apollo.stop();
+      await stop();
     },
   };
 }

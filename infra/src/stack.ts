@@ -26,6 +26,12 @@ export interface StackOptions {
   introspection?: 'off' | 'analysts' | 'all';
   /** extra environment for the gateway, e.g. tighter limits in a test */
   gatewayEnv?: Record<string, string>;
+  /** extra environment for every subgraph (e.g. LOG_LEVEL) */
+  subgraphEnv?: Record<string, string>;
+  /** per-subgraph streaming replicas for reads (READ_DATABASE_URL), by subgraph name */
+  subgraphReadDatabaseUrls?: Partial<Record<string, string>>;
+  /** the gateway's own database (rate limits, persisted queries); `<prefix>_gateway` on the server when absent */
+  gatewayDatabaseUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -33,6 +39,7 @@ export interface RunningStack {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   databaseUrls: Record<string, string>;
+  gatewayDatabaseUrl: string;
   postgresUrl: string;
   stop(): Promise<void>;
 }
@@ -79,6 +86,8 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
               DATABASE_URL: databaseUrls[s.name],
               INTERNAL_SECRET: opts.internalSecret,
               ...(s.name === REGION_TREE_OWNER ? {} : { REGION_TREE_URL: subgraphUrls[REGION_TREE_OWNER] }),
+              ...(opts.subgraphReadDatabaseUrls?.[s.name] ? { READ_DATABASE_URL: opts.subgraphReadDatabaseUrls[s.name]! } : {}),
+              ...opts.subgraphEnv,
             },
             `http://127.0.0.1:${ports[s.name]}/health`,
             log,
@@ -87,8 +96,10 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       }),
     );
     const gatewayPort = opts.gatewayPort === 0 ? await freePort() : (opts.gatewayPort ?? 4000);
+    const gatewayDatabaseUrl = opts.gatewayDatabaseUrl ?? withDatabase(serverUrl, `${opts.databasePrefix ?? 'district'}_gateway`);
     const gatewayEnv: Record<string, string> = {
       PORT: String(gatewayPort),
+      GATEWAY_DATABASE_URL: gatewayDatabaseUrl,
       JWT_SECRET: opts.jwtSecret,
       INTERNAL_SECRET: opts.internalSecret,
       INTROSPECTION: opts.introspection ?? 'analysts',
@@ -98,27 +109,40 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     children.push(
       await startChild('gateway', join(repoRoot, 'gateway', 'dist', 'index.js'), gatewayEnv, `http://127.0.0.1:${gatewayPort}/health`, log),
     );
-    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, databaseUrls, postgresUrl: serverUrl, stop };
+    return {
+      gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+      subgraphUrls,
+      databaseUrls,
+      gatewayDatabaseUrl,
+      postgresUrl: serverUrl,
+      stop,
+    };
   } catch (e) {
     await stop();
     throw e;
   }
 }
 
-async function startChild(name: string, script: string, env: Record<string, string>, healthUrl: string, log: (l: string) => void) {
+export async function startChild(name: string, script: string, env: Record<string, string>, healthUrl: string, log: (l: string) => void) {
   const child = spawn(process.execPath, [script], {
     // a child inherits the runner's environment (PATH, locale …), with its own settings on top
     env: { ...process.env, ...env }, // eslint-disable-line no-restricted-properties
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';
-  const relay = (chunk: Buffer) => {
-    const text = chunk.toString();
-    tail = (tail + text).slice(-4000);
-    for (const line of text.split('\n')) if (line.trim()) log(line.startsWith('[') ? line : `[${name}] ${line}`);
+  // a chunk can end mid-line (a long JSON log line): lines are passed on whole
+  const relay = () => {
+    let partial = '';
+    return (chunk: Buffer) => {
+      const text = chunk.toString();
+      tail = (tail + text).slice(-4000);
+      const lines = (partial + text).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) log(line.startsWith('[') ? line : `[${name}] ${line}`);
+    };
   };
-  child.stdout?.on('data', relay);
-  child.stderr?.on('data', relay);
+  child.stdout?.on('data', relay());
+  child.stderr?.on('data', relay());
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`${name} exited with code ${code} while starting:\n${tail}`))),
   );
@@ -141,7 +165,7 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

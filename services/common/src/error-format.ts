@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { log } from './log';
 
 const SAFE_CODES = new Set([
   'BAD_USER_INPUT',
@@ -36,7 +37,7 @@ export function maskErrors(formatted: GraphQLFormattedError, error: unknown): Gr
   ]
     .filter(Boolean)
     .join(', ');
-  console.error(`[internal error] ${original?.name ?? 'Error'} at ${formatted.path?.join('.') ?? '?'}${where ? ` (${where})` : ''}`);
+  log().error({ error: original?.name ?? 'Error', path: formatted.path?.join('.') ?? '?', where: where || undefined }, 'internal error');
   return {
     message: '服务内部错误，请稍后重试 / internal error, please retry later',
     path: formatted.path,

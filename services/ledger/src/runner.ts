@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { bumpDataVersion, type Queryable, type RegionTree } from '@district/common';
+import { metrics } from '@district/telemetry';
 import { LedgerValidation } from './validate-ledger';
 import type { Defect, LedgerSpec, ValidRow } from './types';
 import { duplicatesInDatabase } from './duplicates';
@@ -90,6 +91,14 @@ const MAX_LISTED = 1000;
  * had a defect, so a file with a defect leaves the database exactly as it was. A file that wrote
  * anything bumps the subgraph's data version in the same transaction.
  */
+/** Rows imported, for whichever process imports (the import command, a subgraph's upload): its /metrics shows them. */
+function countRows(ledger: string, outcomes: Partial<Record<'inserted' | 'updated' | 'unchanged' | 'refused', number>>): void {
+  for (const outcome of ['inserted', 'updated', 'unchanged', 'refused'] as const) {
+    const n = outcomes[outcome];
+    if (n) metrics.importRows.inc({ ledger, outcome }, n);
+  }
+}
+
 export async function importLedgerFile(importer: LedgerImporter, path: string, opts: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   const { db, release } = await opts.connect();
@@ -136,6 +145,7 @@ export async function importLedgerFile(importer: LedgerImporter, path: string, o
     }
     if (!validation.ok) {
       await db.query('ROLLBACK');
+      countRows(importer.spec.file, { refused: validation.rowsRead });
       throw new LedgerImportError(importer.spec.file, validation.defects, validation.defectCount);
     }
     if (opts.dryRun) await db.query('ROLLBACK');
@@ -150,6 +160,7 @@ export async function importLedgerFile(importer: LedgerImporter, path: string, o
     await release();
   }
   summary.read = validation.rowsRead;
+  if (!summary.dryRun) countRows(summary.file, summary);
   summary.ms = Date.now() - started;
   summary.rowsPerSecond = summary.read / Math.max(summary.ms / 1000, 0.001);
   return summary;

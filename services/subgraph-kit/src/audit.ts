@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property, Index } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { bumpDataVersion, forbidden, maskIdNumber, maskName, maskPhone } from '@district/common';
+import { bumpDataVersion, forbidden, log, maskIdNumber, maskName, maskPhone } from '@district/common';
 import type { RequestContext } from './context';
 import { hasUnprintable } from './input';
 
@@ -111,7 +111,7 @@ export async function audited<T>(
     try {
       await em.flush();
     } catch (auditError) {
-      console.error(`[audit] could not record a failed ${operation}: ${(auditError as Error).name}`);
+      log().error({ operation, error: (auditError as Error).name }, 'audit: could not record a failed operation');
       throw new Error('audit write failed', { cause: e });
     }
     throw e;

@@ -24,6 +24,13 @@ export interface RequestContext {
   regionTree: RegionTree;
   /** the version of this subgraph's data, followed from the database (absent in plain scripts) */
   dataVersion?: DataVersion;
+  /**
+   * Where lists and figures read: 'read' (a replica, when one is configured) for queries, 'write'
+   * (the primary) for mutations, so a mutation's answer always shows its own change.
+   */
+  readFrom: 'read' | 'write';
+  /** the request's id (the gateway's x-request-id), for log lines */
+  requestId?: string;
 }
 
 /**

@@ -61,7 +61,7 @@ export function listUnder<T extends object>(
          WINDOW w AS (PARTITION BY r.p)) x
        WHERE _n = 1 OR _n BETWEEN ${offset + 1} AND ${offset + limit}
        ORDER BY _node, _n`;
-    const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(statement.text, [...statement.params]);
+    const rows: Record<string, unknown>[] = await ctx.em.getConnection(ctx.readFrom).execute(statement.text, [...statement.params]);
     const pages = new Map<string, { total: number; nodes: T[] }>();
     for (const { _node, _n, _total, ...row } of rows) {
       const page = pages.get(String(_node)) ?? { total: Number(_total), nodes: [] };
@@ -86,7 +86,7 @@ export async function listWhere<T extends object>(
 ): Promise<Connection<T>> {
   const { limit, offset } = pageWindow(args);
   const order = orderBy(args.sort, spec.sortColumns, spec.defaultOrder);
-  const conn = ctx.em.getConnection();
+  const conn = ctx.em.getConnection(ctx.readFrom);
   const page = sql`SELECT t.*, count(*) OVER () AS _total FROM ${raw(spec.table)} t WHERE ${where}
     ORDER BY ${raw(order)} LIMIT ${limit} OFFSET ${offset}`;
   const rows: Record<string, unknown>[] = await conn.execute(page.text, [...page.params]);

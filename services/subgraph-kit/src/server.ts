@@ -8,12 +8,14 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { CALLER_HEADER, maskErrors, remoteRegionTree, verifyCaller, type Caller, type Department, type RegionTree } from '@district/common';
+import { countRequests, metricsHandler, REQUEST_ID_HEADER, requestIdFrom } from '@district/telemetry';
 import { LoaderCache, type RequestContext } from './context';
 import { flushPersonalReads } from './audit';
 import { enforcePersonalData } from './personal';
 import { sharedTypeDefs } from './sdl';
 import { DataVersion } from './data-version';
 import { FigureBatch, FigureCache } from './figures';
+import { databasesReady, observeRequests, watchPools } from './observe';
 
 export interface SubgraphDefinition {
   service: Department;
@@ -50,18 +52,28 @@ export interface SubgraphServerOptions extends SubgraphDefinition {
   figureCache?: boolean;
 }
 
+/** Readiness a process can withdraw while it drains before stopping. */
+export interface Readiness {
+  draining: boolean;
+}
+
 /**
- * Builds (does not start) a subgraph's HTTP app: /health for orchestrators, /graphql for the gateway
- * only. A request without a valid gateway-signed caller is refused before any GraphQL runs, so
- * `_entities` and `_service` are never reachable by a client.
+ * Builds (does not start) a subgraph's HTTP app: /livez and /readyz (/health) for orchestrators,
+ * /metrics for Prometheus, /graphql for the gateway only. A request without a valid gateway-signed
+ * caller is refused before any GraphQL runs, so `_entities` and `_service` are never reachable by a client.
  */
-export async function createSubgraphApp(
-  opts: SubgraphServerOptions,
-): Promise<{ app: express.Express; apollo: ApolloServer<RequestContext>; dataVersion: DataVersion }> {
+export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
+  app: express.Express;
+  apollo: ApolloServer<RequestContext>;
+  dataVersion: DataVersion;
+  readiness: Readiness;
+  stopWatching: () => void;
+}> {
+  const hasReplica = (opts.orm.config.get('replicas') ?? []).length > 0;
   const apollo = new ApolloServer<RequestContext>({
     schema: subgraphSchema(opts),
     // inline traces only feed Apollo Studio, which a district deployment does not use
-    plugins: [flushPlugin, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [flushPlugin, observeRequests(opts.service, hasReplica), ApolloServerPluginInlineTraceDisabled()],
     formatError: maskErrors,
     includeStacktraceInErrorResponses: false,
   });
@@ -75,13 +87,24 @@ export async function createSubgraphApp(
     return remoteRegionTree(opts.regionTreeUrl, opts.internalSecret);
   };
 
+  const readiness: Readiness = { draining: false };
+  const stopWatching = watchPools(opts.service, opts.orm);
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', async (_req, res) => {
-    const db = await opts.orm.isConnected();
-    res.status(db ? 200 : 503).json({ service: opts.service, status: db ? 'ok' : 'database unreachable' });
+  app.use(countRequests(opts.service));
+  // alive while the process can answer at all: a database outage makes it unready, not restarted
+  app.get('/livez', (_req, res) => {
+    res.json({ service: opts.service, status: 'alive' });
   });
+  const ready = async (_req: express.Request, res: express.Response) => {
+    const problem = readiness.draining ? 'stopping' : await databasesReady(opts.orm);
+    res.status(problem ? 503 : 200).json({ service: opts.service, status: problem ?? 'ok' });
+  };
+  app.get('/readyz', ready);
+  app.get('/health', ready);
+  app.get('/metrics', metricsHandler());
   app.use('/graphql', express.json({ limit: '1mb' }), async (req, res, next) => {
+    res.locals.requestId = requestIdFrom(req.header(REQUEST_ID_HEADER));
     const token = req.header(CALLER_HEADER);
     try {
       if (!token) throw new Error('missing');
@@ -98,7 +121,7 @@ export async function createSubgraphApp(
     expressMiddleware(apollo, {
       context: async ({ res }): Promise<RequestContext> => {
         const em = opts.orm.em.fork() as RequestContext['em'];
-        return {
+        const ctx: RequestContext = {
           service: opts.service,
           caller: res.locals.caller as Caller,
           em,
@@ -108,16 +131,20 @@ export async function createSubgraphApp(
           // a tree per request: its answers are cached for the request only, never across edits of the tree
           regionTree: regionTreeFor(em),
           dataVersion,
+          // the primary until the operation is known to be a query (observeRequests)
+          readFrom: 'write',
+          requestId: res.locals.requestId as string,
         };
+        return ctx;
       },
     }),
   );
-  return { app, apollo, dataVersion };
+  return { app, apollo, dataVersion, readiness, stopWatching };
 }
 
 /** Starts the app on a port; resolves once listening. Closing stops Apollo, the version listener and the ORM too. */
 export async function listen(opts: SubgraphServerOptions, port: number, host = '0.0.0.0') {
-  const { app, apollo, dataVersion } = await createSubgraphApp(opts);
+  const { app, apollo, dataVersion, readiness, stopWatching } = await createSubgraphApp(opts);
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address();
@@ -126,7 +153,11 @@ export async function listen(opts: SubgraphServerOptions, port: number, host = '
     port: actualPort,
     url: `http://127.0.0.1:${actualPort}/graphql`,
     dataVersion,
+    readiness,
     async close() {
+      readiness.draining = true;
+      stopWatching();
+      // stops accepting, lets requests in flight finish, closes idle keep-alive connections
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
       await dataVersion.close();

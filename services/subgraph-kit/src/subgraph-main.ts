@@ -1,7 +1,8 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { env, readEnvOrExit, REGION_TREE_OWNER, SUBGRAPHS, type Department, type RegionTree } from '@district/common';
+import { env, log, nameProcess, readEnvOrExit, REGION_TREE_OWNER, SUBGRAPHS, type Department, type RegionTree } from '@district/common';
+import { tracing } from '@district/telemetry';
 import type { RequestContext } from './context';
 import { openDatabase, type SqlCounter } from './db';
 import { readSchema } from './sdl';
@@ -24,6 +25,8 @@ export const defaultPort = (service: Department): number => SUBGRAPHS.find((s) =
 
 export interface StartOptions {
   databaseUrl: string;
+  /** a streaming replica of the database, for the reads of queries (lists, figures) */
+  readDatabaseUrl?: string;
   internalSecret: string;
   port?: number;
   host?: string;
@@ -40,6 +43,7 @@ export async function startSubgraph(mod: SubgraphModule, opts: StartOptions) {
     entities: mod.entities,
     migrations: mod.migrations,
     sqlCounter: opts.sqlCounter,
+    readUrl: opts.readDatabaseUrl,
   });
   const server = await listen(
     {
@@ -59,12 +63,18 @@ export async function startSubgraph(mod: SubgraphModule, opts: StartOptions) {
   return { ...server, orm };
 }
 
-/** The entry file of a subgraph: read config, listen, stop cleanly on SIGINT/SIGTERM. */
-export async function runSubgraph(mod: SubgraphModule): Promise<void> {
+/**
+ * The entry file of a subgraph: read config, listen, stop cleanly on SIGINT/SIGTERM. With the
+ * argument `migrate` it only migrates its database and exits (a deployment's migration job).
+ */
+export async function runSubgraph(mod: SubgraphModule, argv: string[] = process.argv.slice(2)): Promise<void> {
+  nameProcess(mod.service);
+  if (argv[0] === 'migrate') return migrateOnly(mod);
   const config = readEnvOrExit({
     PORT: env.port(defaultPort(mod.service)),
     HOST: env.string('0.0.0.0'),
     DATABASE_URL: env.string(),
+    READ_DATABASE_URL: env.optional(),
     INTERNAL_SECRET: env.secret(32),
     // every subgraph but the tree's owner checks region codes against it
     REGION_TREE_URL: mod.service === REGION_TREE_OWNER ? env.optional() : env.string(),
@@ -72,17 +82,28 @@ export async function runSubgraph(mod: SubgraphModule): Promise<void> {
   });
   const server = await startSubgraph(mod, {
     databaseUrl: config.DATABASE_URL,
+    readDatabaseUrl: config.READ_DATABASE_URL,
     internalSecret: config.INTERNAL_SECRET,
     port: config.PORT,
     host: config.HOST,
     regionTreeUrl: config.REGION_TREE_URL,
     figureCache: config.FIGURE_CACHE,
   });
-  console.log(`[${mod.service}] subgraph ready on port ${server.port}`);
+  log().info({ port: server.port, readReplica: !!config.READ_DATABASE_URL }, 'subgraph ready');
   const stop = async () => {
+    log().info('stopping: finishing requests in flight');
     await server.close();
+    await tracing()?.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Applies pending migrations (under the migration lock) and exits: run once per deployment, before new replicas start. */
+async function migrateOnly(mod: SubgraphModule): Promise<void> {
+  const config = readEnvOrExit({ DATABASE_URL: env.string() });
+  const orm = await openDatabase({ url: config.DATABASE_URL, entities: mod.entities, migrations: mod.migrations });
+  await orm.close();
+  log().info('migrations applied');
 }
