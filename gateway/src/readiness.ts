@@ -1,9 +1,12 @@
 import type { Pool } from 'pg';
 
 /**
- * The gateway is ready when every subgraph says it is (its /readyz: its database answers) and its
- * own database answers. A gateway whose subgraphs are all down now says so instead of "ok"; the
- * answer is cached for a second so probes and load balancers do not multiply into subgraph checks.
+ * The gateway is ready to take traffic when its own database answers and at least one subgraph says
+ * it is ready (its /readyz: its database answers). With some subgraphs down it stays in rotation and
+ * says `degraded`, listing them: every gateway of a fleet sees the same subgraphs, so taking them
+ * all out of rotation for one failing subgraph would turn a partial failure (which costs only that
+ * subgraph's fields) into a total one. With every subgraph down it is not ready. The answer is
+ * cached for a second so probes and load balancers do not multiply into subgraph checks.
  */
 export function gatewayReadiness(subgraphs: () => Map<string, string>, timeoutMs: number, pool?: Pool) {
   let cached: { at: number; result: Promise<Readiness> } | undefined;
@@ -25,8 +28,9 @@ export function gatewayReadiness(subgraphs: () => Map<string, string>, timeoutMs
         () => 'ok',
         () => 'unreachable',
       );
-    const ready = entries.length > 0 && Object.values(checks).every((v) => v === 'ok');
-    return { ready, checks };
+    const subgraphsUp = results.filter(([, v]) => v === 'ok').length;
+    const ready = subgraphsUp > 0 && checks.database !== 'unreachable';
+    return { ready, degraded: ready && subgraphsUp < entries.length, checks };
   };
   return (): Promise<Readiness> => {
     const now = Date.now();
@@ -37,5 +41,7 @@ export function gatewayReadiness(subgraphs: () => Map<string, string>, timeoutMs
 
 export interface Readiness {
   ready: boolean;
+  /** ready, with some subgraphs down */
+  degraded: boolean;
   checks: Record<string, string>;
 }

@@ -71,8 +71,8 @@ export async function createGatewayApp(
     res.json({ service: 'gateway', status: 'alive' });
   });
   const ready = async (_req: express.Request, res: express.Response) => {
-    const { ready, checks } = await readiness();
-    res.status(ready ? 200 : 503).json({ service: 'gateway', status: ready ? 'ok' : 'unready', checks });
+    const { ready, degraded, checks } = await readiness();
+    res.status(ready ? 200 : 503).json({ service: 'gateway', status: ready ? (degraded ? 'degraded' : 'ok') : 'unready', checks });
   };
   app.get('/readyz', ready);
   app.get('/health', ready);
