@@ -56,9 +56,9 @@ async function post(
   return { status: res.status, requestId: res.headers.get('x-request-id'), body: (await res.json()) as { data?: any; errors?: unknown[] } };
 }
 
-/** Lines are written when the response finishes: wait (bounded) until the request's lines are in. */
+/** Lines are written when the response finishes: wait (bounded, generously for a loaded machine) until the request's lines are in. */
 async function linesOf(requestId: string, minimum = 1): Promise<LogLine[]> {
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 300; i++) {
     const found = logged().filter((l) => l.requestId === requestId);
     if (found.length >= minimum) return found;
     await new Promise((r) => setTimeout(r, 100));
