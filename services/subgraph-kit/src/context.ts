@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller, Department, RegionTree } from '@district/common';
 import type { FigureBatch } from './figures/engine';
 import type { DataVersion } from './data-version';
+import type { Period } from './figures/period';
 
 /** A personal field shown unmasked during this request, recorded once the response is sent. */
 export interface PersonalRead {
@@ -24,6 +25,11 @@ export interface RequestContext {
   regionTree: RegionTree;
   /** the version of this subgraph's data, followed from the database (absent in plain scripts) */
   dataVersion?: DataVersion;
+  /**
+   * The window a figure field counts over when a series asks it for a month (or a whole year)
+   * instead of its `year`/`asOf` arguments: see figures/over-nodes.ts and `periodFor`.
+   */
+  figurePeriod?: Period;
 }
 
 /**

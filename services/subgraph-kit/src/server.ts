@@ -13,7 +13,7 @@ import { flushPersonalReads } from './audit';
 import { enforcePersonalData } from './personal';
 import { sharedTypeDefs } from './sdl';
 import { DataVersion } from './data-version';
-import { FigureBatch, FigureCache } from './figures';
+import { FigureBatch, FigureCache, installFigureQueries } from './figures';
 
 export interface SubgraphDefinition {
   service: Department;
@@ -24,7 +24,9 @@ export interface SubgraphDefinition {
 
 export function subgraphSchema(def: SubgraphDefinition) {
   const typeDefs: DocumentNode = parse(`${def.typeDefs}\n${sharedTypeDefs}`);
-  return enforcePersonalData(buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }));
+  return installFigureQueries(
+    enforcePersonalData(buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> })),
+  );
 }
 
 const flushPlugin: ApolloServerPlugin<RequestContext> = {

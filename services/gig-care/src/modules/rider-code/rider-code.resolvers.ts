@@ -1,4 +1,15 @@
-import { and, listPrefix, listUnder, periodOf, previousPeriod, rateFigure, sql, yearOnYear, type ListSpec } from '@district/subgraph-kit';
+import {
+  and,
+  listPrefix,
+  listUnder,
+  periodFor,
+  previousPeriod,
+  rateFigure,
+  sql,
+  yearOnYear,
+  type ListSpec,
+  type RequestContext,
+} from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
 import { GigRiderCodeCompound } from './rider-code.entity';
 import { riderCodeCompounds } from './rider-code.figures';
@@ -10,6 +21,18 @@ const RIDER_CODE: ListSpec<GigRiderCodeCompound> = {
   sortColumns: { COMPOUND_CODE: 't.number', OPENED_ON: 't.opened_on' },
   defaultOrder: 't.id',
 };
+
+/**
+ * The compounds under a node, when the gateway did not send them along (a ranking asks the figure at
+ * nodes it named itself): every node of the request asked of the region tree's owner in one call.
+ */
+const compoundCountOf = (ctx: RequestContext, code: string) =>
+  ctx.loaders
+    .get<string, number>('compound-counts', async (codes) => {
+      const counts = await ctx.regionTree.compoundCounts([...codes]);
+      return codes.map((c) => counts.get(c) ?? 0);
+    })
+    .load(code);
 
 export const riderCodeResolvers: Resolvers = {
   Query: {
@@ -35,12 +58,12 @@ export const riderCodeResolvers: Resolvers = {
      * count as of a past day, so today's count is last year's denominator too.
      */
     riderCodeCoverage: async (n, a, ctx) => {
-      const now = periodOf(a.year, a.asOf);
+      const now = periodFor(ctx, a);
+      const compounds = n.compoundCount ?? (await compoundCountOf(ctx, n.code));
       const [opened, before] = await Promise.all([
         ctx.figures.number(riderCodeCompounds, {}, n.code, now),
         ctx.figures.number(riderCodeCompounds, {}, n.code, previousPeriod(now)),
       ]);
-      const compounds = n.compoundCount ?? 0;
       return rateFigure([opened, compounds], [before, compounds]);
     },
   },

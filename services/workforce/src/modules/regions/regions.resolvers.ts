@@ -16,6 +16,7 @@ import {
 } from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
 import { Compound, Grid, Region } from './region.entity';
+import { compoundsUnder, nodesUnder } from './region-tree';
 import { communities, compounds, grids } from './regions.figures';
 
 /** Parent of RegionStructure: the node (checked against the caller's scope) and the year asked. */
@@ -116,5 +117,7 @@ export const lookupResolvers: Resolvers = {
       (await ctx.em.find(Compound, { id: { $in: checkedCodes(ids) } }, { orderBy: { id: 'asc' } })).filter((c) =>
         inScope(ctx.caller, c.communityCode),
       ),
+    lookupNodesUnder: (_, { code, level, on }, ctx) => nodesUnder(ctx.em, regionNode(ctx, code).code, level ?? 'CHILDREN', on),
+    lookupCompoundsUnder: (_, { code, on }, ctx) => compoundsUnder(ctx.em, regionNode(ctx, code).code, on),
   },
 };
