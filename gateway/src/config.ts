@@ -22,6 +22,18 @@ export interface GatewayEnv {
   MAX_COST: number;
   MAX_BODY_BYTES: number;
   RATE_LIMIT_PER_MINUTE: number;
+  /** browser origins allowed to call the gateway (CORS), comma-separated; none by default */
+  CORS_ORIGINS: string[];
+  /** the IDE at /ide (GraphiQL served from the gateway's own files) */
+  IDE: boolean;
+  /** rows fetched per page while an export streams a list */
+  EXPORT_PAGE_SIZE: number;
+  /** most rows one export writes: past it the file says it was cut short */
+  EXPORT_MAX_ROWS: number;
+  /** manifests of front-ends' operations (Apollo persisted-query manifest JSON files) */
+  PERSISTED_OPERATIONS_DIR: string | undefined;
+  /** open: any operation; registered: roles other than analysts and administrators run only registered ones */
+  OPERATIONS: 'open' | 'registered';
 }
 
 export const gatewayEnv: EnvSpec<GatewayEnv> = {
@@ -44,6 +56,20 @@ export const gatewayEnv: EnvSpec<GatewayEnv> = {
   MAX_COST: env.int(50000),
   MAX_BODY_BYTES: env.int(100_000),
   RATE_LIMIT_PER_MINUTE: env.int(600),
+  CORS_ORIGINS: (raw, name) => {
+    const origins = (raw ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
+    const bad = origins.filter((o) => !/^https?:\/\/[^/\s]+$/.test(o));
+    if (bad.length) throw new Error(`${name}: each origin must be scheme://host[:port] with no path, got ${bad.join(', ')}`);
+    return origins;
+  },
+  IDE: env.bool(true),
+  EXPORT_PAGE_SIZE: env.int(500),
+  EXPORT_MAX_ROWS: env.int(1_000_000),
+  PERSISTED_OPERATIONS_DIR: env.optional(),
+  OPERATIONS: env.oneOf(['open', 'registered'] as const, 'open'),
 };
 
 export function checkKeys(config: GatewayConfig): void {

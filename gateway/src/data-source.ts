@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, signCaller } from '@district/common';
+import { CALLER_HEADER, EXPORT_HEADER, signCaller } from '@district/common';
 import type { GatewayContext } from './context';
 
 /** Forwards the verified caller to a subgraph as a short-lived token signed with the internal secret. */
@@ -12,7 +12,8 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const caller = (context as Partial<GatewayContext>).caller;
+    const { caller, exportAudit } = context as Partial<GatewayContext>;
     if (caller) request.http?.headers.set(CALLER_HEADER, await signCaller(caller, this.internalSecret));
+    if (exportAudit) request.http?.headers.set(EXPORT_HEADER, exportAudit);
   }
 }

@@ -4,7 +4,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
-import { isDepartment, maskErrors, type Caller } from '@district/common';
+import { isDepartment, type Caller } from '@district/common';
 import type { GatewayContext } from './context';
 import { CallerForwardingDataSource } from './data-source';
 import { httpError } from './http-errors';
@@ -12,6 +12,11 @@ import { createAuthenticator } from './auth';
 import { checkKeys, type GatewayConfig } from './config';
 export type { GatewayContext } from './context';
 import { aliasLimit, costLimit, depthLimit, loadTrustedDocuments, RateLimiter, usesIntrospection } from './limits';
+import { browserAccess, csrfRequestHeaders } from './browser-access';
+import { formatClientError, noSubscriptions } from './client-errors';
+import { isRegistered, loadRegisteredOperations, mayRunAdHoc, OperationCache, operationOf } from './registered-operations';
+import { ideRoutes } from './ide';
+import { exportRoutes } from './export';
 
 /**
  * The gateway serves the composed supergraph from a file (composition is a build step), so it starts
@@ -26,8 +31,12 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
       return new CallerForwardingDataSource(override ?? url ?? '', config.INTERNAL_SECRET);
     },
   });
+  const registered = loadRegisteredOperations(config);
+  const operationCache = new OperationCache(registered);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    csrfPrevention: { requestHeaders: csrfRequestHeaders },
+    persistedQueries: { cache: operationCache },
     introspection: true, // allowed per caller below
     allowBatchedHttpRequests: false,
     hideSchemaDetailsFromClientErrors: true,
@@ -37,8 +46,9 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
       depthLimit(config.MAX_DEPTH),
       aliasLimit(config.MAX_ALIASES, loadTrustedDocuments(config.TRUSTED_OPERATIONS_DIR)),
       costLimit(config.MAX_COST),
+      noSubscriptions,
     ],
-    formatError: maskErrors,
+    formatError: formatClientError,
   });
   await apollo.start();
 
@@ -46,10 +56,12 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
   const app = express();
   app.disable('x-powered-by');
+  app.use(browserAccess(config));
+  app.use(ideRoutes(config));
   app.get('/health', (_req, res) => {
     res.json({ service: 'gateway', status: 'ok' });
   });
-  app.use('/graphql', express.json({ limit: config.MAX_BODY_BYTES }), async (req, res, next) => {
+  const admit = async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (Array.isArray(req.body)) return httpError(res, 400, '不支持批量请求 / batched requests are not accepted', 'BAD_REQUEST');
     let caller: Caller;
     try {
@@ -61,13 +73,24 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
       res.setHeader('retry-after', '60');
       return httpError(res, 429, '请求过于频繁，请一分钟后再试 / too many requests, retry in a minute', 'RATE_LIMITED');
     }
-    const query = typeof req.body?.query === 'string' ? req.body.query : undefined;
+    const operation = operationOf(req);
+    if (config.OPERATIONS === 'registered' && !mayRunAdHoc(caller) && !isRegistered(registered, operation)) {
+      return httpError(
+        res,
+        403,
+        '该操作未登记，请使用前端登记的操作 / this operation is not registered for your front-end',
+        'OPERATION_NOT_REGISTERED',
+      );
+    }
+    const query = operation.query ?? (operation.hash ? operationCache.textOf(operation.hash) : undefined);
     if (usesIntrospection(query) && !introspectionAllowed(config, caller)) {
       return httpError(res, 403, '未开放内省查询 / introspection is disabled for your role', 'FORBIDDEN');
     }
     res.locals.caller = caller;
     next();
-  });
+  };
+  app.use('/graphql', express.json({ limit: config.MAX_BODY_BYTES }), admit);
+  app.use('/export', express.json({ limit: config.MAX_BODY_BYTES }), admit, exportRoutes(apollo, gateway, config));
   app.use('/graphql', expressMiddleware(apollo, { context: async ({ res }) => ({ caller: res.locals.caller as Caller }) }));
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     if (err.type === 'entity.too.large')

@@ -30,6 +30,8 @@ export interface RequestContext {
    * instead of its `year`/`asOf` arguments: see figures/over-nodes.ts and `periodFor`.
    */
   figurePeriod?: Period;
+  /** set when the gateway runs this request as the first page of an export: audited once answered */
+  export?: { format: string; type: string; field: string };
 }
 
 /**

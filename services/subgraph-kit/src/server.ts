@@ -7,9 +7,19 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { CALLER_HEADER, maskErrors, remoteRegionTree, verifyCaller, type Caller, type Department, type RegionTree } from '@district/common';
+import {
+  CALLER_HEADER,
+  EXPORT_HEADER,
+  maskErrors,
+  parseExportHeader,
+  remoteRegionTree,
+  verifyCaller,
+  type Caller,
+  type Department,
+  type RegionTree,
+} from '@district/common';
 import { LoaderCache, type RequestContext } from './context';
-import { flushPersonalReads } from './audit';
+import { flushPersonalReads, recordExport } from './audit';
 import { enforcePersonalData } from './personal';
 import { sharedTypeDefs } from './sdl';
 import { DataVersion } from './data-version';
@@ -32,8 +42,13 @@ export function subgraphSchema(def: SubgraphDefinition) {
 const flushPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue }) {
+      async willSendResponse({ contextValue, schema, request, response }) {
         await flushPersonalReads(contextValue);
+        if (contextValue.export) {
+          const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const outcome = body?.errors?.length ? String(body.errors[0].extensions?.code ?? 'ERROR') : 'OK';
+          await recordExport(contextValue, schema, request.variables, outcome);
+        }
       },
     };
   },
@@ -98,7 +113,7 @@ export async function createSubgraphApp(
   app.use(
     '/graphql',
     expressMiddleware(apollo, {
-      context: async ({ res }): Promise<RequestContext> => {
+      context: async ({ req, res }): Promise<RequestContext> => {
         const em = opts.orm.em.fork() as RequestContext['em'];
         return {
           service: opts.service,
@@ -110,6 +125,7 @@ export async function createSubgraphApp(
           // a tree per request: its answers are cached for the request only, never across edits of the tree
           regionTree: regionTreeFor(em),
           dataVersion,
+          export: parseExportHeader(req.header(EXPORT_HEADER)),
         };
       },
     }),
