@@ -488,6 +488,17 @@ export type GigCarePartnerSortField =
   | 'TYPE'
   | 'YEAR';
 
+/** 小区分页（小区属社区工作者队伍子图）/ a page of compounds (the workforce subgraph's) */
+export type GigCompoundConnection = {
+  __typename?: 'GigCompoundConnection';
+  /** 本页 / this page */
+  nodes: Array<Compound>;
+  /** 分页信息 / page information */
+  pageInfo: PageInfo;
+  /** 总数 / total matching */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** 流动网格员上报的问题 / an issue reported by a mobile grid member */
 export type GigIssue = {
   __typename?: 'GigIssue';
@@ -560,6 +571,8 @@ export type GigIssueFilter = {
   /** 上报人：全局编号或本辖区的人员编号 / reporter: global id, or worker number in the caller's district */
   reporterCode?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<GigIssueStatus>;
+  /** 处于这些状态之一 / in one of these states */
+  statusIn?: InputMaybe<Array<GigIssueStatus>>;
 };
 
 /** 问题排序 / issue sort */
@@ -980,6 +993,8 @@ export type Query = {
   gigCareEvents: GigCareEventConnection;
   /** 合作单位列表（全区性记录，位于区县节点）/ partner units of the care actions: district-wide records at their district's node */
   gigCarePartners: GigCarePartnerConnection;
+  /** 未开通骑手码的小区（asOf 当日，默认今天；按全局编号排序）/ compounds under a node (the caller's scope by default) not opened to the rider code on asOf (default today), by global id */
+  gigCompoundsWithoutRiderCode: GigCompoundConnection;
   /** 上报问题：全局编号（410106:SB20250001），或本辖区的上报编号 / an issue by global id (410106:SB20250001), or by report number in the caller's own district */
   gigIssue: Maybe<GigIssue>;
   /** 上报问题列表（可筛选超期）/ reported issues; filter overdue: true lists the overdue ones */
@@ -1023,6 +1038,15 @@ export type QueryGigCarePartnersArgs = {
   filter?: InputMaybe<GigCarePartnerFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<GigCarePartnerSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryGigCompoundsWithoutRiderCodeArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1340,6 +1364,7 @@ export type ResolversTypes = ResolversObject<{
   GigCarePartnerFilter: GigCarePartnerFilter;
   GigCarePartnerSort: GigCarePartnerSort;
   GigCarePartnerSortField: GigCarePartnerSortField;
+  GigCompoundConnection: ResolverTypeWrapper<GigCompoundConnection>;
   GigIssue: ResolverTypeWrapper<GigIssueModel>;
   GigIssueConnection: ResolverTypeWrapper<Omit<GigIssueConnection, 'nodes'> & { nodes: Array<ResolversTypes['GigIssue']> }>;
   GigIssueFilter: GigIssueFilter;
@@ -1411,6 +1436,7 @@ export type ResolversParentTypes = ResolversObject<{
   GigCarePartnerConnection: Omit<GigCarePartnerConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['GigCarePartner']> };
   GigCarePartnerFilter: GigCarePartnerFilter;
   GigCarePartnerSort: GigCarePartnerSort;
+  GigCompoundConnection: GigCompoundConnection;
   GigIssue: GigIssueModel;
   GigIssueConnection: Omit<GigIssueConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['GigIssue']> };
   GigIssueFilter: GigIssueFilter;
@@ -1538,6 +1564,12 @@ export type GigCarePartnerResolvers<ContextType = RequestContext, ParentType ext
 
 export type GigCarePartnerConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GigCarePartnerConnection'] = ResolversParentTypes['GigCarePartnerConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['GigCarePartner']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type GigCompoundConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GigCompoundConnection'] = ResolversParentTypes['GigCompoundConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -1675,6 +1707,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   gigCareAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QueryGigCareAuditTrailArgs>>;
   gigCareEvents?: Resolver<ResolversTypes['GigCareEventConnection'], ParentType, ContextType, Partial<QueryGigCareEventsArgs>>;
   gigCarePartners?: Resolver<ResolversTypes['GigCarePartnerConnection'], ParentType, ContextType, Partial<QueryGigCarePartnersArgs>>;
+  gigCompoundsWithoutRiderCode?: Resolver<ResolversTypes['GigCompoundConnection'], ParentType, ContextType, Partial<QueryGigCompoundsWithoutRiderCodeArgs>>;
   gigIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<QueryGigIssueArgs, 'code'>>;
   gigIssues?: Resolver<ResolversTypes['GigIssueConnection'], ParentType, ContextType, Partial<QueryGigIssuesArgs>>;
   gigPointsEntries?: Resolver<ResolversTypes['GigPointsConnection'], ParentType, ContextType, Partial<QueryGigPointsEntriesArgs>>;
@@ -1720,6 +1753,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   GigCareFigures?: GigCareFiguresResolvers<ContextType>;
   GigCarePartner?: GigCarePartnerResolvers<ContextType>;
   GigCarePartnerConnection?: GigCarePartnerConnectionResolvers<ContextType>;
+  GigCompoundConnection?: GigCompoundConnectionResolvers<ContextType>;
   GigIssue?: GigIssueResolvers<ContextType>;
   GigIssueConnection?: GigIssueConnectionResolvers<ContextType>;
   GigPointsConnection?: GigPointsConnectionResolvers<ContextType>;

@@ -42,6 +42,8 @@ type FigureField = GraphQLField<unknown, RequestContext>;
 /** A figure of a figures type: the fields from the type down to the CountFigure or RateFigure. */
 interface FigurePath {
   fields: FigureField[];
+  /** the type each field belongs to (resolvers and Apollo's plugins read it from `info`) */
+  owners: GraphQLObjectType[];
   kind: 'count' | 'rate';
 }
 
@@ -65,15 +67,16 @@ function figurePaths(type: GraphQLObjectType): Map<string, FigurePath> {
     if (GENERIC.has(field.name) || field.deprecationReason) continue;
     const kind = leafKind(field);
     if (kind) {
-      paths.set(constantCase(field.name), { fields: [field], kind });
+      paths.set(constantCase(field.name), { fields: [field], owners: [type], kind });
       continue;
     }
     const inner = getNamedType(field.type);
     if (!(inner instanceof GraphQLObjectType) || isListType(isNonNullType(field.type) ? field.type.ofType : field.type)) continue;
     for (const sub of Object.values(inner.getFields())) {
       const subKind = leafKind(sub);
-      if (subKind && !sub.deprecationReason)
-        paths.set(`${constantCase(field.name)}_${constantCase(sub.name)}`, { fields: [field, sub], kind: subKind });
+      if (subKind && !sub.deprecationReason) {
+        paths.set(`${constantCase(field.name)}_${constantCase(sub.name)}`, { fields: [field, sub], owners: [type, inner], kind: subKind });
+      }
     }
   }
   return paths;
@@ -135,7 +138,8 @@ async function evaluate(
   let value: unknown = node;
   for (let i = 0; i < path.fields.length; i++) {
     const field = path.fields[i];
-    value = await (field.resolve ?? defaultFieldResolver)(value, args[i], ctx, { ...info, fieldName: field.name });
+    const here = { ...info, fieldName: field.name, parentType: path.owners[i], returnType: field.type };
+    value = await (field.resolve ?? defaultFieldResolver)(value, args[i], ctx, here);
   }
   return value as Figure;
 }
@@ -237,7 +241,25 @@ export function installFigureQueries(schema: GraphQLSchema): GraphQLSchema {
     if (fields.series) fields.series.resolve = (node: RegionNode, a, ctx, info) => series(paths, node, a as SeriesArgs, ctx, info);
   }
   if (problems.length) throw new Error(`figure enums out of step with their figures types:\n  ${[...new Set(problems)].join('\n  ')}`);
+  resolveRankedRegions(schema);
   return schema;
+}
+
+type ReferenceResolver = (ref: { __typename: string; code: string }, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
+
+/**
+ * A ranked node is a Region reference; in the subgraph that owns Region (the region tree's) its
+ * fields are read from the entity, so the row's region is resolved as an entity reference would be.
+ */
+function resolveRankedRegions(schema: GraphQLSchema) {
+  const rank = schema.getType('FigureRank');
+  const region = schema.getType('Region');
+  if (!(rank instanceof GraphQLObjectType) || !(region instanceof GraphQLObjectType)) return;
+  const resolveReference = (region.extensions as { apollo?: { subgraph?: { resolveReference?: ReferenceResolver } } }).apollo?.subgraph
+    ?.resolveReference;
+  if (!resolveReference) return;
+  rank.getFields().region.resolve = (row: { region: { code: string } }, _args, ctx: RequestContext, info) =>
+    resolveReference({ __typename: 'Region', code: row.region.code }, ctx, info);
 }
 
 function enumProblems(type: GraphQLObjectType, enumType: GraphQLEnumType, paths: Map<string, FigurePath>): string[] {

@@ -963,14 +963,20 @@ export type VolunteerNeedConnection = {
 
 /** 需求筛选 / need filter */
 export type VolunteerNeedFilter = {
+  /** 计算天数所至的日期，默认今天 / the day olderThanDays counts to, default today */
+  ageOn?: InputMaybe<Scalars['Date']['input']>;
   /** 需求类别 / category */
   category?: InputMaybe<Scalars['String']['input']>;
   /** 提出日期起 / raised on or after */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** 提出已超过N天（至 ageOn，默认今天）/ raised more than N days before ageOn (default today) */
+  olderThanDays?: InputMaybe<Scalars['Int']['input']>;
   /** 区划或网格 / a node of the region tree or a grid */
   regionCode?: InputMaybe<Scalars['ID']['input']>;
   /** 闭环环节 / stage */
   status?: InputMaybe<VolunteerNeedStatus>;
+  /** 处于这些环节之一，如未办结的 [RAISED, CLAIMED, SERVED] / at one of these stages, e.g. the open ones: [RAISED, CLAIMED, SERVED] */
+  statusIn?: InputMaybe<Array<VolunteerNeedStatus>>;
   /** 提出日期止 / raised on or before */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -1241,6 +1247,8 @@ export type VolunteerStationConnection = {
 
 /** 站点筛选 / station filter */
 export type VolunteerStationFilter = {
+  /** 缺少其中任一项 / missing at least one of these items */
+  missingAnyOf?: InputMaybe<Array<VolunteerStandardItem>>;
   /** 缺少某项 / missing this item */
   missingItem?: InputMaybe<VolunteerStandardItem>;
   /** 区划（区、街道、社区）/ a node of the region tree */

@@ -1,13 +1,17 @@
+import { districtNode, todayInChina } from '@district/common';
 import {
   and,
+  connection,
   listPrefix,
   listUnder,
+  pageWindow,
   periodFor,
   previousPeriod,
   rateFigure,
   sql,
   yearOnYear,
   type ListSpec,
+  type PageArgs,
   type RequestContext,
 } from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
@@ -34,8 +38,36 @@ const compoundCountOf = (ctx: RequestContext, code: string) =>
     })
     .load(code);
 
+/**
+ * Compounds without the rider code: the compounds under the node come from the region tree's owner
+ * (its API, not its tables), and this subgraph keeps those it has not opened on the day, one page of
+ * them in one statement.
+ */
+async function compoundsWithout(ctx: RequestContext, prefix: string, asOf: string, args: PageArgs) {
+  const { limit, offset } = pageWindow(args);
+  const nodes = prefix ? [prefix.padEnd(12, '0')] : (await ctx.regionTree.districts()).map(districtNode);
+  const compounds = (await Promise.all(nodes.map((n) => ctx.regionTree.compoundsUnder(n, asOf)))).flat();
+  const without = sql`FROM json_to_recordset(${JSON.stringify(compounds)}::json) AS c(id text)
+    WHERE NOT EXISTS (SELECT 1 FROM gig_rider_code_compound r WHERE r.id = c.id AND r.opened_on <= ${asOf}::date)`;
+  const page = sql`SELECT c.id, count(*) OVER () AS total ${without} ORDER BY c.id LIMIT ${limit} OFFSET ${offset}`;
+  const rows: { id: string; total: string }[] = await ctx.em.getConnection().execute(page.text, [...page.params]);
+  let total = rows.length ? Number(rows[0].total) : 0;
+  if (!rows.length && offset > 0) {
+    const counted = sql`SELECT count(*) AS n ${without}`;
+    const [{ n }]: { n: string }[] = await ctx.em.getConnection().execute(counted.text, [...counted.params]);
+    total = Number(n);
+  }
+  return connection(
+    rows.map((r) => ({ id: r.id })),
+    total,
+    offset,
+  );
+}
+
 export const riderCodeResolvers: Resolvers = {
   Query: {
+    gigCompoundsWithoutRiderCode: (_, args, ctx) =>
+      compoundsWithout(ctx, listPrefix(ctx, args.regionCode), args.asOf ?? todayInChina(), args),
     gigRiderCodeCompounds: (_, args, ctx) => {
       const f = args.filter ?? {};
       const filter = and(
