@@ -89,6 +89,7 @@ export default tseslint.config(
         fetch: 'readonly',
         atob: 'readonly',
         sessionStorage: 'readonly',
+        localStorage: 'readonly',
         React: 'readonly',
         ReactDOM: 'readonly',
         GraphiQL: 'readonly',

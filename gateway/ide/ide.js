@@ -54,7 +54,8 @@
   }
 
   function variablesFor(op, code) {
-    var values = { code: code, year: new Date().getFullYear() - 1 };
+    var year = new Date().getFullYear() - 1;
+    var values = { code: code, region: code, year: year, fromYear: year - 4, toYear: year };
     var out = {};
     op.variables.forEach(function (name) {
       out[name] = name in values ? values[name] : null;
@@ -76,6 +77,8 @@
       var tabs = ops.map(function (op) {
         return { query: '# ' + op.file + '\n' + op.query, variables: variablesFor(op, loaded[1]) };
       });
+      // GraphiQL fills its variables editor from its own key, not from the first default tab
+      if (tabs.length && !localStorage.getItem('graphiql:tabState')) localStorage.setItem('graphiql:variables', tabs[0].variables);
       root.render(
         React.createElement(GraphiQL, {
           key: token,

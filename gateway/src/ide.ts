@@ -78,7 +78,8 @@ export function ideRoutes(config: GatewayConfig): express.Router {
   router.get('/ide/operations.json', (_req, res) => res.json(operations));
   for (const [file, [pkg, path]] of Object.entries(ASSETS)) {
     const full = join(packageDir(pkg), path);
-    router.get(`/ide/assets/${file}`, (_req, res) => res.sendFile(full, { maxAge: '1d', immutable: true }));
+    // pnpm keeps packages under node_modules/.pnpm: a dot folder send() refuses unless told
+    router.get(`/ide/assets/${file}`, (_req, res) => res.sendFile(full, { maxAge: '1d', immutable: true, dotfiles: 'allow' }));
   }
   router.use('/ide', express.static(PAGE_DIR, { index: false }));
   return router;
