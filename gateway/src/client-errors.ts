@@ -37,6 +37,7 @@ export function formatClientError(formatted: GraphQLFormattedError, error: unkno
   let restored: string | undefined;
   if (code === 'GRAPHQL_VALIDATION_FAILED' && (own === LIMIT_CODE || own === NOT_SUPPORTED_CODE)) restored = own;
   else if (code === 'GRAPHQL_VALIDATION_FAILED' && /subscription/i.test(formatted.message)) restored = NOT_SUPPORTED_CODE;
-  else if (code === 'GRAPHQL_PARSE_FAILED' && /more than \d+ tokens/.test(formatted.message)) restored = LIMIT_CODE;
+  // graphql-js 16 words it "contains more that N tokens"
+  else if (code === 'GRAPHQL_PARSE_FAILED' && /contains more th[ae][nt] \d+ tokens/.test(formatted.message)) restored = LIMIT_CODE;
   return maskErrors(restored ? { ...formatted, extensions: { ...formatted.extensions, code: restored } } : formatted, error);
 }
