@@ -172,3 +172,19 @@ test('10. a monthly trend of activities: twelve months that add up to the year',
   expect(months.reduce((s: number, m: any) => s + m.value, 0)).toBe(region.volunteer.activities.value);
   expect(months[11]).toMatchObject({ from: `${YEAR}-12-01`, to: `${YEAR}-12-31` });
 });
+
+test('client caches: entity types that had only codes, or no key, answer a stable id', async () => {
+  const data = await ask(`{
+    region(code: "${DISTRICT}") { id code grids(first: 1) { nodes { id code } } }
+    socialOrganizations(first: 2) { nodes { id code } }
+    twoNewOrganizations(first: 1) { nodes { id creditCode } }
+    volunteerPilots(first: 1) { nodes { id communityCode } }
+    annualInspections(first: 1) { nodes { id year organization { creditCode } } } }`);
+  expect(data.region.id).toBe(data.region.code);
+  expect(data.region.grids.nodes[0].id).toBe(data.region.grids.nodes[0].code);
+  for (const o of data.socialOrganizations.nodes) expect(o.id).toBe(o.code);
+  expect(data.twoNewOrganizations.nodes[0].id).toBe(data.twoNewOrganizations.nodes[0].creditCode);
+  expect(data.volunteerPilots.nodes[0].id).toBe(data.volunteerPilots.nodes[0].communityCode);
+  const inspection = data.annualInspections.nodes[0];
+  expect(inspection.id).toBe(`${inspection.organization.creditCode}:${inspection.year}`);
+});

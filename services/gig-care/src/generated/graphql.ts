@@ -1011,7 +1011,10 @@ export type Query = {
   gigWorker: Maybe<GigWorker>;
   /** 新就业群体人员列表 / gig workers, filtered, sorted and paginated */
   gigWorkers: GigWorkerConnection;
-  /** 新就业群体人员导出CSV（公式已中和，个人信息按权限脱敏）/ gig workers as CSV text: formula-like text neutralised, personal data masked unless your role allows it */
+  /**
+   * 新就业群体人员导出CSV（公式已中和，个人信息按权限脱敏）/ gig workers as CSV text: formula-like text neutralised, personal data masked unless your role allows it
+   * @deprecated 用网关的 /export?format=csv 导出 gigWorkers 列表（任何列表均可导出为 CSV 或 XLSX）/ export the gigWorkers list through the gateway's /export?format=csv (any list exports as CSV or XLSX)
+   */
   gigWorkersCsv: Scalars['String']['output'];
 };
 

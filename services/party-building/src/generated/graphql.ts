@@ -760,6 +760,8 @@ export type PartyInstructorRhythm = {
   /** 是否未落实节奏 / whether some week, month or quarter went without its contact */
   behind: Scalars['Boolean']['output'];
   from: Scalars['Date']['output'];
+  /** 全局编号：指导员全局编号@起始日..截止日 / global id: <instructor id>@<from>..<to> */
+  id: Scalars['ID']['output'];
   /** 指导员 / the instructor */
   instructor: PartyInstructor;
   /** 月走访次数 / monthly visits */
@@ -1202,6 +1204,8 @@ export type TwoNewOrganization = {
   districtCode: Scalars['ID']['output'];
   /** 党组织组建方式 / how it is covered by a Party organization */
   formation: PartyFormation;
+  /** 全局编号：即统一社会信用代码 / global id: the unified social credit code */
+  id: Scalars['ID']['output'];
   /** 在派指导员 / the instructor currently assigned */
   instructor: Maybe<PartyInstructor>;
   /** 是否重点（非公企业）/ whether a key enterprise */
@@ -1698,6 +1702,7 @@ export type PartyInstructorContactConnectionResolvers<ContextType = RequestConte
 export type PartyInstructorRhythmResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartyInstructorRhythm'] = ResolversParentTypes['PartyInstructorRhythm']> = ResolversObject<{
   behind?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instructor?: Resolver<ResolversTypes['PartyInstructor'], ParentType, ContextType>;
   monthlyVisits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   monthsDue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1806,6 +1811,7 @@ export type TwoNewOrganizationResolvers<ContextType = RequestContext, ParentType
   creditCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   districtCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   formation?: Resolver<ResolversTypes['PartyFormation'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instructor?: Resolver<Maybe<ResolversTypes['PartyInstructor']>, ParentType, ContextType>;
   isKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

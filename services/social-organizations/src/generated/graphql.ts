@@ -26,6 +26,8 @@ export type Scalars = {
 /** 年检结果 / one annual inspection result */
 export type AnnualInspection = {
   __typename?: 'AnnualInspection';
+  /** 全局编号：统一社会信用代码:检查年度 / global id: <credit code>:<inspection year> */
+  id: Scalars['ID']['output'];
   /** 受检组织 / the organisation inspected */
   organization: RegisteredOrganization;
   /** 结论 / result */
@@ -99,6 +101,8 @@ export type CommunityOrganization = SocialOrganization & {
   filingNumber: Scalars['ID']['output'];
   /** 成立日期 / founded on */
   foundedOn: Scalars['Date']['output'];
+  /** 全局编号：统一社会信用代码或备案编号（均全国唯一）/ global id: the credit code or filing number, both unique everywhere */
+  id: Scalars['ID']['output'];
   /** 是否矛调组织 / whether it is a mediation organisation (service field 矛盾纠纷调解) */
   isMediationOrganization: Scalars['Boolean']['output'];
   /** 法定代表人或负责人 / legal representative or person in charge */
@@ -724,6 +728,8 @@ export type RegisteredOrganization = SocialOrganization & {
   foundedOn: Scalars['Date']['output'];
   /** 评估等级 / current evaluation grade */
   grade: Maybe<EvaluationGrade>;
+  /** 全局编号：统一社会信用代码或备案编号（均全国唯一）/ global id: the credit code or filing number, both unique everywhere */
+  id: Scalars['ID']['output'];
   /** 年检记录（年度降序）/ annual inspections, latest first */
   inspections: Array<AnnualInspection>;
   /** 是否矛调组织 / whether it is a mediation organisation (service field 矛盾纠纷调解) */
@@ -793,6 +799,8 @@ export type SocialOrganization = {
   field: SocialServiceField;
   /** 成立日期 / founded on */
   foundedOn: Scalars['Date']['output'];
+  /** 全局编号：统一社会信用代码或备案编号（均全国唯一）/ global id: the credit code or filing number, both unique everywhere */
+  id: Scalars['ID']['output'];
   /** 是否矛调组织 / whether it is a mediation organisation (service field 矛盾纠纷调解) */
   isMediationOrganization: Scalars['Boolean']['output'];
   /** 法定代表人或负责人 / legal representative or person in charge */
@@ -1402,10 +1410,10 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AnnualInspection: ResolverTypeWrapper<AnnualInspectionModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AnnualInspectionConnection: ResolverTypeWrapper<Omit<AnnualInspectionConnection, 'nodes'> & { nodes: Array<ResolversTypes['AnnualInspection']> }>;
   AnnualInspectionFilter: AnnualInspectionFilter;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AnnualInspectionResult: AnnualInspectionResult;
   AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1468,10 +1476,10 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AnnualInspection: AnnualInspectionModel;
+  ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   AnnualInspectionConnection: Omit<AnnualInspectionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AnnualInspection']> };
   AnnualInspectionFilter: AnnualInspectionFilter;
-  ID: Scalars['ID']['output'];
   AuditEntry: AuditEntryViewModel;
   String: Scalars['String']['output'];
   CommunityOrganization: SocialOrganizationModel;
@@ -1520,6 +1528,7 @@ export type PersonalDirectiveArgs = {
 export type PersonalDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AnnualInspectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AnnualInspection'] = ResolversParentTypes['AnnualInspection']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['RegisteredOrganization'], ParentType, ContextType>;
   result?: Resolver<ResolversTypes['AnnualInspectionResult'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1552,6 +1561,7 @@ export type CommunityOrganizationResolvers<ContextType = RequestContext, ParentT
   field?: Resolver<ResolversTypes['SocialServiceField'], ParentType, ContextType>;
   filingNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   foundedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isMediationOrganization?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   legalRepresentative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mediation?: Resolver<ResolversTypes['MediationTally'], ParentType, ContextType, RequireFields<CommunityOrganizationMediationArgs, 'year'>>;
@@ -1697,6 +1707,7 @@ export type RegisteredOrganizationResolvers<ContextType = RequestContext, Parent
   field?: Resolver<ResolversTypes['SocialServiceField'], ParentType, ContextType>;
   foundedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   grade?: Resolver<Maybe<ResolversTypes['EvaluationGrade']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inspections?: Resolver<Array<ResolversTypes['AnnualInspection']>, ParentType, ContextType>;
   isMediationOrganization?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   legalRepresentative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

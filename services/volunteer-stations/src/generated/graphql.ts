@@ -1022,6 +1022,8 @@ export type VolunteerPilot = {
   communityName: Scalars['String']['output'];
   /** 确定日期 / designated on */
   designatedOn: Scalars['Date']['output'];
+  /** 全局编号：即社区代码（一个社区一个试点）/ global id: the community code (one pilot per community) */
+  id: Scalars['ID']['output'];
   /** 试点级别 / level */
   level: VolunteerPilotLevel;
   /** 试点类型 / pilot type */
@@ -1163,6 +1165,8 @@ export type VolunteerServiceRecord = {
   __typename?: 'VolunteerServiceRecord';
   /** 服务时长（小时，大于0且不超过24）/ hours, more than 0 and at most 24 */
   hours: Scalars['Float']['output'];
+  /** 全局编号：活动全局编号/志愿者全局编号 / global id: <activity id>/<volunteer id> */
+  id: Scalars['ID']['output'];
   /** 志愿者 / the volunteer */
   volunteer: Volunteer;
 };
@@ -1756,6 +1760,7 @@ export type VolunteerPilotResolvers<ContextType = RequestContext, ParentType ext
   communityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   communityName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   designatedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['VolunteerPilotLevel'], ParentType, ContextType>;
   pilotType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
@@ -1793,6 +1798,7 @@ export type VolunteerResourceSuggestionResolvers<ContextType = RequestContext, P
 
 export type VolunteerServiceRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VolunteerServiceRecord'] = ResolversParentTypes['VolunteerServiceRecord']> = ResolversObject<{
   hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   volunteer?: Resolver<ResolversTypes['Volunteer'], ParentType, ContextType>;
 }>;
 

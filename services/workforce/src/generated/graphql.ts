@@ -114,6 +114,8 @@ export type CommunityWorkerPost = {
   fromOn: Scalars['Date']['output'];
   /** 网格 / grid */
   grid: Maybe<Grid>;
+  /** 全局编号：工作人员全局编号@起始日 / global id: <worker id>@<first day> */
+  id: Scalars['ID']['output'];
   /** 岗位 / role */
   role: CommunityWorkerRole;
   /** 梯队 / tier */
@@ -313,6 +315,8 @@ export type Grid = {
   compounds: Array<Compound>;
   /** 在岗专职网格员（默认今天）/ grid workers assigned to this grid on a day (default today) */
   gridWorkers: Array<CommunityWorker>;
+  /** 全局编号：即网格编码 / global id: the grid code itself */
+  id: Scalars['ID']['output'];
   /** 名称 / name */
   name: Scalars['String']['output'];
   /** 网格类型 / grid type */
@@ -717,6 +721,8 @@ export type Region = {
   grids: GridConnection;
   /** 未配备专职网格员的网格（默认今天）/ grids under this node without an active grid worker on a day (default today) */
   gridsWithoutWorker: GridConnection;
+  /** 全局编号：即区划代码，全国唯一（前端缓存用）/ global id: the region code itself, unique everywhere (for client caches) */
+  id: Scalars['ID']['output'];
   /** 层级 / level */
   level: RegionLevel;
   /** 名称 / name */
@@ -1225,6 +1231,8 @@ export type WorkforceTrainingAttendance = {
   __typename?: 'WorkforceTrainingAttendance';
   /** 参训时所在社区 / the worker's community at the time */
   community: Region;
+  /** 全局编号：培训全局编号/工作人员全局编号 / global id: <training id>/<worker id> */
+  id: Scalars['ID']['output'];
   status: WorkforceAttendanceStatus;
   training: WorkforceTraining;
   worker: CommunityWorker;
@@ -1559,6 +1567,7 @@ export type CommunityWorkerPostResolvers<ContextType = RequestContext, ParentTyp
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   fromOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['CommunityWorkerRole'], ParentType, ContextType>;
   tier?: Resolver<Maybe<ResolversTypes['CommunityWorkerTier']>, ParentType, ContextType>;
   toOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1634,6 +1643,7 @@ export type GridResolvers<ContextType = RequestContext, ParentType extends Resol
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   compounds?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType>;
   gridWorkers?: Resolver<Array<ResolversTypes['CommunityWorker']>, ParentType, ContextType, Partial<GridGridWorkersArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
@@ -1706,6 +1716,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
   grids?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsArgs>>;
   gridsWithoutWorker?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsWithoutWorkerArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
@@ -1792,6 +1803,7 @@ export type WorkforceTrainingResolvers<ContextType = RequestContext, ParentType 
 
 export type WorkforceTrainingAttendanceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkforceTrainingAttendance'] = ResolversParentTypes['WorkforceTrainingAttendance']> = ResolversObject<{
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['WorkforceAttendanceStatus'], ParentType, ContextType>;
   training?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType>;
   worker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType>;

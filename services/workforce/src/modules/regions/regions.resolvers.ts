@@ -69,6 +69,7 @@ export const regionResolvers: Resolvers = {
   },
   Region: {
     __resolveReference: (ref, ctx) => loadRegion(ctx, ref.code),
+    id: (r) => r.code,
     parent: (r, _, ctx) => (r.parentCode ? loadRegion(ctx, r.parentCode) : null),
     children: async (r, _, ctx) =>
       (await rowsBy<Region>(ctx, Region, 'parentCode', { orderBy: { code: 'asc' } }).load(r.code)).filter((c) => visibleRegion(ctx, c)),
@@ -85,6 +86,7 @@ export const regionResolvers: Resolvers = {
   },
   Grid: {
     __resolveReference: (ref, ctx) => visibleGrid(ctx, ref.code),
+    id: (g) => g.code,
     community: async (g, _, ctx) => (await regionByCode(ctx, g.communityCode))!,
     compounds: (g, _, ctx) => rowsBy<Compound>(ctx, Compound, 'gridCode', { orderBy: { id: 'asc' } }).load(g.code),
   },
