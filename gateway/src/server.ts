@@ -74,7 +74,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
       return httpError(res, 429, '请求过于频繁，请一分钟后再试 / too many requests, retry in a minute', 'RATE_LIMITED');
     }
     const operation = operationOf(req);
-    if (config.OPERATIONS === 'registered' && !mayRunAdHoc(caller) && !isRegistered(registered, operation)) {
+    if (config.OPERATIONS === 'registered' && !mayRunAdHoc(caller) && !isRegistered(registered, operation, req)) {
       return httpError(
         res,
         403,

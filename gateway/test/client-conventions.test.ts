@@ -159,9 +159,19 @@ describe('registered operations (OPERATIONS=registered)', () => {
   });
 });
 
-test('the reviewed operations are registered too', async () => {
+test('the reviewed operations are registered too, and so is the work report workbook', async () => {
   const [street, region] = STREET;
   const report = readFileSync(join(__dirname, '..', '..', 'schema', 'operations', 'annual-report.graphql'), 'utf8');
   const res = await post({ query: report, variables: { region: '410106001000', year: 2025 } }, street, region);
   expect(res.body.errors?.[0]?.extensions?.code).not.toBe('OPERATION_NOT_REGISTERED');
+  const workbook = await fetch(gateway.url.replace('/graphql', '/export/annual-report?code=410106001000&year=2025'), {
+    headers: { authorization: `Bearer ${await token(street, region)}` },
+  });
+  expect(JSON.stringify(await workbook.json())).not.toMatch(/OPERATION_NOT_REGISTERED/);
+  const list = await fetch(gateway.url.replace('/graphql', '/export?format=csv'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(street, region)}` },
+    body: JSON.stringify({ query: '{ gigWorkers { nodes { id } } }' }),
+  });
+  expect(list.status).toBe(403);
 });
