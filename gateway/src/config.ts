@@ -29,6 +29,18 @@ export interface GatewayEnv {
   GATEWAY_DATABASE_URL: string | undefined;
   /** how long the readiness check waits for each subgraph's /readyz */
   READINESS_TIMEOUT_MS: number;
+  /** browser origins allowed to call the gateway (CORS), comma-separated; none by default */
+  CORS_ORIGINS: string[];
+  /** the IDE at /ide (GraphiQL served from the gateway's own files) */
+  IDE: boolean;
+  /** rows fetched per page while an export streams a list */
+  EXPORT_PAGE_SIZE: number;
+  /** most rows one export writes: past it the file says it was cut short */
+  EXPORT_MAX_ROWS: number;
+  /** manifests of front-ends' operations (Apollo persisted-query manifest JSON files) */
+  PERSISTED_OPERATIONS_DIR: string | undefined;
+  /** open: any operation; registered: roles other than analysts and administrators run only registered ones */
+  OPERATIONS: 'open' | 'registered';
 }
 
 export const gatewayEnv: EnvSpec<GatewayEnv> = {
@@ -53,6 +65,20 @@ export const gatewayEnv: EnvSpec<GatewayEnv> = {
   RATE_LIMIT_PER_MINUTE: env.int(600),
   GATEWAY_DATABASE_URL: env.optional(),
   READINESS_TIMEOUT_MS: env.int(2000),
+  CORS_ORIGINS: (raw, name) => {
+    const origins = (raw ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
+    const bad = origins.filter((o) => !/^https?:\/\/[^/\s]+$/.test(o));
+    if (bad.length) throw new Error(`${name}: each origin must be scheme://host[:port] with no path, got ${bad.join(', ')}`);
+    return origins;
+  },
+  IDE: env.bool(true),
+  EXPORT_PAGE_SIZE: env.int(500),
+  EXPORT_MAX_ROWS: env.int(1_000_000),
+  PERSISTED_OPERATIONS_DIR: env.optional(),
+  OPERATIONS: env.oneOf(['open', 'registered'] as const, 'open'),
 };
 
 export function checkKeys(config: GatewayConfig): void {

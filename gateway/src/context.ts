@@ -5,4 +5,6 @@ import type { AccessRecord } from './access-log';
 export interface GatewayContext {
   caller: Caller;
   access?: AccessRecord;
+  /** on the first page of an export: the header that has the owning subgraph audit it (see export/) */
+  exportAudit?: string;
 }

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, signCaller } from '@district/common';
+import { CALLER_HEADER, EXPORT_HEADER, signCaller } from '@district/common';
 import { metrics, operationLabel, REQUEST_ID_HEADER } from '@district/telemetry';
 import type { GatewayContext } from './context';
 
@@ -17,9 +17,10 @@ export class CallerForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const { caller, access } = context as Partial<GatewayContext>;
+    const { caller, access, exportAudit } = context as Partial<GatewayContext>;
     if (caller) request.http?.headers.set(CALLER_HEADER, await signCaller(caller, this.internalSecret));
     if (access) request.http?.headers.set(REQUEST_ID_HEADER, access.requestId);
+    if (exportAudit) request.http?.headers.set(EXPORT_HEADER, exportAudit);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {

@@ -4,7 +4,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
-import { isDepartment, log, maskErrors, type Caller } from '@district/common';
+import { isDepartment, log, type Caller } from '@district/common';
 import { countRequests, metricsHandler } from '@district/telemetry';
 import type { GatewayContext } from './context';
 import { CallerForwardingDataSource } from './data-source';
@@ -21,6 +21,11 @@ import { openGatewayStore, type GatewayStore } from './store';
 import { PostgresKeyValueCache } from './persisted-queries';
 import { callerRateLimit } from './rate-limit';
 import { gatewayReadiness } from './readiness';
+import { browserAccess, csrfRequestHeaders } from './browser-access';
+import { formatClientError, noSubscriptions } from './client-errors';
+import { isRegistered, loadRegisteredOperations, mayRunAdHoc, OperationCache, operationOf } from './registered-operations';
+import { ideRoutes } from './ide';
+import { exportRoutes } from './export';
 
 /**
  * The gateway serves the composed supergraph from a file (composition is a build step), so it starts
@@ -43,8 +48,12 @@ export async function createGatewayApp(
       return new CallerForwardingDataSource(override ?? url ?? '', config.INTERNAL_SECRET, name);
     },
   });
+  const registered = loadRegisteredOperations(config);
+  const operationCache = new OperationCache(registered, persisted);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    csrfPrevention: { requestHeaders: csrfRequestHeaders },
+    persistedQueries: { cache: operationCache },
     introspection: true, // allowed per caller below
     allowBatchedHttpRequests: false,
     hideSchemaDetailsFromClientErrors: true,
@@ -54,10 +63,10 @@ export async function createGatewayApp(
       depthLimit(config.MAX_DEPTH),
       aliasLimit(config.MAX_ALIASES, loadTrustedDocuments(config.TRUSTED_OPERATIONS_DIR)),
       costLimit(config.MAX_COST),
+      noSubscriptions,
     ],
-    formatError: maskErrors,
+    formatError: formatClientError,
     plugins: [accessPlugin],
-    ...(persisted ? { persistedQueries: { cache: persisted } } : {}),
   });
   await apollo.start();
 
@@ -67,6 +76,8 @@ export async function createGatewayApp(
   const app = express();
   app.disable('x-powered-by');
   app.use(countRequests('gateway'));
+  app.use(browserAccess(config));
+  app.use(ideRoutes(config));
   app.get('/livez', (_req, res) => {
     res.json({ service: 'gateway', status: 'alive' });
   });
@@ -77,7 +88,7 @@ export async function createGatewayApp(
   app.get('/readyz', ready);
   app.get('/health', ready);
   app.get('/metrics', metricsHandler());
-  app.use('/graphql', accessLog(), express.json({ limit: config.MAX_BODY_BYTES }), async (req, res, next) => {
+  const admit = async (req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (Array.isArray(req.body)) return httpError(res, 400, '不支持批量请求 / batched requests are not accepted', 'BAD_REQUEST');
     let caller: Caller;
     try {
@@ -90,13 +101,24 @@ export async function createGatewayApp(
       res.setHeader('retry-after', '60');
       return httpError(res, 429, '请求过于频繁，请一分钟后再试 / too many requests, retry in a minute', 'RATE_LIMITED');
     }
-    const query = typeof req.body?.query === 'string' ? req.body.query : undefined;
+    const operation = operationOf(req);
+    if (config.OPERATIONS === 'registered' && !mayRunAdHoc(caller) && !isRegistered(registered, operation, req)) {
+      return httpError(
+        res,
+        403,
+        '该操作未登记，请使用前端登记的操作 / this operation is not registered for your front-end',
+        'OPERATION_NOT_REGISTERED',
+      );
+    }
+    const query = operation.query ?? (operation.hash ? await operationCache.textOf(operation.hash) : undefined);
     if (usesIntrospection(query) && !introspectionAllowed(config, caller)) {
       return httpError(res, 403, '未开放内省查询 / introspection is disabled for your role', 'FORBIDDEN');
     }
     res.locals.caller = caller;
     next();
-  });
+  };
+  app.use('/graphql', accessLog(), express.json({ limit: config.MAX_BODY_BYTES }), admit);
+  app.use('/export', accessLog(), express.json({ limit: config.MAX_BODY_BYTES }), admit, exportRoutes(apollo, gateway, config));
   app.use(
     '/graphql',
     expressMiddleware(apollo, { context: async ({ res }) => ({ caller: res.locals.caller as Caller, access: accessRecord(res) }) }),

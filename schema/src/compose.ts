@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
@@ -18,7 +18,8 @@ export const SUBGRAPH_URLS: Record<string, string> = Object.fromEntries(
   SUBGRAPHS.map((s) => [s.name, `http://localhost:${s.port}/graphql`]),
 );
 
-export const REPORT_FILE = join(root, 'schema', 'operations', 'annual-report.graphql');
+export const OPERATIONS_DIR = join(root, 'schema', 'operations');
+export const REPORT_FILE = join(OPERATIONS_DIR, 'annual-report.graphql');
 
 /** The value types and directives every subgraph declares alike (the kit appends them to each schema). */
 const sharedTypeDefs = readFileSync(join(root, 'services', 'subgraph-kit', 'shared.graphql'), 'utf8');
@@ -61,6 +62,11 @@ export function composeSupergraph(): { supergraphSdl?: string; errors: string[] 
   if (result.errors) return { errors: result.errors.map((e) => e.message) };
   const apiSchema = result.schema.toAPISchema().toGraphQLJSSchema();
   const reportErrors = validate(apiSchema, parse(reportOperation())).map((e) => `annual-report.graphql: ${e.message}`);
+  // the other reviewed operations (dashboards) are checked against the graph the same way
+  const others = readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith('.graphql') && join(OPERATIONS_DIR, f) !== REPORT_FILE);
+  for (const f of others) {
+    reportErrors.push(...validate(apiSchema, parse(readFileSync(join(OPERATIONS_DIR, f), 'utf8'))).map((e) => `${f}: ${e.message}`));
+  }
   if (reportErrors.length) return { errors: reportErrors };
   return { supergraphSdl: `${result.supergraphSdl.trimEnd()}\n`, errors: [] };
 }

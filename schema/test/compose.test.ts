@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { Supergraph } from '@apollo/federation-internals';
+import { getNamedType, GraphQLObjectType } from 'graphql';
 import { breakingChanges, composeSupergraph, REPORT_FILE, reportOperation, SUPERGRAPH_FILE } from '../src/compose';
 
 /** Composition is a build step; these are the checks that keep the committed result honest. */
@@ -22,4 +24,18 @@ test('removing a field clients use is reported as breaking; adding one is not', 
   expect(removed).not.toBe(committed);
   expect(breakingChanges(committed, removed)).toEqual(['FIELD_REMOVED: Query.gigWorkersCsv was removed.']);
   expect(breakingChanges(removed, committed)).toEqual([]);
+});
+
+test('every entity, and every type a list pages through, has a stable global id for client caches', () => {
+  const sdl = readFileSync(SUPERGRAPH_FILE, 'utf8');
+  const api = Supergraph.build(sdl).apiSchema().toGraphQLJSSchema();
+  const entities = new Set([...sdl.matchAll(/\ntype (\w+)[^{]*@join__type\(graph: \w+, key: /g)].map((m) => m[1]));
+  const paged = Object.values(api.getTypeMap())
+    .filter((t): t is GraphQLObjectType => t instanceof GraphQLObjectType && t.name.endsWith('Connection'))
+    .map((t) => getNamedType(t.getFields().nodes.type).name);
+  const lacking = [...new Set([...entities, ...paged])].filter((name) => {
+    const type = api.getType(name);
+    return type instanceof GraphQLObjectType && !type.getFields().id;
+  });
+  expect(lacking).toEqual([]);
 });

@@ -5,3 +5,4 @@ export * from './subgraphs';
 export * from './stack';
 export * from './second-district';
 export * from './replica';
+export * from './exports';

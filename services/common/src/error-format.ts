@@ -11,6 +11,10 @@ const SAFE_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
+  // the gateway's: a query over its limits, a subscription, an operation a deployment has not registered
+  'QUERY_LIMIT_EXCEEDED',
+  'OPERATION_NOT_SUPPORTED',
+  'OPERATION_NOT_REGISTERED',
 ]);
 
 /**

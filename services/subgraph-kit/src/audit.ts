@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property, Index } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { bumpDataVersion, forbidden, log, maskIdNumber, maskName, maskPhone } from '@district/common';
 import type { RequestContext } from './context';
 import { hasUnprintable } from './input';
@@ -24,7 +24,7 @@ export class AuditEntry {
   @Property({ type: 'text' })
   roles!: string;
 
-  /** MUTATION or PERSONAL_READ */
+  /** MUTATION, PERSONAL_READ or EXPORT */
   @Property({ type: 'text' })
   kind!: string;
 
@@ -138,6 +138,35 @@ export async function flushPersonalReads(ctx: RequestContext): Promise<void> {
     });
   }
   ctx.personalReads.length = 0;
+  await em.flush();
+}
+
+/**
+ * Records an export (the gateway's /export, first page) in the audit trail of the subgraph whose
+ * list it is (its schema defines the list field): who, when, the list, its arguments with personal
+ * data masked, the format, the outcome. The other subgraphs of the same page (resolving names and
+ * the like) record nothing; their unmasked personal reads are recorded as always.
+ */
+export async function recordExport(
+  ctx: RequestContext,
+  schema: GraphQLSchema,
+  variables: Record<string, unknown> | undefined,
+  outcome: string,
+): Promise<void> {
+  const list = ctx.export;
+  const type = list && schema.getType(list.type);
+  if (!list || !(type instanceof GraphQLObjectType) || !type.getFields()[list.field]) return;
+  const em = ctx.em.fork();
+  em.create(AuditEntry, {
+    subject: ctx.caller.subject,
+    roles: ctx.caller.roles.join(','),
+    kind: 'EXPORT',
+    operation: `${list.type}.${list.field}`,
+    target: list.format,
+    args: maskArgs(variables ?? {}),
+    outcome,
+    at: new Date(),
+  });
   await em.flush();
 }
 

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller, Department, RegionTree } from '@district/common';
 import type { FigureBatch } from './figures/engine';
 import type { DataVersion } from './data-version';
+import type { Period } from './figures/period';
 
 /** A personal field shown unmasked during this request, recorded once the response is sent. */
 export interface PersonalRead {
@@ -31,6 +32,13 @@ export interface RequestContext {
   readFrom: 'read' | 'write';
   /** the request's id (the gateway's x-request-id), for log lines */
   requestId?: string;
+  /**
+   * The window a figure field counts over when a series asks it for a month (or a whole year)
+   * instead of its `year`/`asOf` arguments: see figures/over-nodes.ts and `periodFor`.
+   */
+  figurePeriod?: Period;
+  /** set when the gateway runs this request as the first page of an export: audited once answered */
+  export?: { format: string; type: string; field: string };
 }
 
 /**

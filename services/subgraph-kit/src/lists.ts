@@ -1,9 +1,10 @@
 import type { EntityName } from '@mikro-orm/postgresql';
-import { badInput, prefixRange, regionPrefix, scopePrefix } from '@district/common';
+import { badInput, prefixRange, regionPrefix, scopePrefix, todayInChina } from '@district/common';
 import { regionNode } from './figures/values';
 import type { RequestContext } from './context';
 import { connection, pageWindow, type Connection, type PageArgs } from './pagination';
 import { raw, sql, TRUE, type Sql } from './sql';
+import { wholeNumber } from './input';
 
 /** A sort argument as every list takes it: `sort: { field: X, direction: DESC }`. */
 export interface SortArg {
@@ -116,4 +117,14 @@ export function underPrefix(column: string, prefix: string): Sql {
  */
 export function listPrefix(ctx: RequestContext, regionCode?: string | null): string {
   return regionCode ? regionPrefix(regionNode(ctx, regionCode).code) : scopePrefix(ctx.caller);
+}
+
+/**
+ * Rows dated more than `days` days before `on` (default today): "needs open for more than 30 days"
+ * is a status set and `olderThanDays: 30` in one list, not a client-side date sum.
+ */
+export function olderThan(column: string, days: number | null | undefined, on?: string | null, field = 'olderThanDays'): Sql | undefined {
+  if (days === null || days === undefined) return undefined;
+  const n = wholeNumber(days, field, '天数', 0, 36_500);
+  return sql`${raw(column)} < ${on ?? todayInChina()}::date - ${n}::int`;
 }

@@ -7,14 +7,24 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { CALLER_HEADER, maskErrors, remoteRegionTree, verifyCaller, type Caller, type Department, type RegionTree } from '@district/common';
+import {
+  CALLER_HEADER,
+  EXPORT_HEADER,
+  maskErrors,
+  parseExportHeader,
+  remoteRegionTree,
+  verifyCaller,
+  type Caller,
+  type Department,
+  type RegionTree,
+} from '@district/common';
 import { countRequests, metricsHandler, REQUEST_ID_HEADER, requestIdFrom } from '@district/telemetry';
 import { LoaderCache, type RequestContext } from './context';
-import { flushPersonalReads } from './audit';
+import { flushPersonalReads, recordExport } from './audit';
 import { enforcePersonalData } from './personal';
 import { sharedTypeDefs } from './sdl';
 import { DataVersion } from './data-version';
-import { FigureBatch, FigureCache } from './figures';
+import { FigureBatch, FigureCache, installFigureQueries } from './figures';
 import { databasesReady, observeRequests, watchPools } from './observe';
 
 export interface SubgraphDefinition {
@@ -26,14 +36,21 @@ export interface SubgraphDefinition {
 
 export function subgraphSchema(def: SubgraphDefinition) {
   const typeDefs: DocumentNode = parse(`${def.typeDefs}\n${sharedTypeDefs}`);
-  return enforcePersonalData(buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }));
+  return installFigureQueries(
+    enforcePersonalData(buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> })),
+  );
 }
 
 const flushPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue }) {
+      async willSendResponse({ contextValue, schema, request, response }) {
         await flushPersonalReads(contextValue);
+        if (contextValue.export) {
+          const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const outcome = body?.errors?.length ? String(body.errors[0].extensions?.code ?? 'ERROR') : 'OK';
+          await recordExport(contextValue, schema, request.variables, outcome);
+        }
       },
     };
   },
@@ -119,7 +136,7 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
   app.use(
     '/graphql',
     expressMiddleware(apollo, {
-      context: async ({ res }): Promise<RequestContext> => {
+      context: async ({ req, res }): Promise<RequestContext> => {
         const em = opts.orm.em.fork() as RequestContext['em'];
         const ctx: RequestContext = {
           service: opts.service,
@@ -134,6 +151,7 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
           // the primary until the operation is known to be a query (observeRequests)
           readFrom: 'write',
           requestId: res.locals.requestId as string,
+          export: parseExportHeader(req.header(EXPORT_HEADER)),
         };
         return ctx;
       },

@@ -26,6 +26,8 @@ export type Scalars = {
 /** 年检结果 / one annual inspection result */
 export type AnnualInspection = {
   __typename?: 'AnnualInspection';
+  /** 全局编号：统一社会信用代码:检查年度 / global id: <credit code>:<inspection year> */
+  id: Scalars['ID']['output'];
   /** 受检组织 / the organisation inspected */
   organization: RegisteredOrganization;
   /** 结论 / result */
@@ -73,7 +75,7 @@ export type AuditEntry = {
   args: Maybe<Scalars['String']['output']>;
   at: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** MUTATION 或 PERSONAL_READ */
+  /** MUTATION、PERSONAL_READ 或 EXPORT（导出）/ MUTATION, PERSONAL_READ or EXPORT */
   kind: Scalars['String']['output'];
   operation: Scalars['String']['output'];
   outcome: Scalars['String']['output'];
@@ -99,6 +101,8 @@ export type CommunityOrganization = SocialOrganization & {
   filingNumber: Scalars['ID']['output'];
   /** 成立日期 / founded on */
   foundedOn: Scalars['Date']['output'];
+  /** 全局编号：统一社会信用代码或备案编号（均全国唯一）/ global id: the credit code or filing number, both unique everywhere */
+  id: Scalars['ID']['output'];
   /** 是否矛调组织 / whether it is a mediation organisation (service field 矛盾纠纷调解) */
   isMediationOrganization: Scalars['Boolean']['output'];
   /** 法定代表人或负责人 / legal representative or person in charge */
@@ -233,6 +237,52 @@ export type EvaluationLevel =
   | 'GRADE_4A'
   /** 5A */
   | 'GRADE_5A';
+
+/**
+ * 指标的一个参数（排名、序列用），值按该指标参数的类型读取：枚举写其名称，数字、布尔写字面量，文字原样
+ * / one argument of a figure, for rankings and series: the value is read as the figure's argument type
+ * (an enum value's name, a number, true/false, or text as it is)
+ */
+export type FigureArgument = {
+  /** 参数名，如 category / the argument's name, e.g. category */
+  name: Scalars['String']['input'];
+  /** 参数值，如 便民利民服务、KNIGHT_FESTIVAL、12 / the value, e.g. 便民利民服务, KNIGHT_FESTIVAL, 12 */
+  value: Scalars['String']['input'];
+};
+
+/** 时间序列的一个点 / one point of a series */
+export type FigurePoint = {
+  __typename?: 'FigurePoint';
+  /** 计数指标的详情（上年同期为上年同一年或同一月）/ the count, with the same year or month a year earlier */
+  count: Maybe<CountFigure>;
+  /** 起始日 / first day counted */
+  from: Scalars['Date']['output'];
+  /** 月份（按月时）/ month, when by month */
+  month: Maybe<Scalars['Int']['output']>;
+  /** 比率指标的详情 / the rate, with the same year or month a year earlier */
+  rate: Maybe<RateFigure>;
+  /** 截止日：流量指标计至此日，存量指标取此日 / last day: flows count up to it, stocks are taken on it */
+  to: Scalars['Date']['output'];
+  /** 值：计数为本期值，比率为百分比 / the value: a count's value, a rate's percent */
+  value: Maybe<Scalars['Float']['output']>;
+  /** 年份 / year */
+  year: Scalars['Int']['output'];
+};
+
+/** 排名中的一个节点 / one node of a ranking */
+export type FigureRank = {
+  __typename?: 'FigureRank';
+  /** 计数指标的详情（含上年同期）/ the count with last year's, when the figure is a count */
+  count: Maybe<CountFigure>;
+  /** 名次，数值相同者名次相同 / rank, 1 first; nodes with equal values share a rank */
+  rank: Scalars['Int']['output'];
+  /** 比率指标的详情（含上年同期）/ the rate with last year's, when the figure is a rate */
+  rate: Maybe<RateFigure>;
+  /** 节点 / the node */
+  region: Region;
+  /** 排名所依的值：计数为本期值，比率为百分比（分母为0时为空，排在最后）/ the value ranked: a count's value, a rate's percent (null when its denominator is 0: ranked last) */
+  value: Maybe<Scalars['Float']['output']>;
+};
 
 /** 社区社会组织备案 / a filing */
 export type FileCommunityOrganizationInput = {
@@ -560,6 +610,15 @@ export type QuerySocialServiceProjectsArgs = {
   sort?: InputMaybe<SocialServiceProjectSort>;
 };
 
+/** 排名所比较的节点 / which nodes a ranking compares */
+export type RankingLevel =
+  /** 下一级节点（默认）/ the node's children (the default) */
+  | 'CHILDREN'
+  /** 其下所有社区（村）/ every community or village below the node */
+  | 'COMMUNITY'
+  /** 其下所有街道（镇）/ every street or town below the node */
+  | 'STREET';
+
 /** 比率指标及上年同期 / a rate with its numerator, denominator and the same rate a year earlier */
 export type RateFigure = {
   __typename?: 'RateFigure';
@@ -669,6 +728,8 @@ export type RegisteredOrganization = SocialOrganization & {
   foundedOn: Scalars['Date']['output'];
   /** 评估等级 / current evaluation grade */
   grade: Maybe<EvaluationGrade>;
+  /** 全局编号：统一社会信用代码或备案编号（均全国唯一）/ global id: the credit code or filing number, both unique everywhere */
+  id: Scalars['ID']['output'];
   /** 年检记录（年度降序）/ annual inspections, latest first */
   inspections: Array<AnnualInspection>;
   /** 是否矛调组织 / whether it is a mediation organisation (service field 矛盾纠纷调解) */
@@ -738,6 +799,8 @@ export type SocialOrganization = {
   field: SocialServiceField;
   /** 成立日期 / founded on */
   foundedOn: Scalars['Date']['output'];
+  /** 全局编号：统一社会信用代码或备案编号（均全国唯一）/ global id: the credit code or filing number, both unique everywhere */
+  id: Scalars['ID']['output'];
   /** 是否矛调组织 / whether it is a mediation organisation (service field 矛盾纠纷调解) */
   isMediationOrganization: Scalars['Boolean']['output'];
   /** 法定代表人或负责人 / legal representative or person in charge */
@@ -783,6 +846,39 @@ export type SocialOrganizationConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** 社会组织指标（排名、序列用）/ a social-organization figure, for rankings and series */
+export type SocialOrganizationFigure =
+  /** 注销组织数 / organisations deregistered in the year */
+  | 'DEREGISTERED_ORGANIZATIONS'
+  /** 受理纠纷数 / disputes received in the year */
+  | 'DISPUTES_RECEIVED'
+  /** 化解纠纷数（年内办结且调解成功）/ disputes resolved: closed in the year with result 调解成功 */
+  | 'DISPUTES_RESOLVED'
+  /** 调解成功率 = 调解成功 ÷ 年内办结 / resolved ÷ closed in the year */
+  | 'DISPUTE_RESOLUTION_RATE'
+  /** 有效评估等级的组织数 / active organisations holding a grade valid on asOf, optionally of one level */
+  | 'GRADED_ORGANIZATIONS'
+  /** 评估等级将在N个月内到期的组织数 / organisations whose grade expires within N months after asOf */
+  | 'GRADES_EXPIRING'
+  /** 年检结果数（检查年度）/ annual inspection results of inspection year `year`, optionally of one result */
+  | 'INSPECTIONS'
+  /** 年检合格率 = 合格 ÷ 应检 / share of inspection results of the year that are 合格 */
+  | 'INSPECTION_PASS_RATE'
+  /** 矛调组织数（服务领域为矛盾纠纷调解的存续组织）/ active mediation organisations (service field dispute mediation) as of asOf */
+  | 'MEDIATION_ORGANIZATIONS'
+  /** 新增矛调组织数（年内成立）/ mediation organisations founded in the year */
+  | 'NEW_MEDIATION_ORGANIZATIONS'
+  /** 新成立组织数 / organisations founded in the year */
+  | 'NEW_ORGANIZATIONS'
+  /** 存续组织数（按类型、领域、状态）/ organisations as of asOf by type, field and status (default ACTIVE; null: every organisation founded by then) */
+  | 'ORGANIZATIONS'
+  /** 立项服务项目数 / service projects approved (立项) in the year */
+  | 'SERVICE_PROJECTS'
+  /** 有服务项目的社区数 / distinct communities with a project approved in the year */
+  | 'SERVICE_PROJECT_COMMUNITIES'
+  /** 项目资金（元）/ funding in yuan of the projects approved in the year */
+  | 'SERVICE_PROJECT_FUNDING';
+
 /**
  * 社会组织指标。流量指标统计年内（1月1日至 asOf）发生的记录，存量指标取 asOf（默认年末）时点；均附上年同期。
  * / Social-organisation figures. Flow figures count records dated from 1 January of `year` up to asOf;
@@ -814,6 +910,10 @@ export type SocialOrganizationFigures = {
   newOrganizations: CountFigure;
   /** 存续组织数（按类型、领域、状态）/ organisations as of asOf by type, field and status (default ACTIVE; null: every organisation founded by then) */
   organizations: CountFigure;
+  /** 排名：任一指标在下级节点（或其下某层级的全部节点）的值，排序后由 first 取前N名（DESC）或后N名（ASC），一次算出 / ranking: any of these figures at the node's children (or every node of a level below it), sorted; first gives the top N (DESC) or the bottom N (ASC) */
+  ranking: Array<FigureRank>;
+  /** 时间序列：任一指标逐年（fromYear 至 toYear），或逐月（byMonth，最多5年）/ series: any of these figures year by year from fromYear to toYear, or month by month with byMonth (at most 5 years) */
+  series: Array<FigurePoint>;
   /** 有服务项目的社区数 / distinct communities with a project approved in the year */
   serviceProjectCommunities: CountFigure;
   /** 项目资金（元）/ funding in yuan of the projects approved in the year */
@@ -968,6 +1068,36 @@ export type SocialOrganizationFiguresOrganizationsArgs = {
   status?: InputMaybe<SocialOrganizationStatus>;
   type?: InputMaybe<SocialOrganizationType>;
   year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社会组织指标。流量指标统计年内（1月1日至 asOf）发生的记录，存量指标取 asOf（默认年末）时点；均附上年同期。
+ * / Social-organisation figures. Flow figures count records dated from 1 January of `year` up to asOf;
+ * stock figures are taken on asOf (default 31 December of `year`). Each comes with the same figure a year earlier.
+ */
+export type SocialOrganizationFiguresRankingArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  figure: SocialOrganizationFigure;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<RankingLevel>;
+  order?: InputMaybe<SortDirection>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社会组织指标。流量指标统计年内（1月1日至 asOf）发生的记录，存量指标取 asOf（默认年末）时点；均附上年同期。
+ * / Social-organisation figures. Flow figures count records dated from 1 January of `year` up to asOf;
+ * stock figures are taken on asOf (default 31 December of `year`). Each comes with the same figure a year earlier.
+ */
+export type SocialOrganizationFiguresSeriesArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  byMonth?: InputMaybe<Scalars['Boolean']['input']>;
+  figure: SocialOrganizationFigure;
+  fromYear: Scalars['Int']['input'];
+  toYear?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1280,10 +1410,10 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AnnualInspection: ResolverTypeWrapper<AnnualInspectionModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AnnualInspectionConnection: ResolverTypeWrapper<Omit<AnnualInspectionConnection, 'nodes'> & { nodes: Array<ResolversTypes['AnnualInspection']> }>;
   AnnualInspectionFilter: AnnualInspectionFilter;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AnnualInspectionResult: AnnualInspectionResult;
   AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1298,6 +1428,9 @@ export type ResolversTypes = ResolversObject<{
   EvaluationEligibility: ResolverTypeWrapper<EvaluationEligibility>;
   EvaluationGrade: ResolverTypeWrapper<GradeViewModel>;
   EvaluationLevel: EvaluationLevel;
+  FigureArgument: FigureArgument;
+  FigurePoint: ResolverTypeWrapper<Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']> }>;
+  FigureRank: ResolverTypeWrapper<Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']>, region: ResolversTypes['Region'] }>;
   FileCommunityOrganizationInput: FileCommunityOrganizationInput;
   MediationCase: ResolverTypeWrapper<MediationCaseModel>;
   MediationCaseConnection: ResolverTypeWrapper<Omit<MediationCaseConnection, 'nodes'> & { nodes: Array<ResolversTypes['MediationCase']> }>;
@@ -1312,6 +1445,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PersonalKind: PersonalKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RankingLevel: RankingLevel;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
   Region: ResolverTypeWrapper<RegionNodeModel>;
@@ -1321,6 +1455,7 @@ export type ResolversTypes = ResolversObject<{
   RegisteredOrganizationConnection: ResolverTypeWrapper<Omit<RegisteredOrganizationConnection, 'nodes'> & { nodes: Array<ResolversTypes['RegisteredOrganization']> }>;
   SocialOrganization: ResolverTypeWrapper<SocialOrganizationModel>;
   SocialOrganizationConnection: ResolverTypeWrapper<Omit<SocialOrganizationConnection, 'nodes'> & { nodes: Array<ResolversTypes['SocialOrganization']> }>;
+  SocialOrganizationFigure: SocialOrganizationFigure;
   SocialOrganizationFigures: ResolverTypeWrapper<RegionNodeModel>;
   SocialOrganizationFilter: SocialOrganizationFilter;
   SocialOrganizationSort: SocialOrganizationSort;
@@ -1341,10 +1476,10 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AnnualInspection: AnnualInspectionModel;
+  ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   AnnualInspectionConnection: Omit<AnnualInspectionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AnnualInspection']> };
   AnnualInspectionFilter: AnnualInspectionFilter;
-  ID: Scalars['ID']['output'];
   AuditEntry: AuditEntryViewModel;
   String: Scalars['String']['output'];
   CommunityOrganization: SocialOrganizationModel;
@@ -1355,6 +1490,9 @@ export type ResolversParentTypes = ResolversObject<{
   EligibilityReason: EligibilityReason;
   EvaluationEligibility: EvaluationEligibility;
   EvaluationGrade: GradeViewModel;
+  FigureArgument: FigureArgument;
+  FigurePoint: Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']> };
+  FigureRank: Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']>, region: ResolversParentTypes['Region'] };
   FileCommunityOrganizationInput: FileCommunityOrganizationInput;
   MediationCase: MediationCaseModel;
   MediationCaseConnection: Omit<MediationCaseConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['MediationCase']> };
@@ -1390,6 +1528,7 @@ export type PersonalDirectiveArgs = {
 export type PersonalDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AnnualInspectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AnnualInspection'] = ResolversParentTypes['AnnualInspection']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['RegisteredOrganization'], ParentType, ContextType>;
   result?: Resolver<ResolversTypes['AnnualInspectionResult'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1422,6 +1561,7 @@ export type CommunityOrganizationResolvers<ContextType = RequestContext, ParentT
   field?: Resolver<ResolversTypes['SocialServiceField'], ParentType, ContextType>;
   filingNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   foundedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isMediationOrganization?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   legalRepresentative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mediation?: Resolver<ResolversTypes['MediationTally'], ParentType, ContextType, RequireFields<CommunityOrganizationMediationArgs, 'year'>>;
@@ -1463,6 +1603,24 @@ export type EvaluationGradeResolvers<ContextType = RequestContext, ParentType ex
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<EvaluationGradeValidArgs>>;
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FigurePointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigurePoint'] = ResolversParentTypes['FigurePoint']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FigureRankResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigureRank'] = ResolversParentTypes['FigureRank']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type MediationCaseResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MediationCase'] = ResolversParentTypes['MediationCase']> = ResolversObject<{
@@ -1549,6 +1707,7 @@ export type RegisteredOrganizationResolvers<ContextType = RequestContext, Parent
   field?: Resolver<ResolversTypes['SocialServiceField'], ParentType, ContextType>;
   foundedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   grade?: Resolver<Maybe<ResolversTypes['EvaluationGrade']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inspections?: Resolver<Array<ResolversTypes['AnnualInspection']>, ParentType, ContextType>;
   isMediationOrganization?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   legalRepresentative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1593,6 +1752,8 @@ export type SocialOrganizationFiguresResolvers<ContextType = RequestContext, Par
   newMediationOrganizations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresNewMediationOrganizationsArgs, 'year'>>;
   newOrganizations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresNewOrganizationsArgs, 'year'>>;
   organizations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresOrganizationsArgs, 'status' | 'year'>>;
+  ranking?: Resolver<Array<ResolversTypes['FigureRank']>, ParentType, ContextType, RequireFields<SocialOrganizationFiguresRankingArgs, 'figure' | 'level' | 'order' | 'year'>>;
+  series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<SocialOrganizationFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
   serviceProjectCommunities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresServiceProjectCommunitiesArgs, 'year'>>;
   serviceProjectFunding?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresServiceProjectFundingArgs, 'year'>>;
   serviceProjects?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresServiceProjectsArgs, 'year'>>;
@@ -1628,6 +1789,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   EligibilityReason?: EligibilityReasonResolvers<ContextType>;
   EvaluationEligibility?: EvaluationEligibilityResolvers<ContextType>;
   EvaluationGrade?: EvaluationGradeResolvers<ContextType>;
+  FigurePoint?: FigurePointResolvers<ContextType>;
+  FigureRank?: FigureRankResolvers<ContextType>;
   MediationCase?: MediationCaseResolvers<ContextType>;
   MediationCaseConnection?: MediationCaseConnectionResolvers<ContextType>;
   MediationTally?: MediationTallyResolvers<ContextType>;

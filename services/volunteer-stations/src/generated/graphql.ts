@@ -31,7 +31,7 @@ export type AuditEntry = {
   args: Maybe<Scalars['String']['output']>;
   at: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** MUTATION 或 PERSONAL_READ */
+  /** MUTATION、PERSONAL_READ 或 EXPORT（导出）/ MUTATION, PERSONAL_READ or EXPORT */
   kind: Scalars['String']['output'];
   operation: Scalars['String']['output'];
   outcome: Scalars['String']['output'];
@@ -51,6 +51,52 @@ export type CountFigure = {
   previousYear: Scalars['Float']['output'];
   /** 本期值 / this period */
   value: Scalars['Float']['output'];
+};
+
+/**
+ * 指标的一个参数（排名、序列用），值按该指标参数的类型读取：枚举写其名称，数字、布尔写字面量，文字原样
+ * / one argument of a figure, for rankings and series: the value is read as the figure's argument type
+ * (an enum value's name, a number, true/false, or text as it is)
+ */
+export type FigureArgument = {
+  /** 参数名，如 category / the argument's name, e.g. category */
+  name: Scalars['String']['input'];
+  /** 参数值，如 便民利民服务、KNIGHT_FESTIVAL、12 / the value, e.g. 便民利民服务, KNIGHT_FESTIVAL, 12 */
+  value: Scalars['String']['input'];
+};
+
+/** 时间序列的一个点 / one point of a series */
+export type FigurePoint = {
+  __typename?: 'FigurePoint';
+  /** 计数指标的详情（上年同期为上年同一年或同一月）/ the count, with the same year or month a year earlier */
+  count: Maybe<CountFigure>;
+  /** 起始日 / first day counted */
+  from: Scalars['Date']['output'];
+  /** 月份（按月时）/ month, when by month */
+  month: Maybe<Scalars['Int']['output']>;
+  /** 比率指标的详情 / the rate, with the same year or month a year earlier */
+  rate: Maybe<RateFigure>;
+  /** 截止日：流量指标计至此日，存量指标取此日 / last day: flows count up to it, stocks are taken on it */
+  to: Scalars['Date']['output'];
+  /** 值：计数为本期值，比率为百分比 / the value: a count's value, a rate's percent */
+  value: Maybe<Scalars['Float']['output']>;
+  /** 年份 / year */
+  year: Scalars['Int']['output'];
+};
+
+/** 排名中的一个节点 / one node of a ranking */
+export type FigureRank = {
+  __typename?: 'FigureRank';
+  /** 计数指标的详情（含上年同期）/ the count with last year's, when the figure is a count */
+  count: Maybe<CountFigure>;
+  /** 名次，数值相同者名次相同 / rank, 1 first; nodes with equal values share a rank */
+  rank: Scalars['Int']['output'];
+  /** 比率指标的详情（含上年同期）/ the rate with last year's, when the figure is a rate */
+  rate: Maybe<RateFigure>;
+  /** 节点 / the node */
+  region: Region;
+  /** 排名所依的值：计数为本期值，比率为百分比（分母为0时为空，排在最后）/ the value ranked: a count's value, a rate's percent (null when its denominator is 0: ranked last) */
+  value: Maybe<Scalars['Float']['output']>;
 };
 
 /** 网格（工作力量子图所有）上的需求与资源清单 / a grid's needs and resources lists (the grid is owned by the workforce subgraph) */
@@ -327,6 +373,15 @@ export type RaiseVolunteerNeedInput = {
   raisedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** 排名所比较的节点 / which nodes a ranking compares */
+export type RankingLevel =
+  /** 下一级节点（默认）/ the node's children (the default) */
+  | 'CHILDREN'
+  /** 其下所有社区（村）/ every community or village below the node */
+  | 'COMMUNITY'
+  /** 其下所有街道（镇）/ every street or town below the node */
+  | 'STREET';
+
 /** 比率指标及上年同期 / a rate with its numerator, denominator and the same rate a year earlier */
 export type RateFigure = {
   __typename?: 'RateFigure';
@@ -575,6 +630,35 @@ export type VolunteerConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** 志愿服务指标（排名、序列用）/ a volunteer-service figure, for rankings and series */
+export type VolunteerFigure =
+  /** 活跃志愿者数（期内有服务记录）/ distinct volunteers with hours at activities in the period */
+  | 'ACTIVE_VOLUNTEERS'
+  /** 活动场次，可按类别、服务对象 / activities held in the period, optionally of one category or target group */
+  | 'ACTIVITIES'
+  /** 需求条数：期内提出的，可按类别或按已到达的环节 / needs raised in the period; with stage, those that have reached it */
+  | 'NEEDS'
+  /** 征集到需求的网格数 / grids with at least one need raised in the period */
+  | 'NEEDS_GRIDS'
+  /** 需求闭环率：期内提出的需求中已反馈办结的比例 / needs raised in the period that were fed back and closed */
+  | 'NEED_CLOSURE_RATE'
+  /** 试点社区数，可按级别 / pilot communities designated by asOf, optionally of one level */
+  | 'PILOTS'
+  /** 注册志愿者数 / volunteers registered by asOf */
+  | 'REGISTERED_VOLUNTEERS'
+  /** 资源条数：期内登记的 / resources registered in the period */
+  | 'RESOURCES'
+  /** 服务时长（小时）/ volunteer hours at activities in the period */
+  | 'SERVICE_HOURS'
+  /** 服务人次 / people served by activities in the period (服务人次 summed) */
+  | 'SERVICE_PERSON_TIMES'
+  /** 站点标准化率 / standardised stations ÷ stations */
+  | 'STANDARDIZATION_RATE'
+  /** “六有”标准化站点数（六项均为“是”）/ standardised stations: all six 六有 items present, as of asOf */
+  | 'STANDARDIZED_STATIONS'
+  /** 站点数（已建成）/ stations built by asOf */
+  | 'STATIONS';
+
 /**
  * 志愿服务指标。流量指标统计当年1月1日至 asOf（默认12月31日，须在该年内）的记录，存量指标取 asOf 时点；均附上年同期。
  * / Volunteer-service figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31; it must lie in
@@ -596,10 +680,14 @@ export type VolunteerFigures = {
   needsGrids: CountFigure;
   /** 试点社区数，可按级别 / pilot communities designated by asOf, optionally of one level */
   pilots: CountFigure;
+  /** 排名：任一指标在下级节点（或其下某层级的全部节点）的值，排序后由 first 取前N名（DESC）或后N名（ASC），一次算出 / ranking: any of these figures at the node's children (or every node of a level below it), sorted; first gives the top N (DESC) or the bottom N (ASC) */
+  ranking: Array<FigureRank>;
   /** 注册志愿者数 / volunteers registered by asOf */
   registeredVolunteers: CountFigure;
   /** 资源条数：期内登记的 / resources registered in the period */
   resources: CountFigure;
+  /** 时间序列：任一指标逐年（fromYear 至 toYear），或逐月（byMonth，最多5年）/ series: any of these figures year by year from fromYear to toYear, or month by month with byMonth (at most 5 years) */
+  series: Array<FigurePoint>;
   /** 服务时长（小时）/ volunteer hours at activities in the period */
   serviceHours: CountFigure;
   /** 服务人次 / people served by activities in the period (服务人次 summed) */
@@ -701,6 +789,22 @@ export type VolunteerFiguresPilotsArgs = {
  * / Volunteer-service figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31; it must lie in
  * the year) of the year; stock figures are taken as of asOf. Each comes with the same figure a year earlier.
  */
+export type VolunteerFiguresRankingArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  figure: VolunteerFigure;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<RankingLevel>;
+  order?: InputMaybe<SortDirection>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 志愿服务指标。流量指标统计当年1月1日至 asOf（默认12月31日，须在该年内）的记录，存量指标取 asOf 时点；均附上年同期。
+ * / Volunteer-service figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31; it must lie in
+ * the year) of the year; stock figures are taken as of asOf. Each comes with the same figure a year earlier.
+ */
 export type VolunteerFiguresRegisteredVolunteersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   year: Scalars['Int']['input'];
@@ -716,6 +820,20 @@ export type VolunteerFiguresResourcesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   category?: InputMaybe<Scalars['String']['input']>;
   year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 志愿服务指标。流量指标统计当年1月1日至 asOf（默认12月31日，须在该年内）的记录，存量指标取 asOf 时点；均附上年同期。
+ * / Volunteer-service figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31; it must lie in
+ * the year) of the year; stock figures are taken as of asOf. Each comes with the same figure a year earlier.
+ */
+export type VolunteerFiguresSeriesArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  byMonth?: InputMaybe<Scalars['Boolean']['input']>;
+  figure: VolunteerFigure;
+  fromYear: Scalars['Int']['input'];
+  toYear?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -845,14 +963,20 @@ export type VolunteerNeedConnection = {
 
 /** 需求筛选 / need filter */
 export type VolunteerNeedFilter = {
+  /** 计算天数所至的日期，默认今天 / the day olderThanDays counts to, default today */
+  ageOn?: InputMaybe<Scalars['Date']['input']>;
   /** 需求类别 / category */
   category?: InputMaybe<Scalars['String']['input']>;
   /** 提出日期起 / raised on or after */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** 提出已超过N天（至 ageOn，默认今天）/ raised more than N days before ageOn (default today) */
+  olderThanDays?: InputMaybe<Scalars['Int']['input']>;
   /** 区划或网格 / a node of the region tree or a grid */
   regionCode?: InputMaybe<Scalars['ID']['input']>;
   /** 闭环环节 / stage */
   status?: InputMaybe<VolunteerNeedStatus>;
+  /** 处于这些环节之一，如未办结的 [RAISED, CLAIMED, SERVED] / at one of these stages, e.g. the open ones: [RAISED, CLAIMED, SERVED] */
+  statusIn?: InputMaybe<Array<VolunteerNeedStatus>>;
   /** 提出日期止 / raised on or before */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -898,6 +1022,8 @@ export type VolunteerPilot = {
   communityName: Scalars['String']['output'];
   /** 确定日期 / designated on */
   designatedOn: Scalars['Date']['output'];
+  /** 全局编号：即社区代码（一个社区一个试点）/ global id: the community code (one pilot per community) */
+  id: Scalars['ID']['output'];
   /** 试点级别 / level */
   level: VolunteerPilotLevel;
   /** 试点类型 / pilot type */
@@ -1039,6 +1165,8 @@ export type VolunteerServiceRecord = {
   __typename?: 'VolunteerServiceRecord';
   /** 服务时长（小时，大于0且不超过24）/ hours, more than 0 and at most 24 */
   hours: Scalars['Float']['output'];
+  /** 全局编号：活动全局编号/志愿者全局编号 / global id: <activity id>/<volunteer id> */
+  id: Scalars['ID']['output'];
   /** 志愿者 / the volunteer */
   volunteer: Volunteer;
 };
@@ -1123,6 +1251,8 @@ export type VolunteerStationConnection = {
 
 /** 站点筛选 / station filter */
 export type VolunteerStationFilter = {
+  /** 缺少其中任一项 / missing at least one of these items */
+  missingAnyOf?: InputMaybe<Array<VolunteerStandardItem>>;
   /** 缺少某项 / missing this item */
   missingItem?: InputMaybe<VolunteerStandardItem>;
   /** 区划（区、街道、社区）/ a node of the region tree */
@@ -1302,14 +1432,18 @@ export type ResolversTypes = ResolversObject<{
   CountFigure: ResolverTypeWrapper<CountFigureModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
-  Grid: ResolverTypeWrapper<RegionNodeModel>;
+  FigureArgument: FigureArgument;
+  FigurePoint: ResolverTypeWrapper<Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  FigureRank: ResolverTypeWrapper<Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']>, region: ResolversTypes['Region'] }>;
+  Grid: ResolverTypeWrapper<RegionNodeModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PersonalKind: PersonalKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseVolunteerNeedInput: RaiseVolunteerNeedInput;
+  RankingLevel: RankingLevel;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
   RecordVolunteerActivityInput: RecordVolunteerActivityInput;
@@ -1326,6 +1460,7 @@ export type ResolversTypes = ResolversObject<{
   VolunteerActivitySort: VolunteerActivitySort;
   VolunteerActivitySortField: VolunteerActivitySortField;
   VolunteerConnection: ResolverTypeWrapper<Omit<VolunteerConnection, 'nodes'> & { nodes: Array<ResolversTypes['Volunteer']> }>;
+  VolunteerFigure: VolunteerFigure;
   VolunteerFigures: ResolverTypeWrapper<RegionNodeModel>;
   VolunteerFilter: VolunteerFilter;
   VolunteerHoursInput: VolunteerHoursInput;
@@ -1369,8 +1504,11 @@ export type ResolversParentTypes = ResolversObject<{
   CountFigure: CountFigureModel;
   Float: Scalars['Float']['output'];
   Date: Scalars['Date']['output'];
-  Grid: RegionNodeModel;
+  FigureArgument: FigureArgument;
+  FigurePoint: Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']> };
   Int: Scalars['Int']['output'];
+  FigureRank: Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']>, region: ResolversParentTypes['Region'] };
+  Grid: RegionNodeModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
@@ -1442,6 +1580,24 @@ export type CountFigureResolvers<ContextType = RequestContext, ParentType extend
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
+
+export type FigurePointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigurePoint'] = ResolversParentTypes['FigurePoint']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FigureRankResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigureRank'] = ResolversParentTypes['FigureRank']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
 
 export type GridResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -1561,8 +1717,10 @@ export type VolunteerFiguresResolvers<ContextType = RequestContext, ParentType e
   needs?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresNeedsArgs, 'year'>>;
   needsGrids?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresNeedsGridsArgs, 'year'>>;
   pilots?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresPilotsArgs, 'year'>>;
+  ranking?: Resolver<Array<ResolversTypes['FigureRank']>, ParentType, ContextType, RequireFields<VolunteerFiguresRankingArgs, 'figure' | 'level' | 'order' | 'year'>>;
   registeredVolunteers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresRegisteredVolunteersArgs, 'year'>>;
   resources?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresResourcesArgs, 'year'>>;
+  series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<VolunteerFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
   serviceHours?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresServiceHoursArgs, 'year'>>;
   servicePersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresServicePersonTimesArgs, 'year'>>;
   standardizationRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresStandardizationRateArgs, 'year'>>;
@@ -1602,6 +1760,7 @@ export type VolunteerPilotResolvers<ContextType = RequestContext, ParentType ext
   communityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   communityName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   designatedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['VolunteerPilotLevel'], ParentType, ContextType>;
   pilotType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
@@ -1639,6 +1798,7 @@ export type VolunteerResourceSuggestionResolvers<ContextType = RequestContext, P
 
 export type VolunteerServiceRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VolunteerServiceRecord'] = ResolversParentTypes['VolunteerServiceRecord']> = ResolversObject<{
   hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   volunteer?: Resolver<ResolversTypes['Volunteer'], ParentType, ContextType>;
 }>;
 
@@ -1668,6 +1828,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
   CountFigure?: CountFigureResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  FigurePoint?: FigurePointResolvers<ContextType>;
+  FigureRank?: FigureRankResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

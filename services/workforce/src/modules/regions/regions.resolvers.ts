@@ -16,6 +16,7 @@ import {
 } from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
 import { Compound, Grid, Region } from './region.entity';
+import { compoundsUnder, nodesUnder } from './region-tree';
 import { communities, compounds, grids } from './regions.figures';
 
 /** Parent of RegionStructure: the node (checked against the caller's scope) and the year asked. */
@@ -68,6 +69,7 @@ export const regionResolvers: Resolvers = {
   },
   Region: {
     __resolveReference: (ref, ctx) => loadRegion(ctx, ref.code),
+    id: (r) => r.code,
     parent: (r, _, ctx) => (r.parentCode ? loadRegion(ctx, r.parentCode) : null),
     children: async (r, _, ctx) =>
       (await rowsBy<Region>(ctx, Region, 'parentCode', { orderBy: { code: 'asc' } }).load(r.code)).filter((c) => visibleRegion(ctx, c)),
@@ -84,6 +86,7 @@ export const regionResolvers: Resolvers = {
   },
   Grid: {
     __resolveReference: (ref, ctx) => visibleGrid(ctx, ref.code),
+    id: (g) => g.code,
     community: async (g, _, ctx) => (await regionByCode(ctx, g.communityCode))!,
     compounds: (g, _, ctx) => rowsBy<Compound>(ctx, Compound, 'gridCode', { orderBy: { id: 'asc' } }).load(g.code),
   },
@@ -116,5 +119,7 @@ export const lookupResolvers: Resolvers = {
       (await ctx.em.find(Compound, { id: { $in: checkedCodes(ids) } }, { orderBy: { id: 'asc' } })).filter((c) =>
         inScope(ctx.caller, c.communityCode),
       ),
+    lookupNodesUnder: (_, { code, level, on }, ctx) => nodesUnder(ctx.em, regionNode(ctx, code).code, level ?? 'CHILDREN', on),
+    lookupCompoundsUnder: (_, { code, on }, ctx) => compoundsUnder(ctx.em, regionNode(ctx, code).code, on),
   },
 };
