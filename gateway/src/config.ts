@@ -22,6 +22,18 @@ export interface GatewayEnv {
   MAX_COST: number;
   MAX_BODY_BYTES: number;
   RATE_LIMIT_PER_MINUTE: number;
+  MAX_DIRECTIVES: number;
+  /** the cost model: the page of a list asked without `first`, and what a list without paging can hold */
+  DEFAULT_PAGE_SIZE: number;
+  LIST_SIZE_ESTIMATE: number;
+  /** a caller token living longer than this (exp − iat) is refused; one without exp is always refused */
+  MAX_TOKEN_LIFETIME_SECONDS: number;
+  /** requests without a valid token, per client address (a flood of guesses is cut off) */
+  UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE: number;
+  /** deadline of each call to a subgraph (Apollo Router's default is 30 s) */
+  SUBGRAPH_TIMEOUT_MS: number;
+  /** a subgraph answer larger than this is dropped and its fields are reported as RESPONSE_TOO_LARGE */
+  MAX_SUBGRAPH_RESPONSE_BYTES: number;
 }
 
 export const gatewayEnv: EnvSpec<GatewayEnv> = {
@@ -44,6 +56,13 @@ export const gatewayEnv: EnvSpec<GatewayEnv> = {
   MAX_COST: env.int(50000),
   MAX_BODY_BYTES: env.int(100_000),
   RATE_LIMIT_PER_MINUTE: env.int(600),
+  MAX_DIRECTIVES: env.int(50),
+  DEFAULT_PAGE_SIZE: env.int(50),
+  LIST_SIZE_ESTIMATE: env.int(50),
+  MAX_TOKEN_LIFETIME_SECONDS: env.int(24 * 3600),
+  UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE: env.int(60),
+  SUBGRAPH_TIMEOUT_MS: env.int(30_000),
+  MAX_SUBGRAPH_RESPONSE_BYTES: env.int(20_000_000),
 };
 
 export function checkKeys(config: GatewayConfig): void {

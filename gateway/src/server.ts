@@ -4,14 +4,16 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
-import { isDepartment, maskErrors, type Caller } from '@district/common';
+import { rateLimit } from 'express-rate-limit';
+import { inputErrorsPlugin, isDepartment, listenOn, maskErrors, type Caller } from '@district/common';
 import type { GatewayContext } from './context';
 import { CallerForwardingDataSource } from './data-source';
 import { httpError } from './http-errors';
 import { createAuthenticator } from './auth';
 import { checkKeys, type GatewayConfig } from './config';
 export type { GatewayContext } from './context';
-import { aliasLimit, costLimit, depthLimit, loadTrustedDocuments, RateLimiter, usesIntrospection } from './limits';
+import { aliasLimit, costLimitPlugin, depthLimit, directiveLimit, limitCodesPlugin, loadTrustedDocuments } from './query-limits';
+import { incompleteAnswerPlugin, introspectionPlugin } from './policies';
 
 /**
  * The gateway serves the composed supergraph from a file (composition is a build step), so it starts
@@ -23,7 +25,10 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => {
       const override = isDepartment(name) ? config.subgraphUrls[name] : undefined;
-      return new CallerForwardingDataSource(override ?? url ?? '', config.INTERNAL_SECRET);
+      return new CallerForwardingDataSource(override ?? url ?? '', config.INTERNAL_SECRET, name, {
+        timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+        maxResponseBytes: config.MAX_SUBGRAPH_RESPONSE_BYTES,
+      });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -36,14 +41,34 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
     validationRules: [
       depthLimit(config.MAX_DEPTH),
       aliasLimit(config.MAX_ALIASES, loadTrustedDocuments(config.TRUSTED_OPERATIONS_DIR)),
-      costLimit(config.MAX_COST),
+      directiveLimit(config.MAX_DIRECTIVES),
+    ],
+    plugins: [
+      introspectionPlugin((caller) => introspectionAllowed(config, caller)),
+      costLimitPlugin(config.MAX_COST, { defaultPage: config.DEFAULT_PAGE_SIZE, listSize: config.LIST_SIZE_ESTIMATE }),
+      limitCodesPlugin,
+      inputErrorsPlugin,
+      incompleteAnswerPlugin,
     ],
     formatError: maskErrors,
   });
   await apollo.start();
 
   const authenticate = createAuthenticator(config);
-  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const tooMany = (_req: express.Request, res: express.Response) => {
+    res.setHeader('retry-after', '60');
+    httpError(res, 429, '请求过于频繁，请一分钟后再试 / too many requests, retry in a minute', 'RATE_LIMITED');
+  };
+  // per verified caller; and, before a token is verified, per client address, so a flood of bad tokens is cut off cheaply
+  const perCaller = rateLimit({
+    windowMs: 60_000,
+    limit: config.RATE_LIMIT_PER_MINUTE,
+    keyGenerator: (_req, res) => `caller:${(res.locals.caller as Caller).subject}`,
+    handler: tooMany,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+  });
+  const perAddress = rateLimit({ windowMs: 60_000, limit: config.UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE, handler: tooMany, legacyHeaders: false });
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
@@ -55,18 +80,10 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
     try {
       caller = await authenticate(req.header('authorization'));
     } catch (e) {
-      return httpError(res, 401, (e as Error).message, 'UNAUTHENTICATED');
-    }
-    if (!limiter.allow(caller.subject)) {
-      res.setHeader('retry-after', '60');
-      return httpError(res, 429, '请求过于频繁，请一分钟后再试 / too many requests, retry in a minute', 'RATE_LIMITED');
-    }
-    const query = typeof req.body?.query === 'string' ? req.body.query : undefined;
-    if (usesIntrospection(query) && !introspectionAllowed(config, caller)) {
-      return httpError(res, 403, '未开放内省查询 / introspection is disabled for your role', 'FORBIDDEN');
+      return perAddress(req, res, () => httpError(res, 401, (e as Error).message, 'UNAUTHENTICATED'));
     }
     res.locals.caller = caller;
-    next();
+    return perCaller(req, res, next);
   });
   app.use('/graphql', expressMiddleware(apollo, { context: async ({ res }) => ({ caller: res.locals.caller as Caller }) }));
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
@@ -89,7 +106,7 @@ function introspectionAllowed(config: GatewayConfig, caller: Caller): boolean {
 export async function startGateway(config: GatewayConfig) {
   const { app, apollo } = await createGatewayApp(config);
   const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  await listenOn(server, config.PORT, config.HOST);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   return {

@@ -34,6 +34,8 @@ export const ADMIN: Caller = { subject: 'e2e-admin', roles: ['DISTRICT_ADMIN'] }
 export interface TestStackOptions {
   /** start from copies of the Shangjie templates the test setup loaded */
   shangjie?: boolean;
+  /** extra environment for every subgraph (a shorter statement timeout …) */
+  subgraphEnv?: Record<string, string>;
 }
 
 export async function startTestStack(gatewayEnv: Record<string, string> = {}, opts: TestStackOptions = {}): Promise<TestStack> {
@@ -51,6 +53,7 @@ export async function startTestStack(gatewayEnv: Record<string, string> = {}, op
     internalSecret,
     introspection: 'analysts',
     gatewayEnv,
+    subgraphEnv: opts.subgraphEnv,
     log: () => undefined,
   });
   const token = (caller: Caller, ttl?: string) => issueToken(caller, jwtSecret, ttl);

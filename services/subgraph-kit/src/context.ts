@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller, Department, RegionTree } from '@district/common';
 import type { FigureBatch } from './figures/engine';
 import type { DataVersion } from './data-version';
+import type { RequestBudget } from './guards';
 
 /** A personal field shown unmasked during this request, recorded once the response is sent. */
 export interface PersonalRead {
@@ -24,6 +25,10 @@ export interface RequestContext {
   regionTree: RegionTree;
   /** the version of this subgraph's data, followed from the database (absent in plain scripts) */
   dataVersion?: DataVersion;
+  /** this request's deadline and field budget (absent in plain scripts) */
+  budget?: RequestBudget;
+  /** mutation arguments as the audit trail may keep them: personal values masked as the schema's @personal says */
+  auditArgs?: (operation: string, args: unknown) => unknown;
 }
 
 /**

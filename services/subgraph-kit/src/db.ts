@@ -23,7 +23,14 @@ export interface OrmSetup {
   /** tests pass a counter; nothing is ever logged because SQL parameters can hold personal data */
   sqlCounter?: SqlCounter;
   poolMax?: number;
+  /** every statement on the pool's connections is cancelled by PostgreSQL after this (statement_timeout) */
+  statementTimeoutMs?: number;
+  /** a request waiting longer than this for a free connection is refused instead of queueing forever */
+  acquireTimeoutMs?: number;
 }
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 20_000;
+export const DEFAULT_ACQUIRE_TIMEOUT_MS = 10_000;
 
 export function ormOptions(setup: OrmSetup): Options {
   const counter = setup.sqlCounter;
@@ -35,6 +42,11 @@ export function ormOptions(setup: OrmSetup): Options {
     discovery: { warnWhenNoEntities: true },
     forceUtcTimezone: true,
     pool: { min: 0, max: setup.poolMax ?? 10 },
+    driverOptions: {
+      // a startup parameter of each connection, so it holds for every statement, the ORM's and raw ones
+      connection: { statement_timeout: setup.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS },
+      acquireConnectionTimeout: setup.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS,
+    },
     allowGlobalContext: false,
     debug: counter ? ['query'] : false,
     logger: counter

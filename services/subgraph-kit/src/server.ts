@@ -7,10 +7,11 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { CALLER_HEADER, maskErrors, remoteRegionTree, verifyCaller, type Caller, type Department, type RegionTree } from '@district/common';
+import { CALLER_HEADER, inputErrorsPlugin, listenOn, remoteRegionTree, verifyCaller, type Caller, type Department, type RegionTree } from '@district/common';
 import { LoaderCache, type RequestContext } from './context';
 import { flushPersonalReads } from './audit';
-import { enforcePersonalData } from './personal';
+import { auditMasksOf, enforcePersonalData } from './personal';
+import { budgetPlugin, DEFAULT_REQUEST_LIMITS, formatSubgraphError, guardSchema, RequestBudget, type RequestLimits } from './guards';
 import { sharedTypeDefs } from './sdl';
 import { DataVersion } from './data-version';
 import { FigureBatch, FigureCache } from './figures';
@@ -22,9 +23,9 @@ export interface SubgraphDefinition {
   resolvers: GraphQLResolverMap<RequestContext>;
 }
 
-export function subgraphSchema(def: SubgraphDefinition) {
+export function subgraphSchema(def: SubgraphDefinition, maxText = DEFAULT_REQUEST_LIMITS.maxText) {
   const typeDefs: DocumentNode = parse(`${def.typeDefs}\n${sharedTypeDefs}`);
-  return enforcePersonalData(buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }));
+  return guardSchema(enforcePersonalData(buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> })), maxText);
 }
 
 const flushPlugin: ApolloServerPlugin<RequestContext> = {
@@ -48,6 +49,8 @@ export interface SubgraphServerOptions extends SubgraphDefinition {
   localRegionTree?: (em: EntityManager) => RegionTree;
   /** figures are cached per data version unless switched off */
   figureCache?: boolean;
+  /** per-request deadline, field budget and longest text argument */
+  limits?: Partial<RequestLimits>;
 }
 
 /**
@@ -58,11 +61,14 @@ export interface SubgraphServerOptions extends SubgraphDefinition {
 export async function createSubgraphApp(
   opts: SubgraphServerOptions,
 ): Promise<{ app: express.Express; apollo: ApolloServer<RequestContext>; dataVersion: DataVersion }> {
+  const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...opts.limits };
+  const schema = subgraphSchema(opts, limits.maxText);
+  const auditArgs = auditMasksOf(schema);
   const apollo = new ApolloServer<RequestContext>({
-    schema: subgraphSchema(opts),
+    schema,
     // inline traces only feed Apollo Studio, which a district deployment does not use
-    plugins: [flushPlugin, ApolloServerPluginInlineTraceDisabled()],
-    formatError: maskErrors,
+    plugins: [flushPlugin, budgetPlugin, inputErrorsPlugin, ApolloServerPluginInlineTraceDisabled()],
+    formatError: formatSubgraphError,
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
@@ -108,6 +114,8 @@ export async function createSubgraphApp(
           // a tree per request: its answers are cached for the request only, never across edits of the tree
           regionTree: regionTreeFor(em),
           dataVersion,
+          budget: new RequestBudget(limits),
+          auditArgs,
         };
       },
     }),
@@ -119,7 +127,7 @@ export async function createSubgraphApp(
 export async function listen(opts: SubgraphServerOptions, port: number, host = '0.0.0.0') {
   const { app, apollo, dataVersion } = await createSubgraphApp(opts);
   const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  await listenOn(server, port, host);
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
