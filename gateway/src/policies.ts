@@ -15,7 +15,8 @@ export function asksIntrospection(document: DocumentNode): boolean {
   const seen = new Set<string>();
   const walk = (set: SelectionSetNode): boolean =>
     set.selections.some((s) => {
-      if (s.kind === Kind.FIELD) return s.name.value === '__schema' || s.name.value === '__type' || (!!s.selectionSet && walk(s.selectionSet));
+      if (s.kind === Kind.FIELD)
+        return s.name.value === '__schema' || s.name.value === '__type' || (!!s.selectionSet && walk(s.selectionSet));
       if (s.kind === Kind.INLINE_FRAGMENT) return walk(s.selectionSet);
       if (seen.has(s.name.value)) return false;
       seen.add(s.name.value);

@@ -123,7 +123,14 @@ export function costLimitPlugin(max: number, model: CostModel, maxNodes = Math.m
         async didResolveOperation({ schema, document, request, operationName }) {
           let cost: number;
           try {
-            cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators, maxQueryNodes: maxNodes });
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: operationName ?? undefined,
+              estimators,
+              maxQueryNodes: maxNodes,
+            });
           } catch (e) {
             if (!(e instanceof GraphQLError)) throw e;
             throw limitError(

@@ -68,7 +68,12 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
     standardHeaders: 'draft-8',
     legacyHeaders: false,
   });
-  const perAddress = rateLimit({ windowMs: 60_000, limit: config.UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE, handler: tooMany, legacyHeaders: false });
+  const perAddress = rateLimit({
+    windowMs: 60_000,
+    limit: config.UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE,
+    handler: tooMany,
+    legacyHeaders: false,
+  });
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {

@@ -59,7 +59,10 @@ function boundedFetcher(limits: SubgraphCallLimits) {
     } catch (e) {
       if (e instanceof SubgraphCallError) throw e;
       if (abort.signal.aborted && abort.signal.reason instanceof SubgraphCallError)
-        throw new SubgraphCallError('SUBGRAPH_TIMEOUT', [`${limits.timeoutMs / 1000} 秒内未答复`, `no answer within ${limits.timeoutMs / 1000} s`]);
+        throw new SubgraphCallError('SUBGRAPH_TIMEOUT', [
+          `${limits.timeoutMs / 1000} 秒内未答复`,
+          `no answer within ${limits.timeoutMs / 1000} s`,
+        ]);
       throw new SubgraphCallError('SUBGRAPH_UNAVAILABLE', ['无法连接', 'it could not be reached']);
     } finally {
       clearTimeout(timer);
@@ -73,10 +76,17 @@ function filledFields(document: DocumentNode): { entities: boolean; names: strin
   if (!op || op.kind !== Kind.OPERATION_DEFINITION) return { entities: false, names: [] };
   const names = (set: SelectionSetNode): string[] =>
     set.selections.flatMap((s) =>
-      s.kind === Kind.FIELD ? (s.name.value === '__typename' ? [] : [(s.alias ?? s.name).value]) : s.kind === Kind.INLINE_FRAGMENT ? names(s.selectionSet) : [],
+      s.kind === Kind.FIELD
+        ? s.name.value === '__typename'
+          ? []
+          : [(s.alias ?? s.name).value]
+        : s.kind === Kind.INLINE_FRAGMENT
+          ? names(s.selectionSet)
+          : [],
     );
   const entities = op.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value === '_entities');
-  if (entities && entities.kind === Kind.FIELD && entities.selectionSet) return { entities: true, names: [...new Set(names(entities.selectionSet))] };
+  if (entities && entities.kind === Kind.FIELD && entities.selectionSet)
+    return { entities: true, names: [...new Set(names(entities.selectionSet))] };
   return { entities: false, names: names(op.selectionSet) };
 }
 
@@ -111,7 +121,9 @@ export class ResilientDataSource<TContext extends Record<string, any>> extends R
     } catch (e) {
       if (e instanceof SubgraphCallError && e.body) return { data: e.body.data ?? undefined, errors: e.body.errors };
       const failure =
-        e instanceof SubgraphCallError ? e : new SubgraphCallError('SUBGRAPH_UNAVAILABLE', ['答复无法读取', 'its answer could not be read']);
+        e instanceof SubgraphCallError
+          ? e
+          : new SubgraphCallError('SUBGRAPH_UNAVAILABLE', ['答复无法读取', 'its answer could not be read']);
       console.error(`[gateway] subgraph ${this.serviceName}: ${failure.code}`);
       return { errors: this.failureErrors(options, failure) };
     }

@@ -8,7 +8,13 @@ export const LIMIT_CODES = ['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'QUERY_TOO_COM
  * answered too much, a request or statement past its deadline, a record missing from its owner's answer.
  * `extensions.serviceName` names the subgraph; its address is never given.
  */
-export const FAILURE_CODES = ['SUBGRAPH_UNAVAILABLE', 'SUBGRAPH_TIMEOUT', 'RESPONSE_TOO_LARGE', 'DEADLINE_EXCEEDED', 'INCOMPLETE_RESPONSE'] as const;
+export const FAILURE_CODES = [
+  'SUBGRAPH_UNAVAILABLE',
+  'SUBGRAPH_TIMEOUT',
+  'RESPONSE_TOO_LARGE',
+  'DEADLINE_EXCEEDED',
+  'INCOMPLETE_RESPONSE',
+] as const;
 
 const SAFE_CODES = new Set([
   'BAD_USER_INPUT',
@@ -54,6 +60,9 @@ export function maskErrors(formatted: GraphQLFormattedError, error: unknown): Gr
     path: formatted.path,
     locations: formatted.locations,
     // which subgraph failed helps the client and the operator; the gateway adds it, never an address
-    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(formatted.extensions?.serviceName ? { serviceName: formatted.extensions.serviceName } : {}) },
+    extensions: {
+      code: 'INTERNAL_SERVER_ERROR',
+      ...(formatted.extensions?.serviceName ? { serviceName: formatted.extensions.serviceName } : {}),
+    },
   };
 }

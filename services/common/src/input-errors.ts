@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
+import { type GraphQLError, Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
 
 /**
  * What a client typed wrong, said the same way at the gateway and in every subgraph: GraphQL's own
@@ -13,7 +13,8 @@ const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 export const withoutSuggestions = (message: string): string => message.replace(SUGGESTION, '').trim();
 
 // `Variable "$input" got invalid value "x" at "input.title"; …` (the path starts with the variable's name)
-const VARIABLE_VALUE = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value [\s\S]*?(?: at "\1((?:\.[_A-Za-z][_0-9A-Za-z]*|\[\d+\])+)")?; /;
+const VARIABLE_VALUE =
+  /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value [\s\S]*?(?: at "\1((?:\.[_A-Za-z][_0-9A-Za-z]*|\[\d+\])+)")?; /;
 // `Variable "$d" of required type "Date!" was not provided.` / `… of non-null type "X!" must not be null.`
 const VARIABLE_MISSING = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" of (?:required|non-null) type /;
 // literal values checked by validation (ValuesOfCorrectTypeRule, ProvidedRequiredArgumentsRule)

@@ -73,7 +73,13 @@ export async function audited<T>(
   work: (em: EntityManager) => Promise<T>,
   targetOf: (result: T) => string | null = () => null,
 ): Promise<T> {
-  const base = { subject: ctx.caller.subject, roles: ctx.caller.roles.join(','), kind: 'MUTATION', operation, args: (ctx.auditArgs ?? shapeOnly)(operation, args) };
+  const base = {
+    subject: ctx.caller.subject,
+    roles: ctx.caller.roles.join(','),
+    kind: 'MUTATION',
+    operation,
+    args: (ctx.auditArgs ?? shapeOnly)(operation, args),
+  };
   let version: string | undefined;
   try {
     const result = await ctx.em.transactional(async (em) => {
@@ -110,7 +116,9 @@ function asConflict(e: unknown): unknown {
   const cause = (e as { code?: string; cause?: { code?: string } } | null) ?? {};
   const sqlstate = cause.code ?? cause.cause?.code;
   if (sqlstate !== '23505' && !(e instanceof Error && e.name === 'UniqueConstraintViolationException')) return e;
-  return conflict('该记录已存在，或已被同时提交的另一请求写入 / this record already exists: another request may have written it at the same moment');
+  return conflict(
+    '该记录已存在，或已被同时提交的另一请求写入 / this record already exists: another request may have written it at the same moment',
+  );
 }
 
 /** Writes the request's unmasked personal reads in one statement after the response is built. */

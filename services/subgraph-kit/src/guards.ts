@@ -1,9 +1,8 @@
 import {
   defaultFieldResolver,
-  getNamedType,
   getNullableType,
   GraphQLError,
-  GraphQLInputObjectType,
+  type GraphQLInputObjectType,
   GraphQLObjectType,
   isInputObjectType,
   isListType,
@@ -75,7 +74,12 @@ export class RequestBudget {
 type TextCheck = (value: unknown) => void;
 
 /** A check of every String/ID inside a value of `type`, naming the innermost argument or input field; null when none can hold one. */
-function textCheckOf(type: GraphQLInputType, name: string, maxText: number, seen = new Map<GraphQLInputObjectType, TextCheck | null>()): TextCheck | null {
+function textCheckOf(
+  type: GraphQLInputType,
+  name: string,
+  maxText: number,
+  seen = new Map<GraphQLInputObjectType, TextCheck | null>(),
+): TextCheck | null {
   const inner = getNullableType(type);
   if (isListType(inner)) {
     const each = textCheckOf(inner.ofType, name, maxText, seen);
@@ -106,7 +110,9 @@ function textCheckOf(type: GraphQLInputType, name: string, maxText: number, seen
 }
 
 function argsCheckOf(args: readonly GraphQLArgument[], maxText: number): TextCheck | null {
-  const checks = args.map((a) => [a.name, textCheckOf(a.type, a.name, maxText)] as const).filter((c): c is readonly [string, TextCheck] => !!c[1]);
+  const checks = args
+    .map((a) => [a.name, textCheckOf(a.type, a.name, maxText)] as const)
+    .filter((c): c is readonly [string, TextCheck] => !!c[1]);
   return checks.length ? (args) => checks.forEach(([k, c]) => c((args as Record<string, unknown>)[k])) : null;
 }
 
@@ -153,8 +159,11 @@ export const budgetPlugin: ApolloServerPlugin<RequestContext> = {
 
 /** statement_timeout (57014) and a pool that could not give a connection in time are deadlines, not faults. */
 function isDatabaseDeadline(error: unknown): boolean {
-  const original = ((error as { originalError?: unknown })?.originalError ?? error) as { code?: string; name?: string; message?: string } | undefined;
-  return original?.code === '57014' || original?.name === 'KnexTimeoutError' || /Timeout acquiring a connection/.test(original?.message ?? '');
+  const original = ((error as { originalError?: unknown })?.originalError ?? error) as
+    { code?: string; name?: string; message?: string } | undefined;
+  return (
+    original?.code === '57014' || original?.name === 'KnexTimeoutError' || /Timeout acquiring a connection/.test(original?.message ?? '')
+  );
 }
 
 export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {

@@ -48,7 +48,8 @@ export function enforcePersonalData(schema: GraphQLSchema): GraphQLSchema {
     if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       for (const arg of field.args)
-        if (!personalKind(arg.astNode?.directives) && LOOKS_PERSONAL.test(arg.name)) undeclared.push(`${type.name}.${field.name}(${arg.name})`);
+        if (!personalKind(arg.astNode?.directives) && LOOKS_PERSONAL.test(arg.name))
+          undeclared.push(`${type.name}.${field.name}(${arg.name})`);
       const kind = personalKind(field.astNode?.directives);
       if (!kind) {
         if (LOOKS_PERSONAL.test(field.name)) undeclared.push(`${type.name}.${field.name}`);

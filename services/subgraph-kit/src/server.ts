@@ -7,7 +7,16 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { CALLER_HEADER, inputErrorsPlugin, listenOn, remoteRegionTree, verifyCaller, type Caller, type Department, type RegionTree } from '@district/common';
+import {
+  CALLER_HEADER,
+  inputErrorsPlugin,
+  listenOn,
+  remoteRegionTree,
+  verifyCaller,
+  type Caller,
+  type Department,
+  type RegionTree,
+} from '@district/common';
 import { LoaderCache, type RequestContext } from './context';
 import { flushPersonalReads } from './audit';
 import { auditMasksOf, enforcePersonalData } from './personal';
@@ -25,7 +34,10 @@ export interface SubgraphDefinition {
 
 export function subgraphSchema(def: SubgraphDefinition, maxText = DEFAULT_REQUEST_LIMITS.maxText) {
   const typeDefs: DocumentNode = parse(`${def.typeDefs}\n${sharedTypeDefs}`);
-  return guardSchema(enforcePersonalData(buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> })), maxText);
+  return guardSchema(
+    enforcePersonalData(buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> })),
+    maxText,
+  );
 }
 
 const flushPlugin: ApolloServerPlugin<RequestContext> = {
