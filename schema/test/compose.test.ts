@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { breakingChanges, composeSupergraph, REPORT_FILE, reportOperation, SUPERGRAPH_FILE } from '../src/compose';
+import { partialDataViolations } from '../src/partial-data';
 
 /** Composition is a build step; these are the checks that keep the committed result honest. */
 test('the five subgraphs compose, and the committed supergraph and report operation are current', () => {
@@ -22,4 +23,17 @@ test('removing a field clients use is reported as breaking; adding one is not', 
   expect(removed).not.toBe(committed);
   expect(breakingChanges(committed, removed)).toEqual(['FIELD_REMOVED: Query.gigWorkersCsv was removed.']);
   expect(breakingChanges(removed, committed)).toEqual([]);
+});
+
+test('a non-null field that one failing subgraph would null out, taking healthy data with it, fails composition', () => {
+  const committed = readFileSync(SUPERGRAPH_FILE, 'utf8');
+  expect(partialDataViolations(committed)).toEqual([]);
+  // Region.name is the workforce subgraph's; a gig worker's community reaches it through gig-care
+  const nameStrict = committed.replace('  name: String @join__field(graph: WORKFORCE)', '  name: String! @join__field(graph: WORKFORCE)');
+  expect(partialDataViolations(nameStrict)).toEqual([expect.stringMatching(/^Region\.name is non-null but only workforce resolves it/)]);
+  const rootStrict = committed.replace(
+    'GigWorkerConnection @join__field(graph: GIG_CARE)',
+    'GigWorkerConnection! @join__field(graph: GIG_CARE)',
+  );
+  expect(partialDataViolations(rootStrict)).toEqual([expect.stringMatching(/^Query\.gigWorkers is a non-null root field/)]);
 });

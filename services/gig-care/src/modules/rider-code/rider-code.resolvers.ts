@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { and, listPrefix, listUnder, periodOf, previousPeriod, rateFigure, sql, yearOnYear, type ListSpec } from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
 import { GigRiderCodeCompound } from './rider-code.entity';
@@ -40,7 +41,16 @@ export const riderCodeResolvers: Resolvers = {
         ctx.figures.number(riderCodeCompounds, {}, n.code, now),
         ctx.figures.number(riderCodeCompounds, {}, n.code, previousPeriod(now)),
       ]);
-      const compounds = n.compoundCount ?? 0;
+      // no count from the workforce subgraph (it failed, or refused the node) is no denominator, not zero
+      if (n.compoundCount === null || n.compoundCount === undefined) {
+        throw new GraphQLError(
+          '小区数暂不可得，覆盖率无法计算 / the compound count (workforce subgraph) is unavailable, so coverage cannot be computed',
+          {
+            extensions: { code: 'INCOMPLETE_RESPONSE' },
+          },
+        );
+      }
+      const compounds = n.compoundCount;
       return rateFigure([opened, compounds], [before, compounds]);
     },
   },
