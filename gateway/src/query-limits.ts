@@ -162,8 +162,10 @@ export const limitCodesPlugin: ApolloServerPlugin = {
           const original = error.originalError as GraphQLError | undefined;
           const code = original?.extensions?.code;
           if (typeof code === 'string' && code !== extensions.code && /^(QUERY_TOO_|TOO_MANY_)/.test(code)) extensions.code = code;
-          if (extensions.code === 'GRAPHQL_PARSE_FAILED' && /contains more than (\d+) tokens/.test(error.message)) {
-            const max = /more than (\d+) tokens/.exec(error.message)![1];
+          // graphql-js words it "Document contains more that N tokens" (sic)
+          const tokens = /contains more tha[nt] (\d+) tokens/.exec(error.message);
+          if (extensions.code === 'GRAPHQL_PARSE_FAILED' && tokens) {
+            const max = tokens[1];
             extensions.code = 'TOO_MANY_TOKENS';
             error.message = `查询超过 ${max} 个词法单元 / the document has more than ${max} tokens`;
           }
