@@ -133,6 +133,8 @@ export function costLimitPlugin(max: number, model: CostModel, maxNodes = Math.m
             });
           } catch (e) {
             if (!(e instanceof GraphQLError)) throw e;
+            // variables that do not fit the operation are reported, as BAD_USER_INPUT, when it runs
+            if (!/maximum allowed number of nodes/.test(e.message)) return;
             throw limitError(
               'QUERY_TOO_COMPLEX',
               `查询展开后超过 ${maxNodes} 个字段 / the query expands to more than ${maxNodes} selections: use fewer fragments or fields`,

@@ -41,10 +41,12 @@ function usageOfVariable(document: DocumentNode | undefined, variable: string): 
 function holderOfValue(document: DocumentNode, target: ASTNode): string | undefined {
   let found: string | undefined;
   visit(document, {
-    enter(node, _key, _parent, _path, ancestors) {
+    enter(node, _key, parent, _path, ancestors) {
       if (found || node !== target) return;
-      for (let i = ancestors.length - 1; i >= 0; i--) {
-        const a = ancestors[i] as ASTNode;
+      // `ancestors` stops short of the direct parent
+      const chain = [...ancestors, ...(parent ? [parent] : [])];
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const a = chain[i] as ASTNode;
         if (!Array.isArray(a) && (a.kind === Kind.ARGUMENT || a.kind === Kind.OBJECT_FIELD)) {
           found = a.name.value;
           return;
