@@ -14,7 +14,11 @@ beforeAll(async () => {
 
 afterAll(() => stack?.stop());
 
-const refusal = (res: Awaited<ReturnType<TestStack['query']>>) => ({ status: res.status, code: res.errors?.[0]?.extensions?.code, data: res.data });
+const refusal = (res: Awaited<ReturnType<TestStack['query']>>) => ({
+  status: res.status,
+  code: res.errors?.[0]?.extensions?.code,
+  data: res.data,
+});
 
 test('parent/children chains cost what they can return: the issue’s six aliases of a 200-region chain are refused', async () => {
   let chain = '{ code }';

@@ -28,7 +28,10 @@ async function get(query: string, caller: Caller, extensions?: object) {
   if (query) url.searchParams.set('query', query);
   if (extensions) url.searchParams.set('extensions', JSON.stringify(extensions));
   const res = await fetch(url, { headers: { authorization: `Bearer ${await stack.token(caller)}`, 'apollo-require-preflight': 'true' } });
-  return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] },
+  };
 }
 
 async function post(body: object, caller: Caller) {
@@ -37,7 +40,10 @@ async function post(body: object, caller: Caller) {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.token(caller)}` },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] },
+  };
 }
 
 describe('introspection is refused on every transport while it is off', () => {
@@ -71,7 +77,11 @@ describe('introspection is refused on every transport while it is off', () => {
 describe('tokens', () => {
   const secret = () => new TextEncoder().encode(stack.jwtSecret);
   const base = (claims: Record<string, unknown> = { roles: ['DISTRICT_ADMIN'] }) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('door-token').setIssuer('district-auth').setAudience('district-graph');
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('door-token')
+      .setIssuer('district-auth')
+      .setAudience('district-graph');
   const ask = async (token: string) => stack.query('{ region(code: "410106") { name } }', {}, { authorization: `Bearer ${token}` });
 
   test('a token without exp, or living longer than 24 hours, is refused; a 12-hour token is accepted', async () => {
@@ -87,8 +97,14 @@ describe('tokens', () => {
   });
 
   test('the internal SERVICE role is refused from outside', async () => {
-    const service = await base({ roles: ['SERVICE'] }).setIssuedAt().setExpirationTime('1h').sign(secret());
-    const mixed = await base({ roles: ['ANALYST', 'SERVICE'] }).setIssuedAt().setExpirationTime('1h').sign(secret());
+    const service = await base({ roles: ['SERVICE'] })
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(secret());
+    const mixed = await base({ roles: ['ANALYST', 'SERVICE'] })
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(secret());
     for (const token of [service, mixed]) {
       const res = await ask(token);
       expect(res.status).toBe(401);
@@ -99,7 +115,8 @@ describe('tokens', () => {
   test('requests without a valid token are limited per client address; a verified caller from it is not', async () => {
     // other tests of this file spend some of the address's allowance too: count until the first 429
     const statuses: number[] = [];
-    for (let i = 0; i < FLOOD_LIMIT + 3; i++) statuses.push((await stack.query('{ __typename }', {}, { authorization: 'Bearer not-a-token' })).status);
+    for (let i = 0; i < FLOOD_LIMIT + 3; i++)
+      statuses.push((await stack.query('{ __typename }', {}, { authorization: 'Bearer not-a-token' })).status);
     const firstRefused = statuses.indexOf(429);
     expect(firstRefused).toBeGreaterThan(-1);
     expect(firstRefused).toBeLessThanOrEqual(FLOOD_LIMIT);

@@ -21,14 +21,17 @@ const named = (res: Result) => res.errors?.map((e) => [e.extensions?.code, e.ext
 describe('dates', () => {
   const FIGURE = (asOf: string) => `{ region(code: "410106") { workforce { workers(year: 2025, asOf: ${asOf}) { value } } } }`;
 
-  test.each(['2025-02-30', '2025-2-3', '0001-01-01', 'yesterday'])('%s as a literal or a variable argument is BAD_USER_INPUT naming asOf', async (day) => {
-    const literal = await stack.query(FIGURE(JSON.stringify(day)));
-    const variable = await stack.query(`query($d: Date) ${FIGURE('$d')}`, { d: day });
-    for (const res of [literal, variable]) {
-      expect(named(res)).toEqual([['BAD_USER_INPUT', 'asOf']]);
-      expect(JSON.stringify(res)).not.toMatch(/INTERNAL_SERVER_ERROR|retry later/);
-    }
-  });
+  test.each(['2025-02-30', '2025-2-3', '0001-01-01', 'yesterday'])(
+    '%s as a literal or a variable argument is BAD_USER_INPUT naming asOf',
+    async (day) => {
+      const literal = await stack.query(FIGURE(JSON.stringify(day)));
+      const variable = await stack.query(`query($d: Date) ${FIGURE('$d')}`, { d: day });
+      for (const res of [literal, variable]) {
+        expect(named(res)).toEqual([['BAD_USER_INPUT', 'asOf']]);
+        expect(JSON.stringify(res)).not.toMatch(/INTERNAL_SERVER_ERROR|retry later/);
+      }
+    },
+  );
 
   test('an impossible date inside an input object names the input field, in every subgraph', async () => {
     const cases: [string, Record<string, unknown>, string][] = [
@@ -42,7 +45,11 @@ describe('dates', () => {
         { f: { foundedFrom: '2025-13-01' } },
         'foundedFrom',
       ],
-      ['query($f: PartyInstructorContactFilter) { partyInstructorContacts(filter: $f) { totalCount } }', { f: { from: '2025-2-3' } }, 'from'],
+      [
+        'query($f: PartyInstructorContactFilter) { partyInstructorContacts(filter: $f) { totalCount } }',
+        { f: { from: '2025-2-3' } },
+        'from',
+      ],
     ];
     for (const [query, variables, field] of cases) expect(named(await stack.query(query, variables))).toEqual([['BAD_USER_INPUT', field]]);
     const literal = await stack.query('{ volunteerActivities(filter: { from: "2025-04-31" }) { totalCount } }');
@@ -77,7 +84,9 @@ describe('text', () => {
       i: { communityCode: '410106001001', title: 'x'.repeat(60_000), method: '五步议事法', raisedOn: '2025-12-01' },
     });
     expect(named(raise)).toEqual([['BAD_USER_INPUT', 'title']]);
-    const filter = await stack.query('query($s: String) { volunteerActivities(filter: { category: $s }) { totalCount } }', { s: 'x'.repeat(2001) });
+    const filter = await stack.query('query($s: String) { volunteerActivities(filter: { category: $s }) { totalCount } }', {
+      s: 'x'.repeat(2001),
+    });
     expect(named(filter)).toEqual([['BAD_USER_INPUT', 'category']]);
   });
 });
@@ -113,7 +122,9 @@ describe('racing for one unique key', () => {
   };
 
   test('the same person registered as a volunteer five times at once: one success, the others CONFLICT', async () => {
-    const stations = await stack.query<{ volunteerStations: { nodes: { id: string }[] } }>('{ volunteerStations(first: 1) { nodes { id } } }');
+    const stations = await stack.query<{ volunteerStations: { nodes: { id: string }[] } }>(
+      '{ volunteerStations(first: 1) { nodes { id } } }',
+    );
     const stationCode = stations.data!.volunteerStations.nodes[0].id;
     const register = 'mutation($i: RegisterVolunteerInput!) { registerVolunteer(input: $i) { id } }';
     const input = { name: '赵六', idNumber: idNumber(731), stationCode, registeredOn: '2025-12-01' };

@@ -73,7 +73,12 @@ test('a request with two mutations keeps the one whose subgraph answered: nothin
 test('the work report ends with an error naming the hung subgraph instead of hanging', async () => {
   const handle = { gatewayUrl: stack.gatewayUrl, databaseUrls: stack.databaseUrls, jwtSecret: stack.jwtSecret };
   const started = Date.now();
-  const outcome = await whilePaused('party-building', () => annualReport(handle, '410106', 2025).then(() => 'answered', (e: Error) => e.message));
+  const outcome = await whilePaused('party-building', () =>
+    annualReport(handle, '410106', 2025).then(
+      () => 'answered',
+      (e: Error) => e.message,
+    ),
+  );
   console.log(`pnpm report gave up after ${Date.now() - started} ms with party-building paused`);
   expect(outcome).toMatch(/party-building/);
 });

@@ -93,17 +93,39 @@ export async function audited<T>(
     return result;
   } catch (thrown) {
     const e = asConflict(thrown);
-    const code = e instanceof GraphQLError ? String(e.extensions.code ?? 'ERROR') : 'INTERNAL_SERVER_ERROR';
-    const em = ctx.em.fork();
-    em.create(AuditEntry, { ...base, target: null, outcome: code, at: new Date() });
-    try {
-      await em.flush();
-    } catch (auditError) {
-      console.error(`[audit] could not record a failed ${operation}: ${(auditError as Error).name}`);
-      throw new Error('audit write failed', { cause: e });
-    }
+    await recordFailure(ctx, base, e);
     throw e;
   }
+}
+
+type AuditBase = Pick<AuditEntry, 'subject' | 'roles' | 'kind' | 'operation' | 'args'>;
+
+/** The audit row of a failed attempt, on its own; if even that cannot be written, the attempt fails as such. */
+async function recordFailure(ctx: RequestContext, base: AuditBase, e: unknown): Promise<void> {
+  const code = e instanceof GraphQLError ? String(e.extensions.code ?? 'ERROR') : 'INTERNAL_SERVER_ERROR';
+  const em = ctx.em.fork();
+  em.create(AuditEntry, { ...base, target: null, outcome: code, at: new Date() });
+  try {
+    await em.flush();
+  } catch (auditError) {
+    console.error(`[audit] could not record a failed ${base.operation}: ${(auditError as Error).name}`);
+    throw new Error('audit write failed', { cause: e });
+  }
+}
+
+/** A mutation refused before its resolver ran (its text arguments, see guards.ts) is an attempt too, and recorded. */
+export function auditRefusal(ctx: RequestContext, operation: string, args: unknown, e: unknown): Promise<void> {
+  return recordFailure(
+    ctx,
+    {
+      subject: ctx.caller.subject,
+      roles: ctx.caller.roles.join(','),
+      kind: 'MUTATION',
+      operation,
+      args: (ctx.auditArgs ?? shapeOnly)(operation, args),
+    },
+    e,
+  );
 }
 
 /**

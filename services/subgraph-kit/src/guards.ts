@@ -14,6 +14,7 @@ import {
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { badInput, maskErrors } from '@district/common';
+import { auditRefusal } from './audit';
 import type { RequestContext } from './context';
 import { hasUnprintable, NOTE_MAX } from './input';
 
@@ -123,9 +124,15 @@ export function guardSchema(schema: GraphQLSchema, maxText: number): GraphQLSche
     for (const field of Object.values(type.getFields())) {
       const inner = field.resolve ?? defaultFieldResolver;
       const checkText = argsCheckOf(field.args, maxText);
+      const isMutation = type === schema.getMutationType();
       field.resolve = (parent, args, ctx: RequestContext, info) => {
         ctx.budget?.tick();
-        checkText?.(args);
+        try {
+          checkText?.(args);
+        } catch (e) {
+          // a mutation refused here never reaches audited(): its attempt is recorded all the same
+          return isMutation ? auditRefusal(ctx, field.name, args, e).then(() => Promise.reject(e)) : Promise.reject(e);
+        }
         return inner(parent, args, ctx, info);
       };
     }
