@@ -1,5 +1,5 @@
 import { annualReport } from '../../infra/src';
-import { ADMIN, startTestStack, type TestStack } from '../kit/stack';
+import { startTestStack, type TestStack } from '../kit/stack';
 
 /**
  * A subgraph that hangs (paused with SIGSTOP: it holds its connections and never answers) or dies:
