@@ -20,6 +20,7 @@ import {
 import { LoaderCache, type RequestContext } from './context';
 import { flushPersonalReads } from './audit';
 import { auditMasksOf, enforcePersonalData } from './personal';
+import { refuseUnresolvedReferences } from './references';
 import { budgetPlugin, DEFAULT_REQUEST_LIMITS, formatSubgraphError, guardSchema, RequestBudget, type RequestLimits } from './guards';
 import { sharedTypeDefs } from './sdl';
 import { DataVersion } from './data-version';
@@ -34,10 +35,8 @@ export interface SubgraphDefinition {
 
 export function subgraphSchema(def: SubgraphDefinition, maxText = DEFAULT_REQUEST_LIMITS.maxText) {
   const typeDefs: DocumentNode = parse(`${def.typeDefs}\n${sharedTypeDefs}`);
-  return guardSchema(
-    enforcePersonalData(buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> })),
-    maxText,
-  );
+  const schema = buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> });
+  return guardSchema(refuseUnresolvedReferences(enforcePersonalData(schema)), maxText);
 }
 
 const flushPlugin: ApolloServerPlugin<RequestContext> = {
