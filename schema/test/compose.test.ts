@@ -29,7 +29,9 @@ test('a non-null field that one failing subgraph would null out, taking healthy 
   const committed = readFileSync(SUPERGRAPH_FILE, 'utf8');
   expect(partialDataViolations(committed)).toEqual([]);
   // Region.name is the workforce subgraph's; a gig worker's community reaches it through gig-care
-  const nameStrict = committed.replace('  name: String @join__field(graph: WORKFORCE)', '  name: String! @join__field(graph: WORKFORCE)');
+  const region = committed.indexOf('\ntype Region');
+  const at = committed.indexOf('  name: String @join__field(graph: WORKFORCE)', region);
+  const nameStrict = `${committed.slice(0, at)}  name: String!${committed.slice(at + '  name: String'.length)}`;
   expect(partialDataViolations(nameStrict)).toEqual([expect.stringMatching(/^Region\.name is non-null but only workforce resolves it/)]);
   const rootStrict = committed.replace(
     'GigWorkerConnection @join__field(graph: GIG_CARE)',

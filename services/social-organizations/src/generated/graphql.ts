@@ -86,7 +86,7 @@ export type AuditEntry = {
 export type CommunityOrganization = SocialOrganization & {
   __typename?: 'CommunityOrganization';
   /** 统一社会信用代码或备案编号 / credit code or filing number */
-  code: Scalars['ID']['output'];
+  code: Maybe<Scalars['ID']['output']>;
   /** 所属社区 / community, when it has one */
   community: Maybe<Region>;
   /** 注销日期 / deregistered on */
@@ -94,31 +94,31 @@ export type CommunityOrganization = SocialOrganization & {
   /** 注销原因 / reason for deregistration */
   deregistrationReason: Maybe<Scalars['String']['output']>;
   /** 服务领域 / service field */
-  field: SocialServiceField;
+  field: Maybe<SocialServiceField>;
   /** 备案编号 / filing number */
   filingNumber: Scalars['ID']['output'];
   /** 成立日期 / founded on */
-  foundedOn: Scalars['Date']['output'];
+  foundedOn: Maybe<Scalars['Date']['output']>;
   /** 是否矛调组织 / whether it is a mediation organisation (service field 矛盾纠纷调解) */
-  isMediationOrganization: Scalars['Boolean']['output'];
+  isMediationOrganization: Maybe<Scalars['Boolean']['output']>;
   /** 法定代表人或负责人 / legal representative or person in charge */
   legalRepresentative: Maybe<Scalars['String']['output']>;
   /** 年内调解情况 / its mediation cases received and resolved in a year */
-  mediation: MediationTally;
+  mediation: Maybe<MediationTally>;
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 所在区划（社区，无社区时为街道）/ the community, else the street, where it is counted */
-  regionCode: Scalars['ID']['output'];
+  regionCode: Maybe<Scalars['ID']['output']>;
   /** 登记管理机关（备案组织为街道）/ registering authority; the street office for a filed organisation */
   registrationAuthority: Maybe<Scalars['String']['output']>;
   /** 承接的服务项目 / service projects it carries out */
-  serviceProjects: Array<SocialServiceProject>;
+  serviceProjects: Maybe<Array<SocialServiceProject>>;
   /** 状态（默认今天）/ status on asOf, default today */
-  status: SocialOrganizationStatus;
+  status: Maybe<SocialOrganizationStatus>;
   /** 所属街道（镇）/ street or town */
-  street: Region;
+  street: Maybe<Region>;
   /** 组织类型 / type */
-  type: SocialOrganizationType;
+  type: Maybe<SocialOrganizationType>;
 };
 
 
@@ -1415,23 +1415,23 @@ export type AuditEntryResolvers<ContextType = RequestContext, ParentType extends
 
 export type CommunityOrganizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommunityOrganization'] = ResolversParentTypes['CommunityOrganization'], FederationReferenceType extends FederationReferenceTypes['CommunityOrganization'] = FederationReferenceTypes['CommunityOrganization']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CommunityOrganization']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   community?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   deregisteredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   deregistrationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  field?: Resolver<ResolversTypes['SocialServiceField'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['SocialServiceField']>, ParentType, ContextType>;
   filingNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  foundedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  isMediationOrganization?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  foundedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  isMediationOrganization?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   legalRepresentative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mediation?: Resolver<ResolversTypes['MediationTally'], ParentType, ContextType, RequireFields<CommunityOrganizationMediationArgs, 'year'>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mediation?: Resolver<Maybe<ResolversTypes['MediationTally']>, ParentType, ContextType, RequireFields<CommunityOrganizationMediationArgs, 'year'>>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   registrationAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  serviceProjects?: Resolver<Array<ResolversTypes['SocialServiceProject']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['SocialOrganizationStatus'], ParentType, ContextType, Partial<CommunityOrganizationStatusArgs>>;
-  street?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['SocialOrganizationType'], ParentType, ContextType>;
+  serviceProjects?: Resolver<Maybe<Array<ResolversTypes['SocialServiceProject']>>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['SocialOrganizationStatus']>, ParentType, ContextType, Partial<CommunityOrganizationStatusArgs>>;
+  street?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['SocialOrganizationType']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
