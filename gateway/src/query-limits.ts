@@ -10,8 +10,10 @@ import {
   GraphQLError,
   isListType,
   isObjectType,
+  Kind,
   parse,
   print,
+  type ConstDirectiveNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
@@ -85,6 +87,34 @@ export interface CostModel {
   defaultPage: number;
   /** what a list without paging can hold (Region.children, Grid.compounds …) */
   listSize: number;
+  /** what a subgraph's SDL says of a field, by "Type.field": @cost(weight) and @listSize(assumedSize) of federation's demand control */
+  declared?: Map<string, { weight?: number; assumedSize?: number }>;
+}
+
+/**
+ * The cost a subgraph declares for its fields with federation's demand-control directives, read
+ * from the composed supergraph: `@cost(weight: 20000)` on an export that returns every row,
+ * `@listSize(assumedSize: 500)` on a list larger than the default estimate.
+ */
+export function declaredCosts(supergraphSdl: string): Map<string, { weight?: number; assumedSize?: number }> {
+  const out = new Map<string, { weight?: number; assumedSize?: number }>();
+  const intArg = (d: ConstDirectiveNode, name: string) => {
+    const a = d.arguments?.find((x) => x.name.value === name);
+    return a && a.value.kind === Kind.INT ? Number(a.value.value) : undefined;
+  };
+  for (const def of parse(supergraphSdl).definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    for (const field of def.fields ?? []) {
+      const cost = field.directives?.find((d) => d.name.value === 'cost');
+      const size = field.directives?.find((d) => d.name.value === 'cost__listSize' || d.name.value === 'listSize');
+      if (!cost && !size) continue;
+      out.set(`${def.name.value}.${field.name.value}`, {
+        weight: cost ? intArg(cost, 'weight') : undefined,
+        assumedSize: size ? intArg(size, 'assumedSize') : undefined,
+      });
+    }
+  }
+  return out;
 }
 
 /**
@@ -97,6 +127,9 @@ export interface CostModel {
 export function listCost(model: CostModel): ComplexityEstimator {
   return ({ field, type, args, childComplexity }) => {
     if (field.name.startsWith('__')) return 0;
+    const declared = model.declared?.get(`${type.name}.${field.name}`);
+    if (declared?.weight !== undefined) return declared.weight + childComplexity * (declared.assumedSize ?? 1);
+    if (declared?.assumedSize !== undefined) return 1 + declared.assumedSize * childComplexity;
     if (field.args.some((a) => a.name === 'first')) {
       const first = typeof args.first === 'number' ? args.first : model.defaultPage;
       return 1 + Math.max(first, 1) * childComplexity;

@@ -12,7 +12,15 @@ import { httpError } from './http-errors';
 import { createAuthenticator } from './auth';
 import { checkKeys, type GatewayConfig } from './config';
 export type { GatewayContext } from './context';
-import { aliasLimit, costLimitPlugin, depthLimit, directiveLimit, limitCodesPlugin, loadTrustedDocuments } from './query-limits';
+import {
+  aliasLimit,
+  costLimitPlugin,
+  declaredCosts,
+  depthLimit,
+  directiveLimit,
+  limitCodesPlugin,
+  loadTrustedDocuments,
+} from './query-limits';
 import { incompleteAnswerPlugin, introspectionPlugin } from './policies';
 
 /**
@@ -21,8 +29,9 @@ import { incompleteAnswerPlugin, introspectionPlugin } from './policies';
  */
 export async function createGatewayApp(config: GatewayConfig): Promise<{ app: express.Express; apollo: ApolloServer<GatewayContext> }> {
   checkKeys(config);
+  const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl,
     buildService: ({ name, url }) => {
       const override = isDepartment(name) ? config.subgraphUrls[name] : undefined;
       return new CallerForwardingDataSource(override ?? url ?? '', config.INTERNAL_SECRET, name, {
@@ -45,7 +54,11 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
     ],
     plugins: [
       introspectionPlugin((caller) => introspectionAllowed(config, caller)),
-      costLimitPlugin(config.MAX_COST, { defaultPage: config.DEFAULT_PAGE_SIZE, listSize: config.LIST_SIZE_ESTIMATE }),
+      costLimitPlugin(config.MAX_COST, {
+        defaultPage: config.DEFAULT_PAGE_SIZE,
+        listSize: config.LIST_SIZE_ESTIMATE,
+        declared: declaredCosts(supergraphSdl),
+      }),
       limitCodesPlugin,
       inputErrorsPlugin,
       incompleteAnswerPlugin,

@@ -38,6 +38,12 @@ test('a page size given in a variable costs what it asks', async () => {
   expect((await stack.query(q, { n: 3 })).errors).toBeUndefined();
 });
 
+test('an export of every row costs what its subgraph declares (@cost): two in one request, not three', async () => {
+  const exports = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `e${i}: gigWorkersCsv`).join(' ')} }`;
+  expect((await stack.query(exports(2))).status).toBe(200);
+  expect(refusal(await stack.query(exports(3)))).toMatchObject({ status: 400, code: 'QUERY_TOO_COMPLEX' });
+});
+
 test('fragments that each spread the previous one twice are refused without being expanded', async () => {
   const fragments = ['fragment F0 on Region { code name }'];
   for (let i = 1; i <= 22; i++) fragments.push(`fragment F${i} on Region { ...F${i - 1} ...F${i - 1} }`);

@@ -885,7 +885,7 @@ export type Query = {
   gigWorker: Maybe<GigWorker>;
   /** 新就业群体人员列表 / gig workers, filtered, sorted and paginated */
   gigWorkers: Maybe<GigWorkerConnection>;
-  /** 新就业群体人员导出CSV（公式已中和，个人信息按权限脱敏）/ gig workers as CSV text: formula-like text neutralised, personal data masked unless your role allows it */
+  /** 新就业群体人员导出CSV（公式已中和，个人信息按权限脱敏）；一次导出全部人员，查询代价按20000计 / gig workers as CSV text: formula-like text neutralised, personal data masked unless your role allows it; it exports every row, so it costs 20 000 in the gateway's cost limit */
   gigWorkersCsv: Maybe<Scalars['String']['output']>;
 };
 
