@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -74,6 +75,31 @@ export function aliasLimit(max: number, trusted: Set<string> = new Set()): Valid
   return (ctx) => (trusted.size && trusted.has(print(ctx.getDocument())) ? {} : rule(ctx));
 }
 
+/**
+ * The size of the document once its fragments are expanded, with literal page sizes multiplied in:
+ * Armor's cost rule, which reads each fragment once, so fragments that double at each level are
+ * refused in time linear in the document. It runs while the document is validated; the finer cost
+ * (variables, default pages, lists without paging, declared costs) follows in costLimitPlugin, which
+ * then never walks more than `max` selections.
+ */
+export function expandedSizeLimit(max: number): ValidationRule {
+  return costLimitRule({
+    maxCost: max,
+    objectCost: 1,
+    scalarCost: 1,
+    depthCostFactor: 1,
+    flattenFragments: true,
+    ignoreIntrospection: true,
+    propagateOnRejection: false,
+    onReject: [
+      reject(
+        'QUERY_TOO_COMPLEX',
+        (c) => `查询代价 ${c} 超过上限 ${max} / query cost ${c} exceeds the limit of ${max}: ask for smaller pages or fewer fields`,
+      ),
+    ],
+  }) as ValidationRule;
+}
+
 export function directiveLimit(max: number): ValidationRule {
   return maxDirectivesRule({
     n: max,
@@ -145,8 +171,8 @@ export function listCost(model: CostModel): ComplexityEstimator {
 
 /**
  * The cost check runs once the operation is known, with the request's variables (`first: $n` costs
- * what $n asks). The walk stops after `maxNodes` selections, so a document that expands to millions
- * of fields through its fragments is refused after a bounded amount of work.
+ * what $n asks). A document that expands to millions of fields was refused by expandedSizeLimit
+ * already; the walk stops after `maxNodes` selections all the same.
  */
 export function costLimitPlugin(max: number, model: CostModel, maxNodes = Math.max(max, 10_000)): ApolloServerPlugin {
   const estimators = [listCost(model)];

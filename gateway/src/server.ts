@@ -18,6 +18,7 @@ import {
   declaredCosts,
   depthLimit,
   directiveLimit,
+  expandedSizeLimit,
   limitCodesPlugin,
   loadTrustedDocuments,
 } from './query-limits';
@@ -51,6 +52,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
       depthLimit(config.MAX_DEPTH),
       aliasLimit(config.MAX_ALIASES, loadTrustedDocuments(config.TRUSTED_OPERATIONS_DIR)),
       directiveLimit(config.MAX_DIRECTIVES),
+      expandedSizeLimit(config.MAX_COST),
     ],
     plugins: [
       introspectionPlugin((caller) => introspectionAllowed(config, caller)),
