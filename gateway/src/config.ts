@@ -41,6 +41,18 @@ export interface GatewayEnv {
   PERSISTED_OPERATIONS_DIR: string | undefined;
   /** open: any operation; registered: roles other than analysts and administrators run only registered ones */
   OPERATIONS: 'open' | 'registered';
+  MAX_DIRECTIVES: number;
+  /** the cost model: the page of a list asked without `first`, and what a list without paging can hold */
+  DEFAULT_PAGE_SIZE: number;
+  LIST_SIZE_ESTIMATE: number;
+  /** a caller token living longer than this (exp − iat) is refused; one without exp is always refused */
+  MAX_TOKEN_LIFETIME_SECONDS: number;
+  /** requests without a valid token, per client address (a flood of guesses is cut off) */
+  UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE: number;
+  /** deadline of each call to a subgraph (Apollo Router's default is 30 s) */
+  SUBGRAPH_TIMEOUT_MS: number;
+  /** a subgraph answer larger than this is dropped and its fields are reported as RESPONSE_TOO_LARGE */
+  MAX_SUBGRAPH_RESPONSE_BYTES: number;
 }
 
 export const gatewayEnv: EnvSpec<GatewayEnv> = {
@@ -79,6 +91,13 @@ export const gatewayEnv: EnvSpec<GatewayEnv> = {
   EXPORT_MAX_ROWS: env.int(1_000_000),
   PERSISTED_OPERATIONS_DIR: env.optional(),
   OPERATIONS: env.oneOf(['open', 'registered'] as const, 'open'),
+  MAX_DIRECTIVES: env.int(50),
+  DEFAULT_PAGE_SIZE: env.int(50),
+  LIST_SIZE_ESTIMATE: env.int(50),
+  MAX_TOKEN_LIFETIME_SECONDS: env.int(24 * 3600),
+  UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE: env.int(60),
+  SUBGRAPH_TIMEOUT_MS: env.int(30_000),
+  MAX_SUBGRAPH_RESPONSE_BYTES: env.int(20_000_000),
 };
 
 export function checkKeys(config: GatewayConfig): void {

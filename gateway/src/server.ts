@@ -4,7 +4,8 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
-import { isDepartment, log, type Caller } from '@district/common';
+import { rateLimit } from 'express-rate-limit';
+import { inputErrorsPlugin, isDepartment, listenOn, log, maskErrors, type Caller } from '@district/common';
 import { countRequests, metricsHandler } from '@district/telemetry';
 import type { GatewayContext } from './context';
 import { CallerForwardingDataSource } from './data-source';
@@ -15,17 +16,27 @@ export type { GatewayContext } from './context';
 // what another router needs to authenticate callers as this gateway does (test/another-router)
 export { createAuthenticator } from './auth';
 export { readGatewayConfig, type GatewayConfig } from './config';
-import { aliasLimit, costLimit, depthLimit, loadTrustedDocuments, usesIntrospection } from './limits';
 import { accessLog, accessPlugin, accessRecord } from './access-log';
 import { openGatewayStore, type GatewayStore } from './store';
 import { PostgresKeyValueCache } from './persisted-queries';
 import { callerRateLimit } from './rate-limit';
 import { gatewayReadiness } from './readiness';
 import { browserAccess, csrfRequestHeaders } from './browser-access';
-import { formatClientError, noSubscriptions } from './client-errors';
+import { noSubscriptions } from './client-errors';
 import { isRegistered, loadRegisteredOperations, mayRunAdHoc, OperationCache, operationOf } from './registered-operations';
 import { ideRoutes } from './ide';
 import { exportRoutes } from './export';
+import {
+  aliasLimit,
+  costLimitPlugin,
+  declaredCosts,
+  depthLimit,
+  directiveLimit,
+  expandedSizeLimit,
+  limitCodesPlugin,
+  loadTrustedDocuments,
+} from './query-limits';
+import { incompleteAnswerPlugin, introspectionPlugin } from './policies';
 
 /**
  * The gateway serves the composed supergraph from a file (composition is a build step), so it starts
@@ -40,12 +51,16 @@ export async function createGatewayApp(
   if (!store) log().warn('no GATEWAY_DATABASE_URL: rate limits and persisted queries are kept per gateway process');
   const persisted = store ? new PostgresKeyValueCache(store.pool) : undefined;
   const subgraphUrls = new Map<string, string>();
+  const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl,
     buildService: ({ name, url }) => {
       const override = isDepartment(name) ? config.subgraphUrls[name] : undefined;
       subgraphUrls.set(name, override ?? url ?? '');
-      return new CallerForwardingDataSource(override ?? url ?? '', config.INTERNAL_SECRET, name);
+      return new CallerForwardingDataSource(override ?? url ?? '', config.INTERNAL_SECRET, name, {
+        timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+        maxResponseBytes: config.MAX_SUBGRAPH_RESPONSE_BYTES,
+      });
     },
   });
   const registered = loadRegisteredOperations(config);
@@ -62,17 +77,41 @@ export async function createGatewayApp(
     validationRules: [
       depthLimit(config.MAX_DEPTH),
       aliasLimit(config.MAX_ALIASES, loadTrustedDocuments(config.TRUSTED_OPERATIONS_DIR)),
-      costLimit(config.MAX_COST),
+      directiveLimit(config.MAX_DIRECTIVES),
+      expandedSizeLimit(config.MAX_COST),
       noSubscriptions,
     ],
-    formatError: formatClientError,
-    plugins: [accessPlugin],
+    plugins: [
+      accessPlugin,
+      introspectionPlugin((caller) => introspectionAllowed(config, caller)),
+      costLimitPlugin(config.MAX_COST, {
+        defaultPage: config.DEFAULT_PAGE_SIZE,
+        listSize: config.LIST_SIZE_ESTIMATE,
+        declared: declaredCosts(supergraphSdl),
+      }),
+      limitCodesPlugin,
+      inputErrorsPlugin,
+      incompleteAnswerPlugin,
+    ],
+    formatError: maskErrors,
   });
   await apollo.start();
 
   const authenticate = createAuthenticator(config);
+  // per verified caller, shared by every gateway of a fleet (the gateway database; see rate-limit.ts)
   const limiter = callerRateLimit(config.RATE_LIMIT_PER_MINUTE, store?.pool);
   const readiness = gatewayReadiness(() => subgraphUrls, config.READINESS_TIMEOUT_MS, store?.pool);
+  const tooMany = (_req: express.Request, res: express.Response) => {
+    res.setHeader('retry-after', '60');
+    httpError(res, 429, '请求过于频繁，请一分钟后再试 / too many requests, retry in a minute', 'RATE_LIMITED');
+  };
+  // before a token is verified: per client address, so a flood of bad tokens is cut off cheaply (per process)
+  const perAddress = rateLimit({
+    windowMs: 60_000,
+    limit: config.UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE,
+    handler: tooMany,
+    legacyHeaders: false,
+  });
   const app = express();
   app.disable('x-powered-by');
   app.use(countRequests('gateway'));
@@ -94,13 +133,10 @@ export async function createGatewayApp(
     try {
       caller = await authenticate(req.header('authorization'));
     } catch (e) {
-      return httpError(res, 401, (e as Error).message, 'UNAUTHENTICATED');
+      return perAddress(req, res, () => httpError(res, 401, (e as Error).message, 'UNAUTHENTICATED'));
     }
     accessRecord(res).caller = { subject: caller.subject, roles: caller.roles };
-    if (!(await limiter.allow(caller.subject))) {
-      res.setHeader('retry-after', '60');
-      return httpError(res, 429, '请求过于频繁，请一分钟后再试 / too many requests, retry in a minute', 'RATE_LIMITED');
-    }
+    if (!(await limiter.allow(caller.subject))) return tooMany(req, res);
     const operation = operationOf(req);
     if (config.OPERATIONS === 'registered' && !mayRunAdHoc(caller) && !isRegistered(registered, operation, req)) {
       return httpError(
@@ -109,10 +145,6 @@ export async function createGatewayApp(
         '该操作未登记，请使用前端登记的操作 / this operation is not registered for your front-end',
         'OPERATION_NOT_REGISTERED',
       );
-    }
-    const query = operation.query ?? (operation.hash ? await operationCache.textOf(operation.hash) : undefined);
-    if (usesIntrospection(query) && !introspectionAllowed(config, caller)) {
-      return httpError(res, 403, '未开放内省查询 / introspection is disabled for your role', 'FORBIDDEN');
     }
     res.locals.caller = caller;
     next();
@@ -152,7 +184,7 @@ function introspectionAllowed(config: GatewayConfig, caller: Caller): boolean {
 export async function startGateway(config: GatewayConfig) {
   const { app, stop } = await createGatewayApp(config);
   const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  await listenOn(server, config.PORT, config.HOST);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   return {

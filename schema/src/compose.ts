@@ -4,11 +4,13 @@ import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { findBreakingChanges, parse, validate } from 'graphql';
 import { SUBGRAPHS } from '@district/common';
+import { partialDataViolations } from './partial-data';
 
 /**
  * Composition is a build step: the gateway serves the committed supergraph.graphql and never
  * introspects subgraphs at run time. `--check` fails when the committed file is stale or when
- * composition reports an error, so a subgraph change that breaks the graph cannot land.
+ * composition reports an error, so a subgraph change that breaks the graph cannot land; a non-null
+ * field that would let one failing subgraph empty another's answer is such an error (partial-data.ts).
  */
 const root = join(__dirname, '..', '..');
 export const SUPERGRAPH_FILE = join(root, 'schema', 'supergraph.graphql');
@@ -68,6 +70,8 @@ export function composeSupergraph(): { supergraphSdl?: string; errors: string[] 
     reportErrors.push(...validate(apiSchema, parse(readFileSync(join(OPERATIONS_DIR, f), 'utf8'))).map((e) => `${f}: ${e.message}`));
   }
   if (reportErrors.length) return { errors: reportErrors };
+  const partial = partialDataViolations(result.supergraphSdl);
+  if (partial.length) return { errors: partial };
   return { supergraphSdl: `${result.supergraphSdl.trimEnd()}\n`, errors: [] };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import { getNamedType, GraphQLObjectType } from 'graphql';
 import { breakingChanges, composeSupergraph, REPORT_FILE, reportOperation, SUPERGRAPH_FILE } from '../src/compose';
+import { partialDataViolations } from '../src/partial-data';
 
 /** Composition is a build step; these are the checks that keep the committed result honest. */
 test('the five subgraphs compose, and the committed supergraph and report operation are current', () => {
@@ -38,4 +39,19 @@ test('every entity, and every type a list pages through, has a stable global id 
     return type instanceof GraphQLObjectType && !type.getFields().id;
   });
   expect(lacking).toEqual([]);
+});
+
+test('a non-null field that one failing subgraph would null out, taking healthy data with it, fails composition', () => {
+  const committed = readFileSync(SUPERGRAPH_FILE, 'utf8');
+  expect(partialDataViolations(committed)).toEqual([]);
+  // Region.name is the workforce subgraph's; a gig worker's community reaches it through gig-care
+  const region = committed.indexOf('\ntype Region');
+  const at = committed.indexOf('  name: String @join__field(graph: WORKFORCE)', region);
+  const nameStrict = `${committed.slice(0, at)}  name: String!${committed.slice(at + '  name: String'.length)}`;
+  expect(partialDataViolations(nameStrict)).toEqual([expect.stringMatching(/^Region\.name is non-null but only workforce resolves it/)]);
+  const rootStrict = committed.replace(
+    'GigWorkerConnection @join__field(graph: GIG_CARE)',
+    'GigWorkerConnection! @join__field(graph: GIG_CARE)',
+  );
+  expect(partialDataViolations(rootStrict)).toEqual([expect.stringMatching(/^Query\.gigWorkers is a non-null root field/)]);
 });

@@ -36,7 +36,7 @@ export interface TestStackOptions {
   shangjie?: boolean;
   /** every line the processes print, as `[name] line` (tests of logs; set LOG_LEVEL in the env options too) */
   log?: (line: string) => void;
-  /** extra environment for every subgraph */
+  /** extra environment for every subgraph (a shorter statement timeout …) */
   subgraphEnv?: Record<string, string>;
 }
 

@@ -2,11 +2,10 @@ import type { ApolloServer } from '@apollo/server';
 import type { ApolloGateway } from '@apollo/gateway';
 import express from 'express';
 import { Kind, parse, print, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { exportHeader, type Caller } from '@district/common';
+import { exportHeader, LIMIT_CODES, type Caller } from '@district/common';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../context';
 import { httpError } from '../http-errors';
-import { LIMIT_CODE } from '../client-errors';
 import { attachment, execute, formatOf, statusOf, type Execution } from './run';
 import { AFTER_VARIABLE, FIRST_VARIABLE, PAGE_ALIAS, pagedDocument } from './paging';
 import { cellOf, columnsOf, findRows, fragmentsOf, pageInfoAt, rowsAt, type RowsTarget } from './table';
@@ -85,7 +84,7 @@ async function exportList(
 
   let execution = await page(null, true);
   // a page too costly for the gateway's limit is asked again smaller (each row may ask for much)
-  while (target.connection && execution.errors?.[0]?.extensions?.code === LIMIT_CODE && pageSize > 25) {
+  while (target.connection && (LIMIT_CODES as readonly unknown[]).includes(execution.errors?.[0]?.extensions?.code) && pageSize > 25) {
     pageSize = Math.max(25, Math.floor(pageSize / 2));
     execution = await page(null, true);
   }

@@ -6,6 +6,7 @@
 export * from './env';
 export * from './errors';
 export * from './error-format';
+export * from './input-errors';
 export * from './regions';
 export * from './caller';
 export * from './dates';
@@ -18,3 +19,4 @@ export * from './sql-ident';
 export * from './data-version';
 export * from './log';
 export * from './databases';
+export * from './listen';

@@ -85,6 +85,28 @@ export function connectTo(databaseUrl: string): ImportOptions['connect'] {
 
 const MAX_LISTED = 1000;
 
+/** The database refused a write: said with the file, what refused it and where, never the value (PostgreSQL's message can quote it). */
+export class LedgerDatabaseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly sqlstate: string,
+    where: string,
+  ) {
+    super(
+      `${file}: 数据库拒绝写入（${sqlstate}${where}），未导入任何行 / the database refused the rows (sqlstate ${sqlstate}${where}): nothing imported`,
+    );
+  }
+}
+
+function withoutValues(file: string, e: unknown): unknown {
+  const pg = e as { code?: unknown; table?: string; column?: string; constraint?: string };
+  if (e instanceof LedgerImportError || typeof pg?.code !== 'string' || !/^[0-9A-Z]{5}$/.test(pg.code)) return e;
+  const where = [pg.table && `table ${pg.table}`, pg.column && `column ${pg.column}`, pg.constraint && `constraint ${pg.constraint}`]
+    .filter(Boolean)
+    .join(', ');
+  return new LedgerDatabaseError(file, pg.code, where ? `, ${where}` : '');
+}
+
 /**
  * Imports one ledger all or nothing: rows are validated and written in batches inside one
  * transaction (flat memory whatever the file size), and the transaction is rolled back when any row
@@ -155,7 +177,7 @@ export async function importLedgerFile(importer: LedgerImporter, path: string, o
     }
   } catch (e) {
     if (!(e instanceof LedgerImportError)) await db.query('ROLLBACK').catch(() => undefined);
-    throw e;
+    throw withoutValues(importer.spec.file, e);
   } finally {
     await release();
   }

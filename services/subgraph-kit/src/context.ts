@@ -5,6 +5,7 @@ import type { Caller, Department, RegionTree } from '@district/common';
 import type { FigureBatch } from './figures/engine';
 import type { DataVersion } from './data-version';
 import type { Period } from './figures/period';
+import type { RequestBudget } from './guards';
 
 /** A personal field shown unmasked during this request, recorded once the response is sent. */
 export interface PersonalRead {
@@ -39,6 +40,10 @@ export interface RequestContext {
   figurePeriod?: Period;
   /** set when the gateway runs this request as the first page of an export: audited once answered */
   export?: { format: string; type: string; field: string };
+  /** this request's deadline and field budget (absent in plain scripts) */
+  budget?: RequestBudget;
+  /** mutation arguments as the audit trail may keep them: personal values masked as the schema's @personal says */
+  auditArgs?: (operation: string, args: unknown) => unknown;
 }
 
 /**

@@ -25,7 +25,14 @@ export interface OrmSetup {
   poolMax?: number;
   /** a streaming replica for reads (lists, figures); writes and everything else go to `url` */
   readUrl?: string;
+  /** every statement on the pool's connections is cancelled by PostgreSQL after this (statement_timeout) */
+  statementTimeoutMs?: number;
+  /** a request waiting longer than this for a free connection is refused instead of queueing forever */
+  acquireTimeoutMs?: number;
 }
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 20_000;
+export const DEFAULT_ACQUIRE_TIMEOUT_MS = 10_000;
 
 export function ormOptions(setup: OrmSetup): Options {
   const counter = setup.sqlCounter;
@@ -41,6 +48,11 @@ export function ormOptions(setup: OrmSetup): Options {
     // after a write in the same request must see the write
     replicas: setup.readUrl ? [{ name: 'read', clientUrl: setup.readUrl }] : [],
     preferReadReplicas: false,
+    driverOptions: {
+      // a startup parameter of each connection, so it holds for every statement, the ORM's and raw ones
+      connection: { statement_timeout: setup.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS },
+      acquireConnectionTimeout: setup.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS,
+    },
     allowGlobalContext: false,
     debug: counter ? ['query'] : false,
     logger: counter

@@ -10,7 +10,8 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
   CALLER_HEADER,
   EXPORT_HEADER,
-  maskErrors,
+  inputErrorsPlugin,
+  listenOn,
   parseExportHeader,
   remoteRegionTree,
   verifyCaller,
@@ -21,7 +22,9 @@ import {
 import { countRequests, metricsHandler, REQUEST_ID_HEADER, requestIdFrom } from '@district/telemetry';
 import { LoaderCache, type RequestContext } from './context';
 import { flushPersonalReads, recordExport } from './audit';
-import { enforcePersonalData } from './personal';
+import { auditMasksOf, enforcePersonalData } from './personal';
+import { refuseUnresolvedReferences } from './references';
+import { budgetPlugin, DEFAULT_REQUEST_LIMITS, formatSubgraphError, guardSchema, RequestBudget, type RequestLimits } from './guards';
 import { sharedTypeDefs } from './sdl';
 import { DataVersion } from './data-version';
 import { FigureBatch, FigureCache, installFigureQueries } from './figures';
@@ -34,11 +37,10 @@ export interface SubgraphDefinition {
   resolvers: GraphQLResolverMap<RequestContext>;
 }
 
-export function subgraphSchema(def: SubgraphDefinition) {
+export function subgraphSchema(def: SubgraphDefinition, maxText = DEFAULT_REQUEST_LIMITS.maxText) {
   const typeDefs: DocumentNode = parse(`${def.typeDefs}\n${sharedTypeDefs}`);
-  return installFigureQueries(
-    enforcePersonalData(buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> })),
-  );
+  const schema = buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> });
+  return guardSchema(refuseUnresolvedReferences(installFigureQueries(enforcePersonalData(schema))), maxText);
 }
 
 const flushPlugin: ApolloServerPlugin<RequestContext> = {
@@ -67,6 +69,8 @@ export interface SubgraphServerOptions extends SubgraphDefinition {
   localRegionTree?: (em: EntityManager) => RegionTree;
   /** figures are cached per data version unless switched off */
   figureCache?: boolean;
+  /** per-request deadline, field budget and longest text argument */
+  limits?: Partial<RequestLimits>;
 }
 
 /** Readiness a process can withdraw while it drains before stopping. */
@@ -87,11 +91,20 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
   stopWatching: () => void;
 }> {
   const hasReplica = (opts.orm.config.get('replicas') ?? []).length > 0;
+  const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...opts.limits };
+  const schema = subgraphSchema(opts, limits.maxText);
+  const auditArgs = auditMasksOf(schema);
   const apollo = new ApolloServer<RequestContext>({
-    schema: subgraphSchema(opts),
+    schema,
     // inline traces only feed Apollo Studio, which a district deployment does not use
-    plugins: [flushPlugin, observeRequests(opts.service, hasReplica), ApolloServerPluginInlineTraceDisabled()],
-    formatError: maskErrors,
+    plugins: [
+      flushPlugin,
+      observeRequests(opts.service, hasReplica),
+      budgetPlugin,
+      inputErrorsPlugin,
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
+    formatError: formatSubgraphError,
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
@@ -152,6 +165,8 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
           readFrom: 'write',
           requestId: res.locals.requestId as string,
           export: parseExportHeader(req.header(EXPORT_HEADER)),
+          budget: new RequestBudget(limits),
+          auditArgs,
         };
         return ctx;
       },
@@ -164,7 +179,7 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
 export async function listen(opts: SubgraphServerOptions, port: number, host = '0.0.0.0') {
   const { app, apollo, dataVersion, readiness, stopWatching } = await createSubgraphApp(opts);
   const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  await listenOn(server, port, host);
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {

@@ -4,7 +4,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { env, log, nameProcess, readEnvOrExit, REGION_TREE_OWNER, SUBGRAPHS, type Department, type RegionTree } from '@district/common';
 import { tracing } from '@district/telemetry';
 import type { RequestContext } from './context';
-import { openDatabase, type SqlCounter } from './db';
+import { DEFAULT_ACQUIRE_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, openDatabase, type SqlCounter } from './db';
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './guards';
 import { readSchema } from './sdl';
 import { listen } from './server';
 
@@ -34,6 +35,11 @@ export interface StartOptions {
   /** the region tree owner's /graphql, for every other subgraph */
   regionTreeUrl?: string;
   figureCache?: boolean;
+  /** per-request deadline, field budget, longest text argument */
+  limits?: Partial<RequestLimits>;
+  statementTimeoutMs?: number;
+  acquireTimeoutMs?: number;
+  poolMax?: number;
 }
 
 /** Opens (and migrates) the subgraph's database and serves it. Used by the entry file and by tests. */
@@ -44,6 +50,9 @@ export async function startSubgraph(mod: SubgraphModule, opts: StartOptions) {
     migrations: mod.migrations,
     sqlCounter: opts.sqlCounter,
     readUrl: opts.readDatabaseUrl,
+    statementTimeoutMs: opts.statementTimeoutMs,
+    acquireTimeoutMs: opts.acquireTimeoutMs,
+    poolMax: opts.poolMax,
   });
   const server = await listen(
     {
@@ -56,6 +65,7 @@ export async function startSubgraph(mod: SubgraphModule, opts: StartOptions) {
       regionTreeUrl: opts.regionTreeUrl,
       localRegionTree: mod.localRegionTree,
       figureCache: opts.figureCache,
+      limits: opts.limits,
     },
     opts.port ?? 0,
     opts.host,
@@ -79,16 +89,34 @@ export async function runSubgraph(mod: SubgraphModule, argv: string[] = process.
     // every subgraph but the tree's owner checks region codes against it
     REGION_TREE_URL: mod.service === REGION_TREE_OWNER ? env.optional() : env.string(),
     FIGURE_CACHE: env.bool(true),
+    // deadlines nest inside the gateway's 30 s per call: a statement, then the whole request
+    STATEMENT_TIMEOUT_MS: env.int(DEFAULT_STATEMENT_TIMEOUT_MS),
+    POOL_ACQUIRE_TIMEOUT_MS: env.int(DEFAULT_ACQUIRE_TIMEOUT_MS),
+    DB_POOL_MAX: env.int(10),
+    EXECUTION_TIMEOUT_MS: env.int(DEFAULT_REQUEST_LIMITS.executionTimeoutMs),
+    MAX_RESPONSE_FIELDS: env.int(DEFAULT_REQUEST_LIMITS.maxFields),
+    MAX_TEXT_LENGTH: env.int(DEFAULT_REQUEST_LIMITS.maxText),
   });
-  const server = await startSubgraph(mod, {
-    databaseUrl: config.DATABASE_URL,
-    readDatabaseUrl: config.READ_DATABASE_URL,
-    internalSecret: config.INTERNAL_SECRET,
-    port: config.PORT,
-    host: config.HOST,
-    regionTreeUrl: config.REGION_TREE_URL,
-    figureCache: config.FIGURE_CACHE,
-  });
+  let server: Awaited<ReturnType<typeof startSubgraph>>;
+  try {
+    server = await startSubgraph(mod, {
+      databaseUrl: config.DATABASE_URL,
+      readDatabaseUrl: config.READ_DATABASE_URL,
+      internalSecret: config.INTERNAL_SECRET,
+      port: config.PORT,
+      host: config.HOST,
+      regionTreeUrl: config.REGION_TREE_URL,
+      figureCache: config.FIGURE_CACHE,
+      statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
+      acquireTimeoutMs: config.POOL_ACQUIRE_TIMEOUT_MS,
+      poolMax: config.DB_POOL_MAX,
+      limits: { executionTimeoutMs: config.EXECUTION_TIMEOUT_MS, maxFields: config.MAX_RESPONSE_FIELDS, maxText: config.MAX_TEXT_LENGTH },
+    });
+  } catch (e) {
+    // one line for the operator (a busy port, an unreachable database), not a stack trace
+    log().fatal({ error: (e as Error).message }, 'failed to start');
+    process.exit(1);
+  }
   log().info({ port: server.port, readReplica: !!config.READ_DATABASE_URL }, 'subgraph ready');
   const stop = async () => {
     log().info('stopping: finishing requests in flight');

@@ -884,21 +884,21 @@ export type Grid = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** 发放积分 / award points for a confirmed issue or a service given */
-  awardPoints: GigPointsEntry;
+  awardPoints: Maybe<GigPointsEntry>;
   /** 派单（code：全局编号或本辖区的上报编号）/ dispatch a reported issue to the unit that handles it (code: global id, or report number in the caller's district) */
-  dispatchIssue: GigIssue;
+  dispatchIssue: Maybe<GigIssue>;
   /** 反馈 / feed the result back to the reporter and close the loop */
-  feedbackIssue: GigIssue;
+  feedbackIssue: Maybe<GigIssue>;
   /** 新建驿站或友好场景 / open a new-citizen station or friendly scene */
-  openStation: GigStation;
+  openStation: Maybe<GigStation>;
   /** 兑换积分（同一幂等键只扣一次）/ redeem points at a friendly merchant; a retry with the same idempotency key is applied once */
-  redeemPoints: GigPointsEntry;
+  redeemPoints: Maybe<GigPointsEntry>;
   /** 登记新就业群体人员 / register a gig worker */
-  registerGigWorker: GigWorker;
+  registerGigWorker: Maybe<GigWorker>;
   /** 流动网格员上报问题 / a mobile grid member reports an issue */
-  reportIssue: GigIssue;
+  reportIssue: Maybe<GigIssue>;
   /** 办结 / record that a dispatched issue is resolved */
-  resolveIssue: GigIssue;
+  resolveIssue: Maybe<GigIssue>;
 };
 
 
@@ -988,34 +988,34 @@ export type PersonalKind =
 export type Query = {
   __typename?: 'Query';
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
-  gigCareAuditTrail: Array<AuditEntry>;
+  gigCareAuditTrail: Maybe<Array<AuditEntry>>;
   /** 关爱活动列表（全区性记录，位于区县节点）/ care events: district-wide records at their district's node */
-  gigCareEvents: GigCareEventConnection;
+  gigCareEvents: Maybe<GigCareEventConnection>;
   /** 合作单位列表（全区性记录，位于区县节点）/ partner units of the care actions: district-wide records at their district's node */
-  gigCarePartners: GigCarePartnerConnection;
+  gigCarePartners: Maybe<GigCarePartnerConnection>;
   /** 未开通骑手码的小区（asOf 当日，默认今天；按全局编号排序）/ compounds under a node (the caller's scope by default) not opened to the rider code on asOf (default today), by global id */
-  gigCompoundsWithoutRiderCode: GigCompoundConnection;
+  gigCompoundsWithoutRiderCode: Maybe<GigCompoundConnection>;
   /** 上报问题：全局编号（410106:SB20250001），或本辖区的上报编号 / an issue by global id (410106:SB20250001), or by report number in the caller's own district */
   gigIssue: Maybe<GigIssue>;
   /** 上报问题列表（可筛选超期）/ reported issues; filter overdue: true lists the overdue ones */
-  gigIssues: GigIssueConnection;
+  gigIssues: Maybe<GigIssueConnection>;
   /** 积分流水 / points ledger entries */
-  gigPointsEntries: GigPointsConnection;
+  gigPointsEntries: Maybe<GigPointsConnection>;
   /** 骑手码开通小区列表 / compounds opened to the rider code */
-  gigRiderCodeCompounds: GigRiderCodeConnection;
+  gigRiderCodeCompounds: Maybe<GigRiderCodeConnection>;
   /** 驿站或友好场景：全局编号（410106:YZ001），或本辖区的站点编号 / a new-citizen station or friendly scene by global id (410106:YZ001), or by station number in the caller's own district */
   gigStation: Maybe<GigStation>;
   /** 驿站与友好场景列表 / new-citizen stations and friendly scenes */
-  gigStations: GigStationConnection;
+  gigStations: Maybe<GigStationConnection>;
   /** 新就业群体人员：全局编号（410106:XJY00001），或本辖区的人员编号 / a gig worker by global id (410106:XJY00001), or by worker number in the caller's own district */
   gigWorker: Maybe<GigWorker>;
   /** 新就业群体人员列表 / gig workers, filtered, sorted and paginated */
-  gigWorkers: GigWorkerConnection;
+  gigWorkers: Maybe<GigWorkerConnection>;
   /**
-   * 新就业群体人员导出CSV（公式已中和，个人信息按权限脱敏）/ gig workers as CSV text: formula-like text neutralised, personal data masked unless your role allows it
+   * 新就业群体人员导出CSV（公式已中和，个人信息按权限脱敏）；一次导出全部人员，查询代价按20000计 / gig workers as CSV text: formula-like text neutralised, personal data masked unless your role allows it; it exports every row, so it costs 20 000 in the gateway's cost limit
    * @deprecated 用网关的 /export?format=csv 导出 gigWorkers 列表（任何列表均可导出为 CSV 或 XLSX）/ export the gigWorkers list through the gateway's /export?format=csv (any list exports as CSV or XLSX)
    */
-  gigWorkersCsv: Scalars['String']['output'];
+  gigWorkersCsv: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1169,13 +1169,13 @@ export type Region = {
   /** 统计用区划代码（12位）/ statistical division code, 12 digits */
   code: Scalars['ID']['output'];
   /** 该节点下的小区数（来自社区工作者队伍子图）/ compounds under this node, from the workforce subgraph */
-  compoundCount: Scalars['Int']['output'];
+  compoundCount: Maybe<Scalars['Int']['output']>;
   /** 新就业群体关爱指标；节点超出调用者范围时为空并报 FORBIDDEN / gig-worker care figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   gigCare: Maybe<GigCareFigures>;
   /** 该节点下的上报问题 / issues reported under this node */
-  gigIssues: GigIssueConnection;
+  gigIssues: Maybe<GigIssueConnection>;
   /** 该节点下的驿站与友好场景 / new-citizen stations and friendly scenes under this node */
-  gigStations: GigStationConnection;
+  gigStations: Maybe<GigStationConnection>;
 };
 
 
@@ -1691,14 +1691,14 @@ export type GridResolvers<ContextType = RequestContext, ParentType extends Resol
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  awardPoints?: Resolver<ResolversTypes['GigPointsEntry'], ParentType, ContextType, RequireFields<MutationAwardPointsArgs, 'input'>>;
-  dispatchIssue?: Resolver<ResolversTypes['GigIssue'], ParentType, ContextType, RequireFields<MutationDispatchIssueArgs, 'assignee' | 'code'>>;
-  feedbackIssue?: Resolver<ResolversTypes['GigIssue'], ParentType, ContextType, RequireFields<MutationFeedbackIssueArgs, 'code' | 'feedback' | 'satisfied'>>;
-  openStation?: Resolver<ResolversTypes['GigStation'], ParentType, ContextType, RequireFields<MutationOpenStationArgs, 'input'>>;
-  redeemPoints?: Resolver<ResolversTypes['GigPointsEntry'], ParentType, ContextType, RequireFields<MutationRedeemPointsArgs, 'input'>>;
-  registerGigWorker?: Resolver<ResolversTypes['GigWorker'], ParentType, ContextType, RequireFields<MutationRegisterGigWorkerArgs, 'input'>>;
-  reportIssue?: Resolver<ResolversTypes['GigIssue'], ParentType, ContextType, RequireFields<MutationReportIssueArgs, 'input'>>;
-  resolveIssue?: Resolver<ResolversTypes['GigIssue'], ParentType, ContextType, RequireFields<MutationResolveIssueArgs, 'code' | 'resolution'>>;
+  awardPoints?: Resolver<Maybe<ResolversTypes['GigPointsEntry']>, ParentType, ContextType, RequireFields<MutationAwardPointsArgs, 'input'>>;
+  dispatchIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationDispatchIssueArgs, 'assignee' | 'code'>>;
+  feedbackIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationFeedbackIssueArgs, 'code' | 'feedback' | 'satisfied'>>;
+  openStation?: Resolver<Maybe<ResolversTypes['GigStation']>, ParentType, ContextType, RequireFields<MutationOpenStationArgs, 'input'>>;
+  redeemPoints?: Resolver<Maybe<ResolversTypes['GigPointsEntry']>, ParentType, ContextType, RequireFields<MutationRedeemPointsArgs, 'input'>>;
+  registerGigWorker?: Resolver<Maybe<ResolversTypes['GigWorker']>, ParentType, ContextType, RequireFields<MutationRegisterGigWorkerArgs, 'input'>>;
+  reportIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationReportIssueArgs, 'input'>>;
+  resolveIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationResolveIssueArgs, 'code' | 'resolution'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1707,19 +1707,19 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  gigCareAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QueryGigCareAuditTrailArgs>>;
-  gigCareEvents?: Resolver<ResolversTypes['GigCareEventConnection'], ParentType, ContextType, Partial<QueryGigCareEventsArgs>>;
-  gigCarePartners?: Resolver<ResolversTypes['GigCarePartnerConnection'], ParentType, ContextType, Partial<QueryGigCarePartnersArgs>>;
-  gigCompoundsWithoutRiderCode?: Resolver<ResolversTypes['GigCompoundConnection'], ParentType, ContextType, Partial<QueryGigCompoundsWithoutRiderCodeArgs>>;
+  gigCareAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryGigCareAuditTrailArgs>>;
+  gigCareEvents?: Resolver<Maybe<ResolversTypes['GigCareEventConnection']>, ParentType, ContextType, Partial<QueryGigCareEventsArgs>>;
+  gigCarePartners?: Resolver<Maybe<ResolversTypes['GigCarePartnerConnection']>, ParentType, ContextType, Partial<QueryGigCarePartnersArgs>>;
+  gigCompoundsWithoutRiderCode?: Resolver<Maybe<ResolversTypes['GigCompoundConnection']>, ParentType, ContextType, Partial<QueryGigCompoundsWithoutRiderCodeArgs>>;
   gigIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<QueryGigIssueArgs, 'code'>>;
-  gigIssues?: Resolver<ResolversTypes['GigIssueConnection'], ParentType, ContextType, Partial<QueryGigIssuesArgs>>;
-  gigPointsEntries?: Resolver<ResolversTypes['GigPointsConnection'], ParentType, ContextType, Partial<QueryGigPointsEntriesArgs>>;
-  gigRiderCodeCompounds?: Resolver<ResolversTypes['GigRiderCodeConnection'], ParentType, ContextType, Partial<QueryGigRiderCodeCompoundsArgs>>;
+  gigIssues?: Resolver<Maybe<ResolversTypes['GigIssueConnection']>, ParentType, ContextType, Partial<QueryGigIssuesArgs>>;
+  gigPointsEntries?: Resolver<Maybe<ResolversTypes['GigPointsConnection']>, ParentType, ContextType, Partial<QueryGigPointsEntriesArgs>>;
+  gigRiderCodeCompounds?: Resolver<Maybe<ResolversTypes['GigRiderCodeConnection']>, ParentType, ContextType, Partial<QueryGigRiderCodeCompoundsArgs>>;
   gigStation?: Resolver<Maybe<ResolversTypes['GigStation']>, ParentType, ContextType, RequireFields<QueryGigStationArgs, 'code'>>;
-  gigStations?: Resolver<ResolversTypes['GigStationConnection'], ParentType, ContextType, Partial<QueryGigStationsArgs>>;
+  gigStations?: Resolver<Maybe<ResolversTypes['GigStationConnection']>, ParentType, ContextType, Partial<QueryGigStationsArgs>>;
   gigWorker?: Resolver<Maybe<ResolversTypes['GigWorker']>, ParentType, ContextType, RequireFields<QueryGigWorkerArgs, 'code'>>;
-  gigWorkers?: Resolver<ResolversTypes['GigWorkerConnection'], ParentType, ContextType, Partial<QueryGigWorkersArgs>>;
-  gigWorkersCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<QueryGigWorkersCsvArgs>>;
+  gigWorkers?: Resolver<Maybe<ResolversTypes['GigWorkerConnection']>, ParentType, ContextType, Partial<QueryGigWorkersArgs>>;
+  gigWorkersCsv?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<QueryGigWorkersCsvArgs>>;
 }>;
 
 export type RateFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateFigure'] = ResolversParentTypes['RateFigure']> = ResolversObject<{
@@ -1740,8 +1740,8 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   gigCare?: Resolver<Maybe<ResolversTypes['GigCareFigures']>, ParentType, ContextType>;
-  gigIssues?: Resolver<ResolversTypes['GigIssueConnection'], ParentType, ContextType, Partial<RegionGigIssuesArgs>>;
-  gigStations?: Resolver<ResolversTypes['GigStationConnection'], ParentType, ContextType, Partial<RegionGigStationsArgs>>;
+  gigIssues?: Resolver<Maybe<ResolversTypes['GigIssueConnection']>, ParentType, ContextType, Partial<RegionGigIssuesArgs>>;
+  gigStations?: Resolver<Maybe<ResolversTypes['GigStationConnection']>, ParentType, ContextType, Partial<RegionGigStationsArgs>>;
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{

@@ -142,27 +142,27 @@ export type FoundPartyIndustryCommitteeInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** 两新工委增加成员单位（全区性记录）/ a unit joins the working committee (a district-wide record) */
-  addPartyCommitteeMemberUnit: PartyCommitteeMemberUnit;
+  addPartyCommitteeMemberUnit: Maybe<PartyCommitteeMemberUnit>;
   /** 选派指导员到组织（替换在派的指导员）/ assign an instructor to an organization, replacing the one assigned */
-  assignInstructor: TwoNewOrganization;
+  assignInstructor: Maybe<TwoNewOrganization>;
   /** 派驻党建工作指导员（全区性记录）/ dispatch a Party-building instructor (a district-wide record) */
-  dispatchPartyInstructor: PartyInstructor;
+  dispatchPartyInstructor: Maybe<PartyInstructor>;
   /** 成立行业党委（全区性记录）/ found an industry Party committee (a district-wide record) */
-  foundPartyIndustryCommittee: PartyIndustryCommittee;
+  foundPartyIndustryCommittee: Maybe<PartyIndustryCommittee>;
   /** 记录一次联系、走访或汇报；记录编号自动编排 / record an instructor's contact, visit or report; its record number is assigned */
-  recordInstructorContact: PartyInstructorContact;
+  recordInstructorContact: Maybe<PartyInstructorContact>;
   /** 登记党建培训（全区性记录）/ record a training session (a district-wide record) */
-  recordPartyTraining: PartyTraining;
+  recordPartyTraining: Maybe<PartyTraining>;
   /** 记录问题已解决 / record that the problem a contact found is solved (contactCode: global id or record number in the caller's district) */
-  recordProblemSolved: PartyInstructorContact;
+  recordProblemSolved: Maybe<PartyInstructorContact>;
   /** 登记党组织 / register a Party organization covering one unit (standalone) or several (joint) */
-  registerPartyOrganization: PartyOrganization;
+  registerPartyOrganization: Maybe<PartyOrganization>;
   /** 成员单位退出两新工委 / a member unit leaves the working committee (id: global id) */
-  removePartyCommitteeMemberUnit: PartyCommitteeMemberUnit;
+  removePartyCommitteeMemberUnit: Maybe<PartyCommitteeMemberUnit>;
   /** 修改党组织（名称、成立日期、覆盖单位）/ update a Party organization: name, founding date, units */
-  updatePartyOrganization: PartyOrganization;
+  updatePartyOrganization: Maybe<PartyOrganization>;
   /** 撤回指导员 / withdraw the instructor assigned to an organization */
-  withdrawInstructor: TwoNewOrganization;
+  withdrawInstructor: Maybe<TwoNewOrganization>;
 };
 
 
@@ -934,31 +934,31 @@ export type PersonalKind =
 export type Query = {
   __typename?: 'Query';
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
-  partyBuildingAuditTrail: Array<AuditEntry>;
+  partyBuildingAuditTrail: Maybe<Array<AuditEntry>>;
   /** 两新工委成员单位（某日在册）/ member units of the working committee as of a date (default today) */
-  partyCommitteeMemberUnits: PartyCommitteeMemberUnitConnection;
+  partyCommitteeMemberUnits: Maybe<PartyCommitteeMemberUnitConnection>;
   /** 行业党委 / industry Party committees */
-  partyIndustryCommittees: PartyIndustryCommitteeConnection;
+  partyIndustryCommittees: Maybe<PartyIndustryCommitteeConnection>;
   /** 党建工作指导员：全局编号（410106:ZDY001），或本辖区的指导员编号 / an instructor by global id (410106:ZDY001), or by instructor number in the caller's own district */
   partyInstructor: Maybe<PartyInstructor>;
   /** 指导员联系走访记录 / the instructors' contact log */
-  partyInstructorContacts: PartyInstructorContactConnection;
+  partyInstructorContacts: Maybe<PartyInstructorContactConnection>;
   /** 党建工作指导员列表 / Party-building instructors */
-  partyInstructors: PartyInstructorConnection;
+  partyInstructors: Maybe<PartyInstructorConnection>;
   /** 未落实“周联系、月走访、季汇报”的指导员 / instructors behind the weekly-contact, monthly-visit, quarterly-report rhythm in a period */
-  partyInstructorsBehind: PartyInstructorRhythmConnection;
+  partyInstructorsBehind: Maybe<PartyInstructorRhythmConnection>;
   /** 党组织：全局编号（410106:12），或本辖区的编号 / a Party organization by its global id (410106:12), or by its number in the caller's own district */
   partyOrganization: Maybe<PartyOrganization>;
   /** 党组织列表 / Party organizations, standalone and joint */
-  partyOrganizations: PartyOrganizationConnection;
+  partyOrganizations: Maybe<PartyOrganizationConnection>;
   /** 党建培训 / training sessions */
-  partyTrainings: PartyTrainingConnection;
+  partyTrainings: Maybe<PartyTrainingConnection>;
   /** 应建未建：有3名以上党员但未建党组织 / organizations with 3 or more Party members and no Party organization */
-  partyUnbuiltOrganizations: TwoNewOrganizationConnection;
+  partyUnbuiltOrganizations: Maybe<TwoNewOrganizationConnection>;
   /** 两新组织 / an organization of the "two new" ledger by its unified social credit code */
   twoNewOrganization: Maybe<TwoNewOrganization>;
   /** 两新组织列表 / organizations of the "two new" ledger */
-  twoNewOrganizations: TwoNewOrganizationConnection;
+  twoNewOrganizations: Maybe<TwoNewOrganizationConnection>;
 };
 
 
@@ -1134,7 +1134,7 @@ export type Region = {
   /** 两新党建指标；节点超出调用者范围时为空并报 FORBIDDEN / party-building figures under this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   partyBuilding: Maybe<PartyBuildingFigures>;
   /** 该节点下的两新组织 / organizations of the "two new" ledger under this node */
-  twoNewOrganizations: TwoNewOrganizationConnection;
+  twoNewOrganizations: Maybe<TwoNewOrganizationConnection>;
 };
 
 
@@ -1568,17 +1568,17 @@ export type FigureRankResolvers<ContextType = RequestContext, ParentType extends
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  addPartyCommitteeMemberUnit?: Resolver<ResolversTypes['PartyCommitteeMemberUnit'], ParentType, ContextType, RequireFields<MutationAddPartyCommitteeMemberUnitArgs, 'input'>>;
-  assignInstructor?: Resolver<ResolversTypes['TwoNewOrganization'], ParentType, ContextType, RequireFields<MutationAssignInstructorArgs, 'assignedOn' | 'creditCode' | 'instructorCode'>>;
-  dispatchPartyInstructor?: Resolver<ResolversTypes['PartyInstructor'], ParentType, ContextType, RequireFields<MutationDispatchPartyInstructorArgs, 'input'>>;
-  foundPartyIndustryCommittee?: Resolver<ResolversTypes['PartyIndustryCommittee'], ParentType, ContextType, RequireFields<MutationFoundPartyIndustryCommitteeArgs, 'input'>>;
-  recordInstructorContact?: Resolver<ResolversTypes['PartyInstructorContact'], ParentType, ContextType, RequireFields<MutationRecordInstructorContactArgs, 'input'>>;
-  recordPartyTraining?: Resolver<ResolversTypes['PartyTraining'], ParentType, ContextType, RequireFields<MutationRecordPartyTrainingArgs, 'input'>>;
-  recordProblemSolved?: Resolver<ResolversTypes['PartyInstructorContact'], ParentType, ContextType, RequireFields<MutationRecordProblemSolvedArgs, 'contactCode'>>;
-  registerPartyOrganization?: Resolver<ResolversTypes['PartyOrganization'], ParentType, ContextType, RequireFields<MutationRegisterPartyOrganizationArgs, 'input'>>;
-  removePartyCommitteeMemberUnit?: Resolver<ResolversTypes['PartyCommitteeMemberUnit'], ParentType, ContextType, RequireFields<MutationRemovePartyCommitteeMemberUnitArgs, 'id' | 'leftOn'>>;
-  updatePartyOrganization?: Resolver<ResolversTypes['PartyOrganization'], ParentType, ContextType, RequireFields<MutationUpdatePartyOrganizationArgs, 'id' | 'input'>>;
-  withdrawInstructor?: Resolver<ResolversTypes['TwoNewOrganization'], ParentType, ContextType, RequireFields<MutationWithdrawInstructorArgs, 'creditCode' | 'withdrawnOn'>>;
+  addPartyCommitteeMemberUnit?: Resolver<Maybe<ResolversTypes['PartyCommitteeMemberUnit']>, ParentType, ContextType, RequireFields<MutationAddPartyCommitteeMemberUnitArgs, 'input'>>;
+  assignInstructor?: Resolver<Maybe<ResolversTypes['TwoNewOrganization']>, ParentType, ContextType, RequireFields<MutationAssignInstructorArgs, 'assignedOn' | 'creditCode' | 'instructorCode'>>;
+  dispatchPartyInstructor?: Resolver<Maybe<ResolversTypes['PartyInstructor']>, ParentType, ContextType, RequireFields<MutationDispatchPartyInstructorArgs, 'input'>>;
+  foundPartyIndustryCommittee?: Resolver<Maybe<ResolversTypes['PartyIndustryCommittee']>, ParentType, ContextType, RequireFields<MutationFoundPartyIndustryCommitteeArgs, 'input'>>;
+  recordInstructorContact?: Resolver<Maybe<ResolversTypes['PartyInstructorContact']>, ParentType, ContextType, RequireFields<MutationRecordInstructorContactArgs, 'input'>>;
+  recordPartyTraining?: Resolver<Maybe<ResolversTypes['PartyTraining']>, ParentType, ContextType, RequireFields<MutationRecordPartyTrainingArgs, 'input'>>;
+  recordProblemSolved?: Resolver<Maybe<ResolversTypes['PartyInstructorContact']>, ParentType, ContextType, RequireFields<MutationRecordProblemSolvedArgs, 'contactCode'>>;
+  registerPartyOrganization?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType, RequireFields<MutationRegisterPartyOrganizationArgs, 'input'>>;
+  removePartyCommitteeMemberUnit?: Resolver<Maybe<ResolversTypes['PartyCommitteeMemberUnit']>, ParentType, ContextType, RequireFields<MutationRemovePartyCommitteeMemberUnitArgs, 'id' | 'leftOn'>>;
+  updatePartyOrganization?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType, RequireFields<MutationUpdatePartyOrganizationArgs, 'id' | 'input'>>;
+  withdrawInstructor?: Resolver<Maybe<ResolversTypes['TwoNewOrganization']>, ParentType, ContextType, RequireFields<MutationWithdrawInstructorArgs, 'creditCode' | 'withdrawnOn'>>;
 }>;
 
 export type OrganizationCoverageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrganizationCoverage'] = ResolversParentTypes['OrganizationCoverage']> = ResolversObject<{
@@ -1760,19 +1760,19 @@ export type PartyTrainingConnectionResolvers<ContextType = RequestContext, Paren
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  partyBuildingAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QueryPartyBuildingAuditTrailArgs>>;
-  partyCommitteeMemberUnits?: Resolver<ResolversTypes['PartyCommitteeMemberUnitConnection'], ParentType, ContextType, Partial<QueryPartyCommitteeMemberUnitsArgs>>;
-  partyIndustryCommittees?: Resolver<ResolversTypes['PartyIndustryCommitteeConnection'], ParentType, ContextType, Partial<QueryPartyIndustryCommitteesArgs>>;
+  partyBuildingAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryPartyBuildingAuditTrailArgs>>;
+  partyCommitteeMemberUnits?: Resolver<Maybe<ResolversTypes['PartyCommitteeMemberUnitConnection']>, ParentType, ContextType, Partial<QueryPartyCommitteeMemberUnitsArgs>>;
+  partyIndustryCommittees?: Resolver<Maybe<ResolversTypes['PartyIndustryCommitteeConnection']>, ParentType, ContextType, Partial<QueryPartyIndustryCommitteesArgs>>;
   partyInstructor?: Resolver<Maybe<ResolversTypes['PartyInstructor']>, ParentType, ContextType, RequireFields<QueryPartyInstructorArgs, 'code'>>;
-  partyInstructorContacts?: Resolver<ResolversTypes['PartyInstructorContactConnection'], ParentType, ContextType, Partial<QueryPartyInstructorContactsArgs>>;
-  partyInstructors?: Resolver<ResolversTypes['PartyInstructorConnection'], ParentType, ContextType, Partial<QueryPartyInstructorsArgs>>;
-  partyInstructorsBehind?: Resolver<ResolversTypes['PartyInstructorRhythmConnection'], ParentType, ContextType, RequireFields<QueryPartyInstructorsBehindArgs, 'from' | 'to'>>;
+  partyInstructorContacts?: Resolver<Maybe<ResolversTypes['PartyInstructorContactConnection']>, ParentType, ContextType, Partial<QueryPartyInstructorContactsArgs>>;
+  partyInstructors?: Resolver<Maybe<ResolversTypes['PartyInstructorConnection']>, ParentType, ContextType, Partial<QueryPartyInstructorsArgs>>;
+  partyInstructorsBehind?: Resolver<Maybe<ResolversTypes['PartyInstructorRhythmConnection']>, ParentType, ContextType, RequireFields<QueryPartyInstructorsBehindArgs, 'from' | 'to'>>;
   partyOrganization?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType, RequireFields<QueryPartyOrganizationArgs, 'id'>>;
-  partyOrganizations?: Resolver<ResolversTypes['PartyOrganizationConnection'], ParentType, ContextType, Partial<QueryPartyOrganizationsArgs>>;
-  partyTrainings?: Resolver<ResolversTypes['PartyTrainingConnection'], ParentType, ContextType, Partial<QueryPartyTrainingsArgs>>;
-  partyUnbuiltOrganizations?: Resolver<ResolversTypes['TwoNewOrganizationConnection'], ParentType, ContextType, Partial<QueryPartyUnbuiltOrganizationsArgs>>;
+  partyOrganizations?: Resolver<Maybe<ResolversTypes['PartyOrganizationConnection']>, ParentType, ContextType, Partial<QueryPartyOrganizationsArgs>>;
+  partyTrainings?: Resolver<Maybe<ResolversTypes['PartyTrainingConnection']>, ParentType, ContextType, Partial<QueryPartyTrainingsArgs>>;
+  partyUnbuiltOrganizations?: Resolver<Maybe<ResolversTypes['TwoNewOrganizationConnection']>, ParentType, ContextType, Partial<QueryPartyUnbuiltOrganizationsArgs>>;
   twoNewOrganization?: Resolver<Maybe<ResolversTypes['TwoNewOrganization']>, ParentType, ContextType, RequireFields<QueryTwoNewOrganizationArgs, 'creditCode'>>;
-  twoNewOrganizations?: Resolver<ResolversTypes['TwoNewOrganizationConnection'], ParentType, ContextType, Partial<QueryTwoNewOrganizationsArgs>>;
+  twoNewOrganizations?: Resolver<Maybe<ResolversTypes['TwoNewOrganizationConnection']>, ParentType, ContextType, Partial<QueryTwoNewOrganizationsArgs>>;
 }>;
 
 export type RateFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateFigure'] = ResolversParentTypes['RateFigure']> = ResolversObject<{
@@ -1793,7 +1793,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   partyBuilding?: Resolver<Maybe<ResolversTypes['PartyBuildingFigures']>, ParentType, ContextType>;
-  twoNewOrganizations?: Resolver<ResolversTypes['TwoNewOrganizationConnection'], ParentType, ContextType, Partial<RegionTwoNewOrganizationsArgs>>;
+  twoNewOrganizations?: Resolver<Maybe<ResolversTypes['TwoNewOrganizationConnection']>, ParentType, ContextType, Partial<RegionTwoNewOrganizationsArgs>>;
 }>;
 
 export type RegisteredOrganizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegisteredOrganization'] = ResolversParentTypes['RegisteredOrganization'], FederationReferenceType extends FederationReferenceTypes['RegisteredOrganization'] = FederationReferenceTypes['RegisteredOrganization']> = ResolversObject<{

@@ -88,7 +88,7 @@ export type AuditEntry = {
 export type CommunityOrganization = SocialOrganization & {
   __typename?: 'CommunityOrganization';
   /** 统一社会信用代码或备案编号 / credit code or filing number */
-  code: Scalars['ID']['output'];
+  code: Maybe<Scalars['ID']['output']>;
   /** 所属社区 / community, when it has one */
   community: Maybe<Region>;
   /** 注销日期 / deregistered on */
@@ -96,33 +96,33 @@ export type CommunityOrganization = SocialOrganization & {
   /** 注销原因 / reason for deregistration */
   deregistrationReason: Maybe<Scalars['String']['output']>;
   /** 服务领域 / service field */
-  field: SocialServiceField;
+  field: Maybe<SocialServiceField>;
   /** 备案编号 / filing number */
   filingNumber: Scalars['ID']['output'];
   /** 成立日期 / founded on */
-  foundedOn: Scalars['Date']['output'];
+  foundedOn: Maybe<Scalars['Date']['output']>;
   /** 全局编号：统一社会信用代码或备案编号（均全国唯一）/ global id: the credit code or filing number, both unique everywhere */
-  id: Scalars['ID']['output'];
+  id: Maybe<Scalars['ID']['output']>;
   /** 是否矛调组织 / whether it is a mediation organisation (service field 矛盾纠纷调解) */
-  isMediationOrganization: Scalars['Boolean']['output'];
+  isMediationOrganization: Maybe<Scalars['Boolean']['output']>;
   /** 法定代表人或负责人 / legal representative or person in charge */
   legalRepresentative: Maybe<Scalars['String']['output']>;
   /** 年内调解情况 / its mediation cases received and resolved in a year */
-  mediation: MediationTally;
+  mediation: Maybe<MediationTally>;
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 所在区划（社区，无社区时为街道）/ the community, else the street, where it is counted */
-  regionCode: Scalars['ID']['output'];
+  regionCode: Maybe<Scalars['ID']['output']>;
   /** 登记管理机关（备案组织为街道）/ registering authority; the street office for a filed organisation */
   registrationAuthority: Maybe<Scalars['String']['output']>;
   /** 承接的服务项目 / service projects it carries out */
-  serviceProjects: Array<SocialServiceProject>;
+  serviceProjects: Maybe<Array<SocialServiceProject>>;
   /** 状态（默认今天）/ status on asOf, default today */
-  status: SocialOrganizationStatus;
+  status: Maybe<SocialOrganizationStatus>;
   /** 所属街道（镇）/ street or town */
-  street: Region;
+  street: Maybe<Region>;
   /** 组织类型 / type */
-  type: SocialOrganizationType;
+  type: Maybe<SocialOrganizationType>;
 };
 
 
@@ -400,21 +400,21 @@ export type MediationTally = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** 办结调解案件（案件：全局编号或本辖区的案件编号）/ close a mediation case with its result; the case by global id, or by case number in the caller's district */
-  closeMediationCase: MediationCase;
+  closeMediationCase: Maybe<MediationCase>;
   /** 注销（保留历史）/ deregister an organisation; it stays with its history */
-  deregisterOrganization: SocialOrganization;
+  deregisterOrganization: Maybe<SocialOrganization>;
   /** 社区社会组织备案 / file a community social organisation */
-  fileCommunityOrganization: CommunityOrganization;
+  fileCommunityOrganization: Maybe<CommunityOrganization>;
   /** 受理调解案件（未给案件编号时按 TJ+年份+5位 续编）/ open a mediation case; without a case number it gets the next TJ<year><5 digits> of its district */
-  openMediationCase: MediationCase;
+  openMediationCase: Maybe<MediationCase>;
   /** 录入评估等级 / record the evaluation grade awarded in a year */
-  recordGrade: RegisteredOrganization;
+  recordGrade: Maybe<RegisteredOrganization>;
   /** 录入年检结果 / record (or correct) an annual inspection result */
-  recordInspection: AnnualInspection;
+  recordInspection: Maybe<AnnualInspection>;
   /** 登记社会组织 / register a social group, private non-enterprise unit or foundation */
-  registerOrganization: RegisteredOrganization;
+  registerOrganization: Maybe<RegisteredOrganization>;
   /** 登记服务项目（未给项目编号时按 XM+年份+3位 续编）/ register a service project; without a number it gets the next XM<year><3 digits> of its district */
-  registerServiceProject: SocialServiceProject;
+  registerServiceProject: Maybe<SocialServiceProject>;
 };
 
 
@@ -505,27 +505,27 @@ export type PersonalKind =
 export type Query = {
   __typename?: 'Query';
   /** 年检结果 / annual inspection results */
-  annualInspections: AnnualInspectionConnection;
+  annualInspections: Maybe<AnnualInspectionConnection>;
   /** 社区社会组织 / a filed community social organisation by its filing number */
   communityOrganization: Maybe<CommunityOrganization>;
   /** 调解案件：全局编号（410106:TJ202500001），或本辖区的案件编号 / a mediation case by global id (410106:TJ202500001), or by case number in the caller's own district */
   mediationCase: Maybe<MediationCase>;
   /** 调解案件列表 / mediation cases */
-  mediationCases: MediationCaseConnection;
+  mediationCases: Maybe<MediationCaseConnection>;
   /** 登记社会组织 / a registered organisation by its unified social credit code */
   registeredOrganization: Maybe<RegisteredOrganization>;
   /** 评估等级即将到期的组织（到期日升序）/ registered organisations whose grade expires within N months of asOf, soonest first */
-  socialGradesExpiring: RegisteredOrganizationConnection;
+  socialGradesExpiring: Maybe<RegisteredOrganizationConnection>;
   /** 社会组织（统一社会信用代码或备案编号）/ a social organisation by credit code or filing number */
   socialOrganization: Maybe<SocialOrganization>;
   /** 社会组织列表 / social organisations, filtered, sorted and paginated */
-  socialOrganizations: SocialOrganizationConnection;
+  socialOrganizations: Maybe<SocialOrganizationConnection>;
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
-  socialOrganizationsAuditTrail: Array<AuditEntry>;
+  socialOrganizationsAuditTrail: Maybe<Array<AuditEntry>>;
   /** 服务项目：全局编号（410106:XM2025001），或本辖区的项目编号 / a service project by global id (410106:XM2025001), or by project number in the caller's own district */
   socialServiceProject: Maybe<SocialServiceProject>;
   /** 服务项目列表 / service projects */
-  socialServiceProjects: SocialServiceProjectConnection;
+  socialServiceProjects: Maybe<SocialServiceProjectConnection>;
 };
 
 
@@ -646,7 +646,7 @@ export type Region = {
   /** 统计用区划代码（12位）/ statistical division code, 12 digits */
   code: Scalars['ID']['output'];
   /** 该节点下的社会组织 / organisations under this node */
-  socialOrganizationList: SocialOrganizationConnection;
+  socialOrganizationList: Maybe<SocialOrganizationConnection>;
   /** 社会组织指标；节点超出调用者范围时为空并报 FORBIDDEN / social-organization figures under this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   socialOrganizations: Maybe<SocialOrganizationFigures>;
 };
@@ -711,7 +711,7 @@ export type RegisterServiceProjectInput = {
 export type RegisteredOrganization = SocialOrganization & {
   __typename?: 'RegisteredOrganization';
   /** 统一社会信用代码或备案编号 / credit code or filing number */
-  code: Scalars['ID']['output'];
+  code: Maybe<Scalars['ID']['output']>;
   /** 所属社区 / community, when it has one */
   community: Maybe<Region>;
   /** 统一社会信用代码 / unified social credit code */
@@ -721,39 +721,39 @@ export type RegisteredOrganization = SocialOrganization & {
   /** 注销原因 / reason for deregistration */
   deregistrationReason: Maybe<Scalars['String']['output']>;
   /** 申请评估资格（按国家规定）/ whether it may apply for evaluation in `year`, with the reasons it may not */
-  evaluationEligibility: EvaluationEligibility;
+  evaluationEligibility: Maybe<EvaluationEligibility>;
   /** 服务领域 / service field */
-  field: SocialServiceField;
+  field: Maybe<SocialServiceField>;
   /** 成立日期 / founded on */
-  foundedOn: Scalars['Date']['output'];
+  foundedOn: Maybe<Scalars['Date']['output']>;
   /** 评估等级 / current evaluation grade */
   grade: Maybe<EvaluationGrade>;
   /** 全局编号：统一社会信用代码或备案编号（均全国唯一）/ global id: the credit code or filing number, both unique everywhere */
-  id: Scalars['ID']['output'];
+  id: Maybe<Scalars['ID']['output']>;
   /** 年检记录（年度降序）/ annual inspections, latest first */
-  inspections: Array<AnnualInspection>;
+  inspections: Maybe<Array<AnnualInspection>>;
   /** 是否矛调组织 / whether it is a mediation organisation (service field 矛盾纠纷调解) */
-  isMediationOrganization: Scalars['Boolean']['output'];
+  isMediationOrganization: Maybe<Scalars['Boolean']['output']>;
   /** 法定代表人或负责人 / legal representative or person in charge */
   legalRepresentative: Maybe<Scalars['String']['output']>;
   /** 年内调解情况 / its mediation cases received and resolved in a year */
-  mediation: MediationTally;
+  mediation: Maybe<MediationTally>;
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 所在区划（社区，无社区时为街道）/ the community, else the street, where it is counted */
-  regionCode: Scalars['ID']['output'];
+  regionCode: Maybe<Scalars['ID']['output']>;
   /** 登记管理机关（备案组织为街道）/ registering authority; the street office for a filed organisation */
   registrationAuthority: Maybe<Scalars['String']['output']>;
   /** 承接的服务项目 / service projects it carries out */
-  serviceProjects: Array<SocialServiceProject>;
+  serviceProjects: Maybe<Array<SocialServiceProject>>;
   /** 状态（默认今天）/ status on asOf, default today */
-  status: SocialOrganizationStatus;
+  status: Maybe<SocialOrganizationStatus>;
   /** 所属街道（镇）/ street or town */
-  street: Region;
+  street: Maybe<Region>;
   /** 业务主管单位 / supervising unit */
   supervisingUnit: Maybe<Scalars['String']['output']>;
   /** 组织类型 / type */
-  type: SocialOrganizationType;
+  type: Maybe<SocialOrganizationType>;
 };
 
 
@@ -788,7 +788,7 @@ export type RegisteredOrganizationConnection = {
 /** 社会组织（登记或备案）/ a social organisation, registered or filed */
 export type SocialOrganization = {
   /** 统一社会信用代码或备案编号 / credit code or filing number */
-  code: Scalars['ID']['output'];
+  code: Maybe<Scalars['ID']['output']>;
   /** 所属社区 / community, when it has one */
   community: Maybe<Region>;
   /** 注销日期 / deregistered on */
@@ -796,31 +796,31 @@ export type SocialOrganization = {
   /** 注销原因 / reason for deregistration */
   deregistrationReason: Maybe<Scalars['String']['output']>;
   /** 服务领域 / service field */
-  field: SocialServiceField;
+  field: Maybe<SocialServiceField>;
   /** 成立日期 / founded on */
-  foundedOn: Scalars['Date']['output'];
+  foundedOn: Maybe<Scalars['Date']['output']>;
   /** 全局编号：统一社会信用代码或备案编号（均全国唯一）/ global id: the credit code or filing number, both unique everywhere */
-  id: Scalars['ID']['output'];
+  id: Maybe<Scalars['ID']['output']>;
   /** 是否矛调组织 / whether it is a mediation organisation (service field 矛盾纠纷调解) */
-  isMediationOrganization: Scalars['Boolean']['output'];
+  isMediationOrganization: Maybe<Scalars['Boolean']['output']>;
   /** 法定代表人或负责人 / legal representative or person in charge */
   legalRepresentative: Maybe<Scalars['String']['output']>;
   /** 年内调解情况 / its mediation cases received and resolved in a year */
-  mediation: MediationTally;
+  mediation: Maybe<MediationTally>;
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 所在区划（社区，无社区时为街道）/ the community, else the street, where it is counted */
-  regionCode: Scalars['ID']['output'];
+  regionCode: Maybe<Scalars['ID']['output']>;
   /** 登记管理机关（备案组织为街道）/ registering authority; the street office for a filed organisation */
   registrationAuthority: Maybe<Scalars['String']['output']>;
   /** 承接的服务项目 / service projects it carries out */
-  serviceProjects: Array<SocialServiceProject>;
+  serviceProjects: Maybe<Array<SocialServiceProject>>;
   /** 状态（默认今天）/ status on asOf, default today */
-  status: SocialOrganizationStatus;
+  status: Maybe<SocialOrganizationStatus>;
   /** 所属街道（镇）/ street or town */
-  street: Region;
+  street: Maybe<Region>;
   /** 组织类型 / type */
-  type: SocialOrganizationType;
+  type: Maybe<SocialOrganizationType>;
 };
 
 
@@ -1554,24 +1554,24 @@ export type AuditEntryResolvers<ContextType = RequestContext, ParentType extends
 
 export type CommunityOrganizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommunityOrganization'] = ResolversParentTypes['CommunityOrganization'], FederationReferenceType extends FederationReferenceTypes['CommunityOrganization'] = FederationReferenceTypes['CommunityOrganization']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CommunityOrganization']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   community?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   deregisteredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   deregistrationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  field?: Resolver<ResolversTypes['SocialServiceField'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['SocialServiceField']>, ParentType, ContextType>;
   filingNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  foundedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  isMediationOrganization?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  foundedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  isMediationOrganization?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   legalRepresentative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mediation?: Resolver<ResolversTypes['MediationTally'], ParentType, ContextType, RequireFields<CommunityOrganizationMediationArgs, 'year'>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mediation?: Resolver<Maybe<ResolversTypes['MediationTally']>, ParentType, ContextType, RequireFields<CommunityOrganizationMediationArgs, 'year'>>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   registrationAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  serviceProjects?: Resolver<Array<ResolversTypes['SocialServiceProject']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['SocialOrganizationStatus'], ParentType, ContextType, Partial<CommunityOrganizationStatusArgs>>;
-  street?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['SocialOrganizationType'], ParentType, ContextType>;
+  serviceProjects?: Resolver<Maybe<Array<ResolversTypes['SocialServiceProject']>>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['SocialOrganizationStatus']>, ParentType, ContextType, Partial<CommunityOrganizationStatusArgs>>;
+  street?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['SocialOrganizationType']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1646,14 +1646,14 @@ export type MediationTallyResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  closeMediationCase?: Resolver<ResolversTypes['MediationCase'], ParentType, ContextType, RequireFields<MutationCloseMediationCaseArgs, 'caseNumber' | 'closedOn' | 'result'>>;
-  deregisterOrganization?: Resolver<ResolversTypes['SocialOrganization'], ParentType, ContextType, RequireFields<MutationDeregisterOrganizationArgs, 'code' | 'deregisteredOn'>>;
-  fileCommunityOrganization?: Resolver<ResolversTypes['CommunityOrganization'], ParentType, ContextType, RequireFields<MutationFileCommunityOrganizationArgs, 'input'>>;
-  openMediationCase?: Resolver<ResolversTypes['MediationCase'], ParentType, ContextType, RequireFields<MutationOpenMediationCaseArgs, 'input'>>;
-  recordGrade?: Resolver<ResolversTypes['RegisteredOrganization'], ParentType, ContextType, RequireFields<MutationRecordGradeArgs, 'creditCode' | 'level' | 'year'>>;
-  recordInspection?: Resolver<ResolversTypes['AnnualInspection'], ParentType, ContextType, RequireFields<MutationRecordInspectionArgs, 'creditCode' | 'result' | 'year'>>;
-  registerOrganization?: Resolver<ResolversTypes['RegisteredOrganization'], ParentType, ContextType, RequireFields<MutationRegisterOrganizationArgs, 'input'>>;
-  registerServiceProject?: Resolver<ResolversTypes['SocialServiceProject'], ParentType, ContextType, RequireFields<MutationRegisterServiceProjectArgs, 'input'>>;
+  closeMediationCase?: Resolver<Maybe<ResolversTypes['MediationCase']>, ParentType, ContextType, RequireFields<MutationCloseMediationCaseArgs, 'caseNumber' | 'closedOn' | 'result'>>;
+  deregisterOrganization?: Resolver<Maybe<ResolversTypes['SocialOrganization']>, ParentType, ContextType, RequireFields<MutationDeregisterOrganizationArgs, 'code' | 'deregisteredOn'>>;
+  fileCommunityOrganization?: Resolver<Maybe<ResolversTypes['CommunityOrganization']>, ParentType, ContextType, RequireFields<MutationFileCommunityOrganizationArgs, 'input'>>;
+  openMediationCase?: Resolver<Maybe<ResolversTypes['MediationCase']>, ParentType, ContextType, RequireFields<MutationOpenMediationCaseArgs, 'input'>>;
+  recordGrade?: Resolver<Maybe<ResolversTypes['RegisteredOrganization']>, ParentType, ContextType, RequireFields<MutationRecordGradeArgs, 'creditCode' | 'level' | 'year'>>;
+  recordInspection?: Resolver<Maybe<ResolversTypes['AnnualInspection']>, ParentType, ContextType, RequireFields<MutationRecordInspectionArgs, 'creditCode' | 'result' | 'year'>>;
+  registerOrganization?: Resolver<Maybe<ResolversTypes['RegisteredOrganization']>, ParentType, ContextType, RequireFields<MutationRegisterOrganizationArgs, 'input'>>;
+  registerServiceProject?: Resolver<Maybe<ResolversTypes['SocialServiceProject']>, ParentType, ContextType, RequireFields<MutationRegisterServiceProjectArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1662,17 +1662,17 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  annualInspections?: Resolver<ResolversTypes['AnnualInspectionConnection'], ParentType, ContextType, Partial<QueryAnnualInspectionsArgs>>;
+  annualInspections?: Resolver<Maybe<ResolversTypes['AnnualInspectionConnection']>, ParentType, ContextType, Partial<QueryAnnualInspectionsArgs>>;
   communityOrganization?: Resolver<Maybe<ResolversTypes['CommunityOrganization']>, ParentType, ContextType, RequireFields<QueryCommunityOrganizationArgs, 'filingNumber'>>;
   mediationCase?: Resolver<Maybe<ResolversTypes['MediationCase']>, ParentType, ContextType, RequireFields<QueryMediationCaseArgs, 'caseNumber'>>;
-  mediationCases?: Resolver<ResolversTypes['MediationCaseConnection'], ParentType, ContextType, Partial<QueryMediationCasesArgs>>;
+  mediationCases?: Resolver<Maybe<ResolversTypes['MediationCaseConnection']>, ParentType, ContextType, Partial<QueryMediationCasesArgs>>;
   registeredOrganization?: Resolver<Maybe<ResolversTypes['RegisteredOrganization']>, ParentType, ContextType, RequireFields<QueryRegisteredOrganizationArgs, 'creditCode'>>;
-  socialGradesExpiring?: Resolver<ResolversTypes['RegisteredOrganizationConnection'], ParentType, ContextType, RequireFields<QuerySocialGradesExpiringArgs, 'withinMonths'>>;
+  socialGradesExpiring?: Resolver<Maybe<ResolversTypes['RegisteredOrganizationConnection']>, ParentType, ContextType, RequireFields<QuerySocialGradesExpiringArgs, 'withinMonths'>>;
   socialOrganization?: Resolver<Maybe<ResolversTypes['SocialOrganization']>, ParentType, ContextType, RequireFields<QuerySocialOrganizationArgs, 'code'>>;
-  socialOrganizations?: Resolver<ResolversTypes['SocialOrganizationConnection'], ParentType, ContextType, Partial<QuerySocialOrganizationsArgs>>;
-  socialOrganizationsAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QuerySocialOrganizationsAuditTrailArgs>>;
+  socialOrganizations?: Resolver<Maybe<ResolversTypes['SocialOrganizationConnection']>, ParentType, ContextType, Partial<QuerySocialOrganizationsArgs>>;
+  socialOrganizationsAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QuerySocialOrganizationsAuditTrailArgs>>;
   socialServiceProject?: Resolver<Maybe<ResolversTypes['SocialServiceProject']>, ParentType, ContextType, RequireFields<QuerySocialServiceProjectArgs, 'code'>>;
-  socialServiceProjects?: Resolver<ResolversTypes['SocialServiceProjectConnection'], ParentType, ContextType, Partial<QuerySocialServiceProjectsArgs>>;
+  socialServiceProjects?: Resolver<Maybe<ResolversTypes['SocialServiceProjectConnection']>, ParentType, ContextType, Partial<QuerySocialServiceProjectsArgs>>;
 }>;
 
 export type RateFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateFigure'] = ResolversParentTypes['RateFigure']> = ResolversObject<{
@@ -1692,34 +1692,34 @@ export type RatePointResolvers<ContextType = RequestContext, ParentType extends 
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  socialOrganizationList?: Resolver<ResolversTypes['SocialOrganizationConnection'], ParentType, ContextType, Partial<RegionSocialOrganizationListArgs>>;
+  socialOrganizationList?: Resolver<Maybe<ResolversTypes['SocialOrganizationConnection']>, ParentType, ContextType, Partial<RegionSocialOrganizationListArgs>>;
   socialOrganizations?: Resolver<Maybe<ResolversTypes['SocialOrganizationFigures']>, ParentType, ContextType>;
 }>;
 
 export type RegisteredOrganizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegisteredOrganization'] = ResolversParentTypes['RegisteredOrganization'], FederationReferenceType extends FederationReferenceTypes['RegisteredOrganization'] = FederationReferenceTypes['RegisteredOrganization']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RegisteredOrganization']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   community?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   creditCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   deregisteredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   deregistrationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  evaluationEligibility?: Resolver<ResolversTypes['EvaluationEligibility'], ParentType, ContextType, RequireFields<RegisteredOrganizationEvaluationEligibilityArgs, 'year'>>;
-  field?: Resolver<ResolversTypes['SocialServiceField'], ParentType, ContextType>;
-  foundedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  evaluationEligibility?: Resolver<Maybe<ResolversTypes['EvaluationEligibility']>, ParentType, ContextType, RequireFields<RegisteredOrganizationEvaluationEligibilityArgs, 'year'>>;
+  field?: Resolver<Maybe<ResolversTypes['SocialServiceField']>, ParentType, ContextType>;
+  foundedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   grade?: Resolver<Maybe<ResolversTypes['EvaluationGrade']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inspections?: Resolver<Array<ResolversTypes['AnnualInspection']>, ParentType, ContextType>;
-  isMediationOrganization?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  inspections?: Resolver<Maybe<Array<ResolversTypes['AnnualInspection']>>, ParentType, ContextType>;
+  isMediationOrganization?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   legalRepresentative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mediation?: Resolver<ResolversTypes['MediationTally'], ParentType, ContextType, RequireFields<RegisteredOrganizationMediationArgs, 'year'>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mediation?: Resolver<Maybe<ResolversTypes['MediationTally']>, ParentType, ContextType, RequireFields<RegisteredOrganizationMediationArgs, 'year'>>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   registrationAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  serviceProjects?: Resolver<Array<ResolversTypes['SocialServiceProject']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['SocialOrganizationStatus'], ParentType, ContextType, Partial<RegisteredOrganizationStatusArgs>>;
-  street?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  serviceProjects?: Resolver<Maybe<Array<ResolversTypes['SocialServiceProject']>>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['SocialOrganizationStatus']>, ParentType, ContextType, Partial<RegisteredOrganizationStatusArgs>>;
+  street?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   supervisingUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['SocialOrganizationType'], ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['SocialOrganizationType']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

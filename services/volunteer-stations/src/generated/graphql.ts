@@ -105,9 +105,9 @@ export type Grid = {
   /** 网格编码 / grid code */
   code: Scalars['ID']['output'];
   /** 本网格需求清单 / this grid's needs */
-  volunteerNeeds: VolunteerNeedConnection;
+  volunteerNeeds: Maybe<VolunteerNeedConnection>;
   /** 本网格资源清单 / this grid's resources */
-  volunteerResources: VolunteerResourceConnection;
+  volunteerResources: Maybe<VolunteerResourceConnection>;
 };
 
 
@@ -129,27 +129,27 @@ export type GridVolunteerResourcesArgs = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** 认领需求（全局编号或本辖区的需求编号；须为“待认领”）/ claim a need (global id or number in the caller's district); it must be raised, else CONFLICT */
-  claimVolunteerNeed: VolunteerNeed;
+  claimVolunteerNeed: Maybe<VolunteerNeed>;
   /** 反馈并办结需求（须为“已服务”）/ record feedback and close a served need (else CONFLICT) */
-  closeVolunteerNeed: VolunteerNeed;
+  closeVolunteerNeed: Maybe<VolunteerNeed>;
   /** 提出需求（进入网格需求清单）/ raise a need on a grid's needs list */
-  raiseVolunteerNeed: VolunteerNeed;
+  raiseVolunteerNeed: Maybe<VolunteerNeed>;
   /** 记录一场志愿服务活动及服务时长 / record an activity and its volunteers' hours */
-  recordVolunteerActivity: VolunteerActivity;
+  recordVolunteerActivity: Maybe<VolunteerActivity>;
   /** 为已有活动补录或更正服务时长（活动的全局编号或本辖区的活动编号）/ add or correct hours of an existing activity (its global id, or its number in the caller's own district) */
-  recordVolunteerHours: VolunteerActivity;
+  recordVolunteerHours: Maybe<VolunteerActivity>;
   /** 登记志愿者，返回新的志愿者编号 / register a volunteer; the volunteer number is assigned */
-  registerVolunteer: Volunteer;
+  registerVolunteer: Maybe<Volunteer>;
   /** 登记资源（进入网格资源清单）/ register a resource on a grid's resources list */
-  registerVolunteerResource: VolunteerResource;
+  registerVolunteerResource: Maybe<VolunteerResource>;
   /** 完成服务（须为“已认领”），可注明同区县的资源 / mark a claimed need as served (else CONFLICT), optionally by a resource of the same district */
-  serveVolunteerNeed: VolunteerNeed;
+  serveVolunteerNeed: Maybe<VolunteerNeed>;
   /**
    * 更新站点“六有”情况：补齐（是）或撤销（否）给出的项，未给出的项不变；每项只能从“缺少”到“具备”或反之，与现状相同为 CONFLICT。on 为生效日期，默认今天。
    * / supply (true) or withdraw (false) the 六有 items given, leaving the others as they are; each item given must
    * change (missing → present, or present → missing), else CONFLICT. `on` is the day it took effect, default today.
    */
-  updateVolunteerStationStandard: VolunteerStation;
+  updateVolunteerStationStandard: Maybe<VolunteerStation>;
 };
 
 
@@ -236,31 +236,31 @@ export type PersonalKind =
 export type Query = {
   __typename?: 'Query';
   /** 为需求推荐资源（需求的全局编号或本辖区的需求编号）：同区县、同类别，按区划就近（同网格、同社区、同街道、全区）/ resources for a need (its global id, or its number in the caller's own district): same district and category, nearest in the region tree first (grid, community, street, district) */
-  suggestResources: Array<VolunteerResourceSuggestion>;
+  suggestResources: Maybe<Array<VolunteerResourceSuggestion>>;
   /** 志愿者：全局编号（410106:V0000001），或本辖区的志愿者编号 / a volunteer by global id (410106:V0000001), or by volunteer number in the caller's own district */
   volunteer: Maybe<Volunteer>;
   /** 志愿服务活动列表 / volunteer activities */
-  volunteerActivities: VolunteerActivityConnection;
+  volunteerActivities: Maybe<VolunteerActivityConnection>;
   /** 志愿服务活动：全局编号或本辖区的活动编号 / a volunteer activity by global id, or by activity number in the caller's own district */
   volunteerActivity: Maybe<VolunteerActivity>;
   /** 需求清单条目：全局编号或本辖区的需求编号 / a needs-list entry by global id, or by need number in the caller's own district */
   volunteerNeed: Maybe<VolunteerNeed>;
   /** 需求清单 / the needs list */
-  volunteerNeeds: VolunteerNeedConnection;
+  volunteerNeeds: Maybe<VolunteerNeedConnection>;
   /** 试点社区列表 / pilot communities (专业社工+志愿服务) */
-  volunteerPilots: VolunteerPilotConnection;
+  volunteerPilots: Maybe<VolunteerPilotConnection>;
   /** 资源清单条目：全局编号或本辖区的资源编号 / a resources-list entry by global id, or by resource number in the caller's own district */
   volunteerResource: Maybe<VolunteerResource>;
   /** 资源清单 / the resources list */
-  volunteerResources: VolunteerResourceConnection;
+  volunteerResources: Maybe<VolunteerResourceConnection>;
   /** 志愿服务站点：全局编号（410106:ZYZ001），或本辖区的站点编号 / a volunteer station by global id (410106:ZYZ001), or by station number in the caller's own district */
   volunteerStation: Maybe<VolunteerStation>;
   /** 志愿服务站点列表 / volunteer stations */
-  volunteerStations: VolunteerStationConnection;
+  volunteerStations: Maybe<VolunteerStationConnection>;
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
-  volunteerStationsAuditTrail: Array<AuditEntry>;
+  volunteerStationsAuditTrail: Maybe<Array<AuditEntry>>;
   /** 志愿者列表 / registered volunteers */
-  volunteers: VolunteerConnection;
+  volunteers: Maybe<VolunteerConnection>;
 };
 
 
@@ -429,11 +429,11 @@ export type Region = {
   /** 志愿服务指标；节点超出调用者范围时为空并报 FORBIDDEN / volunteer-service figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   volunteer: Maybe<VolunteerFigures>;
   /** 该节点下的需求清单 / needs under this node */
-  volunteerNeeds: VolunteerNeedConnection;
+  volunteerNeeds: Maybe<VolunteerNeedConnection>;
   /** 该节点下的资源清单 / resources under this node */
-  volunteerResources: VolunteerResourceConnection;
+  volunteerResources: Maybe<VolunteerResourceConnection>;
   /** 该节点下的志愿服务站点 / volunteer stations under this node */
-  volunteerStations: VolunteerStationConnection;
+  volunteerStations: Maybe<VolunteerStationConnection>;
 };
 
 
@@ -1602,20 +1602,20 @@ export type FigureRankResolvers<ContextType = RequestContext, ParentType extends
 export type GridResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  volunteerNeeds?: Resolver<ResolversTypes['VolunteerNeedConnection'], ParentType, ContextType, Partial<GridVolunteerNeedsArgs>>;
-  volunteerResources?: Resolver<ResolversTypes['VolunteerResourceConnection'], ParentType, ContextType, Partial<GridVolunteerResourcesArgs>>;
+  volunteerNeeds?: Resolver<Maybe<ResolversTypes['VolunteerNeedConnection']>, ParentType, ContextType, Partial<GridVolunteerNeedsArgs>>;
+  volunteerResources?: Resolver<Maybe<ResolversTypes['VolunteerResourceConnection']>, ParentType, ContextType, Partial<GridVolunteerResourcesArgs>>;
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  claimVolunteerNeed?: Resolver<ResolversTypes['VolunteerNeed'], ParentType, ContextType, RequireFields<MutationClaimVolunteerNeedArgs, 'claimedBy' | 'code'>>;
-  closeVolunteerNeed?: Resolver<ResolversTypes['VolunteerNeed'], ParentType, ContextType, RequireFields<MutationCloseVolunteerNeedArgs, 'code' | 'feedback'>>;
-  raiseVolunteerNeed?: Resolver<ResolversTypes['VolunteerNeed'], ParentType, ContextType, RequireFields<MutationRaiseVolunteerNeedArgs, 'input'>>;
-  recordVolunteerActivity?: Resolver<ResolversTypes['VolunteerActivity'], ParentType, ContextType, RequireFields<MutationRecordVolunteerActivityArgs, 'input'>>;
-  recordVolunteerHours?: Resolver<ResolversTypes['VolunteerActivity'], ParentType, ContextType, RequireFields<MutationRecordVolunteerHoursArgs, 'activityCode' | 'records'>>;
-  registerVolunteer?: Resolver<ResolversTypes['Volunteer'], ParentType, ContextType, RequireFields<MutationRegisterVolunteerArgs, 'input'>>;
-  registerVolunteerResource?: Resolver<ResolversTypes['VolunteerResource'], ParentType, ContextType, RequireFields<MutationRegisterVolunteerResourceArgs, 'input'>>;
-  serveVolunteerNeed?: Resolver<ResolversTypes['VolunteerNeed'], ParentType, ContextType, RequireFields<MutationServeVolunteerNeedArgs, 'code'>>;
-  updateVolunteerStationStandard?: Resolver<ResolversTypes['VolunteerStation'], ParentType, ContextType, RequireFields<MutationUpdateVolunteerStationStandardArgs, 'code' | 'standard'>>;
+  claimVolunteerNeed?: Resolver<Maybe<ResolversTypes['VolunteerNeed']>, ParentType, ContextType, RequireFields<MutationClaimVolunteerNeedArgs, 'claimedBy' | 'code'>>;
+  closeVolunteerNeed?: Resolver<Maybe<ResolversTypes['VolunteerNeed']>, ParentType, ContextType, RequireFields<MutationCloseVolunteerNeedArgs, 'code' | 'feedback'>>;
+  raiseVolunteerNeed?: Resolver<Maybe<ResolversTypes['VolunteerNeed']>, ParentType, ContextType, RequireFields<MutationRaiseVolunteerNeedArgs, 'input'>>;
+  recordVolunteerActivity?: Resolver<Maybe<ResolversTypes['VolunteerActivity']>, ParentType, ContextType, RequireFields<MutationRecordVolunteerActivityArgs, 'input'>>;
+  recordVolunteerHours?: Resolver<Maybe<ResolversTypes['VolunteerActivity']>, ParentType, ContextType, RequireFields<MutationRecordVolunteerHoursArgs, 'activityCode' | 'records'>>;
+  registerVolunteer?: Resolver<Maybe<ResolversTypes['Volunteer']>, ParentType, ContextType, RequireFields<MutationRegisterVolunteerArgs, 'input'>>;
+  registerVolunteerResource?: Resolver<Maybe<ResolversTypes['VolunteerResource']>, ParentType, ContextType, RequireFields<MutationRegisterVolunteerResourceArgs, 'input'>>;
+  serveVolunteerNeed?: Resolver<Maybe<ResolversTypes['VolunteerNeed']>, ParentType, ContextType, RequireFields<MutationServeVolunteerNeedArgs, 'code'>>;
+  updateVolunteerStationStandard?: Resolver<Maybe<ResolversTypes['VolunteerStation']>, ParentType, ContextType, RequireFields<MutationUpdateVolunteerStationStandardArgs, 'code' | 'standard'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1624,19 +1624,19 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  suggestResources?: Resolver<Array<ResolversTypes['VolunteerResourceSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestResourcesArgs, 'needId'>>;
+  suggestResources?: Resolver<Maybe<Array<ResolversTypes['VolunteerResourceSuggestion']>>, ParentType, ContextType, RequireFields<QuerySuggestResourcesArgs, 'needId'>>;
   volunteer?: Resolver<Maybe<ResolversTypes['Volunteer']>, ParentType, ContextType, RequireFields<QueryVolunteerArgs, 'number'>>;
-  volunteerActivities?: Resolver<ResolversTypes['VolunteerActivityConnection'], ParentType, ContextType, Partial<QueryVolunteerActivitiesArgs>>;
+  volunteerActivities?: Resolver<Maybe<ResolversTypes['VolunteerActivityConnection']>, ParentType, ContextType, Partial<QueryVolunteerActivitiesArgs>>;
   volunteerActivity?: Resolver<Maybe<ResolversTypes['VolunteerActivity']>, ParentType, ContextType, RequireFields<QueryVolunteerActivityArgs, 'code'>>;
   volunteerNeed?: Resolver<Maybe<ResolversTypes['VolunteerNeed']>, ParentType, ContextType, RequireFields<QueryVolunteerNeedArgs, 'code'>>;
-  volunteerNeeds?: Resolver<ResolversTypes['VolunteerNeedConnection'], ParentType, ContextType, Partial<QueryVolunteerNeedsArgs>>;
-  volunteerPilots?: Resolver<ResolversTypes['VolunteerPilotConnection'], ParentType, ContextType, Partial<QueryVolunteerPilotsArgs>>;
+  volunteerNeeds?: Resolver<Maybe<ResolversTypes['VolunteerNeedConnection']>, ParentType, ContextType, Partial<QueryVolunteerNeedsArgs>>;
+  volunteerPilots?: Resolver<Maybe<ResolversTypes['VolunteerPilotConnection']>, ParentType, ContextType, Partial<QueryVolunteerPilotsArgs>>;
   volunteerResource?: Resolver<Maybe<ResolversTypes['VolunteerResource']>, ParentType, ContextType, RequireFields<QueryVolunteerResourceArgs, 'code'>>;
-  volunteerResources?: Resolver<ResolversTypes['VolunteerResourceConnection'], ParentType, ContextType, Partial<QueryVolunteerResourcesArgs>>;
+  volunteerResources?: Resolver<Maybe<ResolversTypes['VolunteerResourceConnection']>, ParentType, ContextType, Partial<QueryVolunteerResourcesArgs>>;
   volunteerStation?: Resolver<Maybe<ResolversTypes['VolunteerStation']>, ParentType, ContextType, RequireFields<QueryVolunteerStationArgs, 'code'>>;
-  volunteerStations?: Resolver<ResolversTypes['VolunteerStationConnection'], ParentType, ContextType, Partial<QueryVolunteerStationsArgs>>;
-  volunteerStationsAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QueryVolunteerStationsAuditTrailArgs>>;
-  volunteers?: Resolver<ResolversTypes['VolunteerConnection'], ParentType, ContextType, Partial<QueryVolunteersArgs>>;
+  volunteerStations?: Resolver<Maybe<ResolversTypes['VolunteerStationConnection']>, ParentType, ContextType, Partial<QueryVolunteerStationsArgs>>;
+  volunteerStationsAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryVolunteerStationsAuditTrailArgs>>;
+  volunteers?: Resolver<Maybe<ResolversTypes['VolunteerConnection']>, ParentType, ContextType, Partial<QueryVolunteersArgs>>;
 }>;
 
 export type RateFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateFigure'] = ResolversParentTypes['RateFigure']> = ResolversObject<{
@@ -1657,9 +1657,9 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   volunteer?: Resolver<Maybe<ResolversTypes['VolunteerFigures']>, ParentType, ContextType>;
-  volunteerNeeds?: Resolver<ResolversTypes['VolunteerNeedConnection'], ParentType, ContextType, Partial<RegionVolunteerNeedsArgs>>;
-  volunteerResources?: Resolver<ResolversTypes['VolunteerResourceConnection'], ParentType, ContextType, Partial<RegionVolunteerResourcesArgs>>;
-  volunteerStations?: Resolver<ResolversTypes['VolunteerStationConnection'], ParentType, ContextType, Partial<RegionVolunteerStationsArgs>>;
+  volunteerNeeds?: Resolver<Maybe<ResolversTypes['VolunteerNeedConnection']>, ParentType, ContextType, Partial<RegionVolunteerNeedsArgs>>;
+  volunteerResources?: Resolver<Maybe<ResolversTypes['VolunteerResourceConnection']>, ParentType, ContextType, Partial<RegionVolunteerResourcesArgs>>;
+  volunteerStations?: Resolver<Maybe<ResolversTypes['VolunteerStationConnection']>, ParentType, ContextType, Partial<RegionVolunteerStationsArgs>>;
 }>;
 
 export type VolunteerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Volunteer'] = ResolversParentTypes['Volunteer'], FederationReferenceType extends FederationReferenceTypes['Volunteer'] = FederationReferenceTypes['Volunteer']> = ResolversObject<{

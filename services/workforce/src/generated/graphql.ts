@@ -163,9 +163,9 @@ export type CommunityWorkerTier =
 export type Compound = {
   __typename?: 'Compound';
   /** 小区编号（区县内唯一）/ compound number, unique within its district */
-  code: Scalars['ID']['output'];
+  code: Maybe<Scalars['ID']['output']>;
   /** 所属社区 / community */
-  community: Region;
+  community: Maybe<Region>;
   /** 所属网格 / grid */
   grid: Maybe<Grid>;
   /** 户数 / households */
@@ -173,7 +173,7 @@ export type Compound = {
   /** 全局编号：区县代码:小区编号 / global id: <district code>:<compound number>, unique across the deployment */
   id: Scalars['ID']['output'];
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 物业管理模式 / property management mode */
   propertyMode: Maybe<Scalars['String']['output']>;
 };
@@ -310,15 +310,15 @@ export type Grid = {
   /** 网格编码（社区代码+2位）/ grid code: community code + 2 digits */
   code: Scalars['ID']['output'];
   /** 所属社区 / community */
-  community: Region;
+  community: Maybe<Region>;
   /** 网格内小区 / compounds in this grid */
-  compounds: Array<Compound>;
+  compounds: Maybe<Array<Compound>>;
   /** 在岗专职网格员（默认今天）/ grid workers assigned to this grid on a day (default today) */
-  gridWorkers: Array<CommunityWorker>;
+  gridWorkers: Maybe<Array<CommunityWorker>>;
   /** 全局编号：即网格编码 / global id: the grid code itself */
-  id: Scalars['ID']['output'];
+  id: Maybe<Scalars['ID']['output']>;
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 网格类型 / grid type */
   type: Maybe<Scalars['String']['output']>;
 };
@@ -376,23 +376,23 @@ export type MoveCommunityWorkerInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** 议题办结 / a topic in hand is closed */
-  closeDeliberationTopic: DeliberationTopic;
+  closeDeliberationTopic: Maybe<DeliberationTopic>;
   /** 议题转入办理 / a raised topic is taken up */
-  handleDeliberationTopic: DeliberationTopic;
+  handleDeliberationTopic: Maybe<DeliberationTopic>;
   /** 聘用社区工作者 / hire a community or grid worker */
-  hireCommunityWorker: CommunityWorker;
+  hireCommunityWorker: Maybe<CommunityWorker>;
   /** 调整岗位（社区、网格、岗位、梯队）/ move a worker to another community, grid, role or tier from a day on */
-  moveCommunityWorker: CommunityWorker;
+  moveCommunityWorker: Maybe<CommunityWorker>;
   /** 提出议事议题 / raise a deliberation topic */
-  raiseDeliberationTopic: DeliberationTopic;
+  raiseDeliberationTopic: Maybe<DeliberationTopic>;
   /** 登记职业资格证书 / record a social-worker certificate */
-  recordSocialWorkCertificate: SocialWorkCertificate;
+  recordSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 登记培训签到 / record whether a worker attended a session (replaces what was recorded before) */
-  recordTrainingAttendance: WorkforceTrainingAttendance;
+  recordTrainingAttendance: Maybe<WorkforceTrainingAttendance>;
   /** 离职 / a worker leaves on a day */
-  releaseCommunityWorker: CommunityWorker;
+  releaseCommunityWorker: Maybe<CommunityWorker>;
   /** 新建培训班次 / schedule a training session */
-  scheduleWorkforceTraining: WorkforceTraining;
+  scheduleWorkforceTraining: Maybe<WorkforceTraining>;
 };
 
 
@@ -474,39 +474,39 @@ export type Query = {
   /** 社区工作者：全局编号（410106:W0001），或本辖区的工号 / a worker by global id (410106:W0001), or by staff number in the caller's own district */
   communityWorker: Maybe<CommunityWorker>;
   /** 社区工作者列表 / community and grid workers */
-  communityWorkers: CommunityWorkerConnection;
+  communityWorkers: Maybe<CommunityWorkerConnection>;
   /** 小区：全局编号（410106:XQ0001），或本辖区的小区编号 / a compound by its global id (410106:XQ0001), or by its number in the caller's own district */
   compound: Maybe<Compound>;
   /** 议事议题：全局编号或本辖区的议题编号 / a deliberation topic by global id, or by number in the caller's own district */
   deliberationTopic: Maybe<DeliberationTopic>;
   /** 议事议题列表 / deliberation topics */
-  deliberationTopics: DeliberationTopicConnection;
+  deliberationTopics: Maybe<DeliberationTopicConnection>;
   /** 网格 / a grid by its code */
   grid: Maybe<Grid>;
   /** 按全局编号批量查找小区（最多5000个）/ the compounds among these global ids (410106:XQ0001) that exist (at most 5000) */
-  lookupCompounds: Array<Compound>;
+  lookupCompounds: Maybe<Array<Compound>>;
   /** 某节点之下的全部小区（其他子图的“无某记录”列表用）/ every compound below a node, existing on a day when given (for other subgraphs' lists of compounds without a record of theirs) */
-  lookupCompoundsUnder: Array<Compound>;
+  lookupCompoundsUnder: Maybe<Array<Compound>>;
   /** 按编码批量查找网格（最多5000个）/ the grids among these codes that exist (at most 5000) */
-  lookupGrids: Array<Grid>;
+  lookupGrids: Maybe<Array<Grid>>;
   /** 某节点之下排名所比较的节点：下一级，或其下某层级的全部；给出 on 时仅当日存在的 / the nodes below a node that rankings compare: its children, or every street (town) or community below it; with on, those existing that day */
-  lookupNodesUnder: Array<Region>;
+  lookupNodesUnder: Maybe<Array<Region>>;
   /** 按代码批量查找区划（导入核对引用用，最多5000个）/ the region nodes among these codes that exist (at most 5000; used to check ledger references) */
-  lookupRegions: Array<Region>;
+  lookupRegions: Maybe<Array<Region>>;
   /** 区划节点 / a node of the region tree by its 12-digit code (the district's 6-digit code is accepted) */
   region: Maybe<Region>;
   /** 区划列表 / region nodes, filtered by level and parent */
-  regions: RegionConnection;
+  regions: Maybe<RegionConnection>;
   /** 社会工作者职业资格证书 / social-worker certificates */
-  socialWorkCertificates: SocialWorkCertificateConnection;
+  socialWorkCertificates: Maybe<SocialWorkCertificateConnection>;
   /** 社会工作者职业资格考试报名 / registrations for the social-worker exam */
-  socialWorkExamRegistrations: SocialWorkExamRegistrationConnection;
+  socialWorkExamRegistrations: Maybe<SocialWorkExamRegistrationConnection>;
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
-  workforceAuditTrail: Array<AuditEntry>;
+  workforceAuditTrail: Maybe<Array<AuditEntry>>;
   /** 培训班次：全局编号或本辖区的培训编号 / a training session by global id, or by number in the caller's own district */
   workforceTraining: Maybe<WorkforceTraining>;
   /** 培训班次列表 / training sessions for community and grid workers */
-  workforceTrainings: WorkforceTrainingConnection;
+  workforceTrainings: Maybe<WorkforceTrainingConnection>;
 };
 
 
@@ -706,27 +706,27 @@ export type RecordTrainingAttendanceInput = {
 export type Region = {
   __typename?: 'Region';
   /** 下级节点 / child nodes */
-  children: Array<Region>;
+  children: Maybe<Array<Region>>;
   /** 统计用区划代码（12位）/ statistical division code, 12 digits */
   code: Scalars['ID']['output'];
   /** 该节点下的社区工作者 / community and grid workers under this node */
-  communityWorkers: CommunityWorkerConnection;
+  communityWorkers: Maybe<CommunityWorkerConnection>;
   /** 该节点下现有小区数 / compounds under this node today */
-  compoundCount: Scalars['Int']['output'];
+  compoundCount: Maybe<Scalars['Int']['output']>;
   /** 该节点下的小区 / compounds under this node */
-  compounds: CompoundConnection;
+  compounds: Maybe<CompoundConnection>;
   /** 该节点下的议事议题 / deliberation topics under this node */
-  deliberationTopics: DeliberationTopicConnection;
+  deliberationTopics: Maybe<DeliberationTopicConnection>;
   /** 该节点下的网格 / grids under this node */
-  grids: GridConnection;
+  grids: Maybe<GridConnection>;
   /** 未配备专职网格员的网格（默认今天）/ grids under this node without an active grid worker on a day (default today) */
-  gridsWithoutWorker: GridConnection;
-  /** 全局编号：即区划代码，全国唯一（前端缓存用）/ global id: the region code itself, unique everywhere (for client caches) */
-  id: Scalars['ID']['output'];
+  gridsWithoutWorker: Maybe<GridConnection>;
+  /** 全局编号：即区划代码，全国唯一（前端缓存用；仅在本子图不可用时为空）/ global id: the region code itself, unique everywhere (for client caches; null only when the workforce subgraph cannot answer) */
+  id: Maybe<Scalars['ID']['output']>;
   /** 层级 / level */
-  level: RegionLevel;
+  level: Maybe<RegionLevel>;
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 上级节点 / parent node */
   parent: Maybe<Region>;
   /** 基础数量（社区、网格、小区）；节点超出调用者范围时为空并报 FORBIDDEN / counts of communities, grids and compounds under this node; null with FORBIDDEN when the node is outside or above the caller's scope */
@@ -1575,12 +1575,12 @@ export type CommunityWorkerPostResolvers<ContextType = RequestContext, ParentTyp
 
 export type CompoundResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Compound'] = ResolversParentTypes['Compound'], FederationReferenceType extends FederationReferenceTypes['Compound'] = FederationReferenceTypes['Compound']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Compound']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
   households?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   propertyMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -1640,11 +1640,11 @@ export type FigureRankResolvers<ContextType = RequestContext, ParentType extends
 export type GridResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
-  compounds?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType>;
-  gridWorkers?: Resolver<Array<ResolversTypes['CommunityWorker']>, ParentType, ContextType, Partial<GridGridWorkersArgs>>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  compounds?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType>;
+  gridWorkers?: Resolver<Maybe<Array<ResolversTypes['CommunityWorker']>>, ParentType, ContextType, Partial<GridGridWorkersArgs>>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -1655,15 +1655,15 @@ export type GridConnectionResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  closeDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'closedOn' | 'id'>>;
-  handleDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'handledOn' | 'id'>>;
-  hireCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
-  moveCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
-  raiseDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
-  recordSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
-  recordTrainingAttendance?: Resolver<ResolversTypes['WorkforceTrainingAttendance'], ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
-  releaseCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id' | 'leftOn'>>;
-  scheduleWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
+  closeDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'closedOn' | 'id'>>;
+  handleDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'handledOn' | 'id'>>;
+  hireCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
+  moveCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
+  raiseDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
+  recordSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
+  recordTrainingAttendance?: Resolver<Maybe<ResolversTypes['WorkforceTrainingAttendance']>, ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
+  releaseCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id' | 'leftOn'>>;
+  scheduleWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1673,23 +1673,23 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   communityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<QueryCommunityWorkerArgs, 'id'>>;
-  communityWorkers?: Resolver<ResolversTypes['CommunityWorkerConnection'], ParentType, ContextType, Partial<QueryCommunityWorkersArgs>>;
+  communityWorkers?: Resolver<Maybe<ResolversTypes['CommunityWorkerConnection']>, ParentType, ContextType, Partial<QueryCommunityWorkersArgs>>;
   compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryCompoundArgs, 'code'>>;
   deliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<QueryDeliberationTopicArgs, 'id'>>;
-  deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
+  deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryGridArgs, 'code'>>;
-  lookupCompounds?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryLookupCompoundsArgs, 'ids'>>;
-  lookupCompoundsUnder?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryLookupCompoundsUnderArgs, 'code'>>;
-  lookupGrids?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryLookupGridsArgs, 'codes'>>;
-  lookupNodesUnder?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryLookupNodesUnderArgs, 'code' | 'level'>>;
-  lookupRegions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryLookupRegionsArgs, 'codes'>>;
+  lookupCompounds?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType, RequireFields<QueryLookupCompoundsArgs, 'ids'>>;
+  lookupCompoundsUnder?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType, RequireFields<QueryLookupCompoundsUnderArgs, 'code'>>;
+  lookupGrids?: Resolver<Maybe<Array<ResolversTypes['Grid']>>, ParentType, ContextType, RequireFields<QueryLookupGridsArgs, 'codes'>>;
+  lookupNodesUnder?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, RequireFields<QueryLookupNodesUnderArgs, 'code' | 'level'>>;
+  lookupRegions?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, RequireFields<QueryLookupRegionsArgs, 'codes'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
-  regions?: Resolver<ResolversTypes['RegionConnection'], ParentType, ContextType, Partial<QueryRegionsArgs>>;
-  socialWorkCertificates?: Resolver<ResolversTypes['SocialWorkCertificateConnection'], ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
-  socialWorkExamRegistrations?: Resolver<ResolversTypes['SocialWorkExamRegistrationConnection'], ParentType, ContextType, Partial<QuerySocialWorkExamRegistrationsArgs>>;
-  workforceAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
+  regions?: Resolver<Maybe<ResolversTypes['RegionConnection']>, ParentType, ContextType, Partial<QueryRegionsArgs>>;
+  socialWorkCertificates?: Resolver<Maybe<ResolversTypes['SocialWorkCertificateConnection']>, ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
+  socialWorkExamRegistrations?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistrationConnection']>, ParentType, ContextType, Partial<QuerySocialWorkExamRegistrationsArgs>>;
+  workforceAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
   workforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<QueryWorkforceTrainingArgs, 'id'>>;
-  workforceTrainings?: Resolver<ResolversTypes['WorkforceTrainingConnection'], ParentType, ContextType, Partial<QueryWorkforceTrainingsArgs>>;
+  workforceTrainings?: Resolver<Maybe<ResolversTypes['WorkforceTrainingConnection']>, ParentType, ContextType, Partial<QueryWorkforceTrainingsArgs>>;
 }>;
 
 export type RateFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateFigure'] = ResolversParentTypes['RateFigure']> = ResolversObject<{
@@ -1708,17 +1708,17 @@ export type RatePointResolvers<ContextType = RequestContext, ParentType extends 
 
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  children?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  children?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  communityWorkers?: Resolver<ResolversTypes['CommunityWorkerConnection'], ParentType, ContextType, Partial<RegionCommunityWorkersArgs>>;
-  compoundCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  compounds?: Resolver<ResolversTypes['CompoundConnection'], ParentType, ContextType, Partial<RegionCompoundsArgs>>;
-  deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
-  grids?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsArgs>>;
-  gridsWithoutWorker?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsWithoutWorkerArgs>>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  communityWorkers?: Resolver<Maybe<ResolversTypes['CommunityWorkerConnection']>, ParentType, ContextType, Partial<RegionCommunityWorkersArgs>>;
+  compoundCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  compounds?: Resolver<Maybe<ResolversTypes['CompoundConnection']>, ParentType, ContextType, Partial<RegionCompoundsArgs>>;
+  deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
+  grids?: Resolver<Maybe<ResolversTypes['GridConnection']>, ParentType, ContextType, Partial<RegionGridsArgs>>;
+  gridsWithoutWorker?: Resolver<Maybe<ResolversTypes['GridConnection']>, ParentType, ContextType, Partial<RegionGridsWithoutWorkerArgs>>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['RegionLevel']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   structure?: Resolver<Maybe<ResolversTypes['RegionStructure']>, ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;

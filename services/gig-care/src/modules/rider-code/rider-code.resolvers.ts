@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { districtNode, todayInChina } from '@district/common';
 import {
   and,
@@ -91,6 +92,17 @@ export const riderCodeResolvers: Resolvers = {
      */
     riderCodeCoverage: async (n, a, ctx) => {
       const now = periodFor(ctx, a);
+      // the gateway sends the count along (@requires); a node a ranking named itself asks the region tree.
+      // A count the gateway could not get (the workforce subgraph failed, or refused the node) is no
+      // denominator, not zero.
+      if ('compoundCount' in n && (n.compoundCount === null || n.compoundCount === undefined)) {
+        throw new GraphQLError(
+          '小区数暂不可得，覆盖率无法计算 / the compound count (workforce subgraph) is unavailable, so coverage cannot be computed',
+          {
+            extensions: { code: 'INCOMPLETE_RESPONSE' },
+          },
+        );
+      }
       const compounds = n.compoundCount ?? (await compoundCountOf(ctx, n.code));
       const [opened, before] = await Promise.all([
         ctx.figures.number(riderCodeCompounds, {}, n.code, now),

@@ -1,4 +1,4 @@
-import { badInput, inScope, isWithin, normaliseRegionCode, prefixRange, scopePrefix, todayInChina } from '@district/common';
+import { badInput, forbidden, inScope, isWithin, normaliseRegionCode, prefixRange, scopePrefix, todayInChina } from '@district/common';
 import {
   byKey,
   listUnder,
@@ -68,8 +68,16 @@ export const regionResolvers: Resolvers = {
     compound: async (_, { code }, ctx) => visibleCompound(ctx, await recordId(ctx, code, 'code')),
   },
   Region: {
-    __resolveReference: (ref, ctx) => loadRegion(ctx, ref.code),
     id: (r) => r.code,
+    // named by another subgraph's record (a project's street, a worker's community): a node the
+    // caller may not see is refused at its path, never a silent null under a visible record
+    __resolveReference: async (ref, ctx) => {
+      const region = await regionByCode(ctx, normaliseRegionCode(ref.code));
+      if (region && !visibleRegion(ctx, region)) {
+        throw forbidden(`引用的区划 ${region.code} 超出您的范围 / the region node ${region.code} referenced here lies outside your scope`);
+      }
+      return region;
+    },
     parent: (r, _, ctx) => (r.parentCode ? loadRegion(ctx, r.parentCode) : null),
     children: async (r, _, ctx) =>
       (await rowsBy<Region>(ctx, Region, 'parentCode', { orderBy: { code: 'asc' } }).load(r.code)).filter((c) => visibleRegion(ctx, c)),
