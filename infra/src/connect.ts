@@ -33,7 +33,8 @@ export async function withStack<T>(work: (stack: StackHandle) => Promise<T>, log
     personKey: config.PERSON_KEY,
   });
   const gatewayUrl = config.GATEWAY_URL ?? `http://127.0.0.1:${config.GATEWAY_PORT}/graphql`;
-  if (await healthy(gatewayUrl.replace(/\/graphql$/, '/health'))) {
+  // alive is enough here: a stack with one subgraph down is still the running one, not a reason to start another
+  if (await healthy(gatewayUrl.replace(/\/graphql$/, '/livez'))) {
     const server = config.DATABASE_URL ?? `postgres://postgres:district-local@127.0.0.1:${config.PG_PORT}/postgres`;
     const databaseUrls = Object.fromEntries(
       SUBGRAPHS.map((s) => [s.name, config.subgraphDatabaseUrls[s.name] ?? withDatabase(server, s.database)]),
@@ -44,6 +45,8 @@ export async function withStack<T>(work: (stack: StackHandle) => Promise<T>, log
   const stack = await startStack({
     databaseUrl: config.DATABASE_URL,
     subgraphDatabaseUrls: config.subgraphDatabaseUrls,
+    subgraphReadDatabaseUrls: config.subgraphReadDatabaseUrls,
+    gatewayDatabaseUrl: config.GATEWAY_DATABASE_URL,
     subgraphPorts: config.subgraphPorts,
     dataDir: config.DATA_DIR,
     pgPort: config.PG_PORT,

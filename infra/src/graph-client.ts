@@ -15,6 +15,8 @@ export function gatewayClient(gatewayUrl: string, jwtSecret: string, caller: Cal
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await token}` },
       body: JSON.stringify({ query, variables }),
+      // the gateway answers within its per-subgraph deadlines; this only guards against a gateway that hangs itself
+      signal: AbortSignal.timeout(120_000),
     });
     const body = (await res.json()) as { data?: Record<string, unknown>; errors?: { message: string; path?: unknown[] }[] };
     if (body.errors?.length) {

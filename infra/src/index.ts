@@ -8,3 +8,5 @@ export * from './connect';
 export * from './graph-client';
 export * from './templates';
 export * from './ledger-plan';
+export * from './fleet';
+export * from './proxy';

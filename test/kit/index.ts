@@ -4,3 +4,5 @@ export * from './datasets';
 export * from './subgraphs';
 export * from './stack';
 export * from './second-district';
+export * from './replica';
+export * from './exports';

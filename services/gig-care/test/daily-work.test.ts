@@ -430,6 +430,13 @@ describe('dates the clerk gives, corrections and withdrawals', () => {
     );
     expect(opened.errors).toBeUndefined();
     expect(await riders()).toBe(before + 1);
+    const without = async () =>
+      (
+        await run(`query($r: ID!) { gigCompoundsWithoutRiderCode(regionCode: $r, first: 1000) { nodes { id } } }`, {
+          r: opened.data!.openRiderCode.communityCode,
+        })
+      ).data!.gigCompoundsWithoutRiderCode.nodes.map((n: { id: string }) => n.id);
+    expect(await without()).not.toContain(compound.id);
     expect(code(await run(`mutation($c: ID!) { openRiderCode(input: { compoundId: $c }) { id } }`, { c: compound.id }))).toBe('CONFLICT');
     const fixed = await run(
       `mutation($c: ID!) { correctRiderCodeCompound(id: $c, input: { openedOn: "2026-04-02" }) { openedOn history { field oldValue } } }`,
@@ -443,6 +450,8 @@ describe('dates the clerk gives, corrections and withdrawals', () => {
       (await run(`mutation($c: ID!) { withdrawRiderCodeCompound(id: $c, reason: "误录") { id } }`, { c: compound.id })).errors,
     ).toBeUndefined();
     expect(await riders()).toBe(before);
+    // an opening withdrawn as entered by mistake opened nothing: the compound is without the rider code again
+    expect(await without()).toContain(compound.id);
 
     const events = () => G('410106000000', 'careEvents(year: 2026)');
     const eventsBefore = await events();

@@ -64,6 +64,12 @@ describe('stations and their 六有 over time', () => {
       expect({ day, listed: listed.data!.volunteerStations.totalCount }).toEqual({ day, listed: counted });
       const held = listed.data!.volunteerStations.nodes.some((n: { id: string }) => n.id === id);
       expect({ day, held }).toEqual({ day, held: day >= '2026-02-01' && (day < '2026-04-01' || day >= '2026-06-01') });
+      // "missing any of" reads the same day's items
+      const lacking = await run(
+        `query { volunteerStations(filter: { regionCode: "${community}", missingAnyOf: [SIGN, TEAM], asOf: "${day}" }) { nodes { id } } }`,
+      );
+      const lacks = lacking.data!.volunteerStations.nodes.some((n: { id: string }) => n.id === id);
+      expect({ day, lacks }).toEqual({ day, lacks: day >= '2026-04-01' && day < '2026-06-01' });
     }
   });
 
@@ -315,5 +321,18 @@ describe('the person behind a volunteer', () => {
     });
     expect(await figureNow()).toBe(before + 1);
     expect(await figure('410106001001', 'communityWorkersVolunteering(year: 2026, asOf: "2026-03-31")')).toBe(before);
+    // a figure like any other: ranked among the street's communities and followed month by month
+    const ranked = await run(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { volunteer {
+        ranking(figure: COMMUNITY_WORKERS_VOLUNTEERING, year: 2026, asOf: "2026-06-30") { region { code } value }
+        series(figure: COMMUNITY_WORKERS_VOLUNTEERING, fromYear: 2026, byMonth: true) { month value } } } } }`,
+      { r: [{ __typename: 'Region', code: '410106001000' }] },
+      testCallers.analyst,
+    );
+    expect(ranked.errors).toBeUndefined();
+    const { ranking, series } = ranked.data!._entities[0].volunteer;
+    expect(ranking.find((r: { region: { code: string } }) => r.region.code === '410106001001').value).toBe(before + 1);
+    const month = (m: number) => series.find((p: { month: number }) => p.month === m).value;
+    expect(month(4) - month(3)).toBeGreaterThanOrEqual(1);
   });
 });

@@ -32,7 +32,7 @@ export type AuditEntry = {
   args: Maybe<Scalars['String']['output']>;
   at: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** MUTATION 或 PERSONAL_READ */
+  /** MUTATION、PERSONAL_READ 或 EXPORT（导出）/ MUTATION, PERSONAL_READ or EXPORT */
   kind: Scalars['String']['output'];
   operation: Scalars['String']['output'];
   outcome: Scalars['String']['output'];
@@ -119,6 +119,8 @@ export type CommunityWorkerPost = {
   fromOn: Scalars['Date']['output'];
   /** 网格 / grid */
   grid: Maybe<Grid>;
+  /** 全局编号：工作人员全局编号@起始日 / global id: <worker id>@<first day> */
+  id: Scalars['ID']['output'];
   /** 岗位 / role */
   role: CommunityWorkerRole;
   /** 梯队 / tier */
@@ -168,21 +170,21 @@ export type Compound = {
   /** 撤销日期 / abolished on */
   abolishedOn: Maybe<Scalars['Date']['output']>;
   /** 小区编号（区县内唯一）/ compound number, unique within its district */
-  code: Scalars['ID']['output'];
+  code: Maybe<Scalars['ID']['output']>;
   /** 所属社区 / community */
-  community: Region;
+  community: Maybe<Region>;
   /** 建成或纳入日期 / set up on */
   establishedOn: Maybe<Scalars['Date']['output']>;
   /** 所属网格 / grid */
   grid: Maybe<Grid>;
   /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
-  history: Array<RecordChange>;
+  history: Maybe<Array<RecordChange>>;
   /** 户数 / households */
   households: Maybe<Scalars['Int']['output']>;
   /** 全局编号：区县代码:小区编号 / global id: <district code>:<compound number>, unique across the deployment */
   id: Scalars['ID']['output'];
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 物业管理模式 / property management mode */
   propertyMode: Maybe<Scalars['String']['output']>;
 };
@@ -414,6 +416,52 @@ export type DeliberationTopicStatus =
   /** 已提出 / raised */
   | 'RAISED';
 
+/**
+ * 指标的一个参数（排名、序列用），值按该指标参数的类型读取：枚举写其名称，数字、布尔写字面量，文字原样
+ * / one argument of a figure, for rankings and series: the value is read as the figure's argument type
+ * (an enum value's name, a number, true/false, or text as it is)
+ */
+export type FigureArgument = {
+  /** 参数名，如 category / the argument's name, e.g. category */
+  name: Scalars['String']['input'];
+  /** 参数值，如 便民利民服务、KNIGHT_FESTIVAL、12 / the value, e.g. 便民利民服务, KNIGHT_FESTIVAL, 12 */
+  value: Scalars['String']['input'];
+};
+
+/** 时间序列的一个点 / one point of a series */
+export type FigurePoint = {
+  __typename?: 'FigurePoint';
+  /** 计数指标的详情（上年同期为上年同一年或同一月）/ the count, with the same year or month a year earlier */
+  count: Maybe<CountFigure>;
+  /** 起始日 / first day counted */
+  from: Scalars['Date']['output'];
+  /** 月份（按月时）/ month, when by month */
+  month: Maybe<Scalars['Int']['output']>;
+  /** 比率指标的详情 / the rate, with the same year or month a year earlier */
+  rate: Maybe<RateFigure>;
+  /** 截止日：流量指标计至此日，存量指标取此日 / last day: flows count up to it, stocks are taken on it */
+  to: Scalars['Date']['output'];
+  /** 值：计数为本期值，比率为百分比 / the value: a count's value, a rate's percent */
+  value: Maybe<Scalars['Float']['output']>;
+  /** 年份 / year */
+  year: Scalars['Int']['output'];
+};
+
+/** 排名中的一个节点 / one node of a ranking */
+export type FigureRank = {
+  __typename?: 'FigureRank';
+  /** 计数指标的详情（含上年同期）/ the count with last year's, when the figure is a count */
+  count: Maybe<CountFigure>;
+  /** 名次，数值相同者名次相同 / rank, 1 first; nodes with equal values share a rank */
+  rank: Scalars['Int']['output'];
+  /** 比率指标的详情（含上年同期）/ the rate with last year's, when the figure is a rate */
+  rate: Maybe<RateFigure>;
+  /** 节点 / the node */
+  region: Region;
+  /** 排名所依的值：计数为本期值，比率为百分比（分母为0时为空，排在最后）/ the value ranked: a count's value, a rate's percent (null when its denominator is 0: ranked last) */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
 /** 网格 / a grid inside a community */
 export type Grid = {
   __typename?: 'Grid';
@@ -422,17 +470,19 @@ export type Grid = {
   /** 网格编码（社区代码+2位）/ grid code: community code + 2 digits */
   code: Scalars['ID']['output'];
   /** 所属社区 / community */
-  community: Region;
+  community: Maybe<Region>;
   /** 网格内小区 / compounds in this grid */
-  compounds: Array<Compound>;
+  compounds: Maybe<Array<Compound>>;
   /** 设立日期 / set up on */
   establishedOn: Maybe<Scalars['Date']['output']>;
   /** 在岗专职网格员（默认今天）/ grid workers assigned to this grid on a day (default today) */
-  gridWorkers: Array<CommunityWorker>;
+  gridWorkers: Maybe<Array<CommunityWorker>>;
   /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
-  history: Array<RecordChange>;
+  history: Maybe<Array<RecordChange>>;
+  /** 全局编号：即网格编码 / global id: the grid code itself */
+  id: Maybe<Scalars['ID']['output']>;
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 网格类型 / grid type */
   type: Maybe<Scalars['String']['output']>;
 };
@@ -490,71 +540,71 @@ export type MoveCommunityWorkerInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** 议题办结（日期默认今天）/ a topic in hand is closed on a day, default today */
-  closeDeliberationTopic: DeliberationTopic;
+  closeDeliberationTopic: Maybe<DeliberationTopic>;
   /**
    * 更正社区工作者（录入错误）：给出的项替换原值，原值留存于历史；岗位各项更正的是现任岗位，入职日期更正首段任职，离职日期更正末段 /
    * correct a worker entered wrongly: what is given replaces what is recorded, the earlier values kept in its history; the
    * post's fields correct the current post, hiredOn the first post's start, leftOn the last post's end (null: the worker never left)
    */
-  correctCommunityWorker: CommunityWorker;
+  correctCommunityWorker: Maybe<CommunityWorker>;
   /** 更正小区（全局编号或本辖区的小区编号）/ correct a compound (global id, or number in the caller's district); the earlier values kept in its history */
-  correctCompound: Compound;
+  correctCompound: Maybe<Compound>;
   /** 更正议题（原值留存于历史）/ correct a topic; the earlier values kept in its history (the loop's steps move with their own mutations) */
-  correctDeliberationTopic: DeliberationTopic;
+  correctDeliberationTopic: Maybe<DeliberationTopic>;
   /** 更正网格 / correct a grid; the earlier values kept in its history */
-  correctGrid: Grid;
+  correctGrid: Maybe<Grid>;
   /** 更正区划节点（名称、设立与撤并日期）/ correct a node: name, set-up and abolition days; the earlier values kept in its history */
-  correctRegion: Region;
+  correctRegion: Maybe<Region>;
   /** 更正证书（原值留存于历史）/ correct a certificate: what is given replaces what is recorded, the earlier values kept in its history */
-  correctSocialWorkCertificate: SocialWorkCertificate;
+  correctSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 更正考试报名或成绩（原值留存于历史）/ correct a registration or its result; the earlier values kept in its history */
-  correctSocialWorkExamRegistration: SocialWorkExamRegistration;
+  correctSocialWorkExamRegistration: Maybe<SocialWorkExamRegistration>;
   /** 更正培训班次（原值留存于历史）/ correct a training session; the earlier values kept in its history */
-  correctWorkforceTraining: WorkforceTraining;
+  correctWorkforceTraining: Maybe<WorkforceTraining>;
   /** 新增小区 / add a compound to a community */
-  createCompound: Compound;
+  createCompound: Maybe<Compound>;
   /** 新增网格 / add a grid to a community */
-  createGrid: Grid;
+  createGrid: Maybe<Grid>;
   /** 新增区划节点（街道、镇或社区）/ add a node to the region tree: a street, town or community under its parent */
-  createRegion: Region;
+  createRegion: Maybe<Region>;
   /** 议题转入办理（日期默认今天）/ a raised topic is taken up on a day, default today */
-  handleDeliberationTopic: DeliberationTopic;
+  handleDeliberationTopic: Maybe<DeliberationTopic>;
   /** 聘用社区工作者 / hire a community or grid worker */
-  hireCommunityWorker: CommunityWorker;
+  hireCommunityWorker: Maybe<CommunityWorker>;
   /** 调整岗位（社区、网格、岗位、梯队）/ move a worker to another community, grid, role or tier from a day on */
-  moveCommunityWorker: CommunityWorker;
+  moveCommunityWorker: Maybe<CommunityWorker>;
   /** 提出议事议题 / raise a deliberation topic */
-  raiseDeliberationTopic: DeliberationTopic;
+  raiseDeliberationTopic: Maybe<DeliberationTopic>;
   /** 登记职业资格证书 / record a social-worker certificate */
-  recordSocialWorkCertificate: SocialWorkCertificate;
+  recordSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 登记考试成绩（报名须为待出成绩）/ record the result of a registration still awaiting it (else CONFLICT) */
-  recordSocialWorkExamResult: SocialWorkExamRegistration;
+  recordSocialWorkExamResult: Maybe<SocialWorkExamRegistration>;
   /** 登记培训签到：一人一场只有一个结果，新的结果取代原有的，原有的留存于历史 / record whether a worker attended a session: one answer per worker and session, a new one replaces the old, which stays in the history */
-  recordTrainingAttendance: WorkforceTrainingAttendance;
+  recordTrainingAttendance: Maybe<WorkforceTrainingAttendance>;
   /** 考试报名（成绩待出）/ register a person for the year's social-worker exam; the result follows */
-  registerSocialWorkExam: SocialWorkExamRegistration;
+  registerSocialWorkExam: Maybe<SocialWorkExamRegistration>;
   /** 离职（日期默认今天）/ a worker leaves on a day, default today */
-  releaseCommunityWorker: CommunityWorker;
+  releaseCommunityWorker: Maybe<CommunityWorker>;
   /** 新建培训班次 / schedule a training session */
-  scheduleWorkforceTraining: WorkforceTraining;
+  scheduleWorkforceTraining: Maybe<WorkforceTraining>;
   /** 撤销录入错误的社区工作者（连同其任职经历；有签到记录时须先撤销）/ withdraw a worker entered by mistake, with their posts; refused while attendance rows name them */
-  withdrawCommunityWorker: WithdrawnRecord;
+  withdrawCommunityWorker: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的小区 / withdraw a compound entered by mistake */
-  withdrawCompound: WithdrawnRecord;
+  withdrawCompound: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的议题 / withdraw a topic entered by mistake */
-  withdrawDeliberationTopic: WithdrawnRecord;
+  withdrawDeliberationTopic: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的网格 / withdraw a grid entered by mistake; refused while compounds or posts name it */
-  withdrawGrid: WithdrawnRecord;
+  withdrawGrid: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的区划节点（其下不能有任何记录）/ withdraw a node entered by mistake; refused while anything of this subgraph lies under it */
-  withdrawRegion: WithdrawnRecord;
+  withdrawRegion: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的证书 / withdraw a certificate entered by mistake */
-  withdrawSocialWorkCertificate: WithdrawnRecord;
+  withdrawSocialWorkCertificate: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的考试报名 / withdraw an exam registration entered by mistake */
-  withdrawSocialWorkExamRegistration: WithdrawnRecord;
+  withdrawSocialWorkExamRegistration: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的签到记录 / withdraw a worker's attendance at a session entered by mistake */
-  withdrawTrainingAttendance: WithdrawnRecord;
+  withdrawTrainingAttendance: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的培训班次（连同其签到记录）/ withdraw a training session entered by mistake, with its attendance rows */
-  withdrawWorkforceTraining: WithdrawnRecord;
+  withdrawWorkforceTraining: Maybe<WithdrawnRecord>;
 };
 
 
@@ -788,13 +838,13 @@ export type PageInfo = {
 export type Person = {
   __typename?: 'Person';
   /** 社区工作者记录（调用者范围内）/ their community-worker records within the caller's scope, earliest hire first */
-  communityWorkers: Array<CommunityWorker>;
+  communityWorkers: Maybe<Array<CommunityWorker>>;
   /** 人员编号：身份证号的密钥哈希 / the person id: a keyed hash of the ID number */
   id: Scalars['ID']['output'];
   /** 持有的社会工作者证书（调用者范围内）/ their social-worker certificates within the caller's scope */
-  socialWorkCertificates: Array<SocialWorkCertificate>;
+  socialWorkCertificates: Maybe<Array<SocialWorkCertificate>>;
   /** 社会工作者考试报名（调用者范围内）/ their exam registrations within the caller's scope */
-  socialWorkExamRegistrations: Array<SocialWorkExamRegistration>;
+  socialWorkExamRegistrations: Maybe<Array<SocialWorkExamRegistration>>;
 };
 
 /** 个人信息类别 / kind of personal data */
@@ -819,37 +869,41 @@ export type Query = {
   /** 社区工作者：全局编号（410106:W0001），或本辖区的工号 / a worker by global id (410106:W0001), or by staff number in the caller's own district */
   communityWorker: Maybe<CommunityWorker>;
   /** 社区工作者列表 / community and grid workers */
-  communityWorkers: CommunityWorkerConnection;
+  communityWorkers: Maybe<CommunityWorkerConnection>;
   /** 小区：全局编号（410106:XQ0001），或本辖区的小区编号 / a compound by its global id (410106:XQ0001), or by its number in the caller's own district */
   compound: Maybe<Compound>;
   /** 议事议题：全局编号或本辖区的议题编号 / a deliberation topic by global id, or by number in the caller's own district */
   deliberationTopic: Maybe<DeliberationTopic>;
   /** 议事议题列表 / deliberation topics */
-  deliberationTopics: DeliberationTopicConnection;
+  deliberationTopics: Maybe<DeliberationTopicConnection>;
   /** 网格 / a grid by its code */
   grid: Maybe<Grid>;
   /** 按全局编号批量查找小区（最多5000个）/ the compounds among these global ids (410106:XQ0001) that exist (at most 5000) */
-  lookupCompounds: Array<Compound>;
+  lookupCompounds: Maybe<Array<Compound>>;
+  /** 某节点之下的全部小区（其他子图的“无某记录”列表用）/ every compound below a node, existing on a day when given (for other subgraphs' lists of compounds without a record of theirs) */
+  lookupCompoundsUnder: Maybe<Array<Compound>>;
   /** 按编码批量查找网格（最多5000个）/ the grids among these codes that exist (at most 5000) */
-  lookupGrids: Array<Grid>;
+  lookupGrids: Maybe<Array<Grid>>;
+  /** 某节点之下排名所比较的节点：下一级，或其下某层级的全部；给出 on 时仅当日存在的 / the nodes below a node that rankings compare: its children, or every street (town) or community below it; with on, those existing that day */
+  lookupNodesUnder: Maybe<Array<Region>>;
   /** 按代码批量查找区划（导入核对引用用，最多5000个）/ the region nodes among these codes that exist (at most 5000; used to check ledger references) */
-  lookupRegions: Array<Region>;
+  lookupRegions: Maybe<Array<Region>>;
   /** 各日在岗社区工作者的人员编号（子图间内部查询，网关不开放）/ person ids of the workers in post on each day: for other subgraphs' figures, never exposed by the gateway */
-  personsInPost: Array<PersonsOnDay>;
+  personsInPost: Maybe<Array<PersonsOnDay>>;
   /** 区划节点 / a node of the region tree by its 12-digit code (the district's 6-digit code is accepted) */
   region: Maybe<Region>;
   /** 区划列表 / region nodes, filtered by level and parent */
-  regions: RegionConnection;
+  regions: Maybe<RegionConnection>;
   /** 社会工作者职业资格证书 / social-worker certificates */
-  socialWorkCertificates: SocialWorkCertificateConnection;
+  socialWorkCertificates: Maybe<SocialWorkCertificateConnection>;
   /** 社会工作者职业资格考试报名 / registrations for the social-worker exam */
-  socialWorkExamRegistrations: SocialWorkExamRegistrationConnection;
+  socialWorkExamRegistrations: Maybe<SocialWorkExamRegistrationConnection>;
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
-  workforceAuditTrail: Array<AuditEntry>;
+  workforceAuditTrail: Maybe<Array<AuditEntry>>;
   /** 培训班次：全局编号或本辖区的培训编号 / a training session by global id, or by number in the caller's own district */
   workforceTraining: Maybe<WorkforceTraining>;
   /** 培训班次列表 / training sessions for community and grid workers */
-  workforceTrainings: WorkforceTrainingConnection;
+  workforceTrainings: Maybe<WorkforceTrainingConnection>;
 };
 
 
@@ -902,8 +956,23 @@ export type QueryLookupCompoundsArgs = {
 
 
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryLookupCompoundsUnderArgs = {
+  code: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryLookupGridsArgs = {
   codes: Array<Scalars['ID']['input']>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryLookupNodesUnderArgs = {
+  code: Scalars['ID']['input'];
+  level?: InputMaybe<RankingLevel>;
+  on?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -982,6 +1051,15 @@ export type RaiseDeliberationTopicInput = {
   title: Scalars['String']['input'];
 };
 
+/** 排名所比较的节点 / which nodes a ranking compares */
+export type RankingLevel =
+  /** 下一级节点（默认）/ the node's children (the default) */
+  | 'CHILDREN'
+  /** 其下所有社区（村）/ every community or village below the node */
+  | 'COMMUNITY'
+  /** 其下所有街道（镇）/ every street or town below the node */
+  | 'STREET';
+
 /** 比率指标及上年同期 / a rate with its numerator, denominator and the same rate a year earlier */
 export type RateFigure = {
   __typename?: 'RateFigure';
@@ -1052,29 +1130,31 @@ export type Region = {
   /** 撤并日期 / abolished (merged) on */
   abolishedOn: Maybe<Scalars['Date']['output']>;
   /** 下级节点 / child nodes */
-  children: Array<Region>;
+  children: Maybe<Array<Region>>;
   /** 统计用区划代码（12位）/ statistical division code, 12 digits */
   code: Scalars['ID']['output'];
   /** 该节点下的社区工作者 / community and grid workers under this node */
-  communityWorkers: CommunityWorkerConnection;
+  communityWorkers: Maybe<CommunityWorkerConnection>;
   /** 该节点下现有小区数 / compounds under this node today */
-  compoundCount: Scalars['Int']['output'];
+  compoundCount: Maybe<Scalars['Int']['output']>;
   /** 该节点下的小区 / compounds under this node */
-  compounds: CompoundConnection;
+  compounds: Maybe<CompoundConnection>;
   /** 该节点下的议事议题 / deliberation topics under this node */
-  deliberationTopics: DeliberationTopicConnection;
+  deliberationTopics: Maybe<DeliberationTopicConnection>;
   /** 设立日期（空：台账启用前已有）/ set up on; null: before the ledgers began */
   establishedOn: Maybe<Scalars['Date']['output']>;
   /** 该节点下的网格 / grids under this node */
-  grids: GridConnection;
+  grids: Maybe<GridConnection>;
   /** 未配备专职网格员的网格（默认今天）/ grids under this node without an active grid worker on a day (default today) */
-  gridsWithoutWorker: GridConnection;
+  gridsWithoutWorker: Maybe<GridConnection>;
   /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
-  history: Array<RecordChange>;
+  history: Maybe<Array<RecordChange>>;
+  /** 全局编号：即区划代码，全国唯一（前端缓存用；仅在本子图不可用时为空）/ global id: the region code itself, unique everywhere (for client caches; null only when the workforce subgraph cannot answer) */
+  id: Maybe<Scalars['ID']['output']>;
   /** 层级 / level */
-  level: RegionLevel;
+  level: Maybe<RegionLevel>;
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 上级节点 / parent node */
   parent: Maybe<Region>;
   /** 基础数量（社区、网格、小区）；节点超出调用者范围时为空并报 FORBIDDEN / counts of communities, grids and compounds under this node; null with FORBIDDEN when the node is outside or above the caller's scope */
@@ -1338,6 +1418,35 @@ export type WorkforceAttendanceStatus =
   /** 已签到 / present */
   | 'PRESENT';
 
+/** 社区工作者队伍指标（排名、序列用）/ a community workforce figure, for rankings and series */
+export type WorkforceFigure =
+  /** 持有证书数（存量），可按等级 / certificates obtained on or before the day, by level */
+  | 'CERTIFICATES'
+  /** 在岗社区工作者持证率 = 在岗且持证 ÷ 在岗 / certification rate: workers in post holding a certificate ÷ workers in post */
+  | 'CERTIFICATION_RATE'
+  /** 持证人数：持有证书的不同人员（存量）/ certified holders: distinct persons holding a certificate obtained on or before the day */
+  | 'CERTIFIED_HOLDERS'
+  /** 提出的议事议题数 / deliberation topics raised in the period, optionally of one method (e.g. 五步议事法) */
+  | 'DELIBERATIONS'
+  /** 办结（解决）的议事议题数 / deliberation topics closed in the period */
+  | 'DELIBERATIONS_RESOLVED'
+  /** 运用该议事方法的社区数 / communities that raised a topic in the period (with the method, when given) */
+  | 'DELIBERATION_COMMUNITIES'
+  /** 考试通过人数（按考试年度）/ registrants of the exam year with result passed */
+  | 'EXAM_PASSED'
+  /** 考试通过率 = 通过 ÷ 报名 / pass rate: passes ÷ registrants of the exam year */
+  | 'EXAM_PASS_RATE'
+  /** 考试报名人数（按考试年度）/ exam registrants of the exam year */
+  | 'EXAM_REGISTRANTS'
+  /** 未配备专职网格员的网格数（存量）/ grids without an active grid worker on the day */
+  | 'GRIDS_WITHOUT_WORKER'
+  /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
+  | 'TRAINING_PERSON_TIMES'
+  /** 培训班次数（按开班日期）/ training sessions starting in the period */
+  | 'TRAINING_SESSIONS'
+  /** 在岗人数（存量），可按岗位、梯队 / workers in post on the day, by role and tier */
+  | 'WORKERS';
+
 /**
  * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
  * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
@@ -1365,6 +1474,10 @@ export type WorkforceFigures = {
   examRegistrants: CountFigure;
   /** 未配备专职网格员的网格数（存量）/ grids without an active grid worker on the day */
   gridsWithoutWorker: CountFigure;
+  /** 排名：任一指标在下级节点（或其下某层级的全部节点）的值，排序后由 first 取前N名（DESC）或后N名（ASC），一次算出 / ranking: any of these figures at the node's children (or every node of a level below it), sorted; first gives the top N (DESC) or the bottom N (ASC) */
+  ranking: Array<FigureRank>;
+  /** 时间序列：任一指标逐年（fromYear 至 toYear），或逐月（byMonth，最多5年）/ series: any of these figures year by year from fromYear to toYear, or month by month with byMonth (at most 5 years) */
+  series: Array<FigurePoint>;
   /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
   trainingPersonTimes: CountFigure;
   /** 培训班次数（按开班日期）/ training sessions starting in the period */
@@ -1495,6 +1608,36 @@ export type WorkforceFiguresGridsWithoutWorkerArgs = {
  * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
  * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type WorkforceFiguresRankingArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  figure: WorkforceFigure;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<RankingLevel>;
+  order?: InputMaybe<SortDirection>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type WorkforceFiguresSeriesArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  byMonth?: InputMaybe<Scalars['Boolean']['input']>;
+  figure: WorkforceFigure;
+  fromYear: Scalars['Int']['input'];
+  toYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type WorkforceFiguresTrainingPersonTimesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
@@ -1560,6 +1703,8 @@ export type WorkforceTrainingAttendance = {
   community: Region;
   /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
   history: Array<RecordChange>;
+  /** 全局编号：培训全局编号/工作人员全局编号 / global id: <training id>/<worker id> */
+  id: Scalars['ID']['output'];
   status: WorkforceAttendanceStatus;
   training: WorkforceTraining;
   worker: CommunityWorker;
@@ -1757,6 +1902,9 @@ export type ResolversTypes = ResolversObject<{
   DeliberationTopicSort: DeliberationTopicSort;
   DeliberationTopicSortField: DeliberationTopicSortField;
   DeliberationTopicStatus: DeliberationTopicStatus;
+  FigureArgument: FigureArgument;
+  FigurePoint: ResolverTypeWrapper<Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']> }>;
+  FigureRank: ResolverTypeWrapper<Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']>, region: ResolversTypes['Region'] }>;
   Grid: ResolverTypeWrapper<GridModel>;
   GridConnection: ResolverTypeWrapper<Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversTypes['Grid']> }>;
   HireCommunityWorkerInput: HireCommunityWorkerInput;
@@ -1768,6 +1916,7 @@ export type ResolversTypes = ResolversObject<{
   PersonsOnDay: ResolverTypeWrapper<PersonsOnDayModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
+  RankingLevel: RankingLevel;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
   RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
@@ -1794,6 +1943,7 @@ export type ResolversTypes = ResolversObject<{
   SortDirection: SortDirection;
   WithdrawnRecord: ResolverTypeWrapper<WithdrawnViewModel>;
   WorkforceAttendanceStatus: WorkforceAttendanceStatus;
+  WorkforceFigure: WorkforceFigure;
   WorkforceFigures: ResolverTypeWrapper<RegionNodeModel>;
   WorkforceTraining: ResolverTypeWrapper<TrainingModel>;
   WorkforceTrainingAttendance: ResolverTypeWrapper<TrainingAttendanceModel>;
@@ -1837,6 +1987,9 @@ export type ResolversParentTypes = ResolversObject<{
   DeliberationTopicConnection: Omit<DeliberationTopicConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['DeliberationTopic']> };
   DeliberationTopicFilter: DeliberationTopicFilter;
   DeliberationTopicSort: DeliberationTopicSort;
+  FigureArgument: FigureArgument;
+  FigurePoint: Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']> };
+  FigureRank: Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']>, region: ResolversParentTypes['Region'] };
   Grid: GridModel;
   GridConnection: Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Grid']> };
   HireCommunityWorkerInput: HireCommunityWorkerInput;
@@ -1924,6 +2077,7 @@ export type CommunityWorkerPostResolvers<ContextType = RequestContext, ParentTyp
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   fromOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['CommunityWorkerRole'], ParentType, ContextType>;
   tier?: Resolver<Maybe<ResolversTypes['CommunityWorkerTier']>, ParentType, ContextType>;
   toOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1932,14 +2086,14 @@ export type CommunityWorkerPostResolvers<ContextType = RequestContext, ParentTyp
 export type CompoundResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Compound'] = ResolversParentTypes['Compound'], FederationReferenceType extends FederationReferenceTypes['Compound'] = FederationReferenceTypes['Compound']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Compound']> | FederationReferenceType, FederationReferenceType, ContextType>;
   abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  history?: Resolver<Maybe<Array<ResolversTypes['RecordChange']>>, ParentType, ContextType>;
   households?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   propertyMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -1979,16 +2133,35 @@ export type DeliberationTopicConnectionResolvers<ContextType = RequestContext, P
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type FigurePointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigurePoint'] = ResolversParentTypes['FigurePoint']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FigureRankResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigureRank'] = ResolversParentTypes['FigureRank']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type GridResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
   abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
-  compounds?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  compounds?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType>;
   establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  gridWorkers?: Resolver<Array<ResolversTypes['CommunityWorker']>, ParentType, ContextType, Partial<GridGridWorkersArgs>>;
-  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gridWorkers?: Resolver<Maybe<Array<ResolversTypes['CommunityWorker']>>, ParentType, ContextType, Partial<GridGridWorkersArgs>>;
+  history?: Resolver<Maybe<Array<ResolversTypes['RecordChange']>>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -1999,37 +2172,37 @@ export type GridConnectionResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  closeDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'id'>>;
-  correctCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationCorrectCommunityWorkerArgs, 'id' | 'input'>>;
-  correctCompound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType, RequireFields<MutationCorrectCompoundArgs, 'id' | 'input'>>;
-  correctDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCorrectDeliberationTopicArgs, 'id' | 'input'>>;
-  correctGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
-  correctRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationCorrectRegionArgs, 'code' | 'input'>>;
-  correctSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
-  correctSocialWorkExamRegistration?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkExamRegistrationArgs, 'id' | 'input'>>;
-  correctWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationCorrectWorkforceTrainingArgs, 'id' | 'input'>>;
-  createCompound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType, RequireFields<MutationCreateCompoundArgs, 'input'>>;
-  createGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCreateGridArgs, 'input'>>;
-  createRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationCreateRegionArgs, 'input'>>;
-  handleDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'id'>>;
-  hireCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
-  moveCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
-  raiseDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
-  recordSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
-  recordSocialWorkExamResult?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
-  recordTrainingAttendance?: Resolver<ResolversTypes['WorkforceTrainingAttendance'], ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
-  registerSocialWorkExam?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRegisterSocialWorkExamArgs, 'input'>>;
-  releaseCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
-  scheduleWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
-  withdrawCommunityWorker?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCommunityWorkerArgs, 'id' | 'reason'>>;
-  withdrawCompound?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCompoundArgs, 'id' | 'reason'>>;
-  withdrawDeliberationTopic?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawDeliberationTopicArgs, 'id' | 'reason'>>;
-  withdrawGrid?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
-  withdrawRegion?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawRegionArgs, 'code' | 'reason'>>;
-  withdrawSocialWorkCertificate?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkCertificateArgs, 'id' | 'reason'>>;
-  withdrawSocialWorkExamRegistration?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkExamRegistrationArgs, 'id' | 'reason'>>;
-  withdrawTrainingAttendance?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
-  withdrawWorkforceTraining?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawWorkforceTrainingArgs, 'id' | 'reason'>>;
+  closeDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'id'>>;
+  correctCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationCorrectCommunityWorkerArgs, 'id' | 'input'>>;
+  correctCompound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<MutationCorrectCompoundArgs, 'id' | 'input'>>;
+  correctDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCorrectDeliberationTopicArgs, 'id' | 'input'>>;
+  correctGrid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
+  correctRegion?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<MutationCorrectRegionArgs, 'code' | 'input'>>;
+  correctSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
+  correctSocialWorkExamRegistration?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationCorrectSocialWorkExamRegistrationArgs, 'id' | 'input'>>;
+  correctWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationCorrectWorkforceTrainingArgs, 'id' | 'input'>>;
+  createCompound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<MutationCreateCompoundArgs, 'input'>>;
+  createGrid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<MutationCreateGridArgs, 'input'>>;
+  createRegion?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<MutationCreateRegionArgs, 'input'>>;
+  handleDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'id'>>;
+  hireCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
+  moveCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
+  raiseDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
+  recordSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
+  recordSocialWorkExamResult?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
+  recordTrainingAttendance?: Resolver<Maybe<ResolversTypes['WorkforceTrainingAttendance']>, ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
+  registerSocialWorkExam?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRegisterSocialWorkExamArgs, 'input'>>;
+  releaseCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
+  scheduleWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
+  withdrawCommunityWorker?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCommunityWorkerArgs, 'id' | 'reason'>>;
+  withdrawCompound?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCompoundArgs, 'id' | 'reason'>>;
+  withdrawDeliberationTopic?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDeliberationTopicArgs, 'id' | 'reason'>>;
+  withdrawGrid?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
+  withdrawRegion?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawRegionArgs, 'code' | 'reason'>>;
+  withdrawSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkCertificateArgs, 'id' | 'reason'>>;
+  withdrawSocialWorkExamRegistration?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkExamRegistrationArgs, 'id' | 'reason'>>;
+  withdrawTrainingAttendance?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
+  withdrawWorkforceTraining?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawWorkforceTrainingArgs, 'id' | 'reason'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -2039,10 +2212,10 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 
 export type PersonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  communityWorkers?: Resolver<Array<ResolversTypes['CommunityWorker']>, ParentType, ContextType>;
+  communityWorkers?: Resolver<Maybe<Array<ResolversTypes['CommunityWorker']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  socialWorkCertificates?: Resolver<Array<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType>;
-  socialWorkExamRegistrations?: Resolver<Array<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType>;
+  socialWorkCertificates?: Resolver<Maybe<Array<ResolversTypes['SocialWorkCertificate']>>, ParentType, ContextType>;
+  socialWorkExamRegistrations?: Resolver<Maybe<Array<ResolversTypes['SocialWorkExamRegistration']>>, ParentType, ContextType>;
 }>;
 
 export type PersonsOnDayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PersonsOnDay'] = ResolversParentTypes['PersonsOnDay']> = ResolversObject<{
@@ -2052,22 +2225,24 @@ export type PersonsOnDayResolvers<ContextType = RequestContext, ParentType exten
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   communityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<QueryCommunityWorkerArgs, 'id'>>;
-  communityWorkers?: Resolver<ResolversTypes['CommunityWorkerConnection'], ParentType, ContextType, Partial<QueryCommunityWorkersArgs>>;
+  communityWorkers?: Resolver<Maybe<ResolversTypes['CommunityWorkerConnection']>, ParentType, ContextType, Partial<QueryCommunityWorkersArgs>>;
   compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryCompoundArgs, 'code'>>;
   deliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<QueryDeliberationTopicArgs, 'id'>>;
-  deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
+  deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryGridArgs, 'code'>>;
-  lookupCompounds?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryLookupCompoundsArgs, 'ids'>>;
-  lookupGrids?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryLookupGridsArgs, 'codes'>>;
-  lookupRegions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryLookupRegionsArgs, 'codes'>>;
-  personsInPost?: Resolver<Array<ResolversTypes['PersonsOnDay']>, ParentType, ContextType, RequireFields<QueryPersonsInPostArgs, 'days'>>;
+  lookupCompounds?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType, RequireFields<QueryLookupCompoundsArgs, 'ids'>>;
+  lookupCompoundsUnder?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType, RequireFields<QueryLookupCompoundsUnderArgs, 'code'>>;
+  lookupGrids?: Resolver<Maybe<Array<ResolversTypes['Grid']>>, ParentType, ContextType, RequireFields<QueryLookupGridsArgs, 'codes'>>;
+  lookupNodesUnder?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, RequireFields<QueryLookupNodesUnderArgs, 'code' | 'level'>>;
+  lookupRegions?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, RequireFields<QueryLookupRegionsArgs, 'codes'>>;
+  personsInPost?: Resolver<Maybe<Array<ResolversTypes['PersonsOnDay']>>, ParentType, ContextType, RequireFields<QueryPersonsInPostArgs, 'days'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
-  regions?: Resolver<ResolversTypes['RegionConnection'], ParentType, ContextType, Partial<QueryRegionsArgs>>;
-  socialWorkCertificates?: Resolver<ResolversTypes['SocialWorkCertificateConnection'], ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
-  socialWorkExamRegistrations?: Resolver<ResolversTypes['SocialWorkExamRegistrationConnection'], ParentType, ContextType, Partial<QuerySocialWorkExamRegistrationsArgs>>;
-  workforceAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
+  regions?: Resolver<Maybe<ResolversTypes['RegionConnection']>, ParentType, ContextType, Partial<QueryRegionsArgs>>;
+  socialWorkCertificates?: Resolver<Maybe<ResolversTypes['SocialWorkCertificateConnection']>, ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
+  socialWorkExamRegistrations?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistrationConnection']>, ParentType, ContextType, Partial<QuerySocialWorkExamRegistrationsArgs>>;
+  workforceAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
   workforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<QueryWorkforceTrainingArgs, 'id'>>;
-  workforceTrainings?: Resolver<ResolversTypes['WorkforceTrainingConnection'], ParentType, ContextType, Partial<QueryWorkforceTrainingsArgs>>;
+  workforceTrainings?: Resolver<Maybe<ResolversTypes['WorkforceTrainingConnection']>, ParentType, ContextType, Partial<QueryWorkforceTrainingsArgs>>;
 }>;
 
 export type RateFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateFigure'] = ResolversParentTypes['RateFigure']> = ResolversObject<{
@@ -2097,18 +2272,19 @@ export type RecordChangeResolvers<ContextType = RequestContext, ParentType exten
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  children?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  children?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  communityWorkers?: Resolver<ResolversTypes['CommunityWorkerConnection'], ParentType, ContextType, Partial<RegionCommunityWorkersArgs>>;
-  compoundCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  compounds?: Resolver<ResolversTypes['CompoundConnection'], ParentType, ContextType, Partial<RegionCompoundsArgs>>;
-  deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
+  communityWorkers?: Resolver<Maybe<ResolversTypes['CommunityWorkerConnection']>, ParentType, ContextType, Partial<RegionCommunityWorkersArgs>>;
+  compoundCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  compounds?: Resolver<Maybe<ResolversTypes['CompoundConnection']>, ParentType, ContextType, Partial<RegionCompoundsArgs>>;
+  deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
   establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  grids?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsArgs>>;
-  gridsWithoutWorker?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsWithoutWorkerArgs>>;
-  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
-  level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grids?: Resolver<Maybe<ResolversTypes['GridConnection']>, ParentType, ContextType, Partial<RegionGridsArgs>>;
+  gridsWithoutWorker?: Resolver<Maybe<ResolversTypes['GridConnection']>, ParentType, ContextType, Partial<RegionGridsWithoutWorkerArgs>>;
+  history?: Resolver<Maybe<Array<ResolversTypes['RecordChange']>>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['RegionLevel']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   structure?: Resolver<Maybe<ResolversTypes['RegionStructure']>, ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
@@ -2183,6 +2359,8 @@ export type WorkforceFiguresResolvers<ContextType = RequestContext, ParentType e
   examPassed?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresExamPassedArgs, 'year'>>;
   examRegistrants?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresExamRegistrantsArgs, 'year'>>;
   gridsWithoutWorker?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresGridsWithoutWorkerArgs, 'year'>>;
+  ranking?: Resolver<Array<ResolversTypes['FigureRank']>, ParentType, ContextType, RequireFields<WorkforceFiguresRankingArgs, 'figure' | 'level' | 'order' | 'year'>>;
+  series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<WorkforceFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
   trainingPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingPersonTimesArgs, 'year'>>;
   trainingSessions?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingSessionsArgs, 'year'>>;
   workers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresWorkersArgs, 'year'>>;
@@ -2205,6 +2383,7 @@ export type WorkforceTrainingResolvers<ContextType = RequestContext, ParentType 
 export type WorkforceTrainingAttendanceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkforceTrainingAttendance'] = ResolversParentTypes['WorkforceTrainingAttendance']> = ResolversObject<{
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['WorkforceAttendanceStatus'], ParentType, ContextType>;
   training?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType>;
   worker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType>;
@@ -2227,6 +2406,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DeliberationTopic?: DeliberationTopicResolvers<ContextType>;
   DeliberationTopicConnection?: DeliberationTopicConnectionResolvers<ContextType>;
+  FigurePoint?: FigurePointResolvers<ContextType>;
+  FigureRank?: FigureRankResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   GridConnection?: GridConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
