@@ -1,7 +1,9 @@
-import { globalId, isWithin, normaliseRegionCode } from '@district/common';
+import { districtOf, globalId, isWithin, normaliseRegionCode } from '@district/common';
 import {
   existingIn,
+  normaliseHeader,
   outsideDistrict,
+  readLedger,
   referenceDefect,
   storeRows,
   str,
@@ -36,9 +38,29 @@ function levelProblems(v: Record<RegionKey, unknown>): RowProblem<RegionKey>[] {
   return problems;
 }
 
+/**
+ * The districts a regions.csv declares (its rows of level 区): the district of a ledger set that
+ * carries its own tree. A file too broken to say declares none; its import reports why.
+ */
+async function declaredDistricts(path: string): Promise<string[]> {
+  const [code, level] = [normaliseHeader(regionColumns.code.header), normaliseHeader(regionColumns.level.header)];
+  const found = new Set<string>();
+  try {
+    for await (const row of readLedger(path, { columns: [regionColumns.code.header, regionColumns.level.header] })) {
+      const c = String(row.cells[code] ?? '').trim();
+      if (LEVELS.orNull(String(row.cells[level] ?? '').trim()) === 'DISTRICT' && REGION_CODE.test(c))
+        found.add(districtOf(normaliseRegionCode(c)));
+    }
+  } catch {
+    // a broken regions.csv is reported by its own import; it names no district here
+  }
+  return [...found];
+}
+
 /** regions.csv: the tree itself. A parent must come earlier in the file or be imported already. */
 export const regionsLedger: LedgerImporter<RegionKey> = {
   spec: { file: 'regions.csv', columns: regionColumns, key: ['code'], check: levelProblems },
+  declaredDistricts,
   async check(batch, ctx) {
     const inBatch = new Set(batch.map((r) => normaliseRegionCode(str(r.value.code))));
     const parents = batch
