@@ -16,3 +16,4 @@ export * from './region-tree';
 export * from './queryable';
 export * from './sql-ident';
 export * from './data-version';
+export * from './upload';
