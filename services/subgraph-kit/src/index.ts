@@ -27,3 +27,4 @@ export * from './server';
 export * from './subgraph-main';
 export * from './migrations';
 export * from './records';
+export * from './ledger-imports';

@@ -14,6 +14,8 @@ import { enforcePersonalData } from './personal';
 import { sharedTypeDefs } from './sdl';
 import { DataVersion } from './data-version';
 import { FigureBatch, FigureCache } from './figures';
+import { LedgerImports, ledgerImportSettings, ledgerRoutes, type LedgerImportSettings } from './ledger-imports';
+import type { LedgerImporter } from '@district/ledger';
 
 export interface SubgraphDefinition {
   service: Department;
@@ -48,6 +50,9 @@ export interface SubgraphServerOptions extends SubgraphDefinition {
   localRegionTree?: (em: EntityManager) => RegionTree;
   /** figures are cached per data version unless switched off */
   figureCache?: boolean;
+  /** the subgraph's ledgers, in import order: taken in through the gateway (/ledgers, and its ledger import fields) */
+  ledgers?: LedgerImporter[];
+  ledgerImports?: Partial<LedgerImportSettings>;
 }
 
 /**
@@ -57,7 +62,7 @@ export interface SubgraphServerOptions extends SubgraphDefinition {
  */
 export async function createSubgraphApp(
   opts: SubgraphServerOptions,
-): Promise<{ app: express.Express; apollo: ApolloServer<RequestContext>; dataVersion: DataVersion }> {
+): Promise<{ app: express.Express; apollo: ApolloServer<RequestContext>; dataVersion: DataVersion; ledgerImports?: LedgerImports }> {
   const apollo = new ApolloServer<RequestContext>({
     schema: subgraphSchema(opts),
     // inline traces only feed Apollo Studio, which a district deployment does not use
@@ -74,6 +79,15 @@ export async function createSubgraphApp(
     if (!opts.regionTreeUrl) throw new Error('a subgraph other than the region tree owner needs REGION_TREE_URL');
     return remoteRegionTree(opts.regionTreeUrl, opts.internalSecret);
   };
+  const ledgerImports = opts.ledgers?.length
+    ? new LedgerImports({
+        service: opts.service,
+        ledgers: opts.ledgers,
+        databaseUrl: opts.databaseUrl,
+        settings: ledgerImportSettings(opts.service, opts.ledgerImports),
+        regionTree: () => regionTreeFor(opts.orm.em.fork() as EntityManager),
+      })
+    : undefined;
 
   const app = express();
   app.disable('x-powered-by');
@@ -81,7 +95,7 @@ export async function createSubgraphApp(
     const db = await opts.orm.isConnected();
     res.status(db ? 200 : 503).json({ service: opts.service, status: db ? 'ok' : 'database unreachable' });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), async (req, res, next) => {
+  const gatewayCaller: express.RequestHandler = async (req, res, next) => {
     const token = req.header(CALLER_HEADER);
     try {
       if (!token) throw new Error('missing');
@@ -92,7 +106,9 @@ export async function createSubgraphApp(
         errors: [{ message: '仅接受网关转发的请求 / this subgraph only answers the gateway', extensions: { code: 'UNAUTHENTICATED' } }],
       });
     }
-  });
+  };
+  app.use('/graphql', express.json({ limit: '1mb' }), gatewayCaller);
+  if (ledgerImports) app.use('/ledgers', gatewayCaller, ledgerRoutes(ledgerImports, opts.service));
   app.use(
     '/graphql',
     expressMiddleware(apollo, {
@@ -108,16 +124,17 @@ export async function createSubgraphApp(
           // a tree per request: its answers are cached for the request only, never across edits of the tree
           regionTree: regionTreeFor(em),
           dataVersion,
+          ledgerImports,
         };
       },
     }),
   );
-  return { app, apollo, dataVersion };
+  return { app, apollo, dataVersion, ledgerImports };
 }
 
 /** Starts the app on a port; resolves once listening. Closing stops Apollo, the version listener and the ORM too. */
 export async function listen(opts: SubgraphServerOptions, port: number, host = '0.0.0.0') {
-  const { app, apollo, dataVersion } = await createSubgraphApp(opts);
+  const { app, apollo, dataVersion, ledgerImports } = await createSubgraphApp(opts);
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address();
@@ -129,6 +146,7 @@ export async function listen(opts: SubgraphServerOptions, port: number, host = '
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
+      await ledgerImports?.close();
       await dataVersion.close();
       await opts.orm.close();
     },

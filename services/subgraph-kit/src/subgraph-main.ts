@@ -2,7 +2,9 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { env, readEnvOrExit, REGION_TREE_OWNER, SUBGRAPHS, type Department, type RegionTree } from '@district/common';
+import type { LedgerImporter } from '@district/ledger';
 import type { RequestContext } from './context';
+import { ledgerImportEnv, settingsFromEnv, type LedgerImportSettings } from './ledger-imports/settings';
 import { openDatabase, type SqlCounter } from './db';
 import { readSchema } from './sdl';
 import { listen } from './server';
@@ -17,6 +19,8 @@ export interface SubgraphModule {
   migrations: MigrationObject[];
   /** the region tree from the subgraph's own tables: only its owner has one */
   localRegionTree?: (em: EntityManager) => RegionTree;
+  /** its ledgers in import order (src/ledgers.ts): taken in through the gateway */
+  ledgers?: LedgerImporter[];
 }
 
 /** The port a subgraph listens on unless PORT says otherwise. */
@@ -31,6 +35,7 @@ export interface StartOptions {
   /** the region tree owner's /graphql, for every other subgraph */
   regionTreeUrl?: string;
   figureCache?: boolean;
+  ledgerImports?: Partial<LedgerImportSettings>;
 }
 
 /** Opens (and migrates) the subgraph's database and serves it. Used by the entry file and by tests. */
@@ -52,6 +57,8 @@ export async function startSubgraph(mod: SubgraphModule, opts: StartOptions) {
       regionTreeUrl: opts.regionTreeUrl,
       localRegionTree: mod.localRegionTree,
       figureCache: opts.figureCache,
+      ledgers: mod.ledgers,
+      ledgerImports: opts.ledgerImports,
     },
     opts.port ?? 0,
     opts.host,
@@ -69,6 +76,7 @@ export async function runSubgraph(mod: SubgraphModule): Promise<void> {
     // every subgraph but the tree's owner checks region codes against it
     REGION_TREE_URL: mod.service === REGION_TREE_OWNER ? env.optional() : env.string(),
     FIGURE_CACHE: env.bool(true),
+    ...ledgerImportEnv,
   });
   const server = await startSubgraph(mod, {
     databaseUrl: config.DATABASE_URL,
@@ -77,6 +85,7 @@ export async function runSubgraph(mod: SubgraphModule): Promise<void> {
     host: config.HOST,
     regionTreeUrl: config.REGION_TREE_URL,
     figureCache: config.FIGURE_CACHE,
+    ledgerImports: settingsFromEnv(config),
   });
   console.log(`[${mod.service}] subgraph ready on port ${server.port}`);
   const stop = async () => {
