@@ -4,7 +4,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
-import { isDepartment, maskErrors, type Caller } from '@district/common';
+import { isDepartment, maskErrors, type Caller, type Department } from '@district/common';
 import type { GatewayContext } from './context';
 import { CallerForwardingDataSource } from './data-source';
 import { httpError } from './http-errors';
@@ -12,6 +12,7 @@ import { createAuthenticator } from './auth';
 import { checkKeys, type GatewayConfig } from './config';
 export type { GatewayContext } from './context';
 import { aliasLimit, costLimit, depthLimit, loadTrustedDocuments, RateLimiter, usesIntrospection } from './limits';
+import { ledgerRoutes } from './ledgers';
 
 /**
  * The gateway serves the composed supergraph from a file (composition is a build step), so it starts
@@ -19,10 +20,12 @@ import { aliasLimit, costLimit, depthLimit, loadTrustedDocuments, RateLimiter, u
  */
 export async function createGatewayApp(config: GatewayConfig): Promise<{ app: express.Express; apollo: ApolloServer<GatewayContext> }> {
   checkKeys(config);
+  const subgraphUrls = new Map<Department, string>(); // where ledger uploads go: beside each subgraph's /graphql
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => {
       const override = isDepartment(name) ? config.subgraphUrls[name] : undefined;
+      if (isDepartment(name)) subgraphUrls.set(name, override ?? url ?? '');
       return new CallerForwardingDataSource(override ?? url ?? '', config.INTERNAL_SECRET);
     },
   });
@@ -69,6 +72,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
     next();
   });
   app.use('/graphql', expressMiddleware(apollo, { context: async ({ res }) => ({ caller: res.locals.caller as Caller }) }));
+  app.use('/ledgers', ledgerRoutes({ config, authenticate, limiter, subgraphUrls }));
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     if (err.type === 'entity.too.large')
       return httpError(res, 413, `请求体超过 ${config.MAX_BODY_BYTES} 字节 / request body too large`, 'PAYLOAD_TOO_LARGE');
