@@ -40,18 +40,27 @@ export interface LocalSettings extends LocalConfig {
   subgraphPorts: Record<string, number>;
   /** the gateway an import or report talks to, when not the local one */
   GATEWAY_URL: string | undefined;
+  /** a bearer token for GATEWAY_URL (an office's own account): the commands then need no local secret */
+  DISTRICT_TOKEN: string | undefined;
   /** where pnpm was run from (relative paths on the command line are relative to it) */
   INIT_CWD: string;
 }
 
 /** The local runner's whole configuration, read once; every problem printed before exiting. */
 export function readLocalConfig(): LocalSettings {
-  const spec = { ...localEnv, ...subgraphEnv, GATEWAY_URL: env.optional(), INIT_CWD: env.string(process.cwd()) };
+  const spec = {
+    ...localEnv,
+    ...subgraphEnv,
+    GATEWAY_URL: env.optional(),
+    DISTRICT_TOKEN: env.optional(),
+    INIT_CWD: env.string(process.cwd()),
+  };
   const raw = readEnvOrExit(spec as EnvSpec<Record<string, unknown>>) as unknown as LocalConfig & Record<string, unknown>;
   const pick = <T>(suffix: string) => Object.fromEntries(SUBGRAPHS.map((s: SubgraphEntry) => [s.name, raw[`${s.envName}_${suffix}`] as T]));
   return {
     ...raw,
     GATEWAY_URL: raw.GATEWAY_URL as string | undefined,
+    DISTRICT_TOKEN: raw.DISTRICT_TOKEN as string | undefined,
     INIT_CWD: raw.INIT_CWD as string,
     subgraphDatabaseUrls: Object.fromEntries(Object.entries(pick<string | undefined>('DATABASE_URL')).filter(([, v]) => v)) as Record<
       string,

@@ -9,7 +9,10 @@ async function regionTreeEmpty(stack: RunningStack, jwtSecret: string): Promise<
   return (data.regions as { totalCount: number }).totalCount === 0;
 }
 
-/** On first start, loads the Shangjie district's ledgers so the graph has a real district to show. */
+/**
+ * On first start, loads the Shangjie district's ledgers so the graph has a real district to show:
+ * through the gateway, uploaded, previewed and committed like any office's ledgers.
+ */
 export async function loadDemoIfEmpty(stack: RunningStack, dir: string, jwtSecret: string): Promise<void> {
   if (!existsSync(dir)) {
     console.log(`demo ledgers not found at ${dir}: starting with empty databases`);
@@ -18,7 +21,7 @@ export async function loadDemoIfEmpty(stack: RunningStack, dir: string, jwtSecre
   if (!(await regionTreeEmpty(stack, jwtSecret))) return;
   console.log(`first start: importing the Shangjie ledgers from ${dir} …`);
   const started = Date.now();
-  const report = await importLedgers({ gatewayUrl: stack.gatewayUrl, databaseUrls: stack.databaseUrls, jwtSecret }, dir);
+  const report = await importLedgers({ gatewayUrl: stack.gatewayUrl, jwtSecret }, dir);
   const failed = report.outcomes.filter((o) => o.defects);
   console.log(`imported ${report.outcomes.length - failed.length} ledgers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const f of failed) console.log(`  ${f.file}: ${f.defects!.length} defect(s), not imported`);

@@ -78,6 +78,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
               HOST: '127.0.0.1',
               DATABASE_URL: databaseUrls[s.name],
               INTERNAL_SECRET: opts.internalSecret,
+              LEDGER_UPLOAD_DIR: join(opts.dataDir, 'uploads', s.name),
               ...(s.name === REGION_TREE_OWNER ? {} : { REGION_TREE_URL: subgraphUrls[REGION_TREE_OWNER] }),
             },
             `http://127.0.0.1:${ports[s.name]}/health`,
@@ -92,6 +93,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       JWT_SECRET: opts.jwtSecret,
       INTERNAL_SECRET: opts.internalSecret,
       INTROSPECTION: opts.introspection ?? 'analysts',
+      UPLOAD_DIR: join(opts.dataDir, 'uploads', 'gateway'),
       ...Object.fromEntries(SUBGRAPHS.map((s: SubgraphEntry) => [`${s.envName}_URL`, subgraphUrls[s.name]])),
       ...opts.gatewayEnv,
     };
