@@ -42,6 +42,7 @@ function closedLoop(v: Record<Key, unknown>): RowProblem<Key>[] {
 /** workforce/deliberations.csv: deliberation topics and where their loop stands. */
 export const deliberationsLedger: LedgerImporter<Key> = {
   spec: { file: 'workforce/deliberations.csv', columns, key: ['number'], check: closedLoop },
+  place: { column: 'community' },
   async check(batch, ctx) {
     const outside = outsideDistrict(batch, ctx, (r) => str(r.value.community), columns.community.header);
     const communities = await existingIn(
@@ -63,7 +64,12 @@ export const deliberationsLedger: LedgerImporter<Key> = {
   write: (batch, ctx) =>
     storeRows(
       ctx,
-      { table: 'deliberation', key: ['id'], columns: ['community_code', 'title', 'method', 'raised_on', 'closed_on', 'status'] },
+      {
+        table: 'deliberation',
+        key: ['id'],
+        region: 'community_code',
+        columns: ['community_code', 'title', 'method', 'raised_on', 'closed_on', 'status'],
+      },
       batch.map(({ row, value }) => ({
         row,
         values: {

@@ -129,6 +129,7 @@ export const gridsLedger: LedgerImporter<GridKey> = {
         ? []
         : [{ column: 'code', kind: 'format', reason: '网格编码应以所属社区代码开头 / a grid code starts with its community code' }],
   },
+  place: { column: 'community' },
   async check(batch, ctx) {
     const outside = outsideDistrict(batch, ctx, (r) => str(r.value.community), gridColumns.community.header);
     const communities = await existingIn(
@@ -150,7 +151,7 @@ export const gridsLedger: LedgerImporter<GridKey> = {
   write: (batch, ctx) =>
     storeRows(
       ctx,
-      { table: 'grid', key: ['code'], columns: ['name', 'community_code', 'type'] },
+      { table: 'grid', key: ['code'], region: 'community_code', columns: ['name', 'community_code', 'type'] },
       batch.map(({ row, value }) => ({
         row,
         values: { code: str(value.code), name: str(value.name), community_code: str(value.community), type: strOrNull(value.type) },
@@ -180,6 +181,7 @@ export const compoundsLedger: LedgerImporter<CompoundKey> = {
         ? []
         : [{ column: 'grid', kind: 'reference', reason: '网格不属于所属社区 / the grid is not in the community' }],
   },
+  place: { column: 'community' },
   async check(batch, ctx) {
     const defects = outsideDistrict(batch, ctx, (r) => str(r.value.community), compoundColumns.community.header);
     const communities = await existingIn(
@@ -209,7 +211,12 @@ export const compoundsLedger: LedgerImporter<CompoundKey> = {
   write: (batch, ctx) =>
     storeRows(
       ctx,
-      { table: 'compound', key: ['id'], columns: ['name', 'community_code', 'grid_code', 'households', 'property_mode'] },
+      {
+        table: 'compound',
+        key: ['id'],
+        region: 'community_code',
+        columns: ['name', 'community_code', 'grid_code', 'households', 'property_mode'],
+      },
       batch.map(({ row, value }) => ({
         row,
         values: {
