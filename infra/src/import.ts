@@ -77,18 +77,19 @@ async function importFile(
   const { id, fields } = await client.upload(item.ledger, item.path);
   const progress = (rows: number) => opts.onProgress?.(item.ledger, rows);
   for (let attempt = 0; ; attempt++) {
-    await client.preview(fields, id, district, opts.overwrite);
-    const previewed = await client.settle(fields, id, (s) => s.status === 'PREVIEWING', progress);
+    const previewing = await client.preview(fields, id, district, opts.overwrite);
+    const previewed = await client.settle(fields, previewing, (s) => s.status === 'PREVIEWING', progress);
     if (previewed.status === 'REFUSED') return refused(base, id, previewed);
     if (previewed.status !== 'PREVIEWED') throw new Error(`${item.ledger}: preview ${previewed.status}: ${previewed.message ?? ''}`);
+    let committing: ImportState;
     try {
-      await client.commit(fields, id);
+      committing = await client.commit(fields, id);
     } catch (e) {
       // the data moved between this preview and its commit: look again
       if (e instanceof GraphRequestError && e.code === 'CONFLICT' && attempt < STALE_RETRIES) continue;
       throw e;
     }
-    const done = await client.settle(fields, id, (s) => s.status === 'COMMITTING', progress);
+    const done = await client.settle(fields, committing, (s) => s.status === 'COMMITTING', progress);
     if (done.status === 'STALE' && attempt < STALE_RETRIES) continue;
     if (done.status === 'REFUSED') return refused(base, id, done);
     if (done.status !== 'COMMITTED') throw new Error(`${item.ledger}: commit ${done.status}: ${done.message ?? ''}`);

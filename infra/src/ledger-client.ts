@@ -110,18 +110,20 @@ export function ledgerClient(stack: StackHandle) {
     },
 
     /**
-     * Polls an import while `running` says it runs (50 ms at first, backing off to a second, so a
-     * long file costs few requests), reporting rows validated; then reads it whole.
+     * Polls an import while `running` says it runs (100 ms at first, backing off to a second, so a
+     * long file costs few requests), reporting rows validated; then reads it whole. `answer` is the
+     * preview's or commit's own answer: a short file's is final already.
      */
     async settle(
       fields: ImportFields,
-      id: string,
+      answer: ImportState,
       running: (s: ImportState) => boolean,
       onProgress?: (rows: number) => void,
     ): Promise<ImportState> {
-      let wait = 50;
-      for (;;) {
-        const state = await one(`query($id: ID!) { i: ${fields.import}(id: $id) { ${PROGRESS} } }`, { id });
+      const id = answer.id;
+      let wait = 100;
+      for (let state: ImportState | undefined = answer; ; state = undefined) {
+        state ??= await one(`query($id: ID!) { i: ${fields.import}(id: $id) { ${PROGRESS} } }`, { id });
         if (!state) throw new Error(`import ${id} is gone`);
         if (!running(state)) return one(`query($id: ID!) { i: ${fields.import}(id: $id) { ${FULL} } }`, { id });
         onProgress?.(state.rowsRead);

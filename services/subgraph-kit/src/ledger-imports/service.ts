@@ -47,6 +47,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** a job that wrote no sign of life for this long died with its process */
 const HEARTBEAT_MS = 2_000;
 const DEAD_AFTER_MS = 30_000;
+/** a preview or commit answers with its outcome when it finishes this soon; a longer one answers with its progress, to be polled */
+const ANSWER_WITHIN_MS = 1_500;
 
 /** The data changed between the preview and its commit. */
 class StalePreviewError extends Error {
@@ -190,8 +192,7 @@ export class LedgerImports {
     );
     if (!claimed.rowCount) throw conflict('此次导入刚被他人处理 / this import changed meanwhile: read it again', 'id');
     const started = claimed.rows[0] as RecordRow;
-    this.run(started, (onProgress) => this.runPreview(importer, started, onProgress));
-    return recordView(started, 0);
+    return this.answer(started, (onProgress) => this.runPreview(importer, started, onProgress));
   }
 
   /** Commits a clean preview: the same file imported for real, refused when the data moved since the preview. */
@@ -234,8 +235,7 @@ export class LedgerImports {
     );
     if (!claimed.rowCount) throw conflict('此次导入刚被他人处理 / this import changed meanwhile: read it again', 'previewId');
     const started = claimed.rows[0] as RecordRow;
-    this.run(started, (onProgress) => this.runCommit(importer, started, caller, onProgress));
-    return recordView(started, 0);
+    return this.answer(started, (onProgress) => this.runCommit(importer, started, caller, onProgress));
   }
 
   /** An import as its uploader (or an administrator) sees it, with the progress of a running job. */
@@ -333,8 +333,18 @@ export class LedgerImports {
     await rm(this.pathOf(rec.id, rec.file_name), { force: true });
   }
 
+  /** Starts a job; answers with its outcome if it is over soon, else with its progress so far. */
+  private async answer(rec: RecordRow, work: (onProgress: (rows: number) => void) => Promise<void>): Promise<LedgerImportView> {
+    const done = this.run(rec, work);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([done, new Promise((resolve) => (timer = setTimeout(resolve, ANSWER_WITHIN_MS)))]);
+    clearTimeout(timer);
+    const now = await this.load(rec.id);
+    return recordView(now ?? rec, this.jobs.get(rec.id)?.rowsRead);
+  }
+
   /** Runs a job in a free slot, with its progress in memory and a sign of life in the table every few seconds. */
-  private run(rec: RecordRow, work: (onProgress: (rows: number) => void) => Promise<void>): void {
+  private run(rec: RecordRow, work: (onProgress: (rows: number) => void) => Promise<void>): Promise<void> {
     const job = { rowsRead: 0, done: Promise.resolve() };
     this.jobs.set(rec.id, job);
     const beat = setInterval(() => {
@@ -360,6 +370,7 @@ export class LedgerImports {
         clearInterval(beat);
         this.jobs.delete(rec.id);
       });
+    return job.done;
   }
 
   private async slot<T>(work: () => Promise<T>): Promise<T> {
