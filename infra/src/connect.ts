@@ -21,7 +21,7 @@ async function healthy(url: string): Promise<boolean> {
 export async function withStack<T>(work: (stack: StackHandle) => Promise<T>, log: (line: string) => void = () => undefined): Promise<T> {
   const config = readLocalConfig();
   const gatewayUrl = config.GATEWAY_URL ?? `http://127.0.0.1:${config.GATEWAY_PORT}/graphql`;
-  if (config.DISTRICT_TOKEN) return work({ gatewayUrl, token: config.DISTRICT_TOKEN });
+  if (config.DISTRICT_TOKEN) return work({ gatewayUrl, bearerToken: config.DISTRICT_TOKEN });
   const secrets = localSecrets(config.DATA_DIR, { jwtSecret: config.JWT_SECRET, internalSecret: config.INTERNAL_SECRET });
   if (await healthy(gatewayUrl.replace(/\/graphql$/, '/health'))) return work({ gatewayUrl, jwtSecret: secrets.jwtSecret });
   log('no district graph running: starting one for this command…');

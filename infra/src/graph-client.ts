@@ -8,14 +8,14 @@ export const SERVICE_CALLER: Caller = { subject: 'service:ledger-import', roles:
 export interface StackHandle {
   gatewayUrl: string;
   /** a bearer token the gateway accepts (e.g. DISTRICT_TOKEN for a remote deployment) */
-  token?: string;
+  bearerToken?: string;
   /** the local deployment's caller-token secret: a token is issued from it when none is given */
   jwtSecret?: string;
 }
 
 /** A bearer token for a stack, issued once (valid an hour) when the stack gives none. */
 export function bearerOf(stack: StackHandle, caller: Caller = SERVICE_CALLER): () => Promise<string> {
-  let token: Promise<string> | undefined = stack.token ? Promise.resolve(stack.token) : undefined;
+  let token: Promise<string> | undefined = stack.bearerToken ? Promise.resolve(stack.bearerToken) : undefined;
   return () => {
     if (!token && !stack.jwtSecret) throw new Error('no token: set DISTRICT_TOKEN, or run on the machine that holds the deployment secret');
     token ??= issueToken(caller, stack.jwtSecret!, '1h');
