@@ -11,6 +11,7 @@ import { httpError } from './http-errors';
 import { createAuthenticator } from './auth';
 import { checkKeys, type GatewayConfig } from './config';
 export type { GatewayContext } from './context';
+export { readGatewayConfig, type GatewayConfig } from './config';
 import { aliasLimit, costLimit, depthLimit, loadTrustedDocuments, RateLimiter, usesIntrospection } from './limits';
 import { ledgerRoutes } from './ledgers';
 
