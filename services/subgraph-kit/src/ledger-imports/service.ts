@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -109,6 +109,7 @@ export class LedgerImports {
     this.fields = { preview: `${p}PreviewLedgerImport`, commit: `${p}CommitLedgerImport`, import: `${p}LedgerImport` };
     this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), 60_000);
     this.sweeper.unref();
+    void this.sweep().catch(() => undefined); // what expired while the subgraph was down
   }
 
   /** This subgraph's ledgers in import order, as the gateway lists them. */
@@ -175,7 +176,7 @@ export class LedgerImports {
     if (RUNNING.includes(rec.status as ImportStatus))
       throw conflict(`导入正在进行 / this import is already ${rec.status.toLowerCase()}`, 'id');
     if (rec.status === 'COMMITTED') throw conflict('此次导入已提交 / this import is committed already', 'id');
-    if (!WAITING.includes(rec.status as ImportStatus) || rec.expires_at.getTime() < Date.now()) {
+    if (!WAITING.includes(rec.status as ImportStatus) || rec.expires_at.getTime() < Date.now() || !this.hasFile(rec)) {
       await this.expire(rec);
       throw conflict('上传的文件已过期，请重新上传 / the upload expired: upload the file again', 'id');
     }
@@ -209,7 +210,7 @@ export class LedgerImports {
       FAILED: '此次导入失败，请重新上传 / this import failed: upload the file again',
     };
     if (refusal[rec.status]) throw conflict(refusal[rec.status]!, 'previewId');
-    if (rec.expires_at.getTime() < Date.now()) {
+    if (rec.expires_at.getTime() < Date.now() || !this.hasFile(rec)) {
       await this.expire(rec);
       throw conflict(
         `预览已于 ${recordView(rec).expiresAt} 过期，请重新预览 / the preview expired at ${recordView(rec).expiresAt}: preview again`,
@@ -298,6 +299,11 @@ export class LedgerImports {
 
   private get ttl(): number {
     return this.opts.settings.previewSeconds;
+  }
+
+  /** The upload is still on disk (an upload directory not shared between replicas, or lost with a restart, loses it). */
+  private hasFile(rec: RecordRow): boolean {
+    return existsSync(this.pathOf(rec.id, rec.file_name));
   }
 
   private pathOf(id: string, fileName: string): string {
