@@ -86,6 +86,7 @@ export async function createSubgraphApp(
         databaseUrl: opts.databaseUrl,
         settings: ledgerImportSettings(opts.service, opts.ledgerImports),
         regionTree: () => regionTreeFor(opts.orm.em.fork() as EntityManager),
+        dataVersion,
       })
     : undefined;
 

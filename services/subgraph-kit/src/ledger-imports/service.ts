@@ -31,6 +31,7 @@ import {
   type LedgerImporter,
 } from '@district/ledger';
 import { maskArgs } from '../audit';
+import type { DataVersion } from '../data-version';
 import { importDistrict } from './district';
 import type { LedgerImportSettings } from './settings';
 import { RECORD_COLUMNS, recordView, type LedgerImportView, type RecordRow, type RowImportView } from './views';
@@ -80,6 +81,8 @@ export interface LedgerImportsOptions {
   settings: LedgerImportSettings;
   /** a region tree for one import (its answers are cached for that import only) */
   regionTree: () => RegionTree;
+  /** the version this process's figure caches follow: told of a commit at once, before its notification arrives */
+  dataVersion?: DataVersion;
 }
 
 /**
@@ -468,6 +471,7 @@ export class LedgerImports {
           await audit(db, 'OK', summary);
         },
       });
+      this.opts.dataVersion?.saw(await readDataVersion(this.pool));
     } catch (e) {
       const [status, outcome, message] =
         e instanceof StalePreviewError
