@@ -18,7 +18,7 @@ import {
 } from '@district/common';
 import type { GatewayConfig } from './config';
 import { httpError } from './http-errors';
-import type { RateLimiter } from './limits';
+import type { CallerRateLimit } from './rate-limit';
 
 /** A ledger as one subgraph lists it (GET <subgraph>/ledgers), with where it is taken in. */
 export interface LedgerEntry {
@@ -45,9 +45,10 @@ interface SubgraphCatalog {
 export interface LedgerRoutesOptions {
   config: GatewayConfig;
   authenticate: (authorization: string | undefined) => Promise<Caller>;
-  limiter: RateLimiter;
+  /** the per-caller limit /graphql counts against (shared by a fleet's gateways) */
+  limiter: CallerRateLimit;
   /** each subgraph's /graphql, as the gateway forwards to it */
-  subgraphUrls: Map<Department, string>;
+  subgraphUrls: ReadonlyMap<string, string>;
 }
 
 const CATALOG_TTL_MS = 60_000;
@@ -156,7 +157,7 @@ export function ledgerRoutes(opts: LedgerRoutesOptions): express.Router {
     } catch (e) {
       return httpError(res, 401, (e as Error).message, 'UNAUTHENTICATED');
     }
-    if (!opts.limiter.allow(caller.subject)) {
+    if (!(await opts.limiter.allow(caller.subject))) {
       res.setHeader('retry-after', '60');
       return httpError(res, 429, '请求过于频繁，请一分钟后再试 / too many requests, retry in a minute', 'RATE_LIMITED');
     }

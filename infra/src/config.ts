@@ -29,6 +29,7 @@ export const localEnv: EnvSpec<LocalConfig> = {
 const subgraphEnv: EnvSpec<Record<string, string | number | undefined>> = Object.fromEntries(
   SUBGRAPHS.flatMap((s) => [
     [`${s.envName}_DATABASE_URL`, env.optional()],
+    [`${s.envName}_READ_DATABASE_URL`, env.optional()],
     [`${s.envName}_PORT`, env.port(s.defaultPort)],
   ]),
 );
@@ -36,6 +37,10 @@ const subgraphEnv: EnvSpec<Record<string, string | number | undefined>> = Object
 export interface LocalSettings extends LocalConfig {
   /** subgraph name → its own database URL, when set */
   subgraphDatabaseUrls: Partial<Record<string, string>>;
+  /** subgraph name → a streaming replica its queries read from, when set */
+  subgraphReadDatabaseUrls: Partial<Record<string, string>>;
+  /** the gateway's own database (rate limits, persisted queries shared by its replicas) */
+  GATEWAY_DATABASE_URL: string | undefined;
   /** subgraph name → its port */
   subgraphPorts: Record<string, number>;
   /** the gateway an import or report talks to, when not the local one */
@@ -53,6 +58,7 @@ export function readLocalConfig(): LocalSettings {
     ...subgraphEnv,
     GATEWAY_URL: env.optional(),
     DISTRICT_TOKEN: env.optional(),
+    GATEWAY_DATABASE_URL: env.optional(),
     INIT_CWD: env.string(process.cwd()),
   };
   const raw = readEnvOrExit(spec as EnvSpec<Record<string, unknown>>) as unknown as LocalConfig & Record<string, unknown>;
@@ -61,11 +67,15 @@ export function readLocalConfig(): LocalSettings {
     ...raw,
     GATEWAY_URL: raw.GATEWAY_URL as string | undefined,
     DISTRICT_TOKEN: raw.DISTRICT_TOKEN as string | undefined,
+    GATEWAY_DATABASE_URL: raw.GATEWAY_DATABASE_URL as string | undefined,
     INIT_CWD: raw.INIT_CWD as string,
     subgraphDatabaseUrls: Object.fromEntries(Object.entries(pick<string | undefined>('DATABASE_URL')).filter(([, v]) => v)) as Record<
       string,
       string
     >,
+    subgraphReadDatabaseUrls: Object.fromEntries(
+      Object.entries(pick<string | undefined>('READ_DATABASE_URL')).filter(([, v]) => v),
+    ) as Record<string, string>,
     subgraphPorts: pick<number>('PORT'),
   };
 }

@@ -23,11 +23,14 @@ export async function withStack<T>(work: (stack: StackHandle) => Promise<T>, log
   const gatewayUrl = config.GATEWAY_URL ?? `http://127.0.0.1:${config.GATEWAY_PORT}/graphql`;
   if (config.DISTRICT_TOKEN) return work({ gatewayUrl, bearerToken: config.DISTRICT_TOKEN });
   const secrets = localSecrets(config.DATA_DIR, { jwtSecret: config.JWT_SECRET, internalSecret: config.INTERNAL_SECRET });
-  if (await healthy(gatewayUrl.replace(/\/graphql$/, '/health'))) return work({ gatewayUrl, jwtSecret: secrets.jwtSecret });
+  // alive is enough here: a stack with one subgraph down is still the running one, not a reason to start another
+  if (await healthy(gatewayUrl.replace(/\/graphql$/, '/livez'))) return work({ gatewayUrl, jwtSecret: secrets.jwtSecret });
   log('no district graph running: starting one for this command…');
   const stack = await startStack({
     databaseUrl: config.DATABASE_URL,
     subgraphDatabaseUrls: config.subgraphDatabaseUrls,
+    subgraphReadDatabaseUrls: config.subgraphReadDatabaseUrls,
+    gatewayDatabaseUrl: config.GATEWAY_DATABASE_URL,
     subgraphPorts: config.subgraphPorts,
     dataDir: config.DATA_DIR,
     pgPort: config.PG_PORT,

@@ -4,7 +4,7 @@ import { importLedgers } from './import';
 import type { RunningStack } from './stack';
 
 /** True when the region tree holds no district yet: the first start of a fresh deployment. */
-async function regionTreeEmpty(stack: RunningStack, jwtSecret: string): Promise<boolean> {
+async function regionTreeEmpty(stack: Pick<RunningStack, 'gatewayUrl'>, jwtSecret: string): Promise<boolean> {
   const data = await gatewayClient(stack.gatewayUrl, jwtSecret)('{ regions(level: DISTRICT, first: 1) { totalCount } }');
   return (data.regions as { totalCount: number }).totalCount === 0;
 }
@@ -13,7 +13,7 @@ async function regionTreeEmpty(stack: RunningStack, jwtSecret: string): Promise<
  * On first start, loads the Shangjie district's ledgers so the graph has a real district to show:
  * through the gateway, uploaded, previewed and committed like any office's ledgers.
  */
-export async function loadDemoIfEmpty(stack: RunningStack, dir: string, jwtSecret: string): Promise<void> {
+export async function loadDemoIfEmpty(stack: Pick<RunningStack, 'gatewayUrl'>, dir: string, jwtSecret: string): Promise<void> {
   if (!existsSync(dir)) {
     console.log(`demo ledgers not found at ${dir}: starting with empty databases`);
     return;

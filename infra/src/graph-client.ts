@@ -51,6 +51,8 @@ export function stackClient(stack: StackHandle, caller: Caller = SERVICE_CALLER)
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await bearer()}` },
       body: JSON.stringify({ query, variables }),
+      // the gateway answers within its per-subgraph deadlines; this only guards against a gateway that hangs itself
+      signal: AbortSignal.timeout(120_000),
     });
     const body = (await res.json()) as { data?: Record<string, unknown>; errors?: GraphError[] };
     if (body.errors?.length) throw new GraphRequestError(body.errors);

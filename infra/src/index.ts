@@ -9,3 +9,5 @@ export * from './graph-client';
 export * from './templates';
 export * from './ledger-plan';
 export * from './ledger-client';
+export * from './fleet';
+export * from './proxy';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { annualReport, importLedgers, type ImportReport } from '../../infra/src';
-import { startTestStack, type TestStack } from '../kit/stack';
+import { annualReport, importLedgers, type ImportReport } from '@district/infra';
+import { startTestStack, type TestStack } from '@district/testkit';
 
 /**
  * The district adopts the system with its ledgers: the import loads them, and the work report's

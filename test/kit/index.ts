@@ -5,3 +5,5 @@ export * from './subgraphs';
 export * from './stack';
 export * from './second-district';
 export * from './ledgers';
+export * from './replica';
+export * from './exports';

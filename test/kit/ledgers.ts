@@ -29,7 +29,7 @@ export async function uploadLedger(
   const res = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '')}/ledgers/uploads?${query}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${await stack.token(as)}`, 'content-type': 'application/octet-stream' },
-    body,
+    body: new Uint8Array(body),
   });
   return { status: res.status, ...((await res.json()) as object) };
 }

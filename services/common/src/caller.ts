@@ -25,6 +25,19 @@ export interface Caller {
 
 /** Header that carries the gateway-signed caller to the subgraphs. */
 export const CALLER_HEADER = 'x-district-caller';
+/**
+ * Header the gateway adds to the first page of an export, naming the format and the list
+ * ("xlsx Query.gigWorkers", "csv Region.volunteerStations"), so the subgraph that owns the list
+ * records the export in its audit trail. Only the gateway reaches a subgraph.
+ */
+export const EXPORT_HEADER = 'x-district-export';
+
+export const exportHeader = (format: string, type: string, field: string) => `${format} ${type}.${field}`;
+
+export function parseExportHeader(value: string | undefined): { format: string; type: string; field: string } | undefined {
+  const m = /^(csv|xlsx) ([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(value ?? '');
+  return m ? { format: m[1], type: m[2], field: m[3] } : undefined;
+}
 const ISSUER = 'district-gateway';
 const AUDIENCE = 'district-subgraphs';
 const TTL_SECONDS = 60;

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { bumpDataVersion, type Queryable, type RegionTree } from '@district/common';
+import { metrics } from '@district/telemetry';
 import { LedgerValidation } from './validate-ledger';
 import type { Defect, LedgerSpec, LedgerValue, ValidRow } from './types';
 import { duplicatesInDatabase } from './duplicates';
@@ -117,12 +118,42 @@ export function connectTo(databaseUrl: string): ImportOptions['connect'] {
 
 const MAX_LISTED = 1000;
 
+/** The database refused a write: said with the file, what refused it and where, never the value (PostgreSQL's message can quote it). */
+export class LedgerDatabaseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly sqlstate: string,
+    where: string,
+  ) {
+    super(
+      `${file}: 数据库拒绝写入（${sqlstate}${where}），未导入任何行 / the database refused the rows (sqlstate ${sqlstate}${where}): nothing imported`,
+    );
+  }
+}
+
+function withoutValues(file: string, e: unknown): unknown {
+  const pg = e as { code?: unknown; table?: string; column?: string; constraint?: string };
+  if (e instanceof LedgerImportError || typeof pg?.code !== 'string' || !/^[0-9A-Z]{5}$/.test(pg.code)) return e;
+  const where = [pg.table && `table ${pg.table}`, pg.column && `column ${pg.column}`, pg.constraint && `constraint ${pg.constraint}`]
+    .filter(Boolean)
+    .join(', ');
+  return new LedgerDatabaseError(file, pg.code, where ? `, ${where}` : '');
+}
+
 /**
  * Imports one ledger all or nothing: rows are validated and written in batches inside one
  * transaction (flat memory whatever the file size), and the transaction is rolled back when any row
  * had a defect, so a file with a defect leaves the database exactly as it was. A file that wrote
  * anything bumps the subgraph's data version in the same transaction.
  */
+/** Rows imported, for whichever process imports (the import command, a subgraph's upload): its /metrics shows them. */
+function countRows(ledger: string, outcomes: Partial<Record<'inserted' | 'updated' | 'unchanged' | 'refused', number>>): void {
+  for (const outcome of ['inserted', 'updated', 'unchanged', 'refused'] as const) {
+    const n = outcomes[outcome];
+    if (n) metrics.importRows.inc({ ledger, outcome }, n);
+  }
+}
+
 export async function importLedgerFile(importer: LedgerImporter, path: string, opts: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   if (opts.region && !importer.place) throw new LedgerScopeError(importer.spec.file, opts.region);
@@ -173,6 +204,7 @@ export async function importLedgerFile(importer: LedgerImporter, path: string, o
     }
     if (!validation.ok) {
       await db.query('ROLLBACK');
+      countRows(importer.spec.file, { refused: validation.rowsRead });
       throw new LedgerImportError(importer.spec.file, validation.defects, validation.defectCount);
     }
     finish(summary, validation.rowsRead, started);
@@ -184,11 +216,13 @@ export async function importLedgerFile(importer: LedgerImporter, path: string, o
     }
   } catch (e) {
     if (!(e instanceof LedgerImportError)) await db.query('ROLLBACK').catch(() => undefined);
-    throw e;
+    throw withoutValues(importer.spec.file, e);
   } finally {
     await release();
   }
-  return finish(summary, validation.rowsRead, started);
+  const result = finish(summary, validation.rowsRead, started);
+  if (!result.dryRun) countRows(result.file, result);
+  return result;
 }
 
 function finish(summary: ImportSummary, read: number, started: number): ImportSummary {

@@ -20,6 +20,7 @@ export * from './loop';
 export * from './district';
 export * from './audit';
 export * from './personal';
+export * from './guards';
 export * from './scalars';
 export * from './sdl';
 export * from './data-version';

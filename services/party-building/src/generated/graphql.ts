@@ -41,7 +41,7 @@ export type AuditEntry = {
   args: Maybe<Scalars['String']['output']>;
   at: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** MUTATION 或 PERSONAL_READ */
+  /** MUTATION、PERSONAL_READ 或 EXPORT（导出）/ MUTATION, PERSONAL_READ or EXPORT */
   kind: Scalars['String']['output'];
   operation: Scalars['String']['output'];
   outcome: Scalars['String']['output'];
@@ -78,6 +78,52 @@ export type DispatchPartyInstructorInput = {
   /** 手机号码 / mobile phone */
   phone?: InputMaybe<Scalars['String']['input']>;
   source: PartyInstructorSource;
+};
+
+/**
+ * 指标的一个参数（排名、序列用），值按该指标参数的类型读取：枚举写其名称，数字、布尔写字面量，文字原样
+ * / one argument of a figure, for rankings and series: the value is read as the figure's argument type
+ * (an enum value's name, a number, true/false, or text as it is)
+ */
+export type FigureArgument = {
+  /** 参数名，如 category / the argument's name, e.g. category */
+  name: Scalars['String']['input'];
+  /** 参数值，如 便民利民服务、KNIGHT_FESTIVAL、12 / the value, e.g. 便民利民服务, KNIGHT_FESTIVAL, 12 */
+  value: Scalars['String']['input'];
+};
+
+/** 时间序列的一个点 / one point of a series */
+export type FigurePoint = {
+  __typename?: 'FigurePoint';
+  /** 计数指标的详情（上年同期为上年同一年或同一月）/ the count, with the same year or month a year earlier */
+  count: Maybe<CountFigure>;
+  /** 起始日 / first day counted */
+  from: Scalars['Date']['output'];
+  /** 月份（按月时）/ month, when by month */
+  month: Maybe<Scalars['Int']['output']>;
+  /** 比率指标的详情 / the rate, with the same year or month a year earlier */
+  rate: Maybe<RateFigure>;
+  /** 截止日：流量指标计至此日，存量指标取此日 / last day: flows count up to it, stocks are taken on it */
+  to: Scalars['Date']['output'];
+  /** 值：计数为本期值，比率为百分比 / the value: a count's value, a rate's percent */
+  value: Maybe<Scalars['Float']['output']>;
+  /** 年份 / year */
+  year: Scalars['Int']['output'];
+};
+
+/** 排名中的一个节点 / one node of a ranking */
+export type FigureRank = {
+  __typename?: 'FigureRank';
+  /** 计数指标的详情（含上年同期）/ the count with last year's, when the figure is a count */
+  count: Maybe<CountFigure>;
+  /** 名次，数值相同者名次相同 / rank, 1 first; nodes with equal values share a rank */
+  rank: Scalars['Int']['output'];
+  /** 比率指标的详情（含上年同期）/ the rate with last year's, when the figure is a rate */
+  rate: Maybe<RateFigure>;
+  /** 节点 / the node */
+  region: Region;
+  /** 排名所依的值：计数为本期值，比率为百分比（分母为0时为空，排在最后）/ the value ranked: a count's value, a rate's percent (null when its denominator is 0: ranked last) */
+  value: Maybe<Scalars['Float']['output']>;
 };
 
 /** 成立行业党委 / an industry Party committee to found */
@@ -200,31 +246,31 @@ export type LedgerRowImport = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** 两新工委增加成员单位（全区性记录）/ a unit joins the working committee (a district-wide record) */
-  addPartyCommitteeMemberUnit: PartyCommitteeMemberUnit;
+  addPartyCommitteeMemberUnit: Maybe<PartyCommitteeMemberUnit>;
   /** 选派指导员到组织（替换在派的指导员）/ assign an instructor to an organization, replacing the one assigned */
-  assignInstructor: TwoNewOrganization;
+  assignInstructor: Maybe<TwoNewOrganization>;
   /** 派驻党建工作指导员（全区性记录）/ dispatch a Party-building instructor (a district-wide record) */
-  dispatchPartyInstructor: PartyInstructor;
+  dispatchPartyInstructor: Maybe<PartyInstructor>;
   /** 成立行业党委（全区性记录）/ found an industry Party committee (a district-wide record) */
-  foundPartyIndustryCommittee: PartyIndustryCommittee;
+  foundPartyIndustryCommittee: Maybe<PartyIndustryCommittee>;
   /** 提交预览：在有效期内按预览编号写入；预览后数据有变化则拒绝 / commit a clean preview by its id before it expires; refused when the data changed since the preview */
-  partyBuildingCommitLedgerImport: LedgerImport;
+  partyBuildingCommitLedgerImport: Maybe<LedgerImport>;
   /** 预览上传的台账：校验每一行，列出将新增、更新、不变的行及全部缺陷和冲突，不写入数据 / preview an uploaded ledger: every row checked; what would be inserted, updated or left, every defect and conflict; nothing written */
-  partyBuildingPreviewLedgerImport: LedgerImport;
+  partyBuildingPreviewLedgerImport: Maybe<LedgerImport>;
   /** 记录一次联系、走访或汇报；记录编号自动编排 / record an instructor's contact, visit or report; its record number is assigned */
-  recordInstructorContact: PartyInstructorContact;
+  recordInstructorContact: Maybe<PartyInstructorContact>;
   /** 登记党建培训（全区性记录）/ record a training session (a district-wide record) */
-  recordPartyTraining: PartyTraining;
+  recordPartyTraining: Maybe<PartyTraining>;
   /** 记录问题已解决 / record that the problem a contact found is solved (contactCode: global id or record number in the caller's district) */
-  recordProblemSolved: PartyInstructorContact;
+  recordProblemSolved: Maybe<PartyInstructorContact>;
   /** 登记党组织 / register a Party organization covering one unit (standalone) or several (joint) */
-  registerPartyOrganization: PartyOrganization;
+  registerPartyOrganization: Maybe<PartyOrganization>;
   /** 成员单位退出两新工委 / a member unit leaves the working committee (id: global id) */
-  removePartyCommitteeMemberUnit: PartyCommitteeMemberUnit;
+  removePartyCommitteeMemberUnit: Maybe<PartyCommitteeMemberUnit>;
   /** 修改党组织（名称、成立日期、覆盖单位）/ update a Party organization: name, founding date, units */
-  updatePartyOrganization: PartyOrganization;
+  updatePartyOrganization: Maybe<PartyOrganization>;
   /** 撤回指导员 / withdraw the instructor assigned to an organization */
-  withdrawInstructor: TwoNewOrganization;
+  withdrawInstructor: Maybe<TwoNewOrganization>;
 };
 
 
@@ -337,6 +383,41 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** 两新党建指标（排名、序列用）/ a party-building figure, for rankings and series */
+export type PartyBuildingFigure =
+  /** 分类覆盖率：行业协会商会 / coverage: industry associations and chambers of commerce */
+  | 'COVERAGE_ASSOCIATION'
+  /** 分类覆盖率：重点非公企业 / coverage: key non-public enterprises */
+  | 'COVERAGE_KEY_ENTERPRISE'
+  /** 分类覆盖率：以上合计 / coverage: the four together */
+  | 'COVERAGE_OVERALL'
+  /** 分类覆盖率：园区 / coverage: parks */
+  | 'COVERAGE_PARK'
+  /** 分类覆盖率：社会组织 / coverage: social organizations */
+  | 'COVERAGE_SOCIAL_ORGANIZATION'
+  /** 行业党委数（截至日期）/ industry Party committees as of the date */
+  | 'INDUSTRY_COMMITTEES'
+  /** 当年新成立行业党委数 / industry Party committees founded in the year */
+  | 'INDUSTRY_COMMITTEES_NEW'
+  /** 在册指导员数 / instructors dispatched by the date */
+  | 'INSTRUCTORS'
+  /** 当年联系走访次数 / contacts in the year, of one kind or all */
+  | 'INSTRUCTOR_CONTACTS'
+  /** 当年发现问题数 / problems found in the year */
+  | 'INSTRUCTOR_PROBLEMS_FOUND'
+  /** 当年帮助解决问题数 / problems solved in the year */
+  | 'INSTRUCTOR_PROBLEMS_SOLVED'
+  /** 党组织覆盖的单位数（截至日期）/ units covered by a Party organization as of the date */
+  | 'ORGANIZATIONALLY_COVERED'
+  /** 当年培训场次 / training sessions in the year */
+  | 'TRAININGS'
+  /** 当年培训人次 / training person-times in the year */
+  | 'TRAINING_PERSON_TIMES'
+  /** 应建未建数 / organizations with 3 or more Party members and no Party organization as of the date */
+  | 'UNBUILT_ORGANIZATIONS'
+  /** 两新工委成员单位数（截至日期）/ member units of the working committee as of the date */
+  | 'WORKING_COMMITTEE_MEMBERS';
+
 /**
  * 两新党建指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；全区性台账（指导员、培训、成员单位、行业党委）记在区节点 /
  * party-building figures of a region node. Flow figures count records dated from Jan 1 to asOf (default Dec 31); stock figures are
@@ -365,6 +446,10 @@ export type PartyBuildingFigures = {
   organisationallyCovered: CountFigure;
   /** 党组织覆盖的单位数（截至日期）/ units covered by a Party organization as of the date */
   organizationallyCovered: CountFigure;
+  /** 排名：任一指标在下级节点（或其下某层级的全部节点）的值，排序后由 first 取前N名（DESC）或后N名（ASC），一次算出 / ranking: any of these figures at the node's children (or every node of a level below it), sorted; first gives the top N (DESC) or the bottom N (ASC) */
+  ranking: Array<FigureRank>;
+  /** 时间序列：任一指标逐年（fromYear 至 toYear），或逐月（byMonth，最多5年）/ series: any of these figures year by year from fromYear to toYear, or month by month with byMonth (at most 5 years) */
+  series: Array<FigurePoint>;
   /** 当年培训人次 / training person-times in the year */
   trainingPersonTimes: CountFigure;
   /** 当年培训场次 / training sessions in the year */
@@ -474,6 +559,36 @@ export type PartyBuildingFiguresOrganisationallyCoveredArgs = {
 export type PartyBuildingFiguresOrganizationallyCoveredArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 两新党建指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；全区性台账（指导员、培训、成员单位、行业党委）记在区节点 /
+ * party-building figures of a region node. Flow figures count records dated from Jan 1 to asOf (default Dec 31); stock figures are
+ * taken on asOf. District-wide ledgers (instructors, trainings, member units, industry committees) count at the district's node.
+ */
+export type PartyBuildingFiguresRankingArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  figure: PartyBuildingFigure;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<RankingLevel>;
+  order?: InputMaybe<SortDirection>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 两新党建指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；全区性台账（指导员、培训、成员单位、行业党委）记在区节点 /
+ * party-building figures of a region node. Flow figures count records dated from Jan 1 to asOf (default Dec 31); stock figures are
+ * taken on asOf. District-wide ledgers (instructors, trainings, member units, industry committees) count at the district's node.
+ */
+export type PartyBuildingFiguresSeriesArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  byMonth?: InputMaybe<Scalars['Boolean']['input']>;
+  figure: PartyBuildingFigure;
+  fromYear: Scalars['Int']['input'];
+  toYear?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -767,6 +882,8 @@ export type PartyInstructorRhythm = {
   /** 是否未落实节奏 / whether some week, month or quarter went without its contact */
   behind: Scalars['Boolean']['output'];
   from: Scalars['Date']['output'];
+  /** 全局编号：指导员全局编号@起始日..截止日 / global id: <instructor id>@<from>..<to> */
+  id: Scalars['ID']['output'];
   /** 指导员 / the instructor */
   instructor: PartyInstructor;
   /** 月走访次数 / monthly visits */
@@ -939,37 +1056,37 @@ export type PersonalKind =
 export type Query = {
   __typename?: 'Query';
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
-  partyBuildingAuditTrail: Array<AuditEntry>;
+  partyBuildingAuditTrail: Maybe<Array<AuditEntry>>;
   /** 台账导入的进度与结果（上传者或区级管理员）/ a ledger import of this subgraph: progress and outcome (its uploader or a district administrator) */
   partyBuildingLedgerImport: Maybe<LedgerImport>;
   /** 台账导入记录，最新在前（区级管理员）/ past ledger imports of this subgraph, newest first (district administrators) */
-  partyBuildingLedgerImports: Array<LedgerImport>;
+  partyBuildingLedgerImports: Maybe<Array<LedgerImport>>;
   /** 哪次导入最后写入了这条记录，按记录键查（区级管理员）/ which import last wrote the record with this key, e.g. a global id (district administrators) */
-  partyBuildingLedgerRowImports: Array<LedgerRowImport>;
+  partyBuildingLedgerRowImports: Maybe<Array<LedgerRowImport>>;
   /** 两新工委成员单位（某日在册）/ member units of the working committee as of a date (default today) */
-  partyCommitteeMemberUnits: PartyCommitteeMemberUnitConnection;
+  partyCommitteeMemberUnits: Maybe<PartyCommitteeMemberUnitConnection>;
   /** 行业党委 / industry Party committees */
-  partyIndustryCommittees: PartyIndustryCommitteeConnection;
+  partyIndustryCommittees: Maybe<PartyIndustryCommitteeConnection>;
   /** 党建工作指导员：全局编号（410106:ZDY001），或本辖区的指导员编号 / an instructor by global id (410106:ZDY001), or by instructor number in the caller's own district */
   partyInstructor: Maybe<PartyInstructor>;
   /** 指导员联系走访记录 / the instructors' contact log */
-  partyInstructorContacts: PartyInstructorContactConnection;
+  partyInstructorContacts: Maybe<PartyInstructorContactConnection>;
   /** 党建工作指导员列表 / Party-building instructors */
-  partyInstructors: PartyInstructorConnection;
+  partyInstructors: Maybe<PartyInstructorConnection>;
   /** 未落实“周联系、月走访、季汇报”的指导员 / instructors behind the weekly-contact, monthly-visit, quarterly-report rhythm in a period */
-  partyInstructorsBehind: PartyInstructorRhythmConnection;
+  partyInstructorsBehind: Maybe<PartyInstructorRhythmConnection>;
   /** 党组织：全局编号（410106:12），或本辖区的编号 / a Party organization by its global id (410106:12), or by its number in the caller's own district */
   partyOrganization: Maybe<PartyOrganization>;
   /** 党组织列表 / Party organizations, standalone and joint */
-  partyOrganizations: PartyOrganizationConnection;
+  partyOrganizations: Maybe<PartyOrganizationConnection>;
   /** 党建培训 / training sessions */
-  partyTrainings: PartyTrainingConnection;
+  partyTrainings: Maybe<PartyTrainingConnection>;
   /** 应建未建：有3名以上党员但未建党组织 / organizations with 3 or more Party members and no Party organization */
-  partyUnbuiltOrganizations: TwoNewOrganizationConnection;
+  partyUnbuiltOrganizations: Maybe<TwoNewOrganizationConnection>;
   /** 两新组织 / an organization of the "two new" ledger by its unified social credit code */
   twoNewOrganization: Maybe<TwoNewOrganization>;
   /** 两新组织列表 / organizations of the "two new" ledger */
-  twoNewOrganizations: TwoNewOrganizationConnection;
+  twoNewOrganizations: Maybe<TwoNewOrganizationConnection>;
 };
 
 
@@ -1095,6 +1212,15 @@ export type QueryTwoNewOrganizationsArgs = {
   sort?: InputMaybe<TwoNewOrganizationSort>;
 };
 
+/** 排名所比较的节点 / which nodes a ranking compares */
+export type RankingLevel =
+  /** 下一级节点（默认）/ the node's children (the default) */
+  | 'CHILDREN'
+  /** 其下所有社区（村）/ every community or village below the node */
+  | 'COMMUNITY'
+  /** 其下所有街道（镇）/ every street or town below the node */
+  | 'STREET';
+
 /** 比率指标及上年同期 / a rate with its numerator, denominator and the same rate a year earlier */
 export type RateFigure = {
   __typename?: 'RateFigure';
@@ -1155,7 +1281,7 @@ export type Region = {
   /** 两新党建指标；节点超出调用者范围时为空并报 FORBIDDEN / party-building figures under this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   partyBuilding: Maybe<PartyBuildingFigures>;
   /** 该节点下的两新组织 / organizations of the "two new" ledger under this node */
-  twoNewOrganizations: TwoNewOrganizationConnection;
+  twoNewOrganizations: Maybe<TwoNewOrganizationConnection>;
 };
 
 
@@ -1225,6 +1351,8 @@ export type TwoNewOrganization = {
   districtCode: Scalars['ID']['output'];
   /** 党组织组建方式 / how it is covered by a Party organization */
   formation: PartyFormation;
+  /** 全局编号：即统一社会信用代码 / global id: the unified social credit code */
+  id: Scalars['ID']['output'];
   /** 在派指导员 / the instructor currently assigned */
   instructor: Maybe<PartyInstructor>;
   /** 是否重点（非公企业）/ whether a key enterprise */
@@ -1419,9 +1547,12 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DispatchPartyInstructorInput: DispatchPartyInstructorInput;
+  FigureArgument: FigureArgument;
+  FigurePoint: ResolverTypeWrapper<Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']> }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  FigureRank: ResolverTypeWrapper<Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']>, region: ResolversTypes['Region'] }>;
   FoundPartyIndustryCommitteeInput: FoundPartyIndustryCommitteeInput;
   LedgerConflict: ResolverTypeWrapper<LedgerConflict>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LedgerConflictField: ResolverTypeWrapper<LedgerConflictField>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   LedgerDefect: ResolverTypeWrapper<LedgerDefect>;
@@ -1431,6 +1562,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrganizationCoverage: ResolverTypeWrapper<CoverageModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PartyBuildingFigure: PartyBuildingFigure;
   PartyBuildingFigures: ResolverTypeWrapper<RegionNodeModel>;
   PartyCommitteeMemberUnit: ResolverTypeWrapper<CommitteeMemberUnitModel>;
   PartyCommitteeMemberUnitConnection: ResolverTypeWrapper<Omit<PartyCommitteeMemberUnitConnection, 'nodes'> & { nodes: Array<ResolversTypes['PartyCommitteeMemberUnit']> }>;
@@ -1466,6 +1598,7 @@ export type ResolversTypes = ResolversObject<{
   PartyTrainingConnection: ResolverTypeWrapper<Omit<PartyTrainingConnection, 'nodes'> & { nodes: Array<ResolversTypes['PartyTraining']> }>;
   PersonalKind: PersonalKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RankingLevel: RankingLevel;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
   RecordInstructorContactInput: RecordInstructorContactInput;
@@ -1493,9 +1626,12 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   Date: Scalars['Date']['output'];
   DispatchPartyInstructorInput: DispatchPartyInstructorInput;
+  FigureArgument: FigureArgument;
+  FigurePoint: Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']> };
+  Int: Scalars['Int']['output'];
+  FigureRank: Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']>, region: ResolversParentTypes['Region'] };
   FoundPartyIndustryCommitteeInput: FoundPartyIndustryCommitteeInput;
   LedgerConflict: LedgerConflict;
-  Int: Scalars['Int']['output'];
   LedgerConflictField: LedgerConflictField;
   Boolean: Scalars['Boolean']['output'];
   LedgerDefect: LedgerDefect;
@@ -1571,6 +1707,24 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type FigurePointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigurePoint'] = ResolversParentTypes['FigurePoint']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FigureRankResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigureRank'] = ResolversParentTypes['FigureRank']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type LedgerConflictResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerConflict'] = ResolversParentTypes['LedgerConflict']> = ResolversObject<{
   fields?: Resolver<Array<ResolversTypes['LedgerConflictField']>, ParentType, ContextType>;
   file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1628,19 +1782,19 @@ export type LedgerRowImportResolvers<ContextType = RequestContext, ParentType ex
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  addPartyCommitteeMemberUnit?: Resolver<ResolversTypes['PartyCommitteeMemberUnit'], ParentType, ContextType, RequireFields<MutationAddPartyCommitteeMemberUnitArgs, 'input'>>;
-  assignInstructor?: Resolver<ResolversTypes['TwoNewOrganization'], ParentType, ContextType, RequireFields<MutationAssignInstructorArgs, 'assignedOn' | 'creditCode' | 'instructorCode'>>;
-  dispatchPartyInstructor?: Resolver<ResolversTypes['PartyInstructor'], ParentType, ContextType, RequireFields<MutationDispatchPartyInstructorArgs, 'input'>>;
-  foundPartyIndustryCommittee?: Resolver<ResolversTypes['PartyIndustryCommittee'], ParentType, ContextType, RequireFields<MutationFoundPartyIndustryCommitteeArgs, 'input'>>;
-  partyBuildingCommitLedgerImport?: Resolver<ResolversTypes['LedgerImport'], ParentType, ContextType, RequireFields<MutationPartyBuildingCommitLedgerImportArgs, 'previewId'>>;
-  partyBuildingPreviewLedgerImport?: Resolver<ResolversTypes['LedgerImport'], ParentType, ContextType, RequireFields<MutationPartyBuildingPreviewLedgerImportArgs, 'id'>>;
-  recordInstructorContact?: Resolver<ResolversTypes['PartyInstructorContact'], ParentType, ContextType, RequireFields<MutationRecordInstructorContactArgs, 'input'>>;
-  recordPartyTraining?: Resolver<ResolversTypes['PartyTraining'], ParentType, ContextType, RequireFields<MutationRecordPartyTrainingArgs, 'input'>>;
-  recordProblemSolved?: Resolver<ResolversTypes['PartyInstructorContact'], ParentType, ContextType, RequireFields<MutationRecordProblemSolvedArgs, 'contactCode'>>;
-  registerPartyOrganization?: Resolver<ResolversTypes['PartyOrganization'], ParentType, ContextType, RequireFields<MutationRegisterPartyOrganizationArgs, 'input'>>;
-  removePartyCommitteeMemberUnit?: Resolver<ResolversTypes['PartyCommitteeMemberUnit'], ParentType, ContextType, RequireFields<MutationRemovePartyCommitteeMemberUnitArgs, 'id' | 'leftOn'>>;
-  updatePartyOrganization?: Resolver<ResolversTypes['PartyOrganization'], ParentType, ContextType, RequireFields<MutationUpdatePartyOrganizationArgs, 'id' | 'input'>>;
-  withdrawInstructor?: Resolver<ResolversTypes['TwoNewOrganization'], ParentType, ContextType, RequireFields<MutationWithdrawInstructorArgs, 'creditCode' | 'withdrawnOn'>>;
+  addPartyCommitteeMemberUnit?: Resolver<Maybe<ResolversTypes['PartyCommitteeMemberUnit']>, ParentType, ContextType, RequireFields<MutationAddPartyCommitteeMemberUnitArgs, 'input'>>;
+  assignInstructor?: Resolver<Maybe<ResolversTypes['TwoNewOrganization']>, ParentType, ContextType, RequireFields<MutationAssignInstructorArgs, 'assignedOn' | 'creditCode' | 'instructorCode'>>;
+  dispatchPartyInstructor?: Resolver<Maybe<ResolversTypes['PartyInstructor']>, ParentType, ContextType, RequireFields<MutationDispatchPartyInstructorArgs, 'input'>>;
+  foundPartyIndustryCommittee?: Resolver<Maybe<ResolversTypes['PartyIndustryCommittee']>, ParentType, ContextType, RequireFields<MutationFoundPartyIndustryCommitteeArgs, 'input'>>;
+  partyBuildingCommitLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationPartyBuildingCommitLedgerImportArgs, 'previewId'>>;
+  partyBuildingPreviewLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationPartyBuildingPreviewLedgerImportArgs, 'id'>>;
+  recordInstructorContact?: Resolver<Maybe<ResolversTypes['PartyInstructorContact']>, ParentType, ContextType, RequireFields<MutationRecordInstructorContactArgs, 'input'>>;
+  recordPartyTraining?: Resolver<Maybe<ResolversTypes['PartyTraining']>, ParentType, ContextType, RequireFields<MutationRecordPartyTrainingArgs, 'input'>>;
+  recordProblemSolved?: Resolver<Maybe<ResolversTypes['PartyInstructorContact']>, ParentType, ContextType, RequireFields<MutationRecordProblemSolvedArgs, 'contactCode'>>;
+  registerPartyOrganization?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType, RequireFields<MutationRegisterPartyOrganizationArgs, 'input'>>;
+  removePartyCommitteeMemberUnit?: Resolver<Maybe<ResolversTypes['PartyCommitteeMemberUnit']>, ParentType, ContextType, RequireFields<MutationRemovePartyCommitteeMemberUnitArgs, 'id' | 'leftOn'>>;
+  updatePartyOrganization?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType, RequireFields<MutationUpdatePartyOrganizationArgs, 'id' | 'input'>>;
+  withdrawInstructor?: Resolver<Maybe<ResolversTypes['TwoNewOrganization']>, ParentType, ContextType, RequireFields<MutationWithdrawInstructorArgs, 'creditCode' | 'withdrawnOn'>>;
 }>;
 
 export type OrganizationCoverageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OrganizationCoverage'] = ResolversParentTypes['OrganizationCoverage']> = ResolversObject<{
@@ -1667,6 +1821,8 @@ export type PartyBuildingFiguresResolvers<ContextType = RequestContext, ParentTy
   instructors?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<PartyBuildingFiguresInstructorsArgs, 'year'>>;
   organisationallyCovered?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<PartyBuildingFiguresOrganisationallyCoveredArgs, 'year'>>;
   organizationallyCovered?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<PartyBuildingFiguresOrganizationallyCoveredArgs, 'year'>>;
+  ranking?: Resolver<Array<ResolversTypes['FigureRank']>, ParentType, ContextType, RequireFields<PartyBuildingFiguresRankingArgs, 'figure' | 'level' | 'order' | 'year'>>;
+  series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<PartyBuildingFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
   trainingPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<PartyBuildingFiguresTrainingPersonTimesArgs, 'year'>>;
   trainings?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<PartyBuildingFiguresTrainingsArgs, 'year'>>;
   unbuiltOrganizations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<PartyBuildingFiguresUnbuiltOrganizationsArgs, 'year'>>;
@@ -1762,6 +1918,7 @@ export type PartyInstructorContactConnectionResolvers<ContextType = RequestConte
 export type PartyInstructorRhythmResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartyInstructorRhythm'] = ResolversParentTypes['PartyInstructorRhythm']> = ResolversObject<{
   behind?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instructor?: Resolver<ResolversTypes['PartyInstructor'], ParentType, ContextType>;
   monthlyVisits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   monthsDue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1819,22 +1976,22 @@ export type PartyTrainingConnectionResolvers<ContextType = RequestContext, Paren
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  partyBuildingAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QueryPartyBuildingAuditTrailArgs>>;
+  partyBuildingAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryPartyBuildingAuditTrailArgs>>;
   partyBuildingLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<QueryPartyBuildingLedgerImportArgs, 'id'>>;
-  partyBuildingLedgerImports?: Resolver<Array<ResolversTypes['LedgerImport']>, ParentType, ContextType, Partial<QueryPartyBuildingLedgerImportsArgs>>;
-  partyBuildingLedgerRowImports?: Resolver<Array<ResolversTypes['LedgerRowImport']>, ParentType, ContextType, RequireFields<QueryPartyBuildingLedgerRowImportsArgs, 'key'>>;
-  partyCommitteeMemberUnits?: Resolver<ResolversTypes['PartyCommitteeMemberUnitConnection'], ParentType, ContextType, Partial<QueryPartyCommitteeMemberUnitsArgs>>;
-  partyIndustryCommittees?: Resolver<ResolversTypes['PartyIndustryCommitteeConnection'], ParentType, ContextType, Partial<QueryPartyIndustryCommitteesArgs>>;
+  partyBuildingLedgerImports?: Resolver<Maybe<Array<ResolversTypes['LedgerImport']>>, ParentType, ContextType, Partial<QueryPartyBuildingLedgerImportsArgs>>;
+  partyBuildingLedgerRowImports?: Resolver<Maybe<Array<ResolversTypes['LedgerRowImport']>>, ParentType, ContextType, RequireFields<QueryPartyBuildingLedgerRowImportsArgs, 'key'>>;
+  partyCommitteeMemberUnits?: Resolver<Maybe<ResolversTypes['PartyCommitteeMemberUnitConnection']>, ParentType, ContextType, Partial<QueryPartyCommitteeMemberUnitsArgs>>;
+  partyIndustryCommittees?: Resolver<Maybe<ResolversTypes['PartyIndustryCommitteeConnection']>, ParentType, ContextType, Partial<QueryPartyIndustryCommitteesArgs>>;
   partyInstructor?: Resolver<Maybe<ResolversTypes['PartyInstructor']>, ParentType, ContextType, RequireFields<QueryPartyInstructorArgs, 'code'>>;
-  partyInstructorContacts?: Resolver<ResolversTypes['PartyInstructorContactConnection'], ParentType, ContextType, Partial<QueryPartyInstructorContactsArgs>>;
-  partyInstructors?: Resolver<ResolversTypes['PartyInstructorConnection'], ParentType, ContextType, Partial<QueryPartyInstructorsArgs>>;
-  partyInstructorsBehind?: Resolver<ResolversTypes['PartyInstructorRhythmConnection'], ParentType, ContextType, RequireFields<QueryPartyInstructorsBehindArgs, 'from' | 'to'>>;
+  partyInstructorContacts?: Resolver<Maybe<ResolversTypes['PartyInstructorContactConnection']>, ParentType, ContextType, Partial<QueryPartyInstructorContactsArgs>>;
+  partyInstructors?: Resolver<Maybe<ResolversTypes['PartyInstructorConnection']>, ParentType, ContextType, Partial<QueryPartyInstructorsArgs>>;
+  partyInstructorsBehind?: Resolver<Maybe<ResolversTypes['PartyInstructorRhythmConnection']>, ParentType, ContextType, RequireFields<QueryPartyInstructorsBehindArgs, 'from' | 'to'>>;
   partyOrganization?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType, RequireFields<QueryPartyOrganizationArgs, 'id'>>;
-  partyOrganizations?: Resolver<ResolversTypes['PartyOrganizationConnection'], ParentType, ContextType, Partial<QueryPartyOrganizationsArgs>>;
-  partyTrainings?: Resolver<ResolversTypes['PartyTrainingConnection'], ParentType, ContextType, Partial<QueryPartyTrainingsArgs>>;
-  partyUnbuiltOrganizations?: Resolver<ResolversTypes['TwoNewOrganizationConnection'], ParentType, ContextType, Partial<QueryPartyUnbuiltOrganizationsArgs>>;
+  partyOrganizations?: Resolver<Maybe<ResolversTypes['PartyOrganizationConnection']>, ParentType, ContextType, Partial<QueryPartyOrganizationsArgs>>;
+  partyTrainings?: Resolver<Maybe<ResolversTypes['PartyTrainingConnection']>, ParentType, ContextType, Partial<QueryPartyTrainingsArgs>>;
+  partyUnbuiltOrganizations?: Resolver<Maybe<ResolversTypes['TwoNewOrganizationConnection']>, ParentType, ContextType, Partial<QueryPartyUnbuiltOrganizationsArgs>>;
   twoNewOrganization?: Resolver<Maybe<ResolversTypes['TwoNewOrganization']>, ParentType, ContextType, RequireFields<QueryTwoNewOrganizationArgs, 'creditCode'>>;
-  twoNewOrganizations?: Resolver<ResolversTypes['TwoNewOrganizationConnection'], ParentType, ContextType, Partial<QueryTwoNewOrganizationsArgs>>;
+  twoNewOrganizations?: Resolver<Maybe<ResolversTypes['TwoNewOrganizationConnection']>, ParentType, ContextType, Partial<QueryTwoNewOrganizationsArgs>>;
 }>;
 
 export type RateFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateFigure'] = ResolversParentTypes['RateFigure']> = ResolversObject<{
@@ -1855,7 +2012,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   partyBuilding?: Resolver<Maybe<ResolversTypes['PartyBuildingFigures']>, ParentType, ContextType>;
-  twoNewOrganizations?: Resolver<ResolversTypes['TwoNewOrganizationConnection'], ParentType, ContextType, Partial<RegionTwoNewOrganizationsArgs>>;
+  twoNewOrganizations?: Resolver<Maybe<ResolversTypes['TwoNewOrganizationConnection']>, ParentType, ContextType, Partial<RegionTwoNewOrganizationsArgs>>;
 }>;
 
 export type RegisteredOrganizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegisteredOrganization'] = ResolversParentTypes['RegisteredOrganization'], FederationReferenceType extends FederationReferenceTypes['RegisteredOrganization'] = FederationReferenceTypes['RegisteredOrganization']> = ResolversObject<{
@@ -1873,6 +2030,7 @@ export type TwoNewOrganizationResolvers<ContextType = RequestContext, ParentType
   creditCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   districtCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   formation?: Resolver<ResolversTypes['PartyFormation'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instructor?: Resolver<Maybe<ResolversTypes['PartyInstructor']>, ParentType, ContextType>;
   isKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1895,6 +2053,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
   CountFigure?: CountFigureResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  FigurePoint?: FigurePointResolvers<ContextType>;
+  FigureRank?: FigureRankResolvers<ContextType>;
   LedgerConflict?: LedgerConflictResolvers<ContextType>;
   LedgerConflictField?: LedgerConflictFieldResolvers<ContextType>;
   LedgerDefect?: LedgerDefectResolvers<ContextType>;

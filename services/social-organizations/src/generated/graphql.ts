@@ -26,6 +26,8 @@ export type Scalars = {
 /** 年检结果 / one annual inspection result */
 export type AnnualInspection = {
   __typename?: 'AnnualInspection';
+  /** 全局编号：统一社会信用代码:检查年度 / global id: <credit code>:<inspection year> */
+  id: Scalars['ID']['output'];
   /** 受检组织 / the organisation inspected */
   organization: RegisteredOrganization;
   /** 结论 / result */
@@ -73,7 +75,7 @@ export type AuditEntry = {
   args: Maybe<Scalars['String']['output']>;
   at: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** MUTATION 或 PERSONAL_READ */
+  /** MUTATION、PERSONAL_READ 或 EXPORT（导出）/ MUTATION, PERSONAL_READ or EXPORT */
   kind: Scalars['String']['output'];
   operation: Scalars['String']['output'];
   outcome: Scalars['String']['output'];
@@ -86,7 +88,7 @@ export type AuditEntry = {
 export type CommunityOrganization = SocialOrganization & {
   __typename?: 'CommunityOrganization';
   /** 统一社会信用代码或备案编号 / credit code or filing number */
-  code: Scalars['ID']['output'];
+  code: Maybe<Scalars['ID']['output']>;
   /** 所属社区 / community, when it has one */
   community: Maybe<Region>;
   /** 注销日期 / deregistered on */
@@ -94,31 +96,33 @@ export type CommunityOrganization = SocialOrganization & {
   /** 注销原因 / reason for deregistration */
   deregistrationReason: Maybe<Scalars['String']['output']>;
   /** 服务领域 / service field */
-  field: SocialServiceField;
+  field: Maybe<SocialServiceField>;
   /** 备案编号 / filing number */
   filingNumber: Scalars['ID']['output'];
   /** 成立日期 / founded on */
-  foundedOn: Scalars['Date']['output'];
+  foundedOn: Maybe<Scalars['Date']['output']>;
+  /** 全局编号：统一社会信用代码或备案编号（均全国唯一）/ global id: the credit code or filing number, both unique everywhere */
+  id: Maybe<Scalars['ID']['output']>;
   /** 是否矛调组织 / whether it is a mediation organisation (service field 矛盾纠纷调解) */
-  isMediationOrganization: Scalars['Boolean']['output'];
+  isMediationOrganization: Maybe<Scalars['Boolean']['output']>;
   /** 法定代表人或负责人 / legal representative or person in charge */
   legalRepresentative: Maybe<Scalars['String']['output']>;
   /** 年内调解情况 / its mediation cases received and resolved in a year */
-  mediation: MediationTally;
+  mediation: Maybe<MediationTally>;
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 所在区划（社区，无社区时为街道）/ the community, else the street, where it is counted */
-  regionCode: Scalars['ID']['output'];
+  regionCode: Maybe<Scalars['ID']['output']>;
   /** 登记管理机关（备案组织为街道）/ registering authority; the street office for a filed organisation */
   registrationAuthority: Maybe<Scalars['String']['output']>;
   /** 承接的服务项目 / service projects it carries out */
-  serviceProjects: Array<SocialServiceProject>;
+  serviceProjects: Maybe<Array<SocialServiceProject>>;
   /** 状态（默认今天）/ status on asOf, default today */
-  status: SocialOrganizationStatus;
+  status: Maybe<SocialOrganizationStatus>;
   /** 所属街道（镇）/ street or town */
-  street: Region;
+  street: Maybe<Region>;
   /** 组织类型 / type */
-  type: SocialOrganizationType;
+  type: Maybe<SocialOrganizationType>;
 };
 
 
@@ -233,6 +237,52 @@ export type EvaluationLevel =
   | 'GRADE_4A'
   /** 5A */
   | 'GRADE_5A';
+
+/**
+ * 指标的一个参数（排名、序列用），值按该指标参数的类型读取：枚举写其名称，数字、布尔写字面量，文字原样
+ * / one argument of a figure, for rankings and series: the value is read as the figure's argument type
+ * (an enum value's name, a number, true/false, or text as it is)
+ */
+export type FigureArgument = {
+  /** 参数名，如 category / the argument's name, e.g. category */
+  name: Scalars['String']['input'];
+  /** 参数值，如 便民利民服务、KNIGHT_FESTIVAL、12 / the value, e.g. 便民利民服务, KNIGHT_FESTIVAL, 12 */
+  value: Scalars['String']['input'];
+};
+
+/** 时间序列的一个点 / one point of a series */
+export type FigurePoint = {
+  __typename?: 'FigurePoint';
+  /** 计数指标的详情（上年同期为上年同一年或同一月）/ the count, with the same year or month a year earlier */
+  count: Maybe<CountFigure>;
+  /** 起始日 / first day counted */
+  from: Scalars['Date']['output'];
+  /** 月份（按月时）/ month, when by month */
+  month: Maybe<Scalars['Int']['output']>;
+  /** 比率指标的详情 / the rate, with the same year or month a year earlier */
+  rate: Maybe<RateFigure>;
+  /** 截止日：流量指标计至此日，存量指标取此日 / last day: flows count up to it, stocks are taken on it */
+  to: Scalars['Date']['output'];
+  /** 值：计数为本期值，比率为百分比 / the value: a count's value, a rate's percent */
+  value: Maybe<Scalars['Float']['output']>;
+  /** 年份 / year */
+  year: Scalars['Int']['output'];
+};
+
+/** 排名中的一个节点 / one node of a ranking */
+export type FigureRank = {
+  __typename?: 'FigureRank';
+  /** 计数指标的详情（含上年同期）/ the count with last year's, when the figure is a count */
+  count: Maybe<CountFigure>;
+  /** 名次，数值相同者名次相同 / rank, 1 first; nodes with equal values share a rank */
+  rank: Scalars['Int']['output'];
+  /** 比率指标的详情（含上年同期）/ the rate with last year's, when the figure is a rate */
+  rate: Maybe<RateFigure>;
+  /** 节点 / the node */
+  region: Region;
+  /** 排名所依的值：计数为本期值，比率为百分比（分母为0时为空，排在最后）/ the value ranked: a count's value, a rate's percent (null when its denominator is 0: ranked last) */
+  value: Maybe<Scalars['Float']['output']>;
+};
 
 /** 社区社会组织备案 / a filing */
 export type FileCommunityOrganizationInput = {
@@ -454,25 +504,25 @@ export type MediationTally = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** 办结调解案件（案件：全局编号或本辖区的案件编号）/ close a mediation case with its result; the case by global id, or by case number in the caller's district */
-  closeMediationCase: MediationCase;
+  closeMediationCase: Maybe<MediationCase>;
   /** 注销（保留历史）/ deregister an organisation; it stays with its history */
-  deregisterOrganization: SocialOrganization;
+  deregisterOrganization: Maybe<SocialOrganization>;
   /** 社区社会组织备案 / file a community social organisation */
-  fileCommunityOrganization: CommunityOrganization;
+  fileCommunityOrganization: Maybe<CommunityOrganization>;
   /** 受理调解案件（未给案件编号时按 TJ+年份+5位 续编）/ open a mediation case; without a case number it gets the next TJ<year><5 digits> of its district */
-  openMediationCase: MediationCase;
+  openMediationCase: Maybe<MediationCase>;
   /** 录入评估等级 / record the evaluation grade awarded in a year */
-  recordGrade: RegisteredOrganization;
+  recordGrade: Maybe<RegisteredOrganization>;
   /** 录入年检结果 / record (or correct) an annual inspection result */
-  recordInspection: AnnualInspection;
+  recordInspection: Maybe<AnnualInspection>;
   /** 登记社会组织 / register a social group, private non-enterprise unit or foundation */
-  registerOrganization: RegisteredOrganization;
+  registerOrganization: Maybe<RegisteredOrganization>;
   /** 登记服务项目（未给项目编号时按 XM+年份+3位 续编）/ register a service project; without a number it gets the next XM<year><3 digits> of its district */
-  registerServiceProject: SocialServiceProject;
+  registerServiceProject: Maybe<SocialServiceProject>;
   /** 提交预览：在有效期内按预览编号写入；预览后数据有变化则拒绝 / commit a clean preview by its id before it expires; refused when the data changed since the preview */
-  socialOrganizationsCommitLedgerImport: LedgerImport;
+  socialOrganizationsCommitLedgerImport: Maybe<LedgerImport>;
   /** 预览上传的台账：校验每一行，列出将新增、更新、不变的行及全部缺陷和冲突，不写入数据 / preview an uploaded ledger: every row checked; what would be inserted, updated or left, every defect and conflict; nothing written */
-  socialOrganizationsPreviewLedgerImport: LedgerImport;
+  socialOrganizationsPreviewLedgerImport: Maybe<LedgerImport>;
 };
 
 
@@ -577,33 +627,33 @@ export type PersonalKind =
 export type Query = {
   __typename?: 'Query';
   /** 年检结果 / annual inspection results */
-  annualInspections: AnnualInspectionConnection;
+  annualInspections: Maybe<AnnualInspectionConnection>;
   /** 社区社会组织 / a filed community social organisation by its filing number */
   communityOrganization: Maybe<CommunityOrganization>;
   /** 调解案件：全局编号（410106:TJ202500001），或本辖区的案件编号 / a mediation case by global id (410106:TJ202500001), or by case number in the caller's own district */
   mediationCase: Maybe<MediationCase>;
   /** 调解案件列表 / mediation cases */
-  mediationCases: MediationCaseConnection;
+  mediationCases: Maybe<MediationCaseConnection>;
   /** 登记社会组织 / a registered organisation by its unified social credit code */
   registeredOrganization: Maybe<RegisteredOrganization>;
   /** 评估等级即将到期的组织（到期日升序）/ registered organisations whose grade expires within N months of asOf, soonest first */
-  socialGradesExpiring: RegisteredOrganizationConnection;
+  socialGradesExpiring: Maybe<RegisteredOrganizationConnection>;
   /** 社会组织（统一社会信用代码或备案编号）/ a social organisation by credit code or filing number */
   socialOrganization: Maybe<SocialOrganization>;
   /** 社会组织列表 / social organisations, filtered, sorted and paginated */
-  socialOrganizations: SocialOrganizationConnection;
+  socialOrganizations: Maybe<SocialOrganizationConnection>;
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
-  socialOrganizationsAuditTrail: Array<AuditEntry>;
+  socialOrganizationsAuditTrail: Maybe<Array<AuditEntry>>;
   /** 台账导入的进度与结果（上传者或区级管理员）/ a ledger import of this subgraph: progress and outcome (its uploader or a district administrator) */
   socialOrganizationsLedgerImport: Maybe<LedgerImport>;
   /** 台账导入记录，最新在前（区级管理员）/ past ledger imports of this subgraph, newest first (district administrators) */
-  socialOrganizationsLedgerImports: Array<LedgerImport>;
+  socialOrganizationsLedgerImports: Maybe<Array<LedgerImport>>;
   /** 哪次导入最后写入了这条记录，按记录键查（区级管理员）/ which import last wrote the record with this key, e.g. a global id (district administrators) */
-  socialOrganizationsLedgerRowImports: Array<LedgerRowImport>;
+  socialOrganizationsLedgerRowImports: Maybe<Array<LedgerRowImport>>;
   /** 服务项目：全局编号（410106:XM2025001），或本辖区的项目编号 / a service project by global id (410106:XM2025001), or by project number in the caller's own district */
   socialServiceProject: Maybe<SocialServiceProject>;
   /** 服务项目列表 / service projects */
-  socialServiceProjects: SocialServiceProjectConnection;
+  socialServiceProjects: Maybe<SocialServiceProjectConnection>;
 };
 
 
@@ -707,6 +757,15 @@ export type QuerySocialServiceProjectsArgs = {
   sort?: InputMaybe<SocialServiceProjectSort>;
 };
 
+/** 排名所比较的节点 / which nodes a ranking compares */
+export type RankingLevel =
+  /** 下一级节点（默认）/ the node's children (the default) */
+  | 'CHILDREN'
+  /** 其下所有社区（村）/ every community or village below the node */
+  | 'COMMUNITY'
+  /** 其下所有街道（镇）/ every street or town below the node */
+  | 'STREET';
+
 /** 比率指标及上年同期 / a rate with its numerator, denominator and the same rate a year earlier */
 export type RateFigure = {
   __typename?: 'RateFigure';
@@ -734,7 +793,7 @@ export type Region = {
   /** 统计用区划代码（12位）/ statistical division code, 12 digits */
   code: Scalars['ID']['output'];
   /** 该节点下的社会组织 / organisations under this node */
-  socialOrganizationList: SocialOrganizationConnection;
+  socialOrganizationList: Maybe<SocialOrganizationConnection>;
   /** 社会组织指标；节点超出调用者范围时为空并报 FORBIDDEN / social-organization figures under this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   socialOrganizations: Maybe<SocialOrganizationFigures>;
 };
@@ -799,7 +858,7 @@ export type RegisterServiceProjectInput = {
 export type RegisteredOrganization = SocialOrganization & {
   __typename?: 'RegisteredOrganization';
   /** 统一社会信用代码或备案编号 / credit code or filing number */
-  code: Scalars['ID']['output'];
+  code: Maybe<Scalars['ID']['output']>;
   /** 所属社区 / community, when it has one */
   community: Maybe<Region>;
   /** 统一社会信用代码 / unified social credit code */
@@ -809,37 +868,39 @@ export type RegisteredOrganization = SocialOrganization & {
   /** 注销原因 / reason for deregistration */
   deregistrationReason: Maybe<Scalars['String']['output']>;
   /** 申请评估资格（按国家规定）/ whether it may apply for evaluation in `year`, with the reasons it may not */
-  evaluationEligibility: EvaluationEligibility;
+  evaluationEligibility: Maybe<EvaluationEligibility>;
   /** 服务领域 / service field */
-  field: SocialServiceField;
+  field: Maybe<SocialServiceField>;
   /** 成立日期 / founded on */
-  foundedOn: Scalars['Date']['output'];
+  foundedOn: Maybe<Scalars['Date']['output']>;
   /** 评估等级 / current evaluation grade */
   grade: Maybe<EvaluationGrade>;
+  /** 全局编号：统一社会信用代码或备案编号（均全国唯一）/ global id: the credit code or filing number, both unique everywhere */
+  id: Maybe<Scalars['ID']['output']>;
   /** 年检记录（年度降序）/ annual inspections, latest first */
-  inspections: Array<AnnualInspection>;
+  inspections: Maybe<Array<AnnualInspection>>;
   /** 是否矛调组织 / whether it is a mediation organisation (service field 矛盾纠纷调解) */
-  isMediationOrganization: Scalars['Boolean']['output'];
+  isMediationOrganization: Maybe<Scalars['Boolean']['output']>;
   /** 法定代表人或负责人 / legal representative or person in charge */
   legalRepresentative: Maybe<Scalars['String']['output']>;
   /** 年内调解情况 / its mediation cases received and resolved in a year */
-  mediation: MediationTally;
+  mediation: Maybe<MediationTally>;
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 所在区划（社区，无社区时为街道）/ the community, else the street, where it is counted */
-  regionCode: Scalars['ID']['output'];
+  regionCode: Maybe<Scalars['ID']['output']>;
   /** 登记管理机关（备案组织为街道）/ registering authority; the street office for a filed organisation */
   registrationAuthority: Maybe<Scalars['String']['output']>;
   /** 承接的服务项目 / service projects it carries out */
-  serviceProjects: Array<SocialServiceProject>;
+  serviceProjects: Maybe<Array<SocialServiceProject>>;
   /** 状态（默认今天）/ status on asOf, default today */
-  status: SocialOrganizationStatus;
+  status: Maybe<SocialOrganizationStatus>;
   /** 所属街道（镇）/ street or town */
-  street: Region;
+  street: Maybe<Region>;
   /** 业务主管单位 / supervising unit */
   supervisingUnit: Maybe<Scalars['String']['output']>;
   /** 组织类型 / type */
-  type: SocialOrganizationType;
+  type: Maybe<SocialOrganizationType>;
 };
 
 
@@ -874,7 +935,7 @@ export type RegisteredOrganizationConnection = {
 /** 社会组织（登记或备案）/ a social organisation, registered or filed */
 export type SocialOrganization = {
   /** 统一社会信用代码或备案编号 / credit code or filing number */
-  code: Scalars['ID']['output'];
+  code: Maybe<Scalars['ID']['output']>;
   /** 所属社区 / community, when it has one */
   community: Maybe<Region>;
   /** 注销日期 / deregistered on */
@@ -882,29 +943,31 @@ export type SocialOrganization = {
   /** 注销原因 / reason for deregistration */
   deregistrationReason: Maybe<Scalars['String']['output']>;
   /** 服务领域 / service field */
-  field: SocialServiceField;
+  field: Maybe<SocialServiceField>;
   /** 成立日期 / founded on */
-  foundedOn: Scalars['Date']['output'];
+  foundedOn: Maybe<Scalars['Date']['output']>;
+  /** 全局编号：统一社会信用代码或备案编号（均全国唯一）/ global id: the credit code or filing number, both unique everywhere */
+  id: Maybe<Scalars['ID']['output']>;
   /** 是否矛调组织 / whether it is a mediation organisation (service field 矛盾纠纷调解) */
-  isMediationOrganization: Scalars['Boolean']['output'];
+  isMediationOrganization: Maybe<Scalars['Boolean']['output']>;
   /** 法定代表人或负责人 / legal representative or person in charge */
   legalRepresentative: Maybe<Scalars['String']['output']>;
   /** 年内调解情况 / its mediation cases received and resolved in a year */
-  mediation: MediationTally;
+  mediation: Maybe<MediationTally>;
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 所在区划（社区，无社区时为街道）/ the community, else the street, where it is counted */
-  regionCode: Scalars['ID']['output'];
+  regionCode: Maybe<Scalars['ID']['output']>;
   /** 登记管理机关（备案组织为街道）/ registering authority; the street office for a filed organisation */
   registrationAuthority: Maybe<Scalars['String']['output']>;
   /** 承接的服务项目 / service projects it carries out */
-  serviceProjects: Array<SocialServiceProject>;
+  serviceProjects: Maybe<Array<SocialServiceProject>>;
   /** 状态（默认今天）/ status on asOf, default today */
-  status: SocialOrganizationStatus;
+  status: Maybe<SocialOrganizationStatus>;
   /** 所属街道（镇）/ street or town */
-  street: Region;
+  street: Maybe<Region>;
   /** 组织类型 / type */
-  type: SocialOrganizationType;
+  type: Maybe<SocialOrganizationType>;
 };
 
 
@@ -929,6 +992,39 @@ export type SocialOrganizationConnection = {
   /** 总数 / total matching */
   totalCount: Scalars['Int']['output'];
 };
+
+/** 社会组织指标（排名、序列用）/ a social-organization figure, for rankings and series */
+export type SocialOrganizationFigure =
+  /** 注销组织数 / organisations deregistered in the year */
+  | 'DEREGISTERED_ORGANIZATIONS'
+  /** 受理纠纷数 / disputes received in the year */
+  | 'DISPUTES_RECEIVED'
+  /** 化解纠纷数（年内办结且调解成功）/ disputes resolved: closed in the year with result 调解成功 */
+  | 'DISPUTES_RESOLVED'
+  /** 调解成功率 = 调解成功 ÷ 年内办结 / resolved ÷ closed in the year */
+  | 'DISPUTE_RESOLUTION_RATE'
+  /** 有效评估等级的组织数 / active organisations holding a grade valid on asOf, optionally of one level */
+  | 'GRADED_ORGANIZATIONS'
+  /** 评估等级将在N个月内到期的组织数 / organisations whose grade expires within N months after asOf */
+  | 'GRADES_EXPIRING'
+  /** 年检结果数（检查年度）/ annual inspection results of inspection year `year`, optionally of one result */
+  | 'INSPECTIONS'
+  /** 年检合格率 = 合格 ÷ 应检 / share of inspection results of the year that are 合格 */
+  | 'INSPECTION_PASS_RATE'
+  /** 矛调组织数（服务领域为矛盾纠纷调解的存续组织）/ active mediation organisations (service field dispute mediation) as of asOf */
+  | 'MEDIATION_ORGANIZATIONS'
+  /** 新增矛调组织数（年内成立）/ mediation organisations founded in the year */
+  | 'NEW_MEDIATION_ORGANIZATIONS'
+  /** 新成立组织数 / organisations founded in the year */
+  | 'NEW_ORGANIZATIONS'
+  /** 存续组织数（按类型、领域、状态）/ organisations as of asOf by type, field and status (default ACTIVE; null: every organisation founded by then) */
+  | 'ORGANIZATIONS'
+  /** 立项服务项目数 / service projects approved (立项) in the year */
+  | 'SERVICE_PROJECTS'
+  /** 有服务项目的社区数 / distinct communities with a project approved in the year */
+  | 'SERVICE_PROJECT_COMMUNITIES'
+  /** 项目资金（元）/ funding in yuan of the projects approved in the year */
+  | 'SERVICE_PROJECT_FUNDING';
 
 /**
  * 社会组织指标。流量指标统计年内（1月1日至 asOf）发生的记录，存量指标取 asOf（默认年末）时点；均附上年同期。
@@ -961,6 +1057,10 @@ export type SocialOrganizationFigures = {
   newOrganizations: CountFigure;
   /** 存续组织数（按类型、领域、状态）/ organisations as of asOf by type, field and status (default ACTIVE; null: every organisation founded by then) */
   organizations: CountFigure;
+  /** 排名：任一指标在下级节点（或其下某层级的全部节点）的值，排序后由 first 取前N名（DESC）或后N名（ASC），一次算出 / ranking: any of these figures at the node's children (or every node of a level below it), sorted; first gives the top N (DESC) or the bottom N (ASC) */
+  ranking: Array<FigureRank>;
+  /** 时间序列：任一指标逐年（fromYear 至 toYear），或逐月（byMonth，最多5年）/ series: any of these figures year by year from fromYear to toYear, or month by month with byMonth (at most 5 years) */
+  series: Array<FigurePoint>;
   /** 有服务项目的社区数 / distinct communities with a project approved in the year */
   serviceProjectCommunities: CountFigure;
   /** 项目资金（元）/ funding in yuan of the projects approved in the year */
@@ -1115,6 +1215,36 @@ export type SocialOrganizationFiguresOrganizationsArgs = {
   status?: InputMaybe<SocialOrganizationStatus>;
   type?: InputMaybe<SocialOrganizationType>;
   year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社会组织指标。流量指标统计年内（1月1日至 asOf）发生的记录，存量指标取 asOf（默认年末）时点；均附上年同期。
+ * / Social-organisation figures. Flow figures count records dated from 1 January of `year` up to asOf;
+ * stock figures are taken on asOf (default 31 December of `year`). Each comes with the same figure a year earlier.
+ */
+export type SocialOrganizationFiguresRankingArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  figure: SocialOrganizationFigure;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<RankingLevel>;
+  order?: InputMaybe<SortDirection>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社会组织指标。流量指标统计年内（1月1日至 asOf）发生的记录，存量指标取 asOf（默认年末）时点；均附上年同期。
+ * / Social-organisation figures. Flow figures count records dated from 1 January of `year` up to asOf;
+ * stock figures are taken on asOf (default 31 December of `year`). Each comes with the same figure a year earlier.
+ */
+export type SocialOrganizationFiguresSeriesArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  byMonth?: InputMaybe<Scalars['Boolean']['input']>;
+  figure: SocialOrganizationFigure;
+  fromYear: Scalars['Int']['input'];
+  toYear?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1427,10 +1557,10 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AnnualInspection: ResolverTypeWrapper<AnnualInspectionModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AnnualInspectionConnection: ResolverTypeWrapper<Omit<AnnualInspectionConnection, 'nodes'> & { nodes: Array<ResolversTypes['AnnualInspection']> }>;
   AnnualInspectionFilter: AnnualInspectionFilter;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AnnualInspectionResult: AnnualInspectionResult;
   AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1445,6 +1575,9 @@ export type ResolversTypes = ResolversObject<{
   EvaluationEligibility: ResolverTypeWrapper<EvaluationEligibility>;
   EvaluationGrade: ResolverTypeWrapper<GradeViewModel>;
   EvaluationLevel: EvaluationLevel;
+  FigureArgument: FigureArgument;
+  FigurePoint: ResolverTypeWrapper<Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']> }>;
+  FigureRank: ResolverTypeWrapper<Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']>, region: ResolversTypes['Region'] }>;
   FileCommunityOrganizationInput: FileCommunityOrganizationInput;
   LedgerConflict: ResolverTypeWrapper<LedgerConflict>;
   LedgerConflictField: ResolverTypeWrapper<LedgerConflictField>;
@@ -1465,6 +1598,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PersonalKind: PersonalKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RankingLevel: RankingLevel;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
   Region: ResolverTypeWrapper<RegionNodeModel>;
@@ -1474,6 +1608,7 @@ export type ResolversTypes = ResolversObject<{
   RegisteredOrganizationConnection: ResolverTypeWrapper<Omit<RegisteredOrganizationConnection, 'nodes'> & { nodes: Array<ResolversTypes['RegisteredOrganization']> }>;
   SocialOrganization: ResolverTypeWrapper<SocialOrganizationModel>;
   SocialOrganizationConnection: ResolverTypeWrapper<Omit<SocialOrganizationConnection, 'nodes'> & { nodes: Array<ResolversTypes['SocialOrganization']> }>;
+  SocialOrganizationFigure: SocialOrganizationFigure;
   SocialOrganizationFigures: ResolverTypeWrapper<RegionNodeModel>;
   SocialOrganizationFilter: SocialOrganizationFilter;
   SocialOrganizationSort: SocialOrganizationSort;
@@ -1494,10 +1629,10 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AnnualInspection: AnnualInspectionModel;
+  ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   AnnualInspectionConnection: Omit<AnnualInspectionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AnnualInspection']> };
   AnnualInspectionFilter: AnnualInspectionFilter;
-  ID: Scalars['ID']['output'];
   AuditEntry: AuditEntryViewModel;
   String: Scalars['String']['output'];
   CommunityOrganization: SocialOrganizationModel;
@@ -1508,6 +1643,9 @@ export type ResolversParentTypes = ResolversObject<{
   EligibilityReason: EligibilityReason;
   EvaluationEligibility: EvaluationEligibility;
   EvaluationGrade: GradeViewModel;
+  FigureArgument: FigureArgument;
+  FigurePoint: Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']> };
+  FigureRank: Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']>, region: ResolversParentTypes['Region'] };
   FileCommunityOrganizationInput: FileCommunityOrganizationInput;
   LedgerConflict: LedgerConflict;
   LedgerConflictField: LedgerConflictField;
@@ -1548,6 +1686,7 @@ export type PersonalDirectiveArgs = {
 export type PersonalDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = PersonalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AnnualInspectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AnnualInspection'] = ResolversParentTypes['AnnualInspection']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['RegisteredOrganization'], ParentType, ContextType>;
   result?: Resolver<ResolversTypes['AnnualInspectionResult'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1573,23 +1712,24 @@ export type AuditEntryResolvers<ContextType = RequestContext, ParentType extends
 
 export type CommunityOrganizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommunityOrganization'] = ResolversParentTypes['CommunityOrganization'], FederationReferenceType extends FederationReferenceTypes['CommunityOrganization'] = FederationReferenceTypes['CommunityOrganization']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CommunityOrganization']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   community?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   deregisteredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   deregistrationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  field?: Resolver<ResolversTypes['SocialServiceField'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['SocialServiceField']>, ParentType, ContextType>;
   filingNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  foundedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  isMediationOrganization?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  foundedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  isMediationOrganization?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   legalRepresentative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mediation?: Resolver<ResolversTypes['MediationTally'], ParentType, ContextType, RequireFields<CommunityOrganizationMediationArgs, 'year'>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mediation?: Resolver<Maybe<ResolversTypes['MediationTally']>, ParentType, ContextType, RequireFields<CommunityOrganizationMediationArgs, 'year'>>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   registrationAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  serviceProjects?: Resolver<Array<ResolversTypes['SocialServiceProject']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['SocialOrganizationStatus'], ParentType, ContextType, Partial<CommunityOrganizationStatusArgs>>;
-  street?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['SocialOrganizationType'], ParentType, ContextType>;
+  serviceProjects?: Resolver<Maybe<Array<ResolversTypes['SocialServiceProject']>>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['SocialOrganizationStatus']>, ParentType, ContextType, Partial<CommunityOrganizationStatusArgs>>;
+  street?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['SocialOrganizationType']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1621,6 +1761,24 @@ export type EvaluationGradeResolvers<ContextType = RequestContext, ParentType ex
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<EvaluationGradeValidArgs>>;
   validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FigurePointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigurePoint'] = ResolversParentTypes['FigurePoint']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FigureRankResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigureRank'] = ResolversParentTypes['FigureRank']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type LedgerConflictResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerConflict'] = ResolversParentTypes['LedgerConflict']> = ResolversObject<{
@@ -1702,16 +1860,16 @@ export type MediationTallyResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  closeMediationCase?: Resolver<ResolversTypes['MediationCase'], ParentType, ContextType, RequireFields<MutationCloseMediationCaseArgs, 'caseNumber' | 'closedOn' | 'result'>>;
-  deregisterOrganization?: Resolver<ResolversTypes['SocialOrganization'], ParentType, ContextType, RequireFields<MutationDeregisterOrganizationArgs, 'code' | 'deregisteredOn'>>;
-  fileCommunityOrganization?: Resolver<ResolversTypes['CommunityOrganization'], ParentType, ContextType, RequireFields<MutationFileCommunityOrganizationArgs, 'input'>>;
-  openMediationCase?: Resolver<ResolversTypes['MediationCase'], ParentType, ContextType, RequireFields<MutationOpenMediationCaseArgs, 'input'>>;
-  recordGrade?: Resolver<ResolversTypes['RegisteredOrganization'], ParentType, ContextType, RequireFields<MutationRecordGradeArgs, 'creditCode' | 'level' | 'year'>>;
-  recordInspection?: Resolver<ResolversTypes['AnnualInspection'], ParentType, ContextType, RequireFields<MutationRecordInspectionArgs, 'creditCode' | 'result' | 'year'>>;
-  registerOrganization?: Resolver<ResolversTypes['RegisteredOrganization'], ParentType, ContextType, RequireFields<MutationRegisterOrganizationArgs, 'input'>>;
-  registerServiceProject?: Resolver<ResolversTypes['SocialServiceProject'], ParentType, ContextType, RequireFields<MutationRegisterServiceProjectArgs, 'input'>>;
-  socialOrganizationsCommitLedgerImport?: Resolver<ResolversTypes['LedgerImport'], ParentType, ContextType, RequireFields<MutationSocialOrganizationsCommitLedgerImportArgs, 'previewId'>>;
-  socialOrganizationsPreviewLedgerImport?: Resolver<ResolversTypes['LedgerImport'], ParentType, ContextType, RequireFields<MutationSocialOrganizationsPreviewLedgerImportArgs, 'id'>>;
+  closeMediationCase?: Resolver<Maybe<ResolversTypes['MediationCase']>, ParentType, ContextType, RequireFields<MutationCloseMediationCaseArgs, 'caseNumber' | 'closedOn' | 'result'>>;
+  deregisterOrganization?: Resolver<Maybe<ResolversTypes['SocialOrganization']>, ParentType, ContextType, RequireFields<MutationDeregisterOrganizationArgs, 'code' | 'deregisteredOn'>>;
+  fileCommunityOrganization?: Resolver<Maybe<ResolversTypes['CommunityOrganization']>, ParentType, ContextType, RequireFields<MutationFileCommunityOrganizationArgs, 'input'>>;
+  openMediationCase?: Resolver<Maybe<ResolversTypes['MediationCase']>, ParentType, ContextType, RequireFields<MutationOpenMediationCaseArgs, 'input'>>;
+  recordGrade?: Resolver<Maybe<ResolversTypes['RegisteredOrganization']>, ParentType, ContextType, RequireFields<MutationRecordGradeArgs, 'creditCode' | 'level' | 'year'>>;
+  recordInspection?: Resolver<Maybe<ResolversTypes['AnnualInspection']>, ParentType, ContextType, RequireFields<MutationRecordInspectionArgs, 'creditCode' | 'result' | 'year'>>;
+  registerOrganization?: Resolver<Maybe<ResolversTypes['RegisteredOrganization']>, ParentType, ContextType, RequireFields<MutationRegisterOrganizationArgs, 'input'>>;
+  registerServiceProject?: Resolver<Maybe<ResolversTypes['SocialServiceProject']>, ParentType, ContextType, RequireFields<MutationRegisterServiceProjectArgs, 'input'>>;
+  socialOrganizationsCommitLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationSocialOrganizationsCommitLedgerImportArgs, 'previewId'>>;
+  socialOrganizationsPreviewLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationSocialOrganizationsPreviewLedgerImportArgs, 'id'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1720,20 +1878,20 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  annualInspections?: Resolver<ResolversTypes['AnnualInspectionConnection'], ParentType, ContextType, Partial<QueryAnnualInspectionsArgs>>;
+  annualInspections?: Resolver<Maybe<ResolversTypes['AnnualInspectionConnection']>, ParentType, ContextType, Partial<QueryAnnualInspectionsArgs>>;
   communityOrganization?: Resolver<Maybe<ResolversTypes['CommunityOrganization']>, ParentType, ContextType, RequireFields<QueryCommunityOrganizationArgs, 'filingNumber'>>;
   mediationCase?: Resolver<Maybe<ResolversTypes['MediationCase']>, ParentType, ContextType, RequireFields<QueryMediationCaseArgs, 'caseNumber'>>;
-  mediationCases?: Resolver<ResolversTypes['MediationCaseConnection'], ParentType, ContextType, Partial<QueryMediationCasesArgs>>;
+  mediationCases?: Resolver<Maybe<ResolversTypes['MediationCaseConnection']>, ParentType, ContextType, Partial<QueryMediationCasesArgs>>;
   registeredOrganization?: Resolver<Maybe<ResolversTypes['RegisteredOrganization']>, ParentType, ContextType, RequireFields<QueryRegisteredOrganizationArgs, 'creditCode'>>;
-  socialGradesExpiring?: Resolver<ResolversTypes['RegisteredOrganizationConnection'], ParentType, ContextType, RequireFields<QuerySocialGradesExpiringArgs, 'withinMonths'>>;
+  socialGradesExpiring?: Resolver<Maybe<ResolversTypes['RegisteredOrganizationConnection']>, ParentType, ContextType, RequireFields<QuerySocialGradesExpiringArgs, 'withinMonths'>>;
   socialOrganization?: Resolver<Maybe<ResolversTypes['SocialOrganization']>, ParentType, ContextType, RequireFields<QuerySocialOrganizationArgs, 'code'>>;
-  socialOrganizations?: Resolver<ResolversTypes['SocialOrganizationConnection'], ParentType, ContextType, Partial<QuerySocialOrganizationsArgs>>;
-  socialOrganizationsAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QuerySocialOrganizationsAuditTrailArgs>>;
+  socialOrganizations?: Resolver<Maybe<ResolversTypes['SocialOrganizationConnection']>, ParentType, ContextType, Partial<QuerySocialOrganizationsArgs>>;
+  socialOrganizationsAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QuerySocialOrganizationsAuditTrailArgs>>;
   socialOrganizationsLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<QuerySocialOrganizationsLedgerImportArgs, 'id'>>;
-  socialOrganizationsLedgerImports?: Resolver<Array<ResolversTypes['LedgerImport']>, ParentType, ContextType, Partial<QuerySocialOrganizationsLedgerImportsArgs>>;
-  socialOrganizationsLedgerRowImports?: Resolver<Array<ResolversTypes['LedgerRowImport']>, ParentType, ContextType, RequireFields<QuerySocialOrganizationsLedgerRowImportsArgs, 'key'>>;
+  socialOrganizationsLedgerImports?: Resolver<Maybe<Array<ResolversTypes['LedgerImport']>>, ParentType, ContextType, Partial<QuerySocialOrganizationsLedgerImportsArgs>>;
+  socialOrganizationsLedgerRowImports?: Resolver<Maybe<Array<ResolversTypes['LedgerRowImport']>>, ParentType, ContextType, RequireFields<QuerySocialOrganizationsLedgerRowImportsArgs, 'key'>>;
   socialServiceProject?: Resolver<Maybe<ResolversTypes['SocialServiceProject']>, ParentType, ContextType, RequireFields<QuerySocialServiceProjectArgs, 'code'>>;
-  socialServiceProjects?: Resolver<ResolversTypes['SocialServiceProjectConnection'], ParentType, ContextType, Partial<QuerySocialServiceProjectsArgs>>;
+  socialServiceProjects?: Resolver<Maybe<ResolversTypes['SocialServiceProjectConnection']>, ParentType, ContextType, Partial<QuerySocialServiceProjectsArgs>>;
 }>;
 
 export type RateFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateFigure'] = ResolversParentTypes['RateFigure']> = ResolversObject<{
@@ -1753,33 +1911,34 @@ export type RatePointResolvers<ContextType = RequestContext, ParentType extends 
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  socialOrganizationList?: Resolver<ResolversTypes['SocialOrganizationConnection'], ParentType, ContextType, Partial<RegionSocialOrganizationListArgs>>;
+  socialOrganizationList?: Resolver<Maybe<ResolversTypes['SocialOrganizationConnection']>, ParentType, ContextType, Partial<RegionSocialOrganizationListArgs>>;
   socialOrganizations?: Resolver<Maybe<ResolversTypes['SocialOrganizationFigures']>, ParentType, ContextType>;
 }>;
 
 export type RegisteredOrganizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegisteredOrganization'] = ResolversParentTypes['RegisteredOrganization'], FederationReferenceType extends FederationReferenceTypes['RegisteredOrganization'] = FederationReferenceTypes['RegisteredOrganization']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['RegisteredOrganization']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   community?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   creditCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   deregisteredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   deregistrationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  evaluationEligibility?: Resolver<ResolversTypes['EvaluationEligibility'], ParentType, ContextType, RequireFields<RegisteredOrganizationEvaluationEligibilityArgs, 'year'>>;
-  field?: Resolver<ResolversTypes['SocialServiceField'], ParentType, ContextType>;
-  foundedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  evaluationEligibility?: Resolver<Maybe<ResolversTypes['EvaluationEligibility']>, ParentType, ContextType, RequireFields<RegisteredOrganizationEvaluationEligibilityArgs, 'year'>>;
+  field?: Resolver<Maybe<ResolversTypes['SocialServiceField']>, ParentType, ContextType>;
+  foundedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   grade?: Resolver<Maybe<ResolversTypes['EvaluationGrade']>, ParentType, ContextType>;
-  inspections?: Resolver<Array<ResolversTypes['AnnualInspection']>, ParentType, ContextType>;
-  isMediationOrganization?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  inspections?: Resolver<Maybe<Array<ResolversTypes['AnnualInspection']>>, ParentType, ContextType>;
+  isMediationOrganization?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   legalRepresentative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  mediation?: Resolver<ResolversTypes['MediationTally'], ParentType, ContextType, RequireFields<RegisteredOrganizationMediationArgs, 'year'>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mediation?: Resolver<Maybe<ResolversTypes['MediationTally']>, ParentType, ContextType, RequireFields<RegisteredOrganizationMediationArgs, 'year'>>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   registrationAuthority?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  serviceProjects?: Resolver<Array<ResolversTypes['SocialServiceProject']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['SocialOrganizationStatus'], ParentType, ContextType, Partial<RegisteredOrganizationStatusArgs>>;
-  street?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  serviceProjects?: Resolver<Maybe<Array<ResolversTypes['SocialServiceProject']>>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['SocialOrganizationStatus']>, ParentType, ContextType, Partial<RegisteredOrganizationStatusArgs>>;
+  street?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   supervisingUnit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['SocialOrganizationType'], ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['SocialOrganizationType']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1812,6 +1971,8 @@ export type SocialOrganizationFiguresResolvers<ContextType = RequestContext, Par
   newMediationOrganizations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresNewMediationOrganizationsArgs, 'year'>>;
   newOrganizations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresNewOrganizationsArgs, 'year'>>;
   organizations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresOrganizationsArgs, 'status' | 'year'>>;
+  ranking?: Resolver<Array<ResolversTypes['FigureRank']>, ParentType, ContextType, RequireFields<SocialOrganizationFiguresRankingArgs, 'figure' | 'level' | 'order' | 'year'>>;
+  series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<SocialOrganizationFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
   serviceProjectCommunities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresServiceProjectCommunitiesArgs, 'year'>>;
   serviceProjectFunding?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresServiceProjectFundingArgs, 'year'>>;
   serviceProjects?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresServiceProjectsArgs, 'year'>>;
@@ -1847,6 +2008,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   EligibilityReason?: EligibilityReasonResolvers<ContextType>;
   EvaluationEligibility?: EvaluationEligibilityResolvers<ContextType>;
   EvaluationGrade?: EvaluationGradeResolvers<ContextType>;
+  FigurePoint?: FigurePointResolvers<ContextType>;
+  FigureRank?: FigureRankResolvers<ContextType>;
   LedgerConflict?: LedgerConflictResolvers<ContextType>;
   LedgerConflictField?: LedgerConflictFieldResolvers<ContextType>;
   LedgerDefect?: LedgerDefectResolvers<ContextType>;

@@ -30,7 +30,6 @@ import {
   type ImportSummary,
   type LedgerImporter,
 } from '@district/ledger';
-import { maskArgs } from '../audit';
 import type { DataVersion } from '../data-version';
 import { importDistrict } from './district';
 import type { LedgerImportSettings } from './settings';
@@ -514,9 +513,9 @@ const countValues = (id: string, s: ImportSummary) => [
   JSON.stringify(s.conflicts),
 ];
 
-/** Who committed what: the file (name, size, SHA-256), where it went, and what it wrote. */
+/** Who committed what: the file (name, size, SHA-256), where it went, and what it wrote; no personal value. */
 function auditArgs(rec: RecordRow, s?: ImportSummary) {
-  return maskArgs({
+  return {
     ledger: rec.ledger,
     fileName: rec.file_name,
     bytes: rec.bytes,
@@ -525,7 +524,7 @@ function auditArgs(rec: RecordRow, s?: ImportSummary) {
     region: rec.region,
     overwrite: rec.overwrite,
     ...(s ? { read: s.read, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, conflicts: s.conflictCount } : {}),
-  });
+  };
 }
 
 function assertAdmin(caller: Caller): void {

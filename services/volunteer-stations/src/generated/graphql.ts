@@ -31,7 +31,7 @@ export type AuditEntry = {
   args: Maybe<Scalars['String']['output']>;
   at: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** MUTATION 或 PERSONAL_READ */
+  /** MUTATION、PERSONAL_READ 或 EXPORT（导出）/ MUTATION, PERSONAL_READ or EXPORT */
   kind: Scalars['String']['output'];
   operation: Scalars['String']['output'];
   outcome: Scalars['String']['output'];
@@ -53,15 +53,61 @@ export type CountFigure = {
   value: Scalars['Float']['output'];
 };
 
+/**
+ * 指标的一个参数（排名、序列用），值按该指标参数的类型读取：枚举写其名称，数字、布尔写字面量，文字原样
+ * / one argument of a figure, for rankings and series: the value is read as the figure's argument type
+ * (an enum value's name, a number, true/false, or text as it is)
+ */
+export type FigureArgument = {
+  /** 参数名，如 category / the argument's name, e.g. category */
+  name: Scalars['String']['input'];
+  /** 参数值，如 便民利民服务、KNIGHT_FESTIVAL、12 / the value, e.g. 便民利民服务, KNIGHT_FESTIVAL, 12 */
+  value: Scalars['String']['input'];
+};
+
+/** 时间序列的一个点 / one point of a series */
+export type FigurePoint = {
+  __typename?: 'FigurePoint';
+  /** 计数指标的详情（上年同期为上年同一年或同一月）/ the count, with the same year or month a year earlier */
+  count: Maybe<CountFigure>;
+  /** 起始日 / first day counted */
+  from: Scalars['Date']['output'];
+  /** 月份（按月时）/ month, when by month */
+  month: Maybe<Scalars['Int']['output']>;
+  /** 比率指标的详情 / the rate, with the same year or month a year earlier */
+  rate: Maybe<RateFigure>;
+  /** 截止日：流量指标计至此日，存量指标取此日 / last day: flows count up to it, stocks are taken on it */
+  to: Scalars['Date']['output'];
+  /** 值：计数为本期值，比率为百分比 / the value: a count's value, a rate's percent */
+  value: Maybe<Scalars['Float']['output']>;
+  /** 年份 / year */
+  year: Scalars['Int']['output'];
+};
+
+/** 排名中的一个节点 / one node of a ranking */
+export type FigureRank = {
+  __typename?: 'FigureRank';
+  /** 计数指标的详情（含上年同期）/ the count with last year's, when the figure is a count */
+  count: Maybe<CountFigure>;
+  /** 名次，数值相同者名次相同 / rank, 1 first; nodes with equal values share a rank */
+  rank: Scalars['Int']['output'];
+  /** 比率指标的详情（含上年同期）/ the rate with last year's, when the figure is a rate */
+  rate: Maybe<RateFigure>;
+  /** 节点 / the node */
+  region: Region;
+  /** 排名所依的值：计数为本期值，比率为百分比（分母为0时为空，排在最后）/ the value ranked: a count's value, a rate's percent (null when its denominator is 0: ranked last) */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
 /** 网格（工作力量子图所有）上的需求与资源清单 / a grid's needs and resources lists (the grid is owned by the workforce subgraph) */
 export type Grid = {
   __typename?: 'Grid';
   /** 网格编码 / grid code */
   code: Scalars['ID']['output'];
   /** 本网格需求清单 / this grid's needs */
-  volunteerNeeds: VolunteerNeedConnection;
+  volunteerNeeds: Maybe<VolunteerNeedConnection>;
   /** 本网格资源清单 / this grid's resources */
-  volunteerResources: VolunteerResourceConnection;
+  volunteerResources: Maybe<VolunteerResourceConnection>;
 };
 
 
@@ -187,31 +233,31 @@ export type LedgerRowImport = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** 认领需求（全局编号或本辖区的需求编号；须为“待认领”）/ claim a need (global id or number in the caller's district); it must be raised, else CONFLICT */
-  claimVolunteerNeed: VolunteerNeed;
+  claimVolunteerNeed: Maybe<VolunteerNeed>;
   /** 反馈并办结需求（须为“已服务”）/ record feedback and close a served need (else CONFLICT) */
-  closeVolunteerNeed: VolunteerNeed;
+  closeVolunteerNeed: Maybe<VolunteerNeed>;
   /** 提出需求（进入网格需求清单）/ raise a need on a grid's needs list */
-  raiseVolunteerNeed: VolunteerNeed;
+  raiseVolunteerNeed: Maybe<VolunteerNeed>;
   /** 记录一场志愿服务活动及服务时长 / record an activity and its volunteers' hours */
-  recordVolunteerActivity: VolunteerActivity;
+  recordVolunteerActivity: Maybe<VolunteerActivity>;
   /** 为已有活动补录或更正服务时长（活动的全局编号或本辖区的活动编号）/ add or correct hours of an existing activity (its global id, or its number in the caller's own district) */
-  recordVolunteerHours: VolunteerActivity;
+  recordVolunteerHours: Maybe<VolunteerActivity>;
   /** 登记志愿者，返回新的志愿者编号 / register a volunteer; the volunteer number is assigned */
-  registerVolunteer: Volunteer;
+  registerVolunteer: Maybe<Volunteer>;
   /** 登记资源（进入网格资源清单）/ register a resource on a grid's resources list */
-  registerVolunteerResource: VolunteerResource;
+  registerVolunteerResource: Maybe<VolunteerResource>;
   /** 完成服务（须为“已认领”），可注明同区县的资源 / mark a claimed need as served (else CONFLICT), optionally by a resource of the same district */
-  serveVolunteerNeed: VolunteerNeed;
+  serveVolunteerNeed: Maybe<VolunteerNeed>;
   /**
    * 更新站点“六有”情况：补齐（是）或撤销（否）给出的项，未给出的项不变；每项只能从“缺少”到“具备”或反之，与现状相同为 CONFLICT。on 为生效日期，默认今天。
    * / supply (true) or withdraw (false) the 六有 items given, leaving the others as they are; each item given must
    * change (missing → present, or present → missing), else CONFLICT. `on` is the day it took effect, default today.
    */
-  updateVolunteerStationStandard: VolunteerStation;
+  updateVolunteerStationStandard: Maybe<VolunteerStation>;
   /** 提交预览：在有效期内按预览编号写入；预览后数据有变化则拒绝 / commit a clean preview by its id before it expires; refused when the data changed since the preview */
-  volunteerStationsCommitLedgerImport: LedgerImport;
+  volunteerStationsCommitLedgerImport: Maybe<LedgerImport>;
   /** 预览上传的台账：校验每一行，列出将新增、更新、不变的行及全部缺陷和冲突，不写入数据 / preview an uploaded ledger: every row checked; what would be inserted, updated or left, every defect and conflict; nothing written */
-  volunteerStationsPreviewLedgerImport: LedgerImport;
+  volunteerStationsPreviewLedgerImport: Maybe<LedgerImport>;
 };
 
 
@@ -312,37 +358,37 @@ export type PersonalKind =
 export type Query = {
   __typename?: 'Query';
   /** 为需求推荐资源（需求的全局编号或本辖区的需求编号）：同区县、同类别，按区划就近（同网格、同社区、同街道、全区）/ resources for a need (its global id, or its number in the caller's own district): same district and category, nearest in the region tree first (grid, community, street, district) */
-  suggestResources: Array<VolunteerResourceSuggestion>;
+  suggestResources: Maybe<Array<VolunteerResourceSuggestion>>;
   /** 志愿者：全局编号（410106:V0000001），或本辖区的志愿者编号 / a volunteer by global id (410106:V0000001), or by volunteer number in the caller's own district */
   volunteer: Maybe<Volunteer>;
   /** 志愿服务活动列表 / volunteer activities */
-  volunteerActivities: VolunteerActivityConnection;
+  volunteerActivities: Maybe<VolunteerActivityConnection>;
   /** 志愿服务活动：全局编号或本辖区的活动编号 / a volunteer activity by global id, or by activity number in the caller's own district */
   volunteerActivity: Maybe<VolunteerActivity>;
   /** 需求清单条目：全局编号或本辖区的需求编号 / a needs-list entry by global id, or by need number in the caller's own district */
   volunteerNeed: Maybe<VolunteerNeed>;
   /** 需求清单 / the needs list */
-  volunteerNeeds: VolunteerNeedConnection;
+  volunteerNeeds: Maybe<VolunteerNeedConnection>;
   /** 试点社区列表 / pilot communities (专业社工+志愿服务) */
-  volunteerPilots: VolunteerPilotConnection;
+  volunteerPilots: Maybe<VolunteerPilotConnection>;
   /** 资源清单条目：全局编号或本辖区的资源编号 / a resources-list entry by global id, or by resource number in the caller's own district */
   volunteerResource: Maybe<VolunteerResource>;
   /** 资源清单 / the resources list */
-  volunteerResources: VolunteerResourceConnection;
+  volunteerResources: Maybe<VolunteerResourceConnection>;
   /** 志愿服务站点：全局编号（410106:ZYZ001），或本辖区的站点编号 / a volunteer station by global id (410106:ZYZ001), or by station number in the caller's own district */
   volunteerStation: Maybe<VolunteerStation>;
   /** 志愿服务站点列表 / volunteer stations */
-  volunteerStations: VolunteerStationConnection;
+  volunteerStations: Maybe<VolunteerStationConnection>;
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
-  volunteerStationsAuditTrail: Array<AuditEntry>;
+  volunteerStationsAuditTrail: Maybe<Array<AuditEntry>>;
   /** 台账导入的进度与结果（上传者或区级管理员）/ a ledger import of this subgraph: progress and outcome (its uploader or a district administrator) */
   volunteerStationsLedgerImport: Maybe<LedgerImport>;
   /** 台账导入记录，最新在前（区级管理员）/ past ledger imports of this subgraph, newest first (district administrators) */
-  volunteerStationsLedgerImports: Array<LedgerImport>;
+  volunteerStationsLedgerImports: Maybe<Array<LedgerImport>>;
   /** 哪次导入最后写入了这条记录，按记录键查（区级管理员）/ which import last wrote the record with this key, e.g. a global id (district administrators) */
-  volunteerStationsLedgerRowImports: Array<LedgerRowImport>;
+  volunteerStationsLedgerRowImports: Maybe<Array<LedgerRowImport>>;
   /** 志愿者列表 / registered volunteers */
-  volunteers: VolunteerConnection;
+  volunteers: Maybe<VolunteerConnection>;
 };
 
 
@@ -474,6 +520,15 @@ export type RaiseVolunteerNeedInput = {
   raisedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** 排名所比较的节点 / which nodes a ranking compares */
+export type RankingLevel =
+  /** 下一级节点（默认）/ the node's children (the default) */
+  | 'CHILDREN'
+  /** 其下所有社区（村）/ every community or village below the node */
+  | 'COMMUNITY'
+  /** 其下所有街道（镇）/ every street or town below the node */
+  | 'STREET';
+
 /** 比率指标及上年同期 / a rate with its numerator, denominator and the same rate a year earlier */
 export type RateFigure = {
   __typename?: 'RateFigure';
@@ -521,11 +576,11 @@ export type Region = {
   /** 志愿服务指标；节点超出调用者范围时为空并报 FORBIDDEN / volunteer-service figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   volunteer: Maybe<VolunteerFigures>;
   /** 该节点下的需求清单 / needs under this node */
-  volunteerNeeds: VolunteerNeedConnection;
+  volunteerNeeds: Maybe<VolunteerNeedConnection>;
   /** 该节点下的资源清单 / resources under this node */
-  volunteerResources: VolunteerResourceConnection;
+  volunteerResources: Maybe<VolunteerResourceConnection>;
   /** 该节点下的志愿服务站点 / volunteer stations under this node */
-  volunteerStations: VolunteerStationConnection;
+  volunteerStations: Maybe<VolunteerStationConnection>;
 };
 
 
@@ -722,6 +777,35 @@ export type VolunteerConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** 志愿服务指标（排名、序列用）/ a volunteer-service figure, for rankings and series */
+export type VolunteerFigure =
+  /** 活跃志愿者数（期内有服务记录）/ distinct volunteers with hours at activities in the period */
+  | 'ACTIVE_VOLUNTEERS'
+  /** 活动场次，可按类别、服务对象 / activities held in the period, optionally of one category or target group */
+  | 'ACTIVITIES'
+  /** 需求条数：期内提出的，可按类别或按已到达的环节 / needs raised in the period; with stage, those that have reached it */
+  | 'NEEDS'
+  /** 征集到需求的网格数 / grids with at least one need raised in the period */
+  | 'NEEDS_GRIDS'
+  /** 需求闭环率：期内提出的需求中已反馈办结的比例 / needs raised in the period that were fed back and closed */
+  | 'NEED_CLOSURE_RATE'
+  /** 试点社区数，可按级别 / pilot communities designated by asOf, optionally of one level */
+  | 'PILOTS'
+  /** 注册志愿者数 / volunteers registered by asOf */
+  | 'REGISTERED_VOLUNTEERS'
+  /** 资源条数：期内登记的 / resources registered in the period */
+  | 'RESOURCES'
+  /** 服务时长（小时）/ volunteer hours at activities in the period */
+  | 'SERVICE_HOURS'
+  /** 服务人次 / people served by activities in the period (服务人次 summed) */
+  | 'SERVICE_PERSON_TIMES'
+  /** 站点标准化率 / standardised stations ÷ stations */
+  | 'STANDARDIZATION_RATE'
+  /** “六有”标准化站点数（六项均为“是”）/ standardised stations: all six 六有 items present, as of asOf */
+  | 'STANDARDIZED_STATIONS'
+  /** 站点数（已建成）/ stations built by asOf */
+  | 'STATIONS';
+
 /**
  * 志愿服务指标。流量指标统计当年1月1日至 asOf（默认12月31日，须在该年内）的记录，存量指标取 asOf 时点；均附上年同期。
  * / Volunteer-service figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31; it must lie in
@@ -743,10 +827,14 @@ export type VolunteerFigures = {
   needsGrids: CountFigure;
   /** 试点社区数，可按级别 / pilot communities designated by asOf, optionally of one level */
   pilots: CountFigure;
+  /** 排名：任一指标在下级节点（或其下某层级的全部节点）的值，排序后由 first 取前N名（DESC）或后N名（ASC），一次算出 / ranking: any of these figures at the node's children (or every node of a level below it), sorted; first gives the top N (DESC) or the bottom N (ASC) */
+  ranking: Array<FigureRank>;
   /** 注册志愿者数 / volunteers registered by asOf */
   registeredVolunteers: CountFigure;
   /** 资源条数：期内登记的 / resources registered in the period */
   resources: CountFigure;
+  /** 时间序列：任一指标逐年（fromYear 至 toYear），或逐月（byMonth，最多5年）/ series: any of these figures year by year from fromYear to toYear, or month by month with byMonth (at most 5 years) */
+  series: Array<FigurePoint>;
   /** 服务时长（小时）/ volunteer hours at activities in the period */
   serviceHours: CountFigure;
   /** 服务人次 / people served by activities in the period (服务人次 summed) */
@@ -848,6 +936,22 @@ export type VolunteerFiguresPilotsArgs = {
  * / Volunteer-service figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31; it must lie in
  * the year) of the year; stock figures are taken as of asOf. Each comes with the same figure a year earlier.
  */
+export type VolunteerFiguresRankingArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  figure: VolunteerFigure;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<RankingLevel>;
+  order?: InputMaybe<SortDirection>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 志愿服务指标。流量指标统计当年1月1日至 asOf（默认12月31日，须在该年内）的记录，存量指标取 asOf 时点；均附上年同期。
+ * / Volunteer-service figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31; it must lie in
+ * the year) of the year; stock figures are taken as of asOf. Each comes with the same figure a year earlier.
+ */
 export type VolunteerFiguresRegisteredVolunteersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   year: Scalars['Int']['input'];
@@ -863,6 +967,20 @@ export type VolunteerFiguresResourcesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   category?: InputMaybe<Scalars['String']['input']>;
   year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 志愿服务指标。流量指标统计当年1月1日至 asOf（默认12月31日，须在该年内）的记录，存量指标取 asOf 时点；均附上年同期。
+ * / Volunteer-service figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31; it must lie in
+ * the year) of the year; stock figures are taken as of asOf. Each comes with the same figure a year earlier.
+ */
+export type VolunteerFiguresSeriesArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  byMonth?: InputMaybe<Scalars['Boolean']['input']>;
+  figure: VolunteerFigure;
+  fromYear: Scalars['Int']['input'];
+  toYear?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -992,14 +1110,20 @@ export type VolunteerNeedConnection = {
 
 /** 需求筛选 / need filter */
 export type VolunteerNeedFilter = {
+  /** 计算天数所至的日期，默认今天 / the day olderThanDays counts to, default today */
+  ageOn?: InputMaybe<Scalars['Date']['input']>;
   /** 需求类别 / category */
   category?: InputMaybe<Scalars['String']['input']>;
   /** 提出日期起 / raised on or after */
   from?: InputMaybe<Scalars['Date']['input']>;
+  /** 提出已超过N天（至 ageOn，默认今天）/ raised more than N days before ageOn (default today) */
+  olderThanDays?: InputMaybe<Scalars['Int']['input']>;
   /** 区划或网格 / a node of the region tree or a grid */
   regionCode?: InputMaybe<Scalars['ID']['input']>;
   /** 闭环环节 / stage */
   status?: InputMaybe<VolunteerNeedStatus>;
+  /** 处于这些环节之一，如未办结的 [RAISED, CLAIMED, SERVED] / at one of these stages, e.g. the open ones: [RAISED, CLAIMED, SERVED] */
+  statusIn?: InputMaybe<Array<VolunteerNeedStatus>>;
   /** 提出日期止 / raised on or before */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -1045,6 +1169,8 @@ export type VolunteerPilot = {
   communityName: Scalars['String']['output'];
   /** 确定日期 / designated on */
   designatedOn: Scalars['Date']['output'];
+  /** 全局编号：即社区代码（一个社区一个试点）/ global id: the community code (one pilot per community) */
+  id: Scalars['ID']['output'];
   /** 试点级别 / level */
   level: VolunteerPilotLevel;
   /** 试点类型 / pilot type */
@@ -1186,6 +1312,8 @@ export type VolunteerServiceRecord = {
   __typename?: 'VolunteerServiceRecord';
   /** 服务时长（小时，大于0且不超过24）/ hours, more than 0 and at most 24 */
   hours: Scalars['Float']['output'];
+  /** 全局编号：活动全局编号/志愿者全局编号 / global id: <activity id>/<volunteer id> */
+  id: Scalars['ID']['output'];
   /** 志愿者 / the volunteer */
   volunteer: Volunteer;
 };
@@ -1270,6 +1398,8 @@ export type VolunteerStationConnection = {
 
 /** 站点筛选 / station filter */
 export type VolunteerStationFilter = {
+  /** 缺少其中任一项 / missing at least one of these items */
+  missingAnyOf?: InputMaybe<Array<VolunteerStandardItem>>;
   /** 缺少某项 / missing this item */
   missingItem?: InputMaybe<VolunteerStandardItem>;
   /** 区划（区、街道、社区）/ a node of the region tree */
@@ -1449,8 +1579,11 @@ export type ResolversTypes = ResolversObject<{
   CountFigure: ResolverTypeWrapper<CountFigureModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
-  Grid: ResolverTypeWrapper<RegionNodeModel>;
+  FigureArgument: FigureArgument;
+  FigurePoint: ResolverTypeWrapper<Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  FigureRank: ResolverTypeWrapper<Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']>, region: ResolversTypes['Region'] }>;
+  Grid: ResolverTypeWrapper<RegionNodeModel>;
   LedgerConflict: ResolverTypeWrapper<LedgerConflict>;
   LedgerConflictField: ResolverTypeWrapper<LedgerConflictField>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1463,6 +1596,7 @@ export type ResolversTypes = ResolversObject<{
   PersonalKind: PersonalKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseVolunteerNeedInput: RaiseVolunteerNeedInput;
+  RankingLevel: RankingLevel;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
   RecordVolunteerActivityInput: RecordVolunteerActivityInput;
@@ -1479,6 +1613,7 @@ export type ResolversTypes = ResolversObject<{
   VolunteerActivitySort: VolunteerActivitySort;
   VolunteerActivitySortField: VolunteerActivitySortField;
   VolunteerConnection: ResolverTypeWrapper<Omit<VolunteerConnection, 'nodes'> & { nodes: Array<ResolversTypes['Volunteer']> }>;
+  VolunteerFigure: VolunteerFigure;
   VolunteerFigures: ResolverTypeWrapper<RegionNodeModel>;
   VolunteerFilter: VolunteerFilter;
   VolunteerHoursInput: VolunteerHoursInput;
@@ -1522,8 +1657,11 @@ export type ResolversParentTypes = ResolversObject<{
   CountFigure: CountFigureModel;
   Float: Scalars['Float']['output'];
   Date: Scalars['Date']['output'];
-  Grid: RegionNodeModel;
+  FigureArgument: FigureArgument;
+  FigurePoint: Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']> };
   Int: Scalars['Int']['output'];
+  FigureRank: Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']>, region: ResolversParentTypes['Region'] };
+  Grid: RegionNodeModel;
   LedgerConflict: LedgerConflict;
   LedgerConflictField: LedgerConflictField;
   Boolean: Scalars['Boolean']['output'];
@@ -1601,11 +1739,29 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type FigurePointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigurePoint'] = ResolversParentTypes['FigurePoint']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FigureRankResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigureRank'] = ResolversParentTypes['FigureRank']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type GridResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  volunteerNeeds?: Resolver<ResolversTypes['VolunteerNeedConnection'], ParentType, ContextType, Partial<GridVolunteerNeedsArgs>>;
-  volunteerResources?: Resolver<ResolversTypes['VolunteerResourceConnection'], ParentType, ContextType, Partial<GridVolunteerResourcesArgs>>;
+  volunteerNeeds?: Resolver<Maybe<ResolversTypes['VolunteerNeedConnection']>, ParentType, ContextType, Partial<GridVolunteerNeedsArgs>>;
+  volunteerResources?: Resolver<Maybe<ResolversTypes['VolunteerResourceConnection']>, ParentType, ContextType, Partial<GridVolunteerResourcesArgs>>;
 }>;
 
 export type LedgerConflictResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerConflict'] = ResolversParentTypes['LedgerConflict']> = ResolversObject<{
@@ -1665,17 +1821,17 @@ export type LedgerRowImportResolvers<ContextType = RequestContext, ParentType ex
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  claimVolunteerNeed?: Resolver<ResolversTypes['VolunteerNeed'], ParentType, ContextType, RequireFields<MutationClaimVolunteerNeedArgs, 'claimedBy' | 'code'>>;
-  closeVolunteerNeed?: Resolver<ResolversTypes['VolunteerNeed'], ParentType, ContextType, RequireFields<MutationCloseVolunteerNeedArgs, 'code' | 'feedback'>>;
-  raiseVolunteerNeed?: Resolver<ResolversTypes['VolunteerNeed'], ParentType, ContextType, RequireFields<MutationRaiseVolunteerNeedArgs, 'input'>>;
-  recordVolunteerActivity?: Resolver<ResolversTypes['VolunteerActivity'], ParentType, ContextType, RequireFields<MutationRecordVolunteerActivityArgs, 'input'>>;
-  recordVolunteerHours?: Resolver<ResolversTypes['VolunteerActivity'], ParentType, ContextType, RequireFields<MutationRecordVolunteerHoursArgs, 'activityCode' | 'records'>>;
-  registerVolunteer?: Resolver<ResolversTypes['Volunteer'], ParentType, ContextType, RequireFields<MutationRegisterVolunteerArgs, 'input'>>;
-  registerVolunteerResource?: Resolver<ResolversTypes['VolunteerResource'], ParentType, ContextType, RequireFields<MutationRegisterVolunteerResourceArgs, 'input'>>;
-  serveVolunteerNeed?: Resolver<ResolversTypes['VolunteerNeed'], ParentType, ContextType, RequireFields<MutationServeVolunteerNeedArgs, 'code'>>;
-  updateVolunteerStationStandard?: Resolver<ResolversTypes['VolunteerStation'], ParentType, ContextType, RequireFields<MutationUpdateVolunteerStationStandardArgs, 'code' | 'standard'>>;
-  volunteerStationsCommitLedgerImport?: Resolver<ResolversTypes['LedgerImport'], ParentType, ContextType, RequireFields<MutationVolunteerStationsCommitLedgerImportArgs, 'previewId'>>;
-  volunteerStationsPreviewLedgerImport?: Resolver<ResolversTypes['LedgerImport'], ParentType, ContextType, RequireFields<MutationVolunteerStationsPreviewLedgerImportArgs, 'id'>>;
+  claimVolunteerNeed?: Resolver<Maybe<ResolversTypes['VolunteerNeed']>, ParentType, ContextType, RequireFields<MutationClaimVolunteerNeedArgs, 'claimedBy' | 'code'>>;
+  closeVolunteerNeed?: Resolver<Maybe<ResolversTypes['VolunteerNeed']>, ParentType, ContextType, RequireFields<MutationCloseVolunteerNeedArgs, 'code' | 'feedback'>>;
+  raiseVolunteerNeed?: Resolver<Maybe<ResolversTypes['VolunteerNeed']>, ParentType, ContextType, RequireFields<MutationRaiseVolunteerNeedArgs, 'input'>>;
+  recordVolunteerActivity?: Resolver<Maybe<ResolversTypes['VolunteerActivity']>, ParentType, ContextType, RequireFields<MutationRecordVolunteerActivityArgs, 'input'>>;
+  recordVolunteerHours?: Resolver<Maybe<ResolversTypes['VolunteerActivity']>, ParentType, ContextType, RequireFields<MutationRecordVolunteerHoursArgs, 'activityCode' | 'records'>>;
+  registerVolunteer?: Resolver<Maybe<ResolversTypes['Volunteer']>, ParentType, ContextType, RequireFields<MutationRegisterVolunteerArgs, 'input'>>;
+  registerVolunteerResource?: Resolver<Maybe<ResolversTypes['VolunteerResource']>, ParentType, ContextType, RequireFields<MutationRegisterVolunteerResourceArgs, 'input'>>;
+  serveVolunteerNeed?: Resolver<Maybe<ResolversTypes['VolunteerNeed']>, ParentType, ContextType, RequireFields<MutationServeVolunteerNeedArgs, 'code'>>;
+  updateVolunteerStationStandard?: Resolver<Maybe<ResolversTypes['VolunteerStation']>, ParentType, ContextType, RequireFields<MutationUpdateVolunteerStationStandardArgs, 'code' | 'standard'>>;
+  volunteerStationsCommitLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationVolunteerStationsCommitLedgerImportArgs, 'previewId'>>;
+  volunteerStationsPreviewLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationVolunteerStationsPreviewLedgerImportArgs, 'id'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1684,22 +1840,22 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  suggestResources?: Resolver<Array<ResolversTypes['VolunteerResourceSuggestion']>, ParentType, ContextType, RequireFields<QuerySuggestResourcesArgs, 'needId'>>;
+  suggestResources?: Resolver<Maybe<Array<ResolversTypes['VolunteerResourceSuggestion']>>, ParentType, ContextType, RequireFields<QuerySuggestResourcesArgs, 'needId'>>;
   volunteer?: Resolver<Maybe<ResolversTypes['Volunteer']>, ParentType, ContextType, RequireFields<QueryVolunteerArgs, 'number'>>;
-  volunteerActivities?: Resolver<ResolversTypes['VolunteerActivityConnection'], ParentType, ContextType, Partial<QueryVolunteerActivitiesArgs>>;
+  volunteerActivities?: Resolver<Maybe<ResolversTypes['VolunteerActivityConnection']>, ParentType, ContextType, Partial<QueryVolunteerActivitiesArgs>>;
   volunteerActivity?: Resolver<Maybe<ResolversTypes['VolunteerActivity']>, ParentType, ContextType, RequireFields<QueryVolunteerActivityArgs, 'code'>>;
   volunteerNeed?: Resolver<Maybe<ResolversTypes['VolunteerNeed']>, ParentType, ContextType, RequireFields<QueryVolunteerNeedArgs, 'code'>>;
-  volunteerNeeds?: Resolver<ResolversTypes['VolunteerNeedConnection'], ParentType, ContextType, Partial<QueryVolunteerNeedsArgs>>;
-  volunteerPilots?: Resolver<ResolversTypes['VolunteerPilotConnection'], ParentType, ContextType, Partial<QueryVolunteerPilotsArgs>>;
+  volunteerNeeds?: Resolver<Maybe<ResolversTypes['VolunteerNeedConnection']>, ParentType, ContextType, Partial<QueryVolunteerNeedsArgs>>;
+  volunteerPilots?: Resolver<Maybe<ResolversTypes['VolunteerPilotConnection']>, ParentType, ContextType, Partial<QueryVolunteerPilotsArgs>>;
   volunteerResource?: Resolver<Maybe<ResolversTypes['VolunteerResource']>, ParentType, ContextType, RequireFields<QueryVolunteerResourceArgs, 'code'>>;
-  volunteerResources?: Resolver<ResolversTypes['VolunteerResourceConnection'], ParentType, ContextType, Partial<QueryVolunteerResourcesArgs>>;
+  volunteerResources?: Resolver<Maybe<ResolversTypes['VolunteerResourceConnection']>, ParentType, ContextType, Partial<QueryVolunteerResourcesArgs>>;
   volunteerStation?: Resolver<Maybe<ResolversTypes['VolunteerStation']>, ParentType, ContextType, RequireFields<QueryVolunteerStationArgs, 'code'>>;
-  volunteerStations?: Resolver<ResolversTypes['VolunteerStationConnection'], ParentType, ContextType, Partial<QueryVolunteerStationsArgs>>;
-  volunteerStationsAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QueryVolunteerStationsAuditTrailArgs>>;
+  volunteerStations?: Resolver<Maybe<ResolversTypes['VolunteerStationConnection']>, ParentType, ContextType, Partial<QueryVolunteerStationsArgs>>;
+  volunteerStationsAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryVolunteerStationsAuditTrailArgs>>;
   volunteerStationsLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<QueryVolunteerStationsLedgerImportArgs, 'id'>>;
-  volunteerStationsLedgerImports?: Resolver<Array<ResolversTypes['LedgerImport']>, ParentType, ContextType, Partial<QueryVolunteerStationsLedgerImportsArgs>>;
-  volunteerStationsLedgerRowImports?: Resolver<Array<ResolversTypes['LedgerRowImport']>, ParentType, ContextType, RequireFields<QueryVolunteerStationsLedgerRowImportsArgs, 'key'>>;
-  volunteers?: Resolver<ResolversTypes['VolunteerConnection'], ParentType, ContextType, Partial<QueryVolunteersArgs>>;
+  volunteerStationsLedgerImports?: Resolver<Maybe<Array<ResolversTypes['LedgerImport']>>, ParentType, ContextType, Partial<QueryVolunteerStationsLedgerImportsArgs>>;
+  volunteerStationsLedgerRowImports?: Resolver<Maybe<Array<ResolversTypes['LedgerRowImport']>>, ParentType, ContextType, RequireFields<QueryVolunteerStationsLedgerRowImportsArgs, 'key'>>;
+  volunteers?: Resolver<Maybe<ResolversTypes['VolunteerConnection']>, ParentType, ContextType, Partial<QueryVolunteersArgs>>;
 }>;
 
 export type RateFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateFigure'] = ResolversParentTypes['RateFigure']> = ResolversObject<{
@@ -1720,9 +1876,9 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   volunteer?: Resolver<Maybe<ResolversTypes['VolunteerFigures']>, ParentType, ContextType>;
-  volunteerNeeds?: Resolver<ResolversTypes['VolunteerNeedConnection'], ParentType, ContextType, Partial<RegionVolunteerNeedsArgs>>;
-  volunteerResources?: Resolver<ResolversTypes['VolunteerResourceConnection'], ParentType, ContextType, Partial<RegionVolunteerResourcesArgs>>;
-  volunteerStations?: Resolver<ResolversTypes['VolunteerStationConnection'], ParentType, ContextType, Partial<RegionVolunteerStationsArgs>>;
+  volunteerNeeds?: Resolver<Maybe<ResolversTypes['VolunteerNeedConnection']>, ParentType, ContextType, Partial<RegionVolunteerNeedsArgs>>;
+  volunteerResources?: Resolver<Maybe<ResolversTypes['VolunteerResourceConnection']>, ParentType, ContextType, Partial<RegionVolunteerResourcesArgs>>;
+  volunteerStations?: Resolver<Maybe<ResolversTypes['VolunteerStationConnection']>, ParentType, ContextType, Partial<RegionVolunteerStationsArgs>>;
 }>;
 
 export type VolunteerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Volunteer'] = ResolversParentTypes['Volunteer'], FederationReferenceType extends FederationReferenceTypes['Volunteer'] = FederationReferenceTypes['Volunteer']> = ResolversObject<{
@@ -1780,8 +1936,10 @@ export type VolunteerFiguresResolvers<ContextType = RequestContext, ParentType e
   needs?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresNeedsArgs, 'year'>>;
   needsGrids?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresNeedsGridsArgs, 'year'>>;
   pilots?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresPilotsArgs, 'year'>>;
+  ranking?: Resolver<Array<ResolversTypes['FigureRank']>, ParentType, ContextType, RequireFields<VolunteerFiguresRankingArgs, 'figure' | 'level' | 'order' | 'year'>>;
   registeredVolunteers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresRegisteredVolunteersArgs, 'year'>>;
   resources?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresResourcesArgs, 'year'>>;
+  series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<VolunteerFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
   serviceHours?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresServiceHoursArgs, 'year'>>;
   servicePersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresServicePersonTimesArgs, 'year'>>;
   standardizationRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresStandardizationRateArgs, 'year'>>;
@@ -1821,6 +1979,7 @@ export type VolunteerPilotResolvers<ContextType = RequestContext, ParentType ext
   communityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   communityName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   designatedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['VolunteerPilotLevel'], ParentType, ContextType>;
   pilotType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
@@ -1858,6 +2017,7 @@ export type VolunteerResourceSuggestionResolvers<ContextType = RequestContext, P
 
 export type VolunteerServiceRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VolunteerServiceRecord'] = ResolversParentTypes['VolunteerServiceRecord']> = ResolversObject<{
   hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   volunteer?: Resolver<ResolversTypes['Volunteer'], ParentType, ContextType>;
 }>;
 
@@ -1887,6 +2047,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
   CountFigure?: CountFigureResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  FigurePoint?: FigurePointResolvers<ContextType>;
+  FigureRank?: FigureRankResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   LedgerConflict?: LedgerConflictResolvers<ContextType>;
   LedgerConflictField?: LedgerConflictFieldResolvers<ContextType>;

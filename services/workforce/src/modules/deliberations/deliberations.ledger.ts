@@ -1,8 +1,6 @@
 import { globalId } from '@district/common';
 import {
-  existingIn,
-  outsideDistrict,
-  referenceDefect,
+  placesDefects,
   storeRows,
   str,
   strOrNull,
@@ -43,24 +41,7 @@ function closedLoop(v: Record<Key, unknown>): RowProblem<Key>[] {
 export const deliberationsLedger: LedgerImporter<Key> = {
   spec: { file: 'workforce/deliberations.csv', columns, key: ['number'], check: closedLoop },
   place: { column: 'community' },
-  async check(batch, ctx) {
-    const outside = outsideDistrict(batch, ctx, (r) => str(r.value.community), columns.community.header);
-    const communities = await existingIn(
-      ctx.db,
-      'region',
-      'code',
-      batch.map((r) => str(r.value.community)),
-      `level = 'COMMUNITY'`,
-    );
-    return [
-      ...outside,
-      ...batch
-        .filter((r) => !communities.has(str(r.value.community)))
-        .map((r) =>
-          referenceDefect(ctx.file, r.row, columns.community.header, `社区不存在：${str(r.value.community)} / no such community`),
-        ),
-    ];
-  },
+  check: (batch, ctx) => placesDefects(deliberationsLedger.spec, batch, ctx, [['community', 'community']]),
   write: (batch, ctx) =>
     storeRows(
       ctx,

@@ -4,6 +4,7 @@ import {
   normaliseHeader,
   outsideDistrict,
   readLedger,
+  placesDefects,
   referenceDefect,
   storeRows,
   str,
@@ -130,24 +131,7 @@ export const gridsLedger: LedgerImporter<GridKey> = {
         : [{ column: 'code', kind: 'format', reason: '网格编码应以所属社区代码开头 / a grid code starts with its community code' }],
   },
   place: { column: 'community' },
-  async check(batch, ctx) {
-    const outside = outsideDistrict(batch, ctx, (r) => str(r.value.community), gridColumns.community.header);
-    const communities = await existingIn(
-      ctx.db,
-      'region',
-      'code',
-      batch.map((r) => str(r.value.community)),
-      `level = 'COMMUNITY'`,
-    );
-    return [
-      ...outside,
-      ...batch
-        .filter((r) => !communities.has(str(r.value.community)))
-        .map((r) =>
-          referenceDefect(ctx.file, r.row, gridColumns.community.header, `社区不存在：${str(r.value.community)} / no such community`),
-        ),
-    ];
-  },
+  check: (batch, ctx) => placesDefects(gridsLedger.spec, batch, ctx, [['community', 'community']]),
   write: (batch, ctx) =>
     storeRows(
       ctx,
@@ -182,32 +166,11 @@ export const compoundsLedger: LedgerImporter<CompoundKey> = {
         : [{ column: 'grid', kind: 'reference', reason: '网格不属于所属社区 / the grid is not in the community' }],
   },
   place: { column: 'community' },
-  async check(batch, ctx) {
-    const defects = outsideDistrict(batch, ctx, (r) => str(r.value.community), compoundColumns.community.header);
-    const communities = await existingIn(
-      ctx.db,
-      'region',
-      'code',
-      batch.map((r) => str(r.value.community)),
-      `level = 'COMMUNITY'`,
-    );
-    const grids = await existingIn(
-      ctx.db,
-      'grid',
-      'code',
-      batch.map((r) => strOrNull(r.value.grid)).filter((g): g is string => !!g),
-    );
-    for (const { row, value } of batch) {
-      if (!communities.has(str(value.community))) {
-        defects.push(
-          referenceDefect(ctx.file, row, compoundColumns.community.header, `社区不存在：${str(value.community)} / no such community`),
-        );
-      } else if (value.grid && !grids.has(str(value.grid))) {
-        defects.push(referenceDefect(ctx.file, row, compoundColumns.grid.header, `网格不存在：${str(value.grid)} / no such grid`));
-      }
-    }
-    return defects;
-  },
+  check: (batch, ctx) =>
+    placesDefects(compoundsLedger.spec, batch, ctx, [
+      ['community', 'community'],
+      ['grid', 'grid'],
+    ]),
   write: (batch, ctx) =>
     storeRows(
       ctx,
