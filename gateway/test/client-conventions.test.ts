@@ -87,7 +87,7 @@ test('a subscription is refused as not supported, with a 400, not a server error
 test('a query over a limit says so with its own code, a typo keeps the validation code', async () => {
   const deep = await post({ query: '{ region(code: "410106") { parent { parent { parent { name } } } } }' });
   expect(deep.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_DEEP');
-  const long = await post({ query: `{ ${Array.from({ length: 120 }, (_, i) => `a${i}: __typename`).join(' ')} }` });
+  const long = await post({ query: `{ ${Array.from({ length: 25 }, (_, i) => `a${i}: regions { totalCount }`).join(' ')} }` });
   expect(long.body.errors?.[0].extensions?.code).toBe('TOO_MANY_ALIASES');
   const typo = await post({ query: '{ regoin(code: "410106") { name } }' });
   expect(typo.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

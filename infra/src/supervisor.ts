@@ -130,14 +130,15 @@ export async function startSupervised(spec: ChildSpec, register: (s: Supervised)
   register(handle);
 
   const started = await new Promise<boolean>((resolve, reject) => {
-    current.once('exit', (code, signal) => {
+    // 'close', not 'exit': it comes once the child's output is read, so the message holds its last words
+    current.once('close', (code, signal) => {
       if (!stopping) reject(new Error(`${spec.name} exited (${signal ?? `code ${code}`}) while starting:\n${tail.trim()}`));
       else resolve(false);
     });
     waitForHealth(spec.healthUrl, current, HEALTH_TIMEOUT_MS).then(() => resolve(true), reject);
   });
   if (!started) return handle;
-  current.removeAllListeners('exit');
+  current.removeAllListeners('close');
 
   const watch = (child: ChildProcess) => {
     child.once('exit', (code, signal) => {

@@ -59,7 +59,7 @@ test('a busy port is refused in one line naming the port and its setting; nothin
 
 test('a start that fails halfway (the gateway refuses its configuration) stops the subgraphs it had started', async () => {
   const ports = await freePorts();
-  const error = await startStack(await options(ports, { gatewayEnv: { MAX_DEPTH: 'deep' } })).then(
+  const error = await startStack(await options(ports, { gatewayEnv: { MAX_DEPTH: 'deep', LOG_LEVEL: 'fatal' } })).then(
     () => null,
     (e: Error) => e,
   );

@@ -3,6 +3,7 @@ import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -18,7 +19,7 @@ export interface Tracing {
 let started: Tracing | undefined;
 
 /**
- * OpenTelemetry tracing, gateway → subgraph → SQL: incoming and outgoing HTTP (the W3C traceparent
+ * OpenTelemetry tracing, gateway → subgraph → SQL: incoming and outgoing HTTP and fetch (the W3C traceparent
  * header carries the trace from the gateway to a subgraph), express, and every pg statement. Apollo
  * gateway adds its own spans (plan, fetch per subgraph) through the same API. SQL spans carry the
  * statement text with its $1 placeholders, never the parameter values (which may be personal).
@@ -43,6 +44,8 @@ export function startTracing(defaultService: string, source?: NodeJS.ProcessEnv)
     tracerProvider: provider,
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(metrics|livez|readyz|health)\b/.test(req.url ?? '') }),
+      // the gateway calls subgraphs with Node's fetch (undici), which the http instrumentation does not see
+      new UndiciInstrumentation(),
       new ExpressInstrumentation(),
       new PgInstrumentation({
         enhancedDatabaseReporting: false,
