@@ -31,7 +31,7 @@ const spec: LedgerSpec<string> = {
     hiredOn: { header: '入职日期', type: 'date', required: true },
     at: { header: '上报时间', type: 'datetime' },
     households: { header: '户数', type: 'int', min: 0, max: 1_000_000 },
-    hours: { header: '服务时长（小时）', type: 'decimal', min: 0 },
+    hours: { header: '服务时长（小时）', type: 'decimal', min: 0, digits: [5, 2] },
   },
 };
 
