@@ -8,7 +8,7 @@ import { readGatewayConfig, startGateway } from '@district/gateway';
 import { ensureDatabase, startSubgraph, withDatabase } from '@district/subgraph-kit';
 import { importLedgers } from './import';
 import { startEmbeddedPostgres } from './postgres';
-import { startStack } from './stack';
+import { startBenchStack } from './bench-stack';
 import { repoRoot, SUBGRAPHS } from './subgraphs';
 import { subgraphModule } from './templates';
 
@@ -112,17 +112,7 @@ async function startInProcess(dir: string) {
 
 /** The Shangjie handover through a stack of a process per service, as deployed. */
 async function handover(dir: string): Promise<void> {
-  const jwtSecret = randomBytes(32).toString('hex');
-  const stack = await startStack({
-    dataDir: dir,
-    persistentPostgres: false,
-    gatewayPort: 0,
-    subgraphPorts: 'free',
-    jwtSecret,
-    internalSecret: randomBytes(32).toString('hex'),
-    gatewayEnv: { RATE_LIMIT_PER_MINUTE: '100000' },
-    log: () => undefined,
-  });
+  const { stack, jwtSecret } = await startBenchStack(dir);
   try {
     const started = Date.now();
     const report = await importLedgers({ gatewayUrl: stack.gatewayUrl, jwtSecret }, SHANGJIE);
