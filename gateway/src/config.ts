@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { env, envName, readEnv, SUBGRAPHS, type Department, type EnvSpec } from '@district/common';
 
@@ -22,6 +23,9 @@ export interface GatewayEnv {
   MAX_COST: number;
   MAX_BODY_BYTES: number;
   RATE_LIMIT_PER_MINUTE: number;
+  /** a ledger upload's limit; it is streamed to UPLOAD_DIR before the owning subgraph gets it */
+  MAX_UPLOAD_BYTES: number;
+  UPLOAD_DIR: string;
   /**
    * The gateway's own database, shared by every replica: per-caller rate limits and persisted
    * queries. Without it both live in this process's memory (one gateway only).
@@ -75,6 +79,8 @@ export const gatewayEnv: EnvSpec<GatewayEnv> = {
   MAX_COST: env.int(50000),
   MAX_BODY_BYTES: env.int(100_000),
   RATE_LIMIT_PER_MINUTE: env.int(600),
+  MAX_UPLOAD_BYTES: env.int(100 * 1024 * 1024),
+  UPLOAD_DIR: env.string(join(tmpdir(), 'district-gateway-uploads')),
   GATEWAY_DATABASE_URL: env.optional(),
   READINESS_TIMEOUT_MS: env.int(2000),
   CORS_ORIGINS: (raw, name) => {

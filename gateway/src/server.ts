@@ -37,6 +37,7 @@ import {
   loadTrustedDocuments,
 } from './query-limits';
 import { incompleteAnswerPlugin, introspectionPlugin } from './policies';
+import { ledgerRoutes } from './ledgers';
 
 /**
  * The gateway serves the composed supergraph from a file (composition is a build step), so it starts
@@ -155,6 +156,7 @@ export async function createGatewayApp(
     '/graphql',
     expressMiddleware(apollo, { context: async ({ res }) => ({ caller: res.locals.caller as Caller, access: accessRecord(res) }) }),
   );
+  app.use('/ledgers', accessLog(), ledgerRoutes({ config, authenticate, limiter, subgraphUrls }));
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     if (err.type === 'entity.too.large')
       return httpError(res, 413, `请求体超过 ${config.MAX_BODY_BYTES} 字节 / request body too large`, 'PAYLOAD_TOO_LARGE');

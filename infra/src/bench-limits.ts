@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +15,8 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { importLedgers } from './import';
-import { startStack, type RunningStack } from './stack';
+import { startBenchStack } from './bench-stack';
+import type { RunningStack } from './stack';
 import { repoRoot } from './subgraphs';
 import { issueToken } from './tokens';
 
@@ -153,23 +153,9 @@ async function largestAllowed(ask: Ask, shape: (n: number) => string): Promise<n
 }
 
 async function main() {
-  const jwtSecret = randomBytes(32).toString('hex');
-  const stack = await startStack({
-    dataDir: mkdtempSync(join(tmpdir(), 'district-bench-limits-')),
-    persistentPostgres: false,
-    gatewayPort: 0,
-    subgraphPorts: 'free',
-    jwtSecret,
-    internalSecret: randomBytes(32).toString('hex'),
-    personKey: randomBytes(32).toString('hex'),
-    gatewayEnv: { RATE_LIMIT_PER_MINUTE: '100000' },
-    log: () => undefined,
-  });
+  const { stack, jwtSecret } = await startBenchStack(mkdtempSync(join(tmpdir(), 'district-bench-limits-')));
   try {
-    const report = await importLedgers(
-      { gatewayUrl: stack.gatewayUrl, databaseUrls: stack.databaseUrls, jwtSecret, personKey: stack.personKey },
-      SHANGJIE,
-    );
+    const report = await importLedgers({ gatewayUrl: stack.gatewayUrl, jwtSecret }, SHANGJIE);
     if (!report.ok) throw new Error('the Shangjie ledgers did not import');
     const ask = asker(stack.gatewayUrl, await issueToken(ADMIN, jwtSecret, '1h'));
     const schema = buildClientSchema((await ask(getIntrospectionQuery())).body.data as IntrospectionQuery);

@@ -47,6 +47,8 @@ export interface LocalSettings extends LocalConfig {
   subgraphPorts: Record<string, number>;
   /** the gateway an import or report talks to, when not the local one */
   GATEWAY_URL: string | undefined;
+  /** a bearer token for GATEWAY_URL (an office's own account): the commands then need no local secret */
+  DISTRICT_TOKEN: string | undefined;
   /** where pnpm was run from (relative paths on the command line are relative to it) */
   INIT_CWD: string;
 }
@@ -57,6 +59,7 @@ export function readLocalConfig(): LocalSettings {
     ...localEnv,
     ...subgraphEnv,
     GATEWAY_URL: env.optional(),
+    DISTRICT_TOKEN: env.optional(),
     GATEWAY_DATABASE_URL: env.optional(),
     INIT_CWD: env.string(process.cwd()),
   };
@@ -65,6 +68,7 @@ export function readLocalConfig(): LocalSettings {
   return {
     ...raw,
     GATEWAY_URL: raw.GATEWAY_URL as string | undefined,
+    DISTRICT_TOKEN: raw.DISTRICT_TOKEN as string | undefined,
     GATEWAY_DATABASE_URL: raw.GATEWAY_DATABASE_URL as string | undefined,
     INIT_CWD: raw.INIT_CWD as string,
     subgraphDatabaseUrls: Object.fromEntries(Object.entries(pick<string | undefined>('DATABASE_URL')).filter(([, v]) => v)) as Record<

@@ -9,12 +9,11 @@ async function regionTreeEmpty(stack: Pick<RunningStack, 'gatewayUrl'>, jwtSecre
   return (data.regions as { totalCount: number }).totalCount === 0;
 }
 
-/** On first start, loads the Shangjie district's ledgers so the graph has a real district to show. */
-export async function loadDemoIfEmpty(
-  stack: Pick<RunningStack, 'gatewayUrl' | 'databaseUrls' | 'personKey'>,
-  dir: string,
-  jwtSecret: string,
-): Promise<void> {
+/**
+ * On first start, loads the Shangjie district's ledgers so the graph has a real district to show:
+ * through the gateway, uploaded, previewed and committed like any office's ledgers.
+ */
+export async function loadDemoIfEmpty(stack: Pick<RunningStack, 'gatewayUrl'>, dir: string, jwtSecret: string): Promise<void> {
   if (!existsSync(dir)) {
     console.log(`demo ledgers not found at ${dir}: starting with empty databases`);
     return;
@@ -22,10 +21,7 @@ export async function loadDemoIfEmpty(
   if (!(await regionTreeEmpty(stack, jwtSecret))) return;
   console.log(`first start: importing the Shangjie ledgers from ${dir} …`);
   const started = Date.now();
-  const report = await importLedgers(
-    { gatewayUrl: stack.gatewayUrl, databaseUrls: stack.databaseUrls, jwtSecret, personKey: stack.personKey },
-    dir,
-  );
+  const report = await importLedgers({ gatewayUrl: stack.gatewayUrl, jwtSecret }, dir);
   const failed = report.outcomes.filter((o) => o.defects);
   console.log(`imported ${report.outcomes.length - failed.length} ledgers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const f of failed) console.log(`  ${f.file}: ${f.defects!.length} defect(s), not imported`);

@@ -102,6 +102,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
               DATABASE_URL: databaseUrls[s.name],
               INTERNAL_SECRET: opts.internalSecret,
               PERSON_KEY: opts.personKey,
+              LEDGER_UPLOAD_DIR: join(opts.dataDir, 'uploads', s.name),
               ...(s.name === REGION_TREE_OWNER ? {} : { REGION_TREE_URL: subgraphUrls[REGION_TREE_OWNER] }),
               ...(opts.subgraphReadDatabaseUrls?.[s.name] ? { READ_DATABASE_URL: opts.subgraphReadDatabaseUrls[s.name]! } : {}),
               ...opts.subgraphEnv,
@@ -121,6 +122,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       JWT_SECRET: opts.jwtSecret,
       INTERNAL_SECRET: opts.internalSecret,
       INTROSPECTION: opts.introspection ?? 'analysts',
+      UPLOAD_DIR: join(opts.dataDir, 'uploads', 'gateway'),
       ...Object.fromEntries(SUBGRAPHS.map((s: SubgraphEntry) => [`${s.envName}_URL`, subgraphUrls[s.name]])),
       ...opts.gatewayEnv,
     };

@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { forbidden } from './errors';
-import { isRegionCode, isWithin, normaliseRegionCode, regionPrefix } from './regions';
+import { isRegionCode, isWithin, normaliseRegionCode, regionLevel, regionPrefix } from './regions';
 import { DEPARTMENTS, type Department } from './subgraphs';
 
 export type { Department } from './subgraphs';
@@ -136,6 +136,33 @@ export function assertCanWrite(caller: Caller, owner: Department, regionCode: st
   if (hasRole(caller, 'DEPARTMENT') && caller.department === owner && within) return;
   if ((hasRole(caller, 'STREET') || hasRole(caller, 'COMMUNITY')) && regionCode && within) return;
   throw forbidden('无权修改此数据 / you may not change this record');
+}
+
+/**
+ * Ledger imports: administrators (and the internal service) any ledger; a department its own
+ * subgraph's only; a street or community office rows inside its region (see importRegion); an
+ * analyst never.
+ */
+export function assertCanImport(caller: Caller, owner: Department): void {
+  if (hasRole(caller, 'DISTRICT_ADMIN') || hasRole(caller, 'SERVICE')) return;
+  if (hasRole(caller, 'DEPARTMENT') && caller.department === owner) return;
+  if ((hasRole(caller, 'STREET') || hasRole(caller, 'COMMUNITY')) && caller.regionScope) return;
+  if (hasRole(caller, 'DEPARTMENT')) {
+    throw forbidden(
+      `部门只能导入本部门的台账，此台账属于 ${owner} / a department imports only its own ledgers: this one belongs to ${owner}`,
+    );
+  }
+  throw forbidden('您的角色不能导入台账 / your role may not import ledgers');
+}
+
+/**
+ * The region an import by this caller is confined to: a street's or community's node. A caller of
+ * a whole district (an administrator of one district in a city's deployment) is confined to its
+ * district by the import's district instead.
+ */
+export function importRegion(caller: Caller): string | undefined {
+  const scope = caller.regionScope;
+  return scope && regionLevel(scope) !== 'DISTRICT' ? scope : undefined;
 }
 
 /** Whether personal data (ID numbers, phones, names) of a record may be shown unmasked. */

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller, Department, GraphRequest, PersonKey, RegionTree } from '@district/common';
 import type { FigureBatch } from './figures/engine';
 import type { DataVersion } from './data-version';
+import type { LedgerImports } from './ledger-imports/service';
 import type { Period } from './figures/period';
 import type { RequestBudget } from './guards';
 
@@ -30,6 +31,8 @@ export interface RequestContext {
   dataVersion?: DataVersion;
   /** the deployment's key for person ids (a keyed hash of an ID number: @district/common persons.ts) */
   personKey: PersonKey;
+  /** the subgraph's ledger imports (absent when it was started without its ledgers) */
+  ledgerImports?: LedgerImports;
   /**
    * Where lists and figures read: 'read' (a replica, when one is configured) for queries, 'write'
    * (the primary) for mutations, so a mutation's answer always shows its own change.

@@ -31,3 +31,4 @@ export * from './records';
 export * from './live';
 export * from './daily-work';
 export * from './persons';
+export * from './ledger-imports';

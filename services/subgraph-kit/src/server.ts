@@ -29,6 +29,8 @@ import { refuseUnresolvedReferences } from './references';
 import { budgetPlugin, DEFAULT_REQUEST_LIMITS, formatSubgraphError, guardSchema, RequestBudget, type RequestLimits } from './guards';
 import { sharedTypeDefs } from './sdl';
 import { DataVersion } from './data-version';
+import { LedgerImports, ledgerImportSettings, ledgerRoutes, type LedgerImportSettings } from './ledger-imports';
+import type { LedgerImporter } from '@district/ledger';
 import { FigureBatch, FigureCache, installFigureQueries } from './figures';
 import { databasesReady, observeRequests, watchPools } from './observe';
 
@@ -73,6 +75,9 @@ export interface SubgraphServerOptions extends SubgraphDefinition {
   figureCache?: boolean;
   /** the deployment's key for person ids */
   personKey: PersonKey;
+  /** the subgraph's ledgers, in import order: taken in through the gateway (/ledgers, and its ledger import fields) */
+  ledgers?: LedgerImporter[];
+  ledgerImports?: Partial<LedgerImportSettings>;
   /** per-request deadline, field budget and longest text argument */
   limits?: Partial<RequestLimits>;
 }
@@ -93,6 +98,7 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
   dataVersion: DataVersion;
   readiness: Readiness;
   stopWatching: () => void;
+  ledgerImports?: LedgerImports;
 }> {
   const hasReplica = (opts.orm.config.get('replicas') ?? []).length > 0;
   const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...opts.limits };
@@ -120,6 +126,17 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
     if (!opts.regionTreeUrl) throw new Error('a subgraph other than the region tree owner needs REGION_TREE_URL');
     return remoteRegionTree(opts.regionTreeUrl, opts.internalSecret);
   };
+  const ledgerImports = opts.ledgers?.length
+    ? new LedgerImports({
+        service: opts.service,
+        ledgers: opts.ledgers,
+        databaseUrl: opts.databaseUrl,
+        settings: ledgerImportSettings(opts.service, opts.ledgerImports),
+        regionTree: () => regionTreeFor(opts.orm.em.fork() as EntityManager),
+        dataVersion,
+        personKey: opts.personKey,
+      })
+    : undefined;
 
   const readiness: Readiness = { draining: false };
   const stopWatching = watchPools(opts.service, opts.orm);
@@ -137,7 +154,7 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
   app.get('/readyz', ready);
   app.get('/health', ready);
   app.get('/metrics', metricsHandler());
-  app.use('/graphql', express.json({ limit: '1mb' }), async (req, res, next) => {
+  const gatewayCaller: express.RequestHandler = async (req, res, next) => {
     res.locals.requestId = requestIdFrom(req.header(REQUEST_ID_HEADER));
     const token = req.header(CALLER_HEADER);
     try {
@@ -149,7 +166,9 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
         errors: [{ message: '仅接受网关转发的请求 / this subgraph only answers the gateway', extensions: { code: 'UNAUTHENTICATED' } }],
       });
     }
-  });
+  };
+  app.use('/graphql', express.json({ limit: '1mb' }), gatewayCaller);
+  if (ledgerImports) app.use('/ledgers', gatewayCaller, ledgerRoutes(ledgerImports, opts.service));
   app.use(
     '/graphql',
     expressMiddleware(apollo, {
@@ -167,6 +186,7 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
           treeOwner: opts.regionTreeUrl ? ownerRequest(opts.regionTreeUrl, opts.internalSecret) : undefined,
           dataVersion,
           personKey: opts.personKey,
+          ledgerImports,
           // the primary until the operation is known to be a query (observeRequests)
           readFrom: 'write',
           requestId: res.locals.requestId as string,
@@ -178,12 +198,12 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
       },
     }),
   );
-  return { app, apollo, dataVersion, readiness, stopWatching };
+  return { app, apollo, dataVersion, readiness, stopWatching, ledgerImports };
 }
 
 /** Starts the app on a port; resolves once listening. Closing stops Apollo, the version listener and the ORM too. */
 export async function listen(opts: SubgraphServerOptions, port: number, host = '0.0.0.0') {
-  const { app, apollo, dataVersion, readiness, stopWatching } = await createSubgraphApp(opts);
+  const { app, apollo, dataVersion, readiness, stopWatching, ledgerImports } = await createSubgraphApp(opts);
   const server = http.createServer(app);
   await listenOn(server, port, host);
   const address = server.address();
@@ -199,6 +219,7 @@ export async function listen(opts: SubgraphServerOptions, port: number, host = '
       // stops accepting, lets requests in flight finish, closes idle keep-alive connections
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
+      await ledgerImports?.close();
       await dataVersion.close();
       await opts.orm.close();
     },

@@ -14,7 +14,9 @@ import {
   type RegionTree,
 } from '@district/common';
 import { tracing } from '@district/telemetry';
+import type { LedgerImporter } from '@district/ledger';
 import type { RequestContext } from './context';
+import { ledgerImportEnv, settingsFromEnv, type LedgerImportSettings } from './ledger-imports/settings';
 import { DEFAULT_ACQUIRE_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, openDatabase, type SqlCounter } from './db';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './guards';
 import { readSchema } from './sdl';
@@ -33,6 +35,8 @@ export interface SubgraphModule {
   localRegionTree?: (em: EntityManager) => RegionTree;
   /** the columns holding people's ID numbers and their person ids (persons.ts) */
   persons?: PersonColumns[];
+  /** its ledgers in import order (src/ledgers.ts): taken in through the gateway */
+  ledgers?: LedgerImporter[];
 }
 
 /** The port a subgraph listens on unless PORT says otherwise. */
@@ -51,6 +55,7 @@ export interface StartOptions {
   figureCache?: boolean;
   /** PERSON_KEY: the deployment's secret for person ids, the same in every subgraph */
   personKey: string;
+  ledgerImports?: Partial<LedgerImportSettings>;
   /** per-request deadline, field budget, longest text argument */
   limits?: Partial<RequestLimits>;
   statementTimeoutMs?: number;
@@ -89,6 +94,8 @@ export async function startSubgraph(mod: SubgraphModule, opts: StartOptions) {
       localRegionTree: mod.localRegionTree,
       figureCache: opts.figureCache,
       personKey,
+      ledgers: mod.ledgers,
+      ledgerImports: opts.ledgerImports,
       limits: opts.limits,
     },
     opts.port ?? 0,
@@ -121,6 +128,7 @@ export async function runSubgraph(mod: SubgraphModule, argv: string[] = process.
     EXECUTION_TIMEOUT_MS: env.int(DEFAULT_REQUEST_LIMITS.executionTimeoutMs),
     MAX_RESPONSE_FIELDS: env.int(DEFAULT_REQUEST_LIMITS.maxFields),
     MAX_TEXT_LENGTH: env.int(DEFAULT_REQUEST_LIMITS.maxText),
+    ...ledgerImportEnv,
   });
   let server: Awaited<ReturnType<typeof startSubgraph>>;
   try {
@@ -136,6 +144,7 @@ export async function runSubgraph(mod: SubgraphModule, argv: string[] = process.
       statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
       acquireTimeoutMs: config.POOL_ACQUIRE_TIMEOUT_MS,
       poolMax: config.DB_POOL_MAX,
+      ledgerImports: settingsFromEnv(config),
       limits: { executionTimeoutMs: config.EXECUTION_TIMEOUT_MS, maxFields: config.MAX_RESPONSE_FIELDS, maxText: config.MAX_TEXT_LENGTH },
     });
   } catch (e) {

@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Region as RegionModel, Grid as GridModel, Compound as CompoundModel } from '../modules/regions/region.entity';
 import type { StructureNode as StructureNodeModel } from '../modules/regions/regions.resolvers';
-import type { RegionNode as RegionNodeModel, CountFigure as CountFigureModel, RateFigure as RateFigureModel, AuditEntryView as AuditEntryViewModel, RecordChangeView as RecordChangeViewModel, WithdrawnView as WithdrawnViewModel, RequestContext } from '@district/subgraph-kit';
+import type { RegionNode as RegionNodeModel, CountFigure as CountFigureModel, RateFigure as RateFigureModel, AuditEntryView as AuditEntryViewModel, RecordChangeView as RecordChangeViewModel, WithdrawnView as WithdrawnViewModel, LedgerImportView as LedgerImportViewModel, RowImportView as RowImportViewModel, RequestContext } from '@district/subgraph-kit';
 import type { Worker as WorkerModel, WorkerPost as WorkerPostModel } from '../modules/workers/worker.entity';
 import type { Certificate as CertificateModel, ExamRegistration as ExamRegistrationModel } from '../modules/certification/certification.entity';
 import type { Training as TrainingModel, TrainingAttendance as TrainingAttendanceModel } from '../modules/trainings/training.entity';
@@ -523,6 +523,110 @@ export type HireCommunityWorkerInput = {
   tier?: InputMaybe<CommunityWorkerTier>;
 };
 
+/** 台账行与应用内修改的冲突 / a ledger row whose values conflict with changes made in the app since the last import */
+export type LedgerConflict = {
+  __typename?: 'LedgerConflict';
+  fields: Array<LedgerConflictField>;
+  file: Scalars['String']['output'];
+  /** 按台账列出的记录键 / the record's key as the ledger names it */
+  key: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+};
+
+/** 与应用内修改的冲突字段 / one field the app changed since the last import and the ledger changes too */
+export type LedgerConflictField = {
+  __typename?: 'LedgerConflictField';
+  column: Scalars['String']['output'];
+  /** 应用中的值 / the app's value (kept unless overwrite) */
+  current: Maybe<Scalars['String']['output']>;
+  /** 台账中的值 / the ledger's value */
+  ledger: Maybe<Scalars['String']['output']>;
+  /** 个人信息，值不显示 / personal data: the values are withheld */
+  withheld: Scalars['Boolean']['output'];
+};
+
+/** 台账缺陷：文件、行、列、原因（不含个人信息）/ a defect of a ledger: file, data row (0 = header), column, reason; never a personal value */
+export type LedgerDefect = {
+  __typename?: 'LedgerDefect';
+  column: Scalars['String']['output'];
+  file: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+};
+
+/** 一次台账导入：上传的文件、预览结果，以及提交后写入的内容 / a ledger import: the uploaded file, what its preview found and, once committed, what it wrote */
+export type LedgerImport = {
+  __typename?: 'LedgerImport';
+  bytes: Scalars['Int']['output'];
+  committedAt: Maybe<Scalars['String']['output']>;
+  committedBy: Maybe<Scalars['String']['output']>;
+  conflictCount: Scalars['Int']['output'];
+  /** 冲突（最多1000条）/ conflicts with changes made in the app, the first 1000 */
+  conflicts: Array<LedgerConflict>;
+  defectCount: Scalars['Int']['output'];
+  /** 缺陷（最多1000条）/ defects, the first 1000 */
+  defects: Array<LedgerDefect>;
+  /** 导入的区县 / the district the ledger is imported for */
+  district: Maybe<Scalars['String']['output']>;
+  /** 预览有效期至 / an upload or preview not committed by then expires */
+  expiresAt: Scalars['String']['output'];
+  /** 上传的文件名 / the uploaded file's name */
+  fileName: Scalars['String']['output'];
+  /** 导入编号（预览编号）/ the import's id, also the preview id to commit */
+  id: Scalars['ID']['output'];
+  /** 新增（预览时为将新增）/ rows inserted (would be, in a preview) */
+  inserted: Scalars['Int']['output'];
+  /** 台账，如 workforce/workers.xlsx / the ledger, as its owner names it */
+  ledger: Scalars['String']['output'];
+  /** 未完成的原因 / why it stopped short */
+  message: Maybe<Scalars['String']['output']>;
+  /** 台账值覆盖应用内的修改 / the ledger's values replace changes made in the app */
+  overwrite: Scalars['Boolean']['output'];
+  previewedAt: Maybe<Scalars['String']['output']>;
+  /** 限定的街道或社区 / the street or community the import is confined to */
+  region: Maybe<Scalars['String']['output']>;
+  /** 已校验行数（进行中时为进度）/ rows read and validated: the progress while it runs */
+  rowsRead: Scalars['Int']['output'];
+  /** 文件的 SHA-256 / the file's SHA-256 */
+  sha256: Scalars['String']['output'];
+  status: LedgerImportStatus;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  uploadedAt: Scalars['String']['output'];
+  uploadedBy: Scalars['String']['output'];
+};
+
+/** 台账导入的状态 / where a ledger import stands */
+export type LedgerImportStatus =
+  /** 已提交 / committed */
+  | 'COMMITTED'
+  /** 正在提交 / committing */
+  | 'COMMITTING'
+  /** 已过期，文件已删除 / expired, its file deleted */
+  | 'EXPIRED'
+  /** 失败 / failed */
+  | 'FAILED'
+  /** 预览无缺陷，可在 expiresAt 前提交 / previewed without defects: may be committed until expiresAt */
+  | 'PREVIEWED'
+  /** 正在预览（rowsRead 为已校验行数）/ previewing (rowsRead: rows validated so far) */
+  | 'PREVIEWING'
+  /** 预览发现缺陷，不能提交 / the preview found defects: nothing can be committed */
+  | 'REFUSED'
+  /** 数据在预览后已变化，须重新预览 / the data changed since the preview: preview again */
+  | 'STALE'
+  /** 已上传，尚未预览 / uploaded, not previewed */
+  | 'UPLOADED';
+
+/** 最后写入某条记录的导入 / the import that last wrote a record of one table */
+export type LedgerRowImport = {
+  __typename?: 'LedgerRowImport';
+  at: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  ledgerImport: LedgerImport;
+  table: Scalars['String']['output'];
+};
+
 /** 调岗：未给出的项保持不变 / a move: what is not given stays as it is */
 export type MoveCommunityWorkerInput = {
   communityCode?: InputMaybe<Scalars['ID']['input']>;
@@ -605,6 +709,10 @@ export type Mutation = {
   withdrawTrainingAttendance: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的培训班次（连同其签到记录）/ withdraw a training session entered by mistake, with its attendance rows */
   withdrawWorkforceTraining: Maybe<WithdrawnRecord>;
+  /** 提交预览：在有效期内按预览编号写入；预览后数据有变化则拒绝 / commit a clean preview by its id before it expires; refused when the data changed since the preview */
+  workforceCommitLedgerImport: Maybe<LedgerImport>;
+  /** 预览上传的台账：校验每一行，列出将新增、更新、不变的行及全部缺陷和冲突，不写入数据 / preview an uploaded ledger: every row checked; what would be inserted, updated or left, every defect and conflict; nothing written */
+  workforcePreviewLedgerImport: Maybe<LedgerImport>;
 };
 
 
@@ -823,6 +931,20 @@ export type MutationWithdrawWorkforceTrainingArgs = {
   reason: Scalars['String']['input'];
 };
 
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWorkforceCommitLedgerImportArgs = {
+  previewId: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWorkforcePreviewLedgerImportArgs = {
+  district?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  overwrite?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** 分页信息 / page information for cursor pagination */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -900,6 +1022,12 @@ export type Query = {
   socialWorkExamRegistrations: Maybe<SocialWorkExamRegistrationConnection>;
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
   workforceAuditTrail: Maybe<Array<AuditEntry>>;
+  /** 台账导入的进度与结果（上传者或区级管理员）/ a ledger import of this subgraph: progress and outcome (its uploader or a district administrator) */
+  workforceLedgerImport: Maybe<LedgerImport>;
+  /** 台账导入记录，最新在前（区级管理员）/ past ledger imports of this subgraph, newest first (district administrators) */
+  workforceLedgerImports: Maybe<Array<LedgerImport>>;
+  /** 哪次导入最后写入了这条记录，按记录键查（区级管理员）/ which import last wrote the record with this key, e.g. a global id (district administrators) */
+  workforceLedgerRowImports: Maybe<Array<LedgerRowImport>>;
   /** 培训班次：全局编号或本辖区的培训编号 / a training session by global id, or by number in the caller's own district */
   workforceTraining: Maybe<WorkforceTraining>;
   /** 培训班次列表 / training sessions for community and grid workers */
@@ -1025,6 +1153,25 @@ export type QuerySocialWorkExamRegistrationsArgs = {
 export type QueryWorkforceAuditTrailArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   operation?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryWorkforceLedgerImportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryWorkforceLedgerImportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<LedgerImportStatus>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryWorkforceLedgerRowImportsArgs = {
+  key: Scalars['String']['input'];
 };
 
 
@@ -1908,6 +2055,12 @@ export type ResolversTypes = ResolversObject<{
   Grid: ResolverTypeWrapper<GridModel>;
   GridConnection: ResolverTypeWrapper<Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversTypes['Grid']> }>;
   HireCommunityWorkerInput: HireCommunityWorkerInput;
+  LedgerConflict: ResolverTypeWrapper<LedgerConflict>;
+  LedgerConflictField: ResolverTypeWrapper<LedgerConflictField>;
+  LedgerDefect: ResolverTypeWrapper<LedgerDefect>;
+  LedgerImport: ResolverTypeWrapper<LedgerImportViewModel>;
+  LedgerImportStatus: LedgerImportStatus;
+  LedgerRowImport: ResolverTypeWrapper<RowImportViewModel>;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1993,6 +2146,11 @@ export type ResolversParentTypes = ResolversObject<{
   Grid: GridModel;
   GridConnection: Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Grid']> };
   HireCommunityWorkerInput: HireCommunityWorkerInput;
+  LedgerConflict: LedgerConflict;
+  LedgerConflictField: LedgerConflictField;
+  LedgerDefect: LedgerDefect;
+  LedgerImport: LedgerImportViewModel;
+  LedgerRowImport: RowImportViewModel;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -2171,6 +2329,62 @@ export type GridConnectionResolvers<ContextType = RequestContext, ParentType ext
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type LedgerConflictResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerConflict'] = ResolversParentTypes['LedgerConflict']> = ResolversObject<{
+  fields?: Resolver<Array<ResolversTypes['LedgerConflictField']>, ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LedgerConflictFieldResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerConflictField'] = ResolversParentTypes['LedgerConflictField']> = ResolversObject<{
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  current?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ledger?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type LedgerDefectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerDefect'] = ResolversParentTypes['LedgerDefect']> = ResolversObject<{
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LedgerImportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerImport'] = ResolversParentTypes['LedgerImport']> = ResolversObject<{
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  committedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  committedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  conflictCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['LedgerConflict']>, ParentType, ContextType>;
+  defectCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  defects?: Resolver<Array<ResolversTypes['LedgerDefect']>, ParentType, ContextType>;
+  district?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inserted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ledger?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overwrite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  previewedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rowsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LedgerImportStatus'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uploadedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LedgerRowImportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerRowImport'] = ResolversParentTypes['LedgerRowImport']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ledgerImport?: Resolver<ResolversTypes['LedgerImport'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   closeDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'id'>>;
   correctCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationCorrectCommunityWorkerArgs, 'id' | 'input'>>;
@@ -2203,6 +2417,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawSocialWorkExamRegistration?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkExamRegistrationArgs, 'id' | 'reason'>>;
   withdrawTrainingAttendance?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
   withdrawWorkforceTraining?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawWorkforceTrainingArgs, 'id' | 'reason'>>;
+  workforceCommitLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationWorkforceCommitLedgerImportArgs, 'previewId'>>;
+  workforcePreviewLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationWorkforcePreviewLedgerImportArgs, 'id'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -2241,6 +2457,9 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   socialWorkCertificates?: Resolver<Maybe<ResolversTypes['SocialWorkCertificateConnection']>, ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
   socialWorkExamRegistrations?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistrationConnection']>, ParentType, ContextType, Partial<QuerySocialWorkExamRegistrationsArgs>>;
   workforceAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
+  workforceLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<QueryWorkforceLedgerImportArgs, 'id'>>;
+  workforceLedgerImports?: Resolver<Maybe<Array<ResolversTypes['LedgerImport']>>, ParentType, ContextType, Partial<QueryWorkforceLedgerImportsArgs>>;
+  workforceLedgerRowImports?: Resolver<Maybe<Array<ResolversTypes['LedgerRowImport']>>, ParentType, ContextType, RequireFields<QueryWorkforceLedgerRowImportsArgs, 'key'>>;
   workforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<QueryWorkforceTrainingArgs, 'id'>>;
   workforceTrainings?: Resolver<Maybe<ResolversTypes['WorkforceTrainingConnection']>, ParentType, ContextType, Partial<QueryWorkforceTrainingsArgs>>;
 }>;
@@ -2410,6 +2629,11 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   FigureRank?: FigureRankResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   GridConnection?: GridConnectionResolvers<ContextType>;
+  LedgerConflict?: LedgerConflictResolvers<ContextType>;
+  LedgerConflictField?: LedgerConflictFieldResolvers<ContextType>;
+  LedgerDefect?: LedgerDefectResolvers<ContextType>;
+  LedgerImport?: LedgerImportResolvers<ContextType>;
+  LedgerRowImport?: LedgerRowImportResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;

@@ -51,6 +51,7 @@ const spec: LedgerSpec<Key> = {
  */
 export const projectsLedger: LedgerImporter<Key> = {
   spec,
+  place: { column: 'community' },
   async check(batch, ctx) {
     const outside = outsideDistrict(batch, ctx, (r) => str(r.value.community), columns.community.header);
     const inside = batch.filter((r) => !outside.some((d) => d.row === r.row));
@@ -68,6 +69,7 @@ export const projectsLedger: LedgerImporter<Key> = {
       {
         table: 'service_project',
         key: ['id'],
+        region: 'community_code',
         columns: ['name', 'organization_code', 'community_code', 'category', 'mode', 'funding', 'approved_on', 'status'],
       },
       batch.map(({ row, value }) => ({

@@ -40,11 +40,17 @@ function closedLoop(v: Record<Key, unknown>): RowProblem<Key>[] {
 /** workforce/deliberations.csv: deliberation topics and where their loop stands. */
 export const deliberationsLedger: LedgerImporter<Key> = {
   spec: { file: 'workforce/deliberations.csv', columns, key: ['number'], check: closedLoop },
+  place: { column: 'community' },
   check: (batch, ctx) => placesDefects(deliberationsLedger.spec, batch, ctx, [['community', 'community']]),
   write: (batch, ctx) =>
     storeRows(
       ctx,
-      { table: 'deliberation', key: ['id'], columns: ['community_code', 'title', 'method', 'raised_on', 'closed_on', 'status'] },
+      {
+        table: 'deliberation',
+        key: ['id'],
+        region: 'community_code',
+        columns: ['community_code', 'title', 'method', 'raised_on', 'closed_on', 'status'],
+      },
       batch.map(({ row, value }) => ({
         row,
         values: {

@@ -65,6 +65,7 @@ const POST_COLUMNS = ['community_code', 'role', 'tier', 'grid_code'] as const;
  */
 export const workersLedger: LedgerImporter<Key> = {
   spec: { file: 'workforce/workers.xlsx', sheet: '社区工作者台账', columns, key: ['number'], check: rowRules },
+  place: { column: 'community' },
   check: (batch, ctx) =>
     placesDefects(workersLedger.spec, batch, ctx, [
       ['community', 'community'],
@@ -99,6 +100,7 @@ export const workersLedger: LedgerImporter<Key> = {
       {
         table: 'worker',
         key: ['id'],
+        region: 'community_code',
         columns: ['person_id', 'gender', 'hired_on', 'left_on', 'political_status', 'education', ...POST_COLUMNS],
       },
       workers,
