@@ -58,22 +58,22 @@ test('an issue of late December 2025 handled and entered now counts as resolved 
   const [resolvedBefore, overdueBefore] = [await resolved(), await overdue()];
   const issue = await ok(
     stack,
-    `mutation($r: ID!) { reportIssue(input: { reporterCode: $r, gridCode: "41010600200201", category: "井盖缺失", reportedAt: "2025-12-29T09:00:00+08:00" }) { code } }`,
+    `mutation($r: ID!) { reportGigIssue(input: { reporterCode: $r, gridCode: "41010600200201", category: "井盖缺失", reportedAt: "2025-12-29T09:00:00+08:00" }) { code } }`,
     { r: reporter.registerGigWorker.id },
     gig,
   );
-  const code = issue.reportIssue.code;
+  const code = issue.reportGigIssue.code;
   const step = (m: string, at: string) => stack.query(m, { c: code, at }, gig);
-  const DISPATCH = `mutation($c: ID!, $at: String) { dispatchIssue(code: $c, assignee: "市政所", at: $at) { status } }`;
-  const RESOLVE = `mutation($c: ID!, $at: String) { resolveIssue(code: $c, resolution: "已更换井盖", at: $at) { status } }`;
-  const FEEDBACK = `mutation($c: ID!, $at: String) { feedbackIssue(code: $c, feedback: "已回复", satisfied: true, at: $at) { status fedBackAt } }`;
+  const DISPATCH = `mutation($c: ID!, $at: String) { dispatchGigIssue(code: $c, assignee: "市政所", at: $at) { status } }`;
+  const RESOLVE = `mutation($c: ID!, $at: String) { resolveGigIssue(code: $c, resolution: "已更换井盖", at: $at) { status } }`;
+  const FEEDBACK = `mutation($c: ID!, $at: String) { feedbackGigIssue(code: $c, feedback: "已回复", satisfied: true, at: $at) { status fedBackAt } }`;
   expect(errorOf(await step(DISPATCH, '2025-12-29T08:00:00+08:00'))).toEqual({ code: 'BAD_USER_INPUT', field: 'at' });
   expect(errorOf(await step(DISPATCH, '2099-12-29T08:00:00+08:00'))).toEqual({ code: 'BAD_USER_INPUT', field: 'at' });
   expect((await step(DISPATCH, '2025-12-29T11:00:00+08:00')).errors).toBeUndefined();
   expect(errorOf(await step(FEEDBACK, '2025-12-30T08:00:00+08:00')).code).toBe('CONFLICT'); // not resolved yet: out of order
   expect((await step(RESOLVE, '2025-12-30T17:00:00+08:00')).errors).toBeUndefined();
   const fed = await step(FEEDBACK, '2025-12-31T10:00:00+08:00');
-  expect(fed.data!.feedbackIssue).toEqual({ status: 'FED_BACK', fedBackAt: '2025-12-31T10:00:00+08:00' });
+  expect(fed.data!.feedbackGigIssue).toEqual({ status: 'FED_BACK', fedBackAt: '2025-12-31T10:00:00+08:00' });
   expect(await resolved()).toBe(resolvedBefore + 1);
   expect(await overdue()).toBe(overdueBefore);
 });

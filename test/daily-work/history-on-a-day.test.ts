@@ -56,20 +56,20 @@ test('grades: a 3A of 2020 followed by a 4A of 2026, each listed and counted in 
   const code = testCreditCode(842);
   await ok(
     stack,
-    `mutation($c: ID!) { registerOrganization(input: { creditCode: $c, name: "等级历史协会", type: SOCIAL_GROUP, field: CHARITY, foundedOn: "2016-01-01", streetCode: "410106004000" }) { code } }`,
+    `mutation($c: ID!) { registerSocialOrganization(input: { creditCode: $c, name: "等级历史协会", type: SOCIAL_GROUP, field: CHARITY, foundedOn: "2016-01-01", streetCode: "410106004000" }) { code } }`,
     { c: code },
     social,
   );
   for (const year of [2019, 2025]) {
     await ok(
       stack,
-      `mutation($c: ID!, $y: Int!) { recordInspection(creditCode: $c, year: $y, result: QUALIFIED) { year } }`,
+      `mutation($c: ID!, $y: Int!) { recordAnnualInspection(creditCode: $c, year: $y, result: QUALIFIED) { year } }`,
       { c: code, y: year },
       social,
     );
   }
-  await ok(stack, `mutation($c: ID!) { recordGrade(creditCode: $c, level: GRADE_3A, year: 2020) { code } }`, { c: code }, social);
-  await ok(stack, `mutation($c: ID!) { recordGrade(creditCode: $c, level: GRADE_4A, year: 2026) { code } }`, { c: code }, social);
+  await ok(stack, `mutation($c: ID!) { recordEvaluationGrade(creditCode: $c, level: GRADE_3A, year: 2020) { code } }`, { c: code }, social);
+  await ok(stack, `mutation($c: ID!) { recordEvaluationGrade(creditCode: $c, level: GRADE_4A, year: 2026) { code } }`, { c: code }, social);
   for (const [year, day] of [
     [2025, '2025-06-30'],
     [2026, '2026-06-30'],

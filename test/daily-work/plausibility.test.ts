@@ -81,11 +81,11 @@ test("an instructor contact before the instructor's dispatch, or with an organiz
   );
   const org = (await ok(stack, `{ twoNewOrganizations(filter: { formation: NONE }, first: 1) { nodes { creditCode } } }`, {}, party))
     .twoNewOrganizations.nodes[0].creditCode;
-  const CONTACT = `mutation($c: ID!, $d: Date!) { recordInstructorContact(input: { instructorCode: "ZDY826", creditCode: $c, date: $d, kind: WEEKLY_CONTACT }) { id } }`;
+  const CONTACT = `mutation($c: ID!, $d: Date!) { recordPartyInstructorContact(input: { instructorCode: "ZDY826", creditCode: $c, date: $d, kind: WEEKLY_CONTACT }) { id } }`;
   expect(errorOf(await stack.query(CONTACT, { c: org, d: '2026-03-10' }, party))).toEqual({ code: 'CONFLICT', field: 'creditCode' });
   await ok(
     stack,
-    `mutation($c: ID!) { assignInstructor(creditCode: $c, instructorCode: "ZDY826", assignedOn: "2026-03-01") { creditCode } }`,
+    `mutation($c: ID!) { assignPartyInstructor(creditCode: $c, instructorCode: "ZDY826", assignedOn: "2026-03-01") { creditCode } }`,
     { c: org },
     party,
   );
@@ -97,7 +97,7 @@ test("an evaluation grade for an organisation the schema's own evaluationEligibi
   const code = testCreditCode(827);
   await ok(
     stack,
-    `mutation($c: ID!) { registerOrganization(input: { creditCode: $c, name: "合理性测试协会", type: SOCIAL_GROUP, field: CHARITY, foundedOn: "2025-05-01", streetCode: "410106002000" }) { code } }`,
+    `mutation($c: ID!) { registerSocialOrganization(input: { creditCode: $c, name: "合理性测试协会", type: SOCIAL_GROUP, field: CHARITY, foundedOn: "2025-05-01", streetCode: "410106002000" }) { code } }`,
     { c: code },
     social,
   );
@@ -112,7 +112,7 @@ test("an evaluation grade for an organisation the schema's own evaluationEligibi
     reasons: [{ rule: 'REGISTERED_UNDER_TWO_YEARS' }],
   });
   const grade = await stack.query(
-    `mutation($c: ID!) { recordGrade(creditCode: $c, level: GRADE_3A, year: 2026) { code } }`,
+    `mutation($c: ID!) { recordEvaluationGrade(creditCode: $c, level: GRADE_3A, year: 2026) { code } }`,
     { c: code },
     social,
   );
@@ -123,7 +123,7 @@ test('a project approved before its organisation was founded', async () => {
   const code = testCreditCode(828);
   await ok(
     stack,
-    `mutation($c: ID!) { registerOrganization(input: { creditCode: $c, name: "项目测试协会", type: SOCIAL_GROUP, field: CHARITY, foundedOn: "2026-04-01", streetCode: "410106001000" }) { code } }`,
+    `mutation($c: ID!) { registerSocialOrganization(input: { creditCode: $c, name: "项目测试协会", type: SOCIAL_GROUP, field: CHARITY, foundedOn: "2026-04-01", streetCode: "410106001000" }) { code } }`,
     { c: code },
     social,
   );
@@ -160,7 +160,7 @@ test('an issue reported before its reporter registered', async () => {
     gig,
   );
   const res = await stack.query(
-    `mutation($r: ID!) { reportIssue(input: { reporterCode: $r, gridCode: "41010600100101", category: "路灯损坏", reportedAt: "2026-04-30T10:00:00+08:00" }) { id } }`,
+    `mutation($r: ID!) { reportGigIssue(input: { reporterCode: $r, gridCode: "41010600100101", category: "路灯损坏", reportedAt: "2026-04-30T10:00:00+08:00" }) { id } }`,
     { r: w.registerGigWorker.id },
     gig,
   );

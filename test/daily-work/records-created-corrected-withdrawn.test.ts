@@ -209,7 +209,7 @@ test('the updates a clerk could not make: a gig worker and a volunteer leave on 
   const code = testCreditCode(806);
   await ok(
     stack,
-    `mutation($c: ID!) { registerOrganization(input: { creditCode: $c, name: "旧名协会", type: SOCIAL_GROUP, field: CHARITY, foundedOn: "2026-02-01",
+    `mutation($c: ID!) { registerSocialOrganization(input: { creditCode: $c, name: "旧名协会", type: SOCIAL_GROUP, field: CHARITY, foundedOn: "2026-02-01",
       streetCode: "410106003000", legalRepresentative: "张三" }) { code } }`,
     { c: code },
     social,

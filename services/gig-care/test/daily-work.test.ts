@@ -98,7 +98,7 @@ describe('registering gig workers', () => {
 });
 
 describe('the issue loop', () => {
-  const REPORT = `mutation($input: ReportIssueInput!) { reportIssue(input: $input) {
+  const REPORT = `mutation($input: ReportIssueInput!) { reportGigIssue(input: $input) {
     id code status reportedAt deadline overdue communityCode reporter { id } reporterCode } }`;
   const FIELDS = 'code status reportedAt dispatchedAt assignee resolvedAt resolution fedBackAt feedback satisfied overdue';
 
@@ -108,25 +108,25 @@ describe('the issue loop', () => {
       input: { reporterCode: reporter, gridCode: GRID, category: '井盖缺失', description: '人行道井盖缺失' },
     });
     expect(reported.errors).toBeUndefined();
-    const issue = reported.data!.reportIssue;
+    const issue = reported.data!.reportGigIssue;
     expect(issue).toMatchObject({ status: 'REPORTED', overdue: false, communityCode: COMMUNITY, reporter: { id: reporter } });
     expect(issue.code).toMatch(/^SB\d{8}$/);
     expect(issue.id).toBe(`410106:${issue.code}`);
     expect(issue.reporterCode).toBe(reporter.split(':')[1]);
     expect(Date.parse(issue.deadline) - Date.parse(issue.reportedAt)).toBe(72 * 3_600_000);
 
-    const early = await run(`mutation { resolveIssue(code: "${issue.code}", resolution: "已修复") { code } }`);
+    const early = await run(`mutation { resolveGigIssue(code: "${issue.code}", resolution: "已修复") { code } }`);
     expect(code(early)).toBe('CONFLICT');
     expect(early.errors![0].message).toMatch(/已上报.*已办结/);
 
-    expect((await run(`mutation { dispatchIssue(code: "${issue.id}", assignee: "市政所") { status } }`)).data!.dispatchIssue.status).toBe(
-      'DISPATCHED',
-    );
-    expect(code(await run(`mutation { dispatchIssue(code: "${issue.id}", assignee: "市政所") { status } }`))).toBe('CONFLICT');
-    await run(`mutation { resolveIssue(code: "${issue.code}", resolution: "已补装井盖") { code } }`);
-    const done = await run(`mutation { feedbackIssue(code: "${issue.code}", feedback: "已告知上报人", satisfied: true) { ${FIELDS} } }`);
+    expect(
+      (await run(`mutation { dispatchGigIssue(code: "${issue.id}", assignee: "市政所") { status } }`)).data!.dispatchGigIssue.status,
+    ).toBe('DISPATCHED');
+    expect(code(await run(`mutation { dispatchGigIssue(code: "${issue.id}", assignee: "市政所") { status } }`))).toBe('CONFLICT');
+    await run(`mutation { resolveGigIssue(code: "${issue.code}", resolution: "已补装井盖") { code } }`);
+    const done = await run(`mutation { feedbackGigIssue(code: "${issue.code}", feedback: "已告知上报人", satisfied: true) { ${FIELDS} } }`);
     expect(done.errors).toBeUndefined();
-    const d = done.data!.feedbackIssue;
+    const d = done.data!.feedbackGigIssue;
     expect(d).toMatchObject({
       status: 'FED_BACK',
       assignee: '市政所',
@@ -139,7 +139,7 @@ describe('the issue loop', () => {
     expect(times.every((t) => Number.isFinite(t))).toBe(true);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
     expect(d.fedBackAt).toMatch(/\+08:00$/);
-    expect((await trail('feedbackIssue')).find((e) => e.outcome === 'OK')).toMatchObject({ target: `GigIssue:${issue.id}` });
+    expect((await trail('feedbackGigIssue')).find((e) => e.outcome === 'OK')).toMatchObject({ target: `GigIssue:${issue.id}` });
   });
 
   test("only mobile grid members of the grid's district report, on a grid of the region tree", async () => {
@@ -163,7 +163,7 @@ describe('the issue loop', () => {
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
     const report = async (h: number) =>
       (await run(REPORT, { input: { reporterCode: reporter, gridCode: GRID, category: '路灯损坏', reportedAt: hoursAgo(h) } })).data!
-        .reportIssue;
+        .reportGigIssue;
     const late = await report(73);
     const fresh = await report(71);
     expect([late.overdue, fresh.overdue]).toEqual([true, false]);
@@ -183,14 +183,14 @@ describe('the issue loop', () => {
       Array.from({ length: 8 }, (_, i) => run(REPORT, { input: { reporterCode: reporter, gridCode: GRID, category: `类别${i}` } })),
     );
     expect(results.map((r) => r.errors)).toEqual(Array(8).fill(undefined));
-    expect(new Set(results.map((r) => r.data!.reportIssue.code)).size).toBe(8);
+    expect(new Set(results.map((r) => r.data!.reportGigIssue.code)).size).toBe(8);
   });
 });
 
 describe('stations and points', () => {
-  const OPEN = `mutation($input: OpenStationInput!) { openStation(input: $input) { id code kind services builtOn community { code } } }`;
-  const AWARD = `mutation($input: AwardPointsInput!) { awardPoints(input: $input) { id kind reason points balanceAfter issueCode } }`;
-  const REDEEM = `mutation($input: RedeemPointsInput!) { redeemPoints(input: $input) { id kind points balanceAfter merchant { id } worker { pointsBalance } } }`;
+  const OPEN = `mutation($input: OpenStationInput!) { openGigStation(input: $input) { id code kind services builtOn community { code } } }`;
+  const AWARD = `mutation($input: AwardPointsInput!) { awardGigPoints(input: $input) { id kind reason points balanceAfter issueCode } }`;
+  const REDEEM = `mutation($input: RedeemPointsInput!) { redeemGigPoints(input: $input) { id kind points balanceAfter merchant { id } worker { pointsBalance } } }`;
 
   /** A friendly merchant of the test's own; returns its global id. */
   async function merchant(): Promise<string> {
@@ -198,7 +198,7 @@ describe('stations and points', () => {
       input: { name: '友好商户(测试)', kind: 'FRIENDLY_SCENE', communityCode: COMMUNITY, services: ['饮水', '充电', ' 优惠 ', '饮水'] },
     });
     expect(res.errors).toBeUndefined();
-    return res.data!.openStation.id;
+    return res.data!.openGigStation.id;
   }
 
   const balance = async (w: string) =>
@@ -208,7 +208,7 @@ describe('stations and points', () => {
     const res = await run(OPEN, {
       input: { name: '友好商户', kind: 'FRIENDLY_SCENE', communityCode: COMMUNITY, services: ['饮水', ' 优惠 '] },
     });
-    const s = res.data!.openStation;
+    const s = res.data!.openGigStation;
     expect(s).toMatchObject({ kind: 'FRIENDLY_SCENE', services: ['饮水', '优惠'], community: { code: COMMUNITY } });
     expect(s.code).toMatch(/^CJ\d{3}$/);
     expect(s.code > 'CJ041').toBe(true); // after the ledger's last friendly scene
@@ -217,16 +217,27 @@ describe('stations and points', () => {
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'services' });
   });
 
+  test('a renamed mutation still answers under its old, deprecated name, as the new one does', async () => {
+    const input = { name: '友好商户(旧名)', kind: 'FRIENDLY_SCENE', communityCode: COMMUNITY, services: ['饮水'] };
+    const old = await run(`mutation($input: OpenStationInput!) { openStation(input: $input) { id kind community { code } } }`, { input });
+    expect(old.errors).toBeUndefined();
+    expect(old.data!.openStation).toMatchObject({ kind: 'FRIENDLY_SCENE', community: { code: COMMUNITY } });
+    const bad = await run(`mutation($input: OpenStationInput!) { openStation(input: $input) { id } }`, {
+      input: { ...input, services: [' '] },
+    });
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'services' });
+  });
+
   test('points are earned for a confirmed issue once, and for a service given', async () => {
     const w = await register(301);
     const issue = (
-      await run(`mutation { reportIssue(input: { reporterCode: "${w}", gridCode: "${GRID}", category: "垃圾堆放" }) { id code } }`)
-    ).data!.reportIssue;
+      await run(`mutation { reportGigIssue(input: { reporterCode: "${w}", gridCode: "${GRID}", category: "垃圾堆放" }) { id code } }`)
+    ).data!.reportGigIssue;
     const award = (key: string, over: Record<string, unknown> = {}) =>
       run(AWARD, { input: { workerCode: w, points: 20, reason: 'ISSUE_CONFIRMED', issueCode: issue.code, idempotencyKey: key, ...over } });
     expect(code(await award(`${w}-a1`))).toBe('BAD_USER_INPUT'); // not dispatched yet
-    await run(`mutation { dispatchIssue(code: "${issue.id}", assignee: "环卫所") { code } }`);
-    expect((await award(`${w}-a2`)).data!.awardPoints).toMatchObject({
+    await run(`mutation { dispatchGigIssue(code: "${issue.id}", assignee: "环卫所") { code } }`);
+    expect((await award(`${w}-a2`)).data!.awardGigPoints).toMatchObject({
       kind: 'EARN',
       reason: 'ISSUE_CONFIRMED',
       points: 20,
@@ -235,7 +246,7 @@ describe('stations and points', () => {
     });
     expect(code(await award(`${w}-a3`))).toBe('CONFLICT');
     const service = await run(AWARD, { input: { workerCode: w, points: 5, reason: 'SERVICE_GIVEN', idempotencyKey: `${w}-s1` } });
-    expect(service.data!.awardPoints.balanceAfter).toBe(25);
+    expect(service.data!.awardGigPoints.balanceAfter).toBe(25);
     const zero = await run(AWARD, { input: { workerCode: w, points: 0, reason: 'SERVICE_GIVEN', idempotencyKey: `${w}-s2` } });
     expect(zero.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'points' });
     expect(await balance(w)).toBe(25);
@@ -249,7 +260,7 @@ describe('stations and points', () => {
       run(REDEEM, { input: { workerCode: w, merchantCode: where, points, idempotencyKey: `${w}-${key}` } });
 
     const first = await redeem('r1', 30);
-    expect(first.data!.redeemPoints).toMatchObject({
+    expect(first.data!.redeemGigPoints).toMatchObject({
       kind: 'REDEEM',
       points: 30,
       balanceAfter: 20,
@@ -257,7 +268,7 @@ describe('stations and points', () => {
       worker: { pointsBalance: 20 },
     });
     const retry = await redeem('r1', 30);
-    expect(retry.data!.redeemPoints.id).toBe(first.data!.redeemPoints.id);
+    expect(retry.data!.redeemGigPoints.id).toBe(first.data!.redeemGigPoints.id);
     expect(await balance(w)).toBe(20);
     expect(code(await redeem('r1', 5))).toBe('CONFLICT');
 
@@ -288,7 +299,7 @@ describe('stations and points', () => {
     const ok = attempts.filter((r) => !r.errors);
     expect(ok).toHaveLength(10);
     expect(attempts.filter((r) => r.errors).every((r) => code(r) === 'BAD_USER_INPUT')).toBe(true);
-    expect(ok.map((r) => r.data!.redeemPoints.balanceAfter).sort((a: number, b: number) => a - b)).toEqual([
+    expect(ok.map((r) => r.data!.redeemGigPoints.balanceAfter).sort((a: number, b: number) => a - b)).toEqual([
       0, 10, 20, 30, 40, 50, 60, 70, 80, 90,
     ]);
 
@@ -300,7 +311,7 @@ describe('stations and points', () => {
         run(REDEEM, { input: { workerCode: v, merchantCode: at, points: 30, idempotencyKey: `${v}-once` } }),
       ),
     );
-    expect(new Set(retries.map((r) => r.data!.redeemPoints.id)).size).toBe(1);
+    expect(new Set(retries.map((r) => r.data!.redeemGigPoints.id)).size).toBe(1);
 
     const ledger = await g.sg.sql<{ worker_id: string; kind: string; n: string; total: string }>(
       `SELECT worker_id, kind, count(*) AS n, sum(points) AS total FROM gig_points_entry WHERE worker_id IN (?, ?) GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -317,7 +328,7 @@ describe('stations and points', () => {
 });
 
 describe('dates the clerk gives, corrections and withdrawals', () => {
-  const REPORT = `mutation($input: ReportIssueInput!) { reportIssue(input: $input) { code overdue } }`;
+  const REPORT = `mutation($input: ReportIssueInput!) { reportGigIssue(input: $input) { code overdue } }`;
   const G = async (code: string, field: string) => {
     const res = await run(
       `query($c: ID!) { _entities(representations: [{ __typename: "Region", code: $c, compoundCount: 1 }]) { ... on Region { gigCare { f: ${field} { value } } } } }`,
@@ -333,10 +344,10 @@ describe('dates the clerk gives, corrections and withdrawals', () => {
     const reported = await run(REPORT, {
       input: { reporterCode: reporter, gridCode: GRID, category: '测试类别301', reportedAt: '2025-12-29T09:00:00+08:00' },
     });
-    const issue = reported.data!.reportIssue.code;
+    const issue = reported.data!.reportGigIssue.code;
     const resolvedBefore = await G(COMMUNITY, 'issuesResolved(year: 2025)');
     const overdueBefore = await G(COMMUNITY, 'issuesOverdue(year: 2025)');
-    const DISPATCH = `mutation($c: ID!, $at: String) { dispatchIssue(code: $c, assignee: "市政所", at: $at) { status dispatchedAt } }`;
+    const DISPATCH = `mutation($c: ID!, $at: String) { dispatchGigIssue(code: $c, assignee: "市政所", at: $at) { status dispatchedAt } }`;
     expect((await run(DISPATCH, { c: issue, at: '2025-12-29T08:00:00+08:00' })).errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'at',
@@ -345,17 +356,17 @@ describe('dates the clerk gives, corrections and withdrawals', () => {
       code: 'BAD_USER_INPUT',
       field: 'at',
     });
-    expect((await run(DISPATCH, { c: issue, at: '2025-12-29T10:00:00+08:00' })).data!.dispatchIssue).toEqual({
+    expect((await run(DISPATCH, { c: issue, at: '2025-12-29T10:00:00+08:00' })).data!.dispatchGigIssue).toEqual({
       status: 'DISPATCHED',
       dispatchedAt: '2025-12-29T10:00:00+08:00',
     });
     const resolved = await run(
-      `mutation($c: ID!) { resolveIssue(code: $c, resolution: "已修复", at: "2025-12-30T16:00:00+08:00") { resolvedAt } }`,
+      `mutation($c: ID!) { resolveGigIssue(code: $c, resolution: "已修复", at: "2025-12-30T16:00:00+08:00") { resolvedAt } }`,
       { c: issue },
     );
-    expect(resolved.data!.resolveIssue.resolvedAt).toBe('2025-12-30T16:00:00+08:00');
+    expect(resolved.data!.resolveGigIssue.resolvedAt).toBe('2025-12-30T16:00:00+08:00');
     const fed = await run(
-      `mutation($c: ID!) { feedbackIssue(code: $c, feedback: "已告知", satisfied: true, at: "2025-12-30T15:00:00+08:00") { status } }`,
+      `mutation($c: ID!) { feedbackGigIssue(code: $c, feedback: "已告知", satisfied: true, at: "2025-12-30T15:00:00+08:00") { status } }`,
       { c: issue },
     );
     expect(fed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'at' });
@@ -425,7 +436,7 @@ describe('dates the clerk gives, corrections and withdrawals', () => {
       `SELECT id FROM compound WHERE community_code LIKE '410106001%' ORDER BY id DESC LIMIT 1`,
     );
     const opened = await run(
-      `mutation($c: ID!) { openRiderCode(input: { compoundId: $c, openedOn: "2026-04-01" }) { id communityCode } }`,
+      `mutation($c: ID!) { openGigRiderCodeCompound(input: { compoundId: $c, openedOn: "2026-04-01" }) { id communityCode } }`,
       { c: compound.id },
     );
     expect(opened.errors).toBeUndefined();
@@ -433,21 +444,23 @@ describe('dates the clerk gives, corrections and withdrawals', () => {
     const without = async () =>
       (
         await run(`query($r: ID!) { gigCompoundsWithoutRiderCode(regionCode: $r, first: 1000) { nodes { id } } }`, {
-          r: opened.data!.openRiderCode.communityCode,
+          r: opened.data!.openGigRiderCodeCompound.communityCode,
         })
       ).data!.gigCompoundsWithoutRiderCode.nodes.map((n: { id: string }) => n.id);
     expect(await without()).not.toContain(compound.id);
-    expect(code(await run(`mutation($c: ID!) { openRiderCode(input: { compoundId: $c }) { id } }`, { c: compound.id }))).toBe('CONFLICT');
+    expect(code(await run(`mutation($c: ID!) { openGigRiderCodeCompound(input: { compoundId: $c }) { id } }`, { c: compound.id }))).toBe(
+      'CONFLICT',
+    );
     const fixed = await run(
-      `mutation($c: ID!) { correctRiderCodeCompound(id: $c, input: { openedOn: "2026-04-02" }) { openedOn history { field oldValue } } }`,
+      `mutation($c: ID!) { correctGigRiderCodeCompound(id: $c, input: { openedOn: "2026-04-02" }) { openedOn history { field oldValue } } }`,
       { c: compound.id },
     );
-    expect(fixed.data!.correctRiderCodeCompound).toEqual({
+    expect(fixed.data!.correctGigRiderCodeCompound).toEqual({
       openedOn: '2026-04-02',
       history: [{ field: 'openedOn', oldValue: '2026-04-01' }],
     });
     expect(
-      (await run(`mutation($c: ID!) { withdrawRiderCodeCompound(id: $c, reason: "误录") { id } }`, { c: compound.id })).errors,
+      (await run(`mutation($c: ID!) { withdrawGigRiderCodeCompound(id: $c, reason: "误录") { id } }`, { c: compound.id })).errors,
     ).toBeUndefined();
     expect(await riders()).toBe(before);
     // an opening withdrawn as entered by mistake opened nothing: the compound is without the rider code again
@@ -491,7 +504,7 @@ describe('dates the clerk gives, corrections and withdrawals', () => {
     });
     const issue = (
       await run(REPORT, { input: { reporterCode: w, gridCode: GRID, category: '测试304', reportedAt: '2026-03-01T09:00:00+08:00' } })
-    ).data!.reportIssue.code;
+    ).data!.reportGigIssue.code;
     expect((await run(CORRECT, { c: w, i: { registeredOn: '2026-03-02' } })).errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'registeredOn',
@@ -509,9 +522,9 @@ describe('dates the clerk gives, corrections and withdrawals', () => {
 
     // a station opened with a wrong day and name is corrected, the earlier values kept; withdrawn, it leaves the count
     const opened = await run(
-      `mutation { openStation(input: { name: "新就业驿站", kind: NEW_CITIZEN_STATION, communityCode: "${COMMUNITY}", services: ["饮水"], builtOn: "2026-04-01" }) { id } }`,
+      `mutation { openGigStation(input: { name: "新就业驿站", kind: NEW_CITIZEN_STATION, communityCode: "${COMMUNITY}", services: ["饮水"], builtOn: "2026-04-01" }) { id } }`,
     );
-    const s = opened.data!.openStation.id;
+    const s = opened.data!.openGigStation.id;
     const FIX_STATION = `mutation($c: ID!, $i: CorrectGigStationInput!) { correctGigStation(code: $c, input: $i, reason: "按验收单") {
       name builtOn history { field oldValue newValue reason } } }`;
     expect((await run(FIX_STATION, { c: s, i: { builtOn: '2099-04-01' } })).errors?.[0].extensions).toMatchObject({

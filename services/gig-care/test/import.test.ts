@@ -124,7 +124,7 @@ test('a formula-like name is stored as text and neutralised in the CSV export', 
 test("re-importing a ledger after a change in the app reports the conflict and keeps the app's value", async () => {
   // SB20250012 is 处置中 in the ledger; the app resolves it
   const resolved = await g.sg.query(
-    `mutation { resolveIssue(code: "410106:SB20250012", resolution: "已清理") { status } }`,
+    `mutation { resolveGigIssue(code: "410106:SB20250012", resolution: "已清理") { status } }`,
     {},
     testCallers.department('gig-care'),
   );

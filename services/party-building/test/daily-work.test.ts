@@ -42,8 +42,8 @@ async function figure(code: string, field: string): Promise<number> {
 
 const CREATE = `mutation($i: CreateTwoNewOrganizationInput!) { createTwoNewOrganization(input: $i) { creditCode formation coverage { status } } }`;
 const DISPATCH = `mutation($i: DispatchPartyInstructorInput!) { dispatchPartyInstructor(input: $i) { id code person { id } } }`;
-const ASSIGN = `mutation($c: ID!, $i: ID!, $on: Date!) { assignInstructor(creditCode: $c, instructorCode: $i, assignedOn: $on) { creditCode } }`;
-const CONTACT = `mutation($i: RecordInstructorContactInput!) { recordInstructorContact(input: $i) { id code } }`;
+const ASSIGN = `mutation($c: ID!, $i: ID!, $on: Date!) { assignPartyInstructor(creditCode: $c, instructorCode: $i, assignedOn: $on) { creditCode } }`;
+const CONTACT = `mutation($i: RecordInstructorContactInput!) { recordPartyInstructorContact(input: $i) { id code } }`;
 
 describe('organizations of the "two new" ledger', () => {
   test('an organization is added, covered by a Party organization, and counted; withdrawing the Party organization uncovers it', async () => {
@@ -139,12 +139,12 @@ describe('instructors and their contacts', () => {
     expect(errorOf(await gql(CONTACT, { i: { ...input, date: '2026-02-27' } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'date' });
     const ok = await gql(CONTACT, { i: input });
     expect(ok.errors).toBeUndefined();
-    const code = ok.data!.recordInstructorContact.code;
+    const code = ok.data!.recordPartyInstructorContact.code;
     const fixed = await gql(
-      `mutation($c: ID!) { correctInstructorContact(contactCode: $c, input: { kind: MONTHLY_VISIT }) { kind history { field oldValue newValue } } }`,
+      `mutation($c: ID!) { correctPartyInstructorContact(contactCode: $c, input: { kind: MONTHLY_VISIT }) { kind history { field oldValue newValue } } }`,
       { c: code },
     );
-    expect(fixed.data!.correctInstructorContact).toEqual({
+    expect(fixed.data!.correctPartyInstructorContact).toEqual({
       kind: 'MONTHLY_VISIT',
       history: [{ field: 'kind', oldValue: 'WEEKLY_CONTACT', newValue: 'MONTHLY_VISIT' }],
     });
@@ -152,7 +152,7 @@ describe('instructors and their contacts', () => {
     const contacts = () => figure('410106002000', 'instructorContacts(year: 2026)');
     const before = await contacts();
     expect(
-      (await gql(`mutation($c: ID!) { withdrawInstructorContact(contactCode: $c, reason: "录重") { id } }`, { c: code })).errors,
+      (await gql(`mutation($c: ID!) { withdrawPartyInstructorContact(contactCode: $c, reason: "录重") { id } }`, { c: code })).errors,
     ).toBeUndefined();
     expect(await contacts()).toBe(before - 1);
     const person = await gql(`query($p: _Any!) { _entities(representations: [$p]) { ... on Person { partyInstructors { code } } } }`, {

@@ -158,7 +158,7 @@ test("re-importing after a change in the app reports the conflict and keeps the 
   const contact = ledgerRows('party/instructor_visits.csv')[2];
   expect(contact['是否解决']).toBe('否');
   const solved = await sg.query(
-    `mutation($c: ID!) { recordProblemSolved(contactCode: $c, solvedOn: "2026-01-05") { solved } }`,
+    `mutation($c: ID!) { recordPartyInstructorProblemSolved(contactCode: $c, solvedOn: "2026-01-05") { solved } }`,
     { c: contact['记录编号'] },
     testCallers.department('party-building'),
   );
@@ -168,7 +168,7 @@ test("re-importing after a change in the app reports the conflict and keeps the 
   const org = ledger.find((o) => o['党组织组建方式'] === '未组建' && !o['党建工作指导员编号'])!;
   const row = ledger.indexOf(org) + 1;
   const assigned = await sg.query(
-    `mutation($c: ID!) { assignInstructor(creditCode: $c, instructorCode: "ZDY005", assignedOn: "2026-01-06") { instructor { code } } }`,
+    `mutation($c: ID!) { assignPartyInstructor(creditCode: $c, instructorCode: "ZDY005", assignedOn: "2026-01-06") { instructor { code } } }`,
     { c: org['统一社会信用代码'] },
     testCallers.department('party-building'),
   );

@@ -59,9 +59,9 @@ async function figure(code: string, field: string): Promise<number> {
   return res.data!._entities[0].partyBuilding.f.value;
 }
 
-const CONTACT = `mutation($input: RecordInstructorContactInput!) { recordInstructorContact(input: $input) {
+const CONTACT = `mutation($input: RecordInstructorContactInput!) { recordPartyInstructorContact(input: $input) {
   id code date kind problemFound problemCategory solved solvedOn regionCode instructor { id code } organization { creditCode } } }`;
-const SOLVE = 'mutation($c: ID!, $d: Date) { recordProblemSolved(contactCode: $c, solvedOn: $d) { id solved solvedOn } }';
+const SOLVE = 'mutation($c: ID!, $d: Date) { recordPartyInstructorProblemSolved(contactCode: $c, solvedOn: $d) { id solved solvedOn } }';
 const contactInput = (org: Record<string, string>, over: Record<string, unknown> = {}) => ({
   instructorCode: 'ZDY001',
   creditCode: creditOf(org),
@@ -77,7 +77,7 @@ describe('the contact log', () => {
   beforeAll(async () => {
     for (const org of bare.slice(0, 4)) {
       const res = await gql(
-        `mutation($c: ID!) { assignInstructor(creditCode: $c, instructorCode: "ZDY001", assignedOn: "2026-01-02") { creditCode } }`,
+        `mutation($c: ID!) { assignPartyInstructor(creditCode: $c, instructorCode: "ZDY001", assignedOn: "2026-01-02") { creditCode } }`,
         {
           c: creditOf(org),
         },
@@ -95,7 +95,7 @@ describe('the contact log', () => {
     ];
     const res = await gql(CONTACT, { input: contactInput(org) });
     expect(res.errors).toBeUndefined();
-    const contact = res.data!.recordInstructorContact;
+    const contact = res.data!.recordPartyInstructorContact;
     expect(contact).toMatchObject({
       date: '2026-03-02',
       kind: 'MONTHLY_VISIT',
@@ -108,7 +108,7 @@ describe('the contact log', () => {
     expect(contact.code).toMatch(/^ZF2026\d{5}$/);
     expect(contact.id).toBe(`410106:${contact.code}`);
     expect(await figure(street, 'instructorProblemsFound(year: 2026)')).toBe(found + 1);
-    expect((await trail('recordInstructorContact')).find((a) => a.target === `PartyInstructorContact:${contact.id}`)).toMatchObject({
+    expect((await trail('recordPartyInstructorContact')).find((a) => a.target === `PartyInstructorContact:${contact.id}`)).toMatchObject({
       outcome: 'OK',
       subject: DEPT.subject,
       kind: 'MUTATION',
@@ -116,7 +116,7 @@ describe('the contact log', () => {
 
     expect(errorOf(await gql(SOLVE, { c: contact.code, d: '2026-03-01' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'solvedOn' }); // before it was found
     const done = await gql(SOLVE, { c: contact.code, d: '2026-03-20' }); // by the record number, in the caller's district
-    expect(done.data!.recordProblemSolved).toEqual({ id: contact.id, solved: true, solvedOn: '2026-03-20' });
+    expect(done.data!.recordPartyInstructorProblemSolved).toEqual({ id: contact.id, solved: true, solvedOn: '2026-03-20' });
     expect(errorOf(await gql(SOLVE, { c: contact.id })).code).toBe('CONFLICT'); // solved already: a step the loop does not allow
     expect(await figure(street, 'instructorProblemsSolved(year: 2026)')).toBe(solved + 1);
   });
@@ -127,7 +127,7 @@ describe('the contact log', () => {
       Array.from({ length: 8 }, (_, i) => gql(CONTACT, { input: contactInput(org, { date: '2026-04-01', problemFound: `问题${i}` }) })),
     );
     expect(results.map((r) => r.errors)).toEqual(Array(8).fill(undefined));
-    const numbers = results.map((r) => Number(r.data!.recordInstructorContact.code.slice(6))).sort((a, b) => a - b);
+    const numbers = results.map((r) => Number(r.data!.recordPartyInstructorContact.code.slice(6))).sort((a, b) => a - b);
     expect(new Set(numbers).size).toBe(8);
     expect(numbers[7] - numbers[0]).toBe(7);
     const [row] = await sg.sql<{ n: string }>(
@@ -168,11 +168,11 @@ describe('the contact log', () => {
       testCallers.street(org['所属街道代码']),
     );
     expect(own.errors).toBeUndefined();
-    expect(errorOf(await gql(SOLVE, { c: own.data!.recordInstructorContact.id }))).toEqual({
+    expect(errorOf(await gql(SOLVE, { c: own.data!.recordPartyInstructorContact.id }))).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'contactCode',
     }); // no problem to solve
-    expect((await trail('recordInstructorContact')).find((a) => a.subject === OTHER_DEPT.subject)).toMatchObject({
+    expect((await trail('recordPartyInstructorContact')).find((a) => a.subject === OTHER_DEPT.subject)).toMatchObject({
       outcome: 'FORBIDDEN',
       target: null,
     });
@@ -186,25 +186,25 @@ const COVERAGE = `query($c: ID!) { twoNewOrganization(creditCode: $c) { formatio
 test('assigning an instructor gives work coverage; withdrawing ends it, and only once', async () => {
   const code = creditOf(bare[4]);
   expect((await gql(COVERAGE, { c: code })).data!.twoNewOrganization.coverage).toMatchObject({ status: 'NONE', covered: false });
-  const ASSIGN = `mutation($c: ID!, $i: ID!, $d: Date!) { assignInstructor(creditCode: $c, instructorCode: $i, assignedOn: $d) {
+  const ASSIGN = `mutation($c: ID!, $i: ID!, $d: Date!) { assignPartyInstructor(creditCode: $c, instructorCode: $i, assignedOn: $d) {
     instructor { code } coverage { status instructor { code } } } }`;
   const assigned = await gql(ASSIGN, { c: code, i: 'ZDY002', d: '2026-05-06' });
   expect(assigned.data).toEqual({
-    assignInstructor: { instructor: { code: 'ZDY002' }, coverage: { status: 'WORK', instructor: { code: 'ZDY002' } } },
+    assignPartyInstructor: { instructor: { code: 'ZDY002' }, coverage: { status: 'WORK', instructor: { code: 'ZDY002' } } },
   });
   expect(errorOf(await gql(ASSIGN, { c: code, i: '410106:ZDY002', d: '2026-05-07' })).code).toBe('CONFLICT');
   expect(errorOf(await gql(ASSIGN, { c: code, i: 'ZDY003', d: '1999-01-01' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'assignedOn' });
   const before = (await gql(COVERAGE, { c: code })).data!.twoNewOrganization;
   expect(before.assignments).toEqual([{ instructor: { code: 'ZDY002' }, assignedOn: '2026-05-06', withdrawnOn: null, active: true }]);
 
-  const WITHDRAW = `mutation($c: ID!, $d: Date!) { withdrawInstructor(creditCode: $c, withdrawnOn: $d) {
+  const WITHDRAW = `mutation($c: ID!, $d: Date!) { recallPartyInstructor(creditCode: $c, withdrawnOn: $d) {
     instructor { code } coverage { status } assignments { active } } }`;
   const withdrawn = await gql(WITHDRAW, { c: code, d: '2026-05-20' });
   expect(withdrawn.data).toEqual({
-    withdrawInstructor: { instructor: null, coverage: { status: 'NONE' }, assignments: [{ active: false }] },
+    recallPartyInstructor: { instructor: null, coverage: { status: 'NONE' }, assignments: [{ active: false }] },
   });
   expect(errorOf(await gql(WITHDRAW, { c: code, d: '2026-05-21' })).code).toBe('CONFLICT');
-  const outcomes = (await trail('withdrawInstructor')).filter((a) => a.args.includes(code)).map((a) => a.outcome);
+  const outcomes = (await trail('recallPartyInstructor')).filter((a) => a.args.includes(code)).map((a) => a.outcome);
   expect(outcomes).toEqual(['CONFLICT', 'OK']);
   const asOf = await gql(`query($c: ID!) { twoNewOrganization(creditCode: $c) { coverage(asOf: "2026-05-10") { status } } }`, { c: code });
   expect(asOf.data!.twoNewOrganization.coverage.status).toBe('WORK');

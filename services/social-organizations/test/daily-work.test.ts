@@ -22,7 +22,7 @@ async function trail(operation: string) {
   return res.data!.socialOrganizationsAuditTrail as { subject: string; target: string | null; args: string; outcome: string }[];
 }
 
-const REGISTER = `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { creditCode name type regionCode status } }`;
+const REGISTER = `mutation($input: RegisterOrganizationInput!) { registerSocialOrganization(input: $input) { creditCode name type regionCode status } }`;
 const registration = (seq: number, over: Record<string, unknown> = {}) => ({
   creditCode: testCreditCode(seq),
   name: ' 上街区新时代协会 ',
@@ -52,7 +52,7 @@ describe('registering, filing and deregistering organisations', () => {
     const before = await newOnes();
     const res = await g.query(REGISTER, { input }, department);
     expect(res.errors).toBeUndefined();
-    expect(res.data!.registerOrganization).toEqual({
+    expect(res.data!.registerSocialOrganization).toEqual({
       creditCode: input.creditCode,
       name: '上街区新时代协会',
       type: 'SOCIAL_GROUP',
@@ -60,7 +60,7 @@ describe('registering, filing and deregistering organisations', () => {
       status: 'ACTIVE',
     });
     expect(await newOnes()).toBe(before + 1);
-    const entry = (await trail('registerOrganization')).find((e) => e.target === `RegisteredOrganization:${input.creditCode}`)!;
+    const entry = (await trail('registerSocialOrganization')).find((e) => e.target === `RegisteredOrganization:${input.creditCode}`)!;
     expect(entry).toMatchObject({ subject: department.subject, outcome: 'OK' });
     expect(entry.args).not.toContain('王五');
     const again = await g.query(REGISTER, { input }, department);
@@ -91,7 +91,7 @@ describe('registering, filing and deregistering organisations', () => {
   test('another department may not write; a street office only inside its street', async () => {
     const other = await g.query(REGISTER, { input: registration(3) }, testCallers.department('volunteer-stations'));
     expect(codeOf(other)).toBe('FORBIDDEN');
-    expect((await trail('registerOrganization'))[0]).toMatchObject({ subject: 'volunteer-stations@test', outcome: 'FORBIDDEN' });
+    expect((await trail('registerSocialOrganization'))[0]).toMatchObject({ subject: 'volunteer-stations@test', outcome: 'FORBIDDEN' });
     const i = filing('BA4101060039001', '410106003001');
     const elsewhere = await g.query(FILE, { i }, testCallers.street('410106001000'));
     expect(codeOf(elsewhere)).toBe('FORBIDDEN');
@@ -108,11 +108,11 @@ describe('registering, filing and deregistering organisations', () => {
     const gone = () => figure(g, '410106003002', 'deregisteredOrganizations(year: 2026, type: COMMUNITY)');
     const [a0, g0] = [await active(), await gone()];
     const res = await g.query(
-      `mutation { deregisterOrganization(code: "ba4101060039002", deregisteredOn: "2026-09-30", reason: "自行解散") { status deregisteredOn deregistrationReason } }`,
+      `mutation { deregisterSocialOrganization(code: "ba4101060039002", deregisteredOn: "2026-09-30", reason: "自行解散") { status deregisteredOn deregistrationReason } }`,
       {},
       department,
     );
-    expect(res.data!.deregisterOrganization).toEqual({
+    expect(res.data!.deregisterSocialOrganization).toEqual({
       status: 'DEREGISTERED',
       deregisteredOn: '2026-09-30',
       deregistrationReason: '自行解散',
@@ -121,23 +121,23 @@ describe('registering, filing and deregistering organisations', () => {
     const before = await g.query(`{ socialOrganization(code: "BA4101060039002") { status(asOf: "2026-09-29") } }`);
     expect(before.data!.socialOrganization.status).toBe('ACTIVE');
     const twice = await g.query(
-      `mutation { deregisterOrganization(code: "BA4101060039002", deregisteredOn: "2026-10-30") { code } }`,
+      `mutation { deregisterSocialOrganization(code: "BA4101060039002", deregisteredOn: "2026-10-30") { code } }`,
       {},
       department,
     );
     expect(codeOf(twice)).toBe('CONFLICT');
     const missing = await g.query(
-      `mutation { deregisterOrganization(code: "BA4101060039999", deregisteredOn: "2026-10-30") { code } }`,
+      `mutation { deregisterSocialOrganization(code: "BA4101060039999", deregisteredOn: "2026-10-30") { code } }`,
       {},
       department,
     );
     expect(codeOf(missing)).toBe('NOT_FOUND');
   });
 
-  test('recordGrade refuses what evaluationEligibility refuses, a filed organisation or a year before founding', async () => {
+  test('recordEvaluationGrade refuses what evaluationEligibility refuses, a filed organisation or a year before founding', async () => {
     const code = testCreditCode(5);
     expect((await g.query(REGISTER, { input: registration(5, { foundedOn: '2020-03-01' }) }, department)).errors).toBeUndefined();
-    const GRADE = `mutation($c: ID!) { recordGrade(creditCode: $c, level: GRADE_4A, year: 2026) { code } }`;
+    const GRADE = `mutation($c: ID!) { recordEvaluationGrade(creditCode: $c, level: GRADE_4A, year: 2026) { code } }`;
     // no 2025 inspection: the schema's own evaluationEligibility says it may not apply, so the grade is refused
     const eligibility = await g.query(
       `query($c: ID!) { registeredOrganization(creditCode: $c) { evaluationEligibility(year: 2026) { eligible } } }`,
@@ -147,30 +147,30 @@ describe('registering, filing and deregistering organisations', () => {
     expect(eligibility.data!.registeredOrganization.evaluationEligibility.eligible).toBe(false);
     expect((await g.query(GRADE, { c: code }, department)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'creditCode' });
     await g.query(
-      `mutation($c: ID!) { recordInspection(creditCode: $c, year: 2025, result: QUALIFIED) { year } }`,
+      `mutation($c: ID!) { recordAnnualInspection(creditCode: $c, year: 2025, result: QUALIFIED) { year } }`,
       { c: code },
       department,
     );
     const ok = await g.query(
-      `mutation($c: ID!) { recordGrade(creditCode: $c, level: GRADE_4A, year: 2026) { grade { label year validUntil } } }`,
+      `mutation($c: ID!) { recordEvaluationGrade(creditCode: $c, level: GRADE_4A, year: 2026) { grade { label year validUntil } } }`,
       { c: code },
       department,
     );
-    expect(ok.data!.recordGrade.grade).toEqual({ label: '4A', year: 2026, validUntil: '2031-12-31' });
+    expect(ok.data!.recordEvaluationGrade.grade).toEqual({ label: '4A', year: 2026, validUntil: '2031-12-31' });
     const earlier = await g.query(
-      `mutation($c: ID!) { recordGrade(creditCode: $c, level: GRADE_3A, year: 2025) { code } }`,
+      `mutation($c: ID!) { recordEvaluationGrade(creditCode: $c, level: GRADE_3A, year: 2025) { code } }`,
       { c: code },
       department,
     );
     expect(codeOf(earlier)).toBe('CONFLICT');
     const filed = await g.query(
-      `mutation { recordGrade(creditCode: "BA4101060050129", level: GRADE_3A, year: 2025) { code } }`,
+      `mutation { recordEvaluationGrade(creditCode: "BA4101060050129", level: GRADE_3A, year: 2025) { code } }`,
       {},
       department,
     );
     expect(filed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode' });
     const early = await g.query(
-      `mutation($c: ID!) { recordGrade(creditCode: $c, level: GRADE_3A, year: 2019) { code } }`,
+      `mutation($c: ID!) { recordEvaluationGrade(creditCode: $c, level: GRADE_3A, year: 2019) { code } }`,
       { c: code },
       department,
     );
@@ -305,8 +305,8 @@ describe('service projects', () => {
 });
 
 describe('corrections, withdrawals and history', () => {
-  const GRADE = `mutation($c: ID!, $l: EvaluationLevel!, $y: Int!) { recordGrade(creditCode: $c, level: $l, year: $y) { grade { label } } }`;
-  const INSPECT = `mutation($c: ID!, $y: Int!, $r: AnnualInspectionResult!) { recordInspection(creditCode: $c, year: $y, result: $r) { result history { field oldValue newValue } } }`;
+  const GRADE = `mutation($c: ID!, $l: EvaluationLevel!, $y: Int!) { recordEvaluationGrade(creditCode: $c, level: $l, year: $y) { grade { label } } }`;
+  const INSPECT = `mutation($c: ID!, $y: Int!, $r: AnnualInspectionResult!) { recordAnnualInspection(creditCode: $c, year: $y, result: $r) { result history { field oldValue newValue } } }`;
 
   test('a new grade joins the grade history; the list on a day and the figure of that day agree, grade by grade', async () => {
     const code = testCreditCode(41);
@@ -344,11 +344,11 @@ describe('corrections, withdrawals and history', () => {
       expect({ day, level, held }).toEqual({ day, level, held: level === (day < '2026' ? 'GRADE_3A' : 'GRADE_4A') });
     }
     const w = await g.query(
-      `mutation($c: ID!) { withdrawGrade(creditCode: $c, year: 2026, reason: "等级录错年度") { id } }`,
+      `mutation($c: ID!) { withdrawEvaluationGrade(creditCode: $c, year: 2026, reason: "等级录错年度") { id } }`,
       { c: code },
       department,
     );
-    expect(w.data!.withdrawGrade.id).toBe(`${code}:2026`);
+    expect(w.data!.withdrawEvaluationGrade.id).toBe(`${code}:2026`);
     const after = await g.query(
       `query($c: ID!) { registeredOrganization(creditCode: $c) { grade { label validTo } grades { label } } }`,
       { c: code },
@@ -362,12 +362,12 @@ describe('corrections, withdrawals and history', () => {
     await g.query(REGISTER, { input: registration(42, { foundedOn: '2020-03-01' }) }, department);
     await g.query(INSPECT, { c: code, y: 2025, r: 'QUALIFIED' }, department);
     const again = await g.query(INSPECT, { c: code, y: 2025, r: 'UNQUALIFIED' }, department);
-    expect(again.data!.recordInspection).toEqual({
+    expect(again.data!.recordAnnualInspection).toEqual({
       result: 'UNQUALIFIED',
       history: [{ field: 'result', oldValue: 'QUALIFIED', newValue: 'UNQUALIFIED' }],
     });
     const w = await g.query(
-      `mutation($c: ID!) { withdrawInspection(creditCode: $c, year: 2025, reason: "误录") { id } }`,
+      `mutation($c: ID!) { withdrawAnnualInspection(creditCode: $c, year: 2025, reason: "误录") { id } }`,
       { c: code },
       department,
     );

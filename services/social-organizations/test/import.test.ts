@@ -122,7 +122,7 @@ test("re-importing after a change in the app reports the conflict and keeps the 
 
   // an inspection result corrected in the app (keyed by the national credit code and the year) likewise
   const corrected = await g.query(
-    `mutation { recordInspection(creditCode: "51410106956706585R", year: 2024, result: UNQUALIFIED) { result } }`,
+    `mutation { recordAnnualInspection(creditCode: "51410106956706585R", year: 2024, result: UNQUALIFIED) { result } }`,
     {},
     department,
   );

@@ -270,11 +270,11 @@ describe('evaluation grades and eligibility', () => {
   test('基本合格 two years running bars evaluation', async () => {
     // 51410106345582165G: 2024 基本合格 in the ledger; this test records its 2023 result
     const rec = await g.query(
-      `mutation { recordInspection(creditCode: "51410106345582165G", year: 2023, result: BASICALLY_QUALIFIED) { year result organization { creditCode } } }`,
+      `mutation { recordAnnualInspection(creditCode: "51410106345582165G", year: 2023, result: BASICALLY_QUALIFIED) { year result organization { creditCode } } }`,
       {},
       department,
     );
-    expect(rec.data!.recordInspection).toEqual({
+    expect(rec.data!.recordAnnualInspection).toEqual({
       year: 2023,
       result: 'BASICALLY_QUALIFIED',
       organization: { creditCode: '51410106345582165G' },

@@ -28,6 +28,7 @@ import { auditMasksOf, enforcePersonalData } from './personal';
 import { refuseUnresolvedReferences } from './references';
 import { budgetPlugin, DEFAULT_REQUEST_LIMITS, formatSubgraphError, guardSchema, RequestBudget, type RequestLimits } from './guards';
 import { sharedTypeDefs } from './sdl';
+import { answerRenamedFields } from './renamed';
 import { DataVersion } from './data-version';
 import { LedgerImports, ledgerImportSettings, ledgerRoutes, type LedgerImportSettings } from './ledger-imports';
 import type { LedgerImporter } from '@district/ledger';
@@ -43,7 +44,7 @@ export interface SubgraphDefinition {
 
 export function subgraphSchema(def: SubgraphDefinition, maxText = DEFAULT_REQUEST_LIMITS.maxText) {
   const typeDefs: DocumentNode = parse(`${def.typeDefs}\n${sharedTypeDefs}`);
-  const schema = buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> });
+  const schema = answerRenamedFields(buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }));
   return guardSchema(refuseUnresolvedReferences(installFigureQueries(enforcePersonalData(schema))), maxText);
 }
 

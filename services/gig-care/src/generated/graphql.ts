@@ -1110,6 +1110,11 @@ export type LedgerRowImport = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** 发放积分 / award points for a confirmed issue or a service given */
+  awardGigPoints: Maybe<GigPointsEntry>;
+  /**
+   * 已更名为 awardGigPoints / renamed awardGigPoints
+   * @deprecated Use awardGigPoints.
+   */
   awardPoints: Maybe<GigPointsEntry>;
   /** 更正关爱活动 / correct a care event; the earlier values kept in its history */
   correctGigCareEvent: Maybe<GigCareEvent>;
@@ -1117,37 +1122,67 @@ export type Mutation = {
   correctGigCarePartner: Maybe<GigCarePartner>;
   /** 更正上报的问题（各环节用各自的操作推进）/ correct an issue (its loop moves with its own mutations); the earlier values kept in its history */
   correctGigIssue: Maybe<GigIssue>;
+  /** 更正骑手码开通记录 / correct a rider-code compound; the earlier values kept in its history */
+  correctGigRiderCodeCompound: Maybe<GigRiderCodeCompound>;
   /** 更正驿站或友好场景 / correct a station or scene; the earlier values kept in its history */
   correctGigStation: Maybe<GigStation>;
   /** 更正新就业群体人员（原值留存于历史）/ correct a gig worker; the earlier values kept in its history */
   correctGigWorker: Maybe<GigWorker>;
-  /** 更正骑手码开通记录 / correct a rider-code compound; the earlier values kept in its history */
-  correctRiderCodeCompound: Maybe<GigRiderCodeCompound>;
   /** 登记关爱活动（全区性记录）/ record a care event (a district-wide record) */
   createGigCareEvent: Maybe<GigCareEvent>;
   /** 登记合作单位某年度的参与（全区性记录）/ record a partner unit taking part in a year (a district-wide record) */
   createGigCarePartner: Maybe<GigCarePartner>;
   /** 派单（code：全局编号或本辖区的上报编号；at：派单时间，默认此刻，不早于上报）/ dispatch a reported issue to the unit that handles it (code: global id, or report number in the caller's district); at: when, default now, not before the report */
+  dispatchGigIssue: Maybe<GigIssue>;
+  /**
+   * 已更名为 dispatchGigIssue / renamed dispatchGigIssue
+   * @deprecated Use dispatchGigIssue.
+   */
   dispatchIssue: Maybe<GigIssue>;
   /** 反馈（at：反馈时间，默认此刻，不早于办结）/ feed the result back to the reporter and close the loop; at: when, default now, not before the resolution */
+  feedbackGigIssue: Maybe<GigIssue>;
+  /**
+   * 已更名为 feedbackGigIssue / renamed feedbackGigIssue
+   * @deprecated Use feedbackGigIssue.
+   */
   feedbackIssue: Maybe<GigIssue>;
   /** 提交预览：在有效期内按预览编号写入；预览后数据有变化则拒绝 / commit a clean preview by its id before it expires; refused when the data changed since the preview */
   gigCareCommitLedgerImport: Maybe<LedgerImport>;
   /** 预览上传的台账：校验每一行，列出将新增、更新、不变的行及全部缺陷和冲突，不写入数据 / preview an uploaded ledger: every row checked; what would be inserted, updated or left, every defect and conflict; nothing written */
   gigCarePreviewLedgerImport: Maybe<LedgerImport>;
   /** 开通骑手码的小区 / record a compound opened to the rider code */
-  openRiderCode: Maybe<GigRiderCodeCompound>;
+  openGigRiderCodeCompound: Maybe<GigRiderCodeCompound>;
   /** 新建驿站或友好场景 / open a new-citizen station or friendly scene */
+  openGigStation: Maybe<GigStation>;
+  /**
+   * 已更名为 openGigStation / renamed openGigStation
+   * @deprecated Use openGigStation.
+   */
   openStation: Maybe<GigStation>;
   /** 人员离开（日期默认今天）/ a gig worker leaves on a day, default today */
   recordGigWorkerLeaving: Maybe<GigWorker>;
   /** 兑换积分（同一幂等键只扣一次）/ redeem points at a friendly merchant; a retry with the same idempotency key is applied once */
+  redeemGigPoints: Maybe<GigPointsEntry>;
+  /**
+   * 已更名为 redeemGigPoints / renamed redeemGigPoints
+   * @deprecated Use redeemGigPoints.
+   */
   redeemPoints: Maybe<GigPointsEntry>;
   /** 登记新就业群体人员 / register a gig worker */
   registerGigWorker: Maybe<GigWorker>;
   /** 流动网格员上报问题 / a mobile grid member reports an issue */
+  reportGigIssue: Maybe<GigIssue>;
+  /**
+   * 已更名为 reportGigIssue / renamed reportGigIssue
+   * @deprecated Use reportGigIssue.
+   */
   reportIssue: Maybe<GigIssue>;
   /** 办结（at：办结时间，默认此刻，不早于派单）/ record that a dispatched issue is resolved; at: when, default now, not before the dispatch */
+  resolveGigIssue: Maybe<GigIssue>;
+  /**
+   * 已更名为 resolveGigIssue / renamed resolveGigIssue
+   * @deprecated Use resolveGigIssue.
+   */
   resolveIssue: Maybe<GigIssue>;
   /** 成为或不再担任流动网格员（日期默认今天）/ a gig worker becomes (true) or stops being (false) a mobile grid member from a day, default today */
   setMobileGridMember: Maybe<GigWorker>;
@@ -1157,12 +1192,18 @@ export type Mutation = {
   withdrawGigCarePartner: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的问题 / withdraw an issue entered by mistake */
   withdrawGigIssue: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的骑手码开通记录 / withdraw a rider-code compound entered by mistake */
+  withdrawGigRiderCodeCompound: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的驿站或友好场景 / withdraw a station or scene entered by mistake; refused while points redeemed there name it */
   withdrawGigStation: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的人员（有上报或积分时须先处理）/ withdraw a gig worker entered by mistake; refused while issues or points name them */
   withdrawGigWorker: Maybe<WithdrawnRecord>;
-  /** 撤销录入错误的骑手码开通记录 / withdraw a rider-code compound entered by mistake */
-  withdrawRiderCodeCompound: Maybe<WithdrawnRecord>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationAwardGigPointsArgs = {
+  input: AwardPointsInput;
 };
 
 
@@ -1197,6 +1238,14 @@ export type MutationCorrectGigIssueArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectGigRiderCodeCompoundArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectRiderCodeCompoundInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectGigStationArgs = {
   code: Scalars['ID']['input'];
   input: CorrectGigStationInput;
@@ -1208,14 +1257,6 @@ export type MutationCorrectGigStationArgs = {
 export type MutationCorrectGigWorkerArgs = {
   code: Scalars['ID']['input'];
   input: CorrectGigWorkerInput;
-  reason?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
-export type MutationCorrectRiderCodeCompoundArgs = {
-  id: Scalars['ID']['input'];
-  input: CorrectRiderCodeCompoundInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1233,10 +1274,27 @@ export type MutationCreateGigCarePartnerArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationDispatchGigIssueArgs = {
+  assignee: Scalars['String']['input'];
+  at?: InputMaybe<Scalars['String']['input']>;
+  code: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationDispatchIssueArgs = {
   assignee: Scalars['String']['input'];
   at?: InputMaybe<Scalars['String']['input']>;
   code: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationFeedbackGigIssueArgs = {
+  at?: InputMaybe<Scalars['String']['input']>;
+  code: Scalars['ID']['input'];
+  feedback: Scalars['String']['input'];
+  satisfied: Scalars['Boolean']['input'];
 };
 
 
@@ -1264,8 +1322,14 @@ export type MutationGigCarePreviewLedgerImportArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
-export type MutationOpenRiderCodeArgs = {
+export type MutationOpenGigRiderCodeCompoundArgs = {
   input: OpenRiderCodeInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationOpenGigStationArgs = {
+  input: OpenStationInput;
 };
 
 
@@ -1283,6 +1347,12 @@ export type MutationRecordGigWorkerLeavingArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRedeemGigPointsArgs = {
+  input: RedeemPointsInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRedeemPointsArgs = {
   input: RedeemPointsInput;
 };
@@ -1295,8 +1365,22 @@ export type MutationRegisterGigWorkerArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationReportGigIssueArgs = {
+  input: ReportIssueInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationReportIssueArgs = {
   input: ReportIssueInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationResolveGigIssueArgs = {
+  at?: InputMaybe<Scalars['String']['input']>;
+  code: Scalars['ID']['input'];
+  resolution: Scalars['String']['input'];
 };
 
 
@@ -1338,6 +1422,13 @@ export type MutationWithdrawGigIssueArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawGigRiderCodeCompoundArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawGigStationArgs = {
   code: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -1347,13 +1438,6 @@ export type MutationWithdrawGigStationArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawGigWorkerArgs = {
   code: Scalars['ID']['input'];
-  reason: Scalars['String']['input'];
-};
-
-
-/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
-export type MutationWithdrawRiderCodeCompoundArgs = {
-  id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
@@ -2282,33 +2366,40 @@ export type LedgerRowImportResolvers<ContextType = RequestContext, ParentType ex
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  awardGigPoints?: Resolver<Maybe<ResolversTypes['GigPointsEntry']>, ParentType, ContextType, RequireFields<MutationAwardGigPointsArgs, 'input'>>;
   awardPoints?: Resolver<Maybe<ResolversTypes['GigPointsEntry']>, ParentType, ContextType, RequireFields<MutationAwardPointsArgs, 'input'>>;
   correctGigCareEvent?: Resolver<Maybe<ResolversTypes['GigCareEvent']>, ParentType, ContextType, RequireFields<MutationCorrectGigCareEventArgs, 'id' | 'input'>>;
   correctGigCarePartner?: Resolver<Maybe<ResolversTypes['GigCarePartner']>, ParentType, ContextType, RequireFields<MutationCorrectGigCarePartnerArgs, 'id' | 'input'>>;
   correctGigIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationCorrectGigIssueArgs, 'code' | 'input'>>;
+  correctGigRiderCodeCompound?: Resolver<Maybe<ResolversTypes['GigRiderCodeCompound']>, ParentType, ContextType, RequireFields<MutationCorrectGigRiderCodeCompoundArgs, 'id' | 'input'>>;
   correctGigStation?: Resolver<Maybe<ResolversTypes['GigStation']>, ParentType, ContextType, RequireFields<MutationCorrectGigStationArgs, 'code' | 'input'>>;
   correctGigWorker?: Resolver<Maybe<ResolversTypes['GigWorker']>, ParentType, ContextType, RequireFields<MutationCorrectGigWorkerArgs, 'code' | 'input'>>;
-  correctRiderCodeCompound?: Resolver<Maybe<ResolversTypes['GigRiderCodeCompound']>, ParentType, ContextType, RequireFields<MutationCorrectRiderCodeCompoundArgs, 'id' | 'input'>>;
   createGigCareEvent?: Resolver<Maybe<ResolversTypes['GigCareEvent']>, ParentType, ContextType, RequireFields<MutationCreateGigCareEventArgs, 'input'>>;
   createGigCarePartner?: Resolver<Maybe<ResolversTypes['GigCarePartner']>, ParentType, ContextType, RequireFields<MutationCreateGigCarePartnerArgs, 'input'>>;
+  dispatchGigIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationDispatchGigIssueArgs, 'assignee' | 'code'>>;
   dispatchIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationDispatchIssueArgs, 'assignee' | 'code'>>;
+  feedbackGigIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationFeedbackGigIssueArgs, 'code' | 'feedback' | 'satisfied'>>;
   feedbackIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationFeedbackIssueArgs, 'code' | 'feedback' | 'satisfied'>>;
   gigCareCommitLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationGigCareCommitLedgerImportArgs, 'previewId'>>;
   gigCarePreviewLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationGigCarePreviewLedgerImportArgs, 'id'>>;
-  openRiderCode?: Resolver<Maybe<ResolversTypes['GigRiderCodeCompound']>, ParentType, ContextType, RequireFields<MutationOpenRiderCodeArgs, 'input'>>;
+  openGigRiderCodeCompound?: Resolver<Maybe<ResolversTypes['GigRiderCodeCompound']>, ParentType, ContextType, RequireFields<MutationOpenGigRiderCodeCompoundArgs, 'input'>>;
+  openGigStation?: Resolver<Maybe<ResolversTypes['GigStation']>, ParentType, ContextType, RequireFields<MutationOpenGigStationArgs, 'input'>>;
   openStation?: Resolver<Maybe<ResolversTypes['GigStation']>, ParentType, ContextType, RequireFields<MutationOpenStationArgs, 'input'>>;
   recordGigWorkerLeaving?: Resolver<Maybe<ResolversTypes['GigWorker']>, ParentType, ContextType, RequireFields<MutationRecordGigWorkerLeavingArgs, 'code'>>;
+  redeemGigPoints?: Resolver<Maybe<ResolversTypes['GigPointsEntry']>, ParentType, ContextType, RequireFields<MutationRedeemGigPointsArgs, 'input'>>;
   redeemPoints?: Resolver<Maybe<ResolversTypes['GigPointsEntry']>, ParentType, ContextType, RequireFields<MutationRedeemPointsArgs, 'input'>>;
   registerGigWorker?: Resolver<Maybe<ResolversTypes['GigWorker']>, ParentType, ContextType, RequireFields<MutationRegisterGigWorkerArgs, 'input'>>;
+  reportGigIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationReportGigIssueArgs, 'input'>>;
   reportIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationReportIssueArgs, 'input'>>;
+  resolveGigIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationResolveGigIssueArgs, 'code' | 'resolution'>>;
   resolveIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationResolveIssueArgs, 'code' | 'resolution'>>;
   setMobileGridMember?: Resolver<Maybe<ResolversTypes['GigWorker']>, ParentType, ContextType, RequireFields<MutationSetMobileGridMemberArgs, 'code' | 'member'>>;
   withdrawGigCareEvent?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawGigCareEventArgs, 'id' | 'reason'>>;
   withdrawGigCarePartner?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawGigCarePartnerArgs, 'id' | 'reason'>>;
   withdrawGigIssue?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawGigIssueArgs, 'code' | 'reason'>>;
+  withdrawGigRiderCodeCompound?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawGigRiderCodeCompoundArgs, 'id' | 'reason'>>;
   withdrawGigStation?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawGigStationArgs, 'code' | 'reason'>>;
   withdrawGigWorker?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawGigWorkerArgs, 'code' | 'reason'>>;
-  withdrawRiderCodeCompound?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawRiderCodeCompoundArgs, 'id' | 'reason'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{

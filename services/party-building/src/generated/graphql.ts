@@ -318,16 +318,21 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** 两新工委增加成员单位（全区性记录）/ a unit joins the working committee (a district-wide record) */
   addPartyCommitteeMemberUnit: Maybe<PartyCommitteeMemberUnit>;
-  /** 选派指导员到组织（替换在派的指导员；日期默认今天）/ assign an instructor to an organization, replacing the one assigned, on a day (default today) */
+  /**
+   * 已更名为 assignPartyInstructor / renamed assignPartyInstructor
+   * @deprecated Use assignPartyInstructor.
+   */
   assignInstructor: Maybe<TwoNewOrganization>;
-  /** 更正联系走访记录 / correct a contact; the earlier values kept in its history */
-  correctInstructorContact: Maybe<PartyInstructorContact>;
+  /** 选派指导员到组织（替换在派的指导员；日期默认今天）/ assign an instructor to an organization, replacing the one assigned, on a day (default today) */
+  assignPartyInstructor: Maybe<TwoNewOrganization>;
   /** 更正两新工委成员单位 / correct a member unit; the earlier values kept in its history */
   correctPartyCommitteeMemberUnit: Maybe<PartyCommitteeMemberUnit>;
   /** 更正行业党委 / correct an industry Party committee; the earlier values kept in its history */
   correctPartyIndustryCommittee: Maybe<PartyIndustryCommittee>;
   /** 更正指导员（原值留存于历史）/ correct an instructor; the earlier values kept in its history */
   correctPartyInstructor: Maybe<PartyInstructor>;
+  /** 更正联系走访记录 / correct a contact; the earlier values kept in its history */
+  correctPartyInstructorContact: Maybe<PartyInstructorContact>;
   /** 更正党建培训 / correct a training session; the earlier values kept in its history */
   correctPartyTraining: Maybe<PartyTraining>;
   /** 更正两新组织（原值留存于历史）/ correct an organization of the "two new" ledger; the earlier values kept in its history */
@@ -342,11 +347,23 @@ export type Mutation = {
   partyBuildingCommitLedgerImport: Maybe<LedgerImport>;
   /** 预览上传的台账：校验每一行，列出将新增、更新、不变的行及全部缺陷和冲突，不写入数据 / preview an uploaded ledger: every row checked; what would be inserted, updated or left, every defect and conflict; nothing written */
   partyBuildingPreviewLedgerImport: Maybe<LedgerImport>;
-  /** 记录一次联系、走访或汇报；记录编号自动编排 / record an instructor's contact, visit or report; its record number is assigned */
+  /** 撤回指导员（日期默认今天）/ recall the instructor assigned to an organization on a day (default today) */
+  recallPartyInstructor: Maybe<TwoNewOrganization>;
+  /**
+   * 已更名为 recordPartyInstructorContact / renamed recordPartyInstructorContact
+   * @deprecated Use recordPartyInstructorContact.
+   */
   recordInstructorContact: Maybe<PartyInstructorContact>;
+  /** 记录一次联系、走访或汇报；记录编号自动编排 / record an instructor's contact, visit or report; its record number is assigned */
+  recordPartyInstructorContact: Maybe<PartyInstructorContact>;
+  /** 记录问题已解决 / record that the problem a contact found is solved (contactCode: global id or record number in the caller's district) */
+  recordPartyInstructorProblemSolved: Maybe<PartyInstructorContact>;
   /** 登记党建培训（全区性记录）/ record a training session (a district-wide record) */
   recordPartyTraining: Maybe<PartyTraining>;
-  /** 记录问题已解决 / record that the problem a contact found is solved (contactCode: global id or record number in the caller's district) */
+  /**
+   * 已更名为 recordPartyInstructorProblemSolved / renamed recordPartyInstructorProblemSolved
+   * @deprecated Use recordPartyInstructorProblemSolved.
+   */
   recordProblemSolved: Maybe<PartyInstructorContact>;
   /** 登记党组织 / register a Party organization covering one unit (standalone) or several (joint) */
   registerPartyOrganization: Maybe<PartyOrganization>;
@@ -354,16 +371,19 @@ export type Mutation = {
   removePartyCommitteeMemberUnit: Maybe<PartyCommitteeMemberUnit>;
   /** 修改党组织（名称、成立日期、覆盖单位；原名称与成立日期留存于历史）/ update a Party organization: name, founding date, units; the earlier name and founding date kept in its history */
   updatePartyOrganization: Maybe<PartyOrganization>;
-  /** 撤回指导员（日期默认今天）/ recall the instructor assigned to an organization on a day (default today) */
+  /**
+   * 已更名为 recallPartyInstructor / renamed recallPartyInstructor
+   * @deprecated Use recallPartyInstructor.
+   */
   withdrawInstructor: Maybe<TwoNewOrganization>;
-  /** 撤销录入错误的联系走访记录 / withdraw a contact entered by mistake */
-  withdrawInstructorContact: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的成员单位 / withdraw a member unit entered by mistake */
   withdrawPartyCommitteeMemberUnit: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的行业党委 / withdraw an industry Party committee entered by mistake */
   withdrawPartyIndustryCommittee: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的指导员（有派驻或联系记录时须先处理）/ withdraw an instructor entered by mistake; refused while assignments or contacts name them */
   withdrawPartyInstructor: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的联系走访记录 / withdraw a contact entered by mistake */
+  withdrawPartyInstructorContact: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的党组织（其覆盖单位不再算组织覆盖）/ withdraw a Party organization entered by mistake: its units no longer count as covered by it */
   withdrawPartyOrganization: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的党建培训 / withdraw a training session entered by mistake */
@@ -388,10 +408,10 @@ export type MutationAssignInstructorArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
-export type MutationCorrectInstructorContactArgs = {
-  contactCode: Scalars['ID']['input'];
-  input: CorrectInstructorContactInput;
-  reason?: InputMaybe<Scalars['String']['input']>;
+export type MutationAssignPartyInstructorArgs = {
+  assignedOn?: InputMaybe<Scalars['Date']['input']>;
+  creditCode: Scalars['ID']['input'];
+  instructorCode: Scalars['ID']['input'];
 };
 
 
@@ -415,6 +435,14 @@ export type MutationCorrectPartyIndustryCommitteeArgs = {
 export type MutationCorrectPartyInstructorArgs = {
   code: Scalars['ID']['input'];
   input: CorrectPartyInstructorInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectPartyInstructorContactArgs = {
+  contactCode: Scalars['ID']['input'];
+  input: CorrectInstructorContactInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -468,8 +496,28 @@ export type MutationPartyBuildingPreviewLedgerImportArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecallPartyInstructorArgs = {
+  creditCode: Scalars['ID']['input'];
+  withdrawnOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordInstructorContactArgs = {
   input: RecordInstructorContactInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordPartyInstructorContactArgs = {
+  input: RecordInstructorContactInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordPartyInstructorProblemSolvedArgs = {
+  contactCode: Scalars['ID']['input'];
+  solvedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -515,13 +563,6 @@ export type MutationWithdrawInstructorArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
-export type MutationWithdrawInstructorContactArgs = {
-  contactCode: Scalars['ID']['input'];
-  reason: Scalars['String']['input'];
-};
-
-
-/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawPartyCommitteeMemberUnitArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -538,6 +579,13 @@ export type MutationWithdrawPartyIndustryCommitteeArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawPartyInstructorArgs = {
   code: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawPartyInstructorContactArgs = {
+  contactCode: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
@@ -2070,10 +2118,11 @@ export type LedgerRowImportResolvers<ContextType = RequestContext, ParentType ex
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addPartyCommitteeMemberUnit?: Resolver<Maybe<ResolversTypes['PartyCommitteeMemberUnit']>, ParentType, ContextType, RequireFields<MutationAddPartyCommitteeMemberUnitArgs, 'input'>>;
   assignInstructor?: Resolver<Maybe<ResolversTypes['TwoNewOrganization']>, ParentType, ContextType, RequireFields<MutationAssignInstructorArgs, 'creditCode' | 'instructorCode'>>;
-  correctInstructorContact?: Resolver<Maybe<ResolversTypes['PartyInstructorContact']>, ParentType, ContextType, RequireFields<MutationCorrectInstructorContactArgs, 'contactCode' | 'input'>>;
+  assignPartyInstructor?: Resolver<Maybe<ResolversTypes['TwoNewOrganization']>, ParentType, ContextType, RequireFields<MutationAssignPartyInstructorArgs, 'creditCode' | 'instructorCode'>>;
   correctPartyCommitteeMemberUnit?: Resolver<Maybe<ResolversTypes['PartyCommitteeMemberUnit']>, ParentType, ContextType, RequireFields<MutationCorrectPartyCommitteeMemberUnitArgs, 'id' | 'input'>>;
   correctPartyIndustryCommittee?: Resolver<Maybe<ResolversTypes['PartyIndustryCommittee']>, ParentType, ContextType, RequireFields<MutationCorrectPartyIndustryCommitteeArgs, 'id' | 'input'>>;
   correctPartyInstructor?: Resolver<Maybe<ResolversTypes['PartyInstructor']>, ParentType, ContextType, RequireFields<MutationCorrectPartyInstructorArgs, 'code' | 'input'>>;
+  correctPartyInstructorContact?: Resolver<Maybe<ResolversTypes['PartyInstructorContact']>, ParentType, ContextType, RequireFields<MutationCorrectPartyInstructorContactArgs, 'contactCode' | 'input'>>;
   correctPartyTraining?: Resolver<Maybe<ResolversTypes['PartyTraining']>, ParentType, ContextType, RequireFields<MutationCorrectPartyTrainingArgs, 'id' | 'input'>>;
   correctTwoNewOrganization?: Resolver<Maybe<ResolversTypes['TwoNewOrganization']>, ParentType, ContextType, RequireFields<MutationCorrectTwoNewOrganizationArgs, 'creditCode' | 'input'>>;
   createTwoNewOrganization?: Resolver<Maybe<ResolversTypes['TwoNewOrganization']>, ParentType, ContextType, RequireFields<MutationCreateTwoNewOrganizationArgs, 'input'>>;
@@ -2081,17 +2130,20 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   foundPartyIndustryCommittee?: Resolver<Maybe<ResolversTypes['PartyIndustryCommittee']>, ParentType, ContextType, RequireFields<MutationFoundPartyIndustryCommitteeArgs, 'input'>>;
   partyBuildingCommitLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationPartyBuildingCommitLedgerImportArgs, 'previewId'>>;
   partyBuildingPreviewLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationPartyBuildingPreviewLedgerImportArgs, 'id'>>;
+  recallPartyInstructor?: Resolver<Maybe<ResolversTypes['TwoNewOrganization']>, ParentType, ContextType, RequireFields<MutationRecallPartyInstructorArgs, 'creditCode'>>;
   recordInstructorContact?: Resolver<Maybe<ResolversTypes['PartyInstructorContact']>, ParentType, ContextType, RequireFields<MutationRecordInstructorContactArgs, 'input'>>;
+  recordPartyInstructorContact?: Resolver<Maybe<ResolversTypes['PartyInstructorContact']>, ParentType, ContextType, RequireFields<MutationRecordPartyInstructorContactArgs, 'input'>>;
+  recordPartyInstructorProblemSolved?: Resolver<Maybe<ResolversTypes['PartyInstructorContact']>, ParentType, ContextType, RequireFields<MutationRecordPartyInstructorProblemSolvedArgs, 'contactCode'>>;
   recordPartyTraining?: Resolver<Maybe<ResolversTypes['PartyTraining']>, ParentType, ContextType, RequireFields<MutationRecordPartyTrainingArgs, 'input'>>;
   recordProblemSolved?: Resolver<Maybe<ResolversTypes['PartyInstructorContact']>, ParentType, ContextType, RequireFields<MutationRecordProblemSolvedArgs, 'contactCode'>>;
   registerPartyOrganization?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType, RequireFields<MutationRegisterPartyOrganizationArgs, 'input'>>;
   removePartyCommitteeMemberUnit?: Resolver<Maybe<ResolversTypes['PartyCommitteeMemberUnit']>, ParentType, ContextType, RequireFields<MutationRemovePartyCommitteeMemberUnitArgs, 'id'>>;
   updatePartyOrganization?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType, RequireFields<MutationUpdatePartyOrganizationArgs, 'id' | 'input'>>;
   withdrawInstructor?: Resolver<Maybe<ResolversTypes['TwoNewOrganization']>, ParentType, ContextType, RequireFields<MutationWithdrawInstructorArgs, 'creditCode'>>;
-  withdrawInstructorContact?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawInstructorContactArgs, 'contactCode' | 'reason'>>;
   withdrawPartyCommitteeMemberUnit?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPartyCommitteeMemberUnitArgs, 'id' | 'reason'>>;
   withdrawPartyIndustryCommittee?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPartyIndustryCommitteeArgs, 'id' | 'reason'>>;
   withdrawPartyInstructor?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPartyInstructorArgs, 'code' | 'reason'>>;
+  withdrawPartyInstructorContact?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPartyInstructorContactArgs, 'contactCode' | 'reason'>>;
   withdrawPartyOrganization?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPartyOrganizationArgs, 'id' | 'reason'>>;
   withdrawPartyTraining?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPartyTrainingArgs, 'id' | 'reason'>>;
   withdrawTwoNewOrganization?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawTwoNewOrganizationArgs, 'creditCode' | 'reason'>>;

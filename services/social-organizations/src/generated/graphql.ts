@@ -582,28 +582,48 @@ export type Mutation = {
    * correct or update an organisation (name, representative, field, place …): what is given replaces what is recorded, the earlier values kept in its history
    */
   correctSocialOrganization: Maybe<SocialOrganization>;
-  /** 注销（保留历史；日期默认今天）/ deregister an organisation on a day (default today); it stays with its history */
+  /**
+   * 已更名为 deregisterSocialOrganization / renamed deregisterSocialOrganization
+   * @deprecated Use deregisterSocialOrganization.
+   */
   deregisterOrganization: Maybe<SocialOrganization>;
+  /** 注销（保留历史；日期默认今天）/ deregister an organisation on a day (default today); it stays with its history */
+  deregisterSocialOrganization: Maybe<SocialOrganization>;
   /** 社区社会组织备案 / file a community social organisation */
   fileCommunityOrganization: Maybe<CommunityOrganization>;
   /** 受理调解案件（未给案件编号时按 TJ+年份+5位 续编）/ open a mediation case; without a case number it gets the next TJ<year><5 digits> of its district */
   openMediationCase: Maybe<MediationCase>;
-  /** 录入评估等级（须符合 evaluationEligibility 的申请条件，否则 CONFLICT），此前的等级留存于等级历史 / record the grade awarded in a year; refused (CONFLICT) when evaluationEligibility says the organisation may not apply; earlier grades stay in its grades */
-  recordGrade: Maybe<RegisteredOrganization>;
   /** 录入年检结果（同一年度再次录入即更正，原结果留存于历史）/ record an annual inspection result; recording a year again corrects it, the earlier result kept in its history */
+  recordAnnualInspection: Maybe<AnnualInspection>;
+  /** 录入评估等级（须符合 evaluationEligibility 的申请条件，否则 CONFLICT），此前的等级留存于等级历史 / record the grade awarded in a year; refused (CONFLICT) when evaluationEligibility says the organisation may not apply; earlier grades stay in its grades */
+  recordEvaluationGrade: Maybe<RegisteredOrganization>;
+  /**
+   * 已更名为 recordEvaluationGrade / renamed recordEvaluationGrade
+   * @deprecated Use recordEvaluationGrade.
+   */
+  recordGrade: Maybe<RegisteredOrganization>;
+  /**
+   * 已更名为 recordAnnualInspection / renamed recordAnnualInspection
+   * @deprecated Use recordAnnualInspection.
+   */
   recordInspection: Maybe<AnnualInspection>;
-  /** 登记社会组织 / register a social group, private non-enterprise unit or foundation */
+  /**
+   * 已更名为 registerSocialOrganization / renamed registerSocialOrganization
+   * @deprecated Use registerSocialOrganization.
+   */
   registerOrganization: Maybe<RegisteredOrganization>;
   /** 登记服务项目（未给项目编号时按 XM+年份+3位 续编）/ register a service project; without a number it gets the next XM<year><3 digits> of its district */
   registerServiceProject: Maybe<SocialServiceProject>;
+  /** 登记社会组织 / register a social group, private non-enterprise unit or foundation */
+  registerSocialOrganization: Maybe<RegisteredOrganization>;
   /** 提交预览：在有效期内按预览编号写入；预览后数据有变化则拒绝 / commit a clean preview by its id before it expires; refused when the data changed since the preview */
   socialOrganizationsCommitLedgerImport: Maybe<LedgerImport>;
   /** 预览上传的台账：校验每一行，列出将新增、更新、不变的行及全部缺陷和冲突，不写入数据 / preview an uploaded ledger: every row checked; what would be inserted, updated or left, every defect and conflict; nothing written */
   socialOrganizationsPreviewLedgerImport: Maybe<LedgerImport>;
-  /** 撤销录入错误的评估等级 / withdraw a grade entered by mistake; the grade before it is current again */
-  withdrawGrade: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的年检结果 / withdraw an inspection result entered by mistake */
-  withdrawInspection: Maybe<WithdrawnRecord>;
+  withdrawAnnualInspection: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的评估等级 / withdraw a grade entered by mistake; the grade before it is current again */
+  withdrawEvaluationGrade: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的调解案件 / withdraw a case entered by mistake */
   withdrawMediationCase: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的服务项目 / withdraw a project entered by mistake */
@@ -661,6 +681,14 @@ export type MutationDeregisterOrganizationArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationDeregisterSocialOrganizationArgs = {
+  code: Scalars['ID']['input'];
+  deregisteredOn?: InputMaybe<Scalars['Date']['input']>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationFileCommunityOrganizationArgs = {
   input: FileCommunityOrganizationInput;
 };
@@ -669,6 +697,22 @@ export type MutationFileCommunityOrganizationArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationOpenMediationCaseArgs = {
   input: OpenMediationCaseInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordAnnualInspectionArgs = {
+  creditCode: Scalars['ID']['input'];
+  result: AnnualInspectionResult;
+  year: Scalars['Int']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordEvaluationGradeArgs = {
+  creditCode: Scalars['ID']['input'];
+  level: EvaluationLevel;
+  year: Scalars['Int']['input'];
 };
 
 
@@ -701,6 +745,12 @@ export type MutationRegisterServiceProjectArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRegisterSocialOrganizationArgs = {
+  input: RegisterOrganizationInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationSocialOrganizationsCommitLedgerImportArgs = {
   previewId: Scalars['ID']['input'];
 };
@@ -715,7 +765,7 @@ export type MutationSocialOrganizationsPreviewLedgerImportArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
-export type MutationWithdrawGradeArgs = {
+export type MutationWithdrawAnnualInspectionArgs = {
   creditCode: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
   year: Scalars['Int']['input'];
@@ -723,7 +773,7 @@ export type MutationWithdrawGradeArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
-export type MutationWithdrawInspectionArgs = {
+export type MutationWithdrawEvaluationGradeArgs = {
   creditCode: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
   year: Scalars['Int']['input'];
@@ -2084,16 +2134,20 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctServiceProject?: Resolver<Maybe<ResolversTypes['SocialServiceProject']>, ParentType, ContextType, RequireFields<MutationCorrectServiceProjectArgs, 'code' | 'input'>>;
   correctSocialOrganization?: Resolver<Maybe<ResolversTypes['SocialOrganization']>, ParentType, ContextType, RequireFields<MutationCorrectSocialOrganizationArgs, 'code' | 'input'>>;
   deregisterOrganization?: Resolver<Maybe<ResolversTypes['SocialOrganization']>, ParentType, ContextType, RequireFields<MutationDeregisterOrganizationArgs, 'code'>>;
+  deregisterSocialOrganization?: Resolver<Maybe<ResolversTypes['SocialOrganization']>, ParentType, ContextType, RequireFields<MutationDeregisterSocialOrganizationArgs, 'code'>>;
   fileCommunityOrganization?: Resolver<Maybe<ResolversTypes['CommunityOrganization']>, ParentType, ContextType, RequireFields<MutationFileCommunityOrganizationArgs, 'input'>>;
   openMediationCase?: Resolver<Maybe<ResolversTypes['MediationCase']>, ParentType, ContextType, RequireFields<MutationOpenMediationCaseArgs, 'input'>>;
+  recordAnnualInspection?: Resolver<Maybe<ResolversTypes['AnnualInspection']>, ParentType, ContextType, RequireFields<MutationRecordAnnualInspectionArgs, 'creditCode' | 'result' | 'year'>>;
+  recordEvaluationGrade?: Resolver<Maybe<ResolversTypes['RegisteredOrganization']>, ParentType, ContextType, RequireFields<MutationRecordEvaluationGradeArgs, 'creditCode' | 'level' | 'year'>>;
   recordGrade?: Resolver<Maybe<ResolversTypes['RegisteredOrganization']>, ParentType, ContextType, RequireFields<MutationRecordGradeArgs, 'creditCode' | 'level' | 'year'>>;
   recordInspection?: Resolver<Maybe<ResolversTypes['AnnualInspection']>, ParentType, ContextType, RequireFields<MutationRecordInspectionArgs, 'creditCode' | 'result' | 'year'>>;
   registerOrganization?: Resolver<Maybe<ResolversTypes['RegisteredOrganization']>, ParentType, ContextType, RequireFields<MutationRegisterOrganizationArgs, 'input'>>;
   registerServiceProject?: Resolver<Maybe<ResolversTypes['SocialServiceProject']>, ParentType, ContextType, RequireFields<MutationRegisterServiceProjectArgs, 'input'>>;
+  registerSocialOrganization?: Resolver<Maybe<ResolversTypes['RegisteredOrganization']>, ParentType, ContextType, RequireFields<MutationRegisterSocialOrganizationArgs, 'input'>>;
   socialOrganizationsCommitLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationSocialOrganizationsCommitLedgerImportArgs, 'previewId'>>;
   socialOrganizationsPreviewLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationSocialOrganizationsPreviewLedgerImportArgs, 'id'>>;
-  withdrawGrade?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawGradeArgs, 'creditCode' | 'reason' | 'year'>>;
-  withdrawInspection?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawInspectionArgs, 'creditCode' | 'reason' | 'year'>>;
+  withdrawAnnualInspection?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawAnnualInspectionArgs, 'creditCode' | 'reason' | 'year'>>;
+  withdrawEvaluationGrade?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawEvaluationGradeArgs, 'creditCode' | 'reason' | 'year'>>;
   withdrawMediationCase?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawMediationCaseArgs, 'caseNumber' | 'reason'>>;
   withdrawServiceProject?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawServiceProjectArgs, 'code' | 'reason'>>;
   withdrawSocialOrganization?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialOrganizationArgs, 'code' | 'reason'>>;

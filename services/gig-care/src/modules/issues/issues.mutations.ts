@@ -78,15 +78,15 @@ function step<A extends { code: string; at?: string | null }>(
     );
 }
 
-const dispatch = step<MutationDispatchIssueArgs>('dispatchIssue', 'DISPATCHED', '派单时间', (issue, a, at) => {
+const dispatch = step<MutationDispatchIssueArgs>('dispatchGigIssue', 'DISPATCHED', '派单时间', (issue, a, at) => {
   issue.assignee = requiredText(a.assignee, 'assignee', '承办单位', 100);
   issue.dispatchedAt = at;
 });
-const resolve = step<MutationResolveIssueArgs>('resolveIssue', 'RESOLVED', '办结时间', (issue, a, at) => {
+const resolve = step<MutationResolveIssueArgs>('resolveGigIssue', 'RESOLVED', '办结时间', (issue, a, at) => {
   issue.resolution = requiredText(a.resolution, 'resolution', '办理结果', NOTE_MAX);
   issue.resolvedAt = at;
 });
-const feedBack = step<MutationFeedbackIssueArgs>('feedbackIssue', 'FED_BACK', '反馈时间', (issue, a, at) => {
+const feedBack = step<MutationFeedbackIssueArgs>('feedbackGigIssue', 'FED_BACK', '反馈时间', (issue, a, at) => {
   issue.feedback = requiredText(a.feedback, 'feedback', '反馈内容', NOTE_MAX);
   issue.satisfied = a.satisfied;
   issue.fedBackAt = at;
@@ -126,10 +126,10 @@ async function assertReporter(em: EntityManager, reporter: GigWorker, reportedAt
 }
 
 export const issueMutations: MutationResolvers = {
-  reportIssue: (_, { input }, ctx) =>
+  reportGigIssue: (_, { input }, ctx) =>
     audited(
       ctx,
-      'reportIssue',
+      'reportGigIssue',
       input,
       async (em) => {
         const gridCode = regionCodeOf(input.gridCode, 'gridCode', ['GRID']);
@@ -169,9 +169,9 @@ export const issueMutations: MutationResolvers = {
       },
       (i) => `GigIssue:${i.id}`,
     ),
-  dispatchIssue: (_, args, ctx) => dispatch(ctx, args),
-  resolveIssue: (_, args, ctx) => resolve(ctx, args),
-  feedbackIssue: (_, args, ctx) => feedBack(ctx, args),
+  dispatchGigIssue: (_, args, ctx) => dispatch(ctx, args),
+  resolveGigIssue: (_, args, ctx) => resolve(ctx, args),
+  feedbackGigIssue: (_, args, ctx) => feedBack(ctx, args),
   correctGigIssue: correction<GigIssue, CorrectGigIssueInput, 'code'>(
     ISSUE_RECORD,
     async ({ ctx: c, em, row, change }, input) => {

@@ -40,10 +40,10 @@ function friendlyMerchant(merchantId: string, given: string) {
 }
 
 export const pointsMutations: MutationResolvers = {
-  awardPoints: (_, { input }, ctx) =>
+  awardGigPoints: (_, { input }, ctx) =>
     audited(
       ctx,
-      'awardPoints',
+      'awardGigPoints',
       input,
       async (em) => {
         const issueCode = input.issueCode?.trim() || null;
@@ -71,10 +71,10 @@ export const pointsMutations: MutationResolvers = {
       },
       (e) => `GigPointsEntry:${e.id}`,
     ),
-  redeemPoints: (_, { input }, ctx) =>
+  redeemGigPoints: (_, { input }, ctx) =>
     audited(
       ctx,
-      'redeemPoints',
+      'redeemGigPoints',
       input,
       async (em) => {
         const merchantId = await recordId(ctx, input.merchantCode, 'merchantCode');

@@ -14,10 +14,10 @@ export const RIDER_CODE_RECORD = defineRecord<GigRiderCodeCompound>({
 });
 
 export const riderCodeMutations: MutationResolvers = {
-  openRiderCode: (_, { input }, ctx) =>
+  openGigRiderCodeCompound: (_, { input }, ctx) =>
     audited(
       ctx,
-      'openRiderCode',
+      'openGigRiderCodeCompound',
       input,
       async (em) => {
         const id = await recordId(ctx, input.compoundId, 'compoundId');
@@ -37,8 +37,11 @@ export const riderCodeMutations: MutationResolvers = {
       },
       (c) => `GigRiderCodeCompound:${c.id}`,
     ),
-  correctRiderCodeCompound: correction<GigRiderCodeCompound, CorrectRiderCodeCompoundInput>(RIDER_CODE_RECORD, ({ row, change }, input) => {
-    if (input.openedOn) change.set(row, 'openedOn', notFuture(input.openedOn, 'openedOn', '开通日期'));
-  }),
-  withdrawRiderCodeCompound: withdrawal(RIDER_CODE_RECORD),
+  correctGigRiderCodeCompound: correction<GigRiderCodeCompound, CorrectRiderCodeCompoundInput>(
+    RIDER_CODE_RECORD,
+    ({ row, change }, input) => {
+      if (input.openedOn) change.set(row, 'openedOn', notFuture(input.openedOn, 'openedOn', '开通日期'));
+    },
+  ),
+  withdrawGigRiderCodeCompound: withdrawal(RIDER_CODE_RECORD),
 };

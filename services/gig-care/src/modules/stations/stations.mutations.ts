@@ -38,10 +38,10 @@ function servicesOf(given: readonly string[]): string[] {
 }
 
 export const stationMutations: MutationResolvers = {
-  openStation: (_, { input }, ctx) =>
+  openGigStation: (_, { input }, ctx) =>
     audited(
       ctx,
-      'openStation',
+      'openGigStation',
       input,
       async (em) => {
         const communityCode = regionCodeOf(input.communityCode, 'communityCode');

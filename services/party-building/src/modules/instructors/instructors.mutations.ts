@@ -130,10 +130,10 @@ async function applyContactCorrection({ em, row, change }: Correcting<Instructor
 }
 
 export const instructorMutations: MutationResolvers = {
-  recordInstructorContact: (_, { input }, ctx) =>
+  recordPartyInstructorContact: (_, { input }, ctx) =>
     audited(
       ctx,
-      'recordInstructorContact',
+      'recordPartyInstructorContact',
       input,
       async (em) => {
         const org = await ledgerOrganization(em, input.creditCode, 'creditCode');
@@ -176,10 +176,10 @@ export const instructorMutations: MutationResolvers = {
       (c) => `PartyInstructorContact:${c.id}`,
     ),
 
-  recordProblemSolved: (_, args, ctx) =>
+  recordPartyInstructorProblemSolved: (_, args, ctx) =>
     audited(
       ctx,
-      'recordProblemSolved',
+      'recordPartyInstructorProblemSolved',
       args,
       async (em) => {
         const contact = await recordToChange(ctx, em, CONTACT_RECORD, args.contactCode, 'contactCode');
@@ -228,10 +228,10 @@ export const instructorMutations: MutationResolvers = {
     ),
   correctPartyInstructor: correction<Instructor, CorrectPartyInstructorInput, 'code'>(INSTRUCTOR_RECORD, applyInstructorCorrection, 'code'),
   withdrawPartyInstructor: withdrawal(INSTRUCTOR_RECORD, { idArg: 'code' }),
-  correctInstructorContact: correction<InstructorContact, CorrectInstructorContactInput, 'contactCode'>(
+  correctPartyInstructorContact: correction<InstructorContact, CorrectInstructorContactInput, 'contactCode'>(
     CONTACT_RECORD,
     applyContactCorrection,
     'contactCode',
   ),
-  withdrawInstructorContact: withdrawal(CONTACT_RECORD, { idArg: 'contactCode' }),
+  withdrawPartyInstructorContact: withdrawal(CONTACT_RECORD, { idArg: 'contactCode' }),
 };

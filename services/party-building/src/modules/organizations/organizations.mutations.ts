@@ -275,19 +275,19 @@ export const organizationMutations: MutationResolvers = {
       (p) => `PartyOrganization:${globalId(p.districtCode, String(p.id))}`,
     ),
 
-  assignInstructor: (_, args, ctx) =>
+  assignPartyInstructor: (_, args, ctx) =>
     audited(
       ctx,
-      'assignInstructor',
+      'assignPartyInstructor',
       args,
       (em) => assign(ctx, em, args),
       (o) => `TwoNewOrganization:${o.creditCode}`,
     ),
 
-  withdrawInstructor: (_, args, ctx) =>
+  recallPartyInstructor: (_, args, ctx) =>
     audited(
       ctx,
-      'withdrawInstructor',
+      'recallPartyInstructor',
       args,
       (em) => withdraw(ctx, em, args),
       (o) => `TwoNewOrganization:${o.creditCode}`,

@@ -268,7 +268,6 @@ export const organizationResolvers: Resolvers = {
   PartyBuildingFigures: {
     coverage: (n, args) => ({ code: n.code, year: args.year, asOf: args.asOf, kind: coverageKind(args.kind) }),
     organizationallyCovered: (n, args, ctx) => yearOnYear(ctx, coveredUnits.ORGANIZATIONAL, args, n.code),
-    organisationallyCovered: (n, args, ctx) => yearOnYear(ctx, coveredUnits.ORGANIZATIONAL, args, n.code),
     unbuiltOrganizations: (n, args, ctx) => yearOnYear(ctx, unbuiltUnits, args, n.code),
   },
   PartyCoverageFigures: {

@@ -16,10 +16,10 @@ export const INSPECTION_RECORD = defineRecord<AnnualInspection>({
 
 export const inspectionMutations: MutationResolvers = {
   /** One result per organisation and year: recording again corrects it. */
-  recordInspection: (_, args, ctx, info) =>
+  recordAnnualInspection: (_, args, ctx, info) =>
     audited(
       ctx,
-      'recordInspection',
+      'recordAnnualInspection',
       args,
       async (em) => {
         const org = await registeredToChange(ctx, em, args.creditCode);
@@ -42,10 +42,10 @@ export const inspectionMutations: MutationResolvers = {
       (i) => `AnnualInspection:${i.organizationCode}:${i.year}`,
     ),
 
-  withdrawInspection: (_, args, ctx, info) =>
+  withdrawAnnualInspection: (_, args, ctx, info) =>
     audited(
       ctx,
-      'withdrawInspection',
+      'withdrawAnnualInspection',
       args,
       async (em) => {
         const org = await registeredToChange(ctx, em, args.creditCode);

@@ -63,7 +63,7 @@ type Key = keyof typeof columns;
 /**
  * Rules across the columns of one row: which key a type uses, where it sits, how its status, dates and
  * grade agree. (Three Shangjie rows have a grade year before the founding year; the district accepts
- * them, so that is left to recordGrade, which refuses it.)
+ * them, so that is left to recordEvaluationGrade, which refuses it.)
  */
 function rowRules(v: Record<Key, unknown>): RowProblem<Key>[] {
   const problems: RowProblem<Key>[] = [];

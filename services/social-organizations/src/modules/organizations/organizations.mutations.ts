@@ -116,10 +116,10 @@ export const yearOfOrganization = (org: SocialOrganization, year: number, field 
   wholeNumber(year, field, '年度', Number(org.foundedOn.slice(0, 4)), Number(todayInChina().slice(0, 4)));
 
 export const organizationMutations: MutationResolvers = {
-  registerOrganization: (_, { input: i }, ctx) =>
+  registerSocialOrganization: (_, { input: i }, ctx) =>
     audited(
       ctx,
-      'registerOrganization',
+      'registerSocialOrganization',
       auditArgs(i),
       async (em) => {
         if (!isRegisteredType(i.type))
@@ -187,10 +187,10 @@ export const organizationMutations: MutationResolvers = {
       (o) => `CommunityOrganization:${o.code}`,
     ),
 
-  deregisterOrganization: (_, args, ctx) =>
+  deregisterSocialOrganization: (_, args, ctx) =>
     audited(
       ctx,
-      'deregisterOrganization',
+      'deregisterSocialOrganization',
       args,
       async (em) => {
         const org = await organizationToChange(ctx, em, args.code);
@@ -203,10 +203,10 @@ export const organizationMutations: MutationResolvers = {
       (o) => `SocialOrganization:${o.code}`,
     ),
 
-  recordGrade: (_, args, ctx) =>
+  recordEvaluationGrade: (_, args, ctx) =>
     audited(
       ctx,
-      'recordGrade',
+      'recordEvaluationGrade',
       args,
       async (em) => {
         const org = await registeredToChange(ctx, em, args.creditCode);
@@ -231,10 +231,10 @@ export const organizationMutations: MutationResolvers = {
       (o) => `RegisteredOrganization:${o.code}`,
     ),
 
-  withdrawGrade: (_, args, ctx, info) =>
+  withdrawEvaluationGrade: (_, args, ctx, info) =>
     audited(
       ctx,
-      'withdrawGrade',
+      'withdrawEvaluationGrade',
       args,
       async (em) => {
         const org = await registeredToChange(ctx, em, args.creditCode);
