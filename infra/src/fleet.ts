@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { databaseName, ensureDatabase, REGION_TREE_OWNER, withDatabase } from '@district/common';
-import { freePort } from './postgres';
+import { freePortPicker } from './postgres';
 import { startRoundRobinProxy, type RunningProxy } from './proxy';
 import { repoRoot, startChild, stopChild } from './stack';
 import { SUBGRAPHS } from './subgraphs';
@@ -63,6 +63,7 @@ export async function startFleet(opts: FleetOptions): Promise<RunningFleet> {
     await Promise.all(children.map(stopChild));
   };
   try {
+    const freePort = freePortPicker();
     const subgraphs: Record<string, FleetProcess[]> = {};
     const databaseUrls: Record<string, string> = {};
     const balancers: Record<string, string> = {};

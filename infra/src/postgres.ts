@@ -21,6 +21,24 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Free ports for a set of servers started together: never the same port twice, which freePort alone
+ * can give (the first is closed again before its server binds it), and which would leave two servers
+ * answering one address.
+ */
+export function freePortPicker(): () => Promise<number> {
+  const taken = new Set<number>();
+  return async () => {
+    for (;;) {
+      const port = await freePort();
+      if (!taken.has(port)) {
+        taken.add(port);
+        return port;
+      }
+    }
+  };
+}
+
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { databaseName, REGION_TREE_OWNER } from '@district/common';
 import { ensureDatabase, withDatabase } from '@district/subgraph-kit';
-import { freePort, startEmbeddedPostgres, type RunningPostgres } from './postgres';
+import { freePortPicker, startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { repoRoot, SUBGRAPHS, type SubgraphEntry } from './subgraphs';
 import { assertPortFree, startSupervised, type Supervised } from './supervisor';
 
@@ -70,9 +70,10 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
   };
   try {
     const ports: Record<string, number> = {};
+    const pick = freePortPicker();
     for (const s of SUBGRAPHS)
-      ports[s.name] = opts.subgraphPorts === 'free' ? await freePort() : (opts.subgraphPorts?.[s.name] ?? s.defaultPort);
-    const gatewayPort = opts.gatewayPort === 0 ? await freePort() : (opts.gatewayPort ?? 4000);
+      ports[s.name] = opts.subgraphPorts === 'free' ? await pick() : (opts.subgraphPorts?.[s.name] ?? s.defaultPort);
+    const gatewayPort = opts.gatewayPort === 0 ? await pick() : (opts.gatewayPort ?? 4000);
     // a port held by another process (a stack left running) is named before anything starts
     for (const s of SUBGRAPHS) await assertPortFree(ports[s.name], `${s.name} subgraph`, `${s.envName}_PORT`);
     await assertPortFree(gatewayPort, 'gateway', 'GATEWAY_PORT');
@@ -108,6 +109,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
               ...opts.subgraphEnv,
             },
             healthUrl: `http://127.0.0.1:${ports[s.name]}/health`,
+            service: s.name,
             log,
             supervise,
           },
@@ -132,6 +134,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
         script: join(repoRoot, 'gateway', 'dist', 'index.js'),
         env: gatewayEnv,
         healthUrl: `http://127.0.0.1:${gatewayPort}/health`,
+        service: 'gateway',
         log,
         supervise,
       },

@@ -20,6 +20,8 @@ export interface ChildSpec {
   script: string;
   env: Record<string, string>;
   healthUrl: string;
+  /** the `service` its health answer must name: another process on the port (a stray one) is not it */
+  service?: string;
   log: (line: string) => void;
   /** restart when it dies after start-up (pnpm start, end-to-end tests); false: just report it */
   supervise: boolean;
@@ -68,13 +70,13 @@ function launch(spec: ChildSpec, onOutput: (text: string) => void): ChildProcess
   return child;
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, service?: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) return; // the exit handler reports it
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return;
+      if (res.ok && (!service || ((await res.json()) as { service?: string }).service === service)) return;
     } catch {
       // not listening yet
     }
@@ -135,7 +137,7 @@ export async function startSupervised(spec: ChildSpec, register: (s: Supervised)
       if (!stopping) reject(new Error(`${spec.name} exited (${signal ?? `code ${code}`}) while starting:\n${tail.trim()}`));
       else resolve(false);
     });
-    waitForHealth(spec.healthUrl, current, HEALTH_TIMEOUT_MS).then(() => resolve(true), reject);
+    waitForHealth(spec.healthUrl, current, HEALTH_TIMEOUT_MS, spec.service).then(() => resolve(true), reject);
   });
   if (!started) return handle;
   current.removeAllListeners('close');
