@@ -4,3 +4,4 @@ export * from './datasets';
 export * from './subgraphs';
 export * from './stack';
 export * from './second-district';
+export * from './governance';

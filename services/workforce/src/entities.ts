@@ -5,6 +5,7 @@ import { Worker, WorkerPost } from './modules/workers/worker.entity';
 import { Certificate, ExamRegistration } from './modules/certification/certification.entity';
 import { Training, TrainingAttendance } from './modules/trainings/training.entity';
 import { Deliberation } from './modules/deliberations/deliberation.entity';
+import { Facility, FacilityWork } from './modules/facilities/facility.entity';
 
 export const entities = [
   ...kitEntities,
@@ -19,4 +20,6 @@ export const entities = [
   Training,
   TrainingAttendance,
   Deliberation,
+  Facility,
+  FacilityWork,
 ];

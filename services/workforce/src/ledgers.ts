@@ -4,6 +4,7 @@ import { workersLedger } from './modules/workers/workers.ledger';
 import { certificatesLedger, examRegistrationsLedger } from './modules/certification/certification.ledger';
 import { trainingAttendanceLedger, trainingsLedger } from './modules/trainings/trainings.ledger';
 import { deliberationsLedger } from './modules/deliberations/deliberations.ledger';
+import { facilitiesLedger, facilityWorksLedger } from './modules/facilities/facilities.ledger';
 
 /** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
 export const ledgers: LedgerImporter[] = [
@@ -16,4 +17,6 @@ export const ledgers: LedgerImporter[] = [
   trainingsLedger,
   trainingAttendanceLedger,
   deliberationsLedger,
+  facilitiesLedger,
+  facilityWorksLedger,
 ];

@@ -11,6 +11,8 @@ import { trainingMutations } from './modules/trainings/trainings.mutations';
 import { deliberationMutations } from './modules/deliberations/deliberations.mutations';
 import { regionMutations } from './modules/regions/regions.mutations';
 import { personResolvers } from './modules/persons/persons.resolvers';
+import { facilityResolvers } from './modules/facilities/facilities.resolvers';
+import { facilityMutations } from './modules/facilities/facilities.mutations';
 
 /** Each module contributes fields to shared types (Query, Region, WorkforceFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -27,5 +29,7 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: deliberationMutations },
   { Mutation: regionMutations },
   personResolvers,
+  facilityResolvers,
+  { Mutation: facilityMutations },
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
 );

@@ -8,6 +8,7 @@ import type { Worker as WorkerModel, WorkerPost as WorkerPostModel } from '../mo
 import type { Certificate as CertificateModel, ExamRegistration as ExamRegistrationModel } from '../modules/certification/certification.entity';
 import type { Training as TrainingModel, TrainingAttendance as TrainingAttendanceModel } from '../modules/trainings/training.entity';
 import type { Deliberation as DeliberationModel } from '../modules/deliberations/deliberation.entity';
+import type { Facility as FacilityModel, FacilityWork as FacilityWorkModel } from '../modules/facilities/facility.entity';
 import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -40,6 +41,76 @@ export type AuditEntry = {
   subject: Scalars['String']['output'];
   target: Maybe<Scalars['String']['output']>;
 };
+
+/** 社区服务设施 / a community service facility */
+export type CommunityFacility = {
+  __typename?: 'CommunityFacility';
+  /** 建筑面积（平方米）/ floor area in m² */
+  area: Maybe<Scalars['Float']['output']>;
+  /** 停用日期 / closed on */
+  closedOn: Maybe<Scalars['Date']['output']>;
+  community: Region;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号：区县代码:设施编号 / global id: <district code>:<facility number> */
+  id: Scalars['ID']['output'];
+  kind: CommunityFacilityKind;
+  name: Scalars['String']['output'];
+  /** 设施编号（区县内唯一）/ facility number, unique within the district */
+  number: Scalars['String']['output'];
+  /** 投用日期（空：台账启用前已投用）/ in use from; null: before the ledgers began */
+  openedOn: Maybe<Scalars['Date']['output']>;
+  /** 功能室 / functional rooms */
+  rooms: Array<Scalars['String']['output']>;
+  /** 星级（对照星级建设标准，1–5）/ star level against the standard, 1–5 */
+  starLevel: Maybe<Scalars['Int']['output']>;
+  /** 星级评定日期 / rated on */
+  starRatedOn: Maybe<Scalars['Date']['output']>;
+  /** 建设项目，最早启动的在前 / its building works, earliest first */
+  works: Array<FacilityWork>;
+};
+
+/** 设施分页 / a page of facilities */
+export type CommunityFacilityConnection = {
+  __typename?: 'CommunityFacilityConnection';
+  nodes: Array<CommunityFacility>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 设施筛选 / facility filter */
+export type CommunityFacilityFilter = {
+  /** 仅某日在用的 / only facilities in use on this day */
+  inUseOn?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<CommunityFacilityKind>;
+  /** 至少几星 / rated at least this many stars */
+  minStar?: InputMaybe<Scalars['Int']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 社区服务设施类型 / kind of community service facility */
+export type CommunityFacilityKind =
+  /** 社区用房 / community premises */
+  | 'COMMUNITY_PREMISES'
+  /** 党群服务中心 / Party-mass service centre */
+  | 'PARTY_MASS_SERVICE_CENTER'
+  /** 居民会客厅 / residents' lounge */
+  | 'RESIDENTS_LOUNGE'
+  /** 社区服务综合体 / community service complex */
+  | 'SERVICE_COMPLEX';
+
+/** 设施排序 / facility sort */
+export type CommunityFacilitySort = {
+  direction?: InputMaybe<SortDirection>;
+  field: CommunityFacilitySortField;
+};
+
+/** 设施排序字段 / facility sort fields */
+export type CommunityFacilitySortField =
+  | 'AREA'
+  | 'ID'
+  | 'OPENED_ON'
+  | 'STAR_LEVEL';
 
 /** 社区工作者 / a community or grid worker */
 export type CommunityWorker = {
@@ -195,6 +266,20 @@ export type CompoundConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** 更正设施 / a correction of a facility */
+export type CorrectCommunityFacilityInput = {
+  area?: InputMaybe<Scalars['Float']['input']>;
+  /** 停用日期（null 清除）/ closed on; null clears it */
+  closedOn?: InputMaybe<Scalars['Date']['input']>;
+  communityCode?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<CommunityFacilityKind>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  openedOn?: InputMaybe<Scalars['Date']['input']>;
+  rooms?: InputMaybe<Array<Scalars['String']['input']>>;
+  starLevel?: InputMaybe<Scalars['Int']['input']>;
+  starRatedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** 更正社区工作者：只给出要更正的项 / a correction of a worker: give only what is wrong */
 export type CorrectCommunityWorkerInput = {
   /** 现任岗位的社区 / the current post's community */
@@ -242,6 +327,19 @@ export type CorrectDeliberationTopicInput = {
   method?: InputMaybe<Scalars['String']['input']>;
   raisedOn?: InputMaybe<Scalars['Date']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正建设项目 / a correction of a work */
+export type CorrectFacilityWorkInput = {
+  acceptedOn?: InputMaybe<Scalars['Date']['input']>;
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  content?: InputMaybe<Scalars['String']['input']>;
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  funding?: InputMaybe<Scalars['Float']['input']>;
+  fundingSource?: InputMaybe<FundingSource>;
+  kind?: InputMaybe<FacilityWorkKind>;
+  rooms?: InputMaybe<Array<Scalars['String']['input']>>;
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** 更正网格 / a correction of a grid */
@@ -308,6 +406,21 @@ export type CountFigure = {
   previousYear: Scalars['Float']['output'];
   /** 本期值 / this period */
   value: Scalars['Float']['output'];
+};
+
+/** 登记设施 / recording a facility */
+export type CreateCommunityFacilityInput = {
+  /** 建筑面积（平方米）/ floor area in m² */
+  area?: InputMaybe<Scalars['Float']['input']>;
+  communityCode: Scalars['ID']['input'];
+  /** 设施编号（区县内唯一）/ facility number, unique within the district */
+  id: Scalars['ID']['input'];
+  kind: CommunityFacilityKind;
+  name: Scalars['String']['input'];
+  openedOn?: InputMaybe<Scalars['Date']['input']>;
+  rooms?: InputMaybe<Array<Scalars['String']['input']>>;
+  starLevel?: InputMaybe<Scalars['Int']['input']>;
+  starRatedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** 新增小区 / a compound to add */
@@ -414,6 +527,235 @@ export type DeliberationTopicStatus =
   /** 已提出 / raised */
   | 'RAISED';
 
+/** 设施建设项目 / a building work on a facility */
+export type FacilityWork = {
+  __typename?: 'FacilityWork';
+  acceptedOn: Maybe<Scalars['Date']['output']>;
+  community: Region;
+  completedOn: Maybe<Scalars['Date']['output']>;
+  /** 建设内容 / what was done */
+  content: Scalars['String']['output'];
+  facility: CommunityFacility;
+  /** 资金（元）/ funding in yuan */
+  funding: Maybe<Scalars['Float']['output']>;
+  fundingSource: Maybe<FundingSource>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号：区县代码:项目编号 / global id: <district code>:<work number> */
+  id: Scalars['ID']['output'];
+  kind: FacilityWorkKind;
+  /** 项目编号（区县内唯一）/ work number, unique within the district */
+  number: Scalars['String']['output'];
+  /** 新增或优化的功能室 / rooms added or improved */
+  rooms: Array<Scalars['String']['output']>;
+  startedOn: Scalars['Date']['output'];
+  status: FacilityWorkStatus;
+};
+
+/** 建设项目分页 / a page of works */
+export type FacilityWorkConnection = {
+  __typename?: 'FacilityWorkConnection';
+  nodes: Array<FacilityWork>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 建设项目筛选 / work filter */
+export type FacilityWorkFilter = {
+  /** 验收日期起 / accepted on or after */
+  acceptedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** 验收日期止 / accepted on or before */
+  acceptedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** 完成日期起 / completed on or after */
+  completedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** 完成日期止 / completed on or before */
+  completedTo?: InputMaybe<Scalars['Date']['input']>;
+  facilityKind?: InputMaybe<CommunityFacilityKind>;
+  kind?: InputMaybe<FacilityWorkKind>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<FacilityWorkStatus>;
+};
+
+/** 设施建设项目类型 / kind of building work */
+export type FacilityWorkKind =
+  /** 设计定稿 / design finalised */
+  | 'DESIGN'
+  /** 交接 / handover of premises */
+  | 'HANDOVER'
+  /** 功能完善 / improvement of rooms and layout */
+  | 'IMPROVEMENT'
+  /** 新建 / new build */
+  | 'NEW_BUILD'
+  /** 升级改造 / upgrade */
+  | 'UPGRADE';
+
+/** 建设项目排序 / work sort */
+export type FacilityWorkSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: FacilityWorkSortField;
+};
+
+/** 建设项目排序字段 / work sort fields */
+export type FacilityWorkSortField =
+  | 'ACCEPTED_ON'
+  | 'COMPLETED_ON'
+  | 'ID'
+  | 'STARTED_ON';
+
+/** 建设项目状态：启动 → 完成 → 验收 / work status: started → completed → accepted */
+export type FacilityWorkStatus =
+  /** 已验收 / accepted */
+  | 'ACCEPTED'
+  /** 已完成 / completed */
+  | 'COMPLETED'
+  /** 已启动 / started */
+  | 'STARTED';
+
+/** 资金来源 / where money came from */
+export type FundingSource =
+  /** 市级 / city */
+  | 'CITY'
+  /** 社区保障资金 / community fund */
+  | 'COMMUNITY_FUND'
+  /** 众筹 / crowdfunding */
+  | 'CROWDFUNDING'
+  /** 区级 / district */
+  | 'DISTRICT'
+  /** 社会捐赠 / donation */
+  | 'DONATION'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 街道 / street office */
+  | 'STREET';
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFigures = {
+  __typename?: 'GovernanceFigures';
+  /** 在用的社区服务设施数（存量），可按类型 / facilities in use on the day, by kind */
+  facilities: CountFigure;
+  /** 在用设施建筑面积（平方米）/ floor area in m² of the facilities in use */
+  facilityArea: CountFigure;
+  /** 星级设施占比 = 达到星级的设施 ÷ 在用设施 / star rate: facilities rated at least minStar ÷ facilities in use */
+  facilityStarRate: RateFigure;
+  /** 设施建设资金（元，按启动日期），可按来源 / funding in yuan of the works started in the period, by source */
+  facilityWorkFunding: CountFigure;
+  /** 通过验收的设施建设项目数 / building works accepted in the period */
+  facilityWorksAccepted: CountFigure;
+  /** 完成的设施建设项目数 / building works completed in the period, whenever started */
+  facilityWorksCompleted: CountFigure;
+  /** 启动的设施建设项目数 / building works started in the period */
+  facilityWorksStarted: CountFigure;
+  /** 达到星级的设施数（存量，评定日在asOf之前）/ facilities in use rated at least minStar stars (default 1) by the day */
+  starRatedFacilities: CountFigure;
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresFacilitiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<CommunityFacilityKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresFacilityAreaArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<CommunityFacilityKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresFacilityStarRateArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<CommunityFacilityKind>;
+  minStar?: InputMaybe<Scalars['Int']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresFacilityWorkFundingArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  facilityKind?: InputMaybe<CommunityFacilityKind>;
+  kind?: InputMaybe<FacilityWorkKind>;
+  sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresFacilityWorksAcceptedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  facilityKind?: InputMaybe<CommunityFacilityKind>;
+  kind?: InputMaybe<FacilityWorkKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresFacilityWorksCompletedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  facilityKind?: InputMaybe<CommunityFacilityKind>;
+  kind?: InputMaybe<FacilityWorkKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresFacilityWorksStartedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  facilityKind?: InputMaybe<CommunityFacilityKind>;
+  kind?: InputMaybe<FacilityWorkKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresStarRatedFacilitiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<CommunityFacilityKind>;
+  minStar?: InputMaybe<Scalars['Int']['input']>;
+  year: Scalars['Int']['input'];
+};
+
 /** 网格 / a grid inside a community */
 export type Grid = {
   __typename?: 'Grid';
@@ -489,8 +831,14 @@ export type MoveCommunityWorkerInput = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** 项目验收（日期默认今天）/ a completed work is accepted on a day, default today */
+  acceptFacilityWork: FacilityWork;
   /** 议题办结（日期默认今天）/ a topic in hand is closed on a day, default today */
   closeDeliberationTopic: DeliberationTopic;
+  /** 项目完成（日期默认今天）/ a work is completed on a day, default today */
+  completeFacilityWork: FacilityWork;
+  /** 更正社区服务设施（原值留存于历史）/ correct a facility; the earlier values kept in its history */
+  correctCommunityFacility: CommunityFacility;
   /**
    * 更正社区工作者（录入错误）：给出的项替换原值，原值留存于历史；岗位各项更正的是现任岗位，入职日期更正首段任职，离职日期更正末段 /
    * correct a worker entered wrongly: what is given replaces what is recorded, the earlier values kept in its history; the
@@ -501,6 +849,8 @@ export type Mutation = {
   correctCompound: Compound;
   /** 更正议题（原值留存于历史）/ correct a topic; the earlier values kept in its history (the loop's steps move with their own mutations) */
   correctDeliberationTopic: DeliberationTopic;
+  /** 更正建设项目（原值留存于历史）/ correct a work; the earlier values kept in its history */
+  correctFacilityWork: FacilityWork;
   /** 更正网格 / correct a grid; the earlier values kept in its history */
   correctGrid: Grid;
   /** 更正区划节点（名称、设立与撤并日期）/ correct a node: name, set-up and abolition days; the earlier values kept in its history */
@@ -511,6 +861,8 @@ export type Mutation = {
   correctSocialWorkExamRegistration: SocialWorkExamRegistration;
   /** 更正培训班次（原值留存于历史）/ correct a training session; the earlier values kept in its history */
   correctWorkforceTraining: WorkforceTraining;
+  /** 登记社区服务设施 / record a community service facility */
+  createCommunityFacility: CommunityFacility;
   /** 新增小区 / add a compound to a community */
   createCompound: Compound;
   /** 新增网格 / add a grid to a community */
@@ -525,6 +877,8 @@ export type Mutation = {
   moveCommunityWorker: CommunityWorker;
   /** 提出议事议题 / raise a deliberation topic */
   raiseDeliberationTopic: DeliberationTopic;
+  /** 星级评定（日期默认今天；原星级留存于历史）/ rate a facility against the star standard on a day, default today; the earlier rating kept in its history */
+  rateCommunityFacility: CommunityFacility;
   /** 登记职业资格证书 / record a social-worker certificate */
   recordSocialWorkCertificate: SocialWorkCertificate;
   /** 登记考试成绩（报名须为待出成绩）/ record the result of a registration still awaiting it (else CONFLICT) */
@@ -537,12 +891,18 @@ export type Mutation = {
   releaseCommunityWorker: CommunityWorker;
   /** 新建培训班次 / schedule a training session */
   scheduleWorkforceTraining: WorkforceTraining;
+  /** 启动设施建设项目；编号缺省时自动编排 / start a building work on a facility; the number is assigned when not given */
+  startFacilityWork: FacilityWork;
+  /** 撤销录入错误的设施（有建设项目时须先撤销）/ withdraw a facility entered by mistake; refused while works name it */
+  withdrawCommunityFacility: WithdrawnRecord;
   /** 撤销录入错误的社区工作者（连同其任职经历；有签到记录时须先撤销）/ withdraw a worker entered by mistake, with their posts; refused while attendance rows name them */
   withdrawCommunityWorker: WithdrawnRecord;
   /** 撤销录入错误的小区 / withdraw a compound entered by mistake */
   withdrawCompound: WithdrawnRecord;
   /** 撤销录入错误的议题 / withdraw a topic entered by mistake */
   withdrawDeliberationTopic: WithdrawnRecord;
+  /** 撤销录入错误的建设项目 / withdraw a work entered by mistake */
+  withdrawFacilityWork: WithdrawnRecord;
   /** 撤销录入错误的网格 / withdraw a grid entered by mistake; refused while compounds or posts name it */
   withdrawGrid: WithdrawnRecord;
   /** 撤销录入错误的区划节点（其下不能有任何记录）/ withdraw a node entered by mistake; refused while anything of this subgraph lies under it */
@@ -559,9 +919,31 @@ export type Mutation = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationAcceptFacilityWorkArgs = {
+  acceptedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCloseDeliberationTopicArgs = {
   closedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCompleteFacilityWorkArgs = {
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectCommunityFacilityArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectCommunityFacilityInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -585,6 +967,14 @@ export type MutationCorrectCompoundArgs = {
 export type MutationCorrectDeliberationTopicArgs = {
   id: Scalars['ID']['input'];
   input: CorrectDeliberationTopicInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectFacilityWorkArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectFacilityWorkInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -626,6 +1016,12 @@ export type MutationCorrectWorkforceTrainingArgs = {
   id: Scalars['ID']['input'];
   input: CorrectWorkforceTrainingInput;
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCreateCommunityFacilityArgs = {
+  input: CreateCommunityFacilityInput;
 };
 
 
@@ -673,6 +1069,14 @@ export type MutationRaiseDeliberationTopicArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRateCommunityFacilityArgs = {
+  id: Scalars['ID']['input'];
+  ratedOn?: InputMaybe<Scalars['Date']['input']>;
+  starLevel: Scalars['Int']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordSocialWorkCertificateArgs = {
   input: RecordSocialWorkCertificateInput;
 };
@@ -711,6 +1115,19 @@ export type MutationScheduleWorkforceTrainingArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationStartFacilityWorkArgs = {
+  input: StartFacilityWorkInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawCommunityFacilityArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawCommunityWorkerArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -726,6 +1143,13 @@ export type MutationWithdrawCompoundArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawDeliberationTopicArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawFacilityWorkArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -816,6 +1240,10 @@ export type PersonsOnDay = {
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type Query = {
   __typename?: 'Query';
+  /** 社区服务设施列表（党群服务中心、社区服务综合体、居民会客厅、社区用房）/ community service facilities */
+  communityFacilities: CommunityFacilityConnection;
+  /** 社区服务设施：全局编号或本辖区的设施编号 / a community service facility by global id, or by number in the caller's own district */
+  communityFacility: Maybe<CommunityFacility>;
   /** 社区工作者：全局编号（410106:W0001），或本辖区的工号 / a worker by global id (410106:W0001), or by staff number in the caller's own district */
   communityWorker: Maybe<CommunityWorker>;
   /** 社区工作者列表 / community and grid workers */
@@ -826,6 +1254,8 @@ export type Query = {
   deliberationTopic: Maybe<DeliberationTopic>;
   /** 议事议题列表 / deliberation topics */
   deliberationTopics: DeliberationTopicConnection;
+  /** 设施建设项目列表（新建、升级改造、功能完善、设计定稿、交接）/ building works on facilities */
+  facilityWorks: FacilityWorkConnection;
   /** 网格 / a grid by its code */
   grid: Maybe<Grid>;
   /** 按全局编号批量查找小区（最多5000个）/ the compounds among these global ids (410106:XQ0001) that exist (at most 5000) */
@@ -850,6 +1280,21 @@ export type Query = {
   workforceTraining: Maybe<WorkforceTraining>;
   /** 培训班次列表 / training sessions for community and grid workers */
   workforceTrainings: WorkforceTrainingConnection;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCommunityFacilitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CommunityFacilityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CommunityFacilitySort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCommunityFacilityArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -886,6 +1331,15 @@ export type QueryDeliberationTopicsArgs = {
   filter?: InputMaybe<DeliberationTopicFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<DeliberationTopicSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryFacilityWorksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FacilityWorkFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<FacilityWorkSort>;
 };
 
 
@@ -1055,6 +1509,8 @@ export type Region = {
   children: Array<Region>;
   /** 统计用区划代码（12位）/ statistical division code, 12 digits */
   code: Scalars['ID']['output'];
+  /** 该节点下的社区服务设施 / community service facilities under this node */
+  communityFacilities: CommunityFacilityConnection;
   /** 该节点下的社区工作者 / community and grid workers under this node */
   communityWorkers: CommunityWorkerConnection;
   /** 该节点下现有小区数 / compounds under this node today */
@@ -1065,6 +1521,10 @@ export type Region = {
   deliberationTopics: DeliberationTopicConnection;
   /** 设立日期（空：台账启用前已有）/ set up on; null: before the ledgers began */
   establishedOn: Maybe<Scalars['Date']['output']>;
+  /** 该节点下的设施建设项目 / building works on facilities under this node */
+  facilityWorks: FacilityWorkConnection;
+  /** 基层治理指标（服务设施、自治站、换届、群众建议）；节点超出调用者范围时为空并报 FORBIDDEN / grassroots-governance figures of this node; null with FORBIDDEN when the node is outside or above the caller's scope */
+  governance: Maybe<GovernanceFigures>;
   /** 该节点下的网格 / grids under this node */
   grids: GridConnection;
   /** 未配备专职网格员的网格（默认今天）/ grids under this node without an active grid worker on a day (default today) */
@@ -1081,6 +1541,15 @@ export type Region = {
   structure: Maybe<RegionStructure>;
   /** 社区工作者队伍指标；节点超出调用者范围时为空并报 FORBIDDEN / community workforce figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   workforce: Maybe<WorkforceFigures>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionCommunityFacilitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CommunityFacilityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CommunityFacilitySort>;
 };
 
 
@@ -1106,6 +1575,15 @@ export type RegionDeliberationTopicsArgs = {
   filter?: InputMaybe<DeliberationTopicFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<DeliberationTopicSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionFacilityWorksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FacilityWorkFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<FacilityWorkSort>;
 };
 
 
@@ -1315,6 +1793,21 @@ export type SocialWorkLevel =
 export type SortDirection =
   | 'ASC'
   | 'DESC';
+
+/** 启动建设项目 / starting a building work */
+export type StartFacilityWorkInput = {
+  content: Scalars['String']['input'];
+  /** 设施：全局编号或本辖区的设施编号 / the facility: global id, or number in the caller's district */
+  facilityId: Scalars['ID']['input'];
+  /** 资金（元）/ funding in yuan */
+  funding?: InputMaybe<Scalars['Float']['input']>;
+  fundingSource?: InputMaybe<FundingSource>;
+  /** 项目编号；缺省时自动编排 / work number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: FacilityWorkKind;
+  rooms?: InputMaybe<Array<Scalars['String']['input']>>;
+  startedOn: Scalars['Date']['input'];
+};
 
 /** 已撤销的记录：录入错误的记录不删除，标记撤销后不再计入任何指标和列表 / a record withdrawn as entered by mistake: kept, with its history, but no longer counted by any figure or listed */
 export type WithdrawnRecord = {
@@ -1725,10 +2218,17 @@ export type ResolversTypes = ResolversObject<{
   AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CommunityFacility: ResolverTypeWrapper<FacilityModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CommunityFacilityConnection: ResolverTypeWrapper<Omit<CommunityFacilityConnection, 'nodes'> & { nodes: Array<ResolversTypes['CommunityFacility']> }>;
+  CommunityFacilityFilter: CommunityFacilityFilter;
+  CommunityFacilityKind: CommunityFacilityKind;
+  CommunityFacilitySort: CommunityFacilitySort;
+  CommunityFacilitySortField: CommunityFacilitySortField;
   CommunityWorker: ResolverTypeWrapper<WorkerModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CommunityWorkerConnection: ResolverTypeWrapper<Omit<CommunityWorkerConnection, 'nodes'> & { nodes: Array<ResolversTypes['CommunityWorker']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CommunityWorkerFilter: CommunityWorkerFilter;
   CommunityWorkerPost: ResolverTypeWrapper<WorkerPostModel>;
   CommunityWorkerRole: CommunityWorkerRole;
@@ -1737,16 +2237,18 @@ export type ResolversTypes = ResolversObject<{
   CommunityWorkerTier: CommunityWorkerTier;
   Compound: ResolverTypeWrapper<CompoundModel>;
   CompoundConnection: ResolverTypeWrapper<Omit<CompoundConnection, 'nodes'> & { nodes: Array<ResolversTypes['Compound']> }>;
+  CorrectCommunityFacilityInput: CorrectCommunityFacilityInput;
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
   CorrectCompoundInput: CorrectCompoundInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
+  CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
   CorrectRegionInput: CorrectRegionInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
   CountFigure: ResolverTypeWrapper<CountFigureModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CreateCommunityFacilityInput: CreateCommunityFacilityInput;
   CreateCompoundInput: CreateCompoundInput;
   CreateGridInput: CreateGridInput;
   CreateRegionInput: CreateRegionInput;
@@ -1757,6 +2259,15 @@ export type ResolversTypes = ResolversObject<{
   DeliberationTopicSort: DeliberationTopicSort;
   DeliberationTopicSortField: DeliberationTopicSortField;
   DeliberationTopicStatus: DeliberationTopicStatus;
+  FacilityWork: ResolverTypeWrapper<FacilityWorkModel>;
+  FacilityWorkConnection: ResolverTypeWrapper<Omit<FacilityWorkConnection, 'nodes'> & { nodes: Array<ResolversTypes['FacilityWork']> }>;
+  FacilityWorkFilter: FacilityWorkFilter;
+  FacilityWorkKind: FacilityWorkKind;
+  FacilityWorkSort: FacilityWorkSort;
+  FacilityWorkSortField: FacilityWorkSortField;
+  FacilityWorkStatus: FacilityWorkStatus;
+  FundingSource: FundingSource;
+  GovernanceFigures: ResolverTypeWrapper<RegionNodeModel>;
   Grid: ResolverTypeWrapper<GridModel>;
   GridConnection: ResolverTypeWrapper<Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversTypes['Grid']> }>;
   HireCommunityWorkerInput: HireCommunityWorkerInput;
@@ -1792,6 +2303,7 @@ export type ResolversTypes = ResolversObject<{
   SocialWorkExamSortField: SocialWorkExamSortField;
   SocialWorkLevel: SocialWorkLevel;
   SortDirection: SortDirection;
+  StartFacilityWorkInput: StartFacilityWorkInput;
   WithdrawnRecord: ResolverTypeWrapper<WithdrawnViewModel>;
   WorkforceAttendanceStatus: WorkforceAttendanceStatus;
   WorkforceFigures: ResolverTypeWrapper<RegionNodeModel>;
@@ -1810,25 +2322,32 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEntry: AuditEntryViewModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  CommunityFacility: FacilityModel;
+  Float: Scalars['Float']['output'];
+  Int: Scalars['Int']['output'];
+  CommunityFacilityConnection: Omit<CommunityFacilityConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CommunityFacility']> };
+  CommunityFacilityFilter: CommunityFacilityFilter;
+  CommunityFacilitySort: CommunityFacilitySort;
   CommunityWorker: WorkerModel;
   Boolean: Scalars['Boolean']['output'];
   CommunityWorkerConnection: Omit<CommunityWorkerConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CommunityWorker']> };
-  Int: Scalars['Int']['output'];
   CommunityWorkerFilter: CommunityWorkerFilter;
   CommunityWorkerPost: WorkerPostModel;
   CommunityWorkerSort: CommunityWorkerSort;
   Compound: CompoundModel;
   CompoundConnection: Omit<CompoundConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Compound']> };
+  CorrectCommunityFacilityInput: CorrectCommunityFacilityInput;
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
   CorrectCompoundInput: CorrectCompoundInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
+  CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
   CorrectRegionInput: CorrectRegionInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
   CountFigure: CountFigureModel;
-  Float: Scalars['Float']['output'];
+  CreateCommunityFacilityInput: CreateCommunityFacilityInput;
   CreateCompoundInput: CreateCompoundInput;
   CreateGridInput: CreateGridInput;
   CreateRegionInput: CreateRegionInput;
@@ -1837,6 +2356,11 @@ export type ResolversParentTypes = ResolversObject<{
   DeliberationTopicConnection: Omit<DeliberationTopicConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['DeliberationTopic']> };
   DeliberationTopicFilter: DeliberationTopicFilter;
   DeliberationTopicSort: DeliberationTopicSort;
+  FacilityWork: FacilityWorkModel;
+  FacilityWorkConnection: Omit<FacilityWorkConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['FacilityWork']> };
+  FacilityWorkFilter: FacilityWorkFilter;
+  FacilityWorkSort: FacilityWorkSort;
+  GovernanceFigures: RegionNodeModel;
   Grid: GridModel;
   GridConnection: Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Grid']> };
   HireCommunityWorkerInput: HireCommunityWorkerInput;
@@ -1865,6 +2389,7 @@ export type ResolversParentTypes = ResolversObject<{
   SocialWorkExamRegistration: ExamRegistrationModel;
   SocialWorkExamRegistrationConnection: Omit<SocialWorkExamRegistrationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SocialWorkExamRegistration']> };
   SocialWorkExamSort: SocialWorkExamSort;
+  StartFacilityWorkInput: StartFacilityWorkInput;
   WithdrawnRecord: WithdrawnViewModel;
   WorkforceFigures: RegionNodeModel;
   WorkforceTraining: TrainingModel;
@@ -1890,6 +2415,28 @@ export type AuditEntryResolvers<ContextType = RequestContext, ParentType extends
   roles?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CommunityFacilityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommunityFacility'] = ResolversParentTypes['CommunityFacility']> = ResolversObject<{
+  area?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CommunityFacilityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  rooms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  starLevel?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  starRatedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  works?: Resolver<Array<ResolversTypes['FacilityWork']>, ParentType, ContextType>;
+}>;
+
+export type CommunityFacilityConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommunityFacilityConnection'] = ResolversParentTypes['CommunityFacilityConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['CommunityFacility']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CommunityWorkerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommunityWorker'] = ResolversParentTypes['CommunityWorker']> = ResolversObject<{
@@ -1979,6 +2526,40 @@ export type DeliberationTopicConnectionResolvers<ContextType = RequestContext, P
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type FacilityWorkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FacilityWork'] = ResolversParentTypes['FacilityWork']> = ResolversObject<{
+  acceptedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  facility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType>;
+  funding?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fundingSource?: Resolver<Maybe<ResolversTypes['FundingSource']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FacilityWorkKind'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rooms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FacilityWorkStatus'], ParentType, ContextType>;
+}>;
+
+export type FacilityWorkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FacilityWorkConnection'] = ResolversParentTypes['FacilityWorkConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['FacilityWork']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GovernanceFigures'] = ResolversParentTypes['GovernanceFigures']> = ResolversObject<{
+  facilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilitiesArgs, 'year'>>;
+  facilityArea?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityAreaArgs, 'year'>>;
+  facilityStarRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityStarRateArgs, 'year'>>;
+  facilityWorkFunding?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorkFundingArgs, 'year'>>;
+  facilityWorksAccepted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksAcceptedArgs, 'year'>>;
+  facilityWorksCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksCompletedArgs, 'year'>>;
+  facilityWorksStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksStartedArgs, 'year'>>;
+  starRatedFacilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresStarRatedFacilitiesArgs, 'year'>>;
+}>;
+
 export type GridResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
   abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1999,15 +2580,20 @@ export type GridConnectionResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationAcceptFacilityWorkArgs, 'id'>>;
   closeDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'id'>>;
+  completeFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationCompleteFacilityWorkArgs, 'id'>>;
+  correctCommunityFacility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType, RequireFields<MutationCorrectCommunityFacilityArgs, 'id' | 'input'>>;
   correctCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationCorrectCommunityWorkerArgs, 'id' | 'input'>>;
   correctCompound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType, RequireFields<MutationCorrectCompoundArgs, 'id' | 'input'>>;
   correctDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCorrectDeliberationTopicArgs, 'id' | 'input'>>;
+  correctFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationCorrectFacilityWorkArgs, 'id' | 'input'>>;
   correctGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
   correctRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationCorrectRegionArgs, 'code' | 'input'>>;
   correctSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
   correctSocialWorkExamRegistration?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkExamRegistrationArgs, 'id' | 'input'>>;
   correctWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationCorrectWorkforceTrainingArgs, 'id' | 'input'>>;
+  createCommunityFacility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType, RequireFields<MutationCreateCommunityFacilityArgs, 'input'>>;
   createCompound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType, RequireFields<MutationCreateCompoundArgs, 'input'>>;
   createGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCreateGridArgs, 'input'>>;
   createRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationCreateRegionArgs, 'input'>>;
@@ -2015,15 +2601,19 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   hireCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
   moveCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
   raiseDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
+  rateCommunityFacility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType, RequireFields<MutationRateCommunityFacilityArgs, 'id' | 'starLevel'>>;
   recordSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
   recordSocialWorkExamResult?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
   recordTrainingAttendance?: Resolver<ResolversTypes['WorkforceTrainingAttendance'], ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
   registerSocialWorkExam?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRegisterSocialWorkExamArgs, 'input'>>;
   releaseCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
   scheduleWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
+  startFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationStartFacilityWorkArgs, 'input'>>;
+  withdrawCommunityFacility?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCommunityFacilityArgs, 'id' | 'reason'>>;
   withdrawCommunityWorker?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCommunityWorkerArgs, 'id' | 'reason'>>;
   withdrawCompound?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCompoundArgs, 'id' | 'reason'>>;
   withdrawDeliberationTopic?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawDeliberationTopicArgs, 'id' | 'reason'>>;
+  withdrawFacilityWork?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawFacilityWorkArgs, 'id' | 'reason'>>;
   withdrawGrid?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
   withdrawRegion?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawRegionArgs, 'code' | 'reason'>>;
   withdrawSocialWorkCertificate?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkCertificateArgs, 'id' | 'reason'>>;
@@ -2051,11 +2641,14 @@ export type PersonsOnDayResolvers<ContextType = RequestContext, ParentType exten
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  communityFacilities?: Resolver<ResolversTypes['CommunityFacilityConnection'], ParentType, ContextType, Partial<QueryCommunityFacilitiesArgs>>;
+  communityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<QueryCommunityFacilityArgs, 'id'>>;
   communityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<QueryCommunityWorkerArgs, 'id'>>;
   communityWorkers?: Resolver<ResolversTypes['CommunityWorkerConnection'], ParentType, ContextType, Partial<QueryCommunityWorkersArgs>>;
   compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryCompoundArgs, 'code'>>;
   deliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<QueryDeliberationTopicArgs, 'id'>>;
   deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
+  facilityWorks?: Resolver<ResolversTypes['FacilityWorkConnection'], ParentType, ContextType, Partial<QueryFacilityWorksArgs>>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryGridArgs, 'code'>>;
   lookupCompounds?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryLookupCompoundsArgs, 'ids'>>;
   lookupGrids?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryLookupGridsArgs, 'codes'>>;
@@ -2099,11 +2692,14 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  communityFacilities?: Resolver<ResolversTypes['CommunityFacilityConnection'], ParentType, ContextType, Partial<RegionCommunityFacilitiesArgs>>;
   communityWorkers?: Resolver<ResolversTypes['CommunityWorkerConnection'], ParentType, ContextType, Partial<RegionCommunityWorkersArgs>>;
   compoundCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   compounds?: Resolver<ResolversTypes['CompoundConnection'], ParentType, ContextType, Partial<RegionCompoundsArgs>>;
   deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
   establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  facilityWorks?: Resolver<ResolversTypes['FacilityWorkConnection'], ParentType, ContextType, Partial<RegionFacilityWorksArgs>>;
+  governance?: Resolver<Maybe<ResolversTypes['GovernanceFigures']>, ParentType, ContextType>;
   grids?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsArgs>>;
   gridsWithoutWorker?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsWithoutWorkerArgs>>;
   history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
@@ -2218,6 +2814,8 @@ export type WorkforceTrainingConnectionResolvers<ContextType = RequestContext, P
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  CommunityFacility?: CommunityFacilityResolvers<ContextType>;
+  CommunityFacilityConnection?: CommunityFacilityConnectionResolvers<ContextType>;
   CommunityWorker?: CommunityWorkerResolvers<ContextType>;
   CommunityWorkerConnection?: CommunityWorkerConnectionResolvers<ContextType>;
   CommunityWorkerPost?: CommunityWorkerPostResolvers<ContextType>;
@@ -2227,6 +2825,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DeliberationTopic?: DeliberationTopicResolvers<ContextType>;
   DeliberationTopicConnection?: DeliberationTopicConnectionResolvers<ContextType>;
+  FacilityWork?: FacilityWorkResolvers<ContextType>;
+  FacilityWorkConnection?: FacilityWorkConnectionResolvers<ContextType>;
+  GovernanceFigures?: GovernanceFiguresResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   GridConnection?: GridConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -1,0 +1,213 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { ledgers } from '@district/workforce';
+import { SHANGJIE } from './datasets';
+
+/**
+ * Grassroots-governance ledgers of realistic size for Shangjie (issue 15), generated
+ * deterministically (a seeded generator: the same rows on every run) over Shangjie's own streets,
+ * communities and compounds. The first street is shaped like the seed report of a street community
+ * office (霞浦, seeds/000): its rows are planted so that report's sentences come out of the graph;
+ * the other streets get generated rows. Tests count what they expect from the returned rows, never
+ * from the subgraph's code.
+ */
+export type FixtureRow = Record<string, string | number | null>;
+
+export interface GovernanceFixtures {
+  dir: string;
+  /** the seed-shaped street and its communities (in ledger order) */
+  street: string;
+  communities: { code: string; name: string; street: string }[];
+  compounds: { number: string; name: string; community: string; households: number }[];
+  rows: Record<string, FixtureRow[]>;
+}
+
+/** mulberry32: a small seeded generator, so fixtures are the same on every run. */
+function seeded(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
+    chance: (p: number) => next() < p,
+  };
+}
+
+const day = (year: number, month: number, d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+function readCsv(path: string): string[][] {
+  return readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(','));
+}
+
+/** Writes one ledger: the headers are the importer's own (its spec), so the fixture follows the format. */
+function writeLedger(dir: string, file: string, rows: FixtureRow[]): void {
+  const importer = ledgers.find((l) => l.spec.file === file);
+  if (!importer) throw new Error(`no workforce ledger ${file}`);
+  const keys = Object.keys(importer.spec.columns);
+  const headers = keys.map((k) => (importer.spec.columns as Record<string, { header: string }>)[k].header);
+  const path = join(dir, file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, stringify([headers, ...rows.map((r) => keys.map((k) => r[k] ?? ''))]));
+}
+
+const ROOMS = ['书法室', '排练室', '乒乓球室', '阅览室', '议事厅', '儿童之家', '老年活动室', '健身室', '调解室', '党员活动室'];
+
+function facilities(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtures, 'rows' | 'dir'>) {
+  const facilities: FixtureRow[] = [];
+  const works: FixtureRow[] = [];
+  let f = 0;
+  let w = 0;
+  const facility = (row: FixtureRow) => {
+    const number = `SS${String(++f).padStart(4, '0')}`;
+    facilities.push({ number, ...row });
+    return number;
+  };
+  const work = (row: FixtureRow) => works.push({ number: `SSXM${String(++w).padStart(4, '0')}`, ...row });
+  const seedStreet = fx.communities.filter((c) => c.street === fx.street);
+  for (const c of fx.communities) {
+    const rooms = () => [...new Set(Array.from({ length: rnd.int(3, 6) }, () => rnd.pick(ROOMS)))].join('、');
+    const star = rnd.int(1, 5);
+    facility({
+      community: c.code,
+      name: `${c.name}党群服务中心`,
+      kind: '党群服务中心',
+      starLevel: star,
+      starRatedOn: day(rnd.pick([2023, 2024, 2025]), rnd.int(1, 6), rnd.int(1, 28)),
+      area: rnd.int(300, 2000),
+      rooms: rooms(),
+      openedOn: null,
+    });
+    if (seedStreet.includes(c)) continue;
+    if (rnd.chance(0.3)) {
+      const complex = facility({
+        community: c.code,
+        name: `${c.name}社区服务综合体`,
+        kind: '社区服务综合体',
+        area: rnd.int(800, 3000),
+        rooms: rooms(),
+        openedOn: day(rnd.pick([2024, 2025]), rnd.int(1, 6), rnd.int(1, 28)),
+      });
+      const year = rnd.pick([2024, 2025]);
+      const done = rnd.chance(0.7);
+      work({
+        facility: complex,
+        kind: rnd.pick(['升级改造', '功能完善', '新建']),
+        content: '功能区布局调整',
+        startedOn: day(year, rnd.int(1, 4), rnd.int(1, 28)),
+        completedOn: done ? day(year, rnd.int(5, 8), rnd.int(1, 28)) : null,
+        acceptedOn: done && rnd.chance(0.5) ? day(year, rnd.int(9, 10), rnd.int(1, 28)) : null,
+        funding: rnd.int(2, 40) * 5000,
+        fundingSource: rnd.pick(['区级', '街道', '社区保障资金']),
+      });
+    }
+    if (rnd.chance(0.2))
+      facility({
+        community: c.code,
+        name: `${c.name}居民会客厅`,
+        kind: '居民会客厅',
+        area: rnd.int(80, 300),
+        openedOn: day(2025, rnd.int(1, 9), 1),
+      });
+  }
+  // the seed-shaped street (seeds/000, 一): an upgrade, a whole new build, an improvement, two designs finalised
+  const [a, b, c, d, e, g, h] = seedStreet;
+  const complex = (x: { code: string; name: string }, star: number | null, openedOn: string | null) =>
+    facility({
+      community: x.code,
+      name: `${x.name}社区服务综合体`,
+      kind: '社区服务综合体',
+      starLevel: star,
+      starRatedOn: star ? '2024-12-20' : null,
+      area: star ? 1600 : null,
+      rooms: star ? '书法室、排练室、阅览室' : null,
+      openedOn,
+    });
+  const aComplex = complex(a, 4, '2023-05-01');
+  work({
+    facility: aComplex,
+    kind: '升级改造',
+    content: '二期升级更新：二楼功能室布局完善，新增乒乓球室，优化书法室、排练室',
+    rooms: '乒乓球室、书法室、排练室',
+    startedOn: '2025-06-01',
+    completedOn: '2025-10-31',
+    acceptedOn: null,
+    funding: 380000,
+    fundingSource: '区级',
+  });
+  const bComplex = complex(b, null, '2025-11-28');
+  work({
+    facility: bComplex,
+    kind: '新建',
+    content: '整体硬件建设与功能区布局设置，青年友好型服务阵地',
+    startedOn: '2025-03-01',
+    completedOn: '2025-11-28',
+    acceptedOn: null,
+    funding: 1200000,
+    fundingSource: '区级',
+  });
+  const cCentre = facilities.find((x) => x.community === c.code)!.number as string;
+  work({
+    facility: cCentre,
+    kind: '功能完善',
+    content: '一楼公共设施更新与功能区完善，优化服务动线',
+    startedOn: '2025-04-01',
+    completedOn: '2025-08-15',
+    acceptedOn: '2025-08-30',
+    funding: 150000,
+    fundingSource: '街道',
+  });
+  for (const x of [d, e]) {
+    work({
+      facility: complex(x, null, null),
+      kind: '设计定稿',
+      content: '对照星级社区服务综合体建设标准完成设计定稿',
+      startedOn: '2025-05-01',
+      completedOn: '2025-12-10',
+      acceptedOn: null,
+      funding: null,
+      fundingSource: null,
+    });
+  }
+  for (const x of [g, h])
+    facility({
+      community: x.code,
+      name: `${x.name}居民会客厅`,
+      kind: '居民会客厅',
+      area: 220,
+      rooms: '亲子活动区、茶话区',
+      openedOn: '2025-06-18',
+    });
+  return { 'workforce/facilities.csv': facilities, 'workforce/facility_works.csv': works };
+}
+
+/** Writes the governance ledgers for Shangjie into `dir` and returns their rows. */
+export function writeGovernanceFixtures(dir: string): GovernanceFixtures {
+  const regions = readCsv(join(SHANGJIE, 'regions.csv'));
+  const communities = regions
+    .filter(([, , level]) => level === '社区' || level === '村')
+    .map(([code, name, , parent]) => ({ code, name, street: parent }));
+  const street = communities[0].street;
+  const compounds = readCsv(join(SHANGJIE, 'compounds.csv')).map(([number, name, community, , households]) => ({
+    number,
+    name,
+    community,
+    households: Number(households) || 0,
+  }));
+  const base = { street, communities, compounds };
+  const rows: Record<string, FixtureRow[]> = { ...facilities(seeded(15_01), base) };
+  for (const [file, list] of Object.entries(rows)) writeLedger(dir, file, list);
+  return { dir, ...base, rows };
+}
