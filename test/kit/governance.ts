@@ -193,6 +193,106 @@ function facilities(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtures,
   return { 'workforce/facilities.csv': facilities, 'workforce/facility_works.csv': works };
 }
 
+const DELIBERATIONS = ['楼道杂物清理', '停车位改造', '充电桩安装', '小区绿化升级', '垃圾分类点位调整', '健身器材更新'];
+const ACTIVITIES = ['微公益驿站', '辰光手作', '妈妈美食团', '红袖章能量营', '邻里百家宴', '亲子共读'];
+
+function autonomy(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtures, 'rows' | 'dir'>) {
+  const stations: FixtureRow[] = [];
+  const subsidies: FixtureRow[] = [];
+  const activities: FixtureRow[] = [];
+  let n = 0;
+  const station = (row: FixtureRow) => {
+    const number = `ZZZ${String(++n).padStart(4, '0')}`;
+    stations.push({ number, ...row });
+    return number;
+  };
+  const subsidy = (row: FixtureRow) => subsidies.push({ number: `ZZBZ${String(subsidies.length + 1).padStart(4, '0')}`, ...row });
+  const activity = (row: FixtureRow) => activities.push({ number: `ZZHD${String(activities.length + 1).padStart(5, '0')}`, ...row });
+  const held = (station: string, openedOn: string, kind: '说事议事' | '文体活动' | '公益服务', needs: number, resolved: number) =>
+    activity({
+      station,
+      kind,
+      title: kind === '说事议事' ? rnd.pick(DELIBERATIONS) : rnd.pick(ACTIVITIES),
+      heldOn:
+        openedOn > '2025-01-01'
+          ? day(2025, rnd.int(Number(openedOn.slice(5, 7)), 12), rnd.int(1, 28))
+          : day(2025, rnd.int(1, 12), rnd.int(1, 28)),
+      participants: rnd.int(8, 60),
+      needsCollected: needs,
+      issuesResolved: resolved,
+    });
+  const seedCompounds = fx.compounds.filter((c) => c.community.startsWith(fx.street.slice(0, 9)));
+  for (const c of fx.compounds) {
+    if (seedCompounds.includes(c) || !rnd.chance(0.2)) continue;
+    const year = rnd.pick([2023, 2024, 2025]);
+    const openedOn = day(year, rnd.int(1, 12), rnd.int(1, 28));
+    const s = station({
+      compound: c.number,
+      name: `${c.name}居民自治站`,
+      startedOn: day(year - 1, 10, 1),
+      openedOn,
+      acceptedOn: rnd.chance(0.6) ? openedOn : null,
+    });
+    if (rnd.chance(0.5))
+      subsidy({ station: s, source: rnd.pick(['区级', '街道']), purpose: '建设', amount: rnd.int(1, 6) * 5000, grantedOn: openedOn });
+    for (let i = rnd.int(0, 5); i > 0; i--)
+      held(s, openedOn, rnd.pick(['说事议事', '文体活动', '公益服务'] as const), rnd.int(0, 6), rnd.int(0, 2));
+  }
+  // the seed-shaped street (seeds/000 一.二, 四.二): six stations in use, two accepted this year with
+  // 4.5万 from city and district, 3万 for a new one being built, 42 meetings with 132 needs and 12
+  // problems resolved, 11 activities
+  const [a, b, c, d, e, f, g] = seedCompounds;
+  const inUse = [
+    station({ compound: a.number, name: `${a.name}居民自治站`, startedOn: '2024-09-01', openedOn: '2025-05-20', acceptedOn: '2025-09-12' }),
+    station({ compound: b.number, name: `${b.name}居民自治站`, startedOn: '2024-10-01', openedOn: '2025-06-18', acceptedOn: '2025-09-12' }),
+    ...[c, d, e, f].map((x, i) =>
+      station({
+        compound: x.number,
+        name: `${x.name}居民自治站`,
+        startedOn: '2023-03-01',
+        openedOn: day(2023, 6 + i, 1),
+        acceptedOn: day(2023, 9 + i, 1),
+      }),
+    ),
+  ];
+  subsidy({ station: inUse[0], source: '市级', purpose: '建设', amount: 15000, grantedOn: '2025-09-20' });
+  subsidy({ station: inUse[0], source: '区级', purpose: '建设', amount: 10000, grantedOn: '2025-09-20' });
+  subsidy({ station: inUse[1], source: '市级', purpose: '建设', amount: 12000, grantedOn: '2025-09-20' });
+  subsidy({ station: inUse[1], source: '区级', purpose: '建设', amount: 8000, grantedOn: '2025-09-20' });
+  const building = station({ compound: g.number, name: `${g.name}居民自治站`, startedOn: '2025-10-08', openedOn: null, acceptedOn: null });
+  subsidy({ station: building, source: '街道', purpose: '建设', amount: 30000, grantedOn: '2025-10-15' });
+  const needs = [
+    4, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  ];
+  needs.forEach((k, i) => {
+    const s = inUse[2 + (i % 4)];
+    activity({
+      station: s,
+      kind: '说事议事',
+      title: DELIBERATIONS[i % DELIBERATIONS.length],
+      heldOn: day(2025, 1 + (i % 12), 5 + (i % 20)),
+      participants: 12,
+      needsCollected: k,
+      issuesResolved: i % 7 === 0 ? 2 : 0,
+    });
+  });
+  for (let i = 0; i < 11; i++)
+    activity({
+      station: inUse[i % 6 < 2 ? 2 : i % 6],
+      kind: i % 2 ? '文体活动' : '公益服务',
+      title: ACTIVITIES[i % ACTIVITIES.length],
+      heldOn: day(2025, 7 + (i % 5), 10 + i),
+      participants: 25,
+      needsCollected: 0,
+      issuesResolved: 0,
+    });
+  return {
+    'workforce/autonomy_stations.csv': stations,
+    'workforce/autonomy_subsidies.csv': subsidies,
+    'workforce/autonomy_activities.csv': activities,
+  };
+}
+
 /** Writes the governance ledgers for Shangjie into `dir` and returns their rows. */
 export function writeGovernanceFixtures(dir: string): GovernanceFixtures {
   const regions = readCsv(join(SHANGJIE, 'regions.csv'));
@@ -207,7 +307,7 @@ export function writeGovernanceFixtures(dir: string): GovernanceFixtures {
     households: Number(households) || 0,
   }));
   const base = { street, communities, compounds };
-  const rows: Record<string, FixtureRow[]> = { ...facilities(seeded(15_01), base) };
+  const rows: Record<string, FixtureRow[]> = { ...facilities(seeded(15_01), base), ...autonomy(seeded(15_02), base) };
   for (const [file, list] of Object.entries(rows)) writeLedger(dir, file, list);
   return { dir, ...base, rows };
 }

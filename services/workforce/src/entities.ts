@@ -6,6 +6,7 @@ import { Certificate, ExamRegistration } from './modules/certification/certifica
 import { Training, TrainingAttendance } from './modules/trainings/training.entity';
 import { Deliberation } from './modules/deliberations/deliberation.entity';
 import { Facility, FacilityWork } from './modules/facilities/facility.entity';
+import { AutonomyActivity, AutonomyStation, AutonomySubsidy } from './modules/autonomy/autonomy.entity';
 
 export const entities = [
   ...kitEntities,
@@ -22,4 +23,7 @@ export const entities = [
   Deliberation,
   Facility,
   FacilityWork,
+  AutonomyStation,
+  AutonomySubsidy,
+  AutonomyActivity,
 ];

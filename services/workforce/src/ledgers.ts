@@ -5,6 +5,7 @@ import { certificatesLedger, examRegistrationsLedger } from './modules/certifica
 import { trainingAttendanceLedger, trainingsLedger } from './modules/trainings/trainings.ledger';
 import { deliberationsLedger } from './modules/deliberations/deliberations.ledger';
 import { facilitiesLedger, facilityWorksLedger } from './modules/facilities/facilities.ledger';
+import { autonomyActivitiesLedger, autonomyStationsLedger, autonomySubsidiesLedger } from './modules/autonomy/autonomy.ledger';
 
 /** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
 export const ledgers: LedgerImporter[] = [
@@ -19,4 +20,7 @@ export const ledgers: LedgerImporter[] = [
   deliberationsLedger,
   facilitiesLedger,
   facilityWorksLedger,
+  autonomyStationsLedger,
+  autonomySubsidiesLedger,
+  autonomyActivitiesLedger,
 ];

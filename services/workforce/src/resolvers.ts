@@ -13,6 +13,8 @@ import { regionMutations } from './modules/regions/regions.mutations';
 import { personResolvers } from './modules/persons/persons.resolvers';
 import { facilityResolvers } from './modules/facilities/facilities.resolvers';
 import { facilityMutations } from './modules/facilities/facilities.mutations';
+import { autonomyResolvers } from './modules/autonomy/autonomy.resolvers';
+import { autonomyMutations } from './modules/autonomy/autonomy.mutations';
 
 /** Each module contributes fields to shared types (Query, Region, WorkforceFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -31,5 +33,7 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   personResolvers,
   facilityResolvers,
   { Mutation: facilityMutations },
+  autonomyResolvers,
+  { Mutation: autonomyMutations },
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
 );

@@ -9,6 +9,7 @@ import type { Certificate as CertificateModel, ExamRegistration as ExamRegistrat
 import type { Training as TrainingModel, TrainingAttendance as TrainingAttendanceModel } from '../modules/trainings/training.entity';
 import type { Deliberation as DeliberationModel } from '../modules/deliberations/deliberation.entity';
 import type { Facility as FacilityModel, FacilityWork as FacilityWorkModel } from '../modules/facilities/facility.entity';
+import type { AutonomyStation as AutonomyStationModel, AutonomySubsidy as AutonomySubsidyModel, AutonomyActivity as AutonomyActivityModel } from '../modules/autonomy/autonomy.entity';
 import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -41,6 +42,149 @@ export type AuditEntry = {
   subject: Scalars['String']['output'];
   target: Maybe<Scalars['String']['output']>;
 };
+
+/** 自治站的一次议事或活动 / a meeting or activity held at a station */
+export type AutonomyActivity = {
+  __typename?: 'AutonomyActivity';
+  heldOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  /** 解决问题（件）/ problems resolved */
+  issuesResolved: Scalars['Int']['output'];
+  kind: AutonomyActivityKind;
+  /** 收集居民需求（条）/ residents' needs collected */
+  needsCollected: Scalars['Int']['output'];
+  /** 活动编号 / activity number */
+  number: Scalars['String']['output'];
+  /** 参与人次 / person-times */
+  participants: Scalars['Int']['output'];
+  station: AutonomyStation;
+  title: Scalars['String']['output'];
+};
+
+/** 自治站活动分页 / a page of activities */
+export type AutonomyActivityConnection = {
+  __typename?: 'AutonomyActivityConnection';
+  nodes: Array<AutonomyActivity>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 自治站活动筛选 / activity filter */
+export type AutonomyActivityFilter = {
+  heldFrom?: InputMaybe<Scalars['Date']['input']>;
+  heldTo?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<AutonomyActivityKind>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 自治站（全局编号）/ station, global id */
+  stationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 自治站活动类型 / kind of meeting or activity at a station */
+export type AutonomyActivityKind =
+  /** 文体活动 / cultural and sports activity */
+  | 'CULTURAL'
+  /** 说事议事 / deliberation meeting */
+  | 'DELIBERATION'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 公益服务 / public-welfare service */
+  | 'PUBLIC_WELFARE';
+
+/** 自治站活动排序 / activity sort */
+export type AutonomyActivitySort = {
+  direction?: InputMaybe<SortDirection>;
+  field: AutonomyActivitySortField;
+};
+
+/** 自治站活动排序字段 / activity sort fields */
+export type AutonomyActivitySortField =
+  | 'HELD_ON'
+  | 'ID';
+
+/** 小区居民自治站 / a compound residents' autonomy station */
+export type AutonomyStation = {
+  __typename?: 'AutonomyStation';
+  /** 验收日期 / accepted on */
+  acceptedOn: Maybe<Scalars['Date']['output']>;
+  /** 停用日期 / closed on */
+  closedOn: Maybe<Scalars['Date']['output']>;
+  community: Region;
+  compound: Compound;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号：区县代码:自治站编号 / global id: <district code>:<station number> */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** 自治站编号（区县内唯一）/ station number, unique within the district */
+  number: Scalars['String']['output'];
+  /** 投用日期（空：尚未投用）/ in use from; null: not yet */
+  openedOn: Maybe<Scalars['Date']['output']>;
+  /** 建设启动日期 / building started on */
+  startedOn: Maybe<Scalars['Date']['output']>;
+  /** 获得的补助，最早的在前 / subsidies granted, earliest first */
+  subsidies: Array<AutonomySubsidy>;
+  /** 补助合计（元）/ subsidies in yuan, all years */
+  subsidyTotal: Scalars['Float']['output'];
+};
+
+/** 自治站分页 / a page of stations */
+export type AutonomyStationConnection = {
+  __typename?: 'AutonomyStationConnection';
+  nodes: Array<AutonomyStation>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 自治站筛选 / station filter */
+export type AutonomyStationFilter = {
+  acceptedFrom?: InputMaybe<Scalars['Date']['input']>;
+  acceptedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** 小区（全局编号）/ compound, global id */
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  /** 仅某日在用的 / only stations in use on this day */
+  inUseOn?: InputMaybe<Scalars['Date']['input']>;
+  openedFrom?: InputMaybe<Scalars['Date']['input']>;
+  openedTo?: InputMaybe<Scalars['Date']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 自治站排序 / station sort */
+export type AutonomyStationSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: AutonomyStationSortField;
+};
+
+/** 自治站排序字段 / station sort fields */
+export type AutonomyStationSortField =
+  | 'ACCEPTED_ON'
+  | 'ID'
+  | 'OPENED_ON';
+
+/** 自治站补助 / a subsidy granted to a station */
+export type AutonomySubsidy = {
+  __typename?: 'AutonomySubsidy';
+  /** 金额（元）/ amount in yuan */
+  amount: Scalars['Float']['output'];
+  /** 拨付日期 / granted on */
+  grantedOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  /** 补助编号 / subsidy number */
+  number: Scalars['String']['output'];
+  purpose: AutonomySubsidyPurpose;
+  source: FundingSource;
+  station: AutonomyStation;
+};
+
+/** 补助用途 / what a subsidy is for */
+export type AutonomySubsidyPurpose =
+  /** 建设 / building */
+  | 'CONSTRUCTION'
+  /** 运营 / running */
+  | 'OPERATION';
 
 /** 社区服务设施 / a community service facility */
 export type CommunityFacility = {
@@ -266,6 +410,37 @@ export type CompoundConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** 更正自治站议事或活动 / a correction of a meeting or activity */
+export type CorrectAutonomyActivityInput = {
+  heldOn?: InputMaybe<Scalars['Date']['input']>;
+  issuesResolved?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<AutonomyActivityKind>;
+  needsCollected?: InputMaybe<Scalars['Int']['input']>;
+  participants?: InputMaybe<Scalars['Int']['input']>;
+  stationId?: InputMaybe<Scalars['ID']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正自治站 / a correction of a station */
+export type CorrectAutonomyStationInput = {
+  acceptedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 停用日期（null 清除）/ closed on; null clears it */
+  closedOn?: InputMaybe<Scalars['Date']['input']>;
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  openedOn?: InputMaybe<Scalars['Date']['input']>;
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** 更正补助 / a correction of a subsidy */
+export type CorrectAutonomySubsidyInput = {
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  grantedOn?: InputMaybe<Scalars['Date']['input']>;
+  purpose?: InputMaybe<AutonomySubsidyPurpose>;
+  source?: InputMaybe<FundingSource>;
+  stationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** 更正设施 / a correction of a facility */
 export type CorrectCommunityFacilityInput = {
   area?: InputMaybe<Scalars['Float']['input']>;
@@ -406,6 +581,17 @@ export type CountFigure = {
   previousYear: Scalars['Float']['output'];
   /** 本期值 / this period */
   value: Scalars['Float']['output'];
+};
+
+/** 登记自治站 / recording a station */
+export type CreateAutonomyStationInput = {
+  /** 小区：全局编号或本辖区的小区编号 / the compound: global id, or number in the caller's district */
+  compoundId: Scalars['ID']['input'];
+  /** 自治站编号（区县内唯一）/ station number, unique within the district */
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  openedOn?: InputMaybe<Scalars['Date']['input']>;
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** 登记设施 / recording a facility */
@@ -635,6 +821,26 @@ export type FundingSource =
  */
 export type GovernanceFigures = {
   __typename?: 'GovernanceFigures';
+  /** 自治站开展的议事与活动场次 / meetings and activities held at stations in the period, by kind */
+  autonomyActivities: CountFigure;
+  /** 解决问题件数 / problems resolved */
+  autonomyIssuesResolved: CountFigure;
+  /** 收集居民需求条数 / residents' needs collected */
+  autonomyNeedsCollected: CountFigure;
+  /** 参与人次 / person-times taking part */
+  autonomyParticipants: CountFigure;
+  /** 通过验收的自治站数 / stations accepted in the period */
+  autonomyStationsAccepted: CountFigure;
+  /** 在用的小区居民自治站数（存量：已投用、未停用）/ autonomy stations in use on the day */
+  autonomyStationsInUse: CountFigure;
+  /** 投用的自治站数 / stations opened in the period */
+  autonomyStationsOpened: CountFigure;
+  /** 启动新建的自治站数 / stations whose building started in the period */
+  autonomyStationsStarted: CountFigure;
+  /** 获得补助的自治站数 / stations granted a subsidy in the period */
+  autonomyStationsSubsidised: CountFigure;
+  /** 自治站补助金额（元，按拨付日期），可按来源、用途 / yuan granted to stations in the period, by source and purpose */
+  autonomySubsidies: CountFigure;
   /** 在用的社区服务设施数（存量），可按类型 / facilities in use on the day, by kind */
   facilities: CountFigure;
   /** 在用设施建筑面积（平方米）/ floor area in m² of the facilities in use */
@@ -651,6 +857,124 @@ export type GovernanceFigures = {
   facilityWorksStarted: CountFigure;
   /** 达到星级的设施数（存量，评定日在asOf之前）/ facilities in use rated at least minStar stars (default 1) by the day */
   starRatedFacilities: CountFigure;
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyActivitiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<AutonomyActivityKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyIssuesResolvedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<AutonomyActivityKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyNeedsCollectedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<AutonomyActivityKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyParticipantsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<AutonomyActivityKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyStationsAcceptedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyStationsInUseArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyStationsOpenedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyStationsStartedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyStationsSubsidisedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  purpose?: InputMaybe<AutonomySubsidyPurpose>;
+  sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomySubsidiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  purpose?: InputMaybe<AutonomySubsidyPurpose>;
+  sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
 };
 
 
@@ -756,6 +1080,19 @@ export type GovernanceFiguresStarRatedFacilitiesArgs = {
   year: Scalars['Int']['input'];
 };
 
+/** 拨付补助 / granting a subsidy */
+export type GrantAutonomySubsidyInput = {
+  /** 金额（元）/ amount in yuan */
+  amount: Scalars['Float']['input'];
+  grantedOn: Scalars['Date']['input'];
+  /** 补助编号；缺省时自动编排 / subsidy number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  purpose: AutonomySubsidyPurpose;
+  source: FundingSource;
+  /** 自治站：全局编号或本辖区的自治站编号 / the station */
+  stationId: Scalars['ID']['input'];
+};
+
 /** 网格 / a grid inside a community */
 export type Grid = {
   __typename?: 'Grid';
@@ -831,12 +1168,20 @@ export type MoveCommunityWorkerInput = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** 自治站通过验收（日期默认今天）/ a station is accepted on a day, default today */
+  acceptAutonomyStation: AutonomyStation;
   /** 项目验收（日期默认今天）/ a completed work is accepted on a day, default today */
   acceptFacilityWork: FacilityWork;
   /** 议题办结（日期默认今天）/ a topic in hand is closed on a day, default today */
   closeDeliberationTopic: DeliberationTopic;
   /** 项目完成（日期默认今天）/ a work is completed on a day, default today */
   completeFacilityWork: FacilityWork;
+  /** 更正自治站议事或活动（原值留存于历史）/ correct a meeting or activity; the earlier values kept in its history */
+  correctAutonomyActivity: AutonomyActivity;
+  /** 更正自治站（原值留存于历史）/ correct a station; the earlier values kept in its history */
+  correctAutonomyStation: AutonomyStation;
+  /** 更正补助（原值留存于历史）/ correct a subsidy; the earlier values kept in its history */
+  correctAutonomySubsidy: AutonomySubsidy;
   /** 更正社区服务设施（原值留存于历史）/ correct a facility; the earlier values kept in its history */
   correctCommunityFacility: CommunityFacility;
   /**
@@ -861,6 +1206,8 @@ export type Mutation = {
   correctSocialWorkExamRegistration: SocialWorkExamRegistration;
   /** 更正培训班次（原值留存于历史）/ correct a training session; the earlier values kept in its history */
   correctWorkforceTraining: WorkforceTraining;
+  /** 登记小区居民自治站（新建或已投用）/ record a compound residents' autonomy station, being built or in use */
+  createAutonomyStation: AutonomyStation;
   /** 登记社区服务设施 / record a community service facility */
   createCommunityFacility: CommunityFacility;
   /** 新增小区 / add a compound to a community */
@@ -869,16 +1216,22 @@ export type Mutation = {
   createGrid: Grid;
   /** 新增区划节点（街道、镇或社区）/ add a node to the region tree: a street, town or community under its parent */
   createRegion: Region;
+  /** 拨付自治站补助；编号缺省时自动编排 / grant a subsidy to a station; the number is assigned when not given */
+  grantAutonomySubsidy: AutonomySubsidy;
   /** 议题转入办理（日期默认今天）/ a raised topic is taken up on a day, default today */
   handleDeliberationTopic: DeliberationTopic;
   /** 聘用社区工作者 / hire a community or grid worker */
   hireCommunityWorker: CommunityWorker;
   /** 调整岗位（社区、网格、岗位、梯队）/ move a worker to another community, grid, role or tier from a day on */
   moveCommunityWorker: CommunityWorker;
+  /** 自治站投用（日期默认今天）/ a station opens on a day, default today */
+  openAutonomyStation: AutonomyStation;
   /** 提出议事议题 / raise a deliberation topic */
   raiseDeliberationTopic: DeliberationTopic;
   /** 星级评定（日期默认今天；原星级留存于历史）/ rate a facility against the star standard on a day, default today; the earlier rating kept in its history */
   rateCommunityFacility: CommunityFacility;
+  /** 登记自治站议事或活动（自治站须已投用）/ record a meeting or activity at a station in use that day */
+  recordAutonomyActivity: AutonomyActivity;
   /** 登记职业资格证书 / record a social-worker certificate */
   recordSocialWorkCertificate: SocialWorkCertificate;
   /** 登记考试成绩（报名须为待出成绩）/ record the result of a registration still awaiting it (else CONFLICT) */
@@ -893,6 +1246,12 @@ export type Mutation = {
   scheduleWorkforceTraining: WorkforceTraining;
   /** 启动设施建设项目；编号缺省时自动编排 / start a building work on a facility; the number is assigned when not given */
   startFacilityWork: FacilityWork;
+  /** 撤销录入错误的议事或活动 / withdraw a meeting or activity entered by mistake */
+  withdrawAutonomyActivity: WithdrawnRecord;
+  /** 撤销录入错误的自治站（有补助或活动时须先撤销）/ withdraw a station entered by mistake; refused while subsidies or activities name it */
+  withdrawAutonomyStation: WithdrawnRecord;
+  /** 撤销录入错误的补助 / withdraw a subsidy entered by mistake */
+  withdrawAutonomySubsidy: WithdrawnRecord;
   /** 撤销录入错误的设施（有建设项目时须先撤销）/ withdraw a facility entered by mistake; refused while works name it */
   withdrawCommunityFacility: WithdrawnRecord;
   /** 撤销录入错误的社区工作者（连同其任职经历；有签到记录时须先撤销）/ withdraw a worker entered by mistake, with their posts; refused while attendance rows name them */
@@ -919,6 +1278,13 @@ export type Mutation = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationAcceptAutonomyStationArgs = {
+  id: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationAcceptFacilityWorkArgs = {
   acceptedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
@@ -936,6 +1302,30 @@ export type MutationCloseDeliberationTopicArgs = {
 export type MutationCompleteFacilityWorkArgs = {
   completedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectAutonomyActivityArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectAutonomyActivityInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectAutonomyStationArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectAutonomyStationInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectAutonomySubsidyArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectAutonomySubsidyInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1020,6 +1410,12 @@ export type MutationCorrectWorkforceTrainingArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCreateAutonomyStationArgs = {
+  input: CreateAutonomyStationInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCreateCommunityFacilityArgs = {
   input: CreateCommunityFacilityInput;
 };
@@ -1044,6 +1440,12 @@ export type MutationCreateRegionArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationGrantAutonomySubsidyArgs = {
+  input: GrantAutonomySubsidyInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationHandleDeliberationTopicArgs = {
   handledOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
@@ -1063,6 +1465,13 @@ export type MutationMoveCommunityWorkerArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationOpenAutonomyStationArgs = {
+  id: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRaiseDeliberationTopicArgs = {
   input: RaiseDeliberationTopicInput;
 };
@@ -1073,6 +1482,12 @@ export type MutationRateCommunityFacilityArgs = {
   id: Scalars['ID']['input'];
   ratedOn?: InputMaybe<Scalars['Date']['input']>;
   starLevel: Scalars['Int']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordAutonomyActivityArgs = {
+  input: RecordAutonomyActivityInput;
 };
 
 
@@ -1117,6 +1532,27 @@ export type MutationScheduleWorkforceTrainingArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationStartFacilityWorkArgs = {
   input: StartFacilityWorkInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawAutonomyActivityArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawAutonomyStationArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawAutonomySubsidyArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1240,6 +1676,12 @@ export type PersonsOnDay = {
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type Query = {
   __typename?: 'Query';
+  /** 自治站议事与活动列表 / deliberation meetings and activities held at autonomy stations */
+  autonomyActivities: AutonomyActivityConnection;
+  /** 小区居民自治站：全局编号或本辖区的自治站编号 / a compound residents' autonomy station by global id, or by number in the caller's own district */
+  autonomyStation: Maybe<AutonomyStation>;
+  /** 小区居民自治站列表 / compound residents' autonomy stations */
+  autonomyStations: AutonomyStationConnection;
   /** 社区服务设施列表（党群服务中心、社区服务综合体、居民会客厅、社区用房）/ community service facilities */
   communityFacilities: CommunityFacilityConnection;
   /** 社区服务设施：全局编号或本辖区的设施编号 / a community service facility by global id, or by number in the caller's own district */
@@ -1280,6 +1722,30 @@ export type Query = {
   workforceTraining: Maybe<WorkforceTraining>;
   /** 培训班次列表 / training sessions for community and grid workers */
   workforceTrainings: WorkforceTrainingConnection;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryAutonomyActivitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AutonomyActivityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<AutonomyActivitySort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryAutonomyStationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryAutonomyStationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AutonomyStationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<AutonomyStationSort>;
 };
 
 
@@ -1457,6 +1923,19 @@ export type RatePoint = {
   pct: Maybe<Scalars['Float']['output']>;
 };
 
+/** 登记自治站议事或活动 / recording a meeting or activity */
+export type RecordAutonomyActivityInput = {
+  heldOn: Scalars['Date']['input'];
+  /** 活动编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  issuesResolved?: InputMaybe<Scalars['Int']['input']>;
+  kind: AutonomyActivityKind;
+  needsCollected?: InputMaybe<Scalars['Int']['input']>;
+  participants?: InputMaybe<Scalars['Int']['input']>;
+  stationId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
 /** 记录的一次更正或撤销（原值留存）/ one change made to a record through the API: a corrected field with its earlier and new value, or its withdrawal */
 export type RecordChange = {
   __typename?: 'RecordChange';
@@ -1505,6 +1984,10 @@ export type Region = {
   __typename?: 'Region';
   /** 撤并日期 / abolished (merged) on */
   abolishedOn: Maybe<Scalars['Date']['output']>;
+  /** 该节点下自治站的议事与活动 / meetings and activities at autonomy stations under this node */
+  autonomyActivities: AutonomyActivityConnection;
+  /** 该节点下的小区居民自治站 / autonomy stations under this node */
+  autonomyStations: AutonomyStationConnection;
   /** 下级节点 / child nodes */
   children: Array<Region>;
   /** 统计用区划代码（12位）/ statistical division code, 12 digits */
@@ -1541,6 +2024,24 @@ export type Region = {
   structure: Maybe<RegionStructure>;
   /** 社区工作者队伍指标；节点超出调用者范围时为空并报 FORBIDDEN / community workforce figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   workforce: Maybe<WorkforceFigures>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionAutonomyActivitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AutonomyActivityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<AutonomyActivitySort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionAutonomyStationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AutonomyStationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<AutonomyStationSort>;
 };
 
 
@@ -2218,9 +2719,22 @@ export type ResolversTypes = ResolversObject<{
   AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  CommunityFacility: ResolverTypeWrapper<FacilityModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AutonomyActivity: ResolverTypeWrapper<AutonomyActivityModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AutonomyActivityConnection: ResolverTypeWrapper<Omit<AutonomyActivityConnection, 'nodes'> & { nodes: Array<ResolversTypes['AutonomyActivity']> }>;
+  AutonomyActivityFilter: AutonomyActivityFilter;
+  AutonomyActivityKind: AutonomyActivityKind;
+  AutonomyActivitySort: AutonomyActivitySort;
+  AutonomyActivitySortField: AutonomyActivitySortField;
+  AutonomyStation: ResolverTypeWrapper<AutonomyStationModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AutonomyStationConnection: ResolverTypeWrapper<Omit<AutonomyStationConnection, 'nodes'> & { nodes: Array<ResolversTypes['AutonomyStation']> }>;
+  AutonomyStationFilter: AutonomyStationFilter;
+  AutonomyStationSort: AutonomyStationSort;
+  AutonomyStationSortField: AutonomyStationSortField;
+  AutonomySubsidy: ResolverTypeWrapper<AutonomySubsidyModel>;
+  AutonomySubsidyPurpose: AutonomySubsidyPurpose;
+  CommunityFacility: ResolverTypeWrapper<FacilityModel>;
   CommunityFacilityConnection: ResolverTypeWrapper<Omit<CommunityFacilityConnection, 'nodes'> & { nodes: Array<ResolversTypes['CommunityFacility']> }>;
   CommunityFacilityFilter: CommunityFacilityFilter;
   CommunityFacilityKind: CommunityFacilityKind;
@@ -2237,6 +2751,9 @@ export type ResolversTypes = ResolversObject<{
   CommunityWorkerTier: CommunityWorkerTier;
   Compound: ResolverTypeWrapper<CompoundModel>;
   CompoundConnection: ResolverTypeWrapper<Omit<CompoundConnection, 'nodes'> & { nodes: Array<ResolversTypes['Compound']> }>;
+  CorrectAutonomyActivityInput: CorrectAutonomyActivityInput;
+  CorrectAutonomyStationInput: CorrectAutonomyStationInput;
+  CorrectAutonomySubsidyInput: CorrectAutonomySubsidyInput;
   CorrectCommunityFacilityInput: CorrectCommunityFacilityInput;
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
   CorrectCompoundInput: CorrectCompoundInput;
@@ -2248,6 +2765,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
   CountFigure: ResolverTypeWrapper<CountFigureModel>;
+  CreateAutonomyStationInput: CreateAutonomyStationInput;
   CreateCommunityFacilityInput: CreateCommunityFacilityInput;
   CreateCompoundInput: CreateCompoundInput;
   CreateGridInput: CreateGridInput;
@@ -2268,6 +2786,7 @@ export type ResolversTypes = ResolversObject<{
   FacilityWorkStatus: FacilityWorkStatus;
   FundingSource: FundingSource;
   GovernanceFigures: ResolverTypeWrapper<RegionNodeModel>;
+  GrantAutonomySubsidyInput: GrantAutonomySubsidyInput;
   Grid: ResolverTypeWrapper<GridModel>;
   GridConnection: ResolverTypeWrapper<Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversTypes['Grid']> }>;
   HireCommunityWorkerInput: HireCommunityWorkerInput;
@@ -2281,6 +2800,7 @@ export type ResolversTypes = ResolversObject<{
   RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
+  RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
@@ -2322,9 +2842,18 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEntry: AuditEntryViewModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  CommunityFacility: FacilityModel;
-  Float: Scalars['Float']['output'];
+  AutonomyActivity: AutonomyActivityModel;
   Int: Scalars['Int']['output'];
+  AutonomyActivityConnection: Omit<AutonomyActivityConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AutonomyActivity']> };
+  AutonomyActivityFilter: AutonomyActivityFilter;
+  AutonomyActivitySort: AutonomyActivitySort;
+  AutonomyStation: AutonomyStationModel;
+  Float: Scalars['Float']['output'];
+  AutonomyStationConnection: Omit<AutonomyStationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AutonomyStation']> };
+  AutonomyStationFilter: AutonomyStationFilter;
+  AutonomyStationSort: AutonomyStationSort;
+  AutonomySubsidy: AutonomySubsidyModel;
+  CommunityFacility: FacilityModel;
   CommunityFacilityConnection: Omit<CommunityFacilityConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CommunityFacility']> };
   CommunityFacilityFilter: CommunityFacilityFilter;
   CommunityFacilitySort: CommunityFacilitySort;
@@ -2336,6 +2865,9 @@ export type ResolversParentTypes = ResolversObject<{
   CommunityWorkerSort: CommunityWorkerSort;
   Compound: CompoundModel;
   CompoundConnection: Omit<CompoundConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Compound']> };
+  CorrectAutonomyActivityInput: CorrectAutonomyActivityInput;
+  CorrectAutonomyStationInput: CorrectAutonomyStationInput;
+  CorrectAutonomySubsidyInput: CorrectAutonomySubsidyInput;
   CorrectCommunityFacilityInput: CorrectCommunityFacilityInput;
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
   CorrectCompoundInput: CorrectCompoundInput;
@@ -2347,6 +2879,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
   CountFigure: CountFigureModel;
+  CreateAutonomyStationInput: CreateAutonomyStationInput;
   CreateCommunityFacilityInput: CreateCommunityFacilityInput;
   CreateCompoundInput: CreateCompoundInput;
   CreateGridInput: CreateGridInput;
@@ -2361,6 +2894,7 @@ export type ResolversParentTypes = ResolversObject<{
   FacilityWorkFilter: FacilityWorkFilter;
   FacilityWorkSort: FacilityWorkSort;
   GovernanceFigures: RegionNodeModel;
+  GrantAutonomySubsidyInput: GrantAutonomySubsidyInput;
   Grid: GridModel;
   GridConnection: Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Grid']> };
   HireCommunityWorkerInput: HireCommunityWorkerInput;
@@ -2373,6 +2907,7 @@ export type ResolversParentTypes = ResolversObject<{
   RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
   RateFigure: RateFigureModel;
   RatePoint: RatePoint;
+  RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: RecordChangeViewModel;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
@@ -2415,6 +2950,57 @@ export type AuditEntryResolvers<ContextType = RequestContext, ParentType extends
   roles?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AutonomyActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AutonomyActivity'] = ResolversParentTypes['AutonomyActivity']> = ResolversObject<{
+  heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuesResolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AutonomyActivityKind'], ParentType, ContextType>;
+  needsCollected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  station?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AutonomyActivityConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AutonomyActivityConnection'] = ResolversParentTypes['AutonomyActivityConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['AutonomyActivity']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AutonomyStationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AutonomyStation'] = ResolversParentTypes['AutonomyStation']> = ResolversObject<{
+  acceptedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  compound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  startedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  subsidies?: Resolver<Array<ResolversTypes['AutonomySubsidy']>, ParentType, ContextType>;
+  subsidyTotal?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type AutonomyStationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AutonomyStationConnection'] = ResolversParentTypes['AutonomyStationConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['AutonomyStation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AutonomySubsidyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AutonomySubsidy'] = ResolversParentTypes['AutonomySubsidy']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  grantedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['AutonomySubsidyPurpose'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['FundingSource'], ParentType, ContextType>;
+  station?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType>;
 }>;
 
 export type CommunityFacilityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommunityFacility'] = ResolversParentTypes['CommunityFacility']> = ResolversObject<{
@@ -2550,6 +3136,16 @@ export type FacilityWorkConnectionResolvers<ContextType = RequestContext, Parent
 }>;
 
 export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GovernanceFigures'] = ResolversParentTypes['GovernanceFigures']> = ResolversObject<{
+  autonomyActivities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyActivitiesArgs, 'year'>>;
+  autonomyIssuesResolved?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyIssuesResolvedArgs, 'year'>>;
+  autonomyNeedsCollected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyNeedsCollectedArgs, 'year'>>;
+  autonomyParticipants?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyParticipantsArgs, 'year'>>;
+  autonomyStationsAccepted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsAcceptedArgs, 'year'>>;
+  autonomyStationsInUse?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsInUseArgs, 'year'>>;
+  autonomyStationsOpened?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsOpenedArgs, 'year'>>;
+  autonomyStationsStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsStartedArgs, 'year'>>;
+  autonomyStationsSubsidised?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsSubsidisedArgs, 'year'>>;
+  autonomySubsidies?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomySubsidiesArgs, 'year'>>;
   facilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilitiesArgs, 'year'>>;
   facilityArea?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityAreaArgs, 'year'>>;
   facilityStarRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityStarRateArgs, 'year'>>;
@@ -2580,9 +3176,13 @@ export type GridConnectionResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationAcceptAutonomyStationArgs, 'id'>>;
   acceptFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationAcceptFacilityWorkArgs, 'id'>>;
   closeDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'id'>>;
   completeFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationCompleteFacilityWorkArgs, 'id'>>;
+  correctAutonomyActivity?: Resolver<ResolversTypes['AutonomyActivity'], ParentType, ContextType, RequireFields<MutationCorrectAutonomyActivityArgs, 'id' | 'input'>>;
+  correctAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationCorrectAutonomyStationArgs, 'id' | 'input'>>;
+  correctAutonomySubsidy?: Resolver<ResolversTypes['AutonomySubsidy'], ParentType, ContextType, RequireFields<MutationCorrectAutonomySubsidyArgs, 'id' | 'input'>>;
   correctCommunityFacility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType, RequireFields<MutationCorrectCommunityFacilityArgs, 'id' | 'input'>>;
   correctCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationCorrectCommunityWorkerArgs, 'id' | 'input'>>;
   correctCompound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType, RequireFields<MutationCorrectCompoundArgs, 'id' | 'input'>>;
@@ -2593,15 +3193,19 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
   correctSocialWorkExamRegistration?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkExamRegistrationArgs, 'id' | 'input'>>;
   correctWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationCorrectWorkforceTrainingArgs, 'id' | 'input'>>;
+  createAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationCreateAutonomyStationArgs, 'input'>>;
   createCommunityFacility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType, RequireFields<MutationCreateCommunityFacilityArgs, 'input'>>;
   createCompound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType, RequireFields<MutationCreateCompoundArgs, 'input'>>;
   createGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCreateGridArgs, 'input'>>;
   createRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationCreateRegionArgs, 'input'>>;
+  grantAutonomySubsidy?: Resolver<ResolversTypes['AutonomySubsidy'], ParentType, ContextType, RequireFields<MutationGrantAutonomySubsidyArgs, 'input'>>;
   handleDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'id'>>;
   hireCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
   moveCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
+  openAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationOpenAutonomyStationArgs, 'id'>>;
   raiseDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
   rateCommunityFacility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType, RequireFields<MutationRateCommunityFacilityArgs, 'id' | 'starLevel'>>;
+  recordAutonomyActivity?: Resolver<ResolversTypes['AutonomyActivity'], ParentType, ContextType, RequireFields<MutationRecordAutonomyActivityArgs, 'input'>>;
   recordSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
   recordSocialWorkExamResult?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
   recordTrainingAttendance?: Resolver<ResolversTypes['WorkforceTrainingAttendance'], ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
@@ -2609,6 +3213,9 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   releaseCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
   scheduleWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
   startFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationStartFacilityWorkArgs, 'input'>>;
+  withdrawAutonomyActivity?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawAutonomyActivityArgs, 'id' | 'reason'>>;
+  withdrawAutonomyStation?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawAutonomyStationArgs, 'id' | 'reason'>>;
+  withdrawAutonomySubsidy?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawAutonomySubsidyArgs, 'id' | 'reason'>>;
   withdrawCommunityFacility?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCommunityFacilityArgs, 'id' | 'reason'>>;
   withdrawCommunityWorker?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCommunityWorkerArgs, 'id' | 'reason'>>;
   withdrawCompound?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCompoundArgs, 'id' | 'reason'>>;
@@ -2641,6 +3248,9 @@ export type PersonsOnDayResolvers<ContextType = RequestContext, ParentType exten
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  autonomyActivities?: Resolver<ResolversTypes['AutonomyActivityConnection'], ParentType, ContextType, Partial<QueryAutonomyActivitiesArgs>>;
+  autonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<QueryAutonomyStationArgs, 'id'>>;
+  autonomyStations?: Resolver<ResolversTypes['AutonomyStationConnection'], ParentType, ContextType, Partial<QueryAutonomyStationsArgs>>;
   communityFacilities?: Resolver<ResolversTypes['CommunityFacilityConnection'], ParentType, ContextType, Partial<QueryCommunityFacilitiesArgs>>;
   communityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<QueryCommunityFacilityArgs, 'id'>>;
   communityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<QueryCommunityWorkerArgs, 'id'>>;
@@ -2690,6 +3300,8 @@ export type RecordChangeResolvers<ContextType = RequestContext, ParentType exten
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  autonomyActivities?: Resolver<ResolversTypes['AutonomyActivityConnection'], ParentType, ContextType, Partial<RegionAutonomyActivitiesArgs>>;
+  autonomyStations?: Resolver<ResolversTypes['AutonomyStationConnection'], ParentType, ContextType, Partial<RegionAutonomyStationsArgs>>;
   children?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   communityFacilities?: Resolver<ResolversTypes['CommunityFacilityConnection'], ParentType, ContextType, Partial<RegionCommunityFacilitiesArgs>>;
@@ -2814,6 +3426,11 @@ export type WorkforceTrainingConnectionResolvers<ContextType = RequestContext, P
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  AutonomyActivity?: AutonomyActivityResolvers<ContextType>;
+  AutonomyActivityConnection?: AutonomyActivityConnectionResolvers<ContextType>;
+  AutonomyStation?: AutonomyStationResolvers<ContextType>;
+  AutonomyStationConnection?: AutonomyStationConnectionResolvers<ContextType>;
+  AutonomySubsidy?: AutonomySubsidyResolvers<ContextType>;
   CommunityFacility?: CommunityFacilityResolvers<ContextType>;
   CommunityFacilityConnection?: CommunityFacilityConnectionResolvers<ContextType>;
   CommunityWorker?: CommunityWorkerResolvers<ContextType>;
