@@ -10,7 +10,8 @@ import { SHANGJIE } from './datasets';
  * communities and compounds. The first street is shaped like the seed report of a street community
  * office (霞浦, seeds/000): its rows are planted so that report's sentences come out of the graph;
  * the other streets get generated rows. Tests count what they expect from the returned rows, never
- * from the subgraph's code.
+ * from the subgraph's code. Election results name workers in post: the caller passes them (read from
+ * the Shangjie copy it started), so the fixtures stay the same for the same ledgers.
  */
 export type FixtureRow = Record<string, string | number | null>;
 
@@ -293,8 +294,53 @@ function autonomy(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtures, '
   };
 }
 
+/** A worker in post, as the election fixtures name them (read from the subgraph the test started). */
+export interface FixtureWorker {
+  staffNumber: string;
+  community: string;
+  role: string;
+}
+
+function elections(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtures, 'rows' | 'dir'>, workers: FixtureWorker[]) {
+  const elections: FixtureRow[] = [];
+  const results: FixtureRow[] = [];
+  const seedStreet = fx.communities.filter((c) => c.street === fx.street);
+  fx.communities.forEach((c, i) => {
+    const number = `HJ${String(i + 1).padStart(4, '0')}`;
+    const seed = seedStreet.indexOf(c);
+    // the seed street: eight of its nine communities completed in 2025, the last one still voting
+    const year = seed >= 0 ? 2025 : i % 3 === 0 ? 2024 : 2025;
+    const heldOn = seed === 8 ? '2025-12-20' : day(year, rnd.int(3, 5), rnd.int(1, 20));
+    const completedOn = seed === 8 ? null : `${heldOn.slice(0, 8)}${String(Number(heldOn.slice(8)) + 5).padStart(2, '0')}`;
+    elections.push({
+      number,
+      community: c.code,
+      term: '第十二届',
+      heldOn,
+      completedOn,
+      partySeats: 5,
+      residentsSeats: 7,
+      supervisorySeats: 3,
+    });
+    const here = workers.filter((w) => w.community === c.code);
+    const of = (role: string) => here.filter((w) => w.role === role);
+    const elect = (committee: string, post: string, w: FixtureWorker | undefined) =>
+      w && results.push({ election: number, committee, post, worker: w.staffNumber });
+    elect('党组织委员会', '书记', of('PARTY_SECRETARY')[0]);
+    elect('居民委员会', '主任', of('COMMITTEE_DIRECTOR')[0]);
+    of('COMMITTEE_MEMBER')
+      .slice(0, 4)
+      .forEach((w, k) => elect(k % 2 ? '居民委员会' : '党组织委员会', '委员', w));
+    const workersHere = of('COMMUNITY_WORKER');
+    elect('居务监督委员会', '主任', workersHere[0]);
+    // one community worker of the seed street's first community elected to the residents' committee: a 两委委员 from then on
+    if (seed === 0) elect('居民委员会', '委员', workersHere[1]);
+  });
+  return { 'workforce/elections.csv': elections, 'workforce/election_results.csv': results };
+}
+
 /** Writes the governance ledgers for Shangjie into `dir` and returns their rows. */
-export function writeGovernanceFixtures(dir: string): GovernanceFixtures {
+export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWorker[] } = {}): GovernanceFixtures {
   const regions = readCsv(join(SHANGJIE, 'regions.csv'));
   const communities = regions
     .filter(([, , level]) => level === '社区' || level === '村')
@@ -307,7 +353,11 @@ export function writeGovernanceFixtures(dir: string): GovernanceFixtures {
     households: Number(households) || 0,
   }));
   const base = { street, communities, compounds };
-  const rows: Record<string, FixtureRow[]> = { ...facilities(seeded(15_01), base), ...autonomy(seeded(15_02), base) };
+  const rows: Record<string, FixtureRow[]> = {
+    ...facilities(seeded(15_01), base),
+    ...autonomy(seeded(15_02), base),
+    ...elections(seeded(15_03), base, opts.workers ?? []),
+  };
   for (const [file, list] of Object.entries(rows)) writeLedger(dir, file, list);
   return { dir, ...base, rows };
 }

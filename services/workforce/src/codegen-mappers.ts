@@ -21,6 +21,8 @@ export const mappers = {
   AutonomyStation: '../modules/autonomy/autonomy.entity#AutonomyStation',
   AutonomySubsidy: '../modules/autonomy/autonomy.entity#AutonomySubsidy',
   AutonomyActivity: '../modules/autonomy/autonomy.entity#AutonomyActivity',
+  CommunityElection: '../modules/elections/election.entity#CommunityElection',
+  ElectionResult: '../modules/elections/election.entity#ElectionResult',
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',
   AuditEntry: '@district/subgraph-kit#AuditEntryView',

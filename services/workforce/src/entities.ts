@@ -7,6 +7,7 @@ import { Training, TrainingAttendance } from './modules/trainings/training.entit
 import { Deliberation } from './modules/deliberations/deliberation.entity';
 import { Facility, FacilityWork } from './modules/facilities/facility.entity';
 import { AutonomyActivity, AutonomyStation, AutonomySubsidy } from './modules/autonomy/autonomy.entity';
+import { CommunityElection, ElectionResult } from './modules/elections/election.entity';
 
 export const entities = [
   ...kitEntities,
@@ -26,4 +27,6 @@ export const entities = [
   AutonomyStation,
   AutonomySubsidy,
   AutonomyActivity,
+  CommunityElection,
+  ElectionResult,
 ];

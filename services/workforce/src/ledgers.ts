@@ -6,6 +6,7 @@ import { trainingAttendanceLedger, trainingsLedger } from './modules/trainings/t
 import { deliberationsLedger } from './modules/deliberations/deliberations.ledger';
 import { facilitiesLedger, facilityWorksLedger } from './modules/facilities/facilities.ledger';
 import { autonomyActivitiesLedger, autonomyStationsLedger, autonomySubsidiesLedger } from './modules/autonomy/autonomy.ledger';
+import { electionResultsLedger, electionsLedger } from './modules/elections/elections.ledger';
 
 /** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
 export const ledgers: LedgerImporter[] = [
@@ -23,4 +24,6 @@ export const ledgers: LedgerImporter[] = [
   autonomyStationsLedger,
   autonomySubsidiesLedger,
   autonomyActivitiesLedger,
+  electionsLedger,
+  electionResultsLedger,
 ];

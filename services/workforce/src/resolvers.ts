@@ -15,6 +15,8 @@ import { facilityResolvers } from './modules/facilities/facilities.resolvers';
 import { facilityMutations } from './modules/facilities/facilities.mutations';
 import { autonomyResolvers } from './modules/autonomy/autonomy.resolvers';
 import { autonomyMutations } from './modules/autonomy/autonomy.mutations';
+import { electionResolvers } from './modules/elections/elections.resolvers';
+import { electionMutations } from './modules/elections/elections.mutations';
 
 /** Each module contributes fields to shared types (Query, Region, WorkforceFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -35,5 +37,7 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: facilityMutations },
   autonomyResolvers,
   { Mutation: autonomyMutations },
+  electionResolvers,
+  { Mutation: electionMutations },
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
 );

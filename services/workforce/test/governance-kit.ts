@@ -15,7 +15,13 @@ import { importFile, startWithShangjie } from './kit';
 /** Shangjie plus the generated governance ledgers of the given files, imported in the declared order. */
 export async function startWithGovernance(files: string[]): Promise<{ sg: Subgraph; fx: GovernanceFixtures }> {
   const sg = await startWithShangjie();
-  const fx = writeGovernanceFixtures(mkdtempSync(join(tmpdir(), 'governance-')));
+  // the workers in post early in 2025, in ledger order: whom the election results name
+  const workers = await sg.sql<{ staffNumber: string; community: string; role: string }>(
+    `SELECT w.staff_number AS "staffNumber", p.community_code AS community, p.role FROM worker w
+     JOIN worker_post p ON p.worker_id = w.id AND p.from_on <= '2024-01-01' AND (p.to_on IS NULL OR p.to_on > '2025-12-31')
+     ORDER BY w.id`,
+  );
+  const fx = writeGovernanceFixtures(mkdtempSync(join(tmpdir(), 'governance-')), { workers });
   for (const importer of ledgers.filter((l) => files.includes(l.spec.file))) {
     const summary = await importFile(sg, importer, join(fx.dir, importer.spec.file));
     expect(summary.inserted).toBe(fx.rows[importer.spec.file].length);

@@ -10,6 +10,7 @@ import type { Training as TrainingModel, TrainingAttendance as TrainingAttendanc
 import type { Deliberation as DeliberationModel } from '../modules/deliberations/deliberation.entity';
 import type { Facility as FacilityModel, FacilityWork as FacilityWorkModel } from '../modules/facilities/facility.entity';
 import type { AutonomyStation as AutonomyStationModel, AutonomySubsidy as AutonomySubsidyModel, AutonomyActivity as AutonomyActivityModel } from '../modules/autonomy/autonomy.entity';
+import type { CommunityElection as CommunityElectionModel, ElectionResult as ElectionResultModel } from '../modules/elections/election.entity';
 import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -185,6 +186,63 @@ export type AutonomySubsidyPurpose =
   | 'CONSTRUCTION'
   /** 运营 / running */
   | 'OPERATION';
+
+/** 社区“三委”换届 / a community's election of its three committees (Party, residents', supervisory) */
+export type CommunityElection = {
+  __typename?: 'CommunityElection';
+  community: Region;
+  /** 换届完成日期（新班子履职），空：进行中 / completed on (the new committees in office); null while under way */
+  completedOn: Maybe<Scalars['Date']['output']>;
+  /** 选举日期 / voting day */
+  heldOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号：区县代码:换届编号 / global id: <district code>:<election number> */
+  id: Scalars['ID']['output'];
+  /** 换届编号（区县内唯一）/ election number, unique within the district */
+  number: Scalars['String']['output'];
+  /** 党组织委员会职数 / Party committee seats */
+  partySeats: Scalars['Int']['output'];
+  /** 居民委员会职数 / residents' committee seats */
+  residentsSeats: Scalars['Int']['output'];
+  /** 当选结果 / who was elected into which post */
+  results: Array<ElectionResult>;
+  /** 监督委员会职数 / supervisory committee seats */
+  supervisorySeats: Scalars['Int']['output'];
+  /** 届次 / term */
+  term: Maybe<Scalars['String']['output']>;
+};
+
+/** 换届分页 / a page of elections */
+export type CommunityElectionConnection = {
+  __typename?: 'CommunityElectionConnection';
+  nodes: Array<CommunityElection>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 换届筛选 / election filter */
+export type CommunityElectionFilter = {
+  /** 是否已完成 / completed or not */
+  completed?: InputMaybe<Scalars['Boolean']['input']>;
+  completedFrom?: InputMaybe<Scalars['Date']['input']>;
+  completedTo?: InputMaybe<Scalars['Date']['input']>;
+  heldFrom?: InputMaybe<Scalars['Date']['input']>;
+  heldTo?: InputMaybe<Scalars['Date']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 换届排序 / election sort */
+export type CommunityElectionSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: CommunityElectionSortField;
+};
+
+/** 换届排序字段 / election sort fields */
+export type CommunityElectionSortField =
+  | 'COMPLETED_ON'
+  | 'HELD_ON'
+  | 'ID';
 
 /** 社区服务设施 / a community service facility */
 export type CommunityFacility = {
@@ -441,6 +499,18 @@ export type CorrectAutonomySubsidyInput = {
   stationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** 更正换届 / a correction of an election */
+export type CorrectCommunityElectionInput = {
+  communityCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 换届完成日期（null：进行中）/ completed on; null: under way */
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  heldOn?: InputMaybe<Scalars['Date']['input']>;
+  partySeats?: InputMaybe<Scalars['Int']['input']>;
+  residentsSeats?: InputMaybe<Scalars['Int']['input']>;
+  supervisorySeats?: InputMaybe<Scalars['Int']['input']>;
+  term?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 更正设施 / a correction of a facility */
 export type CorrectCommunityFacilityInput = {
   area?: InputMaybe<Scalars['Float']['input']>;
@@ -502,6 +572,11 @@ export type CorrectDeliberationTopicInput = {
   method?: InputMaybe<Scalars['String']['input']>;
   raisedOn?: InputMaybe<Scalars['Date']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正当选结果 / a correction of a result */
+export type CorrectElectionResultInput = {
+  post?: InputMaybe<ElectionPost>;
 };
 
 /** 更正建设项目 / a correction of a work */
@@ -713,6 +788,41 @@ export type DeliberationTopicStatus =
   /** 已提出 / raised */
   | 'RAISED';
 
+/** 委员会 / committee */
+export type ElectionCommittee =
+  /** 社区党组织委员会 / Party committee */
+  | 'PARTY'
+  /** 居民委员会 / residents' committee */
+  | 'RESIDENTS'
+  /** 居务监督委员会 / supervisory committee */
+  | 'SUPERVISORY';
+
+/** 当选职务 / elected post */
+export type ElectionPost =
+  /** 副主任 / deputy director */
+  | 'DEPUTY_DIRECTOR'
+  /** 副书记 / deputy secretary */
+  | 'DEPUTY_SECRETARY'
+  /** 主任 / director */
+  | 'DIRECTOR'
+  /** 委员 / member */
+  | 'MEMBER'
+  /** 书记 / secretary */
+  | 'SECRETARY';
+
+/** 当选结果 / one person elected into one post */
+export type ElectionResult = {
+  __typename?: 'ElectionResult';
+  committee: ElectionCommittee;
+  election: CommunityElection;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 换届全局编号:委员会:工号 / <election id>:<committee>:<staff number> */
+  id: Scalars['ID']['output'];
+  post: ElectionPost;
+  worker: CommunityWorker;
+};
+
 /** 设施建设项目 / a building work on a facility */
 export type FacilityWork = {
   __typename?: 'FacilityWork';
@@ -841,6 +951,10 @@ export type GovernanceFigures = {
   autonomyStationsSubsidised: CountFigure;
   /** 自治站补助金额（元，按拨付日期），可按来源、用途 / yuan granted to stations in the period, by source and purpose */
   autonomySubsidies: CountFigure;
+  /** 完成“三委”换届的社区数（按换届完成日期）/ communities that completed the election of their three committees in the period */
+  communitiesElected: CountFigure;
+  /** 举行的换届选举数（按选举日期）/ elections held in the period, completed or not */
+  electionsHeld: CountFigure;
   /** 在用的社区服务设施数（存量），可按类型 / facilities in use on the day, by kind */
   facilities: CountFigure;
   /** 在用设施建筑面积（平方米）/ floor area in m² of the facilities in use */
@@ -855,6 +969,8 @@ export type GovernanceFigures = {
   facilityWorksCompleted: CountFigure;
   /** 启动的设施建设项目数 / building works started in the period */
   facilityWorksStarted: CountFigure;
+  /** 当选人数（按换届完成日期），可按委员会、职务 / members elected in elections completed in the period, by committee and post */
+  membersElected: CountFigure;
   /** 达到星级的设施数（存量，评定日在asOf之前）/ facilities in use rated at least minStar stars (default 1) by the day */
   starRatedFacilities: CountFigure;
 };
@@ -983,6 +1099,28 @@ export type GovernanceFiguresAutonomySubsidiesArgs = {
  * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
  * figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type GovernanceFiguresCommunitiesElectedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresElectionsHeldArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type GovernanceFiguresFacilitiesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   kind?: InputMaybe<CommunityFacilityKind>;
@@ -1073,6 +1211,19 @@ export type GovernanceFiguresFacilityWorksStartedArgs = {
  * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
  * figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type GovernanceFiguresMembersElectedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  committee?: InputMaybe<ElectionCommittee>;
+  post?: InputMaybe<ElectionPost>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type GovernanceFiguresStarRatedFacilitiesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   kind?: InputMaybe<CommunityFacilityKind>;
@@ -1152,6 +1303,18 @@ export type HireCommunityWorkerInput = {
   tier?: InputMaybe<CommunityWorkerTier>;
 };
 
+/** 登记换届 / recording an election */
+export type HoldCommunityElectionInput = {
+  communityCode: Scalars['ID']['input'];
+  heldOn: Scalars['Date']['input'];
+  /** 换届编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  partySeats?: InputMaybe<Scalars['Int']['input']>;
+  residentsSeats?: InputMaybe<Scalars['Int']['input']>;
+  supervisorySeats?: InputMaybe<Scalars['Int']['input']>;
+  term?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 调岗：未给出的项保持不变 / a move: what is not given stays as it is */
 export type MoveCommunityWorkerInput = {
   communityCode?: InputMaybe<Scalars['ID']['input']>;
@@ -1174,6 +1337,8 @@ export type Mutation = {
   acceptFacilityWork: FacilityWork;
   /** 议题办结（日期默认今天）/ a topic in hand is closed on a day, default today */
   closeDeliberationTopic: DeliberationTopic;
+  /** 换届完成（日期默认今天）：当选人自该日起任新职务 / an election is completed on a day, default today: from then the elected hold their posts */
+  completeCommunityElection: CommunityElection;
   /** 项目完成（日期默认今天）/ a work is completed on a day, default today */
   completeFacilityWork: FacilityWork;
   /** 更正自治站议事或活动（原值留存于历史）/ correct a meeting or activity; the earlier values kept in its history */
@@ -1182,6 +1347,8 @@ export type Mutation = {
   correctAutonomyStation: AutonomyStation;
   /** 更正补助（原值留存于历史）/ correct a subsidy; the earlier values kept in its history */
   correctAutonomySubsidy: AutonomySubsidy;
+  /** 更正换届（原值留存于历史）/ correct an election; the earlier values kept in its history */
+  correctCommunityElection: CommunityElection;
   /** 更正社区服务设施（原值留存于历史）/ correct a facility; the earlier values kept in its history */
   correctCommunityFacility: CommunityFacility;
   /**
@@ -1194,6 +1361,8 @@ export type Mutation = {
   correctCompound: Compound;
   /** 更正议题（原值留存于历史）/ correct a topic; the earlier values kept in its history (the loop's steps move with their own mutations) */
   correctDeliberationTopic: DeliberationTopic;
+  /** 更正当选职务（原值留存于历史）/ correct the post of a result; the earlier value kept in its history */
+  correctElectionResult: ElectionResult;
   /** 更正建设项目（原值留存于历史）/ correct a work; the earlier values kept in its history */
   correctFacilityWork: FacilityWork;
   /** 更正网格 / correct a grid; the earlier values kept in its history */
@@ -1222,6 +1391,8 @@ export type Mutation = {
   handleDeliberationTopic: DeliberationTopic;
   /** 聘用社区工作者 / hire a community or grid worker */
   hireCommunityWorker: CommunityWorker;
+  /** 登记社区“三委”换届选举；编号缺省时自动编排 / record a community's election of its three committees; the number is assigned when not given */
+  holdCommunityElection: CommunityElection;
   /** 调整岗位（社区、网格、岗位、梯队）/ move a worker to another community, grid, role or tier from a day on */
   moveCommunityWorker: CommunityWorker;
   /** 自治站投用（日期默认今天）/ a station opens on a day, default today */
@@ -1232,6 +1403,8 @@ export type Mutation = {
   rateCommunityFacility: CommunityFacility;
   /** 登记自治站议事或活动（自治站须已投用）/ record a meeting or activity at a station in use that day */
   recordAutonomyActivity: AutonomyActivity;
+  /** 登记当选结果；已完成的换届即调整当选人的岗位 / record who was elected into which post; for a completed election the worker's post follows from its completion day */
+  recordElectionResult: ElectionResult;
   /** 登记职业资格证书 / record a social-worker certificate */
   recordSocialWorkCertificate: SocialWorkCertificate;
   /** 登记考试成绩（报名须为待出成绩）/ record the result of a registration still awaiting it (else CONFLICT) */
@@ -1252,6 +1425,8 @@ export type Mutation = {
   withdrawAutonomyStation: WithdrawnRecord;
   /** 撤销录入错误的补助 / withdraw a subsidy entered by mistake */
   withdrawAutonomySubsidy: WithdrawnRecord;
+  /** 撤销录入错误的换届（有当选结果时须先撤销）/ withdraw an election entered by mistake; refused while results name it */
+  withdrawCommunityElection: WithdrawnRecord;
   /** 撤销录入错误的设施（有建设项目时须先撤销）/ withdraw a facility entered by mistake; refused while works name it */
   withdrawCommunityFacility: WithdrawnRecord;
   /** 撤销录入错误的社区工作者（连同其任职经历；有签到记录时须先撤销）/ withdraw a worker entered by mistake, with their posts; refused while attendance rows name them */
@@ -1260,6 +1435,8 @@ export type Mutation = {
   withdrawCompound: WithdrawnRecord;
   /** 撤销录入错误的议题 / withdraw a topic entered by mistake */
   withdrawDeliberationTopic: WithdrawnRecord;
+  /** 撤销录入错误的当选结果 / withdraw a result entered by mistake */
+  withdrawElectionResult: WithdrawnRecord;
   /** 撤销录入错误的建设项目 / withdraw a work entered by mistake */
   withdrawFacilityWork: WithdrawnRecord;
   /** 撤销录入错误的网格 / withdraw a grid entered by mistake; refused while compounds or posts name it */
@@ -1299,6 +1476,13 @@ export type MutationCloseDeliberationTopicArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCompleteCommunityElectionArgs = {
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCompleteFacilityWorkArgs = {
   completedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
@@ -1325,6 +1509,14 @@ export type MutationCorrectAutonomyStationArgs = {
 export type MutationCorrectAutonomySubsidyArgs = {
   id: Scalars['ID']['input'];
   input: CorrectAutonomySubsidyInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectCommunityElectionArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectCommunityElectionInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1357,6 +1549,14 @@ export type MutationCorrectCompoundArgs = {
 export type MutationCorrectDeliberationTopicArgs = {
   id: Scalars['ID']['input'];
   input: CorrectDeliberationTopicInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectElectionResultArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectElectionResultInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1459,6 +1659,12 @@ export type MutationHireCommunityWorkerArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationHoldCommunityElectionArgs = {
+  input: HoldCommunityElectionInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationMoveCommunityWorkerArgs = {
   input: MoveCommunityWorkerInput;
 };
@@ -1488,6 +1694,12 @@ export type MutationRateCommunityFacilityArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordAutonomyActivityArgs = {
   input: RecordAutonomyActivityInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordElectionResultArgs = {
+  input: RecordElectionResultInput;
 };
 
 
@@ -1557,6 +1769,13 @@ export type MutationWithdrawAutonomySubsidyArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawCommunityElectionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawCommunityFacilityArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -1579,6 +1798,13 @@ export type MutationWithdrawCompoundArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawDeliberationTopicArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawElectionResultArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -1682,6 +1908,10 @@ export type Query = {
   autonomyStation: Maybe<AutonomyStation>;
   /** 小区居民自治站列表 / compound residents' autonomy stations */
   autonomyStations: AutonomyStationConnection;
+  /** 社区换届：全局编号或本辖区的换届编号 / a community election by global id, or by number in the caller's own district */
+  communityElection: Maybe<CommunityElection>;
+  /** 社区“三委”换届列表 / community elections of the three committees */
+  communityElections: CommunityElectionConnection;
   /** 社区服务设施列表（党群服务中心、社区服务综合体、居民会客厅、社区用房）/ community service facilities */
   communityFacilities: CommunityFacilityConnection;
   /** 社区服务设施：全局编号或本辖区的设施编号 / a community service facility by global id, or by number in the caller's own district */
@@ -1746,6 +1976,21 @@ export type QueryAutonomyStationsArgs = {
   filter?: InputMaybe<AutonomyStationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<AutonomyStationSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCommunityElectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCommunityElectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CommunityElectionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CommunityElectionSort>;
 };
 
 
@@ -1955,6 +2200,16 @@ export type RecordChange = {
   reason: Maybe<Scalars['String']['output']>;
 };
 
+/** 登记当选结果 / recording a result */
+export type RecordElectionResultInput = {
+  committee: ElectionCommittee;
+  /** 换届：全局编号或本辖区的换届编号 / the election */
+  electionId: Scalars['ID']['input'];
+  post: ElectionPost;
+  /** 当选人：全局编号或本辖区的工号 / the worker elected */
+  workerId: Scalars['ID']['input'];
+};
+
 /** 登记证书 / recording a certificate */
 export type RecordSocialWorkCertificateInput = {
   /** 持证人身份证号 / holder's ID number */
@@ -1992,6 +2247,8 @@ export type Region = {
   children: Array<Region>;
   /** 统计用区划代码（12位）/ statistical division code, 12 digits */
   code: Scalars['ID']['output'];
+  /** 该节点下的社区换届 / community elections under this node */
+  communityElections: CommunityElectionConnection;
   /** 该节点下的社区服务设施 / community service facilities under this node */
   communityFacilities: CommunityFacilityConnection;
   /** 该节点下的社区工作者 / community and grid workers under this node */
@@ -2042,6 +2299,15 @@ export type RegionAutonomyStationsArgs = {
   filter?: InputMaybe<AutonomyStationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<AutonomyStationSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionCommunityElectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CommunityElectionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CommunityElectionSort>;
 };
 
 
@@ -2359,6 +2625,8 @@ export type WorkforceFigures = {
   examRegistrants: CountFigure;
   /** 未配备专职网格员的网格数（存量）/ grids without an active grid worker on the day */
   gridsWithoutWorker: CountFigure;
+  /** 轮岗交流人数：自另一社区调来担任该岗位的任职（按到任日期），书记轮岗用 role: PARTY_SECRETARY / rotations: posts of the role begun in the period by a worker coming from another community (书记轮岗 with role PARTY_SECRETARY), counted where they went */
+  postRotations: CountFigure;
   /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
   trainingPersonTimes: CountFigure;
   /** 培训班次数（按开班日期）/ training sessions starting in the period */
@@ -2480,6 +2748,18 @@ export type WorkforceFiguresExamRegistrantsArgs = {
  */
 export type WorkforceFiguresGridsWithoutWorkerArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type WorkforceFiguresPostRotationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  role?: InputMaybe<CommunityWorkerRole>;
   year: Scalars['Int']['input'];
 };
 
@@ -2734,6 +3014,12 @@ export type ResolversTypes = ResolversObject<{
   AutonomyStationSortField: AutonomyStationSortField;
   AutonomySubsidy: ResolverTypeWrapper<AutonomySubsidyModel>;
   AutonomySubsidyPurpose: AutonomySubsidyPurpose;
+  CommunityElection: ResolverTypeWrapper<CommunityElectionModel>;
+  CommunityElectionConnection: ResolverTypeWrapper<Omit<CommunityElectionConnection, 'nodes'> & { nodes: Array<ResolversTypes['CommunityElection']> }>;
+  CommunityElectionFilter: CommunityElectionFilter;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CommunityElectionSort: CommunityElectionSort;
+  CommunityElectionSortField: CommunityElectionSortField;
   CommunityFacility: ResolverTypeWrapper<FacilityModel>;
   CommunityFacilityConnection: ResolverTypeWrapper<Omit<CommunityFacilityConnection, 'nodes'> & { nodes: Array<ResolversTypes['CommunityFacility']> }>;
   CommunityFacilityFilter: CommunityFacilityFilter;
@@ -2741,7 +3027,6 @@ export type ResolversTypes = ResolversObject<{
   CommunityFacilitySort: CommunityFacilitySort;
   CommunityFacilitySortField: CommunityFacilitySortField;
   CommunityWorker: ResolverTypeWrapper<WorkerModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CommunityWorkerConnection: ResolverTypeWrapper<Omit<CommunityWorkerConnection, 'nodes'> & { nodes: Array<ResolversTypes['CommunityWorker']> }>;
   CommunityWorkerFilter: CommunityWorkerFilter;
   CommunityWorkerPost: ResolverTypeWrapper<WorkerPostModel>;
@@ -2754,10 +3039,12 @@ export type ResolversTypes = ResolversObject<{
   CorrectAutonomyActivityInput: CorrectAutonomyActivityInput;
   CorrectAutonomyStationInput: CorrectAutonomyStationInput;
   CorrectAutonomySubsidyInput: CorrectAutonomySubsidyInput;
+  CorrectCommunityElectionInput: CorrectCommunityElectionInput;
   CorrectCommunityFacilityInput: CorrectCommunityFacilityInput;
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
   CorrectCompoundInput: CorrectCompoundInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
+  CorrectElectionResultInput: CorrectElectionResultInput;
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
   CorrectRegionInput: CorrectRegionInput;
@@ -2777,6 +3064,9 @@ export type ResolversTypes = ResolversObject<{
   DeliberationTopicSort: DeliberationTopicSort;
   DeliberationTopicSortField: DeliberationTopicSortField;
   DeliberationTopicStatus: DeliberationTopicStatus;
+  ElectionCommittee: ElectionCommittee;
+  ElectionPost: ElectionPost;
+  ElectionResult: ResolverTypeWrapper<ElectionResultModel>;
   FacilityWork: ResolverTypeWrapper<FacilityWorkModel>;
   FacilityWorkConnection: ResolverTypeWrapper<Omit<FacilityWorkConnection, 'nodes'> & { nodes: Array<ResolversTypes['FacilityWork']> }>;
   FacilityWorkFilter: FacilityWorkFilter;
@@ -2790,6 +3080,7 @@ export type ResolversTypes = ResolversObject<{
   Grid: ResolverTypeWrapper<GridModel>;
   GridConnection: ResolverTypeWrapper<Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversTypes['Grid']> }>;
   HireCommunityWorkerInput: HireCommunityWorkerInput;
+  HoldCommunityElectionInput: HoldCommunityElectionInput;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -2802,6 +3093,7 @@ export type ResolversTypes = ResolversObject<{
   RatePoint: ResolverTypeWrapper<RatePoint>;
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
+  RecordElectionResultInput: RecordElectionResultInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
   Region: ResolverTypeWrapper<RegionModel>;
@@ -2853,12 +3145,16 @@ export type ResolversParentTypes = ResolversObject<{
   AutonomyStationFilter: AutonomyStationFilter;
   AutonomyStationSort: AutonomyStationSort;
   AutonomySubsidy: AutonomySubsidyModel;
+  CommunityElection: CommunityElectionModel;
+  CommunityElectionConnection: Omit<CommunityElectionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CommunityElection']> };
+  CommunityElectionFilter: CommunityElectionFilter;
+  Boolean: Scalars['Boolean']['output'];
+  CommunityElectionSort: CommunityElectionSort;
   CommunityFacility: FacilityModel;
   CommunityFacilityConnection: Omit<CommunityFacilityConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CommunityFacility']> };
   CommunityFacilityFilter: CommunityFacilityFilter;
   CommunityFacilitySort: CommunityFacilitySort;
   CommunityWorker: WorkerModel;
-  Boolean: Scalars['Boolean']['output'];
   CommunityWorkerConnection: Omit<CommunityWorkerConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CommunityWorker']> };
   CommunityWorkerFilter: CommunityWorkerFilter;
   CommunityWorkerPost: WorkerPostModel;
@@ -2868,10 +3164,12 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectAutonomyActivityInput: CorrectAutonomyActivityInput;
   CorrectAutonomyStationInput: CorrectAutonomyStationInput;
   CorrectAutonomySubsidyInput: CorrectAutonomySubsidyInput;
+  CorrectCommunityElectionInput: CorrectCommunityElectionInput;
   CorrectCommunityFacilityInput: CorrectCommunityFacilityInput;
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
   CorrectCompoundInput: CorrectCompoundInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
+  CorrectElectionResultInput: CorrectElectionResultInput;
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
   CorrectRegionInput: CorrectRegionInput;
@@ -2889,6 +3187,7 @@ export type ResolversParentTypes = ResolversObject<{
   DeliberationTopicConnection: Omit<DeliberationTopicConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['DeliberationTopic']> };
   DeliberationTopicFilter: DeliberationTopicFilter;
   DeliberationTopicSort: DeliberationTopicSort;
+  ElectionResult: ElectionResultModel;
   FacilityWork: FacilityWorkModel;
   FacilityWorkConnection: Omit<FacilityWorkConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['FacilityWork']> };
   FacilityWorkFilter: FacilityWorkFilter;
@@ -2898,6 +3197,7 @@ export type ResolversParentTypes = ResolversObject<{
   Grid: GridModel;
   GridConnection: Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Grid']> };
   HireCommunityWorkerInput: HireCommunityWorkerInput;
+  HoldCommunityElectionInput: HoldCommunityElectionInput;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -2909,6 +3209,7 @@ export type ResolversParentTypes = ResolversObject<{
   RatePoint: RatePoint;
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: RecordChangeViewModel;
+  RecordElectionResultInput: RecordElectionResultInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
   Region: RegionModel;
@@ -3001,6 +3302,26 @@ export type AutonomySubsidyResolvers<ContextType = RequestContext, ParentType ex
   purpose?: Resolver<ResolversTypes['AutonomySubsidyPurpose'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['FundingSource'], ParentType, ContextType>;
   station?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType>;
+}>;
+
+export type CommunityElectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommunityElection'] = ResolversParentTypes['CommunityElection']> = ResolversObject<{
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partySeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  residentsSeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['ElectionResult']>, ParentType, ContextType>;
+  supervisorySeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  term?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CommunityElectionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommunityElectionConnection'] = ResolversParentTypes['CommunityElectionConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['CommunityElection']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CommunityFacilityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommunityFacility'] = ResolversParentTypes['CommunityFacility']> = ResolversObject<{
@@ -3112,6 +3433,15 @@ export type DeliberationTopicConnectionResolvers<ContextType = RequestContext, P
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ElectionResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ElectionResult'] = ResolversParentTypes['ElectionResult']> = ResolversObject<{
+  committee?: Resolver<ResolversTypes['ElectionCommittee'], ParentType, ContextType>;
+  election?: Resolver<ResolversTypes['CommunityElection'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  post?: Resolver<ResolversTypes['ElectionPost'], ParentType, ContextType>;
+  worker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType>;
+}>;
+
 export type FacilityWorkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FacilityWork'] = ResolversParentTypes['FacilityWork']> = ResolversObject<{
   acceptedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
@@ -3146,6 +3476,8 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   autonomyStationsStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsStartedArgs, 'year'>>;
   autonomyStationsSubsidised?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsSubsidisedArgs, 'year'>>;
   autonomySubsidies?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomySubsidiesArgs, 'year'>>;
+  communitiesElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCommunitiesElectedArgs, 'year'>>;
+  electionsHeld?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresElectionsHeldArgs, 'year'>>;
   facilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilitiesArgs, 'year'>>;
   facilityArea?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityAreaArgs, 'year'>>;
   facilityStarRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityStarRateArgs, 'year'>>;
@@ -3153,6 +3485,7 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   facilityWorksAccepted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksAcceptedArgs, 'year'>>;
   facilityWorksCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksCompletedArgs, 'year'>>;
   facilityWorksStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksStartedArgs, 'year'>>;
+  membersElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMembersElectedArgs, 'year'>>;
   starRatedFacilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresStarRatedFacilitiesArgs, 'year'>>;
 }>;
 
@@ -3179,14 +3512,17 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   acceptAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationAcceptAutonomyStationArgs, 'id'>>;
   acceptFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationAcceptFacilityWorkArgs, 'id'>>;
   closeDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'id'>>;
+  completeCommunityElection?: Resolver<ResolversTypes['CommunityElection'], ParentType, ContextType, RequireFields<MutationCompleteCommunityElectionArgs, 'id'>>;
   completeFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationCompleteFacilityWorkArgs, 'id'>>;
   correctAutonomyActivity?: Resolver<ResolversTypes['AutonomyActivity'], ParentType, ContextType, RequireFields<MutationCorrectAutonomyActivityArgs, 'id' | 'input'>>;
   correctAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationCorrectAutonomyStationArgs, 'id' | 'input'>>;
   correctAutonomySubsidy?: Resolver<ResolversTypes['AutonomySubsidy'], ParentType, ContextType, RequireFields<MutationCorrectAutonomySubsidyArgs, 'id' | 'input'>>;
+  correctCommunityElection?: Resolver<ResolversTypes['CommunityElection'], ParentType, ContextType, RequireFields<MutationCorrectCommunityElectionArgs, 'id' | 'input'>>;
   correctCommunityFacility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType, RequireFields<MutationCorrectCommunityFacilityArgs, 'id' | 'input'>>;
   correctCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationCorrectCommunityWorkerArgs, 'id' | 'input'>>;
   correctCompound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType, RequireFields<MutationCorrectCompoundArgs, 'id' | 'input'>>;
   correctDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCorrectDeliberationTopicArgs, 'id' | 'input'>>;
+  correctElectionResult?: Resolver<ResolversTypes['ElectionResult'], ParentType, ContextType, RequireFields<MutationCorrectElectionResultArgs, 'id' | 'input'>>;
   correctFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationCorrectFacilityWorkArgs, 'id' | 'input'>>;
   correctGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
   correctRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationCorrectRegionArgs, 'code' | 'input'>>;
@@ -3201,11 +3537,13 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   grantAutonomySubsidy?: Resolver<ResolversTypes['AutonomySubsidy'], ParentType, ContextType, RequireFields<MutationGrantAutonomySubsidyArgs, 'input'>>;
   handleDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'id'>>;
   hireCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
+  holdCommunityElection?: Resolver<ResolversTypes['CommunityElection'], ParentType, ContextType, RequireFields<MutationHoldCommunityElectionArgs, 'input'>>;
   moveCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
   openAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationOpenAutonomyStationArgs, 'id'>>;
   raiseDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
   rateCommunityFacility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType, RequireFields<MutationRateCommunityFacilityArgs, 'id' | 'starLevel'>>;
   recordAutonomyActivity?: Resolver<ResolversTypes['AutonomyActivity'], ParentType, ContextType, RequireFields<MutationRecordAutonomyActivityArgs, 'input'>>;
+  recordElectionResult?: Resolver<ResolversTypes['ElectionResult'], ParentType, ContextType, RequireFields<MutationRecordElectionResultArgs, 'input'>>;
   recordSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
   recordSocialWorkExamResult?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
   recordTrainingAttendance?: Resolver<ResolversTypes['WorkforceTrainingAttendance'], ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
@@ -3216,10 +3554,12 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawAutonomyActivity?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawAutonomyActivityArgs, 'id' | 'reason'>>;
   withdrawAutonomyStation?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawAutonomyStationArgs, 'id' | 'reason'>>;
   withdrawAutonomySubsidy?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawAutonomySubsidyArgs, 'id' | 'reason'>>;
+  withdrawCommunityElection?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCommunityElectionArgs, 'id' | 'reason'>>;
   withdrawCommunityFacility?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCommunityFacilityArgs, 'id' | 'reason'>>;
   withdrawCommunityWorker?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCommunityWorkerArgs, 'id' | 'reason'>>;
   withdrawCompound?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCompoundArgs, 'id' | 'reason'>>;
   withdrawDeliberationTopic?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawDeliberationTopicArgs, 'id' | 'reason'>>;
+  withdrawElectionResult?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawElectionResultArgs, 'id' | 'reason'>>;
   withdrawFacilityWork?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawFacilityWorkArgs, 'id' | 'reason'>>;
   withdrawGrid?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
   withdrawRegion?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawRegionArgs, 'code' | 'reason'>>;
@@ -3251,6 +3591,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   autonomyActivities?: Resolver<ResolversTypes['AutonomyActivityConnection'], ParentType, ContextType, Partial<QueryAutonomyActivitiesArgs>>;
   autonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<QueryAutonomyStationArgs, 'id'>>;
   autonomyStations?: Resolver<ResolversTypes['AutonomyStationConnection'], ParentType, ContextType, Partial<QueryAutonomyStationsArgs>>;
+  communityElection?: Resolver<Maybe<ResolversTypes['CommunityElection']>, ParentType, ContextType, RequireFields<QueryCommunityElectionArgs, 'id'>>;
+  communityElections?: Resolver<ResolversTypes['CommunityElectionConnection'], ParentType, ContextType, Partial<QueryCommunityElectionsArgs>>;
   communityFacilities?: Resolver<ResolversTypes['CommunityFacilityConnection'], ParentType, ContextType, Partial<QueryCommunityFacilitiesArgs>>;
   communityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<QueryCommunityFacilityArgs, 'id'>>;
   communityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<QueryCommunityWorkerArgs, 'id'>>;
@@ -3304,6 +3646,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   autonomyStations?: Resolver<ResolversTypes['AutonomyStationConnection'], ParentType, ContextType, Partial<RegionAutonomyStationsArgs>>;
   children?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  communityElections?: Resolver<ResolversTypes['CommunityElectionConnection'], ParentType, ContextType, Partial<RegionCommunityElectionsArgs>>;
   communityFacilities?: Resolver<ResolversTypes['CommunityFacilityConnection'], ParentType, ContextType, Partial<RegionCommunityFacilitiesArgs>>;
   communityWorkers?: Resolver<ResolversTypes['CommunityWorkerConnection'], ParentType, ContextType, Partial<RegionCommunityWorkersArgs>>;
   compoundCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3391,6 +3734,7 @@ export type WorkforceFiguresResolvers<ContextType = RequestContext, ParentType e
   examPassed?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresExamPassedArgs, 'year'>>;
   examRegistrants?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresExamRegistrantsArgs, 'year'>>;
   gridsWithoutWorker?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresGridsWithoutWorkerArgs, 'year'>>;
+  postRotations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresPostRotationsArgs, 'year'>>;
   trainingPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingPersonTimesArgs, 'year'>>;
   trainingSessions?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingSessionsArgs, 'year'>>;
   workers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresWorkersArgs, 'year'>>;
@@ -3431,6 +3775,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AutonomyStation?: AutonomyStationResolvers<ContextType>;
   AutonomyStationConnection?: AutonomyStationConnectionResolvers<ContextType>;
   AutonomySubsidy?: AutonomySubsidyResolvers<ContextType>;
+  CommunityElection?: CommunityElectionResolvers<ContextType>;
+  CommunityElectionConnection?: CommunityElectionConnectionResolvers<ContextType>;
   CommunityFacility?: CommunityFacilityResolvers<ContextType>;
   CommunityFacilityConnection?: CommunityFacilityConnectionResolvers<ContextType>;
   CommunityWorker?: CommunityWorkerResolvers<ContextType>;
@@ -3442,6 +3788,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DeliberationTopic?: DeliberationTopicResolvers<ContextType>;
   DeliberationTopicConnection?: DeliberationTopicConnectionResolvers<ContextType>;
+  ElectionResult?: ElectionResultResolvers<ContextType>;
   FacilityWork?: FacilityWorkResolvers<ContextType>;
   FacilityWorkConnection?: FacilityWorkConnectionResolvers<ContextType>;
   GovernanceFigures?: GovernanceFiguresResolvers<ContextType>;

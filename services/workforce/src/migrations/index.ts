@@ -4,6 +4,7 @@ import { Migration20261130000000_DistrictKeys } from './Migration20261130000000_
 import { Migration20261201000000_DailyWork } from './Migration20261201000000_DailyWork';
 import { Migration20261210000000_Facilities } from './Migration20261210000000_Facilities';
 import { Migration20261210000001_AutonomyStations } from './Migration20261210000001_AutonomyStations';
+import { Migration20261210000002_Elections } from './Migration20261210000002_Elections';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201000000_DailyWork', class: Migration20261201000000_DailyWork },
   { name: 'Migration20261210000000_Facilities', class: Migration20261210000000_Facilities },
   { name: 'Migration20261210000001_AutonomyStations', class: Migration20261210000001_AutonomyStations },
+  { name: 'Migration20261210000002_Elections', class: Migration20261210000002_Elections },
 ];
