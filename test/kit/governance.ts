@@ -339,6 +339,44 @@ function elections(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtures, 
   return { 'workforce/elections.csv': elections, 'workforce/election_results.csv': results };
 }
 
+const SUGGESTED: [string, string][] = [
+  ['充电设施', '增设电动自行车充电桩'],
+  ['停车', '规范小区停车'],
+  ['充电设施', '增设汽车充电桩'],
+  ['绿化', '补植绿化'],
+  ['环境卫生', '增加垃圾分类点'],
+  ['充电设施', '充电车棚改造'],
+  ['物业管理', '公开物业收支'],
+  ['一老一小', '增设老年食堂'],
+  ['停车', '错时共享停车位'],
+  ['安全', '加装楼道照明'],
+  ['公共设施', '增设休闲座椅'],
+];
+
+/** Residents' suggestions (seeds/003): 69 collected district-wide in 2025, 35 closed, 28 adopted; 40 in 2024. */
+function suggestions(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtures, 'rows' | 'dir'>) {
+  const rows: FixtureRow[] = [];
+  const add = (year: number, i: number, closed: boolean, adopted: boolean) => {
+    const community = fx.communities[(i * 7 + year) % fx.communities.length].code;
+    const compound = fx.compounds.find((c) => c.community === community);
+    const [category, content] = SUGGESTED[i % SUGGESTED.length];
+    const collectedOn = day(year, 1 + (i % 11), 1 + (i % 18));
+    rows.push({
+      number: `JY${year}${String(i + 1).padStart(5, '0')}`,
+      community,
+      compound: i % 3 === 0 && compound ? compound.number : null,
+      category,
+      content,
+      collectedOn,
+      closedOn: closed ? `${collectedOn.slice(0, 8)}${String(Number(collectedOn.slice(8)) + rnd.int(1, 9)).padStart(2, '0')}` : null,
+      adopted: closed ? (adopted ? '是' : '否') : null,
+    });
+  };
+  for (let i = 0; i < 69; i++) add(2025, i, i < 35, i < 28);
+  for (let i = 0; i < 40; i++) add(2024, i, i < 20, i < 12);
+  return { 'workforce/suggestions.csv': rows };
+}
+
 /** Writes the governance ledgers for Shangjie into `dir` and returns their rows. */
 export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWorker[] } = {}): GovernanceFixtures {
   const regions = readCsv(join(SHANGJIE, 'regions.csv'));
@@ -357,6 +395,7 @@ export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWo
     ...facilities(seeded(15_01), base),
     ...autonomy(seeded(15_02), base),
     ...elections(seeded(15_03), base, opts.workers ?? []),
+    ...suggestions(seeded(15_04), base),
   };
   for (const [file, list] of Object.entries(rows)) writeLedger(dir, file, list);
   return { dir, ...base, rows };

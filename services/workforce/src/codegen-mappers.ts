@@ -23,6 +23,7 @@ export const mappers = {
   AutonomyActivity: '../modules/autonomy/autonomy.entity#AutonomyActivity',
   CommunityElection: '../modules/elections/election.entity#CommunityElection',
   ElectionResult: '../modules/elections/election.entity#ElectionResult',
+  ResidentSuggestion: '../modules/suggestions/suggestion.entity#Suggestion',
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',
   AuditEntry: '@district/subgraph-kit#AuditEntryView',

@@ -8,6 +8,7 @@ import { Deliberation } from './modules/deliberations/deliberation.entity';
 import { Facility, FacilityWork } from './modules/facilities/facility.entity';
 import { AutonomyActivity, AutonomyStation, AutonomySubsidy } from './modules/autonomy/autonomy.entity';
 import { CommunityElection, ElectionResult } from './modules/elections/election.entity';
+import { Suggestion } from './modules/suggestions/suggestion.entity';
 
 export const entities = [
   ...kitEntities,
@@ -29,4 +30,5 @@ export const entities = [
   AutonomyActivity,
   CommunityElection,
   ElectionResult,
+  Suggestion,
 ];

@@ -7,6 +7,7 @@ import { deliberationsLedger } from './modules/deliberations/deliberations.ledge
 import { facilitiesLedger, facilityWorksLedger } from './modules/facilities/facilities.ledger';
 import { autonomyActivitiesLedger, autonomyStationsLedger, autonomySubsidiesLedger } from './modules/autonomy/autonomy.ledger';
 import { electionResultsLedger, electionsLedger } from './modules/elections/elections.ledger';
+import { suggestionsLedger } from './modules/suggestions/suggestions.ledger';
 
 /** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
 export const ledgers: LedgerImporter[] = [
@@ -26,4 +27,5 @@ export const ledgers: LedgerImporter[] = [
   autonomyActivitiesLedger,
   electionsLedger,
   electionResultsLedger,
+  suggestionsLedger,
 ];

@@ -17,6 +17,8 @@ import { autonomyResolvers } from './modules/autonomy/autonomy.resolvers';
 import { autonomyMutations } from './modules/autonomy/autonomy.mutations';
 import { electionResolvers } from './modules/elections/elections.resolvers';
 import { electionMutations } from './modules/elections/elections.mutations';
+import { suggestionResolvers } from './modules/suggestions/suggestions.resolvers';
+import { suggestionMutations } from './modules/suggestions/suggestions.mutations';
 
 /** Each module contributes fields to shared types (Query, Region, WorkforceFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -39,5 +41,7 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: autonomyMutations },
   electionResolvers,
   { Mutation: electionMutations },
+  suggestionResolvers,
+  { Mutation: suggestionMutations },
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
 );

@@ -11,6 +11,7 @@ import type { Deliberation as DeliberationModel } from '../modules/deliberations
 import type { Facility as FacilityModel, FacilityWork as FacilityWorkModel } from '../modules/facilities/facility.entity';
 import type { AutonomyStation as AutonomyStationModel, AutonomySubsidy as AutonomySubsidyModel, AutonomyActivity as AutonomyActivityModel } from '../modules/autonomy/autonomy.entity';
 import type { CommunityElection as CommunityElectionModel, ElectionResult as ElectionResultModel } from '../modules/elections/election.entity';
+import type { Suggestion as SuggestionModel } from '../modules/suggestions/suggestion.entity';
 import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -186,6 +187,18 @@ export type AutonomySubsidyPurpose =
   | 'CONSTRUCTION'
   /** 运营 / running */
   | 'OPERATION';
+
+/** 收集建议 / collecting a suggestion */
+export type CollectResidentSuggestionInput = {
+  category: ResidentSuggestionCategory;
+  collectedOn: Scalars['Date']['input'];
+  communityCode: Scalars['ID']['input'];
+  /** 小区（全局编号或本辖区的小区编号）/ the compound, when the suggestion names one */
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  content: Scalars['String']['input'];
+  /** 建议编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
 
 /** 社区“三委”换届 / a community's election of its three committees (Party, residents', supervisory) */
 export type CommunityElection = {
@@ -609,6 +622,17 @@ export type CorrectRegionInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 更正建议 / a correction of a suggestion */
+export type CorrectResidentSuggestionInput = {
+  adopted?: InputMaybe<Scalars['Boolean']['input']>;
+  category?: InputMaybe<ResidentSuggestionCategory>;
+  closedOn?: InputMaybe<Scalars['Date']['input']>;
+  collectedOn?: InputMaybe<Scalars['Date']['input']>;
+  communityCode?: InputMaybe<Scalars['ID']['input']>;
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  content?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 更正证书 / a correction of a certificate */
 export type CorrectSocialWorkCertificateInput = {
   /** 持证人身份证号 / holder's ID number */
@@ -973,6 +997,16 @@ export type GovernanceFigures = {
   membersElected: CountFigure;
   /** 达到星级的设施数（存量，评定日在asOf之前）/ facilities in use rated at least minStar stars (default 1) by the day */
   starRatedFacilities: CountFigure;
+  /** 采纳率 = 采纳 ÷ 办结 / adoption rate: adopted ÷ closed in the period */
+  suggestionAdoptionRate: RateFigure;
+  /** 办结率 = 办结 ÷ 收集（均为本期）/ closure rate: closed ÷ collected in the period */
+  suggestionClosureRate: RateFigure;
+  /** 采纳的群众建议条数（按办结日期）/ suggestions closed in the period and adopted */
+  suggestionsAdopted: CountFigure;
+  /** 办结的群众建议条数（按办结日期）/ suggestions closed in the period, whenever collected */
+  suggestionsClosed: CountFigure;
+  /** 收集的群众建议条数，可按类别 / residents' suggestions collected in the period, by category */
+  suggestionsCollected: CountFigure;
 };
 
 
@@ -1231,6 +1265,66 @@ export type GovernanceFiguresStarRatedFacilitiesArgs = {
   year: Scalars['Int']['input'];
 };
 
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSuggestionAdoptionRateArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<ResidentSuggestionCategory>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSuggestionClosureRateArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<ResidentSuggestionCategory>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSuggestionsAdoptedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<ResidentSuggestionCategory>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSuggestionsClosedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<ResidentSuggestionCategory>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSuggestionsCollectedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<ResidentSuggestionCategory>;
+  year: Scalars['Int']['input'];
+};
+
 /** 拨付补助 / granting a subsidy */
 export type GrantAutonomySubsidyInput = {
   /** 金额（元）/ amount in yuan */
@@ -1337,6 +1431,10 @@ export type Mutation = {
   acceptFacilityWork: FacilityWork;
   /** 议题办结（日期默认今天）/ a topic in hand is closed on a day, default today */
   closeDeliberationTopic: DeliberationTopic;
+  /** 建议办结并说明是否采纳（日期默认今天）/ close a suggestion on a day (default today), saying whether it was adopted */
+  closeResidentSuggestion: ResidentSuggestion;
+  /** 收集群众建议；编号缺省时自动编排 / collect a residents' suggestion; the number is assigned when not given */
+  collectResidentSuggestion: ResidentSuggestion;
   /** 换届完成（日期默认今天）：当选人自该日起任新职务 / an election is completed on a day, default today: from then the elected hold their posts */
   completeCommunityElection: CommunityElection;
   /** 项目完成（日期默认今天）/ a work is completed on a day, default today */
@@ -1369,6 +1467,8 @@ export type Mutation = {
   correctGrid: Grid;
   /** 更正区划节点（名称、设立与撤并日期）/ correct a node: name, set-up and abolition days; the earlier values kept in its history */
   correctRegion: Region;
+  /** 更正群众建议（原值留存于历史）/ correct a suggestion; the earlier values kept in its history */
+  correctResidentSuggestion: ResidentSuggestion;
   /** 更正证书（原值留存于历史）/ correct a certificate: what is given replaces what is recorded, the earlier values kept in its history */
   correctSocialWorkCertificate: SocialWorkCertificate;
   /** 更正考试报名或成绩（原值留存于历史）/ correct a registration or its result; the earlier values kept in its history */
@@ -1443,6 +1543,8 @@ export type Mutation = {
   withdrawGrid: WithdrawnRecord;
   /** 撤销录入错误的区划节点（其下不能有任何记录）/ withdraw a node entered by mistake; refused while anything of this subgraph lies under it */
   withdrawRegion: WithdrawnRecord;
+  /** 撤销录入错误的群众建议 / withdraw a suggestion entered by mistake */
+  withdrawResidentSuggestion: WithdrawnRecord;
   /** 撤销录入错误的证书 / withdraw a certificate entered by mistake */
   withdrawSocialWorkCertificate: WithdrawnRecord;
   /** 撤销录入错误的考试报名 / withdraw an exam registration entered by mistake */
@@ -1472,6 +1574,20 @@ export type MutationAcceptFacilityWorkArgs = {
 export type MutationCloseDeliberationTopicArgs = {
   closedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCloseResidentSuggestionArgs = {
+  adopted: Scalars['Boolean']['input'];
+  closedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCollectResidentSuggestionArgs = {
+  input: CollectResidentSuggestionInput;
 };
 
 
@@ -1581,6 +1697,14 @@ export type MutationCorrectGridArgs = {
 export type MutationCorrectRegionArgs = {
   code: Scalars['ID']['input'];
   input: CorrectRegionInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectResidentSuggestionArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectResidentSuggestionInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1832,6 +1956,13 @@ export type MutationWithdrawRegionArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawResidentSuggestionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawSocialWorkCertificateArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -1942,6 +2073,10 @@ export type Query = {
   region: Maybe<Region>;
   /** 区划列表 / region nodes, filtered by level and parent */
   regions: RegionConnection;
+  /** 群众建议：全局编号或本辖区的建议编号 / a residents' suggestion by global id, or by number in the caller's own district */
+  residentSuggestion: Maybe<ResidentSuggestion>;
+  /** 群众建议列表 / residents' suggestions */
+  residentSuggestions: ResidentSuggestionConnection;
   /** 社会工作者职业资格证书 / social-worker certificates */
   socialWorkCertificates: SocialWorkCertificateConnection;
   /** 社会工作者职业资格考试报名 / registrations for the social-worker exam */
@@ -2096,6 +2231,21 @@ export type QueryRegionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   level?: InputMaybe<RegionLevel>;
   parentCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryResidentSuggestionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryResidentSuggestionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ResidentSuggestionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ResidentSuggestionSort>;
 };
 
 
@@ -2277,6 +2427,8 @@ export type Region = {
   name: Scalars['String']['output'];
   /** 上级节点 / parent node */
   parent: Maybe<Region>;
+  /** 该节点下的群众建议 / residents' suggestions under this node */
+  residentSuggestions: ResidentSuggestionConnection;
   /** 基础数量（社区、网格、小区）；节点超出调用者范围时为空并报 FORBIDDEN / counts of communities, grids and compounds under this node; null with FORBIDDEN when the node is outside or above the caller's scope */
   structure: Maybe<RegionStructure>;
   /** 社区工作者队伍指标；节点超出调用者范围时为空并报 FORBIDDEN / community workforce figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
@@ -2370,6 +2522,15 @@ export type RegionGridsWithoutWorkerArgs = {
 
 
 /** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionResidentSuggestionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ResidentSuggestionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ResidentSuggestionSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
 export type RegionStructureArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   year: Scalars['Int']['input'];
@@ -2419,6 +2580,87 @@ export type RegisterSocialWorkExamInput = {
   registrantName: Scalars['String']['input'];
   workUnit?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** 群众建议 / a residents' suggestion */
+export type ResidentSuggestion = {
+  __typename?: 'ResidentSuggestion';
+  /** 是否采纳（办结后）/ adopted or not, once closed */
+  adopted: Maybe<Scalars['Boolean']['output']>;
+  category: ResidentSuggestionCategory;
+  closedOn: Maybe<Scalars['Date']['output']>;
+  collectedOn: Scalars['Date']['output'];
+  community: Region;
+  compound: Maybe<Compound>;
+  /** 建议内容 / what residents suggested */
+  content: Scalars['String']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号：区县代码:建议编号 / global id: <district code>:<suggestion number> */
+  id: Scalars['ID']['output'];
+  /** 建议编号（区县内唯一）/ suggestion number, unique within the district */
+  number: Scalars['String']['output'];
+  status: ResidentSuggestionStatus;
+};
+
+/** 群众建议类别 / category of a residents' suggestion */
+export type ResidentSuggestionCategory =
+  /** 充电设施 / charging points */
+  | 'CHARGING'
+  /** 一老一小 / the elderly and children */
+  | 'ELDERLY_CHILD'
+  /** 环境卫生 / sanitation */
+  | 'ENVIRONMENT'
+  /** 公共设施 / public facilities */
+  | 'FACILITIES'
+  /** 绿化 / greening */
+  | 'GREENING'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 停车 / parking */
+  | 'PARKING'
+  /** 物业管理 / property management */
+  | 'PROPERTY'
+  /** 安全 / safety */
+  | 'SAFETY';
+
+/** 建议分页 / a page of suggestions */
+export type ResidentSuggestionConnection = {
+  __typename?: 'ResidentSuggestionConnection';
+  nodes: Array<ResidentSuggestion>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 建议筛选 / suggestion filter */
+export type ResidentSuggestionFilter = {
+  adopted?: InputMaybe<Scalars['Boolean']['input']>;
+  category?: InputMaybe<ResidentSuggestionCategory>;
+  closedFrom?: InputMaybe<Scalars['Date']['input']>;
+  closedTo?: InputMaybe<Scalars['Date']['input']>;
+  collectedFrom?: InputMaybe<Scalars['Date']['input']>;
+  collectedTo?: InputMaybe<Scalars['Date']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<ResidentSuggestionStatus>;
+};
+
+/** 建议排序 / suggestion sort */
+export type ResidentSuggestionSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: ResidentSuggestionSortField;
+};
+
+/** 建议排序字段 / suggestion sort fields */
+export type ResidentSuggestionSortField =
+  | 'CLOSED_ON'
+  | 'COLLECTED_ON'
+  | 'ID';
+
+/** 建议状态：收集 → 办结 / suggestion status: collected → closed */
+export type ResidentSuggestionStatus =
+  /** 已办结 / closed */
+  | 'CLOSED'
+  /** 已收集 / collected */
+  | 'COLLECTED';
 
 /** 新建培训 / scheduling a training session */
 export type ScheduleWorkforceTrainingInput = {
@@ -3014,6 +3256,7 @@ export type ResolversTypes = ResolversObject<{
   AutonomyStationSortField: AutonomyStationSortField;
   AutonomySubsidy: ResolverTypeWrapper<AutonomySubsidyModel>;
   AutonomySubsidyPurpose: AutonomySubsidyPurpose;
+  CollectResidentSuggestionInput: CollectResidentSuggestionInput;
   CommunityElection: ResolverTypeWrapper<CommunityElectionModel>;
   CommunityElectionConnection: ResolverTypeWrapper<Omit<CommunityElectionConnection, 'nodes'> & { nodes: Array<ResolversTypes['CommunityElection']> }>;
   CommunityElectionFilter: CommunityElectionFilter;
@@ -3048,6 +3291,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
   CorrectRegionInput: CorrectRegionInput;
+  CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
@@ -3101,6 +3345,13 @@ export type ResolversTypes = ResolversObject<{
   RegionLevel: RegionLevel;
   RegionStructure: ResolverTypeWrapper<StructureNodeModel>;
   RegisterSocialWorkExamInput: RegisterSocialWorkExamInput;
+  ResidentSuggestion: ResolverTypeWrapper<SuggestionModel>;
+  ResidentSuggestionCategory: ResidentSuggestionCategory;
+  ResidentSuggestionConnection: ResolverTypeWrapper<Omit<ResidentSuggestionConnection, 'nodes'> & { nodes: Array<ResolversTypes['ResidentSuggestion']> }>;
+  ResidentSuggestionFilter: ResidentSuggestionFilter;
+  ResidentSuggestionSort: ResidentSuggestionSort;
+  ResidentSuggestionSortField: ResidentSuggestionSortField;
+  ResidentSuggestionStatus: ResidentSuggestionStatus;
   ScheduleWorkforceTrainingInput: ScheduleWorkforceTrainingInput;
   SocialWorkCertificate: ResolverTypeWrapper<CertificateModel>;
   SocialWorkCertificateConnection: ResolverTypeWrapper<Omit<SocialWorkCertificateConnection, 'nodes'> & { nodes: Array<ResolversTypes['SocialWorkCertificate']> }>;
@@ -3145,6 +3396,7 @@ export type ResolversParentTypes = ResolversObject<{
   AutonomyStationFilter: AutonomyStationFilter;
   AutonomyStationSort: AutonomyStationSort;
   AutonomySubsidy: AutonomySubsidyModel;
+  CollectResidentSuggestionInput: CollectResidentSuggestionInput;
   CommunityElection: CommunityElectionModel;
   CommunityElectionConnection: Omit<CommunityElectionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CommunityElection']> };
   CommunityElectionFilter: CommunityElectionFilter;
@@ -3173,6 +3425,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
   CorrectRegionInput: CorrectRegionInput;
+  CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
@@ -3216,6 +3469,10 @@ export type ResolversParentTypes = ResolversObject<{
   RegionConnection: Omit<RegionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Region']> };
   RegionStructure: StructureNodeModel;
   RegisterSocialWorkExamInput: RegisterSocialWorkExamInput;
+  ResidentSuggestion: SuggestionModel;
+  ResidentSuggestionConnection: Omit<ResidentSuggestionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ResidentSuggestion']> };
+  ResidentSuggestionFilter: ResidentSuggestionFilter;
+  ResidentSuggestionSort: ResidentSuggestionSort;
   ScheduleWorkforceTrainingInput: ScheduleWorkforceTrainingInput;
   SocialWorkCertificate: CertificateModel;
   SocialWorkCertificateConnection: Omit<SocialWorkCertificateConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SocialWorkCertificate']> };
@@ -3487,6 +3744,11 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   facilityWorksStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksStartedArgs, 'year'>>;
   membersElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMembersElectedArgs, 'year'>>;
   starRatedFacilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresStarRatedFacilitiesArgs, 'year'>>;
+  suggestionAdoptionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionAdoptionRateArgs, 'year'>>;
+  suggestionClosureRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionClosureRateArgs, 'year'>>;
+  suggestionsAdopted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionsAdoptedArgs, 'year'>>;
+  suggestionsClosed?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionsClosedArgs, 'year'>>;
+  suggestionsCollected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionsCollectedArgs, 'year'>>;
 }>;
 
 export type GridResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
@@ -3512,6 +3774,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   acceptAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationAcceptAutonomyStationArgs, 'id'>>;
   acceptFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationAcceptFacilityWorkArgs, 'id'>>;
   closeDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'id'>>;
+  closeResidentSuggestion?: Resolver<ResolversTypes['ResidentSuggestion'], ParentType, ContextType, RequireFields<MutationCloseResidentSuggestionArgs, 'adopted' | 'id'>>;
+  collectResidentSuggestion?: Resolver<ResolversTypes['ResidentSuggestion'], ParentType, ContextType, RequireFields<MutationCollectResidentSuggestionArgs, 'input'>>;
   completeCommunityElection?: Resolver<ResolversTypes['CommunityElection'], ParentType, ContextType, RequireFields<MutationCompleteCommunityElectionArgs, 'id'>>;
   completeFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationCompleteFacilityWorkArgs, 'id'>>;
   correctAutonomyActivity?: Resolver<ResolversTypes['AutonomyActivity'], ParentType, ContextType, RequireFields<MutationCorrectAutonomyActivityArgs, 'id' | 'input'>>;
@@ -3526,6 +3790,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationCorrectFacilityWorkArgs, 'id' | 'input'>>;
   correctGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
   correctRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationCorrectRegionArgs, 'code' | 'input'>>;
+  correctResidentSuggestion?: Resolver<ResolversTypes['ResidentSuggestion'], ParentType, ContextType, RequireFields<MutationCorrectResidentSuggestionArgs, 'id' | 'input'>>;
   correctSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
   correctSocialWorkExamRegistration?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkExamRegistrationArgs, 'id' | 'input'>>;
   correctWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationCorrectWorkforceTrainingArgs, 'id' | 'input'>>;
@@ -3563,6 +3828,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawFacilityWork?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawFacilityWorkArgs, 'id' | 'reason'>>;
   withdrawGrid?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
   withdrawRegion?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawRegionArgs, 'code' | 'reason'>>;
+  withdrawResidentSuggestion?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawResidentSuggestionArgs, 'id' | 'reason'>>;
   withdrawSocialWorkCertificate?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkCertificateArgs, 'id' | 'reason'>>;
   withdrawSocialWorkExamRegistration?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkExamRegistrationArgs, 'id' | 'reason'>>;
   withdrawTrainingAttendance?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
@@ -3608,6 +3874,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   personsInPost?: Resolver<Array<ResolversTypes['PersonsOnDay']>, ParentType, ContextType, RequireFields<QueryPersonsInPostArgs, 'days'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<ResolversTypes['RegionConnection'], ParentType, ContextType, Partial<QueryRegionsArgs>>;
+  residentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<QueryResidentSuggestionArgs, 'id'>>;
+  residentSuggestions?: Resolver<ResolversTypes['ResidentSuggestionConnection'], ParentType, ContextType, Partial<QueryResidentSuggestionsArgs>>;
   socialWorkCertificates?: Resolver<ResolversTypes['SocialWorkCertificateConnection'], ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
   socialWorkExamRegistrations?: Resolver<ResolversTypes['SocialWorkExamRegistrationConnection'], ParentType, ContextType, Partial<QuerySocialWorkExamRegistrationsArgs>>;
   workforceAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
@@ -3661,6 +3929,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  residentSuggestions?: Resolver<ResolversTypes['ResidentSuggestionConnection'], ParentType, ContextType, Partial<RegionResidentSuggestionsArgs>>;
   structure?: Resolver<Maybe<ResolversTypes['RegionStructure']>, ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
 }>;
@@ -3675,6 +3944,26 @@ export type RegionStructureResolvers<ContextType = RequestContext, ParentType ex
   communities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType>;
   compounds?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType>;
   grids?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType>;
+}>;
+
+export type ResidentSuggestionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResidentSuggestion'] = ResolversParentTypes['ResidentSuggestion']> = ResolversObject<{
+  adopted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['ResidentSuggestionCategory'], ParentType, ContextType>;
+  closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  collectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ResidentSuggestionStatus'], ParentType, ContextType>;
+}>;
+
+export type ResidentSuggestionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResidentSuggestionConnection'] = ResolversParentTypes['ResidentSuggestionConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type SocialWorkCertificateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialWorkCertificate'] = ResolversParentTypes['SocialWorkCertificate']> = ResolversObject<{
@@ -3805,6 +4094,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Region?: RegionResolvers<ContextType>;
   RegionConnection?: RegionConnectionResolvers<ContextType>;
   RegionStructure?: RegionStructureResolvers<ContextType>;
+  ResidentSuggestion?: ResidentSuggestionResolvers<ContextType>;
+  ResidentSuggestionConnection?: ResidentSuggestionConnectionResolvers<ContextType>;
   SocialWorkCertificate?: SocialWorkCertificateResolvers<ContextType>;
   SocialWorkCertificateConnection?: SocialWorkCertificateConnectionResolvers<ContextType>;
   SocialWorkExamRegistration?: SocialWorkExamRegistrationResolvers<ContextType>;

@@ -5,6 +5,7 @@ import { Migration20261201000000_DailyWork } from './Migration20261201000000_Dai
 import { Migration20261210000000_Facilities } from './Migration20261210000000_Facilities';
 import { Migration20261210000001_AutonomyStations } from './Migration20261210000001_AutonomyStations';
 import { Migration20261210000002_Elections } from './Migration20261210000002_Elections';
+import { Migration20261210000003_Suggestions } from './Migration20261210000003_Suggestions';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000000_Facilities', class: Migration20261210000000_Facilities },
   { name: 'Migration20261210000001_AutonomyStations', class: Migration20261210000001_AutonomyStations },
   { name: 'Migration20261210000002_Elections', class: Migration20261210000002_Elections },
+  { name: 'Migration20261210000003_Suggestions', class: Migration20261210000003_Suggestions },
 ];
