@@ -9,6 +9,7 @@ import { Facility, FacilityWork } from './modules/facilities/facility.entity';
 import { AutonomyActivity, AutonomyStation, AutonomySubsidy } from './modules/autonomy/autonomy.entity';
 import { CommunityElection, ElectionResult } from './modules/elections/election.entity';
 import { Suggestion } from './modules/suggestions/suggestion.entity';
+import { OwnersCommittee, PropertyFee, PropertyService } from './modules/property/property.entity';
 
 export const entities = [
   ...kitEntities,
@@ -31,4 +32,7 @@ export const entities = [
   CommunityElection,
   ElectionResult,
   Suggestion,
+  PropertyService,
+  OwnersCommittee,
+  PropertyFee,
 ];

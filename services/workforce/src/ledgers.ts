@@ -8,6 +8,7 @@ import { facilitiesLedger, facilityWorksLedger } from './modules/facilities/faci
 import { autonomyActivitiesLedger, autonomyStationsLedger, autonomySubsidiesLedger } from './modules/autonomy/autonomy.ledger';
 import { electionResultsLedger, electionsLedger } from './modules/elections/elections.ledger';
 import { suggestionsLedger } from './modules/suggestions/suggestions.ledger';
+import { ownersCommitteesLedger, propertyFeesLedger, propertyServicesLedger } from './modules/property/property.ledger';
 
 /** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
 export const ledgers: LedgerImporter[] = [
@@ -28,4 +29,7 @@ export const ledgers: LedgerImporter[] = [
   electionsLedger,
   electionResultsLedger,
   suggestionsLedger,
+  propertyServicesLedger,
+  ownersCommitteesLedger,
+  propertyFeesLedger,
 ];

@@ -19,6 +19,8 @@ import { electionResolvers } from './modules/elections/elections.resolvers';
 import { electionMutations } from './modules/elections/elections.mutations';
 import { suggestionResolvers } from './modules/suggestions/suggestions.resolvers';
 import { suggestionMutations } from './modules/suggestions/suggestions.mutations';
+import { propertyResolvers } from './modules/property/property.resolvers';
+import { propertyMutations } from './modules/property/property.mutations';
 
 /** Each module contributes fields to shared types (Query, Region, WorkforceFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -43,5 +45,7 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: electionMutations },
   suggestionResolvers,
   { Mutation: suggestionMutations },
+  propertyResolvers,
+  { Mutation: propertyMutations },
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
 );

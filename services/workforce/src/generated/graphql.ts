@@ -12,6 +12,7 @@ import type { Facility as FacilityModel, FacilityWork as FacilityWorkModel } fro
 import type { AutonomyStation as AutonomyStationModel, AutonomySubsidy as AutonomySubsidyModel, AutonomyActivity as AutonomyActivityModel } from '../modules/autonomy/autonomy.entity';
 import type { CommunityElection as CommunityElectionModel, ElectionResult as ElectionResultModel } from '../modules/elections/election.entity';
 import type { Suggestion as SuggestionModel } from '../modules/suggestions/suggestion.entity';
+import type { PropertyService as PropertyServiceModel, OwnersCommittee as OwnersCommitteeModel, PropertyFee as PropertyFeeModel } from '../modules/property/property.entity';
 import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -187,6 +188,18 @@ export type AutonomySubsidyPurpose =
   | 'CONSTRUCTION'
   /** 运营 / running */
   | 'OPERATION';
+
+/** 物业管理变更 / a change of property management */
+export type ChangePropertyServiceInput = {
+  compoundId: Scalars['ID']['input'];
+  /** 起始日期（默认今天）/ from this day, default today */
+  fromOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 记录编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  mode: PropertyMode;
+  provider?: InputMaybe<Scalars['String']['input']>;
+  redProperty?: InputMaybe<Scalars['Boolean']['input']>;
+};
 
 /** 收集建议 / collecting a suggestion */
 export type CollectResidentSuggestionInput = {
@@ -469,8 +482,14 @@ export type Compound = {
   id: Scalars['ID']['output'];
   /** 名称 / name */
   name: Scalars['String']['output'];
+  /** 业委会（各届）/ owners' committees, term by term */
+  ownersCommittees: Array<OwnersCommittee>;
+  /** 物业费收缴（各年）/ fee collection by year */
+  propertyFees: Array<PropertyFees>;
   /** 物业管理模式 / property management mode */
   propertyMode: Maybe<Scalars['String']['output']>;
+  /** 物业管理时段，最早的在前 / property management periods, earliest first */
+  propertyServices: Array<PropertyService>;
 };
 
 /** 小区分页 / a page of compounds */
@@ -612,6 +631,30 @@ export type CorrectGridInput = {
   establishedOn?: InputMaybe<Scalars['Date']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   type?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正业委会 / a correction of an owners' committee */
+export type CorrectOwnersCommitteeInput = {
+  members?: InputMaybe<Scalars['Int']['input']>;
+  partyMembers?: InputMaybe<Scalars['Int']['input']>;
+  red?: InputMaybe<Scalars['Boolean']['input']>;
+  termFrom?: InputMaybe<Scalars['Date']['input']>;
+  termTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** 更正物业费收缴 / a correction of a year's fee collection */
+export type CorrectPropertyFeesInput = {
+  householdsDue?: InputMaybe<Scalars['Int']['input']>;
+  householdsPaid?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** 更正物业管理记录 / a correction of a period */
+export type CorrectPropertyServiceInput = {
+  fromOn?: InputMaybe<Scalars['Date']['input']>;
+  mode?: InputMaybe<PropertyMode>;
+  provider?: InputMaybe<Scalars['String']['input']>;
+  redProperty?: InputMaybe<Scalars['Boolean']['input']>;
+  toOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** 更正区划节点 / a correction of a node */
@@ -977,6 +1020,8 @@ export type GovernanceFigures = {
   autonomySubsidies: CountFigure;
   /** 完成“三委”换届的社区数（按换届完成日期）/ communities that completed the election of their three committees in the period */
   communitiesElected: CountFigure;
+  /** 某种物业管理模式的小区数（存量），可仅计红色物业 / compounds managed in a mode on the day; redProperty: only 红色物业 */
+  compoundsByPropertyMode: CountFigure;
   /** 举行的换届选举数（按选举日期）/ elections held in the period, completed or not */
   electionsHeld: CountFigure;
   /** 在用的社区服务设施数（存量），可按类型 / facilities in use on the day, by kind */
@@ -995,6 +1040,10 @@ export type GovernanceFigures = {
   facilityWorksStarted: CountFigure;
   /** 当选人数（按换届完成日期），可按委员会、职务 / members elected in elections completed in the period, by committee and post */
   membersElected: CountFigure;
+  /** 在任期内的业委会数（存量），可仅计红色业委会 / owners' committees in their term on the day; red: only 红色业委会 */
+  ownersCommittees: CountFigure;
+  /** 物业费收缴率 = 实缴户数 ÷ 应缴户数（当年），可按当年实行的模式 / fee collection rate of the year: households paid ÷ owing, by the mode compounds had that year */
+  propertyFeeCollectionRate: RateFigure;
   /** 达到星级的设施数（存量，评定日在asOf之前）/ facilities in use rated at least minStar stars (default 1) by the day */
   starRatedFacilities: CountFigure;
   /** 采纳率 = 采纳 ÷ 办结 / adoption rate: adopted ÷ closed in the period */
@@ -1144,6 +1193,19 @@ export type GovernanceFiguresCommunitiesElectedArgs = {
  * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
  * figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type GovernanceFiguresCompoundsByPropertyModeArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  mode?: InputMaybe<PropertyMode>;
+  redProperty?: InputMaybe<Scalars['Boolean']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type GovernanceFiguresElectionsHeldArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   year: Scalars['Int']['input'];
@@ -1249,6 +1311,29 @@ export type GovernanceFiguresMembersElectedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   committee?: InputMaybe<ElectionCommittee>;
   post?: InputMaybe<ElectionPost>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresOwnersCommitteesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  red?: InputMaybe<Scalars['Boolean']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresPropertyFeeCollectionRateArgs = {
+  mode?: InputMaybe<PropertyMode>;
   year: Scalars['Int']['input'];
 };
 
@@ -1429,6 +1514,8 @@ export type Mutation = {
   acceptAutonomyStation: AutonomyStation;
   /** 项目验收（日期默认今天）/ a completed work is accepted on a day, default today */
   acceptFacilityWork: FacilityWork;
+  /** 小区物业管理模式自某日起变更（原时段于该日结束）/ a compound's property management from a day on (its open period ends that day) */
+  changePropertyService: PropertyService;
   /** 议题办结（日期默认今天）/ a topic in hand is closed on a day, default today */
   closeDeliberationTopic: DeliberationTopic;
   /** 建议办结并说明是否采纳（日期默认今天）/ close a suggestion on a day (default today), saying whether it was adopted */
@@ -1465,6 +1552,12 @@ export type Mutation = {
   correctFacilityWork: FacilityWork;
   /** 更正网格 / correct a grid; the earlier values kept in its history */
   correctGrid: Grid;
+  /** 更正业委会（原值留存于历史）/ correct an owners' committee; the earlier values kept in its history */
+  correctOwnersCommittee: OwnersCommittee;
+  /** 更正物业费收缴（编号：小区全局编号:年度）/ correct a year's fee collection (id: <compound id>:<year>) */
+  correctPropertyFees: PropertyFees;
+  /** 更正物业管理记录（原值留存于历史）/ correct a period; the earlier values kept in its history */
+  correctPropertyService: PropertyService;
   /** 更正区划节点（名称、设立与撤并日期）/ correct a node: name, set-up and abolition days; the earlier values kept in its history */
   correctRegion: Region;
   /** 更正群众建议（原值留存于历史）/ correct a suggestion; the earlier values kept in its history */
@@ -1505,6 +1598,10 @@ export type Mutation = {
   recordAutonomyActivity: AutonomyActivity;
   /** 登记当选结果；已完成的换届即调整当选人的岗位 / record who was elected into which post; for a completed election the worker's post follows from its completion day */
   recordElectionResult: ElectionResult;
+  /** 登记业委会（本届）/ record a compound's owners' committee for a term */
+  recordOwnersCommittee: OwnersCommittee;
+  /** 登记小区某年的物业费收缴 / record a compound's fee collection for a year */
+  recordPropertyFees: PropertyFees;
   /** 登记职业资格证书 / record a social-worker certificate */
   recordSocialWorkCertificate: SocialWorkCertificate;
   /** 登记考试成绩（报名须为待出成绩）/ record the result of a registration still awaiting it (else CONFLICT) */
@@ -1541,6 +1638,12 @@ export type Mutation = {
   withdrawFacilityWork: WithdrawnRecord;
   /** 撤销录入错误的网格 / withdraw a grid entered by mistake; refused while compounds or posts name it */
   withdrawGrid: WithdrawnRecord;
+  /** 撤销录入错误的业委会 / withdraw an owners' committee entered by mistake */
+  withdrawOwnersCommittee: WithdrawnRecord;
+  /** 撤销录入错误的物业费收缴记录 / withdraw a fee record entered by mistake */
+  withdrawPropertyFees: WithdrawnRecord;
+  /** 撤销录入错误的物业管理记录 / withdraw a period entered by mistake */
+  withdrawPropertyService: WithdrawnRecord;
   /** 撤销录入错误的区划节点（其下不能有任何记录）/ withdraw a node entered by mistake; refused while anything of this subgraph lies under it */
   withdrawRegion: WithdrawnRecord;
   /** 撤销录入错误的群众建议 / withdraw a suggestion entered by mistake */
@@ -1567,6 +1670,12 @@ export type MutationAcceptAutonomyStationArgs = {
 export type MutationAcceptFacilityWorkArgs = {
   acceptedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationChangePropertyServiceArgs = {
+  input: ChangePropertyServiceInput;
 };
 
 
@@ -1689,6 +1798,30 @@ export type MutationCorrectFacilityWorkArgs = {
 export type MutationCorrectGridArgs = {
   code: Scalars['ID']['input'];
   input: CorrectGridInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectOwnersCommitteeArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectOwnersCommitteeInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectPropertyFeesArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectPropertyFeesInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectPropertyServiceArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectPropertyServiceInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1828,6 +1961,18 @@ export type MutationRecordElectionResultArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordOwnersCommitteeArgs = {
+  input: RecordOwnersCommitteeInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordPropertyFeesArgs = {
+  input: RecordPropertyFeesInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordSocialWorkCertificateArgs = {
   input: RecordSocialWorkCertificateInput;
 };
@@ -1949,6 +2094,27 @@ export type MutationWithdrawGridArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawOwnersCommitteeArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawPropertyFeesArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawPropertyServiceArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawRegionArgs = {
   code: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -1988,6 +2154,26 @@ export type MutationWithdrawTrainingAttendanceArgs = {
 export type MutationWithdrawWorkforceTrainingArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+/** 业委会（一届）/ an owners' committee for one term */
+export type OwnersCommittee = {
+  __typename?: 'OwnersCommittee';
+  compound: Compound;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  /** 委员人数 / members */
+  members: Scalars['Int']['output'];
+  number: Scalars['String']['output'];
+  /** 党员委员人数 / Party members among them */
+  partyMembers: Scalars['Int']['output'];
+  /** 红色业委会 / Party-led owners' committee */
+  red: Scalars['Boolean']['output'];
+  /** 本届任期起 / term from */
+  termFrom: Scalars['Date']['output'];
+  /** 本届任期止 / term to (last day) */
+  termTo: Scalars['Date']['output'];
 };
 
 /** 分页信息 / page information for cursor pagination */
@@ -2030,6 +2216,83 @@ export type PersonsOnDay = {
   personIds: Array<Scalars['ID']['output']>;
 };
 
+/** 小区某年的物业费收缴 / a compound's fee collection in a year */
+export type PropertyFees = {
+  __typename?: 'PropertyFees';
+  /** 收缴率（%）/ collection rate in percent */
+  collectionRate: Maybe<Scalars['Float']['output']>;
+  compound: Compound;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 应缴户数 / households owing */
+  householdsDue: Scalars['Int']['output'];
+  /** 实缴户数 / households that paid */
+  householdsPaid: Scalars['Int']['output'];
+  /** 小区全局编号:年度 / <compound id>:<year> */
+  id: Scalars['ID']['output'];
+  year: Scalars['Int']['output'];
+};
+
+/** 物业管理模式 / how a compound's property is managed */
+export type PropertyMode =
+  /** 社区托管 / hosted by the community */
+  | 'COMMUNITY_HOSTED'
+  /** 物业服务企业 / a property company */
+  | 'ENTERPRISE'
+  /** 无物业 / none */
+  | 'NONE'
+  /** 业主自管 / managed by the owners */
+  | 'SELF_MANAGED'
+  /** 信托制物业 / trust-based property management */
+  | 'TRUST';
+
+/** 小区物业管理的一个时段 / a compound's property management from one day to another */
+export type PropertyService = {
+  __typename?: 'PropertyService';
+  compound: Compound;
+  fromOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号：区县代码:记录编号 / global id */
+  id: Scalars['ID']['output'];
+  mode: PropertyMode;
+  number: Scalars['String']['output'];
+  /** 物业服务企业 / the property company */
+  provider: Maybe<Scalars['String']['output']>;
+  /** 红色物业 / Party-led property service */
+  redProperty: Scalars['Boolean']['output'];
+  /** 结束日（不含）/ ended on (not counted) */
+  toOn: Maybe<Scalars['Date']['output']>;
+};
+
+/** 物业管理记录分页 / a page of periods */
+export type PropertyServiceConnection = {
+  __typename?: 'PropertyServiceConnection';
+  nodes: Array<PropertyService>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 物业管理记录筛选 / period filter */
+export type PropertyServiceFilter = {
+  /** 仅某日有效的 / only periods covering this day */
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  mode?: InputMaybe<PropertyMode>;
+  redProperty?: InputMaybe<Scalars['Boolean']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 物业管理记录排序 / period sort */
+export type PropertyServiceSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: PropertyServiceSortField;
+};
+
+/** 物业管理记录排序字段 / period sort fields */
+export type PropertyServiceSortField =
+  | 'FROM_ON'
+  | 'ID';
+
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type Query = {
   __typename?: 'Query';
@@ -2069,6 +2332,8 @@ export type Query = {
   lookupRegions: Array<Region>;
   /** 各日在岗社区工作者的人员编号（子图间内部查询，网关不开放）/ person ids of the workers in post on each day: for other subgraphs' figures, never exposed by the gateway */
   personsInPost: Array<PersonsOnDay>;
+  /** 小区物业管理记录（模式、红色物业，按时段）/ compounds' property management, period by period */
+  propertyServices: PropertyServiceConnection;
   /** 区划节点 / a node of the region tree by its 12-digit code (the district's 6-digit code is accepted) */
   region: Maybe<Region>;
   /** 区划列表 / region nodes, filtered by level and parent */
@@ -2220,6 +2485,15 @@ export type QueryPersonsInPostArgs = {
 
 
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryPropertyServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PropertyServiceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<PropertyServiceSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryRegionArgs = {
   code: Scalars['ID']['input'];
 };
@@ -2360,6 +2634,26 @@ export type RecordElectionResultInput = {
   workerId: Scalars['ID']['input'];
 };
 
+/** 登记业委会 / recording an owners' committee */
+export type RecordOwnersCommitteeInput = {
+  compoundId: Scalars['ID']['input'];
+  /** 业委会编号 / number */
+  id: Scalars['ID']['input'];
+  members?: InputMaybe<Scalars['Int']['input']>;
+  partyMembers?: InputMaybe<Scalars['Int']['input']>;
+  red?: InputMaybe<Scalars['Boolean']['input']>;
+  termFrom: Scalars['Date']['input'];
+  termTo: Scalars['Date']['input'];
+};
+
+/** 登记物业费收缴 / recording a year's fee collection */
+export type RecordPropertyFeesInput = {
+  compoundId: Scalars['ID']['input'];
+  householdsDue: Scalars['Int']['input'];
+  householdsPaid: Scalars['Int']['input'];
+  year: Scalars['Int']['input'];
+};
+
 /** 登记证书 / recording a certificate */
 export type RecordSocialWorkCertificateInput = {
   /** 持证人身份证号 / holder's ID number */
@@ -2427,6 +2721,8 @@ export type Region = {
   name: Scalars['String']['output'];
   /** 上级节点 / parent node */
   parent: Maybe<Region>;
+  /** 该节点下的小区物业管理记录 / property management periods under this node */
+  propertyServices: PropertyServiceConnection;
   /** 该节点下的群众建议 / residents' suggestions under this node */
   residentSuggestions: ResidentSuggestionConnection;
   /** 基础数量（社区、网格、小区）；节点超出调用者范围时为空并报 FORBIDDEN / counts of communities, grids and compounds under this node; null with FORBIDDEN when the node is outside or above the caller's scope */
@@ -2518,6 +2814,15 @@ export type RegionGridsWithoutWorkerArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionPropertyServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PropertyServiceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<PropertyServiceSort>;
 };
 
 
@@ -3256,11 +3561,12 @@ export type ResolversTypes = ResolversObject<{
   AutonomyStationSortField: AutonomyStationSortField;
   AutonomySubsidy: ResolverTypeWrapper<AutonomySubsidyModel>;
   AutonomySubsidyPurpose: AutonomySubsidyPurpose;
+  ChangePropertyServiceInput: ChangePropertyServiceInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CollectResidentSuggestionInput: CollectResidentSuggestionInput;
   CommunityElection: ResolverTypeWrapper<CommunityElectionModel>;
   CommunityElectionConnection: ResolverTypeWrapper<Omit<CommunityElectionConnection, 'nodes'> & { nodes: Array<ResolversTypes['CommunityElection']> }>;
   CommunityElectionFilter: CommunityElectionFilter;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CommunityElectionSort: CommunityElectionSort;
   CommunityElectionSortField: CommunityElectionSortField;
   CommunityFacility: ResolverTypeWrapper<FacilityModel>;
@@ -3290,6 +3596,9 @@ export type ResolversTypes = ResolversObject<{
   CorrectElectionResultInput: CorrectElectionResultInput;
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
+  CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
+  CorrectPropertyFeesInput: CorrectPropertyFeesInput;
+  CorrectPropertyServiceInput: CorrectPropertyServiceInput;
   CorrectRegionInput: CorrectRegionInput;
   CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
@@ -3327,10 +3636,18 @@ export type ResolversTypes = ResolversObject<{
   HoldCommunityElectionInput: HoldCommunityElectionInput;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OwnersCommittee: ResolverTypeWrapper<OwnersCommitteeModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRefModel>;
   PersonalKind: PersonalKind;
   PersonsOnDay: ResolverTypeWrapper<PersonsOnDayModel>;
+  PropertyFees: ResolverTypeWrapper<PropertyFeeModel>;
+  PropertyMode: PropertyMode;
+  PropertyService: ResolverTypeWrapper<PropertyServiceModel>;
+  PropertyServiceConnection: ResolverTypeWrapper<Omit<PropertyServiceConnection, 'nodes'> & { nodes: Array<ResolversTypes['PropertyService']> }>;
+  PropertyServiceFilter: PropertyServiceFilter;
+  PropertyServiceSort: PropertyServiceSort;
+  PropertyServiceSortField: PropertyServiceSortField;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
@@ -3338,6 +3655,8 @@ export type ResolversTypes = ResolversObject<{
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
   RecordElectionResultInput: RecordElectionResultInput;
+  RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
+  RecordPropertyFeesInput: RecordPropertyFeesInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
   Region: ResolverTypeWrapper<RegionModel>;
@@ -3396,11 +3715,12 @@ export type ResolversParentTypes = ResolversObject<{
   AutonomyStationFilter: AutonomyStationFilter;
   AutonomyStationSort: AutonomyStationSort;
   AutonomySubsidy: AutonomySubsidyModel;
+  ChangePropertyServiceInput: ChangePropertyServiceInput;
+  Boolean: Scalars['Boolean']['output'];
   CollectResidentSuggestionInput: CollectResidentSuggestionInput;
   CommunityElection: CommunityElectionModel;
   CommunityElectionConnection: Omit<CommunityElectionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CommunityElection']> };
   CommunityElectionFilter: CommunityElectionFilter;
-  Boolean: Scalars['Boolean']['output'];
   CommunityElectionSort: CommunityElectionSort;
   CommunityFacility: FacilityModel;
   CommunityFacilityConnection: Omit<CommunityFacilityConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CommunityFacility']> };
@@ -3424,6 +3744,9 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectElectionResultInput: CorrectElectionResultInput;
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
+  CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
+  CorrectPropertyFeesInput: CorrectPropertyFeesInput;
+  CorrectPropertyServiceInput: CorrectPropertyServiceInput;
   CorrectRegionInput: CorrectRegionInput;
   CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
@@ -3453,9 +3776,15 @@ export type ResolversParentTypes = ResolversObject<{
   HoldCommunityElectionInput: HoldCommunityElectionInput;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: Record<PropertyKey, never>;
+  OwnersCommittee: OwnersCommitteeModel;
   PageInfo: PageInfo;
   Person: PersonRefModel;
   PersonsOnDay: PersonsOnDayModel;
+  PropertyFees: PropertyFeeModel;
+  PropertyService: PropertyServiceModel;
+  PropertyServiceConnection: Omit<PropertyServiceConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['PropertyService']> };
+  PropertyServiceFilter: PropertyServiceFilter;
+  PropertyServiceSort: PropertyServiceSort;
   Query: Record<PropertyKey, never>;
   RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
   RateFigure: RateFigureModel;
@@ -3463,6 +3792,8 @@ export type ResolversParentTypes = ResolversObject<{
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: RecordChangeViewModel;
   RecordElectionResultInput: RecordElectionResultInput;
+  RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
+  RecordPropertyFeesInput: RecordPropertyFeesInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
   Region: RegionModel;
@@ -3651,7 +3982,10 @@ export type CompoundResolvers<ContextType = RequestContext, ParentType extends R
   households?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownersCommittees?: Resolver<Array<ResolversTypes['OwnersCommittee']>, ParentType, ContextType>;
+  propertyFees?: Resolver<Array<ResolversTypes['PropertyFees']>, ParentType, ContextType>;
   propertyMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  propertyServices?: Resolver<Array<ResolversTypes['PropertyService']>, ParentType, ContextType>;
 }>;
 
 export type CompoundConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompoundConnection'] = ResolversParentTypes['CompoundConnection']> = ResolversObject<{
@@ -3734,6 +4068,7 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   autonomyStationsSubsidised?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsSubsidisedArgs, 'year'>>;
   autonomySubsidies?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomySubsidiesArgs, 'year'>>;
   communitiesElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCommunitiesElectedArgs, 'year'>>;
+  compoundsByPropertyMode?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCompoundsByPropertyModeArgs, 'year'>>;
   electionsHeld?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresElectionsHeldArgs, 'year'>>;
   facilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilitiesArgs, 'year'>>;
   facilityArea?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityAreaArgs, 'year'>>;
@@ -3743,6 +4078,8 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   facilityWorksCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksCompletedArgs, 'year'>>;
   facilityWorksStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksStartedArgs, 'year'>>;
   membersElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMembersElectedArgs, 'year'>>;
+  ownersCommittees?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresOwnersCommitteesArgs, 'year'>>;
+  propertyFeeCollectionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresPropertyFeeCollectionRateArgs, 'year'>>;
   starRatedFacilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresStarRatedFacilitiesArgs, 'year'>>;
   suggestionAdoptionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionAdoptionRateArgs, 'year'>>;
   suggestionClosureRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionClosureRateArgs, 'year'>>;
@@ -3773,6 +4110,7 @@ export type GridConnectionResolvers<ContextType = RequestContext, ParentType ext
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationAcceptAutonomyStationArgs, 'id'>>;
   acceptFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationAcceptFacilityWorkArgs, 'id'>>;
+  changePropertyService?: Resolver<ResolversTypes['PropertyService'], ParentType, ContextType, RequireFields<MutationChangePropertyServiceArgs, 'input'>>;
   closeDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'id'>>;
   closeResidentSuggestion?: Resolver<ResolversTypes['ResidentSuggestion'], ParentType, ContextType, RequireFields<MutationCloseResidentSuggestionArgs, 'adopted' | 'id'>>;
   collectResidentSuggestion?: Resolver<ResolversTypes['ResidentSuggestion'], ParentType, ContextType, RequireFields<MutationCollectResidentSuggestionArgs, 'input'>>;
@@ -3789,6 +4127,9 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctElectionResult?: Resolver<ResolversTypes['ElectionResult'], ParentType, ContextType, RequireFields<MutationCorrectElectionResultArgs, 'id' | 'input'>>;
   correctFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationCorrectFacilityWorkArgs, 'id' | 'input'>>;
   correctGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
+  correctOwnersCommittee?: Resolver<ResolversTypes['OwnersCommittee'], ParentType, ContextType, RequireFields<MutationCorrectOwnersCommitteeArgs, 'id' | 'input'>>;
+  correctPropertyFees?: Resolver<ResolversTypes['PropertyFees'], ParentType, ContextType, RequireFields<MutationCorrectPropertyFeesArgs, 'id' | 'input'>>;
+  correctPropertyService?: Resolver<ResolversTypes['PropertyService'], ParentType, ContextType, RequireFields<MutationCorrectPropertyServiceArgs, 'id' | 'input'>>;
   correctRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationCorrectRegionArgs, 'code' | 'input'>>;
   correctResidentSuggestion?: Resolver<ResolversTypes['ResidentSuggestion'], ParentType, ContextType, RequireFields<MutationCorrectResidentSuggestionArgs, 'id' | 'input'>>;
   correctSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
@@ -3809,6 +4150,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   rateCommunityFacility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType, RequireFields<MutationRateCommunityFacilityArgs, 'id' | 'starLevel'>>;
   recordAutonomyActivity?: Resolver<ResolversTypes['AutonomyActivity'], ParentType, ContextType, RequireFields<MutationRecordAutonomyActivityArgs, 'input'>>;
   recordElectionResult?: Resolver<ResolversTypes['ElectionResult'], ParentType, ContextType, RequireFields<MutationRecordElectionResultArgs, 'input'>>;
+  recordOwnersCommittee?: Resolver<ResolversTypes['OwnersCommittee'], ParentType, ContextType, RequireFields<MutationRecordOwnersCommitteeArgs, 'input'>>;
+  recordPropertyFees?: Resolver<ResolversTypes['PropertyFees'], ParentType, ContextType, RequireFields<MutationRecordPropertyFeesArgs, 'input'>>;
   recordSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
   recordSocialWorkExamResult?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
   recordTrainingAttendance?: Resolver<ResolversTypes['WorkforceTrainingAttendance'], ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
@@ -3827,12 +4170,27 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawElectionResult?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawElectionResultArgs, 'id' | 'reason'>>;
   withdrawFacilityWork?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawFacilityWorkArgs, 'id' | 'reason'>>;
   withdrawGrid?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
+  withdrawOwnersCommittee?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawOwnersCommitteeArgs, 'id' | 'reason'>>;
+  withdrawPropertyFees?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawPropertyFeesArgs, 'id' | 'reason'>>;
+  withdrawPropertyService?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawPropertyServiceArgs, 'id' | 'reason'>>;
   withdrawRegion?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawRegionArgs, 'code' | 'reason'>>;
   withdrawResidentSuggestion?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawResidentSuggestionArgs, 'id' | 'reason'>>;
   withdrawSocialWorkCertificate?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkCertificateArgs, 'id' | 'reason'>>;
   withdrawSocialWorkExamRegistration?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkExamRegistrationArgs, 'id' | 'reason'>>;
   withdrawTrainingAttendance?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
   withdrawWorkforceTraining?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawWorkforceTrainingArgs, 'id' | 'reason'>>;
+}>;
+
+export type OwnersCommitteeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OwnersCommittee'] = ResolversParentTypes['OwnersCommittee']> = ResolversObject<{
+  compound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partyMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  red?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  termFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  termTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -3851,6 +4209,34 @@ export type PersonResolvers<ContextType = RequestContext, ParentType extends Res
 export type PersonsOnDayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PersonsOnDay'] = ResolversParentTypes['PersonsOnDay']> = ResolversObject<{
   day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   personIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type PropertyFeesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PropertyFees'] = ResolversParentTypes['PropertyFees']> = ResolversObject<{
+  collectionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  compound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  householdsDue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  householdsPaid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PropertyServiceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PropertyService'] = ResolversParentTypes['PropertyService']> = ResolversObject<{
+  compound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType>;
+  fromOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['PropertyMode'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  redProperty?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  toOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type PropertyServiceConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PropertyServiceConnection'] = ResolversParentTypes['PropertyServiceConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['PropertyService']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -3872,6 +4258,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   lookupGrids?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryLookupGridsArgs, 'codes'>>;
   lookupRegions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryLookupRegionsArgs, 'codes'>>;
   personsInPost?: Resolver<Array<ResolversTypes['PersonsOnDay']>, ParentType, ContextType, RequireFields<QueryPersonsInPostArgs, 'days'>>;
+  propertyServices?: Resolver<ResolversTypes['PropertyServiceConnection'], ParentType, ContextType, Partial<QueryPropertyServicesArgs>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<ResolversTypes['RegionConnection'], ParentType, ContextType, Partial<QueryRegionsArgs>>;
   residentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<QueryResidentSuggestionArgs, 'id'>>;
@@ -3929,6 +4316,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  propertyServices?: Resolver<ResolversTypes['PropertyServiceConnection'], ParentType, ContextType, Partial<RegionPropertyServicesArgs>>;
   residentSuggestions?: Resolver<ResolversTypes['ResidentSuggestionConnection'], ParentType, ContextType, Partial<RegionResidentSuggestionsArgs>>;
   structure?: Resolver<Maybe<ResolversTypes['RegionStructure']>, ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
@@ -4084,9 +4472,13 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Grid?: GridResolvers<ContextType>;
   GridConnection?: GridConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OwnersCommittee?: OwnersCommitteeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonsOnDay?: PersonsOnDayResolvers<ContextType>;
+  PropertyFees?: PropertyFeesResolvers<ContextType>;
+  PropertyService?: PropertyServiceResolvers<ContextType>;
+  PropertyServiceConnection?: PropertyServiceConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RateFigure?: RateFigureResolvers<ContextType>;
   RatePoint?: RatePointResolvers<ContextType>;

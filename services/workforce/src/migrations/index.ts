@@ -6,6 +6,7 @@ import { Migration20261210000000_Facilities } from './Migration20261210000000_Fa
 import { Migration20261210000001_AutonomyStations } from './Migration20261210000001_AutonomyStations';
 import { Migration20261210000002_Elections } from './Migration20261210000002_Elections';
 import { Migration20261210000003_Suggestions } from './Migration20261210000003_Suggestions';
+import { Migration20261210000004_Property } from './Migration20261210000004_Property';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000001_AutonomyStations', class: Migration20261210000001_AutonomyStations },
   { name: 'Migration20261210000002_Elections', class: Migration20261210000002_Elections },
   { name: 'Migration20261210000003_Suggestions', class: Migration20261210000003_Suggestions },
+  { name: 'Migration20261210000004_Property', class: Migration20261210000004_Property },
 ];
