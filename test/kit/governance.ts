@@ -454,6 +454,56 @@ function property(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtures, '
   };
 }
 
+/**
+ * Household visits (seeds/000 跑楼行动: eight communities of the seed street, 808 rounds; seeds/002
+ * 入户走访: two communities of another street, 92 rounds) and generated rounds elsewhere.
+ */
+function visits(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtures, 'rows' | 'dir'>) {
+  const rows: FixtureRow[] = [];
+  const add = (community: string, kind: string, visitedOn: string, counts: Record<string, number>) =>
+    rows.push({
+      number: `ZF${String(rows.length + 1).padStart(6, '0')}`,
+      community,
+      compound: null,
+      worker: null,
+      kind,
+      visitedOn,
+      ...counts,
+    });
+  const seedStreet = fx.communities.filter((c) => c.street === fx.street).slice(0, 8);
+  for (const c of seedStreet)
+    for (let i = 0; i < 101; i++)
+      add(c.code, '跑楼', day(2025, 1 + (i % 12), 1 + (i % 28)), {
+        households: 19,
+        enterprises: i < 19 ? 1 : 0,
+        needsFound: i < 60 ? 1 : 0,
+        needsSolved: i < 38 ? 1 : 0,
+        talentsFound: i < 13 ? 2 : 1,
+      });
+  const [a, b] = fx.communities.filter((c) => c.street !== fx.street);
+  for (const [k, c] of [a, b].entries())
+    for (let i = 0; i < 46; i++)
+      add(c.code, '入户走访', day(2025, 3 + (i % 9), 1 + ((i + k) % 28)), {
+        households: i < 36 ? 8 : 7,
+        enterprises: 0,
+        needsFound: 1,
+        needsSolved: 1,
+        talentsFound: 0,
+      });
+  for (const c of fx.communities.filter((x) => x.street !== fx.street && x !== a && x !== b))
+    for (let i = rnd.int(5, 25); i > 0; i--) {
+      const found = rnd.int(0, 5);
+      add(c.code, rnd.pick(['跑楼', '入户走访', '走访企业']), day(rnd.pick([2024, 2025]), rnd.int(1, 12), rnd.int(1, 28)), {
+        households: rnd.int(0, 40),
+        enterprises: rnd.int(0, 3),
+        needsFound: found,
+        needsSolved: rnd.int(0, found),
+        talentsFound: rnd.int(0, 3),
+      });
+    }
+  return { 'workforce/household_visits.csv': rows };
+}
+
 /** Writes the governance ledgers for Shangjie into `dir` and returns their rows. */
 export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWorker[] } = {}): GovernanceFixtures {
   const regions = readCsv(join(SHANGJIE, 'regions.csv'));
@@ -474,6 +524,7 @@ export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWo
     ...elections(seeded(15_03), base, opts.workers ?? []),
     ...suggestions(seeded(15_04), base),
     ...property(seeded(15_05), base),
+    ...visits(seeded(15_06), base),
   };
   for (const [file, list] of Object.entries(rows)) writeLedger(dir, file, list);
   return { dir, ...base, rows };

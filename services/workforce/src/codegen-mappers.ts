@@ -27,6 +27,7 @@ export const mappers = {
   PropertyService: '../modules/property/property.entity#PropertyService',
   OwnersCommittee: '../modules/property/property.entity#OwnersCommittee',
   PropertyFees: '../modules/property/property.entity#PropertyFee',
+  HouseholdVisit: '../modules/visits/visit.entity#HouseholdVisit',
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',
   AuditEntry: '@district/subgraph-kit#AuditEntryView',

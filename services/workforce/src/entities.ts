@@ -10,6 +10,7 @@ import { AutonomyActivity, AutonomyStation, AutonomySubsidy } from './modules/au
 import { CommunityElection, ElectionResult } from './modules/elections/election.entity';
 import { Suggestion } from './modules/suggestions/suggestion.entity';
 import { OwnersCommittee, PropertyFee, PropertyService } from './modules/property/property.entity';
+import { HouseholdVisit } from './modules/visits/visit.entity';
 
 export const entities = [
   ...kitEntities,
@@ -35,4 +36,5 @@ export const entities = [
   PropertyService,
   OwnersCommittee,
   PropertyFee,
+  HouseholdVisit,
 ];

@@ -9,6 +9,7 @@ import { autonomyActivitiesLedger, autonomyStationsLedger, autonomySubsidiesLedg
 import { electionResultsLedger, electionsLedger } from './modules/elections/elections.ledger';
 import { suggestionsLedger } from './modules/suggestions/suggestions.ledger';
 import { ownersCommitteesLedger, propertyFeesLedger, propertyServicesLedger } from './modules/property/property.ledger';
+import { householdVisitsLedger } from './modules/visits/visits.ledger';
 
 /** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
 export const ledgers: LedgerImporter[] = [
@@ -32,4 +33,5 @@ export const ledgers: LedgerImporter[] = [
   propertyServicesLedger,
   ownersCommitteesLedger,
   propertyFeesLedger,
+  householdVisitsLedger,
 ];

@@ -21,6 +21,8 @@ import { suggestionResolvers } from './modules/suggestions/suggestions.resolvers
 import { suggestionMutations } from './modules/suggestions/suggestions.mutations';
 import { propertyResolvers } from './modules/property/property.resolvers';
 import { propertyMutations } from './modules/property/property.mutations';
+import { visitResolvers } from './modules/visits/visits.resolvers';
+import { visitMutations } from './modules/visits/visits.mutations';
 
 /** Each module contributes fields to shared types (Query, Region, WorkforceFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -47,5 +49,7 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: suggestionMutations },
   propertyResolvers,
   { Mutation: propertyMutations },
+  visitResolvers,
+  { Mutation: visitMutations },
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
 );

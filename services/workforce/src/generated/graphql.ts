@@ -13,6 +13,7 @@ import type { AutonomyStation as AutonomyStationModel, AutonomySubsidy as Autono
 import type { CommunityElection as CommunityElectionModel, ElectionResult as ElectionResultModel } from '../modules/elections/election.entity';
 import type { Suggestion as SuggestionModel } from '../modules/suggestions/suggestion.entity';
 import type { PropertyService as PropertyServiceModel, OwnersCommittee as OwnersCommitteeModel, PropertyFee as PropertyFeeModel } from '../modules/property/property.entity';
+import type { HouseholdVisit as HouseholdVisitModel } from '../modules/visits/visit.entity';
 import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -633,6 +634,19 @@ export type CorrectGridInput = {
   type?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 更正走访 / a correction of a round of visits */
+export type CorrectHouseholdVisitInput = {
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  enterprises?: InputMaybe<Scalars['Int']['input']>;
+  households?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  needsFound?: InputMaybe<Scalars['Int']['input']>;
+  needsSolved?: InputMaybe<Scalars['Int']['input']>;
+  talentsFound?: InputMaybe<Scalars['Int']['input']>;
+  visitedOn?: InputMaybe<Scalars['Date']['input']>;
+  workerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** 更正业委会 / a correction of an owners' committee */
 export type CorrectOwnersCommitteeInput = {
   members?: InputMaybe<Scalars['Int']['input']>;
@@ -1038,6 +1052,8 @@ export type GovernanceFigures = {
   facilityWorksCompleted: CountFigure;
   /** 启动的设施建设项目数 / building works started in the period */
   facilityWorksStarted: CountFigure;
+  /** 跑楼、入户走访次数，可按类型 / rounds of visits in the period, by kind */
+  householdVisits: CountFigure;
   /** 当选人数（按换届完成日期），可按委员会、职务 / members elected in elections completed in the period, by committee and post */
   membersElected: CountFigure;
   /** 在任期内的业委会数（存量），可仅计红色业委会 / owners' committees in their term on the day; red: only 红色业委会 */
@@ -1056,6 +1072,18 @@ export type GovernanceFigures = {
   suggestionsClosed: CountFigure;
   /** 收集的群众建议条数，可按类别 / residents' suggestions collected in the period, by category */
   suggestionsCollected: CountFigure;
+  /** 走访覆盖企业数 / enterprises reached */
+  visitEnterprises: CountFigure;
+  /** 走访覆盖户数（按各次记录相加）/ households reached, as each round reports them */
+  visitHouseholds: CountFigure;
+  /** 走访收集诉求件数 / needs found */
+  visitNeedsFound: CountFigure;
+  /** 走访解决诉求件数 / needs solved */
+  visitNeedsSolved: CountFigure;
+  /** 挖掘能人人数 / residents with skills found */
+  visitTalentsFound: CountFigure;
+  /** 开展走访的社区数 / communities that held a round */
+  visitingCommunities: CountFigure;
 };
 
 
@@ -1307,6 +1335,18 @@ export type GovernanceFiguresFacilityWorksStartedArgs = {
  * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
  * figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type GovernanceFiguresHouseholdVisitsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type GovernanceFiguresMembersElectedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   committee?: InputMaybe<ElectionCommittee>;
@@ -1410,6 +1450,78 @@ export type GovernanceFiguresSuggestionsCollectedArgs = {
   year: Scalars['Int']['input'];
 };
 
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresVisitEnterprisesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresVisitHouseholdsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresVisitNeedsFoundArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresVisitNeedsSolvedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresVisitTalentsFoundArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresVisitingCommunitiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
 /** 拨付补助 / granting a subsidy */
 export type GrantAutonomySubsidyInput = {
   /** 金额（元）/ amount in yuan */
@@ -1494,6 +1606,68 @@ export type HoldCommunityElectionInput = {
   term?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 一次跑楼或入户走访 / a round of household visits */
+export type HouseholdVisit = {
+  __typename?: 'HouseholdVisit';
+  community: Region;
+  compound: Maybe<Compound>;
+  /** 覆盖企业数 / enterprises reached */
+  enterprises: Scalars['Int']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 覆盖户数 / households reached */
+  households: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  kind: HouseholdVisitKind;
+  /** 收集诉求 / needs found */
+  needsFound: Scalars['Int']['output'];
+  /** 解决诉求 / needs solved */
+  needsSolved: Scalars['Int']['output'];
+  /** 走访编号 / number */
+  number: Scalars['String']['output'];
+  /** 挖掘能人 / residents with skills found */
+  talentsFound: Scalars['Int']['output'];
+  visitedOn: Scalars['Date']['output'];
+  /** 带队社区工作者 / the worker who led it */
+  worker: Maybe<CommunityWorker>;
+};
+
+/** 走访分页 / a page of visit rounds */
+export type HouseholdVisitConnection = {
+  __typename?: 'HouseholdVisitConnection';
+  nodes: Array<HouseholdVisit>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 走访筛选 / visit filter */
+export type HouseholdVisitFilter = {
+  kind?: InputMaybe<HouseholdVisitKind>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  visitedFrom?: InputMaybe<Scalars['Date']['input']>;
+  visitedTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** 走访类型 / kind of visit round */
+export type HouseholdVisitKind =
+  /** 跑楼行动 / building run */
+  | 'BUILDING_RUN'
+  /** 走访企业 / enterprise visits */
+  | 'ENTERPRISE_VISIT'
+  /** 入户走访 / home visits */
+  | 'HOME_VISIT';
+
+/** 走访排序 / visit sort */
+export type HouseholdVisitSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: HouseholdVisitSortField;
+};
+
+/** 走访排序字段 / visit sort fields */
+export type HouseholdVisitSortField =
+  | 'ID'
+  | 'VISITED_ON';
+
 /** 调岗：未给出的项保持不变 / a move: what is not given stays as it is */
 export type MoveCommunityWorkerInput = {
   communityCode?: InputMaybe<Scalars['ID']['input']>;
@@ -1552,6 +1726,8 @@ export type Mutation = {
   correctFacilityWork: FacilityWork;
   /** 更正网格 / correct a grid; the earlier values kept in its history */
   correctGrid: Grid;
+  /** 更正走访记录（原值留存于历史）/ correct a round of visits; the earlier values kept in its history */
+  correctHouseholdVisit: HouseholdVisit;
   /** 更正业委会（原值留存于历史）/ correct an owners' committee; the earlier values kept in its history */
   correctOwnersCommittee: OwnersCommittee;
   /** 更正物业费收缴（编号：小区全局编号:年度）/ correct a year's fee collection (id: <compound id>:<year>) */
@@ -1598,6 +1774,8 @@ export type Mutation = {
   recordAutonomyActivity: AutonomyActivity;
   /** 登记当选结果；已完成的换届即调整当选人的岗位 / record who was elected into which post; for a completed election the worker's post follows from its completion day */
   recordElectionResult: ElectionResult;
+  /** 登记一次跑楼或入户走访；编号缺省时自动编排 / record a round of visits; the number is assigned when not given */
+  recordHouseholdVisit: HouseholdVisit;
   /** 登记业委会（本届）/ record a compound's owners' committee for a term */
   recordOwnersCommittee: OwnersCommittee;
   /** 登记小区某年的物业费收缴 / record a compound's fee collection for a year */
@@ -1638,6 +1816,8 @@ export type Mutation = {
   withdrawFacilityWork: WithdrawnRecord;
   /** 撤销录入错误的网格 / withdraw a grid entered by mistake; refused while compounds or posts name it */
   withdrawGrid: WithdrawnRecord;
+  /** 撤销录入错误的走访记录 / withdraw a round of visits entered by mistake */
+  withdrawHouseholdVisit: WithdrawnRecord;
   /** 撤销录入错误的业委会 / withdraw an owners' committee entered by mistake */
   withdrawOwnersCommittee: WithdrawnRecord;
   /** 撤销录入错误的物业费收缴记录 / withdraw a fee record entered by mistake */
@@ -1803,6 +1983,14 @@ export type MutationCorrectGridArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectHouseholdVisitArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectHouseholdVisitInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectOwnersCommitteeArgs = {
   id: Scalars['ID']['input'];
   input: CorrectOwnersCommitteeInput;
@@ -1961,6 +2149,12 @@ export type MutationRecordElectionResultArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordHouseholdVisitArgs = {
+  input: RecordHouseholdVisitInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordOwnersCommitteeArgs = {
   input: RecordOwnersCommitteeInput;
 };
@@ -2089,6 +2283,13 @@ export type MutationWithdrawFacilityWorkArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawGridArgs = {
   code: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawHouseholdVisitArgs = {
+  id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
@@ -2324,6 +2525,10 @@ export type Query = {
   facilityWorks: FacilityWorkConnection;
   /** 网格 / a grid by its code */
   grid: Maybe<Grid>;
+  /** 走访记录：全局编号或本辖区的走访编号 / a round of household visits by global id, or by number in the caller's own district */
+  householdVisit: Maybe<HouseholdVisit>;
+  /** 跑楼、入户走访记录列表 / rounds of building runs and household visits */
+  householdVisits: HouseholdVisitConnection;
   /** 按全局编号批量查找小区（最多5000个）/ the compounds among these global ids (410106:XQ0001) that exist (at most 5000) */
   lookupCompounds: Array<Compound>;
   /** 按编码批量查找网格（最多5000个）/ the grids among these codes that exist (at most 5000) */
@@ -2457,6 +2662,21 @@ export type QueryFacilityWorksArgs = {
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGridArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryHouseholdVisitArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryHouseholdVisitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<HouseholdVisitFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<HouseholdVisitSort>;
 };
 
 
@@ -2634,6 +2854,22 @@ export type RecordElectionResultInput = {
   workerId: Scalars['ID']['input'];
 };
 
+/** 登记走访 / recording a round of visits */
+export type RecordHouseholdVisitInput = {
+  communityCode: Scalars['ID']['input'];
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  enterprises?: InputMaybe<Scalars['Int']['input']>;
+  households?: InputMaybe<Scalars['Int']['input']>;
+  /** 走访编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: HouseholdVisitKind;
+  needsFound?: InputMaybe<Scalars['Int']['input']>;
+  needsSolved?: InputMaybe<Scalars['Int']['input']>;
+  talentsFound?: InputMaybe<Scalars['Int']['input']>;
+  visitedOn: Scalars['Date']['input'];
+  workerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** 登记业委会 / recording an owners' committee */
 export type RecordOwnersCommitteeInput = {
   compoundId: Scalars['ID']['input'];
@@ -2715,6 +2951,8 @@ export type Region = {
   gridsWithoutWorker: GridConnection;
   /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
   history: Array<RecordChange>;
+  /** 该节点下的走访记录 / rounds of visits under this node */
+  householdVisits: HouseholdVisitConnection;
   /** 层级 / level */
   level: RegionLevel;
   /** 名称 / name */
@@ -2814,6 +3052,15 @@ export type RegionGridsWithoutWorkerArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionHouseholdVisitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<HouseholdVisitFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<HouseholdVisitSort>;
 };
 
 
@@ -3596,6 +3843,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectElectionResultInput: CorrectElectionResultInput;
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
+  CorrectHouseholdVisitInput: CorrectHouseholdVisitInput;
   CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
   CorrectPropertyFeesInput: CorrectPropertyFeesInput;
   CorrectPropertyServiceInput: CorrectPropertyServiceInput;
@@ -3634,6 +3882,12 @@ export type ResolversTypes = ResolversObject<{
   GridConnection: ResolverTypeWrapper<Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversTypes['Grid']> }>;
   HireCommunityWorkerInput: HireCommunityWorkerInput;
   HoldCommunityElectionInput: HoldCommunityElectionInput;
+  HouseholdVisit: ResolverTypeWrapper<HouseholdVisitModel>;
+  HouseholdVisitConnection: ResolverTypeWrapper<Omit<HouseholdVisitConnection, 'nodes'> & { nodes: Array<ResolversTypes['HouseholdVisit']> }>;
+  HouseholdVisitFilter: HouseholdVisitFilter;
+  HouseholdVisitKind: HouseholdVisitKind;
+  HouseholdVisitSort: HouseholdVisitSort;
+  HouseholdVisitSortField: HouseholdVisitSortField;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OwnersCommittee: ResolverTypeWrapper<OwnersCommitteeModel>;
@@ -3655,6 +3909,7 @@ export type ResolversTypes = ResolversObject<{
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
   RecordElectionResultInput: RecordElectionResultInput;
+  RecordHouseholdVisitInput: RecordHouseholdVisitInput;
   RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
   RecordPropertyFeesInput: RecordPropertyFeesInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
@@ -3744,6 +3999,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectElectionResultInput: CorrectElectionResultInput;
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
+  CorrectHouseholdVisitInput: CorrectHouseholdVisitInput;
   CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
   CorrectPropertyFeesInput: CorrectPropertyFeesInput;
   CorrectPropertyServiceInput: CorrectPropertyServiceInput;
@@ -3774,6 +4030,10 @@ export type ResolversParentTypes = ResolversObject<{
   GridConnection: Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Grid']> };
   HireCommunityWorkerInput: HireCommunityWorkerInput;
   HoldCommunityElectionInput: HoldCommunityElectionInput;
+  HouseholdVisit: HouseholdVisitModel;
+  HouseholdVisitConnection: Omit<HouseholdVisitConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['HouseholdVisit']> };
+  HouseholdVisitFilter: HouseholdVisitFilter;
+  HouseholdVisitSort: HouseholdVisitSort;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: Record<PropertyKey, never>;
   OwnersCommittee: OwnersCommitteeModel;
@@ -3792,6 +4052,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: RecordChangeViewModel;
   RecordElectionResultInput: RecordElectionResultInput;
+  RecordHouseholdVisitInput: RecordHouseholdVisitInput;
   RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
   RecordPropertyFeesInput: RecordPropertyFeesInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
@@ -4077,6 +4338,7 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   facilityWorksAccepted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksAcceptedArgs, 'year'>>;
   facilityWorksCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksCompletedArgs, 'year'>>;
   facilityWorksStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksStartedArgs, 'year'>>;
+  householdVisits?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresHouseholdVisitsArgs, 'year'>>;
   membersElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMembersElectedArgs, 'year'>>;
   ownersCommittees?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresOwnersCommitteesArgs, 'year'>>;
   propertyFeeCollectionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresPropertyFeeCollectionRateArgs, 'year'>>;
@@ -4086,6 +4348,12 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   suggestionsAdopted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionsAdoptedArgs, 'year'>>;
   suggestionsClosed?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionsClosedArgs, 'year'>>;
   suggestionsCollected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionsCollectedArgs, 'year'>>;
+  visitEnterprises?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitEnterprisesArgs, 'year'>>;
+  visitHouseholds?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitHouseholdsArgs, 'year'>>;
+  visitNeedsFound?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitNeedsFoundArgs, 'year'>>;
+  visitNeedsSolved?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitNeedsSolvedArgs, 'year'>>;
+  visitTalentsFound?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitTalentsFoundArgs, 'year'>>;
+  visitingCommunities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitingCommunitiesArgs, 'year'>>;
 }>;
 
 export type GridResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
@@ -4103,6 +4371,28 @@ export type GridResolvers<ContextType = RequestContext, ParentType extends Resol
 
 export type GridConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GridConnection'] = ResolversParentTypes['GridConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type HouseholdVisitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HouseholdVisit'] = ResolversParentTypes['HouseholdVisit']> = ResolversObject<{
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType>;
+  enterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  households?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['HouseholdVisitKind'], ParentType, ContextType>;
+  needsFound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  needsSolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  talentsFound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visitedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  worker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType>;
+}>;
+
+export type HouseholdVisitConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HouseholdVisitConnection'] = ResolversParentTypes['HouseholdVisitConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['HouseholdVisit']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -4127,6 +4417,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctElectionResult?: Resolver<ResolversTypes['ElectionResult'], ParentType, ContextType, RequireFields<MutationCorrectElectionResultArgs, 'id' | 'input'>>;
   correctFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationCorrectFacilityWorkArgs, 'id' | 'input'>>;
   correctGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
+  correctHouseholdVisit?: Resolver<ResolversTypes['HouseholdVisit'], ParentType, ContextType, RequireFields<MutationCorrectHouseholdVisitArgs, 'id' | 'input'>>;
   correctOwnersCommittee?: Resolver<ResolversTypes['OwnersCommittee'], ParentType, ContextType, RequireFields<MutationCorrectOwnersCommitteeArgs, 'id' | 'input'>>;
   correctPropertyFees?: Resolver<ResolversTypes['PropertyFees'], ParentType, ContextType, RequireFields<MutationCorrectPropertyFeesArgs, 'id' | 'input'>>;
   correctPropertyService?: Resolver<ResolversTypes['PropertyService'], ParentType, ContextType, RequireFields<MutationCorrectPropertyServiceArgs, 'id' | 'input'>>;
@@ -4150,6 +4441,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   rateCommunityFacility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType, RequireFields<MutationRateCommunityFacilityArgs, 'id' | 'starLevel'>>;
   recordAutonomyActivity?: Resolver<ResolversTypes['AutonomyActivity'], ParentType, ContextType, RequireFields<MutationRecordAutonomyActivityArgs, 'input'>>;
   recordElectionResult?: Resolver<ResolversTypes['ElectionResult'], ParentType, ContextType, RequireFields<MutationRecordElectionResultArgs, 'input'>>;
+  recordHouseholdVisit?: Resolver<ResolversTypes['HouseholdVisit'], ParentType, ContextType, RequireFields<MutationRecordHouseholdVisitArgs, 'input'>>;
   recordOwnersCommittee?: Resolver<ResolversTypes['OwnersCommittee'], ParentType, ContextType, RequireFields<MutationRecordOwnersCommitteeArgs, 'input'>>;
   recordPropertyFees?: Resolver<ResolversTypes['PropertyFees'], ParentType, ContextType, RequireFields<MutationRecordPropertyFeesArgs, 'input'>>;
   recordSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
@@ -4170,6 +4462,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawElectionResult?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawElectionResultArgs, 'id' | 'reason'>>;
   withdrawFacilityWork?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawFacilityWorkArgs, 'id' | 'reason'>>;
   withdrawGrid?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
+  withdrawHouseholdVisit?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawHouseholdVisitArgs, 'id' | 'reason'>>;
   withdrawOwnersCommittee?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawOwnersCommitteeArgs, 'id' | 'reason'>>;
   withdrawPropertyFees?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawPropertyFeesArgs, 'id' | 'reason'>>;
   withdrawPropertyService?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawPropertyServiceArgs, 'id' | 'reason'>>;
@@ -4254,6 +4547,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
   facilityWorks?: Resolver<ResolversTypes['FacilityWorkConnection'], ParentType, ContextType, Partial<QueryFacilityWorksArgs>>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryGridArgs, 'code'>>;
+  householdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<QueryHouseholdVisitArgs, 'id'>>;
+  householdVisits?: Resolver<ResolversTypes['HouseholdVisitConnection'], ParentType, ContextType, Partial<QueryHouseholdVisitsArgs>>;
   lookupCompounds?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryLookupCompoundsArgs, 'ids'>>;
   lookupGrids?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryLookupGridsArgs, 'codes'>>;
   lookupRegions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryLookupRegionsArgs, 'codes'>>;
@@ -4313,6 +4608,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   grids?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsArgs>>;
   gridsWithoutWorker?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsWithoutWorkerArgs>>;
   history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  householdVisits?: Resolver<ResolversTypes['HouseholdVisitConnection'], ParentType, ContextType, Partial<RegionHouseholdVisitsArgs>>;
   level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
@@ -4471,6 +4767,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   GovernanceFigures?: GovernanceFiguresResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   GridConnection?: GridConnectionResolvers<ContextType>;
+  HouseholdVisit?: HouseholdVisitResolvers<ContextType>;
+  HouseholdVisitConnection?: HouseholdVisitConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OwnersCommittee?: OwnersCommitteeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

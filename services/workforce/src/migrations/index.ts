@@ -7,6 +7,7 @@ import { Migration20261210000001_AutonomyStations } from './Migration20261210000
 import { Migration20261210000002_Elections } from './Migration20261210000002_Elections';
 import { Migration20261210000003_Suggestions } from './Migration20261210000003_Suggestions';
 import { Migration20261210000004_Property } from './Migration20261210000004_Property';
+import { Migration20261210000005_HouseholdVisits } from './Migration20261210000005_HouseholdVisits';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000002_Elections', class: Migration20261210000002_Elections },
   { name: 'Migration20261210000003_Suggestions', class: Migration20261210000003_Suggestions },
   { name: 'Migration20261210000004_Property', class: Migration20261210000004_Property },
+  { name: 'Migration20261210000005_HouseholdVisits', class: Migration20261210000005_HouseholdVisits },
 ];
