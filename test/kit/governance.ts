@@ -504,6 +504,111 @@ function visits(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtures, 'ro
   return { 'workforce/household_visits.csv': rows };
 }
 
+const MICRO: [string, string, string][] = [
+  ['绿化补植', '老旧小区绿化补植', '株'],
+  ['停车设施', '非机动车棚改造', '处'],
+  ['道路修缮', '破损路面修补', '米'],
+  ['公共空间', '口袋公园', '处'],
+  ['便民设施', '增设休闲座椅', '个'],
+];
+
+/**
+ * Micro livelihood works (seeds/000 一.三 and 四.一; seeds/002 五项行动) planted in the seed street and
+ * in two communities of another street, generated elsewhere.
+ */
+function microProjects(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtures, 'rows' | 'dir'>) {
+  const rows: FixtureRow[] = [];
+  const add = (row: FixtureRow) => rows.push({ number: `WXM${String(rows.length + 1).padStart(4, '0')}`, ...row });
+  const seedCompounds = fx.compounds.filter((c) => c.community.startsWith(fx.street.slice(0, 9)));
+  const [a, b, ...rest] = seedCompounds.slice(10);
+  add({
+    community: a.community,
+    compound: a.number,
+    name: `${a.name}廊架与门头改造`,
+    category: '安全隐患整治',
+    content: '消除结构安全隐患，新增休闲空间',
+    households: a.households,
+    funding: 120000,
+    fundingSource: '街道',
+    startedOn: '2025-04-01',
+    completedOn: '2025-08-20',
+  });
+  add({
+    community: b.community,
+    compound: b.number,
+    name: `${b.name}车库门前场地平整硬化`,
+    category: '道路修缮',
+    quantity: 32,
+    unit: '个',
+    households: 32,
+    funding: 60000,
+    fundingSource: '街道',
+    startedOn: '2025-05-01',
+    completedOn: '2025-06-30',
+  });
+  for (const [i, c] of rest.slice(0, 4).entries())
+    add({
+      community: c.community,
+      compound: c.number,
+      name: `${c.name}绿化补植`,
+      category: '绿化补植',
+      households: [203, 205, 200, 204][i],
+      startedOn: '2025-03-01',
+      completedOn: '2025-04-30',
+    });
+  const [x, y] = fx.communities.filter((c) => c.street !== fx.street);
+  add({
+    community: x.code,
+    name: '污水井淤积治理',
+    category: '环境卫生',
+    content: '清掏淤积化粪池，清理杂物100余车',
+    quantity: 82,
+    unit: '个',
+    funding: 52000,
+    fundingSource: '社会捐赠',
+    startedOn: '2025-03-10',
+    completedOn: '2025-04-15',
+  });
+  add({
+    community: y.code,
+    name: '园区破损道路修缮',
+    category: '道路修缮',
+    quantity: 1500,
+    unit: '米',
+    funding: 205000,
+    fundingSource: '社会捐赠',
+    startedOn: '2025-05-01',
+    completedOn: '2025-07-31',
+  });
+  add({
+    community: x.code,
+    name: '电动自行车充电端口及车棚',
+    category: '充电设施',
+    quantity: 200,
+    unit: '个',
+    startedOn: '2025-08-01',
+    completedOn: null,
+  });
+  for (const c of fx.communities.filter((k) => k.street !== fx.street && k !== x && k !== y && rnd.chance(0.5))) {
+    const [category, name, unit] = rnd.pick(MICRO);
+    const year = rnd.pick([2024, 2025]);
+    const done = rnd.chance(0.8);
+    add({
+      community: c.code,
+      name,
+      category,
+      quantity: rnd.int(5, 300),
+      unit,
+      households: rnd.int(20, 400),
+      funding: rnd.int(1, 20) * 5000,
+      fundingSource: rnd.pick(['街道', '社区保障资金', '众筹']),
+      startedOn: day(year, rnd.int(1, 6), rnd.int(1, 28)),
+      completedOn: done ? day(year, rnd.int(7, 12), rnd.int(1, 28)) : null,
+    });
+  }
+  return { 'workforce/micro_projects.csv': rows };
+}
+
 /** Writes the governance ledgers for Shangjie into `dir` and returns their rows. */
 export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWorker[] } = {}): GovernanceFixtures {
   const regions = readCsv(join(SHANGJIE, 'regions.csv'));
@@ -525,6 +630,7 @@ export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWo
     ...suggestions(seeded(15_04), base),
     ...property(seeded(15_05), base),
     ...visits(seeded(15_06), base),
+    ...microProjects(seeded(15_07), base),
   };
   for (const [file, list] of Object.entries(rows)) writeLedger(dir, file, list);
   return { dir, ...base, rows };

@@ -28,6 +28,7 @@ export const mappers = {
   OwnersCommittee: '../modules/property/property.entity#OwnersCommittee',
   PropertyFees: '../modules/property/property.entity#PropertyFee',
   HouseholdVisit: '../modules/visits/visit.entity#HouseholdVisit',
+  MicroProject: '../modules/micro-projects/micro-project.entity#MicroProject',
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',
   AuditEntry: '@district/subgraph-kit#AuditEntryView',

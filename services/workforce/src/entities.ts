@@ -11,6 +11,7 @@ import { CommunityElection, ElectionResult } from './modules/elections/election.
 import { Suggestion } from './modules/suggestions/suggestion.entity';
 import { OwnersCommittee, PropertyFee, PropertyService } from './modules/property/property.entity';
 import { HouseholdVisit } from './modules/visits/visit.entity';
+import { MicroProject } from './modules/micro-projects/micro-project.entity';
 
 export const entities = [
   ...kitEntities,
@@ -37,4 +38,5 @@ export const entities = [
   OwnersCommittee,
   PropertyFee,
   HouseholdVisit,
+  MicroProject,
 ];

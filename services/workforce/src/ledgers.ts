@@ -10,6 +10,7 @@ import { electionResultsLedger, electionsLedger } from './modules/elections/elec
 import { suggestionsLedger } from './modules/suggestions/suggestions.ledger';
 import { ownersCommitteesLedger, propertyFeesLedger, propertyServicesLedger } from './modules/property/property.ledger';
 import { householdVisitsLedger } from './modules/visits/visits.ledger';
+import { microProjectsLedger } from './modules/micro-projects/micro-projects.ledger';
 
 /** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
 export const ledgers: LedgerImporter[] = [
@@ -34,4 +35,5 @@ export const ledgers: LedgerImporter[] = [
   ownersCommitteesLedger,
   propertyFeesLedger,
   householdVisitsLedger,
+  microProjectsLedger,
 ];

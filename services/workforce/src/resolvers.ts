@@ -23,6 +23,8 @@ import { propertyResolvers } from './modules/property/property.resolvers';
 import { propertyMutations } from './modules/property/property.mutations';
 import { visitResolvers } from './modules/visits/visits.resolvers';
 import { visitMutations } from './modules/visits/visits.mutations';
+import { microProjectResolvers } from './modules/micro-projects/micro-projects.resolvers';
+import { microProjectMutations } from './modules/micro-projects/micro-projects.mutations';
 
 /** Each module contributes fields to shared types (Query, Region, WorkforceFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -51,5 +53,7 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: propertyMutations },
   visitResolvers,
   { Mutation: visitMutations },
+  microProjectResolvers,
+  { Mutation: microProjectMutations },
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
 );

@@ -14,6 +14,7 @@ import type { CommunityElection as CommunityElectionModel, ElectionResult as Ele
 import type { Suggestion as SuggestionModel } from '../modules/suggestions/suggestion.entity';
 import type { PropertyService as PropertyServiceModel, OwnersCommittee as OwnersCommitteeModel, PropertyFee as PropertyFeeModel } from '../modules/property/property.entity';
 import type { HouseholdVisit as HouseholdVisitModel } from '../modules/visits/visit.entity';
+import type { MicroProject as MicroProjectModel } from '../modules/micro-projects/micro-project.entity';
 import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -647,6 +648,21 @@ export type CorrectHouseholdVisitInput = {
   workerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** 更正小微民生项目 / a correction of a work */
+export type CorrectMicroProjectInput = {
+  category?: InputMaybe<MicroProjectCategory>;
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  content?: InputMaybe<Scalars['String']['input']>;
+  funding?: InputMaybe<Scalars['Float']['input']>;
+  fundingSource?: InputMaybe<FundingSource>;
+  households?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  quantity?: InputMaybe<Scalars['Float']['input']>;
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 更正业委会 / a correction of an owners' committee */
 export type CorrectOwnersCommitteeInput = {
   members?: InputMaybe<Scalars['Int']['input']>;
@@ -1056,6 +1072,16 @@ export type GovernanceFigures = {
   householdVisits: CountFigure;
   /** 当选人数（按换届完成日期），可按委员会、职务 / members elected in elections completed in the period, by committee and post */
   membersElected: CountFigure;
+  /** 小微民生项目资金（元，按启动日期），可按来源 / yuan of the works started in the period, by source */
+  microProjectFunding: CountFigure;
+  /** 完成项目惠及户数 / households benefiting from the works completed in the period */
+  microProjectHouseholds: CountFigure;
+  /** 完成项目工程量（一种单位，如“米”“个”）/ quantity in one unit (米, 个 …) of the works completed in the period */
+  microProjectQuantity: CountFigure;
+  /** 完成的小微民生项目数 / works completed in the period */
+  microProjectsCompleted: CountFigure;
+  /** 启动的小微民生项目数 / micro livelihood works started in the period */
+  microProjectsStarted: CountFigure;
   /** 在任期内的业委会数（存量），可仅计红色业委会 / owners' committees in their term on the day; red: only 红色业委会 */
   ownersCommittees: CountFigure;
   /** 物业费收缴率 = 实缴户数 ÷ 应缴户数（当年），可按当年实行的模式 / fee collection rate of the year: households paid ÷ owing, by the mode compounds had that year */
@@ -1351,6 +1377,72 @@ export type GovernanceFiguresMembersElectedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   committee?: InputMaybe<ElectionCommittee>;
   post?: InputMaybe<ElectionPost>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresMicroProjectFundingArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<MicroProjectCategory>;
+  sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresMicroProjectHouseholdsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<MicroProjectCategory>;
+  sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresMicroProjectQuantityArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<MicroProjectCategory>;
+  sources?: InputMaybe<Array<FundingSource>>;
+  unit: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresMicroProjectsCompletedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<MicroProjectCategory>;
+  sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresMicroProjectsStartedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<MicroProjectCategory>;
+  sources?: InputMaybe<Array<FundingSource>>;
   year: Scalars['Int']['input'];
 };
 
@@ -1668,6 +1760,94 @@ export type HouseholdVisitSortField =
   | 'ID'
   | 'VISITED_ON';
 
+/** 小微民生项目（微改造）/ a micro livelihood work */
+export type MicroProject = {
+  __typename?: 'MicroProject';
+  category: MicroProjectCategory;
+  community: Region;
+  completedOn: Maybe<Scalars['Date']['output']>;
+  compound: Maybe<Compound>;
+  /** 建设内容 / what was done */
+  content: Maybe<Scalars['String']['output']>;
+  /** 资金（元）/ funding in yuan */
+  funding: Maybe<Scalars['Float']['output']>;
+  fundingSource: Maybe<FundingSource>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 惠及户数 / households benefiting */
+  households: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** 项目编号 / number */
+  number: Scalars['String']['output'];
+  /** 工程量 / quantity */
+  quantity: Maybe<Scalars['Float']['output']>;
+  startedOn: Scalars['Date']['output'];
+  status: MicroProjectStatus;
+  /** 单位 / unit of the quantity */
+  unit: Maybe<Scalars['String']['output']>;
+};
+
+/** 小微民生项目类别 / category of a micro livelihood work */
+export type MicroProjectCategory =
+  /** 充电设施 / charging points */
+  | 'CHARGING'
+  /** 便民设施 / conveniences */
+  | 'CONVENIENCE'
+  /** 绿化补植 / greening */
+  | 'GREENING'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 停车设施 / parking */
+  | 'PARKING'
+  /** 公共空间 / public space */
+  | 'PUBLIC_SPACE'
+  /** 道路修缮 / roads and paving */
+  | 'ROAD'
+  /** 安全隐患整治 / removing safety hazards */
+  | 'SAFETY'
+  /** 环境卫生 / sanitation */
+  | 'SANITATION';
+
+/** 小微民生项目分页 / a page of works */
+export type MicroProjectConnection = {
+  __typename?: 'MicroProjectConnection';
+  nodes: Array<MicroProject>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 小微民生项目筛选 / work filter */
+export type MicroProjectFilter = {
+  category?: InputMaybe<MicroProjectCategory>;
+  completedFrom?: InputMaybe<Scalars['Date']['input']>;
+  completedTo?: InputMaybe<Scalars['Date']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  startedFrom?: InputMaybe<Scalars['Date']['input']>;
+  startedTo?: InputMaybe<Scalars['Date']['input']>;
+  status?: InputMaybe<MicroProjectStatus>;
+};
+
+/** 小微民生项目排序 / work sort */
+export type MicroProjectSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: MicroProjectSortField;
+};
+
+/** 小微民生项目排序字段 / work sort fields */
+export type MicroProjectSortField =
+  | 'COMPLETED_ON'
+  | 'HOUSEHOLDS'
+  | 'ID'
+  | 'STARTED_ON';
+
+/** 小微民生项目状态 / status of a work */
+export type MicroProjectStatus =
+  /** 已完成 / completed */
+  | 'COMPLETED'
+  /** 已启动 / started */
+  | 'STARTED';
+
 /** 调岗：未给出的项保持不变 / a move: what is not given stays as it is */
 export type MoveCommunityWorkerInput = {
   communityCode?: InputMaybe<Scalars['ID']['input']>;
@@ -1700,6 +1880,8 @@ export type Mutation = {
   completeCommunityElection: CommunityElection;
   /** 项目完成（日期默认今天）/ a work is completed on a day, default today */
   completeFacilityWork: FacilityWork;
+  /** 小微民生项目完成（日期默认今天），可同时给出惠及户数 / a work is completed on a day (default today), with the households it benefits */
+  completeMicroProject: MicroProject;
   /** 更正自治站议事或活动（原值留存于历史）/ correct a meeting or activity; the earlier values kept in its history */
   correctAutonomyActivity: AutonomyActivity;
   /** 更正自治站（原值留存于历史）/ correct a station; the earlier values kept in its history */
@@ -1728,6 +1910,8 @@ export type Mutation = {
   correctGrid: Grid;
   /** 更正走访记录（原值留存于历史）/ correct a round of visits; the earlier values kept in its history */
   correctHouseholdVisit: HouseholdVisit;
+  /** 更正小微民生项目（原值留存于历史）/ correct a work; the earlier values kept in its history */
+  correctMicroProject: MicroProject;
   /** 更正业委会（原值留存于历史）/ correct an owners' committee; the earlier values kept in its history */
   correctOwnersCommittee: OwnersCommittee;
   /** 更正物业费收缴（编号：小区全局编号:年度）/ correct a year's fee collection (id: <compound id>:<year>) */
@@ -1794,6 +1978,8 @@ export type Mutation = {
   scheduleWorkforceTraining: WorkforceTraining;
   /** 启动设施建设项目；编号缺省时自动编排 / start a building work on a facility; the number is assigned when not given */
   startFacilityWork: FacilityWork;
+  /** 启动小微民生项目；编号缺省时自动编排 / start a micro livelihood work; the number is assigned when not given */
+  startMicroProject: MicroProject;
   /** 撤销录入错误的议事或活动 / withdraw a meeting or activity entered by mistake */
   withdrawAutonomyActivity: WithdrawnRecord;
   /** 撤销录入错误的自治站（有补助或活动时须先撤销）/ withdraw a station entered by mistake; refused while subsidies or activities name it */
@@ -1818,6 +2004,8 @@ export type Mutation = {
   withdrawGrid: WithdrawnRecord;
   /** 撤销录入错误的走访记录 / withdraw a round of visits entered by mistake */
   withdrawHouseholdVisit: WithdrawnRecord;
+  /** 撤销录入错误的小微民生项目 / withdraw a work entered by mistake */
+  withdrawMicroProject: WithdrawnRecord;
   /** 撤销录入错误的业委会 / withdraw an owners' committee entered by mistake */
   withdrawOwnersCommittee: WithdrawnRecord;
   /** 撤销录入错误的物业费收缴记录 / withdraw a fee record entered by mistake */
@@ -1890,6 +2078,14 @@ export type MutationCompleteCommunityElectionArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCompleteFacilityWorkArgs = {
   completedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCompleteMicroProjectArgs = {
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  households?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -1986,6 +2182,14 @@ export type MutationCorrectGridArgs = {
 export type MutationCorrectHouseholdVisitArgs = {
   id: Scalars['ID']['input'];
   input: CorrectHouseholdVisitInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectMicroProjectArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectMicroProjectInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2211,6 +2415,12 @@ export type MutationStartFacilityWorkArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationStartMicroProjectArgs = {
+  input: StartMicroProjectInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawAutonomyActivityArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -2289,6 +2499,13 @@ export type MutationWithdrawGridArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawHouseholdVisitArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawMicroProjectArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -2535,6 +2752,10 @@ export type Query = {
   lookupGrids: Array<Grid>;
   /** 按代码批量查找区划（导入核对引用用，最多5000个）/ the region nodes among these codes that exist (at most 5000; used to check ledger references) */
   lookupRegions: Array<Region>;
+  /** 小微民生项目：全局编号或本辖区的项目编号 / a micro livelihood work by global id, or by number in the caller's own district */
+  microProject: Maybe<MicroProject>;
+  /** 小微民生项目（微改造）列表 / micro livelihood works */
+  microProjects: MicroProjectConnection;
   /** 各日在岗社区工作者的人员编号（子图间内部查询，网关不开放）/ person ids of the workers in post on each day: for other subgraphs' figures, never exposed by the gateway */
   personsInPost: Array<PersonsOnDay>;
   /** 小区物业管理记录（模式、红色物业，按时段）/ compounds' property management, period by period */
@@ -2695,6 +2916,21 @@ export type QueryLookupGridsArgs = {
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryLookupRegionsArgs = {
   codes: Array<Scalars['ID']['input']>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryMicroProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryMicroProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MicroProjectFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<MicroProjectSort>;
 };
 
 
@@ -2955,6 +3191,8 @@ export type Region = {
   householdVisits: HouseholdVisitConnection;
   /** 层级 / level */
   level: RegionLevel;
+  /** 该节点下的小微民生项目 / micro livelihood works under this node */
+  microProjects: MicroProjectConnection;
   /** 名称 / name */
   name: Scalars['String']['output'];
   /** 上级节点 / parent node */
@@ -3061,6 +3299,15 @@ export type RegionHouseholdVisitsArgs = {
   filter?: InputMaybe<HouseholdVisitFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<HouseholdVisitSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionMicroProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MicroProjectFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<MicroProjectSort>;
 };
 
 
@@ -3368,6 +3615,23 @@ export type StartFacilityWorkInput = {
   kind: FacilityWorkKind;
   rooms?: InputMaybe<Array<Scalars['String']['input']>>;
   startedOn: Scalars['Date']['input'];
+};
+
+/** 启动小微民生项目 / starting a work */
+export type StartMicroProjectInput = {
+  category: MicroProjectCategory;
+  communityCode: Scalars['ID']['input'];
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  content?: InputMaybe<Scalars['String']['input']>;
+  funding?: InputMaybe<Scalars['Float']['input']>;
+  fundingSource?: InputMaybe<FundingSource>;
+  households?: InputMaybe<Scalars['Int']['input']>;
+  /** 项目编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  quantity?: InputMaybe<Scalars['Float']['input']>;
+  startedOn: Scalars['Date']['input'];
+  unit?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** 已撤销的记录：录入错误的记录不删除，标记撤销后不再计入任何指标和列表 / a record withdrawn as entered by mistake: kept, with its history, but no longer counted by any figure or listed */
@@ -3844,6 +4108,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
   CorrectHouseholdVisitInput: CorrectHouseholdVisitInput;
+  CorrectMicroProjectInput: CorrectMicroProjectInput;
   CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
   CorrectPropertyFeesInput: CorrectPropertyFeesInput;
   CorrectPropertyServiceInput: CorrectPropertyServiceInput;
@@ -3888,6 +4153,13 @@ export type ResolversTypes = ResolversObject<{
   HouseholdVisitKind: HouseholdVisitKind;
   HouseholdVisitSort: HouseholdVisitSort;
   HouseholdVisitSortField: HouseholdVisitSortField;
+  MicroProject: ResolverTypeWrapper<MicroProjectModel>;
+  MicroProjectCategory: MicroProjectCategory;
+  MicroProjectConnection: ResolverTypeWrapper<Omit<MicroProjectConnection, 'nodes'> & { nodes: Array<ResolversTypes['MicroProject']> }>;
+  MicroProjectFilter: MicroProjectFilter;
+  MicroProjectSort: MicroProjectSort;
+  MicroProjectSortField: MicroProjectSortField;
+  MicroProjectStatus: MicroProjectStatus;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OwnersCommittee: ResolverTypeWrapper<OwnersCommitteeModel>;
@@ -3941,6 +4213,7 @@ export type ResolversTypes = ResolversObject<{
   SocialWorkLevel: SocialWorkLevel;
   SortDirection: SortDirection;
   StartFacilityWorkInput: StartFacilityWorkInput;
+  StartMicroProjectInput: StartMicroProjectInput;
   WithdrawnRecord: ResolverTypeWrapper<WithdrawnViewModel>;
   WorkforceAttendanceStatus: WorkforceAttendanceStatus;
   WorkforceFigures: ResolverTypeWrapper<RegionNodeModel>;
@@ -4000,6 +4273,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
   CorrectHouseholdVisitInput: CorrectHouseholdVisitInput;
+  CorrectMicroProjectInput: CorrectMicroProjectInput;
   CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
   CorrectPropertyFeesInput: CorrectPropertyFeesInput;
   CorrectPropertyServiceInput: CorrectPropertyServiceInput;
@@ -4034,6 +4308,10 @@ export type ResolversParentTypes = ResolversObject<{
   HouseholdVisitConnection: Omit<HouseholdVisitConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['HouseholdVisit']> };
   HouseholdVisitFilter: HouseholdVisitFilter;
   HouseholdVisitSort: HouseholdVisitSort;
+  MicroProject: MicroProjectModel;
+  MicroProjectConnection: Omit<MicroProjectConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['MicroProject']> };
+  MicroProjectFilter: MicroProjectFilter;
+  MicroProjectSort: MicroProjectSort;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: Record<PropertyKey, never>;
   OwnersCommittee: OwnersCommitteeModel;
@@ -4075,6 +4353,7 @@ export type ResolversParentTypes = ResolversObject<{
   SocialWorkExamRegistrationConnection: Omit<SocialWorkExamRegistrationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SocialWorkExamRegistration']> };
   SocialWorkExamSort: SocialWorkExamSort;
   StartFacilityWorkInput: StartFacilityWorkInput;
+  StartMicroProjectInput: StartMicroProjectInput;
   WithdrawnRecord: WithdrawnViewModel;
   WorkforceFigures: RegionNodeModel;
   WorkforceTraining: TrainingModel;
@@ -4340,6 +4619,11 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   facilityWorksStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksStartedArgs, 'year'>>;
   householdVisits?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresHouseholdVisitsArgs, 'year'>>;
   membersElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMembersElectedArgs, 'year'>>;
+  microProjectFunding?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectFundingArgs, 'year'>>;
+  microProjectHouseholds?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectHouseholdsArgs, 'year'>>;
+  microProjectQuantity?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectQuantityArgs, 'unit' | 'year'>>;
+  microProjectsCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectsCompletedArgs, 'year'>>;
+  microProjectsStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectsStartedArgs, 'year'>>;
   ownersCommittees?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresOwnersCommitteesArgs, 'year'>>;
   propertyFeeCollectionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresPropertyFeeCollectionRateArgs, 'year'>>;
   starRatedFacilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresStarRatedFacilitiesArgs, 'year'>>;
@@ -4397,6 +4681,31 @@ export type HouseholdVisitConnectionResolvers<ContextType = RequestContext, Pare
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type MicroProjectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MicroProject'] = ResolversParentTypes['MicroProject']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['MicroProjectCategory'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType>;
+  content?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  funding?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fundingSource?: Resolver<Maybe<ResolversTypes['FundingSource']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  households?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MicroProjectStatus'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MicroProjectConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MicroProjectConnection'] = ResolversParentTypes['MicroProjectConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['MicroProject']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationAcceptAutonomyStationArgs, 'id'>>;
   acceptFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationAcceptFacilityWorkArgs, 'id'>>;
@@ -4406,6 +4715,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   collectResidentSuggestion?: Resolver<ResolversTypes['ResidentSuggestion'], ParentType, ContextType, RequireFields<MutationCollectResidentSuggestionArgs, 'input'>>;
   completeCommunityElection?: Resolver<ResolversTypes['CommunityElection'], ParentType, ContextType, RequireFields<MutationCompleteCommunityElectionArgs, 'id'>>;
   completeFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationCompleteFacilityWorkArgs, 'id'>>;
+  completeMicroProject?: Resolver<ResolversTypes['MicroProject'], ParentType, ContextType, RequireFields<MutationCompleteMicroProjectArgs, 'id'>>;
   correctAutonomyActivity?: Resolver<ResolversTypes['AutonomyActivity'], ParentType, ContextType, RequireFields<MutationCorrectAutonomyActivityArgs, 'id' | 'input'>>;
   correctAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationCorrectAutonomyStationArgs, 'id' | 'input'>>;
   correctAutonomySubsidy?: Resolver<ResolversTypes['AutonomySubsidy'], ParentType, ContextType, RequireFields<MutationCorrectAutonomySubsidyArgs, 'id' | 'input'>>;
@@ -4418,6 +4728,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationCorrectFacilityWorkArgs, 'id' | 'input'>>;
   correctGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
   correctHouseholdVisit?: Resolver<ResolversTypes['HouseholdVisit'], ParentType, ContextType, RequireFields<MutationCorrectHouseholdVisitArgs, 'id' | 'input'>>;
+  correctMicroProject?: Resolver<ResolversTypes['MicroProject'], ParentType, ContextType, RequireFields<MutationCorrectMicroProjectArgs, 'id' | 'input'>>;
   correctOwnersCommittee?: Resolver<ResolversTypes['OwnersCommittee'], ParentType, ContextType, RequireFields<MutationCorrectOwnersCommitteeArgs, 'id' | 'input'>>;
   correctPropertyFees?: Resolver<ResolversTypes['PropertyFees'], ParentType, ContextType, RequireFields<MutationCorrectPropertyFeesArgs, 'id' | 'input'>>;
   correctPropertyService?: Resolver<ResolversTypes['PropertyService'], ParentType, ContextType, RequireFields<MutationCorrectPropertyServiceArgs, 'id' | 'input'>>;
@@ -4451,6 +4762,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   releaseCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
   scheduleWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
   startFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationStartFacilityWorkArgs, 'input'>>;
+  startMicroProject?: Resolver<ResolversTypes['MicroProject'], ParentType, ContextType, RequireFields<MutationStartMicroProjectArgs, 'input'>>;
   withdrawAutonomyActivity?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawAutonomyActivityArgs, 'id' | 'reason'>>;
   withdrawAutonomyStation?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawAutonomyStationArgs, 'id' | 'reason'>>;
   withdrawAutonomySubsidy?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawAutonomySubsidyArgs, 'id' | 'reason'>>;
@@ -4463,6 +4775,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawFacilityWork?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawFacilityWorkArgs, 'id' | 'reason'>>;
   withdrawGrid?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
   withdrawHouseholdVisit?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawHouseholdVisitArgs, 'id' | 'reason'>>;
+  withdrawMicroProject?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawMicroProjectArgs, 'id' | 'reason'>>;
   withdrawOwnersCommittee?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawOwnersCommitteeArgs, 'id' | 'reason'>>;
   withdrawPropertyFees?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawPropertyFeesArgs, 'id' | 'reason'>>;
   withdrawPropertyService?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawPropertyServiceArgs, 'id' | 'reason'>>;
@@ -4552,6 +4865,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   lookupCompounds?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryLookupCompoundsArgs, 'ids'>>;
   lookupGrids?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryLookupGridsArgs, 'codes'>>;
   lookupRegions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryLookupRegionsArgs, 'codes'>>;
+  microProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<QueryMicroProjectArgs, 'id'>>;
+  microProjects?: Resolver<ResolversTypes['MicroProjectConnection'], ParentType, ContextType, Partial<QueryMicroProjectsArgs>>;
   personsInPost?: Resolver<Array<ResolversTypes['PersonsOnDay']>, ParentType, ContextType, RequireFields<QueryPersonsInPostArgs, 'days'>>;
   propertyServices?: Resolver<ResolversTypes['PropertyServiceConnection'], ParentType, ContextType, Partial<QueryPropertyServicesArgs>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
@@ -4610,6 +4925,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   householdVisits?: Resolver<ResolversTypes['HouseholdVisitConnection'], ParentType, ContextType, Partial<RegionHouseholdVisitsArgs>>;
   level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
+  microProjects?: Resolver<ResolversTypes['MicroProjectConnection'], ParentType, ContextType, Partial<RegionMicroProjectsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   propertyServices?: Resolver<ResolversTypes['PropertyServiceConnection'], ParentType, ContextType, Partial<RegionPropertyServicesArgs>>;
@@ -4769,6 +5085,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   GridConnection?: GridConnectionResolvers<ContextType>;
   HouseholdVisit?: HouseholdVisitResolvers<ContextType>;
   HouseholdVisitConnection?: HouseholdVisitConnectionResolvers<ContextType>;
+  MicroProject?: MicroProjectResolvers<ContextType>;
+  MicroProjectConnection?: MicroProjectConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OwnersCommittee?: OwnersCommitteeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

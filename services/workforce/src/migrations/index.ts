@@ -8,6 +8,7 @@ import { Migration20261210000002_Elections } from './Migration20261210000002_Ele
 import { Migration20261210000003_Suggestions } from './Migration20261210000003_Suggestions';
 import { Migration20261210000004_Property } from './Migration20261210000004_Property';
 import { Migration20261210000005_HouseholdVisits } from './Migration20261210000005_HouseholdVisits';
+import { Migration20261210000006_MicroProjects } from './Migration20261210000006_MicroProjects';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000003_Suggestions', class: Migration20261210000003_Suggestions },
   { name: 'Migration20261210000004_Property', class: Migration20261210000004_Property },
   { name: 'Migration20261210000005_HouseholdVisits', class: Migration20261210000005_HouseholdVisits },
+  { name: 'Migration20261210000006_MicroProjects', class: Migration20261210000006_MicroProjects },
 ];
