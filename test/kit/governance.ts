@@ -609,6 +609,179 @@ function microProjects(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtur
   return { 'workforce/micro_projects.csv': rows };
 }
 
+const BRANDS = ['一核三制五团', '鹭邻青年', '凉亭四合院', '幸福巷弄2.0', '红袖章能量营', '妈妈美食团', '邻里守望', '银龄互助'];
+
+/**
+ * Recognitions (seeds/000 三.三–四 and 四.一, seeds/003, seeds/001 示范点位): planted in the seed
+ * street and at the district, generated elsewhere.
+ */
+function recognitions(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtures, 'rows' | 'dir'>) {
+  const rows: FixtureRow[] = [];
+  const add = (row: FixtureRow) =>
+    rows.push({ number: `RY${String(rows.length + 1).padStart(4, '0')}`, rank: null, grantedBy: null, ...row });
+  const seed = fx.communities.filter((c) => c.street === fx.street);
+  const district = `${fx.street.slice(0, 6)}000000`;
+  add({
+    region: seed[0].code,
+    kind: '荣誉奖项',
+    level: '国家级',
+    title: '最美志愿服务社区',
+    holderType: '社区',
+    holderName: seed[0].name,
+    grantedOn: '2025-03-05',
+  });
+  add({
+    region: seed[0].code,
+    kind: '荣誉奖项',
+    level: '市级',
+    title: '志愿服务样板社区',
+    holderType: '社区',
+    holderName: seed[0].name,
+    grantedOn: '2025-01-20',
+  });
+  add({
+    region: seed[1].code,
+    kind: '试点或培育名单',
+    level: '区级',
+    title: '志愿服务样板社区（村）培育名单',
+    holderType: '社区',
+    holderName: seed[1].name,
+    grantedOn: '2025-06-10',
+  });
+  add({
+    region: seed[2].code,
+    kind: '品牌',
+    level: '市级',
+    title: '“七优享”志愿品牌',
+    holderType: '志愿服务项目',
+    holderName: '车轮上的守护者',
+    grantedOn: '2025-11-18',
+  });
+  add({
+    region: seed[3].code,
+    kind: '荣誉奖项',
+    level: '市级',
+    title: '文明实践项目展示',
+    holderType: '志愿服务项目',
+    holderName: '党章守护者',
+    rank: '银奖',
+    grantedOn: '2025-09-26',
+  });
+  add({
+    region: seed[3].code,
+    kind: '荣誉奖项',
+    level: '区级',
+    title: '志愿服务项目大赛',
+    holderType: '志愿服务项目',
+    holderName: '党章守护者',
+    rank: '银奖',
+    grantedOn: '2025-10-15',
+  });
+  add({
+    region: seed[4].code,
+    kind: '荣誉奖项',
+    level: '区级',
+    title: '志愿服务项目大赛',
+    holderType: '志愿服务项目',
+    holderName: '巷往·新生',
+    rank: '优秀奖',
+    grantedOn: '2025-10-15',
+  });
+  add({
+    region: seed[5].code,
+    kind: '荣誉奖项',
+    level: '区级',
+    title: '志愿服务项目大赛',
+    holderType: '志愿服务项目',
+    holderName: '老伙计帮帮忙',
+    rank: '优秀奖',
+    grantedOn: '2025-10-15',
+  });
+  add({
+    region: fx.street,
+    kind: '案例入选',
+    level: '省级',
+    title: '社区社会组织参与基层治理经验案例选编',
+    holderType: '案例',
+    holderName: '街道社区社会组织做法',
+    grantedOn: '2025-12-01',
+  });
+  BRANDS.forEach((b, i) =>
+    add({
+      region: seed[i % seed.length].code,
+      kind: '品牌',
+      level: '街道级',
+      title: '核心治理品牌',
+      holderType: '工作法',
+      holderName: b,
+      grantedOn: day(2025, 2 + i, 10),
+    }),
+  );
+  add({
+    region: district,
+    kind: '荣誉奖项',
+    level: '市级',
+    title: '社会工作者职业技能竞赛',
+    holderType: '团队',
+    holderName: '区代表队',
+    rank: '优胜奖',
+    grantedOn: '2025-11-05',
+  });
+  add({
+    region: district,
+    kind: '荣誉奖项',
+    level: '市级',
+    title: '社会工作者职业技能竞赛',
+    holderType: '个人',
+    holderName: '张三',
+    rank: '优胜奖',
+    grantedOn: '2025-11-05',
+  });
+  add({
+    region: district,
+    kind: '荣誉奖项',
+    level: '国家级',
+    title: '全国合唱展演',
+    holderType: '团队',
+    holderName: '灵芝雀合唱团',
+    grantedOn: '2025-09-03',
+  });
+  for (let i = 0; i < 2; i++)
+    add({
+      region: district,
+      kind: '荣誉奖项',
+      level: '市级',
+      title: '群众建议征集案例评审',
+      holderType: '案例',
+      holderName: `征集案例${i + 1}`,
+      rank: '三等奖',
+      grantedOn: '2025-12-10',
+    });
+  const other = fx.communities.filter((c) => c.street !== fx.street);
+  for (let i = 0; i < 3; i++)
+    add({
+      region: other[i].code,
+      kind: '示范点位',
+      level: '街道级',
+      title: '社区治理示范点位',
+      holderType: '社区',
+      holderName: other[i].name,
+      grantedOn: '2025-07-01',
+    });
+  for (const c of other.slice(3))
+    if (rnd.chance(0.5))
+      add({
+        region: c.code,
+        kind: rnd.pick(['荣誉奖项', '品牌', '示范点位']),
+        level: rnd.pick(['市级', '区级', '街道级']),
+        title: '先进集体',
+        holderType: '社区',
+        holderName: c.name,
+        grantedOn: day(rnd.pick([2024, 2025]), rnd.int(1, 12), rnd.int(1, 28)),
+      });
+  return { 'workforce/recognitions.csv': rows };
+}
+
 /** Writes the governance ledgers for Shangjie into `dir` and returns their rows. */
 export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWorker[] } = {}): GovernanceFixtures {
   const regions = readCsv(join(SHANGJIE, 'regions.csv'));
@@ -631,6 +804,7 @@ export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWo
     ...property(seeded(15_05), base),
     ...visits(seeded(15_06), base),
     ...microProjects(seeded(15_07), base),
+    ...recognitions(seeded(15_08), base),
   };
   for (const [file, list] of Object.entries(rows)) writeLedger(dir, file, list);
   return { dir, ...base, rows };

@@ -29,6 +29,7 @@ export const mappers = {
   PropertyFees: '../modules/property/property.entity#PropertyFee',
   HouseholdVisit: '../modules/visits/visit.entity#HouseholdVisit',
   MicroProject: '../modules/micro-projects/micro-project.entity#MicroProject',
+  Recognition: '../modules/recognitions/recognition.entity#Recognition',
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',
   AuditEntry: '@district/subgraph-kit#AuditEntryView',

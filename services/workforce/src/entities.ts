@@ -12,6 +12,7 @@ import { Suggestion } from './modules/suggestions/suggestion.entity';
 import { OwnersCommittee, PropertyFee, PropertyService } from './modules/property/property.entity';
 import { HouseholdVisit } from './modules/visits/visit.entity';
 import { MicroProject } from './modules/micro-projects/micro-project.entity';
+import { Recognition } from './modules/recognitions/recognition.entity';
 
 export const entities = [
   ...kitEntities,
@@ -39,4 +40,5 @@ export const entities = [
   PropertyFee,
   HouseholdVisit,
   MicroProject,
+  Recognition,
 ];

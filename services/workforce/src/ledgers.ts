@@ -11,6 +11,7 @@ import { suggestionsLedger } from './modules/suggestions/suggestions.ledger';
 import { ownersCommitteesLedger, propertyFeesLedger, propertyServicesLedger } from './modules/property/property.ledger';
 import { householdVisitsLedger } from './modules/visits/visits.ledger';
 import { microProjectsLedger } from './modules/micro-projects/micro-projects.ledger';
+import { recognitionsLedger } from './modules/recognitions/recognitions.ledger';
 
 /** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
 export const ledgers: LedgerImporter[] = [
@@ -36,4 +37,5 @@ export const ledgers: LedgerImporter[] = [
   propertyFeesLedger,
   householdVisitsLedger,
   microProjectsLedger,
+  recognitionsLedger,
 ];

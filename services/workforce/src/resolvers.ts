@@ -25,6 +25,8 @@ import { visitResolvers } from './modules/visits/visits.resolvers';
 import { visitMutations } from './modules/visits/visits.mutations';
 import { microProjectResolvers } from './modules/micro-projects/micro-projects.resolvers';
 import { microProjectMutations } from './modules/micro-projects/micro-projects.mutations';
+import { recognitionResolvers } from './modules/recognitions/recognitions.resolvers';
+import { recognitionMutations } from './modules/recognitions/recognitions.mutations';
 
 /** Each module contributes fields to shared types (Query, Region, WorkforceFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -55,5 +57,7 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: visitMutations },
   microProjectResolvers,
   { Mutation: microProjectMutations },
+  recognitionResolvers,
+  { Mutation: recognitionMutations },
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
 );

@@ -15,6 +15,7 @@ import type { Suggestion as SuggestionModel } from '../modules/suggestions/sugge
 import type { PropertyService as PropertyServiceModel, OwnersCommittee as OwnersCommitteeModel, PropertyFee as PropertyFeeModel } from '../modules/property/property.entity';
 import type { HouseholdVisit as HouseholdVisitModel } from '../modules/visits/visit.entity';
 import type { MicroProject as MicroProjectModel } from '../modules/micro-projects/micro-project.entity';
+import type { Recognition as RecognitionModel } from '../modules/recognitions/recognition.entity';
 import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -687,6 +688,19 @@ export type CorrectPropertyServiceInput = {
   toOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** 更正荣誉品牌 / a correction of a recognition */
+export type CorrectRecognitionInput = {
+  grantedBy?: InputMaybe<Scalars['String']['input']>;
+  grantedOn?: InputMaybe<Scalars['Date']['input']>;
+  holderName?: InputMaybe<Scalars['String']['input']>;
+  holderType?: InputMaybe<RecognitionHolderType>;
+  kind?: InputMaybe<RecognitionKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  rank?: InputMaybe<RecognitionRank>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 更正区划节点 / a correction of a node */
 export type CorrectRegionInput = {
   /** 撤并日期（null 清除）/ abolished on; null clears it */
@@ -1086,6 +1100,10 @@ export type GovernanceFigures = {
   ownersCommittees: CountFigure;
   /** 物业费收缴率 = 实缴户数 ÷ 应缴户数（当年），可按当年实行的模式 / fee collection rate of the year: households paid ÷ owing, by the mode compounds had that year */
   propertyFeeCollectionRate: RateFigure;
+  /** 本期获得的荣誉、品牌、示范点位等（按授予日期），minLevel：该级别及以上 / recognitions granted in the period; minLevel: that level and above (区级以上 = DISTRICT) */
+  recognitionsGranted: CountFigure;
+  /** 截至asOf累计获得的荣誉、品牌、示范点位等（存量）/ recognitions granted on or before the day */
+  recognitionsHeld: CountFigure;
   /** 达到星级的设施数（存量，评定日在asOf之前）/ facilities in use rated at least minStar stars (default 1) by the day */
   starRatedFacilities: CountFigure;
   /** 采纳率 = 采纳 ÷ 办结 / adoption rate: adopted ÷ closed in the period */
@@ -1466,6 +1484,38 @@ export type GovernanceFiguresOwnersCommitteesArgs = {
  */
 export type GovernanceFiguresPropertyFeeCollectionRateArgs = {
   mode?: InputMaybe<PropertyMode>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresRecognitionsGrantedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  holderType?: InputMaybe<RecognitionHolderType>;
+  kind?: InputMaybe<RecognitionKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  minLevel?: InputMaybe<RecognitionLevel>;
+  rank?: InputMaybe<RecognitionRank>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresRecognitionsHeldArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  holderType?: InputMaybe<RecognitionHolderType>;
+  kind?: InputMaybe<RecognitionKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  minLevel?: InputMaybe<RecognitionLevel>;
+  rank?: InputMaybe<RecognitionRank>;
   year: Scalars['Int']['input'];
 };
 
@@ -1918,6 +1968,8 @@ export type Mutation = {
   correctPropertyFees: PropertyFees;
   /** 更正物业管理记录（原值留存于历史）/ correct a period; the earlier values kept in its history */
   correctPropertyService: PropertyService;
+  /** 更正荣誉品牌记录（原值留存于历史）/ correct a recognition; the earlier values kept in its history */
+  correctRecognition: Recognition;
   /** 更正区划节点（名称、设立与撤并日期）/ correct a node: name, set-up and abolition days; the earlier values kept in its history */
   correctRegion: Region;
   /** 更正群众建议（原值留存于历史）/ correct a suggestion; the earlier values kept in its history */
@@ -1964,6 +2016,8 @@ export type Mutation = {
   recordOwnersCommittee: OwnersCommittee;
   /** 登记小区某年的物业费收缴 / record a compound's fee collection for a year */
   recordPropertyFees: PropertyFees;
+  /** 登记荣誉、品牌或示范点位；编号缺省时自动编排 / record an honour, award, brand, site, pilot or selected case; the number is assigned when not given */
+  recordRecognition: Recognition;
   /** 登记职业资格证书 / record a social-worker certificate */
   recordSocialWorkCertificate: SocialWorkCertificate;
   /** 登记考试成绩（报名须为待出成绩）/ record the result of a registration still awaiting it (else CONFLICT) */
@@ -2012,6 +2066,8 @@ export type Mutation = {
   withdrawPropertyFees: WithdrawnRecord;
   /** 撤销录入错误的物业管理记录 / withdraw a period entered by mistake */
   withdrawPropertyService: WithdrawnRecord;
+  /** 撤销录入错误的荣誉品牌记录 / withdraw a recognition entered by mistake */
+  withdrawRecognition: WithdrawnRecord;
   /** 撤销录入错误的区划节点（其下不能有任何记录）/ withdraw a node entered by mistake; refused while anything of this subgraph lies under it */
   withdrawRegion: WithdrawnRecord;
   /** 撤销录入错误的群众建议 / withdraw a suggestion entered by mistake */
@@ -2219,6 +2275,14 @@ export type MutationCorrectPropertyServiceArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectRecognitionArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectRecognitionInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectRegionArgs = {
   code: Scalars['ID']['input'];
   input: CorrectRegionInput;
@@ -2367,6 +2431,12 @@ export type MutationRecordOwnersCommitteeArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordPropertyFeesArgs = {
   input: RecordPropertyFeesInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordRecognitionArgs = {
+  input: RecordRecognitionInput;
 };
 
 
@@ -2527,6 +2597,13 @@ export type MutationWithdrawPropertyFeesArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawPropertyServiceArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawRecognitionArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -2760,6 +2837,10 @@ export type Query = {
   personsInPost: Array<PersonsOnDay>;
   /** 小区物业管理记录（模式、红色物业，按时段）/ compounds' property management, period by period */
   propertyServices: PropertyServiceConnection;
+  /** 荣誉、品牌、示范点位：全局编号或本辖区的登记编号 / a recognition by global id, or by number in the caller's own district */
+  recognition: Maybe<Recognition>;
+  /** 荣誉奖项、品牌、示范点位、试点与培育名单、入选案例 / honours, awards, brands, demonstration sites, pilots and selected cases */
+  recognitions: RecognitionConnection;
   /** 区划节点 / a node of the region tree by its 12-digit code (the district's 6-digit code is accepted) */
   region: Maybe<Region>;
   /** 区划列表 / region nodes, filtered by level and parent */
@@ -2950,6 +3031,21 @@ export type QueryPropertyServicesArgs = {
 
 
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryRecognitionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryRecognitionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RecognitionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<RecognitionSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryRegionArgs = {
   code: Scalars['ID']['input'];
 };
@@ -3048,6 +3144,130 @@ export type RatePoint = {
   pct: Maybe<Scalars['Float']['output']>;
 };
 
+/** 荣誉、品牌、示范点位 / a recognition: honour, award, brand, demonstration site, pilot, selected case */
+export type Recognition = {
+  __typename?: 'Recognition';
+  /** 授予单位 / granted by */
+  grantedBy: Maybe<Scalars['String']['output']>;
+  grantedOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 获得者（个人的姓名按角色脱敏）/ holder; a person's name is masked unless the caller's role allows it */
+  holderName: Scalars['String']['output'];
+  holderType: RecognitionHolderType;
+  id: Scalars['ID']['output'];
+  kind: RecognitionKind;
+  level: RecognitionLevel;
+  /** 登记编号 / number */
+  number: Scalars['String']['output'];
+  rank: Maybe<RecognitionRank>;
+  /** 所属区划（社区、街道或区）/ the node it sits at: a community, street or the district */
+  region: Region;
+  /** 名称 / title, brand or list */
+  title: Scalars['String']['output'];
+};
+
+/** 荣誉品牌分页 / a page of recognitions */
+export type RecognitionConnection = {
+  __typename?: 'RecognitionConnection';
+  nodes: Array<Recognition>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 荣誉品牌筛选 / recognition filter */
+export type RecognitionFilter = {
+  grantedFrom?: InputMaybe<Scalars['Date']['input']>;
+  grantedTo?: InputMaybe<Scalars['Date']['input']>;
+  holderType?: InputMaybe<RecognitionHolderType>;
+  kind?: InputMaybe<RecognitionKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  /** 该级别及以上 / that level and above */
+  minLevel?: InputMaybe<RecognitionLevel>;
+  rank?: InputMaybe<RecognitionRank>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 获得者类型 / what holds the recognition */
+export type RecognitionHolderType =
+  /** 案例 / case */
+  | 'CASE'
+  /** 社区 / community */
+  | 'COMMUNITY'
+  /** 小区 / compound */
+  | 'COMPOUND'
+  /** 社会组织 / organisation */
+  | 'ORGANIZATION'
+  /** 个人 / person */
+  | 'PERSON'
+  /** 服务项目 / service project */
+  | 'SERVICE_PROJECT'
+  /** 站点（志愿服务站、自治站等）/ station */
+  | 'STATION'
+  /** 团队 / team */
+  | 'TEAM'
+  /** 志愿服务项目 / volunteer service project */
+  | 'VOLUNTEER_PROJECT'
+  /** 工作法 / working method */
+  | 'WORKING_METHOD';
+
+/** 荣誉品牌类型 / kind of recognition */
+export type RecognitionKind =
+  /** 荣誉称号或奖项 / honour or award */
+  | 'AWARD'
+  /** 品牌 / brand */
+  | 'BRAND'
+  /** 案例入选 / case selected for a collection */
+  | 'CASE_SELECTED'
+  /** 示范点位 / demonstration site */
+  | 'DEMONSTRATION_SITE'
+  /** 试点或培育名单 / pilot or cultivation list */
+  | 'PILOT';
+
+/** 级别 / level */
+export type RecognitionLevel =
+  /** 市级 / city */
+  | 'CITY'
+  /** 区级 / district */
+  | 'DISTRICT'
+  /** 国家级 / national */
+  | 'NATIONAL'
+  /** 省级 / provincial */
+  | 'PROVINCIAL'
+  /** 街道级 / street */
+  | 'STREET';
+
+/** 等次 / rank */
+export type RecognitionRank =
+  /** 铜奖 / bronze */
+  | 'BRONZE'
+  /** 优秀奖 / excellence award */
+  | 'EXCELLENT'
+  /** 一等奖 / first prize */
+  | 'FIRST'
+  /** 金奖 / gold */
+  | 'GOLD'
+  /** 二等奖 / second prize */
+  | 'SECOND'
+  /** 银奖 / silver */
+  | 'SILVER'
+  /** 三等奖 / third prize */
+  | 'THIRD'
+  /** 优胜奖 / winner */
+  | 'WINNER';
+
+/** 荣誉品牌排序 / recognition sort */
+export type RecognitionSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: RecognitionSortField;
+};
+
+/** 荣誉品牌排序字段 / recognition sort fields */
+export type RecognitionSortField =
+  | 'GRANTED_ON'
+  | 'ID'
+  | 'LEVEL';
+
 /** 登记自治站议事或活动 / recording a meeting or activity */
 export type RecordAutonomyActivityInput = {
   heldOn: Scalars['Date']['input'];
@@ -3126,6 +3346,22 @@ export type RecordPropertyFeesInput = {
   year: Scalars['Int']['input'];
 };
 
+/** 登记荣誉品牌 / recording a recognition */
+export type RecordRecognitionInput = {
+  grantedBy?: InputMaybe<Scalars['String']['input']>;
+  grantedOn: Scalars['Date']['input'];
+  holderName: Scalars['String']['input'];
+  holderType: RecognitionHolderType;
+  /** 登记编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: RecognitionKind;
+  level: RecognitionLevel;
+  rank?: InputMaybe<RecognitionRank>;
+  /** 所属区划（社区、街道或区）/ community, street or district code */
+  regionCode: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
 /** 登记证书 / recording a certificate */
 export type RecordSocialWorkCertificateInput = {
   /** 持证人身份证号 / holder's ID number */
@@ -3199,6 +3435,8 @@ export type Region = {
   parent: Maybe<Region>;
   /** 该节点下的小区物业管理记录 / property management periods under this node */
   propertyServices: PropertyServiceConnection;
+  /** 该节点下的荣誉、品牌与示范点位 / recognitions under this node */
+  recognitions: RecognitionConnection;
   /** 该节点下的群众建议 / residents' suggestions under this node */
   residentSuggestions: ResidentSuggestionConnection;
   /** 基础数量（社区、网格、小区）；节点超出调用者范围时为空并报 FORBIDDEN / counts of communities, grids and compounds under this node; null with FORBIDDEN when the node is outside or above the caller's scope */
@@ -3317,6 +3555,15 @@ export type RegionPropertyServicesArgs = {
   filter?: InputMaybe<PropertyServiceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<PropertyServiceSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionRecognitionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RecognitionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<RecognitionSort>;
 };
 
 
@@ -4112,6 +4359,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
   CorrectPropertyFeesInput: CorrectPropertyFeesInput;
   CorrectPropertyServiceInput: CorrectPropertyServiceInput;
+  CorrectRecognitionInput: CorrectRecognitionInput;
   CorrectRegionInput: CorrectRegionInput;
   CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
@@ -4178,12 +4426,22 @@ export type ResolversTypes = ResolversObject<{
   RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
+  Recognition: ResolverTypeWrapper<RecognitionModel>;
+  RecognitionConnection: ResolverTypeWrapper<Omit<RecognitionConnection, 'nodes'> & { nodes: Array<ResolversTypes['Recognition']> }>;
+  RecognitionFilter: RecognitionFilter;
+  RecognitionHolderType: RecognitionHolderType;
+  RecognitionKind: RecognitionKind;
+  RecognitionLevel: RecognitionLevel;
+  RecognitionRank: RecognitionRank;
+  RecognitionSort: RecognitionSort;
+  RecognitionSortField: RecognitionSortField;
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
   RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
   RecordPropertyFeesInput: RecordPropertyFeesInput;
+  RecordRecognitionInput: RecordRecognitionInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
   Region: ResolverTypeWrapper<RegionModel>;
@@ -4277,6 +4535,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
   CorrectPropertyFeesInput: CorrectPropertyFeesInput;
   CorrectPropertyServiceInput: CorrectPropertyServiceInput;
+  CorrectRecognitionInput: CorrectRecognitionInput;
   CorrectRegionInput: CorrectRegionInput;
   CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
@@ -4327,12 +4586,17 @@ export type ResolversParentTypes = ResolversObject<{
   RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
   RateFigure: RateFigureModel;
   RatePoint: RatePoint;
+  Recognition: RecognitionModel;
+  RecognitionConnection: Omit<RecognitionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Recognition']> };
+  RecognitionFilter: RecognitionFilter;
+  RecognitionSort: RecognitionSort;
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: RecordChangeViewModel;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
   RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
   RecordPropertyFeesInput: RecordPropertyFeesInput;
+  RecordRecognitionInput: RecordRecognitionInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
   Region: RegionModel;
@@ -4626,6 +4890,8 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   microProjectsStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectsStartedArgs, 'year'>>;
   ownersCommittees?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresOwnersCommitteesArgs, 'year'>>;
   propertyFeeCollectionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresPropertyFeeCollectionRateArgs, 'year'>>;
+  recognitionsGranted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresRecognitionsGrantedArgs, 'year'>>;
+  recognitionsHeld?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresRecognitionsHeldArgs, 'year'>>;
   starRatedFacilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresStarRatedFacilitiesArgs, 'year'>>;
   suggestionAdoptionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionAdoptionRateArgs, 'year'>>;
   suggestionClosureRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionClosureRateArgs, 'year'>>;
@@ -4732,6 +4998,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctOwnersCommittee?: Resolver<ResolversTypes['OwnersCommittee'], ParentType, ContextType, RequireFields<MutationCorrectOwnersCommitteeArgs, 'id' | 'input'>>;
   correctPropertyFees?: Resolver<ResolversTypes['PropertyFees'], ParentType, ContextType, RequireFields<MutationCorrectPropertyFeesArgs, 'id' | 'input'>>;
   correctPropertyService?: Resolver<ResolversTypes['PropertyService'], ParentType, ContextType, RequireFields<MutationCorrectPropertyServiceArgs, 'id' | 'input'>>;
+  correctRecognition?: Resolver<ResolversTypes['Recognition'], ParentType, ContextType, RequireFields<MutationCorrectRecognitionArgs, 'id' | 'input'>>;
   correctRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationCorrectRegionArgs, 'code' | 'input'>>;
   correctResidentSuggestion?: Resolver<ResolversTypes['ResidentSuggestion'], ParentType, ContextType, RequireFields<MutationCorrectResidentSuggestionArgs, 'id' | 'input'>>;
   correctSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
@@ -4755,6 +5022,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordHouseholdVisit?: Resolver<ResolversTypes['HouseholdVisit'], ParentType, ContextType, RequireFields<MutationRecordHouseholdVisitArgs, 'input'>>;
   recordOwnersCommittee?: Resolver<ResolversTypes['OwnersCommittee'], ParentType, ContextType, RequireFields<MutationRecordOwnersCommitteeArgs, 'input'>>;
   recordPropertyFees?: Resolver<ResolversTypes['PropertyFees'], ParentType, ContextType, RequireFields<MutationRecordPropertyFeesArgs, 'input'>>;
+  recordRecognition?: Resolver<ResolversTypes['Recognition'], ParentType, ContextType, RequireFields<MutationRecordRecognitionArgs, 'input'>>;
   recordSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
   recordSocialWorkExamResult?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
   recordTrainingAttendance?: Resolver<ResolversTypes['WorkforceTrainingAttendance'], ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
@@ -4779,6 +5047,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawOwnersCommittee?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawOwnersCommitteeArgs, 'id' | 'reason'>>;
   withdrawPropertyFees?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawPropertyFeesArgs, 'id' | 'reason'>>;
   withdrawPropertyService?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawPropertyServiceArgs, 'id' | 'reason'>>;
+  withdrawRecognition?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawRecognitionArgs, 'id' | 'reason'>>;
   withdrawRegion?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawRegionArgs, 'code' | 'reason'>>;
   withdrawResidentSuggestion?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawResidentSuggestionArgs, 'id' | 'reason'>>;
   withdrawSocialWorkCertificate?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkCertificateArgs, 'id' | 'reason'>>;
@@ -4869,6 +5138,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   microProjects?: Resolver<ResolversTypes['MicroProjectConnection'], ParentType, ContextType, Partial<QueryMicroProjectsArgs>>;
   personsInPost?: Resolver<Array<ResolversTypes['PersonsOnDay']>, ParentType, ContextType, RequireFields<QueryPersonsInPostArgs, 'days'>>;
   propertyServices?: Resolver<ResolversTypes['PropertyServiceConnection'], ParentType, ContextType, Partial<QueryPropertyServicesArgs>>;
+  recognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType, RequireFields<QueryRecognitionArgs, 'id'>>;
+  recognitions?: Resolver<ResolversTypes['RecognitionConnection'], ParentType, ContextType, Partial<QueryRecognitionsArgs>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<ResolversTypes['RegionConnection'], ParentType, ContextType, Partial<QueryRegionsArgs>>;
   residentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<QueryResidentSuggestionArgs, 'id'>>;
@@ -4892,6 +5163,27 @@ export type RatePointResolvers<ContextType = RequestContext, ParentType extends 
   denominator?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   numerator?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pct?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type RecognitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Recognition'] = ResolversParentTypes['Recognition']> = ResolversObject<{
+  grantedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  grantedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holderType?: Resolver<ResolversTypes['RecognitionHolderType'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RecognitionKind'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['RecognitionLevel'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rank?: Resolver<Maybe<ResolversTypes['RecognitionRank']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RecognitionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecognitionConnection'] = ResolversParentTypes['RecognitionConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Recognition']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type RecordChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordChange'] = ResolversParentTypes['RecordChange']> = ResolversObject<{
@@ -4929,6 +5221,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   propertyServices?: Resolver<ResolversTypes['PropertyServiceConnection'], ParentType, ContextType, Partial<RegionPropertyServicesArgs>>;
+  recognitions?: Resolver<ResolversTypes['RecognitionConnection'], ParentType, ContextType, Partial<RegionRecognitionsArgs>>;
   residentSuggestions?: Resolver<ResolversTypes['ResidentSuggestionConnection'], ParentType, ContextType, Partial<RegionResidentSuggestionsArgs>>;
   structure?: Resolver<Maybe<ResolversTypes['RegionStructure']>, ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
@@ -5098,6 +5391,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   RateFigure?: RateFigureResolvers<ContextType>;
   RatePoint?: RatePointResolvers<ContextType>;
+  Recognition?: RecognitionResolvers<ContextType>;
+  RecognitionConnection?: RecognitionConnectionResolvers<ContextType>;
   RecordChange?: RecordChangeResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionConnection?: RegionConnectionResolvers<ContextType>;

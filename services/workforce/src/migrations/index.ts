@@ -9,6 +9,7 @@ import { Migration20261210000003_Suggestions } from './Migration20261210000003_S
 import { Migration20261210000004_Property } from './Migration20261210000004_Property';
 import { Migration20261210000005_HouseholdVisits } from './Migration20261210000005_HouseholdVisits';
 import { Migration20261210000006_MicroProjects } from './Migration20261210000006_MicroProjects';
+import { Migration20261210000007_Recognitions } from './Migration20261210000007_Recognitions';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000004_Property', class: Migration20261210000004_Property },
   { name: 'Migration20261210000005_HouseholdVisits', class: Migration20261210000005_HouseholdVisits },
   { name: 'Migration20261210000006_MicroProjects', class: Migration20261210000006_MicroProjects },
+  { name: 'Migration20261210000007_Recognitions', class: Migration20261210000007_Recognitions },
 ];
