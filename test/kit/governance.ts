@@ -782,6 +782,20 @@ function recognitions(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixture
   return { 'workforce/recognitions.csv': rows };
 }
 
+/** Cases and research topics (seeds/000 二.二: 30 cases and 5 topics in the seed street), generated elsewhere. */
+function writeups(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtures, 'rows' | 'dir'>) {
+  const rows: FixtureRow[] = [];
+  const add = (region: string, kind: string, title: string, completedOn: string) =>
+    rows.push({ number: `AL${String(rows.length + 1).padStart(4, '0')}`, region, kind, title, author: null, completedOn });
+  const seed = fx.communities.filter((c) => c.street === fx.street);
+  for (let i = 0; i < 30; i++) add(seed[i % seed.length].code, '社会工作案例', `社区服务案例${i + 1}`, day(2025, 1 + (i % 10), 1 + i));
+  for (let i = 0; i < 5; i++) add(i ? seed[i].code : fx.street, '治理课题', `社区治理课题${i + 1}`, day(2025, 6 + i, 15));
+  for (const c of fx.communities.filter((x) => x.street !== fx.street))
+    for (let i = rnd.int(0, 3); i > 0; i--)
+      add(c.code, rnd.pick(['社会工作案例', '治理课题', '经验材料']), '案例', day(rnd.pick([2024, 2025]), rnd.int(1, 12), rnd.int(1, 28)));
+  return { 'workforce/writeups.csv': rows };
+}
+
 /** Writes the governance ledgers for Shangjie into `dir` and returns their rows. */
 export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWorker[] } = {}): GovernanceFixtures {
   const regions = readCsv(join(SHANGJIE, 'regions.csv'));
@@ -805,6 +819,7 @@ export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWo
     ...visits(seeded(15_06), base),
     ...microProjects(seeded(15_07), base),
     ...recognitions(seeded(15_08), base),
+    ...writeups(seeded(15_09), base),
   };
   for (const [file, list] of Object.entries(rows)) writeLedger(dir, file, list);
   return { dir, ...base, rows };

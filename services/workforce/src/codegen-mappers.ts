@@ -30,6 +30,7 @@ export const mappers = {
   HouseholdVisit: '../modules/visits/visit.entity#HouseholdVisit',
   MicroProject: '../modules/micro-projects/micro-project.entity#MicroProject',
   Recognition: '../modules/recognitions/recognition.entity#Recognition',
+  Writeup: '../modules/writeups/writeup.entity#Writeup',
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',
   AuditEntry: '@district/subgraph-kit#AuditEntryView',

@@ -13,6 +13,7 @@ import { OwnersCommittee, PropertyFee, PropertyService } from './modules/propert
 import { HouseholdVisit } from './modules/visits/visit.entity';
 import { MicroProject } from './modules/micro-projects/micro-project.entity';
 import { Recognition } from './modules/recognitions/recognition.entity';
+import { Writeup } from './modules/writeups/writeup.entity';
 
 export const entities = [
   ...kitEntities,
@@ -41,4 +42,5 @@ export const entities = [
   HouseholdVisit,
   MicroProject,
   Recognition,
+  Writeup,
 ];

@@ -12,6 +12,7 @@ import { ownersCommitteesLedger, propertyFeesLedger, propertyServicesLedger } fr
 import { householdVisitsLedger } from './modules/visits/visits.ledger';
 import { microProjectsLedger } from './modules/micro-projects/micro-projects.ledger';
 import { recognitionsLedger } from './modules/recognitions/recognitions.ledger';
+import { writeupsLedger } from './modules/writeups/writeups.ledger';
 
 /** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
 export const ledgers: LedgerImporter[] = [
@@ -38,4 +39,5 @@ export const ledgers: LedgerImporter[] = [
   householdVisitsLedger,
   microProjectsLedger,
   recognitionsLedger,
+  writeupsLedger,
 ];

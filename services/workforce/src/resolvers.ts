@@ -27,6 +27,8 @@ import { microProjectResolvers } from './modules/micro-projects/micro-projects.r
 import { microProjectMutations } from './modules/micro-projects/micro-projects.mutations';
 import { recognitionResolvers } from './modules/recognitions/recognitions.resolvers';
 import { recognitionMutations } from './modules/recognitions/recognitions.mutations';
+import { writeupResolvers } from './modules/writeups/writeups.resolvers';
+import { writeupMutations } from './modules/writeups/writeups.mutations';
 
 /** Each module contributes fields to shared types (Query, Region, WorkforceFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -59,5 +61,7 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: microProjectMutations },
   recognitionResolvers,
   { Mutation: recognitionMutations },
+  writeupResolvers,
+  { Mutation: writeupMutations },
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
 );

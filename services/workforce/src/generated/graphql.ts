@@ -16,6 +16,7 @@ import type { PropertyService as PropertyServiceModel, OwnersCommittee as Owners
 import type { HouseholdVisit as HouseholdVisitModel } from '../modules/visits/visit.entity';
 import type { MicroProject as MicroProjectModel } from '../modules/micro-projects/micro-project.entity';
 import type { Recognition as RecognitionModel } from '../modules/recognitions/recognition.entity';
+import type { Writeup as WriteupModel } from '../modules/writeups/writeup.entity';
 import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -756,6 +757,14 @@ export type CorrectWorkforceTrainingInput = {
   type?: InputMaybe<WorkforceTrainingType>;
 };
 
+/** 更正案例课题 / a correction of a write-up */
+export type CorrectWriteupInput = {
+  authorId?: InputMaybe<Scalars['ID']['input']>;
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<WriteupKind>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 计数指标及上年同期 / a count with the same figure one year earlier */
 export type CountFigure = {
   __typename?: 'CountFigure';
@@ -1128,6 +1137,8 @@ export type GovernanceFigures = {
   visitTalentsFound: CountFigure;
   /** 开展走访的社区数 / communities that held a round */
   visitingCommunities: CountFigure;
+  /** 完成的社会工作案例、治理课题等（按完成日期）/ cases, research topics and write-ups completed in the period, by kind */
+  writeupsCompleted: CountFigure;
 };
 
 
@@ -1664,6 +1675,18 @@ export type GovernanceFiguresVisitingCommunitiesArgs = {
   year: Scalars['Int']['input'];
 };
 
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresWriteupsCompletedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<WriteupKind>;
+  year: Scalars['Int']['input'];
+};
+
 /** 拨付补助 / granting a subsidy */
 export type GrantAutonomySubsidyInput = {
   /** 金额（元）/ amount in yuan */
@@ -1980,6 +2003,8 @@ export type Mutation = {
   correctSocialWorkExamRegistration: SocialWorkExamRegistration;
   /** 更正培训班次（原值留存于历史）/ correct a training session; the earlier values kept in its history */
   correctWorkforceTraining: WorkforceTraining;
+  /** 更正案例课题（原值留存于历史）/ correct a write-up; the earlier values kept in its history */
+  correctWriteup: Writeup;
   /** 登记小区居民自治站（新建或已投用）/ record a compound residents' autonomy station, being built or in use */
   createAutonomyStation: AutonomyStation;
   /** 登记社区服务设施 / record a community service facility */
@@ -2024,6 +2049,8 @@ export type Mutation = {
   recordSocialWorkExamResult: SocialWorkExamRegistration;
   /** 登记培训签到：一人一场只有一个结果，新的结果取代原有的，原有的留存于历史 / record whether a worker attended a session: one answer per worker and session, a new one replaces the old, which stays in the history */
   recordTrainingAttendance: WorkforceTrainingAttendance;
+  /** 登记完成的案例或课题；编号缺省时自动编排 / record a completed case, topic or write-up; the number is assigned when not given */
+  recordWriteup: Writeup;
   /** 考试报名（成绩待出）/ register a person for the year's social-worker exam; the result follows */
   registerSocialWorkExam: SocialWorkExamRegistration;
   /** 离职（日期默认今天）/ a worker leaves on a day, default today */
@@ -2080,6 +2107,8 @@ export type Mutation = {
   withdrawTrainingAttendance: WithdrawnRecord;
   /** 撤销录入错误的培训班次（连同其签到记录）/ withdraw a training session entered by mistake, with its attendance rows */
   withdrawWorkforceTraining: WithdrawnRecord;
+  /** 撤销录入错误的案例课题 / withdraw a write-up entered by mistake */
+  withdrawWriteup: WithdrawnRecord;
 };
 
 
@@ -2323,6 +2352,14 @@ export type MutationCorrectWorkforceTrainingArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectWriteupArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectWriteupInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCreateAutonomyStationArgs = {
   input: CreateAutonomyStationInput;
 };
@@ -2456,6 +2493,12 @@ export type MutationRecordSocialWorkExamResultArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordTrainingAttendanceArgs = {
   input: RecordTrainingAttendanceInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordWriteupArgs = {
+  input: RecordWriteupInput;
 };
 
 
@@ -2647,6 +2690,13 @@ export type MutationWithdrawTrainingAttendanceArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawWorkforceTrainingArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawWriteupArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -2859,6 +2909,10 @@ export type Query = {
   workforceTraining: Maybe<WorkforceTraining>;
   /** 培训班次列表 / training sessions for community and grid workers */
   workforceTrainings: WorkforceTrainingConnection;
+  /** 社会工作案例、治理课题：全局编号或本辖区的编号 / a case or research topic by global id, or by number in the caller's own district */
+  writeup: Maybe<Writeup>;
+  /** 社会工作案例、治理课题、经验材料列表 / social-work cases, governance research topics and write-ups */
+  writeups: WriteupConnection;
 };
 
 
@@ -3112,6 +3166,21 @@ export type QueryWorkforceTrainingsArgs = {
   filter?: InputMaybe<WorkforceTrainingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<WorkforceTrainingSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryWriteupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryWriteupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WriteupFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<WriteupSort>;
 };
 
 /** 提出议题；编号缺省时自动编排 / raising a topic; the number is assigned when not given */
@@ -3386,6 +3455,19 @@ export type RecordTrainingAttendanceInput = {
   workerId: Scalars['ID']['input'];
 };
 
+/** 登记案例课题 / recording a write-up */
+export type RecordWriteupInput = {
+  /** 执笔工号 / the worker who wrote it */
+  authorId?: InputMaybe<Scalars['ID']['input']>;
+  completedOn: Scalars['Date']['input'];
+  /** 编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: WriteupKind;
+  /** 所属区划（社区、街道或区）/ community, street or district code */
+  regionCode: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
 /** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
 export type Region = {
   __typename?: 'Region';
@@ -3443,6 +3525,8 @@ export type Region = {
   structure: Maybe<RegionStructure>;
   /** 社区工作者队伍指标；节点超出调用者范围时为空并报 FORBIDDEN / community workforce figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   workforce: Maybe<WorkforceFigures>;
+  /** 该节点下的案例与课题 / cases, topics and write-ups under this node */
+  writeups: WriteupConnection;
 };
 
 
@@ -3580,6 +3664,15 @@ export type RegionResidentSuggestionsArgs = {
 export type RegionStructureArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   year: Scalars['Int']['input'];
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionWriteupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WriteupFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<WriteupSort>;
 };
 
 /** 区划分页 / a page of region nodes */
@@ -4194,6 +4287,60 @@ export type WorkforceTrainingType =
   /** 系统培训 / systematic training */
   | 'SYSTEM_TRAINING';
 
+/** 社会工作案例、治理课题或经验材料 / a social-work case, research topic or write-up */
+export type Writeup = {
+  __typename?: 'Writeup';
+  /** 执笔社区工作者 / the worker who wrote it */
+  author: Maybe<CommunityWorker>;
+  completedOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  kind: WriteupKind;
+  /** 编号 / number */
+  number: Scalars['String']['output'];
+  /** 所属区划（社区、街道或区）/ the community, street or district it belongs to */
+  region: Region;
+  /** 题目 / title */
+  title: Scalars['String']['output'];
+};
+
+/** 案例课题分页 / a page of write-ups */
+export type WriteupConnection = {
+  __typename?: 'WriteupConnection';
+  nodes: Array<Writeup>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 案例课题筛选 / write-up filter */
+export type WriteupFilter = {
+  completedFrom?: InputMaybe<Scalars['Date']['input']>;
+  completedTo?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<WriteupKind>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 案例课题类型 / kind of write-up */
+export type WriteupKind =
+  /** 经验材料 / experience write-up */
+  | 'EXPERIENCE'
+  /** 社区治理课题 / governance research topic */
+  | 'GOVERNANCE_TOPIC'
+  /** 社会工作案例 / social-work case */
+  | 'SOCIAL_WORK_CASE';
+
+/** 案例课题排序 / write-up sort */
+export type WriteupSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: WriteupSortField;
+};
+
+/** 案例课题排序字段 / write-up sort fields */
+export type WriteupSortField =
+  | 'COMPLETED_ON'
+  | 'ID';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -4365,6 +4512,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
+  CorrectWriteupInput: CorrectWriteupInput;
   CountFigure: ResolverTypeWrapper<CountFigureModel>;
   CreateAutonomyStationInput: CreateAutonomyStationInput;
   CreateCommunityFacilityInput: CreateCommunityFacilityInput;
@@ -4444,6 +4592,7 @@ export type ResolversTypes = ResolversObject<{
   RecordRecognitionInput: RecordRecognitionInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
+  RecordWriteupInput: RecordWriteupInput;
   Region: ResolverTypeWrapper<RegionModel>;
   RegionConnection: ResolverTypeWrapper<Omit<RegionConnection, 'nodes'> & { nodes: Array<ResolversTypes['Region']> }>;
   RegionLevel: RegionLevel;
@@ -4483,6 +4632,12 @@ export type ResolversTypes = ResolversObject<{
   WorkforceTrainingSort: WorkforceTrainingSort;
   WorkforceTrainingSortField: WorkforceTrainingSortField;
   WorkforceTrainingType: WorkforceTrainingType;
+  Writeup: ResolverTypeWrapper<WriteupModel>;
+  WriteupConnection: ResolverTypeWrapper<Omit<WriteupConnection, 'nodes'> & { nodes: Array<ResolversTypes['Writeup']> }>;
+  WriteupFilter: WriteupFilter;
+  WriteupKind: WriteupKind;
+  WriteupSort: WriteupSort;
+  WriteupSortField: WriteupSortField;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -4541,6 +4696,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
+  CorrectWriteupInput: CorrectWriteupInput;
   CountFigure: CountFigureModel;
   CreateAutonomyStationInput: CreateAutonomyStationInput;
   CreateCommunityFacilityInput: CreateCommunityFacilityInput;
@@ -4599,6 +4755,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordRecognitionInput: RecordRecognitionInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
+  RecordWriteupInput: RecordWriteupInput;
   Region: RegionModel;
   RegionConnection: Omit<RegionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Region']> };
   RegionStructure: StructureNodeModel;
@@ -4625,6 +4782,10 @@ export type ResolversParentTypes = ResolversObject<{
   WorkforceTrainingConnection: Omit<WorkforceTrainingConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['WorkforceTraining']> };
   WorkforceTrainingFilter: WorkforceTrainingFilter;
   WorkforceTrainingSort: WorkforceTrainingSort;
+  Writeup: WriteupModel;
+  WriteupConnection: Omit<WriteupConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Writeup']> };
+  WriteupFilter: WriteupFilter;
+  WriteupSort: WriteupSort;
 }>;
 
 export type PersonalDirectiveArgs = {
@@ -4904,6 +5065,7 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   visitNeedsSolved?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitNeedsSolvedArgs, 'year'>>;
   visitTalentsFound?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitTalentsFoundArgs, 'year'>>;
   visitingCommunities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitingCommunitiesArgs, 'year'>>;
+  writeupsCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresWriteupsCompletedArgs, 'year'>>;
 }>;
 
 export type GridResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
@@ -5004,6 +5166,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
   correctSocialWorkExamRegistration?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkExamRegistrationArgs, 'id' | 'input'>>;
   correctWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationCorrectWorkforceTrainingArgs, 'id' | 'input'>>;
+  correctWriteup?: Resolver<ResolversTypes['Writeup'], ParentType, ContextType, RequireFields<MutationCorrectWriteupArgs, 'id' | 'input'>>;
   createAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationCreateAutonomyStationArgs, 'input'>>;
   createCommunityFacility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType, RequireFields<MutationCreateCommunityFacilityArgs, 'input'>>;
   createCompound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType, RequireFields<MutationCreateCompoundArgs, 'input'>>;
@@ -5026,6 +5189,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
   recordSocialWorkExamResult?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
   recordTrainingAttendance?: Resolver<ResolversTypes['WorkforceTrainingAttendance'], ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
+  recordWriteup?: Resolver<ResolversTypes['Writeup'], ParentType, ContextType, RequireFields<MutationRecordWriteupArgs, 'input'>>;
   registerSocialWorkExam?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRegisterSocialWorkExamArgs, 'input'>>;
   releaseCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
   scheduleWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
@@ -5054,6 +5218,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawSocialWorkExamRegistration?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkExamRegistrationArgs, 'id' | 'reason'>>;
   withdrawTrainingAttendance?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
   withdrawWorkforceTraining?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawWorkforceTrainingArgs, 'id' | 'reason'>>;
+  withdrawWriteup?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawWriteupArgs, 'id' | 'reason'>>;
 }>;
 
 export type OwnersCommitteeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OwnersCommittee'] = ResolversParentTypes['OwnersCommittee']> = ResolversObject<{
@@ -5149,6 +5314,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   workforceAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
   workforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<QueryWorkforceTrainingArgs, 'id'>>;
   workforceTrainings?: Resolver<ResolversTypes['WorkforceTrainingConnection'], ParentType, ContextType, Partial<QueryWorkforceTrainingsArgs>>;
+  writeup?: Resolver<Maybe<ResolversTypes['Writeup']>, ParentType, ContextType, RequireFields<QueryWriteupArgs, 'id'>>;
+  writeups?: Resolver<ResolversTypes['WriteupConnection'], ParentType, ContextType, Partial<QueryWriteupsArgs>>;
 }>;
 
 export type RateFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateFigure'] = ResolversParentTypes['RateFigure']> = ResolversObject<{
@@ -5225,6 +5392,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   residentSuggestions?: Resolver<ResolversTypes['ResidentSuggestionConnection'], ParentType, ContextType, Partial<RegionResidentSuggestionsArgs>>;
   structure?: Resolver<Maybe<ResolversTypes['RegionStructure']>, ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
+  writeups?: Resolver<ResolversTypes['WriteupConnection'], ParentType, ContextType, Partial<RegionWriteupsArgs>>;
 }>;
 
 export type RegionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegionConnection'] = ResolversParentTypes['RegionConnection']> = ResolversObject<{
@@ -5350,6 +5518,23 @@ export type WorkforceTrainingConnectionResolvers<ContextType = RequestContext, P
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type WriteupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Writeup'] = ResolversParentTypes['Writeup']> = ResolversObject<{
+  author?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType>;
+  completedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['WriteupKind'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WriteupConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WriteupConnection'] = ResolversParentTypes['WriteupConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Writeup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AutonomyActivity?: AutonomyActivityResolvers<ContextType>;
@@ -5408,6 +5593,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   WorkforceTraining?: WorkforceTrainingResolvers<ContextType>;
   WorkforceTrainingAttendance?: WorkforceTrainingAttendanceResolvers<ContextType>;
   WorkforceTrainingConnection?: WorkforceTrainingConnectionResolvers<ContextType>;
+  Writeup?: WriteupResolvers<ContextType>;
+  WriteupConnection?: WriteupConnectionResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = RequestContext> = ResolversObject<{

@@ -10,6 +10,7 @@ import { Migration20261210000004_Property } from './Migration20261210000004_Prop
 import { Migration20261210000005_HouseholdVisits } from './Migration20261210000005_HouseholdVisits';
 import { Migration20261210000006_MicroProjects } from './Migration20261210000006_MicroProjects';
 import { Migration20261210000007_Recognitions } from './Migration20261210000007_Recognitions';
+import { Migration20261210000008_Writeups } from './Migration20261210000008_Writeups';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000005_HouseholdVisits', class: Migration20261210000005_HouseholdVisits },
   { name: 'Migration20261210000006_MicroProjects', class: Migration20261210000006_MicroProjects },
   { name: 'Migration20261210000007_Recognitions', class: Migration20261210000007_Recognitions },
+  { name: 'Migration20261210000008_Writeups', class: Migration20261210000008_Writeups },
 ];
