@@ -753,6 +753,8 @@ export type CorrectWorkforceTrainingInput = {
   endOn?: InputMaybe<Scalars['Date']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   organiser?: InputMaybe<Scalars['String']['input']>;
+  /** 主办单位所在区划 / the organising office's node */
+  organiserCode?: InputMaybe<Scalars['ID']['input']>;
   startOn?: InputMaybe<Scalars['Date']['input']>;
   type?: InputMaybe<WorkforceTrainingType>;
 };
@@ -3811,6 +3813,8 @@ export type ScheduleWorkforceTrainingInput = {
   id: Scalars['ID']['input'];
   name: Scalars['String']['input'];
   organiser?: InputMaybe<Scalars['String']['input']>;
+  /** 主办单位所在区划（街道、社区或区）；缺省时按主办单位名称确定 / the organising office's node; by default found from the organiser's name */
+  organiserCode?: InputMaybe<Scalars['ID']['input']>;
   startOn: Scalars['Date']['input'];
   type: WorkforceTrainingType;
 };
@@ -4025,10 +4029,14 @@ export type WorkforceFigures = {
   gridsWithoutWorker: CountFigure;
   /** 轮岗交流人数：自另一社区调来担任该岗位的任职（按到任日期），书记轮岗用 role: PARTY_SECRETARY / rotations: posts of the role begun in the period by a worker coming from another community (书记轮岗 with role PARTY_SECRETARY), counted where they went */
   postRotations: CountFigure;
+  /** 本节点主办培训的参训人次 / person-times at the sessions the node's offices organised */
+  trainingOrganisedPersonTimes: CountFigure;
   /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
   trainingPersonTimes: CountFigure;
   /** 培训班次数（按开班日期）/ training sessions starting in the period */
   trainingSessions: CountFigure;
+  /** 本节点各单位主办的培训班次（按开班日期），与本节点人员参加的班次（trainingSessions）不同 / sessions organised by the node's offices in the period, whoever attended (trainingSessions counts those the node's workers attended) */
+  trainingsOrganised: CountFigure;
   /** 在岗人数（存量），可按岗位、梯队 / workers in post on the day, by role and tier */
   workers: CountFigure;
 };
@@ -4167,6 +4175,19 @@ export type WorkforceFiguresPostRotationsArgs = {
  * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
  * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type WorkforceFiguresTrainingOrganisedPersonTimesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  audience?: InputMaybe<WorkforceTrainingAudience>;
+  type?: InputMaybe<WorkforceTrainingType>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type WorkforceFiguresTrainingPersonTimesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
@@ -4181,6 +4202,19 @@ export type WorkforceFiguresTrainingPersonTimesArgs = {
  * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
  */
 export type WorkforceFiguresTrainingSessionsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  audience?: InputMaybe<WorkforceTrainingAudience>;
+  type?: InputMaybe<WorkforceTrainingType>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type WorkforceFiguresTrainingsOrganisedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
   type?: InputMaybe<WorkforceTrainingType>;
@@ -4218,6 +4252,8 @@ export type WorkforceTraining = {
   number: Scalars['String']['output'];
   /** 主办单位 / organiser */
   organiser: Maybe<Scalars['String']['output']>;
+  /** 主办单位所在区划（街道、社区或区）/ the node of the office that organised it: a street, a community or the district */
+  organiserRegion: Region;
   /** 参训人次（已签到）/ person-times: workers signed in */
   personTimes: Scalars['Int']['output'];
   /** 开始日期 / first day */
@@ -4257,6 +4293,8 @@ export type WorkforceTrainingConnection = {
 /** 培训筛选 / training filter */
 export type WorkforceTrainingFilter = {
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  /** 主办单位所在区划（含下级）/ organised by offices under this node */
+  organiserCode?: InputMaybe<Scalars['ID']['input']>;
   startFrom?: InputMaybe<Scalars['Date']['input']>;
   startTo?: InputMaybe<Scalars['Date']['input']>;
   type?: InputMaybe<WorkforceTrainingType>;
@@ -5485,8 +5523,10 @@ export type WorkforceFiguresResolvers<ContextType = RequestContext, ParentType e
   examRegistrants?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresExamRegistrantsArgs, 'year'>>;
   gridsWithoutWorker?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresGridsWithoutWorkerArgs, 'year'>>;
   postRotations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresPostRotationsArgs, 'year'>>;
+  trainingOrganisedPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingOrganisedPersonTimesArgs, 'year'>>;
   trainingPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingPersonTimesArgs, 'year'>>;
   trainingSessions?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingSessionsArgs, 'year'>>;
+  trainingsOrganised?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingsOrganisedArgs, 'year'>>;
   workers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresWorkersArgs, 'year'>>;
 }>;
 
@@ -5499,6 +5539,7 @@ export type WorkforceTrainingResolvers<ContextType = RequestContext, ParentType 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organiser?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organiserRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   personTimes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['WorkforceTrainingType'], ParentType, ContextType>;

@@ -11,6 +11,7 @@ import { Migration20261210000005_HouseholdVisits } from './Migration202612100000
 import { Migration20261210000006_MicroProjects } from './Migration20261210000006_MicroProjects';
 import { Migration20261210000007_Recognitions } from './Migration20261210000007_Recognitions';
 import { Migration20261210000008_Writeups } from './Migration20261210000008_Writeups';
+import { Migration20261210000009_TrainingOrganiser } from './Migration20261210000009_TrainingOrganiser';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000006_MicroProjects', class: Migration20261210000006_MicroProjects },
   { name: 'Migration20261210000007_Recognitions', class: Migration20261210000007_Recognitions },
   { name: 'Migration20261210000008_Writeups', class: Migration20261210000008_Writeups },
+  { name: 'Migration20261210000009_TrainingOrganiser', class: Migration20261210000009_TrainingOrganiser },
 ];

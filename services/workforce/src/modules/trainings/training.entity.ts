@@ -35,6 +35,16 @@ export class Training extends LedgerRecord {
   @Property({ type: 'text', nullable: true })
   organiser?: string | null;
 
+  /**
+   * The office that organised it (主办): a street's or community's node, or the district's. Imports
+   * place the organiser's name among the district's nodes like a work unit (work-unit.ts); trainings
+   * organised by an office are counted there (trainingsOrganised), apart from trainings its workers
+   * attended (trainingSessions).
+   */
+  @Index()
+  @Property({ type: 'string', length: 12 })
+  organiserCode!: string;
+
   @Property({ type: 'string', length: 20 })
   audience!: TrainingAudience;
 }

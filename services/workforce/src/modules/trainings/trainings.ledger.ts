@@ -1,4 +1,6 @@
-import { globalId } from '@district/common';
+import { districtNode, globalId } from '@district/common';
+import { districtRegions } from '../certification/certification.ledger';
+import { regionOfUnit } from '../certification/work-unit';
 import {
   referenceDefect,
   storeRows,
@@ -47,10 +49,11 @@ export const trainingsLedger: LedgerImporter<TrainingKey> = {
         ? [{ column: 'endOn', kind: 'date', reason: '结束日期早于开始日期 / ends before it starts' }]
         : [],
   },
-  write: (batch, ctx) =>
-    storeRows(
+  async write(batch, ctx) {
+    const regions = (await districtRegions(ctx)) ?? [];
+    return storeRows(
       ctx,
-      { table: 'training', key: ['id'], columns: ['name', 'type', 'start_on', 'end_on', 'organiser', 'audience'] },
+      { table: 'training', key: ['id'], columns: ['name', 'type', 'start_on', 'end_on', 'organiser', 'organiser_code', 'audience'] },
       batch.map(({ row, value }) => ({
         row,
         values: {
@@ -62,11 +65,13 @@ export const trainingsLedger: LedgerImporter<TrainingKey> = {
           start_on: str(value.startOn),
           end_on: strOrNull(value.endOn),
           organiser: strOrNull(value.organiser),
+          organiser_code: regionOfUnit(regions, strOrNull(value.organiser), districtNode(ctx.district)),
           audience: AUDIENCES.of(value.audience),
         },
       })),
       { keyLabel: (v) => `培训编号 ${v.number}`, keyColumn: trainingColumns.number.header },
-    ),
+    );
+  },
 };
 
 const attendanceColumns = {

@@ -1,10 +1,23 @@
 import { districtOf, inScope } from '@district/common';
-import { and, byKey, eq, historyField, listWhere, recordId, rowsBy, sql, yearOnYear, type RequestContext } from '@district/subgraph-kit';
+import {
+  and,
+  byKey,
+  eq,
+  historyField,
+  listPrefix,
+  listWhere,
+  recordId,
+  rowsBy,
+  sql,
+  underPrefix,
+  yearOnYear,
+  type RequestContext,
+} from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
 import { regionByCode } from '../regions/regions.resolvers';
 import { workerById } from '../workers/workers.resolvers';
 import { Training, TrainingAttendance } from './training.entity';
-import { trainingPersonTimes, trainingSessions } from './trainings.figures';
+import { organisedPersonTimes, trainingPersonTimes, trainingsOrganised, trainingSessions } from './trainings.figures';
 import { ATTENDANCE_RECORD, TRAINING_RECORD } from './trainings.mutations';
 
 const TRAININGS = {
@@ -39,12 +52,14 @@ export const trainingResolvers: Resolvers = {
         eq('t.audience', f.audience),
         f.startFrom ? sql`t.start_on >= ${f.startFrom}::date` : undefined,
         f.startTo ? sql`t.start_on <= ${f.startTo}::date` : undefined,
+        f.organiserCode ? underPrefix('t.organiser_code', listPrefix(ctx, f.organiserCode)) : undefined,
       );
       return listWhere(ctx, TRAININGS, where, args);
     },
   },
   WorkforceTraining: {
     number: (t) => t.number,
+    organiserRegion: async (t, _, ctx) => (await regionByCode(ctx, t.organiserCode))!,
     history: historyField(TRAINING_RECORD),
     personTimes: async (t, _, ctx) =>
       new Set((await attendanceOf(ctx, t.id)).filter((a) => a.status === 'PRESENT').map((a) => a.workerId)).size,
@@ -59,5 +74,7 @@ export const trainingResolvers: Resolvers = {
   WorkforceFigures: {
     trainingSessions: (n, a, ctx) => yearOnYear(ctx, trainingSessions, a, n.code),
     trainingPersonTimes: (n, a, ctx) => yearOnYear(ctx, trainingPersonTimes, a, n.code),
+    trainingsOrganised: (n, a, ctx) => yearOnYear(ctx, trainingsOrganised, a, n.code),
+    trainingOrganisedPersonTimes: (n, a, ctx) => yearOnYear(ctx, organisedPersonTimes, a, n.code),
   },
 };
