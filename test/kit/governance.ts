@@ -796,6 +796,40 @@ function writeups(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtures, '
   return { 'workforce/writeups.csv': rows };
 }
 
+/**
+ * Villagers' groups (seeds/001 村（居）民小组优化调整): the town's four communities had 24 groups; on
+ * 2025-06-30 ten were merged into four new ones, leaving 18.
+ */
+function villagersGroups(fx: Omit<GovernanceFixtures, 'rows' | 'dir'>) {
+  const rows: FixtureRow[] = [];
+  const town = fx.communities.filter((c) => c.street.endsWith('100000'));
+  for (const c of town) {
+    for (let i = 1; i <= 6; i++)
+      rows.push({
+        code: `${c.code}${String(i).padStart(3, '0')}`,
+        name: `${c.name}第${i}组`,
+        community: c.code,
+        households: 80 + i,
+        establishedOn: null,
+        abolishedOn: null,
+      });
+  }
+  // ten groups merged: groups 1–5 of the first two communities, into two new ones each
+  for (const c of town.slice(0, 2)) {
+    for (let i = 1; i <= 5; i++) rows.find((r) => r.code === `${c.code}${String(i).padStart(3, '0')}`)!.abolishedOn = '2025-06-30';
+    for (let i = 7; i <= 8; i++)
+      rows.push({
+        code: `${c.code}${String(i).padStart(3, '0')}`,
+        name: `${c.name}第${i}组`,
+        community: c.code,
+        households: 200,
+        establishedOn: '2025-06-30',
+        abolishedOn: null,
+      });
+  }
+  return { 'villagers_groups.csv': rows };
+}
+
 /** Writes the governance ledgers for Shangjie into `dir` and returns their rows. */
 export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWorker[] } = {}): GovernanceFixtures {
   const regions = readCsv(join(SHANGJIE, 'regions.csv'));
@@ -820,6 +854,7 @@ export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWo
     ...microProjects(seeded(15_07), base),
     ...recognitions(seeded(15_08), base),
     ...writeups(seeded(15_09), base),
+    ...villagersGroups(base),
   };
   for (const [file, list] of Object.entries(rows)) writeLedger(dir, file, list);
   return { dir, ...base, rows };

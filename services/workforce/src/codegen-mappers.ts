@@ -31,6 +31,7 @@ export const mappers = {
   MicroProject: '../modules/micro-projects/micro-project.entity#MicroProject',
   Recognition: '../modules/recognitions/recognition.entity#Recognition',
   Writeup: '../modules/writeups/writeup.entity#Writeup',
+  VillagersGroup: '../modules/villagers-groups/villagers-group.entity#VillagersGroup',
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',
   AuditEntry: '@district/subgraph-kit#AuditEntryView',

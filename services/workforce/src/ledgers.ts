@@ -13,12 +13,14 @@ import { householdVisitsLedger } from './modules/visits/visits.ledger';
 import { microProjectsLedger } from './modules/micro-projects/micro-projects.ledger';
 import { recognitionsLedger } from './modules/recognitions/recognitions.ledger';
 import { writeupsLedger } from './modules/writeups/writeups.ledger';
+import { villagersGroupsLedger } from './modules/villagers-groups/villagers-groups.ledger';
 
 /** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
 export const ledgers: LedgerImporter[] = [
   regionsLedger,
   gridsLedger,
   compoundsLedger,
+  villagersGroupsLedger,
   workersLedger,
   certificatesLedger,
   examRegistrationsLedger,

@@ -29,6 +29,8 @@ import { recognitionResolvers } from './modules/recognitions/recognitions.resolv
 import { recognitionMutations } from './modules/recognitions/recognitions.mutations';
 import { writeupResolvers } from './modules/writeups/writeups.resolvers';
 import { writeupMutations } from './modules/writeups/writeups.mutations';
+import { villagersGroupResolvers } from './modules/villagers-groups/villagers-groups.resolvers';
+import { villagersGroupMutations } from './modules/villagers-groups/villagers-groups.mutations';
 
 /** Each module contributes fields to shared types (Query, Region, WorkforceFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -63,5 +65,7 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: recognitionMutations },
   writeupResolvers,
   { Mutation: writeupMutations },
+  villagersGroupResolvers,
+  { Mutation: villagersGroupMutations },
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
 );

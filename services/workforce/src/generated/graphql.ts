@@ -17,6 +17,7 @@ import type { HouseholdVisit as HouseholdVisitModel } from '../modules/visits/vi
 import type { MicroProject as MicroProjectModel } from '../modules/micro-projects/micro-project.entity';
 import type { Recognition as RecognitionModel } from '../modules/recognitions/recognition.entity';
 import type { Writeup as WriteupModel } from '../modules/writeups/writeup.entity';
+import type { VillagersGroup as VillagersGroupModel } from '../modules/villagers-groups/villagers-group.entity';
 import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -746,6 +747,15 @@ export type CorrectSocialWorkExamRegistrationInput = {
   workUnit?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 更正村（居）民小组 / a correction of a group */
+export type CorrectVillagersGroupInput = {
+  /** 撤销日期（null 清除）/ abolished on; null clears it */
+  abolishedOn?: InputMaybe<Scalars['Date']['input']>;
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  households?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 更正培训班次 / a correction of a training session */
 export type CorrectWorkforceTrainingInput = {
   audience?: InputMaybe<WorkforceTrainingAudience>;
@@ -847,6 +857,16 @@ export type CreateRegionInput = {
   name: Scalars['String']['input'];
   /** 上级节点 / parent node */
   parentCode: Scalars['ID']['input'];
+};
+
+/** 新增村（居）民小组 / a group to add */
+export type CreateVillagersGroupInput = {
+  /** 小组编码：所属社区代码+3位 / the community's code + 3 digits */
+  code: Scalars['ID']['input'];
+  communityCode: Scalars['ID']['input'];
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  households?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
 };
 
 /** 议事议题 / a deliberation topic */
@@ -2003,6 +2023,8 @@ export type Mutation = {
   correctSocialWorkCertificate: SocialWorkCertificate;
   /** 更正考试报名或成绩（原值留存于历史）/ correct a registration or its result; the earlier values kept in its history */
   correctSocialWorkExamRegistration: SocialWorkExamRegistration;
+  /** 更正村（居）民小组（设立、撤销日期等，原值留存于历史）/ correct a group: name, households, set-up and abolition days; the earlier values kept in its history */
+  correctVillagersGroup: VillagersGroup;
   /** 更正培训班次（原值留存于历史）/ correct a training session; the earlier values kept in its history */
   correctWorkforceTraining: WorkforceTraining;
   /** 更正案例课题（原值留存于历史）/ correct a write-up; the earlier values kept in its history */
@@ -2017,6 +2039,8 @@ export type Mutation = {
   createGrid: Grid;
   /** 新增区划节点（街道、镇或社区）/ add a node to the region tree: a street, town or community under its parent */
   createRegion: Region;
+  /** 新增村（居）民小组 / add a villagers' or residents' group to a community */
+  createVillagersGroup: VillagersGroup;
   /** 拨付自治站补助；编号缺省时自动编排 / grant a subsidy to a station; the number is assigned when not given */
   grantAutonomySubsidy: AutonomySubsidy;
   /** 议题转入办理（日期默认今天）/ a raised topic is taken up on a day, default today */
@@ -2107,6 +2131,8 @@ export type Mutation = {
   withdrawSocialWorkExamRegistration: WithdrawnRecord;
   /** 撤销录入错误的签到记录 / withdraw a worker's attendance at a session entered by mistake */
   withdrawTrainingAttendance: WithdrawnRecord;
+  /** 撤销录入错误的村（居）民小组 / withdraw a group entered by mistake */
+  withdrawVillagersGroup: WithdrawnRecord;
   /** 撤销录入错误的培训班次（连同其签到记录）/ withdraw a training session entered by mistake, with its attendance rows */
   withdrawWorkforceTraining: WithdrawnRecord;
   /** 撤销录入错误的案例课题 / withdraw a write-up entered by mistake */
@@ -2346,6 +2372,14 @@ export type MutationCorrectSocialWorkExamRegistrationArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectVillagersGroupArgs = {
+  code: Scalars['ID']['input'];
+  input: CorrectVillagersGroupInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectWorkforceTrainingArgs = {
   id: Scalars['ID']['input'];
   input: CorrectWorkforceTrainingInput;
@@ -2388,6 +2422,12 @@ export type MutationCreateGridArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCreateRegionArgs = {
   input: CreateRegionInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCreateVillagersGroupArgs = {
+  input: CreateVillagersGroupInput;
 };
 
 
@@ -2687,6 +2727,13 @@ export type MutationWithdrawTrainingAttendanceArgs = {
   reason: Scalars['String']['input'];
   trainingId: Scalars['ID']['input'];
   workerId: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawVillagersGroupArgs = {
+  code: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -3525,6 +3572,8 @@ export type Region = {
   residentSuggestions: ResidentSuggestionConnection;
   /** 基础数量（社区、网格、小区）；节点超出调用者范围时为空并报 FORBIDDEN / counts of communities, grids and compounds under this node; null with FORBIDDEN when the node is outside or above the caller's scope */
   structure: Maybe<RegionStructure>;
+  /** 该节点下的村（居）民小组；给出日期时仅列当日存在的 / villagers' and residents' groups under this node; with activeOn, those existing that day */
+  villagersGroups: VillagersGroupConnection;
   /** 社区工作者队伍指标；节点超出调用者范围时为空并报 FORBIDDEN / community workforce figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   workforce: Maybe<WorkforceFigures>;
   /** 该节点下的案例与课题 / cases, topics and write-ups under this node */
@@ -3670,6 +3719,14 @@ export type RegionStructureArgs = {
 
 
 /** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionVillagersGroupsArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
 export type RegionWriteupsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<WriteupFilter>;
@@ -3705,6 +3762,8 @@ export type RegionStructure = {
   compounds: CountFigure;
   /** 网格数 / grids */
   grids: CountFigure;
+  /** 村（居）民小组数 / villagers' and residents' groups */
+  villagersGroups: CountFigure;
 };
 
 /** 考试报名 / an exam registration */
@@ -3976,6 +4035,31 @@ export type StartMicroProjectInput = {
   quantity?: InputMaybe<Scalars['Float']['input']>;
   startedOn: Scalars['Date']['input'];
   unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 村（居）民小组 / a villagers' or residents' group of a community or village */
+export type VillagersGroup = {
+  __typename?: 'VillagersGroup';
+  /** 撤销日期 / abolished on */
+  abolishedOn: Maybe<Scalars['Date']['output']>;
+  /** 小组编码：所属社区代码+3位 / group code: the community's code + 3 digits */
+  code: Scalars['ID']['output'];
+  community: Region;
+  /** 设立日期 / set up on */
+  establishedOn: Maybe<Scalars['Date']['output']>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 户数 / households */
+  households: Maybe<Scalars['Int']['output']>;
+  name: Scalars['String']['output'];
+};
+
+/** 村（居）民小组分页 / a page of groups */
+export type VillagersGroupConnection = {
+  __typename?: 'VillagersGroupConnection';
+  nodes: Array<VillagersGroup>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
 };
 
 /** 已撤销的记录：录入错误的记录不删除，标记撤销后不再计入任何指标和列表 / a record withdrawn as entered by mistake: kept, with its history, but no longer counted by any figure or listed */
@@ -4549,6 +4633,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
+  CorrectVillagersGroupInput: CorrectVillagersGroupInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
   CorrectWriteupInput: CorrectWriteupInput;
   CountFigure: ResolverTypeWrapper<CountFigureModel>;
@@ -4557,6 +4642,7 @@ export type ResolversTypes = ResolversObject<{
   CreateCompoundInput: CreateCompoundInput;
   CreateGridInput: CreateGridInput;
   CreateRegionInput: CreateRegionInput;
+  CreateVillagersGroupInput: CreateVillagersGroupInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DeliberationTopic: ResolverTypeWrapper<DeliberationModel>;
   DeliberationTopicConnection: ResolverTypeWrapper<Omit<DeliberationTopicConnection, 'nodes'> & { nodes: Array<ResolversTypes['DeliberationTopic']> }>;
@@ -4659,6 +4745,8 @@ export type ResolversTypes = ResolversObject<{
   SortDirection: SortDirection;
   StartFacilityWorkInput: StartFacilityWorkInput;
   StartMicroProjectInput: StartMicroProjectInput;
+  VillagersGroup: ResolverTypeWrapper<VillagersGroupModel>;
+  VillagersGroupConnection: ResolverTypeWrapper<Omit<VillagersGroupConnection, 'nodes'> & { nodes: Array<ResolversTypes['VillagersGroup']> }>;
   WithdrawnRecord: ResolverTypeWrapper<WithdrawnViewModel>;
   WorkforceAttendanceStatus: WorkforceAttendanceStatus;
   WorkforceFigures: ResolverTypeWrapper<RegionNodeModel>;
@@ -4733,6 +4821,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
+  CorrectVillagersGroupInput: CorrectVillagersGroupInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
   CorrectWriteupInput: CorrectWriteupInput;
   CountFigure: CountFigureModel;
@@ -4741,6 +4830,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateCompoundInput: CreateCompoundInput;
   CreateGridInput: CreateGridInput;
   CreateRegionInput: CreateRegionInput;
+  CreateVillagersGroupInput: CreateVillagersGroupInput;
   Date: Scalars['Date']['output'];
   DeliberationTopic: DeliberationModel;
   DeliberationTopicConnection: Omit<DeliberationTopicConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['DeliberationTopic']> };
@@ -4813,6 +4903,8 @@ export type ResolversParentTypes = ResolversObject<{
   SocialWorkExamSort: SocialWorkExamSort;
   StartFacilityWorkInput: StartFacilityWorkInput;
   StartMicroProjectInput: StartMicroProjectInput;
+  VillagersGroup: VillagersGroupModel;
+  VillagersGroupConnection: Omit<VillagersGroupConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['VillagersGroup']> };
   WithdrawnRecord: WithdrawnViewModel;
   WorkforceFigures: RegionNodeModel;
   WorkforceTraining: TrainingModel;
@@ -5203,6 +5295,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctResidentSuggestion?: Resolver<ResolversTypes['ResidentSuggestion'], ParentType, ContextType, RequireFields<MutationCorrectResidentSuggestionArgs, 'id' | 'input'>>;
   correctSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
   correctSocialWorkExamRegistration?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkExamRegistrationArgs, 'id' | 'input'>>;
+  correctVillagersGroup?: Resolver<ResolversTypes['VillagersGroup'], ParentType, ContextType, RequireFields<MutationCorrectVillagersGroupArgs, 'code' | 'input'>>;
   correctWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationCorrectWorkforceTrainingArgs, 'id' | 'input'>>;
   correctWriteup?: Resolver<ResolversTypes['Writeup'], ParentType, ContextType, RequireFields<MutationCorrectWriteupArgs, 'id' | 'input'>>;
   createAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationCreateAutonomyStationArgs, 'input'>>;
@@ -5210,6 +5303,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createCompound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType, RequireFields<MutationCreateCompoundArgs, 'input'>>;
   createGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCreateGridArgs, 'input'>>;
   createRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationCreateRegionArgs, 'input'>>;
+  createVillagersGroup?: Resolver<ResolversTypes['VillagersGroup'], ParentType, ContextType, RequireFields<MutationCreateVillagersGroupArgs, 'input'>>;
   grantAutonomySubsidy?: Resolver<ResolversTypes['AutonomySubsidy'], ParentType, ContextType, RequireFields<MutationGrantAutonomySubsidyArgs, 'input'>>;
   handleDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'id'>>;
   hireCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
@@ -5255,6 +5349,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawSocialWorkCertificate?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkCertificateArgs, 'id' | 'reason'>>;
   withdrawSocialWorkExamRegistration?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkExamRegistrationArgs, 'id' | 'reason'>>;
   withdrawTrainingAttendance?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
+  withdrawVillagersGroup?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawVillagersGroupArgs, 'code' | 'reason'>>;
   withdrawWorkforceTraining?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawWorkforceTrainingArgs, 'id' | 'reason'>>;
   withdrawWriteup?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawWriteupArgs, 'id' | 'reason'>>;
 }>;
@@ -5429,6 +5524,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   recognitions?: Resolver<ResolversTypes['RecognitionConnection'], ParentType, ContextType, Partial<RegionRecognitionsArgs>>;
   residentSuggestions?: Resolver<ResolversTypes['ResidentSuggestionConnection'], ParentType, ContextType, Partial<RegionResidentSuggestionsArgs>>;
   structure?: Resolver<Maybe<ResolversTypes['RegionStructure']>, ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
+  villagersGroups?: Resolver<ResolversTypes['VillagersGroupConnection'], ParentType, ContextType, Partial<RegionVillagersGroupsArgs>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
   writeups?: Resolver<ResolversTypes['WriteupConnection'], ParentType, ContextType, Partial<RegionWriteupsArgs>>;
 }>;
@@ -5443,6 +5539,7 @@ export type RegionStructureResolvers<ContextType = RequestContext, ParentType ex
   communities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType>;
   compounds?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType>;
   grids?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType>;
+  villagersGroups?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType>;
 }>;
 
 export type ResidentSuggestionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResidentSuggestion'] = ResolversParentTypes['ResidentSuggestion']> = ResolversObject<{
@@ -5499,6 +5596,22 @@ export type SocialWorkExamRegistrationResolvers<ContextType = RequestContext, Pa
 
 export type SocialWorkExamRegistrationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialWorkExamRegistrationConnection'] = ResolversParentTypes['SocialWorkExamRegistrationConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type VillagersGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VillagersGroup'] = ResolversParentTypes['VillagersGroup']> = ResolversObject<{
+  abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  households?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type VillagersGroupConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VillagersGroupConnection'] = ResolversParentTypes['VillagersGroupConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['VillagersGroup']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -5629,6 +5742,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SocialWorkCertificateConnection?: SocialWorkCertificateConnectionResolvers<ContextType>;
   SocialWorkExamRegistration?: SocialWorkExamRegistrationResolvers<ContextType>;
   SocialWorkExamRegistrationConnection?: SocialWorkExamRegistrationConnectionResolvers<ContextType>;
+  VillagersGroup?: VillagersGroupResolvers<ContextType>;
+  VillagersGroupConnection?: VillagersGroupConnectionResolvers<ContextType>;
   WithdrawnRecord?: WithdrawnRecordResolvers<ContextType>;
   WorkforceFigures?: WorkforceFiguresResolvers<ContextType>;
   WorkforceTraining?: WorkforceTrainingResolvers<ContextType>;

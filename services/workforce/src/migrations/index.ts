@@ -12,6 +12,7 @@ import { Migration20261210000006_MicroProjects } from './Migration20261210000006
 import { Migration20261210000007_Recognitions } from './Migration20261210000007_Recognitions';
 import { Migration20261210000008_Writeups } from './Migration20261210000008_Writeups';
 import { Migration20261210000009_TrainingOrganiser } from './Migration20261210000009_TrainingOrganiser';
+import { Migration20261210000010_VillagersGroups } from './Migration20261210000010_VillagersGroups';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000007_Recognitions', class: Migration20261210000007_Recognitions },
   { name: 'Migration20261210000008_Writeups', class: Migration20261210000008_Writeups },
   { name: 'Migration20261210000009_TrainingOrganiser', class: Migration20261210000009_TrainingOrganiser },
+  { name: 'Migration20261210000010_VillagersGroups', class: Migration20261210000010_VillagersGroups },
 ];
