@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import type { LedgerImporter } from '@district/ledger';
 import { ledgers } from '@district/workforce';
 import { SHANGJIE } from './datasets';
 
@@ -42,6 +43,9 @@ function seeded(seed: number) {
   };
 }
 
+/** The seed-shaped street's prefix in Shangjie (its first street). */
+const SHANGJIE_STREET = '410106001';
+
 const day = (year: number, month: number, d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 function readCsv(path: string): string[][] {
@@ -54,14 +58,19 @@ function readCsv(path: string): string[][] {
 }
 
 /** Writes one ledger: the headers are the importer's own (its spec), so the fixture follows the format. */
+export function writeLedgerFile(dir: string, importer: LedgerImporter, rows: FixtureRow[]): string {
+  const keys = Object.keys(importer.spec.columns);
+  const headers = keys.map((k) => (importer.spec.columns as Record<string, { header: string }>)[k].header);
+  const path = join(dir, importer.spec.file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, stringify([headers, ...rows.map((r) => keys.map((k) => r[k] ?? ''))]));
+  return path;
+}
+
 function writeLedger(dir: string, file: string, rows: FixtureRow[]): void {
   const importer = ledgers.find((l) => l.spec.file === file);
   if (!importer) throw new Error(`no workforce ledger ${file}`);
-  const keys = Object.keys(importer.spec.columns);
-  const headers = keys.map((k) => (importer.spec.columns as Record<string, { header: string }>)[k].header);
-  const path = join(dir, file);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, stringify([headers, ...rows.map((r) => keys.map((k) => r[k] ?? ''))]));
+  writeLedgerFile(dir, importer, rows);
 }
 
 const ROOMS = ['书法室', '排练室', '乒乓球室', '阅览室', '议事厅', '儿童之家', '老年活动室', '健身室', '调解室', '党员活动室'];
@@ -618,7 +627,7 @@ const BRANDS = ['一核三制五团', '鹭邻青年', '凉亭四合院', '幸福
 function recognitions(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixtures, 'rows' | 'dir'>) {
   const rows: FixtureRow[] = [];
   const add = (row: FixtureRow) =>
-    rows.push({ number: `RY${String(rows.length + 1).padStart(4, '0')}`, rank: null, grantedBy: null, ...row });
+    rows.push({ number: `RY${String(rows.length + 1).padStart(4, '0')}`, rank: null, grantedBy: null, holderId: null, ...row });
   const seed = fx.communities.filter((c) => c.street === fx.street);
   const district = `${fx.street.slice(0, 6)}000000`;
   add({
@@ -655,6 +664,7 @@ function recognitions(rnd: ReturnType<typeof seeded>, fx: Omit<GovernanceFixture
     title: '“七优享”志愿品牌',
     holderType: '志愿服务项目',
     holderName: '车轮上的守护者',
+    holderId: 'XM0001',
     grantedOn: '2025-11-18',
   });
   add({
@@ -858,4 +868,33 @@ export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWo
   };
   for (const [file, list] of Object.entries(rows)) writeLedger(dir, file, list);
   return { dir, ...base, rows };
+}
+
+/**
+ * Named volunteer service projects (seeds/000 三.四) for the volunteer-stations subgraph's ledger
+ * volunteer/projects.csv: the seed street's four, and generated projects at other stations.
+ */
+export function volunteerProjectRows(): FixtureRow[] {
+  const rnd = seeded(15_10);
+  const stations = readCsv(join(SHANGJIE, 'volunteer', 'stations.csv')).map(([number, , community]) => ({ number, community }));
+  const rows: FixtureRow[] = [];
+  const add = (row: FixtureRow) =>
+    rows.push({ number: `XM${String(rows.length + 1).padStart(4, '0')}`, description: null, endedOn: null, ...row });
+  const seed = stations.filter((s) => s.community.startsWith(SHANGJIE_STREET));
+  add({ station: seed[2].number, name: '车轮上的守护者', field: '新就业群体关爱', startedOn: '2024-03-01' });
+  add({ station: seed[3].number, name: '党章守护者', field: '文明实践', startedOn: '2025-02-01' });
+  add({ station: seed[4].number, name: '巷往·新生', field: '社区服务', startedOn: '2025-04-01' });
+  add({ station: seed[5].number, name: '老伙计帮帮忙', field: '助老服务', startedOn: '2025-05-01' });
+  for (const s of stations.filter((x) => !x.community.startsWith(SHANGJIE_STREET)))
+    if (rnd.chance(0.6)) {
+      const year = rnd.pick([2023, 2024, 2025]);
+      add({
+        station: s.number,
+        name: rnd.pick(['邻里守望', '银龄互助', '护苗行动', '清洁家园', '骑士驿站']),
+        field: rnd.pick(['助老服务', '关爱儿童', '环境保护', '新就业群体关爱', '社区服务']),
+        startedOn: day(year, rnd.int(1, 12), rnd.int(1, 28)),
+        endedOn: year < 2025 && rnd.chance(0.3) ? day(year + 1, rnd.int(1, 12), rnd.int(1, 28)) : null,
+      });
+    }
+  return rows;
 }

@@ -68,6 +68,15 @@ test('a seed sentence from one query: brands and the volunteer projects’ award
   );
 });
 
+test('a volunteer project’s recognitions found by its global id in the volunteer subgraph', async () => {
+  const res = await sg.query(
+    `{ recognitions(filter: { holderId: "410106:XM0001" }) { nodes { title holderName holderId } } }`,
+    {},
+    analyst,
+  );
+  expect(res.data!.recognitions.nodes).toEqual([{ title: '“七优享”志愿品牌', holderName: '车轮上的守护者', holderId: '410106:XM0001' }]);
+});
+
 test('a person’s name is masked for an analyst, shown to the district', async () => {
   const q = `{ recognitions(filter: { holderType: PERSON }) { nodes { holderName } } }`;
   expect((await sg.query(q, {}, analyst)).data!.recognitions.nodes[0].holderName).toBe('张*');

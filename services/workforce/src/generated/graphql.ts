@@ -694,6 +694,8 @@ export type CorrectPropertyServiceInput = {
 export type CorrectRecognitionInput = {
   grantedBy?: InputMaybe<Scalars['String']['input']>;
   grantedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 获得者全局编号 / the holder's global id */
+  holderId?: InputMaybe<Scalars['ID']['input']>;
   holderName?: InputMaybe<Scalars['String']['input']>;
   holderType?: InputMaybe<RecognitionHolderType>;
   kind?: InputMaybe<RecognitionKind>;
@@ -3270,6 +3272,8 @@ export type Recognition = {
   grantedOn: Scalars['Date']['output'];
   /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
   history: Array<RecordChange>;
+  /** 获得者在其所属子图中的全局编号（志愿服务项目、站点、社会组织等）/ the holder's global id in its own subgraph (a volunteer project, station, organisation), when it has one */
+  holderId: Maybe<Scalars['ID']['output']>;
   /** 获得者（个人的姓名按角色脱敏）/ holder; a person's name is masked unless the caller's role allows it */
   holderName: Scalars['String']['output'];
   holderType: RecognitionHolderType;
@@ -3297,6 +3301,8 @@ export type RecognitionConnection = {
 export type RecognitionFilter = {
   grantedFrom?: InputMaybe<Scalars['Date']['input']>;
   grantedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** 获得者全局编号（如某志愿服务项目所获的全部荣誉）/ the holder's global id: every recognition of one project */
+  holderId?: InputMaybe<Scalars['ID']['input']>;
   holderType?: InputMaybe<RecognitionHolderType>;
   kind?: InputMaybe<RecognitionKind>;
   level?: InputMaybe<RecognitionLevel>;
@@ -3468,6 +3474,8 @@ export type RecordPropertyFeesInput = {
 export type RecordRecognitionInput = {
   grantedBy?: InputMaybe<Scalars['String']['input']>;
   grantedOn: Scalars['Date']['input'];
+  /** 获得者全局编号 / the holder's global id */
+  holderId?: InputMaybe<Scalars['ID']['input']>;
   holderName: Scalars['String']['input'];
   holderType: RecognitionHolderType;
   /** 登记编号；缺省时自动编排 / number; assigned when not given */
@@ -5469,6 +5477,7 @@ export type RecognitionResolvers<ContextType = RequestContext, ParentType extend
   grantedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   grantedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  holderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   holderType?: Resolver<ResolversTypes['RecognitionHolderType'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

@@ -60,6 +60,10 @@ export class Recognition extends LedgerRecord {
   @Property({ type: 'text' })
   holderName!: string;
 
+  /** 获得者编号: the holder's global id in its own subgraph (a volunteer project, station, organisation), when it has one */
+  @Property({ type: 'string', length: 60, nullable: true })
+  holderId?: string | null;
+
   @Property({ type: 'string', length: 12, nullable: true })
   rank?: RecognitionRank | null;
 

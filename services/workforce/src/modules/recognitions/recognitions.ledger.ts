@@ -50,6 +50,7 @@ const columns = {
   title: { header: '名称', type: 'text', required: true },
   holderType: { header: '获得者类型', type: 'enum', required: true, values: HOLDERS.labels },
   holderName: { header: '获得者', type: 'text', required: true, personal: true },
+  holderId: { header: '获得者编号', type: 'code', pattern: /^(\d{6}:)?[A-Za-z0-9_-]{1,40}$/ },
   rank: { header: '等次', type: 'enum', values: RANKS.labels },
   grantedBy: { header: '授予单位', type: 'text' },
   grantedOn: { header: '授予日期', type: 'date', required: true },
@@ -82,7 +83,7 @@ export const recognitionsLedger: LedgerImporter<Key> = {
       {
         table: 'recognition',
         key: ['id'],
-        columns: ['region_code', 'kind', 'level', 'title', 'holder_type', 'holder_name', 'rank', 'granted_by', 'granted_on'],
+        columns: ['region_code', 'kind', 'level', 'title', 'holder_type', 'holder_name', 'holder_id', 'rank', 'granted_by', 'granted_on'],
         personal: ['holder_name'],
       },
       batch.map(({ row, value }) => ({
@@ -97,6 +98,12 @@ export const recognitionsLedger: LedgerImporter<Key> = {
           title: str(value.title),
           holder_type: HOLDERS.of(value.holderType),
           holder_name: str(value.holderName),
+          // a bare number is the district's own, as every ledger's numbers are
+          holder_id: value.holderId
+            ? str(value.holderId).includes(':')
+              ? str(value.holderId)
+              : globalId(ctx.district, str(value.holderId))
+            : null,
           rank: RANKS.orNull(value.rank),
           granted_by: strOrNull(value.grantedBy),
           granted_on: str(value.grantedOn),

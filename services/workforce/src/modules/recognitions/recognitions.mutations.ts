@@ -8,6 +8,7 @@ import {
   localNumberOf,
   nextNumber,
   optionalText,
+  recordId,
   regionCodeOf,
   requiredText,
   withdrawal,
@@ -58,6 +59,7 @@ export const recognitionMutations: MutationResolvers = {
           title: requiredText(input.title, 'title', '名称', 200),
           holderType: input.holderType,
           holderName: requiredText(input.holderName, 'holderName', '获得者', 100),
+          holderId: input.holderId ? await recordId(ctx, input.holderId, 'holderId') : null,
           rank: input.rank ?? null,
           grantedBy: optionalText(input.grantedBy, 'grantedBy', '授予单位', 100),
           grantedOn,
@@ -78,6 +80,7 @@ export const recognitionMutations: MutationResolvers = {
     if (input.title !== undefined) change.set(row, 'title', requiredText(input.title, 'title', '名称', 200));
     if (input.holderType) change.set(row, 'holderType', input.holderType);
     if (input.holderName !== undefined) change.set(row, 'holderName', requiredText(input.holderName, 'holderName', '获得者', 100));
+    if (input.holderId !== undefined) change.set(row, 'holderId', input.holderId ? await recordId(ctx, input.holderId, 'holderId') : null);
     if (input.rank !== undefined) change.set(row, 'rank', input.rank);
     if (input.grantedBy !== undefined) change.set(row, 'grantedBy', optionalText(input.grantedBy, 'grantedBy', '授予单位', 100));
     if (input.grantedOn) change.set(row, 'grantedOn', optionalDay(input.grantedOn, 'grantedOn', '授予日期')!);

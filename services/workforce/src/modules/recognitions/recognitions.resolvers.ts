@@ -46,6 +46,7 @@ function recognitionList(ctx: RequestContext, prefix: string, args: ListArgs<Rec
       f.minLevel ? inList('t.level', LEVEL_ORDER.slice(LEVEL_ORDER.indexOf(f.minLevel))) : undefined,
       eq('t.holder_type', f.holderType),
       eq('t.rank', f.rank),
+      eq('t.holder_id', f.holderId),
       f.grantedFrom ? sql`${raw('t.granted_on')} >= ${f.grantedFrom}::date` : undefined,
       f.grantedTo ? sql`${raw('t.granted_on')} <= ${f.grantedTo}::date` : undefined,
     ),
