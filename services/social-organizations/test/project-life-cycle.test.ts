@@ -64,16 +64,14 @@ beforeAll(async () => {
     { number: 'JD2501', project: 'XM25J01', kind: '督导检查', heldOn: '2025-04-20', supervisors: 5, note: '立项阶段专业督导' },
     { number: 'JD2502', project: 'XM25J01', kind: '中期评估', heldOn: '2025-08-15', supervisors: null, note: null },
     { number: 'JD2503', project: 'XM25J02', kind: '督导检查', heldOn: '2025-08-16', supervisors: 5, note: '中期评估专业督导' },
-    ...projects
-      .slice(9)
-      .map((p, i) => ({
-        number: `JD26${i}`,
-        project: p.number,
-        kind: '督导检查',
-        heldOn: '2025-09-01',
-        supervisors: 4,
-        note: '过程资料检查',
-      })),
+    ...projects.slice(9).map((p, i) => ({
+      number: `JD26${i}`,
+      project: p.number,
+      kind: '督导检查',
+      heldOn: '2025-09-01',
+      supervisors: 4,
+      note: '过程资料检查',
+    })),
   ];
   const dir = mkdtempSync(join(tmpdir(), 'projects-'));
   for (const [file, rows] of [
