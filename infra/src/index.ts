@@ -8,3 +8,6 @@ export * from './connect';
 export * from './graph-client';
 export * from './templates';
 export * from './ledger-plan';
+export * from './ledger-client';
+export * from './fleet';
+export * from './proxy';

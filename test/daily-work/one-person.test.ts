@@ -3,10 +3,10 @@ import { ADMIN, startTestStack, type TestStack } from '../kit/stack';
 import { analyst, department, figure, ok, street } from './helpers';
 
 /**
- * One person, four records: a community worker with a certificate, a volunteer with hours, a gig
- * worker, all by the same ID number. One query walks from the worker to the rest through `Person`,
- * keyed by a keyed hash of the ID number (never the number), each subgraph answering within the
- * caller's scope and masking. The figure "community workers who volunteer" counts them.
+ * One person, five records: a community worker with a certificate, a volunteer with hours, a gig
+ * worker and a Party-building instructor, all by the same ID number. One query walks from the
+ * worker to the rest through `Person`, keyed by a keyed hash of the ID number (never the number),
+ * each subgraph answering within the caller's scope and masking. The figure "community workers who volunteer" counts them.
  */
 let stack: TestStack;
 const idNumber = testIdNumber(851, '19850505');
@@ -56,6 +56,13 @@ beforeAll(async () => {
     { n: idNumber },
     department('gig-care'),
   );
+  // and a Party-building instructor, dispatched but not yet assigned to any organisation
+  await ok(
+    stack,
+    `mutation($n: String!) { dispatchPartyInstructor(input: { code: "ZDY851", name: "多面手", idNumber: $n, source: PARTY_WORKER, dispatchedOn: "2026-03-01" }) { id } }`,
+    { n: idNumber },
+    department('party-building'),
+  );
 }, 300_000);
 
 afterAll(() => stack?.stop());
@@ -65,6 +72,7 @@ const WALK = `query($id: ID!) { communityWorker(id: $id) { name idNumber person 
   volunteers { number name serviceHours }
   volunteerServiceHours(year: 2026)
   gigWorkers { code name platform }
+  partyInstructors { code name }
 } } }`;
 
 test('one query walks from a worker to their certificates, volunteer hours and gig-worker record, the ID number nowhere in the keys', async () => {
@@ -77,17 +85,25 @@ test('one query walks from a worker to their certificates, volunteer hours and g
     volunteers: [{ name: '多面手', serviceHours: 3.5 }],
     volunteerServiceHours: 3.5,
     gigWorkers: [{ name: '多面手', platform: '美团' }],
+    partyInstructors: [{ code: 'ZDY851', name: '多面手' }],
   });
 });
 
 test("within the caller's scope and masking: a street office sees its own street's records only; an analyst sees them masked", async () => {
   const office = await ok(stack, WALK, { id: workerId }, street('410106001000'));
   // the volunteer record lies in another street: not shown to this street's office
-  expect(office.communityWorker.person).toMatchObject({ volunteers: [], volunteerServiceHours: 0, gigWorkers: [{ name: '多面手' }] });
+  // nor the instructor, who serves no organisation in it
+  expect(office.communityWorker.person).toMatchObject({
+    volunteers: [],
+    volunteerServiceHours: 0,
+    gigWorkers: [{ name: '多面手' }],
+    partyInstructors: [],
+  });
   const masked = await ok(stack, WALK, { id: workerId }, analyst);
   expect(masked.communityWorker.idNumber).not.toBe(idNumber);
   expect(masked.communityWorker.person.volunteers[0].name).toBe('多**');
   expect(masked.communityWorker.person.gigWorkers[0].name).toBe('多**');
+  expect(masked.communityWorker.person.partyInstructors[0].name).toBe('多**');
   // a street office elsewhere does not reach the worker at all
   const elsewhere = await stack.query(WALK, { id: workerId }, street('410106004000'));
   expect(elsewhere.data?.communityWorker ?? null).toBeNull();

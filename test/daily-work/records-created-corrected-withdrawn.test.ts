@@ -5,7 +5,7 @@ import { PersonKey } from '../../services/common/src';
 import { SHANGJIE, testCreditCode, testIdNumber } from '../kit/datasets';
 import { ADMIN, startTestStack, type TestStack } from '../kit/stack';
 import { TEST_PERSON_KEY } from '../kit/testing';
-import { department, errorOf, figure, ok, street } from './helpers';
+import { analyst, department, errorOf, figure, ok, street } from './helpers';
 
 /**
  * A clerk's daily work without spreadsheets, through the gateway with each department's token:
@@ -165,4 +165,97 @@ test('a withdrawn record leaves every figure and list, nothing deleted; the ledg
     expect.objectContaining({ key: `编号 ${target.code}`, fields: [expect.objectContaining({ column: 'withdrawn_on' })] }),
   ]);
   expect(await workers()).toBe(before - 1);
+});
+
+test('the updates a clerk could not make: a gig worker and a volunteer leave on their day, an organisation renamed with a new representative and field, a project completed', async () => {
+  const social = department('social-organizations');
+  // a gig worker leaves: counted until the day before
+  const w = await ok(
+    stack,
+    `mutation($n: String!) { registerGigWorker(input: { name: "离开员", idNumber: $n, jobType: COURIER, platform: "顺丰", partyMember: false,
+      mobileGridMember: false, communityCode: "410106001003", registeredOn: "2026-01-05" }) { id } }`,
+    { n: testIdNumber(804, '19960101') },
+    gig,
+  );
+  const LEAVE = `mutation($c: ID!, $d: Date) { recordGigWorkerLeaving(code: $c, leftOn: $d) { leftOn } }`;
+  expect(errorOf(await stack.query(LEAVE, { c: w.registerGigWorker.id, d: '2026-01-04' }, gig))).toEqual({
+    code: 'BAD_USER_INPUT',
+    field: 'leftOn',
+  });
+  const gigAt = (d: string) => figure(stack, '410106001003', `gigCare { f: gigWorkers(year: 2026, asOf: "${d}") { value } }`);
+  const [working, workingLater] = [await gigAt('2026-05-31'), await gigAt('2026-06-01')];
+  expect((await ok(stack, LEAVE, { c: w.registerGigWorker.id, d: '2026-06-01' }, gig)).recordGigWorkerLeaving.leftOn).toBe('2026-06-01');
+  expect([await gigAt('2026-05-31'), await gigAt('2026-06-01')]).toEqual([working, workingLater - 1]);
+
+  // a volunteer leaves
+  const v = await ok(
+    stack,
+    `mutation($n: String!) { registerVolunteer(input: { name: "离站员", idNumber: $n, stationCode: "ZYZ001", registeredOn: "2026-03-01" }) { number communityCode } }`,
+    { n: testIdNumber(805, '19960101') },
+    volunteer,
+  );
+  const volunteersAt = (d: string) =>
+    figure(stack, v.registerVolunteer.communityCode, `volunteer { f: registeredVolunteers(year: 2026, asOf: "${d}") { value } }`);
+  const [stayed, gone] = [await volunteersAt('2026-05-31'), await volunteersAt('2026-06-01')];
+  await ok(
+    stack,
+    `mutation($n: ID!) { recordVolunteerLeaving(number: $n, leftOn: "2026-06-01") { leftOn } }`,
+    { n: v.registerVolunteer.number },
+    volunteer,
+  );
+  expect([await volunteersAt('2026-05-31'), await volunteersAt('2026-06-01')]).toEqual([stayed, gone - 1]);
+
+  // an organisation's name, representative and field change; the earlier values are kept, a representative masked as a name
+  const code = testCreditCode(806);
+  await ok(
+    stack,
+    `mutation($c: ID!) { registerOrganization(input: { creditCode: $c, name: "旧名协会", type: SOCIAL_GROUP, field: CHARITY, foundedOn: "2026-02-01",
+      streetCode: "410106003000", legalRepresentative: "张三" }) { code } }`,
+    { c: code },
+    social,
+  );
+  const RENAMED = `mutation($c: ID!) { correctSocialOrganization(code: $c, input: { name: "新名协会", legalRepresentative: "李四", field: ELDERLY_CARE },
+    reason: "换届") { name field history { field oldValue newValue reason } } }`;
+  const renamed = await ok(stack, RENAMED, { c: code }, social);
+  expect(renamed.correctSocialOrganization).toEqual({
+    name: '新名协会',
+    field: 'ELDERLY_CARE',
+    history: [
+      { field: 'name', oldValue: '旧名协会', newValue: '新名协会', reason: '换届' },
+      { field: 'field', oldValue: 'CHARITY', newValue: 'ELDERLY_CARE', reason: '换届' },
+      { field: 'legalRepresentative', oldValue: '张三', newValue: '李四', reason: '换届' },
+    ],
+  });
+  const seen = await ok(
+    stack,
+    `query($c: ID!) { socialOrganization(code: $c) { history { field oldValue newValue } } }`,
+    { c: code },
+    analyst,
+  );
+  expect(seen.socialOrganization.history[2]).toEqual({ field: 'legalRepresentative', oldValue: '张*', newValue: '李*' });
+
+  // a project completed on its day, listed as completed
+  const project = await ok(
+    stack,
+    `mutation($c: ID!) { registerServiceProject(input: { name: "助老服务", organizationCode: $c, communityCode: "410106003001", mode: GOVERNMENT_PURCHASE,
+      funding: 8000, approvedOn: "2026-03-01" }) { code } }`,
+    { c: code },
+    social,
+  );
+  const COMPLETE = `mutation($p: ID!, $d: Date) { completeServiceProject(code: $p, completedOn: $d) { status completedOn } }`;
+  expect(errorOf(await stack.query(COMPLETE, { p: project.registerServiceProject.code, d: '2026-02-28' }, social))).toEqual({
+    code: 'BAD_USER_INPUT',
+    field: 'completedOn',
+  });
+  expect((await ok(stack, COMPLETE, { p: project.registerServiceProject.code, d: '2026-10-15' }, social)).completeServiceProject).toEqual({
+    status: 'COMPLETED',
+    completedOn: '2026-10-15',
+  });
+  const completed = await ok(
+    stack,
+    `query($c: ID!) { socialServiceProjects(filter: { organizationCode: $c, status: COMPLETED }) { totalCount } }`,
+    { c: code },
+    social,
+  );
+  expect(completed.socialServiceProjects.totalCount).toBe(1);
 });

@@ -5,3 +5,6 @@ export * from './subgraphs';
 export * from './stack';
 export * from './second-district';
 export * from './governance';
+export * from './ledgers';
+export * from './replica';
+export * from './exports';

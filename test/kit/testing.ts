@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { CALLER_HEADER, databaseName, signCaller, type Caller, type Department } from '@district/common';
-import { dropDatabase, ensureDatabase, SqlCounter, startSubgraph, withDatabase, type SubgraphModule } from '@district/subgraph-kit';
+import {
+  dropDatabase,
+  ensureDatabase,
+  SqlCounter,
+  startSubgraph,
+  withDatabase,
+  type LedgerImportSettings,
+  type SubgraphModule,
+} from '@district/subgraph-kit';
 
 /**
  * Test kit. The jest global setup starts one real PostgreSQL (embedded, or the server in
@@ -68,6 +76,8 @@ export interface TestSubgraphOptions {
   figureCache?: boolean;
   /** another person key than the templates' (person ids are then computed again at start) */
   personKey?: string;
+  /** how it takes ledgers in (a short preview time limit, an upload directory of the test's own) */
+  ledgerImports?: Partial<LedgerImportSettings>;
 }
 
 /** A subgraph on its own fresh database, listening on a free port, with a SQL statement counter. */
@@ -82,6 +92,7 @@ export async function startTestSubgraph(mod: SubgraphModule, opts: TestSubgraphO
     host: '127.0.0.1',
     regionTreeUrl: opts.regionTreeUrl,
     figureCache: opts.figureCache,
+    ledgerImports: opts.ledgerImports,
   });
   return {
     ...server,

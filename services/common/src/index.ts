@@ -6,6 +6,7 @@
 export * from './env';
 export * from './errors';
 export * from './error-format';
+export * from './input-errors';
 export * from './regions';
 export * from './caller';
 export * from './dates';
@@ -17,3 +18,7 @@ export * from './queryable';
 export * from './sql-ident';
 export * from './data-version';
 export * from './persons';
+export * from './upload';
+export * from './log';
+export * from './databases';
+export * from './listen';

@@ -19,4 +19,6 @@ export const mappers = {
   WithdrawnRecord: '@district/subgraph-kit#WithdrawnView',
   Person: '../modules/workers/persons#PersonRef',
   GigMobileGridMembership: '../modules/workers/worker.entity#GigMobileGridMembership',
+  LedgerImport: '@district/subgraph-kit#LedgerImportView',
+  LedgerRowImport: '@district/subgraph-kit#RowImportView',
 };

@@ -4,6 +4,7 @@ import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { GIG_WORKER_PERSON_IDS } from './modules/workers/worker.entity';
+import { ledgers } from './ledgers';
 
 /** The gig-worker care subgraph, as start-up, tests and the import command see it. */
 export const gigCare: SubgraphModule = {
@@ -13,5 +14,6 @@ export const gigCare: SubgraphModule = {
   entities,
   migrations,
   persons: [GIG_WORKER_PERSON_IDS],
+  ledgers,
 };
 export { ledgers } from './ledgers';

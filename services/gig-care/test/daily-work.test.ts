@@ -430,6 +430,13 @@ describe('dates the clerk gives, corrections and withdrawals', () => {
     );
     expect(opened.errors).toBeUndefined();
     expect(await riders()).toBe(before + 1);
+    const without = async () =>
+      (
+        await run(`query($r: ID!) { gigCompoundsWithoutRiderCode(regionCode: $r, first: 1000) { nodes { id } } }`, {
+          r: opened.data!.openRiderCode.communityCode,
+        })
+      ).data!.gigCompoundsWithoutRiderCode.nodes.map((n: { id: string }) => n.id);
+    expect(await without()).not.toContain(compound.id);
     expect(code(await run(`mutation($c: ID!) { openRiderCode(input: { compoundId: $c }) { id } }`, { c: compound.id }))).toBe('CONFLICT');
     const fixed = await run(
       `mutation($c: ID!) { correctRiderCodeCompound(id: $c, input: { openedOn: "2026-04-02" }) { openedOn history { field oldValue } } }`,
@@ -443,6 +450,8 @@ describe('dates the clerk gives, corrections and withdrawals', () => {
       (await run(`mutation($c: ID!) { withdrawRiderCodeCompound(id: $c, reason: "误录") { id } }`, { c: compound.id })).errors,
     ).toBeUndefined();
     expect(await riders()).toBe(before);
+    // an opening withdrawn as entered by mistake opened nothing: the compound is without the rider code again
+    expect(await without()).toContain(compound.id);
 
     const events = () => G('410106000000', 'careEvents(year: 2026)');
     const eventsBefore = await events();
@@ -497,5 +506,32 @@ describe('dates the clerk gives, corrections and withdrawals', () => {
     expect((await run(`query($c: ID!) { gigWorker(code: $c) { id } }`, { c: w })).data!.gigWorker).toBeNull();
     // the person may be registered again
     await register(304, { idNumber: testIdNumber(304, '19930303'), registeredOn: '2026-02-01' });
+
+    // a station opened with a wrong day and name is corrected, the earlier values kept; withdrawn, it leaves the count
+    const opened = await run(
+      `mutation { openStation(input: { name: "新就业驿站", kind: NEW_CITIZEN_STATION, communityCode: "${COMMUNITY}", services: ["饮水"], builtOn: "2026-04-01" }) { id } }`,
+    );
+    const s = opened.data!.openStation.id;
+    const FIX_STATION = `mutation($c: ID!, $i: CorrectGigStationInput!) { correctGigStation(code: $c, input: $i, reason: "按验收单") {
+      name builtOn history { field oldValue newValue reason } } }`;
+    expect((await run(FIX_STATION, { c: s, i: { builtOn: '2099-04-01' } })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'builtOn',
+    });
+    expect((await run(FIX_STATION, { c: s, i: { name: '新就业群体驿站', builtOn: '2026-03-28' } })).data!.correctGigStation).toEqual({
+      name: '新就业群体驿站',
+      builtOn: '2026-03-28',
+      history: [
+        { field: 'name', oldValue: '新就业驿站', newValue: '新就业群体驿站', reason: '按验收单' },
+        { field: 'builtOn', oldValue: '2026-04-01', newValue: '2026-03-28', reason: '按验收单' },
+      ],
+    });
+    const stations = () => G(COMMUNITY, 'stations(year: 2026, kind: NEW_CITIZEN_STATION)');
+    const before = await stations();
+    expect(
+      (await run(`mutation($c: ID!) { withdrawGigStation(code: $c, reason: "重复登记") { type } }`, { c: s })).data!.withdrawGigStation,
+    ).toEqual({ type: 'GigStation' });
+    expect(await stations()).toBe(before - 1);
+    expect(code(await run(FIX_STATION, { c: s, i: { name: 'x' } }))).toBe('CONFLICT');
   });
 });

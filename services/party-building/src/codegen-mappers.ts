@@ -23,4 +23,6 @@ export const mappers = {
   RecordChange: '@district/subgraph-kit#RecordChangeView',
   WithdrawnRecord: '@district/subgraph-kit#WithdrawnView',
   Person: '../modules/instructors/persons#PersonRef',
+  LedgerImport: '@district/subgraph-kit#LedgerImportView',
+  LedgerRowImport: '@district/subgraph-kit#RowImportView',
 };

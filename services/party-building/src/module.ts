@@ -4,6 +4,7 @@ import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { INSTRUCTOR_PERSON_IDS } from './modules/instructors/instructor.entity';
+import { ledgers } from './ledgers';
 
 /** The party-building coverage subgraph ("两个覆盖"), as start-up, tests and the import command see it. */
 export const partyBuilding: SubgraphModule = {
@@ -13,5 +14,6 @@ export const partyBuilding: SubgraphModule = {
   entities,
   migrations,
   persons: [INSTRUCTOR_PERSON_IDS],
+  ledgers,
 };
 export { ledgers } from './ledgers';

@@ -84,10 +84,28 @@ describe('organizations of the "two new" ledger', () => {
       partyMembers: 6,
       history: [{ field: 'partyMembers', oldValue: '4', newValue: '6' }],
     });
+    // a Party organization renamed and its founding day corrected keeps both earlier values
+    const renamed = await gql(
+      `mutation($p: ID!) { updatePartyOrganization(id: $p, input: { name: "测试科技有限公司党支部", foundedOn: "2026-02-20" }, reason: "按批复更正") {
+        name foundedOn history { field oldValue newValue reason } } }`,
+      { p: party.data!.registerPartyOrganization.id },
+    );
+    expect(renamed.data!.updatePartyOrganization).toEqual({
+      name: '测试科技有限公司党支部',
+      foundedOn: '2026-02-20',
+      history: [
+        { field: 'name', oldValue: '测试科技党支部', newValue: '测试科技有限公司党支部', reason: '按批复更正' },
+        { field: 'foundedOn', oldValue: '2026-03-01', newValue: '2026-02-20', reason: '按批复更正' },
+      ],
+    });
     const gone = await gql(`mutation($p: ID!) { withdrawPartyOrganization(id: $p, reason: "重复登记") { type } }`, {
       p: party.data!.registerPartyOrganization.id,
     });
     expect(gone.data!.withdrawPartyOrganization.type).toBe('PartyOrganization');
+    const again = await gql(`mutation($p: ID!) { updatePartyOrganization(id: $p, input: { name: "再改名" }) { id } }`, {
+      p: party.data!.registerPartyOrganization.id,
+    });
+    expect(errorOf(again)).toEqual({ code: 'CONFLICT', field: 'id' });
     expect(await covered()).toBe(before);
     expect(
       (await gql(`query($c: ID!) { twoNewOrganization(creditCode: $c) { formation } }`, { c: creditCode })).data!.twoNewOrganization

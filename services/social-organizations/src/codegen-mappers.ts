@@ -18,4 +18,6 @@ export const mappers = {
   AuditEntry: '@district/subgraph-kit#AuditEntryView',
   RecordChange: '@district/subgraph-kit#RecordChangeView',
   WithdrawnRecord: '@district/subgraph-kit#WithdrawnView',
+  LedgerImport: '@district/subgraph-kit#LedgerImportView',
+  LedgerRowImport: '@district/subgraph-kit#RowImportView',
 };

@@ -1,4 +1,4 @@
-import { auditTrail, DateScalar, mergeResolvers } from '@district/subgraph-kit';
+import { auditTrail, DateScalar, ledgerImportResolvers, mergeResolvers } from '@district/subgraph-kit';
 import type { Resolvers } from './generated/graphql';
 import { organizationResolvers } from './modules/organizations/organizations.resolvers';
 import { organizationMutations } from './modules/organizations/organizations.mutations';
@@ -24,4 +24,5 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   milestoneResolvers,
   { Mutation: milestoneMutations },
   { Query: { socialOrganizationsAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
+  ledgerImportResolvers<Resolvers>('social-organizations'),
 );

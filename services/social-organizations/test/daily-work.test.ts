@@ -443,6 +443,29 @@ describe('corrections, withdrawals and history', () => {
       completedOn: '2026-09-30',
     });
     expect(codeOf(await g.query(COMPLETE, { on: '2026-10-01' }, department))).toBe('CONFLICT');
+    // the completion and funding corrected, the earlier values kept; not approved before the organisation was founded
+    const CORRECT = `mutation($i: CorrectServiceProjectInput!) { correctServiceProject(code: "XM2026944", input: $i, reason: "核对结项报告") {
+      status completedOn funding history { field oldValue newValue reason } } }`;
+    expect((await g.query(CORRECT, { i: { approvedOn: '2026-02-28' } }, department)).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'approvedOn',
+    });
+    expect((await g.query(CORRECT, { i: { status: 'IN_PROGRESS' } }, department)).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'completedOn',
+    });
+    const fixed = await g.query(CORRECT, { i: { completedOn: '2026-09-29', funding: 5200 } }, department);
+    expect(fixed.data!.correctServiceProject).toEqual({
+      status: 'COMPLETED',
+      completedOn: '2026-09-29',
+      funding: 5200,
+      history: [
+        { field: 'funding', oldValue: '5000.00', newValue: '5200.00', reason: '核对结项报告' },
+        { field: 'completedOn', oldValue: '2026-09-30', newValue: '2026-09-29', reason: '核对结项报告' },
+      ],
+    });
+    const reopened = await g.query(CORRECT, { i: { status: 'IN_PROGRESS', completedOn: null } }, department);
+    expect(reopened.data!.correctServiceProject).toMatchObject({ status: 'IN_PROGRESS', completedOn: null });
     const refused = await g.query(
       `mutation($c: ID!) { withdrawSocialOrganization(code: $c, reason: "误录") { id } }`,
       { c: code },

@@ -1,5 +1,6 @@
 import { Check, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { AuditEntry } from './audit';
+import { LedgerImportRecord, LedgerRowImport } from './ledger-imports/ledger-import.entity';
 
 /**
  * A record a clerk can withdraw: one entered by mistake is marked withdrawn (with the day and the
@@ -96,5 +97,14 @@ export class PersonKeyState {
   fingerprint!: string;
 }
 
-/** Entities every subgraph's database has besides its own: the audit trail, the data version, record history, the bases. */
-export const kitEntities = [AuditEntry, DataVersionRow, RecordHistory, PersonKeyState, Withdrawable, LedgerRecord];
+/** Entities every subgraph's database has besides its own: the audit trail, the data version, record history, the bases, ledger imports. */
+export const kitEntities = [
+  AuditEntry,
+  DataVersionRow,
+  RecordHistory,
+  PersonKeyState,
+  Withdrawable,
+  LedgerRecord,
+  LedgerImportRecord,
+  LedgerRowImport,
+];

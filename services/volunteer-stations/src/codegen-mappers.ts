@@ -23,4 +23,6 @@ export const mappers = {
   Person: '../modules/volunteers/persons#PersonRef',
   VolunteerStationStint: '../modules/volunteers/volunteer.entity#VolunteerStint',
   VolunteerStationStandardPeriod: '../modules/stations/station.entity#StationStandard',
+  LedgerImport: '@district/subgraph-kit#LedgerImportView',
+  LedgerRowImport: '@district/subgraph-kit#RowImportView',
 };

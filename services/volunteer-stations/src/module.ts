@@ -4,6 +4,7 @@ import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { VOLUNTEER_PERSON_IDS } from './modules/volunteers/volunteer.entity';
+import { ledgers } from './ledgers';
 
 /** The volunteer stations subgraph, as start-up, tests and the import command see it. */
 export const volunteerStations: SubgraphModule = {
@@ -13,5 +14,6 @@ export const volunteerStations: SubgraphModule = {
   entities,
   migrations,
   persons: [VOLUNTEER_PERSON_IDS],
+  ledgers,
 };
 export { ledgers } from './ledgers';

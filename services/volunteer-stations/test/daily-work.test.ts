@@ -64,6 +64,12 @@ describe('stations and their 六有 over time', () => {
       expect({ day, listed: listed.data!.volunteerStations.totalCount }).toEqual({ day, listed: counted });
       const held = listed.data!.volunteerStations.nodes.some((n: { id: string }) => n.id === id);
       expect({ day, held }).toEqual({ day, held: day >= '2026-02-01' && (day < '2026-04-01' || day >= '2026-06-01') });
+      // "missing any of" reads the same day's items
+      const lacking = await run(
+        `query { volunteerStations(filter: { regionCode: "${community}", missingAnyOf: [SIGN, TEAM], asOf: "${day}" }) { nodes { id } } }`,
+      );
+      const lacks = lacking.data!.volunteerStations.nodes.some((n: { id: string }) => n.id === id);
+      expect({ day, lacks }).toEqual({ day, lacks: day >= '2026-04-01' && day < '2026-06-01' });
     }
   });
 
@@ -240,6 +246,30 @@ describe('needs, resources and pilots', () => {
       (await run(`mutation($n: ID!) { correctVolunteerNeed(code: $n, input: { content: "陪同就诊" }) { content } }`, { n })).data!
         .correctVolunteerNeed.content,
     ).toBe('陪同就诊');
+    // a resource registered after the day it served a need is refused; its provider corrected keeps the earlier one
+    const CORRECT_RESOURCE = `mutation($r: ID!, $i: CorrectVolunteerResourceInput!) { correctVolunteerResource(code: $r, input: $i, reason: "核对") {
+      provider history { field oldValue newValue reason } } }`;
+    expect(errorOf(await run(CORRECT_RESOURCE, { r, i: { registeredOn: '2026-05-04' } }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'registeredOn',
+    });
+    expect((await run(CORRECT_RESOURCE, { r, i: { provider: '志愿服务队' } })).data!.correctVolunteerResource).toEqual({
+      provider: '志愿服务队',
+      history: [{ field: 'provider', oldValue: '志愿者个人', newValue: '志愿服务队', reason: '核对' }],
+    });
+    const late = await run(
+      `mutation { registerVolunteerResource(input: { gridCode: "41010600100101", provider: "志愿者个人", content: "理发", category: "测试9302", registeredOn: "2026-05-10" }) { id } }`,
+    );
+    const early = await run(
+      `mutation { raiseVolunteerNeed(input: { gridCode: "41010600100101", content: "理发", category: "测试9302", raisedOn: "2026-05-01" }) { id } }`,
+    );
+    const e = early.data!.raiseVolunteerNeed.id;
+    await run(`mutation($n: ID!) { claimVolunteerNeed(code: $n, claimedBy: "志愿队", claimedOn: "2026-05-02") { status } }`, { n: e });
+    const SERVE = `mutation($n: ID!, $r: ID!) { serveVolunteerNeed(code: $n, resourceCode: $r, servedOn: "2026-05-03") { status } }`;
+    expect(errorOf(await run(SERVE, { n: e, r: late.data!.registerVolunteerResource.id }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'servedOn',
+    });
     expect(errorOf(await run(`mutation($r: ID!) { withdrawVolunteerResource(code: $r, reason: "误录") { id } }`, { r }))).toEqual({
       code: 'CONFLICT',
       field: 'id',
@@ -291,5 +321,18 @@ describe('the person behind a volunteer', () => {
     });
     expect(await figureNow()).toBe(before + 1);
     expect(await figure('410106001001', 'communityWorkersVolunteering(year: 2026, asOf: "2026-03-31")')).toBe(before);
+    // a figure like any other: ranked among the street's communities and followed month by month
+    const ranked = await run(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { volunteer {
+        ranking(figure: COMMUNITY_WORKERS_VOLUNTEERING, year: 2026, asOf: "2026-06-30") { region { code } value }
+        series(figure: COMMUNITY_WORKERS_VOLUNTEERING, fromYear: 2026, byMonth: true) { month value } } } } }`,
+      { r: [{ __typename: 'Region', code: '410106001000' }] },
+      testCallers.analyst,
+    );
+    expect(ranked.errors).toBeUndefined();
+    const { ranking, series } = ranked.data!._entities[0].volunteer;
+    expect(ranking.find((r: { region: { code: string } }) => r.region.code === '410106001001').value).toBe(before + 1);
+    const month = (m: number) => series.find((p: { month: number }) => p.month === m).value;
+    expect(month(4) - month(3)).toBeGreaterThanOrEqual(1);
   });
 });

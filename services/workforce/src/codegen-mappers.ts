@@ -39,4 +39,6 @@ export const mappers = {
   WithdrawnRecord: '@district/subgraph-kit#WithdrawnView',
   Person: '../modules/persons/persons#PersonRef',
   PersonsOnDay: '../modules/persons/persons#PersonsOnDay',
+  LedgerImport: '@district/subgraph-kit#LedgerImportView',
+  LedgerRowImport: '@district/subgraph-kit#RowImportView',
 };

@@ -3,6 +3,7 @@ import type { SubgraphModule } from '@district/subgraph-kit';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
+import { ledgers } from './ledgers';
 import { localRegionTree } from './modules/regions/region-tree';
 import { PERSON_IDS } from './modules/persons/person.entity';
 
@@ -13,6 +14,7 @@ export const workforce: SubgraphModule = {
   resolvers: resolvers as SubgraphModule['resolvers'],
   entities,
   migrations,
+  ledgers,
   localRegionTree,
   persons: [PERSON_IDS],
 };

@@ -45,7 +45,7 @@ async function hire(n: number, over: Record<string, unknown> = {}): Promise<stri
 
 async function figure(code: string, field: string, asOf: string): Promise<number> {
   const res = await run(
-    `query($c: ID!, $a: Date) { region(code: $c) { workforce { f: ${field} { value } } } }`,
+    `query($c: ID!${field.includes('$a') ? ', $a: Date' : ''}) { region(code: $c) { workforce { f: ${field} { value } } } }`,
     { c: code, a: asOf },
     testCallers.analyst,
   );
@@ -413,5 +413,190 @@ describe('the audit trail of daily work', () => {
       expect(e.args).not.toContain('审计员');
       expect(e.args).not.toContain(idNumber);
     }
+  });
+});
+
+describe('every other workforce record corrected and withdrawn', () => {
+  const history = 'history { field oldValue newValue reason }';
+
+  test('a certificate corrected (the holder still the one on file), an exam registration withdrawn from the count', async () => {
+    await hire(940);
+    const REC = `mutation($i: RecordSocialWorkCertificateInput!) { recordSocialWorkCertificate(input: $i) { id } }`;
+    const holder = { holderName: '测试员', holderIdNumber: testIdNumber(940, '19920202') };
+    expect(
+      (await run(REC, { i: { id: 'ZS2026940', ...holder, regionCode: '410106001003', level: 'ASSISTANT', obtainedOn: '2026-06-01' } }))
+        .errors,
+    ).toBeUndefined();
+    const CORRECT_CERT = `mutation($i: CorrectSocialWorkCertificateInput!) { correctSocialWorkCertificate(id: "ZS2026940", input: $i, reason: "证书级别录错") {
+      level obtainedOn ${history} } }`;
+    expect(errorOf(await run(CORRECT_CERT, { i: { holderName: '测式员' } }))).toEqual({ code: 'CONFLICT', field: 'holderName' });
+    expect(errorOf(await run(CORRECT_CERT, { i: { obtainedOn: '2099-06-01' } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'obtainedOn' });
+    const fixed = await run(CORRECT_CERT, { i: { level: 'INTERMEDIATE', obtainedOn: '2026-06-02' } });
+    expect(fixed.data!.correctSocialWorkCertificate).toEqual({
+      level: 'INTERMEDIATE',
+      obtainedOn: '2026-06-02',
+      history: [
+        { field: 'level', oldValue: 'ASSISTANT', newValue: 'INTERMEDIATE', reason: '证书级别录错' },
+        { field: 'obtainedOn', oldValue: '2026-06-01', newValue: '2026-06-02', reason: '证书级别录错' },
+      ],
+    });
+
+    const registrants = () => figure('410106001003', 'examRegistrants(year: 2026)', '2026-12-31');
+    const before = await registrants();
+    const reg = await run(`mutation($i: RegisterSocialWorkExamInput!) { registerSocialWorkExam(input: $i) { id } }`, {
+      i: {
+        examYear: 2026,
+        registrantName: '考生丙',
+        registrantIdNumber: testIdNumber(941, '19950505'),
+        regionCode: '410106001003',
+        level: 'ASSISTANT',
+      },
+    });
+    expect(await registrants()).toBe(before + 1);
+    const id = reg.data!.registerSocialWorkExam.id;
+    const gone = await run(`mutation($id: ID!) { withdrawSocialWorkExamRegistration(id: $id, reason: "重复报名") { type reason } }`, {
+      id,
+    });
+    expect(gone.data!.withdrawSocialWorkExamRegistration).toEqual({ type: 'SocialWorkExamRegistration', reason: '重复报名' });
+    expect(await registrants()).toBe(before);
+    expect(errorOf(await run(`mutation($id: ID!) { recordSocialWorkExamResult(id: $id, result: PASSED) { id } }`, { id }))).toEqual({
+      code: 'CONFLICT',
+      field: 'id',
+    });
+  });
+
+  test('a training corrected: no attendance left outside the attendee’s service, by the session’s day or the worker’s; withdrawn with its attendance', async () => {
+    const id = await hire(942, { hiredOn: '2026-03-02' });
+    expect(
+      (
+        await run(
+          `mutation { scheduleWorkforceTraining(input: { id: "PX2026942", name: "岗前培训", type: SYSTEM_TRAINING, startOn: "2026-04-01", audience: ALL_WORKERS }) { id } }`,
+        )
+      ).errors,
+    ).toBeUndefined();
+    const REC = `mutation($w: ID!) { recordTrainingAttendance(input: { trainingId: "PX2026942", workerId: $w, status: PRESENT }) { status } }`;
+    expect((await run(REC, { w: id })).errors).toBeUndefined();
+    const CORRECT_TRAINING = `mutation($i: CorrectWorkforceTrainingInput!) { correctWorkforceTraining(id: "PX2026942", input: $i, reason: "日期录错") {
+      name startOn ${history} } }`;
+    // the session moved before the attendee was hired, or into the future: refused
+    expect(errorOf(await run(CORRECT_TRAINING, { i: { startOn: '2026-03-01' } }))).toEqual({ code: 'CONFLICT', field: 'startOn' });
+    expect(errorOf(await run(CORRECT_TRAINING, { i: { startOn: '2099-03-01' } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'startOn' });
+    const fixed = await run(CORRECT_TRAINING, { i: { name: '系统培训', startOn: '2026-04-02' } });
+    expect(fixed.data!.correctWorkforceTraining).toEqual({
+      name: '系统培训',
+      startOn: '2026-04-02',
+      history: [
+        { field: 'name', oldValue: '岗前培训', newValue: '系统培训', reason: '日期录错' },
+        { field: 'startOn', oldValue: '2026-04-01', newValue: '2026-04-02', reason: '日期录错' },
+      ],
+    });
+    // the worker hired after the session, or gone before it: refused as well
+    expect(errorOf(await run(CORRECT, { id, input: { hiredOn: '2026-04-03' } }))).toEqual({ code: 'CONFLICT', field: 'hiredOn' });
+    expect(errorOf(await run(`mutation($id: ID!) { releaseCommunityWorker(id: $id, leftOn: "2026-04-02") { id } }`, { id }))).toEqual({
+      code: 'CONFLICT',
+      field: 'leftOn',
+    });
+    expect((await run(CORRECT, { id, input: { hiredOn: '2026-04-01' } })).errors).toBeUndefined();
+
+    const times = () => figure('410106000000', 'trainingPersonTimes(year: 2026)', '2026-12-31');
+    const sessions = () => figure('410106000000', 'trainingSessions(year: 2026)', '2026-12-31');
+    const [timesBefore, sessionsBefore] = [await times(), await sessions()];
+    const gone = await run(`mutation { withdrawWorkforceTraining(id: "PX2026942", reason: "重复录入") { type } }`);
+    expect(gone.data!.withdrawWorkforceTraining.type).toBe('WorkforceTraining');
+    expect([await times(), await sessions()]).toEqual([timesBefore - 1, sessionsBefore - 1]);
+    // its attendance went with it: nothing names the worker any more
+    expect((await run(`mutation($id: ID!) { withdrawCommunityWorker(id: $id, reason: "误录") { id } }`, { id })).errors).toBeUndefined();
+  });
+
+  test('a deliberation topic corrected along its loop, then withdrawn from the count', async () => {
+    const raised = await run(
+      `mutation { raiseDeliberationTopic(input: { communityCode: "410106001004", title: "停车难", method: "四议两公开", raisedOn: "2026-03-05" }) { id } }`,
+    );
+    const id = raised.data!.raiseDeliberationTopic.id;
+    const CORRECT_TOPIC = `mutation($id: ID!, $i: CorrectDeliberationTopicInput!) { correctDeliberationTopic(id: $id, input: $i) { title raisedOn ${history} } }`;
+    // a topic not yet taken up has no day it was taken up
+    expect(errorOf(await run(CORRECT_TOPIC, { id, i: { handledOn: '2026-03-06' } }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'handledOn',
+    });
+    const fixed = await run(CORRECT_TOPIC, { id, i: { title: '小区停车难', raisedOn: '2026-03-04' } });
+    expect(fixed.data!.correctDeliberationTopic).toEqual({
+      title: '小区停车难',
+      raisedOn: '2026-03-04',
+      history: [
+        { field: 'title', oldValue: '停车难', newValue: '小区停车难', reason: null },
+        { field: 'raisedOn', oldValue: '2026-03-05', newValue: '2026-03-04', reason: null },
+      ],
+    });
+    await run(`mutation($id: ID!) { handleDeliberationTopic(id: $id, handledOn: "2026-03-10") { id } }`, { id });
+    expect(errorOf(await run(CORRECT_TOPIC, { id, i: { raisedOn: '2026-03-11' } }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'handledOn',
+    });
+    const count = () => figure('410106001004', 'deliberations(year: 2026)', '2026-12-31');
+    const before = await count();
+    expect(
+      (await run(`mutation($id: ID!) { withdrawDeliberationTopic(id: $id, reason: "重复") { type } }`, { id })).errors,
+    ).toBeUndefined();
+    expect(await count()).toBe(before - 1);
+  });
+
+  test('a node, a grid and a compound of the tree corrected, each keeping the earlier values', async () => {
+    const street = testCallers.street('410106002000');
+    const make = async (q: string) => expect((await run(q, {}, street)).errors).toBeUndefined();
+    await make(
+      `mutation { createRegion(input: { code: "410106002091", name: "新社区", level: COMMUNITY, parentCode: "410106002000" }) { code } }`,
+    );
+    await make(`mutation { createGrid(input: { code: "41010600209101", name: "一网格", communityCode: "410106002091" }) { code } }`);
+    await make(`mutation { createGrid(input: { code: "41010600209102", name: "二网格", communityCode: "410106002091" }) { code } }`);
+    await make(
+      `mutation { createCompound(input: { id: "XQ9091", name: "新苑", communityCode: "410106002091", gridCode: "41010600209101", households: 80 }) { id } }`,
+    );
+    const region = await run(
+      `mutation { correctRegion(code: "410106002091", input: { name: "新华社区", establishedOn: "2026-01-01" }, reason: "按批文") { name ${history} } }`,
+      {},
+      street,
+    );
+    expect(region.data!.correctRegion).toEqual({
+      name: '新华社区',
+      history: [
+        { field: 'name', oldValue: '新社区', newValue: '新华社区', reason: '按批文' },
+        { field: 'establishedOn', oldValue: null, newValue: '2026-01-01', reason: '按批文' },
+      ],
+    });
+    expect(
+      errorOf(await run(`mutation { correctRegion(code: "410106002091", input: { abolishedOn: "2025-12-31" }) { code } }`, {}, street)),
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'abolishedOn' });
+    // another street's office may not correct it
+    expect(
+      errorOf(
+        await run(
+          `mutation { correctRegion(code: "410106002091", input: { name: "x" }) { code } }`,
+          {},
+          testCallers.street('410106001000'),
+        ),
+      ).code,
+    ).toBe('FORBIDDEN');
+    const grid = await run(`mutation { correctGrid(code: "41010600209101", input: { type: "综合网格" }) { type ${history} } }`, {}, street);
+    expect(grid.data!.correctGrid).toEqual({
+      type: '综合网格',
+      history: [{ field: 'type', oldValue: null, newValue: '综合网格', reason: null }],
+    });
+    const compound = await run(
+      `mutation { correctCompound(id: "XQ9091", input: { gridCode: "41010600209102", households: 86 }) { grid { code } households ${history} } }`,
+      {},
+      street,
+    );
+    expect(compound.data!.correctCompound).toEqual({
+      grid: { code: '41010600209102' },
+      households: 86,
+      history: [
+        { field: 'gridCode', oldValue: '41010600209101', newValue: '41010600209102', reason: null },
+        { field: 'households', oldValue: '80', newValue: '86', reason: null },
+      ],
+    });
+    expect(
+      errorOf(await run(`mutation { correctCompound(id: "XQ9091", input: { gridCode: "41010600100101" }) { id } }`, {}, street)),
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'gridCode' });
   });
 });

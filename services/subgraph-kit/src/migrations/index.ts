@@ -1,10 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129000000_DataVersion } from './Migration20261129000000_DataVersion';
+import { Migration20261201000000_LedgerImports } from './Migration20261201000000_LedgerImports';
 import { Migration20261201000000_RecordHistory } from './Migration20261201000000_RecordHistory';
 
 /** Tables the kit itself keeps in every subgraph's database; applied before the subgraph's own. */
 export const kitMigrations: MigrationObject[] = [
   { name: 'Migration20261129000000_DataVersion', class: Migration20261129000000_DataVersion },
+  { name: 'Migration20261201000000_LedgerImports', class: Migration20261201000000_LedgerImports },
   { name: 'Migration20261201000000_RecordHistory', class: Migration20261201000000_RecordHistory },
 ];
 export * from './district-keys';

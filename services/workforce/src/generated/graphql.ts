@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Region as RegionModel, Grid as GridModel, Compound as CompoundModel } from '../modules/regions/region.entity';
 import type { StructureNode as StructureNodeModel } from '../modules/regions/regions.resolvers';
-import type { RegionNode as RegionNodeModel, CountFigure as CountFigureModel, RateFigure as RateFigureModel, AuditEntryView as AuditEntryViewModel, RecordChangeView as RecordChangeViewModel, WithdrawnView as WithdrawnViewModel, RequestContext } from '@district/subgraph-kit';
+import type { RegionNode as RegionNodeModel, CountFigure as CountFigureModel, RateFigure as RateFigureModel, AuditEntryView as AuditEntryViewModel, RecordChangeView as RecordChangeViewModel, WithdrawnView as WithdrawnViewModel, LedgerImportView as LedgerImportViewModel, RowImportView as RowImportViewModel, RequestContext } from '@district/subgraph-kit';
 import type { Worker as WorkerModel, WorkerPost as WorkerPostModel } from '../modules/workers/worker.entity';
 import type { Certificate as CertificateModel, ExamRegistration as ExamRegistrationModel } from '../modules/certification/certification.entity';
 import type { Training as TrainingModel, TrainingAttendance as TrainingAttendanceModel } from '../modules/trainings/training.entity';
@@ -42,7 +42,7 @@ export type AuditEntry = {
   args: Maybe<Scalars['String']['output']>;
   at: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** MUTATION 或 PERSONAL_READ */
+  /** MUTATION、PERSONAL_READ 或 EXPORT（导出）/ MUTATION, PERSONAL_READ or EXPORT */
   kind: Scalars['String']['output'];
   operation: Scalars['String']['output'];
   outcome: Scalars['String']['output'];
@@ -423,6 +423,8 @@ export type CommunityWorkerPost = {
   fromOn: Scalars['Date']['output'];
   /** 网格 / grid */
   grid: Maybe<Grid>;
+  /** 全局编号：工作人员全局编号@起始日 / global id: <worker id>@<first day> */
+  id: Scalars['ID']['output'];
   /** 岗位 / role */
   role: CommunityWorkerRole;
   /** 梯队 / tier */
@@ -472,29 +474,29 @@ export type Compound = {
   /** 撤销日期 / abolished on */
   abolishedOn: Maybe<Scalars['Date']['output']>;
   /** 小区编号（区县内唯一）/ compound number, unique within its district */
-  code: Scalars['ID']['output'];
+  code: Maybe<Scalars['ID']['output']>;
   /** 所属社区 / community */
-  community: Region;
+  community: Maybe<Region>;
   /** 建成或纳入日期 / set up on */
   establishedOn: Maybe<Scalars['Date']['output']>;
   /** 所属网格 / grid */
   grid: Maybe<Grid>;
   /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
-  history: Array<RecordChange>;
+  history: Maybe<Array<RecordChange>>;
   /** 户数 / households */
   households: Maybe<Scalars['Int']['output']>;
   /** 全局编号：区县代码:小区编号 / global id: <district code>:<compound number>, unique across the deployment */
   id: Scalars['ID']['output'];
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 业委会（各届）/ owners' committees, term by term */
-  ownersCommittees: Array<OwnersCommittee>;
+  ownersCommittees: Maybe<Array<OwnersCommittee>>;
   /** 物业费收缴（各年）/ fee collection by year */
-  propertyFees: Array<PropertyFees>;
+  propertyFees: Maybe<Array<PropertyFees>>;
   /** 物业管理模式 / property management mode */
   propertyMode: Maybe<Scalars['String']['output']>;
   /** 物业管理时段，最早的在前 / property management periods, earliest first */
-  propertyServices: Array<PropertyService>;
+  propertyServices: Maybe<Array<PropertyService>>;
 };
 
 /** 小区分页 / a page of compounds */
@@ -1050,6 +1052,52 @@ export type FacilityWorkStatus =
   | 'COMPLETED'
   /** 已启动 / started */
   | 'STARTED';
+
+/**
+ * 指标的一个参数（排名、序列用），值按该指标参数的类型读取：枚举写其名称，数字、布尔写字面量，文字原样
+ * / one argument of a figure, for rankings and series: the value is read as the figure's argument type
+ * (an enum value's name, a number, true/false, or text as it is)
+ */
+export type FigureArgument = {
+  /** 参数名，如 category / the argument's name, e.g. category */
+  name: Scalars['String']['input'];
+  /** 参数值，如 便民利民服务、KNIGHT_FESTIVAL、12 / the value, e.g. 便民利民服务, KNIGHT_FESTIVAL, 12 */
+  value: Scalars['String']['input'];
+};
+
+/** 时间序列的一个点 / one point of a series */
+export type FigurePoint = {
+  __typename?: 'FigurePoint';
+  /** 计数指标的详情（上年同期为上年同一年或同一月）/ the count, with the same year or month a year earlier */
+  count: Maybe<CountFigure>;
+  /** 起始日 / first day counted */
+  from: Scalars['Date']['output'];
+  /** 月份（按月时）/ month, when by month */
+  month: Maybe<Scalars['Int']['output']>;
+  /** 比率指标的详情 / the rate, with the same year or month a year earlier */
+  rate: Maybe<RateFigure>;
+  /** 截止日：流量指标计至此日，存量指标取此日 / last day: flows count up to it, stocks are taken on it */
+  to: Scalars['Date']['output'];
+  /** 值：计数为本期值，比率为百分比 / the value: a count's value, a rate's percent */
+  value: Maybe<Scalars['Float']['output']>;
+  /** 年份 / year */
+  year: Scalars['Int']['output'];
+};
+
+/** 排名中的一个节点 / one node of a ranking */
+export type FigureRank = {
+  __typename?: 'FigureRank';
+  /** 计数指标的详情（含上年同期）/ the count with last year's, when the figure is a count */
+  count: Maybe<CountFigure>;
+  /** 名次，数值相同者名次相同 / rank, 1 first; nodes with equal values share a rank */
+  rank: Scalars['Int']['output'];
+  /** 比率指标的详情（含上年同期）/ the rate with last year's, when the figure is a rate */
+  rate: Maybe<RateFigure>;
+  /** 节点 / the node */
+  region: Region;
+  /** 排名所依的值：计数为本期值，比率为百分比（分母为0时为空，排在最后）/ the value ranked: a count's value, a rate's percent (null when its denominator is 0: ranked last) */
+  value: Maybe<Scalars['Float']['output']>;
+};
 
 /** 资金来源 / where money came from */
 export type FundingSource =
@@ -1732,17 +1780,19 @@ export type Grid = {
   /** 网格编码（社区代码+2位）/ grid code: community code + 2 digits */
   code: Scalars['ID']['output'];
   /** 所属社区 / community */
-  community: Region;
+  community: Maybe<Region>;
   /** 网格内小区 / compounds in this grid */
-  compounds: Array<Compound>;
+  compounds: Maybe<Array<Compound>>;
   /** 设立日期 / set up on */
   establishedOn: Maybe<Scalars['Date']['output']>;
   /** 在岗专职网格员（默认今天）/ grid workers assigned to this grid on a day (default today) */
-  gridWorkers: Array<CommunityWorker>;
+  gridWorkers: Maybe<Array<CommunityWorker>>;
   /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
-  history: Array<RecordChange>;
+  history: Maybe<Array<RecordChange>>;
+  /** 全局编号：即网格编码 / global id: the grid code itself */
+  id: Maybe<Scalars['ID']['output']>;
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 网格类型 / grid type */
   type: Maybe<Scalars['String']['output']>;
 };
@@ -1857,6 +1907,110 @@ export type HouseholdVisitSortField =
   | 'ID'
   | 'VISITED_ON';
 
+/** 台账行与应用内修改的冲突 / a ledger row whose values conflict with changes made in the app since the last import */
+export type LedgerConflict = {
+  __typename?: 'LedgerConflict';
+  fields: Array<LedgerConflictField>;
+  file: Scalars['String']['output'];
+  /** 按台账列出的记录键 / the record's key as the ledger names it */
+  key: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+};
+
+/** 与应用内修改的冲突字段 / one field the app changed since the last import and the ledger changes too */
+export type LedgerConflictField = {
+  __typename?: 'LedgerConflictField';
+  column: Scalars['String']['output'];
+  /** 应用中的值 / the app's value (kept unless overwrite) */
+  current: Maybe<Scalars['String']['output']>;
+  /** 台账中的值 / the ledger's value */
+  ledger: Maybe<Scalars['String']['output']>;
+  /** 个人信息，值不显示 / personal data: the values are withheld */
+  withheld: Scalars['Boolean']['output'];
+};
+
+/** 台账缺陷：文件、行、列、原因（不含个人信息）/ a defect of a ledger: file, data row (0 = header), column, reason; never a personal value */
+export type LedgerDefect = {
+  __typename?: 'LedgerDefect';
+  column: Scalars['String']['output'];
+  file: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+};
+
+/** 一次台账导入：上传的文件、预览结果，以及提交后写入的内容 / a ledger import: the uploaded file, what its preview found and, once committed, what it wrote */
+export type LedgerImport = {
+  __typename?: 'LedgerImport';
+  bytes: Scalars['Int']['output'];
+  committedAt: Maybe<Scalars['String']['output']>;
+  committedBy: Maybe<Scalars['String']['output']>;
+  conflictCount: Scalars['Int']['output'];
+  /** 冲突（最多1000条）/ conflicts with changes made in the app, the first 1000 */
+  conflicts: Array<LedgerConflict>;
+  defectCount: Scalars['Int']['output'];
+  /** 缺陷（最多1000条）/ defects, the first 1000 */
+  defects: Array<LedgerDefect>;
+  /** 导入的区县 / the district the ledger is imported for */
+  district: Maybe<Scalars['String']['output']>;
+  /** 预览有效期至 / an upload or preview not committed by then expires */
+  expiresAt: Scalars['String']['output'];
+  /** 上传的文件名 / the uploaded file's name */
+  fileName: Scalars['String']['output'];
+  /** 导入编号（预览编号）/ the import's id, also the preview id to commit */
+  id: Scalars['ID']['output'];
+  /** 新增（预览时为将新增）/ rows inserted (would be, in a preview) */
+  inserted: Scalars['Int']['output'];
+  /** 台账，如 workforce/workers.xlsx / the ledger, as its owner names it */
+  ledger: Scalars['String']['output'];
+  /** 未完成的原因 / why it stopped short */
+  message: Maybe<Scalars['String']['output']>;
+  /** 台账值覆盖应用内的修改 / the ledger's values replace changes made in the app */
+  overwrite: Scalars['Boolean']['output'];
+  previewedAt: Maybe<Scalars['String']['output']>;
+  /** 限定的街道或社区 / the street or community the import is confined to */
+  region: Maybe<Scalars['String']['output']>;
+  /** 已校验行数（进行中时为进度）/ rows read and validated: the progress while it runs */
+  rowsRead: Scalars['Int']['output'];
+  /** 文件的 SHA-256 / the file's SHA-256 */
+  sha256: Scalars['String']['output'];
+  status: LedgerImportStatus;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  uploadedAt: Scalars['String']['output'];
+  uploadedBy: Scalars['String']['output'];
+};
+
+/** 台账导入的状态 / where a ledger import stands */
+export type LedgerImportStatus =
+  /** 已提交 / committed */
+  | 'COMMITTED'
+  /** 正在提交 / committing */
+  | 'COMMITTING'
+  /** 已过期，文件已删除 / expired, its file deleted */
+  | 'EXPIRED'
+  /** 失败 / failed */
+  | 'FAILED'
+  /** 预览无缺陷，可在 expiresAt 前提交 / previewed without defects: may be committed until expiresAt */
+  | 'PREVIEWED'
+  /** 正在预览（rowsRead 为已校验行数）/ previewing (rowsRead: rows validated so far) */
+  | 'PREVIEWING'
+  /** 预览发现缺陷，不能提交 / the preview found defects: nothing can be committed */
+  | 'REFUSED'
+  /** 数据在预览后已变化，须重新预览 / the data changed since the preview: preview again */
+  | 'STALE'
+  /** 已上传，尚未预览 / uploaded, not previewed */
+  | 'UPLOADED';
+
+/** 最后写入某条记录的导入 / the import that last wrote a record of one table */
+export type LedgerRowImport = {
+  __typename?: 'LedgerRowImport';
+  at: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  ledgerImport: LedgerImport;
+  table: Scalars['String']['output'];
+};
+
 /** 小微民生项目（微改造）/ a micro livelihood work */
 export type MicroProject = {
   __typename?: 'MicroProject';
@@ -1962,183 +2116,187 @@ export type MoveCommunityWorkerInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** 自治站通过验收（日期默认今天）/ a station is accepted on a day, default today */
-  acceptAutonomyStation: AutonomyStation;
+  acceptAutonomyStation: Maybe<AutonomyStation>;
   /** 项目验收（日期默认今天）/ a completed work is accepted on a day, default today */
-  acceptFacilityWork: FacilityWork;
+  acceptFacilityWork: Maybe<FacilityWork>;
   /** 小区物业管理模式自某日起变更（原时段于该日结束）/ a compound's property management from a day on (its open period ends that day) */
-  changePropertyService: PropertyService;
+  changePropertyService: Maybe<PropertyService>;
   /** 议题办结（日期默认今天）/ a topic in hand is closed on a day, default today */
-  closeDeliberationTopic: DeliberationTopic;
+  closeDeliberationTopic: Maybe<DeliberationTopic>;
   /** 建议办结并说明是否采纳（日期默认今天）/ close a suggestion on a day (default today), saying whether it was adopted */
-  closeResidentSuggestion: ResidentSuggestion;
+  closeResidentSuggestion: Maybe<ResidentSuggestion>;
   /** 收集群众建议；编号缺省时自动编排 / collect a residents' suggestion; the number is assigned when not given */
-  collectResidentSuggestion: ResidentSuggestion;
+  collectResidentSuggestion: Maybe<ResidentSuggestion>;
   /** 换届完成（日期默认今天）：当选人自该日起任新职务 / an election is completed on a day, default today: from then the elected hold their posts */
-  completeCommunityElection: CommunityElection;
+  completeCommunityElection: Maybe<CommunityElection>;
   /** 项目完成（日期默认今天）/ a work is completed on a day, default today */
-  completeFacilityWork: FacilityWork;
+  completeFacilityWork: Maybe<FacilityWork>;
   /** 小微民生项目完成（日期默认今天），可同时给出惠及户数 / a work is completed on a day (default today), with the households it benefits */
-  completeMicroProject: MicroProject;
+  completeMicroProject: Maybe<MicroProject>;
   /** 更正自治站议事或活动（原值留存于历史）/ correct a meeting or activity; the earlier values kept in its history */
-  correctAutonomyActivity: AutonomyActivity;
+  correctAutonomyActivity: Maybe<AutonomyActivity>;
   /** 更正自治站（原值留存于历史）/ correct a station; the earlier values kept in its history */
-  correctAutonomyStation: AutonomyStation;
+  correctAutonomyStation: Maybe<AutonomyStation>;
   /** 更正补助（原值留存于历史）/ correct a subsidy; the earlier values kept in its history */
-  correctAutonomySubsidy: AutonomySubsidy;
+  correctAutonomySubsidy: Maybe<AutonomySubsidy>;
   /** 更正换届（原值留存于历史）/ correct an election; the earlier values kept in its history */
-  correctCommunityElection: CommunityElection;
+  correctCommunityElection: Maybe<CommunityElection>;
   /** 更正社区服务设施（原值留存于历史）/ correct a facility; the earlier values kept in its history */
-  correctCommunityFacility: CommunityFacility;
+  correctCommunityFacility: Maybe<CommunityFacility>;
   /**
    * 更正社区工作者（录入错误）：给出的项替换原值，原值留存于历史；岗位各项更正的是现任岗位，入职日期更正首段任职，离职日期更正末段 /
    * correct a worker entered wrongly: what is given replaces what is recorded, the earlier values kept in its history; the
    * post's fields correct the current post, hiredOn the first post's start, leftOn the last post's end (null: the worker never left)
    */
-  correctCommunityWorker: CommunityWorker;
+  correctCommunityWorker: Maybe<CommunityWorker>;
   /** 更正小区（全局编号或本辖区的小区编号）/ correct a compound (global id, or number in the caller's district); the earlier values kept in its history */
-  correctCompound: Compound;
+  correctCompound: Maybe<Compound>;
   /** 更正议题（原值留存于历史）/ correct a topic; the earlier values kept in its history (the loop's steps move with their own mutations) */
-  correctDeliberationTopic: DeliberationTopic;
+  correctDeliberationTopic: Maybe<DeliberationTopic>;
   /** 更正当选职务（原值留存于历史）/ correct the post of a result; the earlier value kept in its history */
-  correctElectionResult: ElectionResult;
+  correctElectionResult: Maybe<ElectionResult>;
   /** 更正建设项目（原值留存于历史）/ correct a work; the earlier values kept in its history */
-  correctFacilityWork: FacilityWork;
+  correctFacilityWork: Maybe<FacilityWork>;
   /** 更正网格 / correct a grid; the earlier values kept in its history */
-  correctGrid: Grid;
+  correctGrid: Maybe<Grid>;
   /** 更正走访记录（原值留存于历史）/ correct a round of visits; the earlier values kept in its history */
-  correctHouseholdVisit: HouseholdVisit;
+  correctHouseholdVisit: Maybe<HouseholdVisit>;
   /** 更正小微民生项目（原值留存于历史）/ correct a work; the earlier values kept in its history */
-  correctMicroProject: MicroProject;
+  correctMicroProject: Maybe<MicroProject>;
   /** 更正业委会（原值留存于历史）/ correct an owners' committee; the earlier values kept in its history */
-  correctOwnersCommittee: OwnersCommittee;
+  correctOwnersCommittee: Maybe<OwnersCommittee>;
   /** 更正物业费收缴（编号：小区全局编号:年度）/ correct a year's fee collection (id: <compound id>:<year>) */
-  correctPropertyFees: PropertyFees;
+  correctPropertyFees: Maybe<PropertyFees>;
   /** 更正物业管理记录（原值留存于历史）/ correct a period; the earlier values kept in its history */
-  correctPropertyService: PropertyService;
+  correctPropertyService: Maybe<PropertyService>;
   /** 更正荣誉品牌记录（原值留存于历史）/ correct a recognition; the earlier values kept in its history */
-  correctRecognition: Recognition;
+  correctRecognition: Maybe<Recognition>;
   /** 更正区划节点（名称、设立与撤并日期）/ correct a node: name, set-up and abolition days; the earlier values kept in its history */
-  correctRegion: Region;
+  correctRegion: Maybe<Region>;
   /** 更正群众建议（原值留存于历史）/ correct a suggestion; the earlier values kept in its history */
-  correctResidentSuggestion: ResidentSuggestion;
+  correctResidentSuggestion: Maybe<ResidentSuggestion>;
   /** 更正证书（原值留存于历史）/ correct a certificate: what is given replaces what is recorded, the earlier values kept in its history */
-  correctSocialWorkCertificate: SocialWorkCertificate;
+  correctSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 更正考试报名或成绩（原值留存于历史）/ correct a registration or its result; the earlier values kept in its history */
-  correctSocialWorkExamRegistration: SocialWorkExamRegistration;
+  correctSocialWorkExamRegistration: Maybe<SocialWorkExamRegistration>;
   /** 更正村（居）民小组（设立、撤销日期等，原值留存于历史）/ correct a group: name, households, set-up and abolition days; the earlier values kept in its history */
-  correctVillagersGroup: VillagersGroup;
+  correctVillagersGroup: Maybe<VillagersGroup>;
   /** 更正培训班次（原值留存于历史）/ correct a training session; the earlier values kept in its history */
-  correctWorkforceTraining: WorkforceTraining;
+  correctWorkforceTraining: Maybe<WorkforceTraining>;
   /** 更正案例课题（原值留存于历史）/ correct a write-up; the earlier values kept in its history */
-  correctWriteup: Writeup;
+  correctWriteup: Maybe<Writeup>;
   /** 登记小区居民自治站（新建或已投用）/ record a compound residents' autonomy station, being built or in use */
-  createAutonomyStation: AutonomyStation;
+  createAutonomyStation: Maybe<AutonomyStation>;
   /** 登记社区服务设施 / record a community service facility */
-  createCommunityFacility: CommunityFacility;
+  createCommunityFacility: Maybe<CommunityFacility>;
   /** 新增小区 / add a compound to a community */
-  createCompound: Compound;
+  createCompound: Maybe<Compound>;
   /** 新增网格 / add a grid to a community */
-  createGrid: Grid;
+  createGrid: Maybe<Grid>;
   /** 新增区划节点（街道、镇或社区）/ add a node to the region tree: a street, town or community under its parent */
-  createRegion: Region;
+  createRegion: Maybe<Region>;
   /** 新增村（居）民小组 / add a villagers' or residents' group to a community */
-  createVillagersGroup: VillagersGroup;
+  createVillagersGroup: Maybe<VillagersGroup>;
   /** 拨付自治站补助；编号缺省时自动编排 / grant a subsidy to a station; the number is assigned when not given */
-  grantAutonomySubsidy: AutonomySubsidy;
+  grantAutonomySubsidy: Maybe<AutonomySubsidy>;
   /** 议题转入办理（日期默认今天）/ a raised topic is taken up on a day, default today */
-  handleDeliberationTopic: DeliberationTopic;
+  handleDeliberationTopic: Maybe<DeliberationTopic>;
   /** 聘用社区工作者 / hire a community or grid worker */
-  hireCommunityWorker: CommunityWorker;
+  hireCommunityWorker: Maybe<CommunityWorker>;
   /** 登记社区“三委”换届选举；编号缺省时自动编排 / record a community's election of its three committees; the number is assigned when not given */
-  holdCommunityElection: CommunityElection;
+  holdCommunityElection: Maybe<CommunityElection>;
   /** 调整岗位（社区、网格、岗位、梯队）/ move a worker to another community, grid, role or tier from a day on */
-  moveCommunityWorker: CommunityWorker;
+  moveCommunityWorker: Maybe<CommunityWorker>;
   /** 自治站投用（日期默认今天）/ a station opens on a day, default today */
-  openAutonomyStation: AutonomyStation;
+  openAutonomyStation: Maybe<AutonomyStation>;
   /** 提出议事议题 / raise a deliberation topic */
-  raiseDeliberationTopic: DeliberationTopic;
+  raiseDeliberationTopic: Maybe<DeliberationTopic>;
   /** 星级评定（日期默认今天；原星级留存于历史）/ rate a facility against the star standard on a day, default today; the earlier rating kept in its history */
-  rateCommunityFacility: CommunityFacility;
+  rateCommunityFacility: Maybe<CommunityFacility>;
   /** 登记自治站议事或活动（自治站须已投用）/ record a meeting or activity at a station in use that day */
-  recordAutonomyActivity: AutonomyActivity;
+  recordAutonomyActivity: Maybe<AutonomyActivity>;
   /** 登记当选结果；已完成的换届即调整当选人的岗位 / record who was elected into which post; for a completed election the worker's post follows from its completion day */
-  recordElectionResult: ElectionResult;
+  recordElectionResult: Maybe<ElectionResult>;
   /** 登记一次跑楼或入户走访；编号缺省时自动编排 / record a round of visits; the number is assigned when not given */
-  recordHouseholdVisit: HouseholdVisit;
+  recordHouseholdVisit: Maybe<HouseholdVisit>;
   /** 登记业委会（本届）/ record a compound's owners' committee for a term */
-  recordOwnersCommittee: OwnersCommittee;
+  recordOwnersCommittee: Maybe<OwnersCommittee>;
   /** 登记小区某年的物业费收缴 / record a compound's fee collection for a year */
-  recordPropertyFees: PropertyFees;
+  recordPropertyFees: Maybe<PropertyFees>;
   /** 登记荣誉、品牌或示范点位；编号缺省时自动编排 / record an honour, award, brand, site, pilot or selected case; the number is assigned when not given */
-  recordRecognition: Recognition;
+  recordRecognition: Maybe<Recognition>;
   /** 登记职业资格证书 / record a social-worker certificate */
-  recordSocialWorkCertificate: SocialWorkCertificate;
+  recordSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 登记考试成绩（报名须为待出成绩）/ record the result of a registration still awaiting it (else CONFLICT) */
-  recordSocialWorkExamResult: SocialWorkExamRegistration;
+  recordSocialWorkExamResult: Maybe<SocialWorkExamRegistration>;
   /** 登记培训签到：一人一场只有一个结果，新的结果取代原有的，原有的留存于历史 / record whether a worker attended a session: one answer per worker and session, a new one replaces the old, which stays in the history */
-  recordTrainingAttendance: WorkforceTrainingAttendance;
+  recordTrainingAttendance: Maybe<WorkforceTrainingAttendance>;
   /** 登记完成的案例或课题；编号缺省时自动编排 / record a completed case, topic or write-up; the number is assigned when not given */
-  recordWriteup: Writeup;
+  recordWriteup: Maybe<Writeup>;
   /** 考试报名（成绩待出）/ register a person for the year's social-worker exam; the result follows */
-  registerSocialWorkExam: SocialWorkExamRegistration;
+  registerSocialWorkExam: Maybe<SocialWorkExamRegistration>;
   /** 离职（日期默认今天）/ a worker leaves on a day, default today */
-  releaseCommunityWorker: CommunityWorker;
+  releaseCommunityWorker: Maybe<CommunityWorker>;
   /** 新建培训班次 / schedule a training session */
-  scheduleWorkforceTraining: WorkforceTraining;
+  scheduleWorkforceTraining: Maybe<WorkforceTraining>;
   /** 启动设施建设项目；编号缺省时自动编排 / start a building work on a facility; the number is assigned when not given */
-  startFacilityWork: FacilityWork;
+  startFacilityWork: Maybe<FacilityWork>;
   /** 启动小微民生项目；编号缺省时自动编排 / start a micro livelihood work; the number is assigned when not given */
-  startMicroProject: MicroProject;
+  startMicroProject: Maybe<MicroProject>;
   /** 撤销录入错误的议事或活动 / withdraw a meeting or activity entered by mistake */
-  withdrawAutonomyActivity: WithdrawnRecord;
+  withdrawAutonomyActivity: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的自治站（有补助或活动时须先撤销）/ withdraw a station entered by mistake; refused while subsidies or activities name it */
-  withdrawAutonomyStation: WithdrawnRecord;
+  withdrawAutonomyStation: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的补助 / withdraw a subsidy entered by mistake */
-  withdrawAutonomySubsidy: WithdrawnRecord;
+  withdrawAutonomySubsidy: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的换届（有当选结果时须先撤销）/ withdraw an election entered by mistake; refused while results name it */
-  withdrawCommunityElection: WithdrawnRecord;
+  withdrawCommunityElection: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的设施（有建设项目时须先撤销）/ withdraw a facility entered by mistake; refused while works name it */
-  withdrawCommunityFacility: WithdrawnRecord;
+  withdrawCommunityFacility: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的社区工作者（连同其任职经历；有签到记录时须先撤销）/ withdraw a worker entered by mistake, with their posts; refused while attendance rows name them */
-  withdrawCommunityWorker: WithdrawnRecord;
+  withdrawCommunityWorker: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的小区 / withdraw a compound entered by mistake */
-  withdrawCompound: WithdrawnRecord;
+  withdrawCompound: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的议题 / withdraw a topic entered by mistake */
-  withdrawDeliberationTopic: WithdrawnRecord;
+  withdrawDeliberationTopic: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的当选结果 / withdraw a result entered by mistake */
-  withdrawElectionResult: WithdrawnRecord;
+  withdrawElectionResult: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的建设项目 / withdraw a work entered by mistake */
-  withdrawFacilityWork: WithdrawnRecord;
+  withdrawFacilityWork: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的网格 / withdraw a grid entered by mistake; refused while compounds or posts name it */
-  withdrawGrid: WithdrawnRecord;
+  withdrawGrid: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的走访记录 / withdraw a round of visits entered by mistake */
-  withdrawHouseholdVisit: WithdrawnRecord;
+  withdrawHouseholdVisit: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的小微民生项目 / withdraw a work entered by mistake */
-  withdrawMicroProject: WithdrawnRecord;
+  withdrawMicroProject: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的业委会 / withdraw an owners' committee entered by mistake */
-  withdrawOwnersCommittee: WithdrawnRecord;
+  withdrawOwnersCommittee: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的物业费收缴记录 / withdraw a fee record entered by mistake */
-  withdrawPropertyFees: WithdrawnRecord;
+  withdrawPropertyFees: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的物业管理记录 / withdraw a period entered by mistake */
-  withdrawPropertyService: WithdrawnRecord;
+  withdrawPropertyService: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的荣誉品牌记录 / withdraw a recognition entered by mistake */
-  withdrawRecognition: WithdrawnRecord;
+  withdrawRecognition: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的区划节点（其下不能有任何记录）/ withdraw a node entered by mistake; refused while anything of this subgraph lies under it */
-  withdrawRegion: WithdrawnRecord;
+  withdrawRegion: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的群众建议 / withdraw a suggestion entered by mistake */
-  withdrawResidentSuggestion: WithdrawnRecord;
+  withdrawResidentSuggestion: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的证书 / withdraw a certificate entered by mistake */
-  withdrawSocialWorkCertificate: WithdrawnRecord;
+  withdrawSocialWorkCertificate: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的考试报名 / withdraw an exam registration entered by mistake */
-  withdrawSocialWorkExamRegistration: WithdrawnRecord;
+  withdrawSocialWorkExamRegistration: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的签到记录 / withdraw a worker's attendance at a session entered by mistake */
-  withdrawTrainingAttendance: WithdrawnRecord;
+  withdrawTrainingAttendance: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的村（居）民小组 / withdraw a group entered by mistake */
-  withdrawVillagersGroup: WithdrawnRecord;
+  withdrawVillagersGroup: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的培训班次（连同其签到记录）/ withdraw a training session entered by mistake, with its attendance rows */
-  withdrawWorkforceTraining: WithdrawnRecord;
+  withdrawWorkforceTraining: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的案例课题 / withdraw a write-up entered by mistake */
-  withdrawWriteup: WithdrawnRecord;
+  withdrawWriteup: Maybe<WithdrawnRecord>;
+  /** 提交预览：在有效期内按预览编号写入；预览后数据有变化则拒绝 / commit a clean preview by its id before it expires; refused when the data changed since the preview */
+  workforceCommitLedgerImport: Maybe<LedgerImport>;
+  /** 预览上传的台账：校验每一行，列出将新增、更新、不变的行及全部缺陷和冲突，不写入数据 / preview an uploaded ledger: every row checked; what would be inserted, updated or left, every defect and conflict; nothing written */
+  workforcePreviewLedgerImport: Maybe<LedgerImport>;
 };
 
 
@@ -2752,6 +2910,20 @@ export type MutationWithdrawWriteupArgs = {
   reason: Scalars['String']['input'];
 };
 
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWorkforceCommitLedgerImportArgs = {
+  previewId: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWorkforcePreviewLedgerImportArgs = {
+  district?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  overwrite?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** 业委会（一届）/ an owners' committee for one term */
 export type OwnersCommittee = {
   __typename?: 'OwnersCommittee';
@@ -2787,13 +2959,13 @@ export type PageInfo = {
 export type Person = {
   __typename?: 'Person';
   /** 社区工作者记录（调用者范围内）/ their community-worker records within the caller's scope, earliest hire first */
-  communityWorkers: Array<CommunityWorker>;
+  communityWorkers: Maybe<Array<CommunityWorker>>;
   /** 人员编号：身份证号的密钥哈希 / the person id: a keyed hash of the ID number */
   id: Scalars['ID']['output'];
   /** 持有的社会工作者证书（调用者范围内）/ their social-worker certificates within the caller's scope */
-  socialWorkCertificates: Array<SocialWorkCertificate>;
+  socialWorkCertificates: Maybe<Array<SocialWorkCertificate>>;
   /** 社会工作者考试报名（调用者范围内）/ their exam registrations within the caller's scope */
-  socialWorkExamRegistrations: Array<SocialWorkExamRegistration>;
+  socialWorkExamRegistrations: Maybe<Array<SocialWorkExamRegistration>>;
 };
 
 /** 个人信息类别 / kind of personal data */
@@ -2893,77 +3065,87 @@ export type PropertyServiceSortField =
 export type Query = {
   __typename?: 'Query';
   /** 自治站议事与活动列表 / deliberation meetings and activities held at autonomy stations */
-  autonomyActivities: AutonomyActivityConnection;
+  autonomyActivities: Maybe<AutonomyActivityConnection>;
   /** 小区居民自治站：全局编号或本辖区的自治站编号 / a compound residents' autonomy station by global id, or by number in the caller's own district */
   autonomyStation: Maybe<AutonomyStation>;
   /** 小区居民自治站列表 / compound residents' autonomy stations */
-  autonomyStations: AutonomyStationConnection;
+  autonomyStations: Maybe<AutonomyStationConnection>;
   /** 社区换届：全局编号或本辖区的换届编号 / a community election by global id, or by number in the caller's own district */
   communityElection: Maybe<CommunityElection>;
   /** 社区“三委”换届列表 / community elections of the three committees */
-  communityElections: CommunityElectionConnection;
+  communityElections: Maybe<CommunityElectionConnection>;
   /** 社区服务设施列表（党群服务中心、社区服务综合体、居民会客厅、社区用房）/ community service facilities */
-  communityFacilities: CommunityFacilityConnection;
+  communityFacilities: Maybe<CommunityFacilityConnection>;
   /** 社区服务设施：全局编号或本辖区的设施编号 / a community service facility by global id, or by number in the caller's own district */
   communityFacility: Maybe<CommunityFacility>;
   /** 社区工作者：全局编号（410106:W0001），或本辖区的工号 / a worker by global id (410106:W0001), or by staff number in the caller's own district */
   communityWorker: Maybe<CommunityWorker>;
   /** 社区工作者列表 / community and grid workers */
-  communityWorkers: CommunityWorkerConnection;
+  communityWorkers: Maybe<CommunityWorkerConnection>;
   /** 小区：全局编号（410106:XQ0001），或本辖区的小区编号 / a compound by its global id (410106:XQ0001), or by its number in the caller's own district */
   compound: Maybe<Compound>;
   /** 议事议题：全局编号或本辖区的议题编号 / a deliberation topic by global id, or by number in the caller's own district */
   deliberationTopic: Maybe<DeliberationTopic>;
   /** 议事议题列表 / deliberation topics */
-  deliberationTopics: DeliberationTopicConnection;
+  deliberationTopics: Maybe<DeliberationTopicConnection>;
   /** 设施建设项目列表（新建、升级改造、功能完善、设计定稿、交接）/ building works on facilities */
-  facilityWorks: FacilityWorkConnection;
+  facilityWorks: Maybe<FacilityWorkConnection>;
   /** 网格 / a grid by its code */
   grid: Maybe<Grid>;
   /** 走访记录：全局编号或本辖区的走访编号 / a round of household visits by global id, or by number in the caller's own district */
   householdVisit: Maybe<HouseholdVisit>;
   /** 跑楼、入户走访记录列表 / rounds of building runs and household visits */
-  householdVisits: HouseholdVisitConnection;
+  householdVisits: Maybe<HouseholdVisitConnection>;
   /** 按全局编号批量查找小区（最多5000个）/ the compounds among these global ids (410106:XQ0001) that exist (at most 5000) */
-  lookupCompounds: Array<Compound>;
+  lookupCompounds: Maybe<Array<Compound>>;
+  /** 某节点之下的全部小区（其他子图的“无某记录”列表用）/ every compound below a node, existing on a day when given (for other subgraphs' lists of compounds without a record of theirs) */
+  lookupCompoundsUnder: Maybe<Array<Compound>>;
   /** 按编码批量查找网格（最多5000个）/ the grids among these codes that exist (at most 5000) */
-  lookupGrids: Array<Grid>;
+  lookupGrids: Maybe<Array<Grid>>;
+  /** 某节点之下排名所比较的节点：下一级，或其下某层级的全部；给出 on 时仅当日存在的 / the nodes below a node that rankings compare: its children, or every street (town) or community below it; with on, those existing that day */
+  lookupNodesUnder: Maybe<Array<Region>>;
   /** 按代码批量查找区划（导入核对引用用，最多5000个）/ the region nodes among these codes that exist (at most 5000; used to check ledger references) */
-  lookupRegions: Array<Region>;
+  lookupRegions: Maybe<Array<Region>>;
   /** 小微民生项目：全局编号或本辖区的项目编号 / a micro livelihood work by global id, or by number in the caller's own district */
   microProject: Maybe<MicroProject>;
   /** 小微民生项目（微改造）列表 / micro livelihood works */
-  microProjects: MicroProjectConnection;
+  microProjects: Maybe<MicroProjectConnection>;
   /** 各日在岗社区工作者的人员编号（子图间内部查询，网关不开放）/ person ids of the workers in post on each day: for other subgraphs' figures, never exposed by the gateway */
-  personsInPost: Array<PersonsOnDay>;
+  personsInPost: Maybe<Array<PersonsOnDay>>;
   /** 小区物业管理记录（模式、红色物业，按时段）/ compounds' property management, period by period */
-  propertyServices: PropertyServiceConnection;
+  propertyServices: Maybe<PropertyServiceConnection>;
   /** 荣誉、品牌、示范点位：全局编号或本辖区的登记编号 / a recognition by global id, or by number in the caller's own district */
   recognition: Maybe<Recognition>;
   /** 荣誉奖项、品牌、示范点位、试点与培育名单、入选案例 / honours, awards, brands, demonstration sites, pilots and selected cases */
-  recognitions: RecognitionConnection;
+  recognitions: Maybe<RecognitionConnection>;
   /** 区划节点 / a node of the region tree by its 12-digit code (the district's 6-digit code is accepted) */
   region: Maybe<Region>;
   /** 区划列表 / region nodes, filtered by level and parent */
-  regions: RegionConnection;
+  regions: Maybe<RegionConnection>;
   /** 群众建议：全局编号或本辖区的建议编号 / a residents' suggestion by global id, or by number in the caller's own district */
   residentSuggestion: Maybe<ResidentSuggestion>;
   /** 群众建议列表 / residents' suggestions */
-  residentSuggestions: ResidentSuggestionConnection;
+  residentSuggestions: Maybe<ResidentSuggestionConnection>;
   /** 社会工作者职业资格证书 / social-worker certificates */
-  socialWorkCertificates: SocialWorkCertificateConnection;
+  socialWorkCertificates: Maybe<SocialWorkCertificateConnection>;
   /** 社会工作者职业资格考试报名 / registrations for the social-worker exam */
-  socialWorkExamRegistrations: SocialWorkExamRegistrationConnection;
+  socialWorkExamRegistrations: Maybe<SocialWorkExamRegistrationConnection>;
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
-  workforceAuditTrail: Array<AuditEntry>;
+  workforceAuditTrail: Maybe<Array<AuditEntry>>;
+  /** 台账导入的进度与结果（上传者或区级管理员）/ a ledger import of this subgraph: progress and outcome (its uploader or a district administrator) */
+  workforceLedgerImport: Maybe<LedgerImport>;
+  /** 台账导入记录，最新在前（区级管理员）/ past ledger imports of this subgraph, newest first (district administrators) */
+  workforceLedgerImports: Maybe<Array<LedgerImport>>;
+  /** 哪次导入最后写入了这条记录，按记录键查（区级管理员）/ which import last wrote the record with this key, e.g. a global id (district administrators) */
+  workforceLedgerRowImports: Maybe<Array<LedgerRowImport>>;
   /** 培训班次：全局编号或本辖区的培训编号 / a training session by global id, or by number in the caller's own district */
   workforceTraining: Maybe<WorkforceTraining>;
   /** 培训班次列表 / training sessions for community and grid workers */
-  workforceTrainings: WorkforceTrainingConnection;
+  workforceTrainings: Maybe<WorkforceTrainingConnection>;
   /** 社会工作案例、治理课题：全局编号或本辖区的编号 / a case or research topic by global id, or by number in the caller's own district */
   writeup: Maybe<Writeup>;
   /** 社会工作案例、治理课题、经验材料列表 / social-work cases, governance research topics and write-ups */
-  writeups: WriteupConnection;
+  writeups: Maybe<WriteupConnection>;
 };
 
 
@@ -3094,8 +3276,23 @@ export type QueryLookupCompoundsArgs = {
 
 
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryLookupCompoundsUnderArgs = {
+  code: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryLookupGridsArgs = {
   codes: Array<Scalars['ID']['input']>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryLookupNodesUnderArgs = {
+  code: Scalars['ID']['input'];
+  level?: InputMaybe<RankingLevel>;
+  on?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -3206,6 +3403,25 @@ export type QueryWorkforceAuditTrailArgs = {
 
 
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryWorkforceLedgerImportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryWorkforceLedgerImportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<LedgerImportStatus>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryWorkforceLedgerRowImportsArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryWorkforceTrainingArgs = {
   id: Scalars['ID']['input'];
 };
@@ -3242,6 +3458,15 @@ export type RaiseDeliberationTopicInput = {
   raisedOn: Scalars['Date']['input'];
   title: Scalars['String']['input'];
 };
+
+/** 排名所比较的节点 / which nodes a ranking compares */
+export type RankingLevel =
+  /** 下一级节点（默认）/ the node's children (the default) */
+  | 'CHILDREN'
+  /** 其下所有社区（村）/ every community or village below the node */
+  | 'COMMUNITY'
+  /** 其下所有街道（镇）/ every street or town below the node */
+  | 'STREET';
 
 /** 比率指标及上年同期 / a rate with its numerator, denominator and the same rate a year earlier */
 export type RateFigure = {
@@ -3531,61 +3756,63 @@ export type Region = {
   /** 撤并日期 / abolished (merged) on */
   abolishedOn: Maybe<Scalars['Date']['output']>;
   /** 该节点下自治站的议事与活动 / meetings and activities at autonomy stations under this node */
-  autonomyActivities: AutonomyActivityConnection;
+  autonomyActivities: Maybe<AutonomyActivityConnection>;
   /** 该节点下的小区居民自治站 / autonomy stations under this node */
-  autonomyStations: AutonomyStationConnection;
+  autonomyStations: Maybe<AutonomyStationConnection>;
   /** 下级节点 / child nodes */
-  children: Array<Region>;
+  children: Maybe<Array<Region>>;
   /** 统计用区划代码（12位）/ statistical division code, 12 digits */
   code: Scalars['ID']['output'];
   /** 该节点下的社区换届 / community elections under this node */
-  communityElections: CommunityElectionConnection;
+  communityElections: Maybe<CommunityElectionConnection>;
   /** 该节点下的社区服务设施 / community service facilities under this node */
-  communityFacilities: CommunityFacilityConnection;
+  communityFacilities: Maybe<CommunityFacilityConnection>;
   /** 该节点下的社区工作者 / community and grid workers under this node */
-  communityWorkers: CommunityWorkerConnection;
+  communityWorkers: Maybe<CommunityWorkerConnection>;
   /** 该节点下现有小区数 / compounds under this node today */
-  compoundCount: Scalars['Int']['output'];
+  compoundCount: Maybe<Scalars['Int']['output']>;
   /** 该节点下的小区 / compounds under this node */
-  compounds: CompoundConnection;
+  compounds: Maybe<CompoundConnection>;
   /** 该节点下的议事议题 / deliberation topics under this node */
-  deliberationTopics: DeliberationTopicConnection;
+  deliberationTopics: Maybe<DeliberationTopicConnection>;
   /** 设立日期（空：台账启用前已有）/ set up on; null: before the ledgers began */
   establishedOn: Maybe<Scalars['Date']['output']>;
   /** 该节点下的设施建设项目 / building works on facilities under this node */
-  facilityWorks: FacilityWorkConnection;
+  facilityWorks: Maybe<FacilityWorkConnection>;
   /** 基层治理指标（服务设施、自治站、换届、群众建议）；节点超出调用者范围时为空并报 FORBIDDEN / grassroots-governance figures of this node; null with FORBIDDEN when the node is outside or above the caller's scope */
   governance: Maybe<GovernanceFigures>;
   /** 该节点下的网格 / grids under this node */
-  grids: GridConnection;
+  grids: Maybe<GridConnection>;
   /** 未配备专职网格员的网格（默认今天）/ grids under this node without an active grid worker on a day (default today) */
-  gridsWithoutWorker: GridConnection;
+  gridsWithoutWorker: Maybe<GridConnection>;
   /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
-  history: Array<RecordChange>;
+  history: Maybe<Array<RecordChange>>;
   /** 该节点下的走访记录 / rounds of visits under this node */
-  householdVisits: HouseholdVisitConnection;
+  householdVisits: Maybe<HouseholdVisitConnection>;
+  /** 全局编号：即区划代码，全国唯一（前端缓存用；仅在本子图不可用时为空）/ global id: the region code itself, unique everywhere (for client caches; null only when the workforce subgraph cannot answer) */
+  id: Maybe<Scalars['ID']['output']>;
   /** 层级 / level */
-  level: RegionLevel;
+  level: Maybe<RegionLevel>;
   /** 该节点下的小微民生项目 / micro livelihood works under this node */
-  microProjects: MicroProjectConnection;
+  microProjects: Maybe<MicroProjectConnection>;
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 上级节点 / parent node */
   parent: Maybe<Region>;
   /** 该节点下的小区物业管理记录 / property management periods under this node */
-  propertyServices: PropertyServiceConnection;
+  propertyServices: Maybe<PropertyServiceConnection>;
   /** 该节点下的荣誉、品牌与示范点位 / recognitions under this node */
-  recognitions: RecognitionConnection;
+  recognitions: Maybe<RecognitionConnection>;
   /** 该节点下的群众建议 / residents' suggestions under this node */
-  residentSuggestions: ResidentSuggestionConnection;
+  residentSuggestions: Maybe<ResidentSuggestionConnection>;
   /** 基础数量（社区、网格、小区）；节点超出调用者范围时为空并报 FORBIDDEN / counts of communities, grids and compounds under this node; null with FORBIDDEN when the node is outside or above the caller's scope */
   structure: Maybe<RegionStructure>;
   /** 该节点下的村（居）民小组；给出日期时仅列当日存在的 / villagers' and residents' groups under this node; with activeOn, those existing that day */
-  villagersGroups: VillagersGroupConnection;
+  villagersGroups: Maybe<VillagersGroupConnection>;
   /** 社区工作者队伍指标；节点超出调用者范围时为空并报 FORBIDDEN / community workforce figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   workforce: Maybe<WorkforceFigures>;
   /** 该节点下的案例与课题 / cases, topics and write-ups under this node */
-  writeups: WriteupConnection;
+  writeups: Maybe<WriteupConnection>;
 };
 
 
@@ -4092,6 +4319,41 @@ export type WorkforceAttendanceStatus =
   /** 已签到 / present */
   | 'PRESENT';
 
+/** 社区工作者队伍指标（排名、序列用）/ a community workforce figure, for rankings and series */
+export type WorkforceFigure =
+  /** 持有证书数（存量），可按等级 / certificates obtained on or before the day, by level */
+  | 'CERTIFICATES'
+  /** 在岗社区工作者持证率 = 在岗且持证 ÷ 在岗 / certification rate: workers in post holding a certificate ÷ workers in post */
+  | 'CERTIFICATION_RATE'
+  /** 持证人数：持有证书的不同人员（存量）/ certified holders: distinct persons holding a certificate obtained on or before the day */
+  | 'CERTIFIED_HOLDERS'
+  /** 提出的议事议题数 / deliberation topics raised in the period, optionally of one method (e.g. 五步议事法) */
+  | 'DELIBERATIONS'
+  /** 办结（解决）的议事议题数 / deliberation topics closed in the period */
+  | 'DELIBERATIONS_RESOLVED'
+  /** 运用该议事方法的社区数 / communities that raised a topic in the period (with the method, when given) */
+  | 'DELIBERATION_COMMUNITIES'
+  /** 考试通过人数（按考试年度）/ registrants of the exam year with result passed */
+  | 'EXAM_PASSED'
+  /** 考试通过率 = 通过 ÷ 报名 / pass rate: passes ÷ registrants of the exam year */
+  | 'EXAM_PASS_RATE'
+  /** 考试报名人数（按考试年度）/ exam registrants of the exam year */
+  | 'EXAM_REGISTRANTS'
+  /** 未配备专职网格员的网格数（存量）/ grids without an active grid worker on the day */
+  | 'GRIDS_WITHOUT_WORKER'
+  /** 轮岗交流人数（按到任日期）/ rotations: posts of the role begun in the period by a worker from another community */
+  | 'POST_ROTATIONS'
+  /** 本节点各单位主办的培训班次 / sessions organised by the node's offices in the period */
+  | 'TRAININGS_ORGANISED'
+  /** 本节点主办培训的参训人次 / person-times at the sessions the node's offices organised */
+  | 'TRAINING_ORGANISED_PERSON_TIMES'
+  /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
+  | 'TRAINING_PERSON_TIMES'
+  /** 培训班次数（按开班日期）/ training sessions starting in the period */
+  | 'TRAINING_SESSIONS'
+  /** 在岗人数（存量），可按岗位、梯队 / workers in post on the day, by role and tier */
+  | 'WORKERS';
+
 /**
  * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
  * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
@@ -4121,6 +4383,10 @@ export type WorkforceFigures = {
   gridsWithoutWorker: CountFigure;
   /** 轮岗交流人数：自另一社区调来担任该岗位的任职（按到任日期），书记轮岗用 role: PARTY_SECRETARY / rotations: posts of the role begun in the period by a worker coming from another community (书记轮岗 with role PARTY_SECRETARY), counted where they went */
   postRotations: CountFigure;
+  /** 排名：任一指标在下级节点（或其下某层级的全部节点）的值，排序后由 first 取前N名（DESC）或后N名（ASC），一次算出 / ranking: any of these figures at the node's children (or every node of a level below it), sorted; first gives the top N (DESC) or the bottom N (ASC) */
+  ranking: Array<FigureRank>;
+  /** 时间序列：任一指标逐年（fromYear 至 toYear），或逐月（byMonth，最多5年）/ series: any of these figures year by year from fromYear to toYear, or month by month with byMonth (at most 5 years) */
+  series: Array<FigurePoint>;
   /** 本节点主办培训的参训人次 / person-times at the sessions the node's offices organised */
   trainingOrganisedPersonTimes: CountFigure;
   /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
@@ -4267,6 +4533,36 @@ export type WorkforceFiguresPostRotationsArgs = {
  * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
  * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type WorkforceFiguresRankingArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  figure: WorkforceFigure;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<RankingLevel>;
+  order?: InputMaybe<SortDirection>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type WorkforceFiguresSeriesArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  byMonth?: InputMaybe<Scalars['Boolean']['input']>;
+  figure: WorkforceFigure;
+  fromYear: Scalars['Int']['input'];
+  toYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type WorkforceFiguresTrainingOrganisedPersonTimesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
@@ -4360,6 +4656,8 @@ export type WorkforceTrainingAttendance = {
   community: Region;
   /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
   history: Array<RecordChange>;
+  /** 全局编号：培训全局编号/工作人员全局编号 / global id: <training id>/<worker id> */
+  id: Scalars['ID']['output'];
   status: WorkforceAttendanceStatus;
   training: WorkforceTraining;
   worker: CommunityWorker;
@@ -4668,6 +4966,9 @@ export type ResolversTypes = ResolversObject<{
   FacilityWorkSort: FacilityWorkSort;
   FacilityWorkSortField: FacilityWorkSortField;
   FacilityWorkStatus: FacilityWorkStatus;
+  FigureArgument: FigureArgument;
+  FigurePoint: ResolverTypeWrapper<Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']> }>;
+  FigureRank: ResolverTypeWrapper<Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']>, region: ResolversTypes['Region'] }>;
   FundingSource: FundingSource;
   GovernanceFigures: ResolverTypeWrapper<RegionNodeModel>;
   GrantAutonomySubsidyInput: GrantAutonomySubsidyInput;
@@ -4681,6 +4982,12 @@ export type ResolversTypes = ResolversObject<{
   HouseholdVisitKind: HouseholdVisitKind;
   HouseholdVisitSort: HouseholdVisitSort;
   HouseholdVisitSortField: HouseholdVisitSortField;
+  LedgerConflict: ResolverTypeWrapper<LedgerConflict>;
+  LedgerConflictField: ResolverTypeWrapper<LedgerConflictField>;
+  LedgerDefect: ResolverTypeWrapper<LedgerDefect>;
+  LedgerImport: ResolverTypeWrapper<LedgerImportViewModel>;
+  LedgerImportStatus: LedgerImportStatus;
+  LedgerRowImport: ResolverTypeWrapper<RowImportViewModel>;
   MicroProject: ResolverTypeWrapper<MicroProjectModel>;
   MicroProjectCategory: MicroProjectCategory;
   MicroProjectConnection: ResolverTypeWrapper<Omit<MicroProjectConnection, 'nodes'> & { nodes: Array<ResolversTypes['MicroProject']> }>;
@@ -4704,6 +5011,7 @@ export type ResolversTypes = ResolversObject<{
   PropertyServiceSortField: PropertyServiceSortField;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
+  RankingLevel: RankingLevel;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
   Recognition: ResolverTypeWrapper<RecognitionModel>;
@@ -4757,6 +5065,7 @@ export type ResolversTypes = ResolversObject<{
   VillagersGroupConnection: ResolverTypeWrapper<Omit<VillagersGroupConnection, 'nodes'> & { nodes: Array<ResolversTypes['VillagersGroup']> }>;
   WithdrawnRecord: ResolverTypeWrapper<WithdrawnViewModel>;
   WorkforceAttendanceStatus: WorkforceAttendanceStatus;
+  WorkforceFigure: WorkforceFigure;
   WorkforceFigures: ResolverTypeWrapper<RegionNodeModel>;
   WorkforceTraining: ResolverTypeWrapper<TrainingModel>;
   WorkforceTrainingAttendance: ResolverTypeWrapper<TrainingAttendanceModel>;
@@ -4849,6 +5158,9 @@ export type ResolversParentTypes = ResolversObject<{
   FacilityWorkConnection: Omit<FacilityWorkConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['FacilityWork']> };
   FacilityWorkFilter: FacilityWorkFilter;
   FacilityWorkSort: FacilityWorkSort;
+  FigureArgument: FigureArgument;
+  FigurePoint: Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']> };
+  FigureRank: Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']>, region: ResolversParentTypes['Region'] };
   GovernanceFigures: RegionNodeModel;
   GrantAutonomySubsidyInput: GrantAutonomySubsidyInput;
   Grid: GridModel;
@@ -4859,6 +5171,11 @@ export type ResolversParentTypes = ResolversObject<{
   HouseholdVisitConnection: Omit<HouseholdVisitConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['HouseholdVisit']> };
   HouseholdVisitFilter: HouseholdVisitFilter;
   HouseholdVisitSort: HouseholdVisitSort;
+  LedgerConflict: LedgerConflict;
+  LedgerConflictField: LedgerConflictField;
+  LedgerDefect: LedgerDefect;
+  LedgerImport: LedgerImportViewModel;
+  LedgerRowImport: RowImportViewModel;
   MicroProject: MicroProjectModel;
   MicroProjectConnection: Omit<MicroProjectConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['MicroProject']> };
   MicroProjectFilter: MicroProjectFilter;
@@ -5069,6 +5386,7 @@ export type CommunityWorkerPostResolvers<ContextType = RequestContext, ParentTyp
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   fromOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['CommunityWorkerRole'], ParentType, ContextType>;
   tier?: Resolver<Maybe<ResolversTypes['CommunityWorkerTier']>, ParentType, ContextType>;
   toOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -5077,18 +5395,18 @@ export type CommunityWorkerPostResolvers<ContextType = RequestContext, ParentTyp
 export type CompoundResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Compound'] = ResolversParentTypes['Compound'], FederationReferenceType extends FederationReferenceTypes['Compound'] = FederationReferenceTypes['Compound']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Compound']> | FederationReferenceType, FederationReferenceType, ContextType>;
   abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  history?: Resolver<Maybe<Array<ResolversTypes['RecordChange']>>, ParentType, ContextType>;
   households?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  ownersCommittees?: Resolver<Array<ResolversTypes['OwnersCommittee']>, ParentType, ContextType>;
-  propertyFees?: Resolver<Array<ResolversTypes['PropertyFees']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ownersCommittees?: Resolver<Maybe<Array<ResolversTypes['OwnersCommittee']>>, ParentType, ContextType>;
+  propertyFees?: Resolver<Maybe<Array<ResolversTypes['PropertyFees']>>, ParentType, ContextType>;
   propertyMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  propertyServices?: Resolver<Array<ResolversTypes['PropertyService']>, ParentType, ContextType>;
+  propertyServices?: Resolver<Maybe<Array<ResolversTypes['PropertyService']>>, ParentType, ContextType>;
 }>;
 
 export type CompoundConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompoundConnection'] = ResolversParentTypes['CompoundConnection']> = ResolversObject<{
@@ -5159,6 +5477,24 @@ export type FacilityWorkConnectionResolvers<ContextType = RequestContext, Parent
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type FigurePointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigurePoint'] = ResolversParentTypes['FigurePoint']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FigureRankResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigureRank'] = ResolversParentTypes['FigureRank']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GovernanceFigures'] = ResolversParentTypes['GovernanceFigures']> = ResolversObject<{
   autonomyActivities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyActivitiesArgs, 'year'>>;
   autonomyIssuesResolved?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyIssuesResolvedArgs, 'year'>>;
@@ -5210,12 +5546,13 @@ export type GridResolvers<ContextType = RequestContext, ParentType extends Resol
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
   abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
-  compounds?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  compounds?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType>;
   establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  gridWorkers?: Resolver<Array<ResolversTypes['CommunityWorker']>, ParentType, ContextType, Partial<GridGridWorkersArgs>>;
-  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gridWorkers?: Resolver<Maybe<Array<ResolversTypes['CommunityWorker']>>, ParentType, ContextType, Partial<GridGridWorkersArgs>>;
+  history?: Resolver<Maybe<Array<ResolversTypes['RecordChange']>>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -5247,6 +5584,62 @@ export type HouseholdVisitConnectionResolvers<ContextType = RequestContext, Pare
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type LedgerConflictResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerConflict'] = ResolversParentTypes['LedgerConflict']> = ResolversObject<{
+  fields?: Resolver<Array<ResolversTypes['LedgerConflictField']>, ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LedgerConflictFieldResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerConflictField'] = ResolversParentTypes['LedgerConflictField']> = ResolversObject<{
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  current?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ledger?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type LedgerDefectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerDefect'] = ResolversParentTypes['LedgerDefect']> = ResolversObject<{
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LedgerImportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerImport'] = ResolversParentTypes['LedgerImport']> = ResolversObject<{
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  committedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  committedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  conflictCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['LedgerConflict']>, ParentType, ContextType>;
+  defectCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  defects?: Resolver<Array<ResolversTypes['LedgerDefect']>, ParentType, ContextType>;
+  district?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inserted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ledger?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overwrite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  previewedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rowsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LedgerImportStatus'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uploadedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LedgerRowImportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerRowImport'] = ResolversParentTypes['LedgerRowImport']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ledgerImport?: Resolver<ResolversTypes['LedgerImport'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MicroProjectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MicroProject'] = ResolversParentTypes['MicroProject']> = ResolversObject<{
   category?: Resolver<ResolversTypes['MicroProjectCategory'], ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
@@ -5273,93 +5666,95 @@ export type MicroProjectConnectionResolvers<ContextType = RequestContext, Parent
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  acceptAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationAcceptAutonomyStationArgs, 'id'>>;
-  acceptFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationAcceptFacilityWorkArgs, 'id'>>;
-  changePropertyService?: Resolver<ResolversTypes['PropertyService'], ParentType, ContextType, RequireFields<MutationChangePropertyServiceArgs, 'input'>>;
-  closeDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'id'>>;
-  closeResidentSuggestion?: Resolver<ResolversTypes['ResidentSuggestion'], ParentType, ContextType, RequireFields<MutationCloseResidentSuggestionArgs, 'adopted' | 'id'>>;
-  collectResidentSuggestion?: Resolver<ResolversTypes['ResidentSuggestion'], ParentType, ContextType, RequireFields<MutationCollectResidentSuggestionArgs, 'input'>>;
-  completeCommunityElection?: Resolver<ResolversTypes['CommunityElection'], ParentType, ContextType, RequireFields<MutationCompleteCommunityElectionArgs, 'id'>>;
-  completeFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationCompleteFacilityWorkArgs, 'id'>>;
-  completeMicroProject?: Resolver<ResolversTypes['MicroProject'], ParentType, ContextType, RequireFields<MutationCompleteMicroProjectArgs, 'id'>>;
-  correctAutonomyActivity?: Resolver<ResolversTypes['AutonomyActivity'], ParentType, ContextType, RequireFields<MutationCorrectAutonomyActivityArgs, 'id' | 'input'>>;
-  correctAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationCorrectAutonomyStationArgs, 'id' | 'input'>>;
-  correctAutonomySubsidy?: Resolver<ResolversTypes['AutonomySubsidy'], ParentType, ContextType, RequireFields<MutationCorrectAutonomySubsidyArgs, 'id' | 'input'>>;
-  correctCommunityElection?: Resolver<ResolversTypes['CommunityElection'], ParentType, ContextType, RequireFields<MutationCorrectCommunityElectionArgs, 'id' | 'input'>>;
-  correctCommunityFacility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType, RequireFields<MutationCorrectCommunityFacilityArgs, 'id' | 'input'>>;
-  correctCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationCorrectCommunityWorkerArgs, 'id' | 'input'>>;
-  correctCompound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType, RequireFields<MutationCorrectCompoundArgs, 'id' | 'input'>>;
-  correctDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCorrectDeliberationTopicArgs, 'id' | 'input'>>;
-  correctElectionResult?: Resolver<ResolversTypes['ElectionResult'], ParentType, ContextType, RequireFields<MutationCorrectElectionResultArgs, 'id' | 'input'>>;
-  correctFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationCorrectFacilityWorkArgs, 'id' | 'input'>>;
-  correctGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
-  correctHouseholdVisit?: Resolver<ResolversTypes['HouseholdVisit'], ParentType, ContextType, RequireFields<MutationCorrectHouseholdVisitArgs, 'id' | 'input'>>;
-  correctMicroProject?: Resolver<ResolversTypes['MicroProject'], ParentType, ContextType, RequireFields<MutationCorrectMicroProjectArgs, 'id' | 'input'>>;
-  correctOwnersCommittee?: Resolver<ResolversTypes['OwnersCommittee'], ParentType, ContextType, RequireFields<MutationCorrectOwnersCommitteeArgs, 'id' | 'input'>>;
-  correctPropertyFees?: Resolver<ResolversTypes['PropertyFees'], ParentType, ContextType, RequireFields<MutationCorrectPropertyFeesArgs, 'id' | 'input'>>;
-  correctPropertyService?: Resolver<ResolversTypes['PropertyService'], ParentType, ContextType, RequireFields<MutationCorrectPropertyServiceArgs, 'id' | 'input'>>;
-  correctRecognition?: Resolver<ResolversTypes['Recognition'], ParentType, ContextType, RequireFields<MutationCorrectRecognitionArgs, 'id' | 'input'>>;
-  correctRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationCorrectRegionArgs, 'code' | 'input'>>;
-  correctResidentSuggestion?: Resolver<ResolversTypes['ResidentSuggestion'], ParentType, ContextType, RequireFields<MutationCorrectResidentSuggestionArgs, 'id' | 'input'>>;
-  correctSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
-  correctSocialWorkExamRegistration?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationCorrectSocialWorkExamRegistrationArgs, 'id' | 'input'>>;
-  correctVillagersGroup?: Resolver<ResolversTypes['VillagersGroup'], ParentType, ContextType, RequireFields<MutationCorrectVillagersGroupArgs, 'code' | 'input'>>;
-  correctWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationCorrectWorkforceTrainingArgs, 'id' | 'input'>>;
-  correctWriteup?: Resolver<ResolversTypes['Writeup'], ParentType, ContextType, RequireFields<MutationCorrectWriteupArgs, 'id' | 'input'>>;
-  createAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationCreateAutonomyStationArgs, 'input'>>;
-  createCommunityFacility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType, RequireFields<MutationCreateCommunityFacilityArgs, 'input'>>;
-  createCompound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType, RequireFields<MutationCreateCompoundArgs, 'input'>>;
-  createGrid?: Resolver<ResolversTypes['Grid'], ParentType, ContextType, RequireFields<MutationCreateGridArgs, 'input'>>;
-  createRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType, RequireFields<MutationCreateRegionArgs, 'input'>>;
-  createVillagersGroup?: Resolver<ResolversTypes['VillagersGroup'], ParentType, ContextType, RequireFields<MutationCreateVillagersGroupArgs, 'input'>>;
-  grantAutonomySubsidy?: Resolver<ResolversTypes['AutonomySubsidy'], ParentType, ContextType, RequireFields<MutationGrantAutonomySubsidyArgs, 'input'>>;
-  handleDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'id'>>;
-  hireCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
-  holdCommunityElection?: Resolver<ResolversTypes['CommunityElection'], ParentType, ContextType, RequireFields<MutationHoldCommunityElectionArgs, 'input'>>;
-  moveCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
-  openAutonomyStation?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType, RequireFields<MutationOpenAutonomyStationArgs, 'id'>>;
-  raiseDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
-  rateCommunityFacility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType, RequireFields<MutationRateCommunityFacilityArgs, 'id' | 'starLevel'>>;
-  recordAutonomyActivity?: Resolver<ResolversTypes['AutonomyActivity'], ParentType, ContextType, RequireFields<MutationRecordAutonomyActivityArgs, 'input'>>;
-  recordElectionResult?: Resolver<ResolversTypes['ElectionResult'], ParentType, ContextType, RequireFields<MutationRecordElectionResultArgs, 'input'>>;
-  recordHouseholdVisit?: Resolver<ResolversTypes['HouseholdVisit'], ParentType, ContextType, RequireFields<MutationRecordHouseholdVisitArgs, 'input'>>;
-  recordOwnersCommittee?: Resolver<ResolversTypes['OwnersCommittee'], ParentType, ContextType, RequireFields<MutationRecordOwnersCommitteeArgs, 'input'>>;
-  recordPropertyFees?: Resolver<ResolversTypes['PropertyFees'], ParentType, ContextType, RequireFields<MutationRecordPropertyFeesArgs, 'input'>>;
-  recordRecognition?: Resolver<ResolversTypes['Recognition'], ParentType, ContextType, RequireFields<MutationRecordRecognitionArgs, 'input'>>;
-  recordSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
-  recordSocialWorkExamResult?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
-  recordTrainingAttendance?: Resolver<ResolversTypes['WorkforceTrainingAttendance'], ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
-  recordWriteup?: Resolver<ResolversTypes['Writeup'], ParentType, ContextType, RequireFields<MutationRecordWriteupArgs, 'input'>>;
-  registerSocialWorkExam?: Resolver<ResolversTypes['SocialWorkExamRegistration'], ParentType, ContextType, RequireFields<MutationRegisterSocialWorkExamArgs, 'input'>>;
-  releaseCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
-  scheduleWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
-  startFacilityWork?: Resolver<ResolversTypes['FacilityWork'], ParentType, ContextType, RequireFields<MutationStartFacilityWorkArgs, 'input'>>;
-  startMicroProject?: Resolver<ResolversTypes['MicroProject'], ParentType, ContextType, RequireFields<MutationStartMicroProjectArgs, 'input'>>;
-  withdrawAutonomyActivity?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawAutonomyActivityArgs, 'id' | 'reason'>>;
-  withdrawAutonomyStation?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawAutonomyStationArgs, 'id' | 'reason'>>;
-  withdrawAutonomySubsidy?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawAutonomySubsidyArgs, 'id' | 'reason'>>;
-  withdrawCommunityElection?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCommunityElectionArgs, 'id' | 'reason'>>;
-  withdrawCommunityFacility?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCommunityFacilityArgs, 'id' | 'reason'>>;
-  withdrawCommunityWorker?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCommunityWorkerArgs, 'id' | 'reason'>>;
-  withdrawCompound?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawCompoundArgs, 'id' | 'reason'>>;
-  withdrawDeliberationTopic?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawDeliberationTopicArgs, 'id' | 'reason'>>;
-  withdrawElectionResult?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawElectionResultArgs, 'id' | 'reason'>>;
-  withdrawFacilityWork?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawFacilityWorkArgs, 'id' | 'reason'>>;
-  withdrawGrid?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
-  withdrawHouseholdVisit?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawHouseholdVisitArgs, 'id' | 'reason'>>;
-  withdrawMicroProject?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawMicroProjectArgs, 'id' | 'reason'>>;
-  withdrawOwnersCommittee?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawOwnersCommitteeArgs, 'id' | 'reason'>>;
-  withdrawPropertyFees?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawPropertyFeesArgs, 'id' | 'reason'>>;
-  withdrawPropertyService?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawPropertyServiceArgs, 'id' | 'reason'>>;
-  withdrawRecognition?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawRecognitionArgs, 'id' | 'reason'>>;
-  withdrawRegion?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawRegionArgs, 'code' | 'reason'>>;
-  withdrawResidentSuggestion?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawResidentSuggestionArgs, 'id' | 'reason'>>;
-  withdrawSocialWorkCertificate?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkCertificateArgs, 'id' | 'reason'>>;
-  withdrawSocialWorkExamRegistration?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkExamRegistrationArgs, 'id' | 'reason'>>;
-  withdrawTrainingAttendance?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
-  withdrawVillagersGroup?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawVillagersGroupArgs, 'code' | 'reason'>>;
-  withdrawWorkforceTraining?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawWorkforceTrainingArgs, 'id' | 'reason'>>;
-  withdrawWriteup?: Resolver<ResolversTypes['WithdrawnRecord'], ParentType, ContextType, RequireFields<MutationWithdrawWriteupArgs, 'id' | 'reason'>>;
+  acceptAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationAcceptAutonomyStationArgs, 'id'>>;
+  acceptFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationAcceptFacilityWorkArgs, 'id'>>;
+  changePropertyService?: Resolver<Maybe<ResolversTypes['PropertyService']>, ParentType, ContextType, RequireFields<MutationChangePropertyServiceArgs, 'input'>>;
+  closeDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'id'>>;
+  closeResidentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<MutationCloseResidentSuggestionArgs, 'adopted' | 'id'>>;
+  collectResidentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<MutationCollectResidentSuggestionArgs, 'input'>>;
+  completeCommunityElection?: Resolver<Maybe<ResolversTypes['CommunityElection']>, ParentType, ContextType, RequireFields<MutationCompleteCommunityElectionArgs, 'id'>>;
+  completeFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationCompleteFacilityWorkArgs, 'id'>>;
+  completeMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationCompleteMicroProjectArgs, 'id'>>;
+  correctAutonomyActivity?: Resolver<Maybe<ResolversTypes['AutonomyActivity']>, ParentType, ContextType, RequireFields<MutationCorrectAutonomyActivityArgs, 'id' | 'input'>>;
+  correctAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationCorrectAutonomyStationArgs, 'id' | 'input'>>;
+  correctAutonomySubsidy?: Resolver<Maybe<ResolversTypes['AutonomySubsidy']>, ParentType, ContextType, RequireFields<MutationCorrectAutonomySubsidyArgs, 'id' | 'input'>>;
+  correctCommunityElection?: Resolver<Maybe<ResolversTypes['CommunityElection']>, ParentType, ContextType, RequireFields<MutationCorrectCommunityElectionArgs, 'id' | 'input'>>;
+  correctCommunityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<MutationCorrectCommunityFacilityArgs, 'id' | 'input'>>;
+  correctCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationCorrectCommunityWorkerArgs, 'id' | 'input'>>;
+  correctCompound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<MutationCorrectCompoundArgs, 'id' | 'input'>>;
+  correctDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCorrectDeliberationTopicArgs, 'id' | 'input'>>;
+  correctElectionResult?: Resolver<Maybe<ResolversTypes['ElectionResult']>, ParentType, ContextType, RequireFields<MutationCorrectElectionResultArgs, 'id' | 'input'>>;
+  correctFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationCorrectFacilityWorkArgs, 'id' | 'input'>>;
+  correctGrid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
+  correctHouseholdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<MutationCorrectHouseholdVisitArgs, 'id' | 'input'>>;
+  correctMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationCorrectMicroProjectArgs, 'id' | 'input'>>;
+  correctOwnersCommittee?: Resolver<Maybe<ResolversTypes['OwnersCommittee']>, ParentType, ContextType, RequireFields<MutationCorrectOwnersCommitteeArgs, 'id' | 'input'>>;
+  correctPropertyFees?: Resolver<Maybe<ResolversTypes['PropertyFees']>, ParentType, ContextType, RequireFields<MutationCorrectPropertyFeesArgs, 'id' | 'input'>>;
+  correctPropertyService?: Resolver<Maybe<ResolversTypes['PropertyService']>, ParentType, ContextType, RequireFields<MutationCorrectPropertyServiceArgs, 'id' | 'input'>>;
+  correctRecognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType, RequireFields<MutationCorrectRecognitionArgs, 'id' | 'input'>>;
+  correctRegion?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<MutationCorrectRegionArgs, 'code' | 'input'>>;
+  correctResidentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<MutationCorrectResidentSuggestionArgs, 'id' | 'input'>>;
+  correctSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
+  correctSocialWorkExamRegistration?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationCorrectSocialWorkExamRegistrationArgs, 'id' | 'input'>>;
+  correctVillagersGroup?: Resolver<Maybe<ResolversTypes['VillagersGroup']>, ParentType, ContextType, RequireFields<MutationCorrectVillagersGroupArgs, 'code' | 'input'>>;
+  correctWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationCorrectWorkforceTrainingArgs, 'id' | 'input'>>;
+  correctWriteup?: Resolver<Maybe<ResolversTypes['Writeup']>, ParentType, ContextType, RequireFields<MutationCorrectWriteupArgs, 'id' | 'input'>>;
+  createAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationCreateAutonomyStationArgs, 'input'>>;
+  createCommunityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<MutationCreateCommunityFacilityArgs, 'input'>>;
+  createCompound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<MutationCreateCompoundArgs, 'input'>>;
+  createGrid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<MutationCreateGridArgs, 'input'>>;
+  createRegion?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<MutationCreateRegionArgs, 'input'>>;
+  createVillagersGroup?: Resolver<Maybe<ResolversTypes['VillagersGroup']>, ParentType, ContextType, RequireFields<MutationCreateVillagersGroupArgs, 'input'>>;
+  grantAutonomySubsidy?: Resolver<Maybe<ResolversTypes['AutonomySubsidy']>, ParentType, ContextType, RequireFields<MutationGrantAutonomySubsidyArgs, 'input'>>;
+  handleDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'id'>>;
+  hireCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
+  holdCommunityElection?: Resolver<Maybe<ResolversTypes['CommunityElection']>, ParentType, ContextType, RequireFields<MutationHoldCommunityElectionArgs, 'input'>>;
+  moveCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
+  openAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationOpenAutonomyStationArgs, 'id'>>;
+  raiseDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
+  rateCommunityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<MutationRateCommunityFacilityArgs, 'id' | 'starLevel'>>;
+  recordAutonomyActivity?: Resolver<Maybe<ResolversTypes['AutonomyActivity']>, ParentType, ContextType, RequireFields<MutationRecordAutonomyActivityArgs, 'input'>>;
+  recordElectionResult?: Resolver<Maybe<ResolversTypes['ElectionResult']>, ParentType, ContextType, RequireFields<MutationRecordElectionResultArgs, 'input'>>;
+  recordHouseholdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<MutationRecordHouseholdVisitArgs, 'input'>>;
+  recordOwnersCommittee?: Resolver<Maybe<ResolversTypes['OwnersCommittee']>, ParentType, ContextType, RequireFields<MutationRecordOwnersCommitteeArgs, 'input'>>;
+  recordPropertyFees?: Resolver<Maybe<ResolversTypes['PropertyFees']>, ParentType, ContextType, RequireFields<MutationRecordPropertyFeesArgs, 'input'>>;
+  recordRecognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType, RequireFields<MutationRecordRecognitionArgs, 'input'>>;
+  recordSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
+  recordSocialWorkExamResult?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
+  recordTrainingAttendance?: Resolver<Maybe<ResolversTypes['WorkforceTrainingAttendance']>, ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
+  recordWriteup?: Resolver<Maybe<ResolversTypes['Writeup']>, ParentType, ContextType, RequireFields<MutationRecordWriteupArgs, 'input'>>;
+  registerSocialWorkExam?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRegisterSocialWorkExamArgs, 'input'>>;
+  releaseCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
+  scheduleWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
+  startFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationStartFacilityWorkArgs, 'input'>>;
+  startMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationStartMicroProjectArgs, 'input'>>;
+  withdrawAutonomyActivity?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawAutonomyActivityArgs, 'id' | 'reason'>>;
+  withdrawAutonomyStation?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawAutonomyStationArgs, 'id' | 'reason'>>;
+  withdrawAutonomySubsidy?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawAutonomySubsidyArgs, 'id' | 'reason'>>;
+  withdrawCommunityElection?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCommunityElectionArgs, 'id' | 'reason'>>;
+  withdrawCommunityFacility?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCommunityFacilityArgs, 'id' | 'reason'>>;
+  withdrawCommunityWorker?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCommunityWorkerArgs, 'id' | 'reason'>>;
+  withdrawCompound?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCompoundArgs, 'id' | 'reason'>>;
+  withdrawDeliberationTopic?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDeliberationTopicArgs, 'id' | 'reason'>>;
+  withdrawElectionResult?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawElectionResultArgs, 'id' | 'reason'>>;
+  withdrawFacilityWork?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawFacilityWorkArgs, 'id' | 'reason'>>;
+  withdrawGrid?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
+  withdrawHouseholdVisit?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawHouseholdVisitArgs, 'id' | 'reason'>>;
+  withdrawMicroProject?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawMicroProjectArgs, 'id' | 'reason'>>;
+  withdrawOwnersCommittee?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawOwnersCommitteeArgs, 'id' | 'reason'>>;
+  withdrawPropertyFees?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPropertyFeesArgs, 'id' | 'reason'>>;
+  withdrawPropertyService?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPropertyServiceArgs, 'id' | 'reason'>>;
+  withdrawRecognition?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawRecognitionArgs, 'id' | 'reason'>>;
+  withdrawRegion?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawRegionArgs, 'code' | 'reason'>>;
+  withdrawResidentSuggestion?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawResidentSuggestionArgs, 'id' | 'reason'>>;
+  withdrawSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkCertificateArgs, 'id' | 'reason'>>;
+  withdrawSocialWorkExamRegistration?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkExamRegistrationArgs, 'id' | 'reason'>>;
+  withdrawTrainingAttendance?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
+  withdrawVillagersGroup?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawVillagersGroupArgs, 'code' | 'reason'>>;
+  withdrawWorkforceTraining?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawWorkforceTrainingArgs, 'id' | 'reason'>>;
+  withdrawWriteup?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawWriteupArgs, 'id' | 'reason'>>;
+  workforceCommitLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationWorkforceCommitLedgerImportArgs, 'previewId'>>;
+  workforcePreviewLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationWorkforcePreviewLedgerImportArgs, 'id'>>;
 }>;
 
 export type OwnersCommitteeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OwnersCommittee'] = ResolversParentTypes['OwnersCommittee']> = ResolversObject<{
@@ -5381,10 +5776,10 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 
 export type PersonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  communityWorkers?: Resolver<Array<ResolversTypes['CommunityWorker']>, ParentType, ContextType>;
+  communityWorkers?: Resolver<Maybe<Array<ResolversTypes['CommunityWorker']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  socialWorkCertificates?: Resolver<Array<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType>;
-  socialWorkExamRegistrations?: Resolver<Array<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType>;
+  socialWorkCertificates?: Resolver<Maybe<Array<ResolversTypes['SocialWorkCertificate']>>, ParentType, ContextType>;
+  socialWorkExamRegistrations?: Resolver<Maybe<Array<ResolversTypes['SocialWorkExamRegistration']>>, ParentType, ContextType>;
 }>;
 
 export type PersonsOnDayResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PersonsOnDay'] = ResolversParentTypes['PersonsOnDay']> = ResolversObject<{
@@ -5421,42 +5816,47 @@ export type PropertyServiceConnectionResolvers<ContextType = RequestContext, Par
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  autonomyActivities?: Resolver<ResolversTypes['AutonomyActivityConnection'], ParentType, ContextType, Partial<QueryAutonomyActivitiesArgs>>;
+  autonomyActivities?: Resolver<Maybe<ResolversTypes['AutonomyActivityConnection']>, ParentType, ContextType, Partial<QueryAutonomyActivitiesArgs>>;
   autonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<QueryAutonomyStationArgs, 'id'>>;
-  autonomyStations?: Resolver<ResolversTypes['AutonomyStationConnection'], ParentType, ContextType, Partial<QueryAutonomyStationsArgs>>;
+  autonomyStations?: Resolver<Maybe<ResolversTypes['AutonomyStationConnection']>, ParentType, ContextType, Partial<QueryAutonomyStationsArgs>>;
   communityElection?: Resolver<Maybe<ResolversTypes['CommunityElection']>, ParentType, ContextType, RequireFields<QueryCommunityElectionArgs, 'id'>>;
-  communityElections?: Resolver<ResolversTypes['CommunityElectionConnection'], ParentType, ContextType, Partial<QueryCommunityElectionsArgs>>;
-  communityFacilities?: Resolver<ResolversTypes['CommunityFacilityConnection'], ParentType, ContextType, Partial<QueryCommunityFacilitiesArgs>>;
+  communityElections?: Resolver<Maybe<ResolversTypes['CommunityElectionConnection']>, ParentType, ContextType, Partial<QueryCommunityElectionsArgs>>;
+  communityFacilities?: Resolver<Maybe<ResolversTypes['CommunityFacilityConnection']>, ParentType, ContextType, Partial<QueryCommunityFacilitiesArgs>>;
   communityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<QueryCommunityFacilityArgs, 'id'>>;
   communityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<QueryCommunityWorkerArgs, 'id'>>;
-  communityWorkers?: Resolver<ResolversTypes['CommunityWorkerConnection'], ParentType, ContextType, Partial<QueryCommunityWorkersArgs>>;
+  communityWorkers?: Resolver<Maybe<ResolversTypes['CommunityWorkerConnection']>, ParentType, ContextType, Partial<QueryCommunityWorkersArgs>>;
   compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryCompoundArgs, 'code'>>;
   deliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<QueryDeliberationTopicArgs, 'id'>>;
-  deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
-  facilityWorks?: Resolver<ResolversTypes['FacilityWorkConnection'], ParentType, ContextType, Partial<QueryFacilityWorksArgs>>;
+  deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
+  facilityWorks?: Resolver<Maybe<ResolversTypes['FacilityWorkConnection']>, ParentType, ContextType, Partial<QueryFacilityWorksArgs>>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryGridArgs, 'code'>>;
   householdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<QueryHouseholdVisitArgs, 'id'>>;
-  householdVisits?: Resolver<ResolversTypes['HouseholdVisitConnection'], ParentType, ContextType, Partial<QueryHouseholdVisitsArgs>>;
-  lookupCompounds?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryLookupCompoundsArgs, 'ids'>>;
-  lookupGrids?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryLookupGridsArgs, 'codes'>>;
-  lookupRegions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryLookupRegionsArgs, 'codes'>>;
+  householdVisits?: Resolver<Maybe<ResolversTypes['HouseholdVisitConnection']>, ParentType, ContextType, Partial<QueryHouseholdVisitsArgs>>;
+  lookupCompounds?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType, RequireFields<QueryLookupCompoundsArgs, 'ids'>>;
+  lookupCompoundsUnder?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType, RequireFields<QueryLookupCompoundsUnderArgs, 'code'>>;
+  lookupGrids?: Resolver<Maybe<Array<ResolversTypes['Grid']>>, ParentType, ContextType, RequireFields<QueryLookupGridsArgs, 'codes'>>;
+  lookupNodesUnder?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, RequireFields<QueryLookupNodesUnderArgs, 'code' | 'level'>>;
+  lookupRegions?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, RequireFields<QueryLookupRegionsArgs, 'codes'>>;
   microProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<QueryMicroProjectArgs, 'id'>>;
-  microProjects?: Resolver<ResolversTypes['MicroProjectConnection'], ParentType, ContextType, Partial<QueryMicroProjectsArgs>>;
-  personsInPost?: Resolver<Array<ResolversTypes['PersonsOnDay']>, ParentType, ContextType, RequireFields<QueryPersonsInPostArgs, 'days'>>;
-  propertyServices?: Resolver<ResolversTypes['PropertyServiceConnection'], ParentType, ContextType, Partial<QueryPropertyServicesArgs>>;
+  microProjects?: Resolver<Maybe<ResolversTypes['MicroProjectConnection']>, ParentType, ContextType, Partial<QueryMicroProjectsArgs>>;
+  personsInPost?: Resolver<Maybe<Array<ResolversTypes['PersonsOnDay']>>, ParentType, ContextType, RequireFields<QueryPersonsInPostArgs, 'days'>>;
+  propertyServices?: Resolver<Maybe<ResolversTypes['PropertyServiceConnection']>, ParentType, ContextType, Partial<QueryPropertyServicesArgs>>;
   recognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType, RequireFields<QueryRecognitionArgs, 'id'>>;
-  recognitions?: Resolver<ResolversTypes['RecognitionConnection'], ParentType, ContextType, Partial<QueryRecognitionsArgs>>;
+  recognitions?: Resolver<Maybe<ResolversTypes['RecognitionConnection']>, ParentType, ContextType, Partial<QueryRecognitionsArgs>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
-  regions?: Resolver<ResolversTypes['RegionConnection'], ParentType, ContextType, Partial<QueryRegionsArgs>>;
+  regions?: Resolver<Maybe<ResolversTypes['RegionConnection']>, ParentType, ContextType, Partial<QueryRegionsArgs>>;
   residentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<QueryResidentSuggestionArgs, 'id'>>;
-  residentSuggestions?: Resolver<ResolversTypes['ResidentSuggestionConnection'], ParentType, ContextType, Partial<QueryResidentSuggestionsArgs>>;
-  socialWorkCertificates?: Resolver<ResolversTypes['SocialWorkCertificateConnection'], ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
-  socialWorkExamRegistrations?: Resolver<ResolversTypes['SocialWorkExamRegistrationConnection'], ParentType, ContextType, Partial<QuerySocialWorkExamRegistrationsArgs>>;
-  workforceAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
+  residentSuggestions?: Resolver<Maybe<ResolversTypes['ResidentSuggestionConnection']>, ParentType, ContextType, Partial<QueryResidentSuggestionsArgs>>;
+  socialWorkCertificates?: Resolver<Maybe<ResolversTypes['SocialWorkCertificateConnection']>, ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
+  socialWorkExamRegistrations?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistrationConnection']>, ParentType, ContextType, Partial<QuerySocialWorkExamRegistrationsArgs>>;
+  workforceAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
+  workforceLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<QueryWorkforceLedgerImportArgs, 'id'>>;
+  workforceLedgerImports?: Resolver<Maybe<Array<ResolversTypes['LedgerImport']>>, ParentType, ContextType, Partial<QueryWorkforceLedgerImportsArgs>>;
+  workforceLedgerRowImports?: Resolver<Maybe<Array<ResolversTypes['LedgerRowImport']>>, ParentType, ContextType, RequireFields<QueryWorkforceLedgerRowImportsArgs, 'key'>>;
   workforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<QueryWorkforceTrainingArgs, 'id'>>;
-  workforceTrainings?: Resolver<ResolversTypes['WorkforceTrainingConnection'], ParentType, ContextType, Partial<QueryWorkforceTrainingsArgs>>;
+  workforceTrainings?: Resolver<Maybe<ResolversTypes['WorkforceTrainingConnection']>, ParentType, ContextType, Partial<QueryWorkforceTrainingsArgs>>;
   writeup?: Resolver<Maybe<ResolversTypes['Writeup']>, ParentType, ContextType, RequireFields<QueryWriteupArgs, 'id'>>;
-  writeups?: Resolver<ResolversTypes['WriteupConnection'], ParentType, ContextType, Partial<QueryWriteupsArgs>>;
+  writeups?: Resolver<Maybe<ResolversTypes['WriteupConnection']>, ParentType, ContextType, Partial<QueryWriteupsArgs>>;
 }>;
 
 export type RateFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateFigure'] = ResolversParentTypes['RateFigure']> = ResolversObject<{
@@ -5508,34 +5908,35 @@ export type RecordChangeResolvers<ContextType = RequestContext, ParentType exten
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  autonomyActivities?: Resolver<ResolversTypes['AutonomyActivityConnection'], ParentType, ContextType, Partial<RegionAutonomyActivitiesArgs>>;
-  autonomyStations?: Resolver<ResolversTypes['AutonomyStationConnection'], ParentType, ContextType, Partial<RegionAutonomyStationsArgs>>;
-  children?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  autonomyActivities?: Resolver<Maybe<ResolversTypes['AutonomyActivityConnection']>, ParentType, ContextType, Partial<RegionAutonomyActivitiesArgs>>;
+  autonomyStations?: Resolver<Maybe<ResolversTypes['AutonomyStationConnection']>, ParentType, ContextType, Partial<RegionAutonomyStationsArgs>>;
+  children?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  communityElections?: Resolver<ResolversTypes['CommunityElectionConnection'], ParentType, ContextType, Partial<RegionCommunityElectionsArgs>>;
-  communityFacilities?: Resolver<ResolversTypes['CommunityFacilityConnection'], ParentType, ContextType, Partial<RegionCommunityFacilitiesArgs>>;
-  communityWorkers?: Resolver<ResolversTypes['CommunityWorkerConnection'], ParentType, ContextType, Partial<RegionCommunityWorkersArgs>>;
-  compoundCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  compounds?: Resolver<ResolversTypes['CompoundConnection'], ParentType, ContextType, Partial<RegionCompoundsArgs>>;
-  deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
+  communityElections?: Resolver<Maybe<ResolversTypes['CommunityElectionConnection']>, ParentType, ContextType, Partial<RegionCommunityElectionsArgs>>;
+  communityFacilities?: Resolver<Maybe<ResolversTypes['CommunityFacilityConnection']>, ParentType, ContextType, Partial<RegionCommunityFacilitiesArgs>>;
+  communityWorkers?: Resolver<Maybe<ResolversTypes['CommunityWorkerConnection']>, ParentType, ContextType, Partial<RegionCommunityWorkersArgs>>;
+  compoundCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  compounds?: Resolver<Maybe<ResolversTypes['CompoundConnection']>, ParentType, ContextType, Partial<RegionCompoundsArgs>>;
+  deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
   establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  facilityWorks?: Resolver<ResolversTypes['FacilityWorkConnection'], ParentType, ContextType, Partial<RegionFacilityWorksArgs>>;
+  facilityWorks?: Resolver<Maybe<ResolversTypes['FacilityWorkConnection']>, ParentType, ContextType, Partial<RegionFacilityWorksArgs>>;
   governance?: Resolver<Maybe<ResolversTypes['GovernanceFigures']>, ParentType, ContextType>;
-  grids?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsArgs>>;
-  gridsWithoutWorker?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsWithoutWorkerArgs>>;
-  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
-  householdVisits?: Resolver<ResolversTypes['HouseholdVisitConnection'], ParentType, ContextType, Partial<RegionHouseholdVisitsArgs>>;
-  level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
-  microProjects?: Resolver<ResolversTypes['MicroProjectConnection'], ParentType, ContextType, Partial<RegionMicroProjectsArgs>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grids?: Resolver<Maybe<ResolversTypes['GridConnection']>, ParentType, ContextType, Partial<RegionGridsArgs>>;
+  gridsWithoutWorker?: Resolver<Maybe<ResolversTypes['GridConnection']>, ParentType, ContextType, Partial<RegionGridsWithoutWorkerArgs>>;
+  history?: Resolver<Maybe<Array<ResolversTypes['RecordChange']>>, ParentType, ContextType>;
+  householdVisits?: Resolver<Maybe<ResolversTypes['HouseholdVisitConnection']>, ParentType, ContextType, Partial<RegionHouseholdVisitsArgs>>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['RegionLevel']>, ParentType, ContextType>;
+  microProjects?: Resolver<Maybe<ResolversTypes['MicroProjectConnection']>, ParentType, ContextType, Partial<RegionMicroProjectsArgs>>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
-  propertyServices?: Resolver<ResolversTypes['PropertyServiceConnection'], ParentType, ContextType, Partial<RegionPropertyServicesArgs>>;
-  recognitions?: Resolver<ResolversTypes['RecognitionConnection'], ParentType, ContextType, Partial<RegionRecognitionsArgs>>;
-  residentSuggestions?: Resolver<ResolversTypes['ResidentSuggestionConnection'], ParentType, ContextType, Partial<RegionResidentSuggestionsArgs>>;
+  propertyServices?: Resolver<Maybe<ResolversTypes['PropertyServiceConnection']>, ParentType, ContextType, Partial<RegionPropertyServicesArgs>>;
+  recognitions?: Resolver<Maybe<ResolversTypes['RecognitionConnection']>, ParentType, ContextType, Partial<RegionRecognitionsArgs>>;
+  residentSuggestions?: Resolver<Maybe<ResolversTypes['ResidentSuggestionConnection']>, ParentType, ContextType, Partial<RegionResidentSuggestionsArgs>>;
   structure?: Resolver<Maybe<ResolversTypes['RegionStructure']>, ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
-  villagersGroups?: Resolver<ResolversTypes['VillagersGroupConnection'], ParentType, ContextType, Partial<RegionVillagersGroupsArgs>>;
+  villagersGroups?: Resolver<Maybe<ResolversTypes['VillagersGroupConnection']>, ParentType, ContextType, Partial<RegionVillagersGroupsArgs>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
-  writeups?: Resolver<ResolversTypes['WriteupConnection'], ParentType, ContextType, Partial<RegionWriteupsArgs>>;
+  writeups?: Resolver<Maybe<ResolversTypes['WriteupConnection']>, ParentType, ContextType, Partial<RegionWriteupsArgs>>;
 }>;
 
 export type RegionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegionConnection'] = ResolversParentTypes['RegionConnection']> = ResolversObject<{
@@ -5645,6 +6046,8 @@ export type WorkforceFiguresResolvers<ContextType = RequestContext, ParentType e
   examRegistrants?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresExamRegistrantsArgs, 'year'>>;
   gridsWithoutWorker?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresGridsWithoutWorkerArgs, 'year'>>;
   postRotations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresPostRotationsArgs, 'year'>>;
+  ranking?: Resolver<Array<ResolversTypes['FigureRank']>, ParentType, ContextType, RequireFields<WorkforceFiguresRankingArgs, 'figure' | 'level' | 'order' | 'year'>>;
+  series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<WorkforceFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
   trainingOrganisedPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingOrganisedPersonTimesArgs, 'year'>>;
   trainingPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingPersonTimesArgs, 'year'>>;
   trainingSessions?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingSessionsArgs, 'year'>>;
@@ -5670,6 +6073,7 @@ export type WorkforceTrainingResolvers<ContextType = RequestContext, ParentType 
 export type WorkforceTrainingAttendanceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkforceTrainingAttendance'] = ResolversParentTypes['WorkforceTrainingAttendance']> = ResolversObject<{
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['WorkforceAttendanceStatus'], ParentType, ContextType>;
   training?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType>;
   worker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType>;
@@ -5721,11 +6125,18 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   ElectionResult?: ElectionResultResolvers<ContextType>;
   FacilityWork?: FacilityWorkResolvers<ContextType>;
   FacilityWorkConnection?: FacilityWorkConnectionResolvers<ContextType>;
+  FigurePoint?: FigurePointResolvers<ContextType>;
+  FigureRank?: FigureRankResolvers<ContextType>;
   GovernanceFigures?: GovernanceFiguresResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   GridConnection?: GridConnectionResolvers<ContextType>;
   HouseholdVisit?: HouseholdVisitResolvers<ContextType>;
   HouseholdVisitConnection?: HouseholdVisitConnectionResolvers<ContextType>;
+  LedgerConflict?: LedgerConflictResolvers<ContextType>;
+  LedgerConflictField?: LedgerConflictFieldResolvers<ContextType>;
+  LedgerDefect?: LedgerDefectResolvers<ContextType>;
+  LedgerImport?: LedgerImportResolvers<ContextType>;
+  LedgerRowImport?: LedgerRowImportResolvers<ContextType>;
   MicroProject?: MicroProjectResolvers<ContextType>;
   MicroProjectConnection?: MicroProjectConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -55,6 +55,7 @@ const spec: LedgerSpec<Key> = {
  */
 export const workersLedger: LedgerImporter<Key> = {
   spec,
+  place: { column: 'community' },
   async check(batch, ctx) {
     const outside = outsideDistrict(batch, ctx, (r) => str(r.value.community), columns.community.header);
     const communities = unknownReferences(spec, batch, 'community', await ctx.regionTree.regions(valuesOf(batch, 'community')), [
@@ -88,6 +89,7 @@ export const workersLedger: LedgerImporter<Key> = {
       {
         table: 'gig_worker',
         key: ['id'],
+        region: 'community_code',
         columns: [
           'name',
           'id_number',

@@ -169,6 +169,7 @@ export const instructorResolvers: Resolvers = {
     history: historyField(CONTACT_RECORD),
   },
   PartyInstructorRhythm: {
+    id: (r) => `${r.instructorId}@${r.from}..${r.to}`,
     instructor: async (r, _, ctx) => (await instructorById(ctx, r.instructorId))!,
   },
   PartyBuildingFigures: {

@@ -1,31 +1,26 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  assertCanWrite,
-  badInput,
-  conflict,
-  districtNode,
-  districtOf,
-  globalId,
-  notFound,
-  parseGlobalId,
-  streetOf,
-} from '@district/common';
+import { assertCanWrite, badInput, conflict, districtNode, districtOf, globalId, parseGlobalId, streetOf } from '@district/common';
 import {
   assertInRegionTree,
   assertKeyFree,
   assertStep,
   audited,
+  ChangeSet,
   correction,
   creditCodeOf,
   defineLoop,
   defineRecord,
   eventDay,
+  NOTE_MAX,
   notFuture,
+  optionalText,
   recordId,
+  recordToChange,
   regionCodeOf,
   requiredText,
   wholeNumber,
   withdrawal,
+  writeHistory,
   type RequestContext,
 } from '@district/subgraph-kit';
 import type { CorrectTwoNewOrganizationInput, MutationResolvers, TwoNewCategory } from '../../generated/graphql';
@@ -94,12 +89,6 @@ export async function ledgerOrganization(em: EntityManager, raw: string, field: 
   const org = await em.findOne(TwoNewOrganization, { creditCode });
   if (!org) throw badInput(`两新台账中没有该组织 / no organization with this credit code in the "two new" ledger`, field);
   return org;
-}
-
-/** The global id of the record a client names, read as the party organization's id ("410106:12" or 12). */
-async function partyOrganizationId(ctx: RequestContext, given: string): Promise<{ district: string; id: number | null }> {
-  const { district, local } = parseGlobalId(await recordId(ctx, given), 'id');
-  return { district, id: /^\d{1,9}$/.test(local) ? Number(local) : null };
 }
 
 /** The unit's own node, its street when units lie in one street, else their district's node. */
@@ -222,23 +211,24 @@ export const organizationMutations: MutationResolvers = {
       (p) => `PartyOrganization:${globalId(p.districtCode, String(p.id))}`,
     ),
 
-  updatePartyOrganization: (_, { id, input }, ctx) =>
+  updatePartyOrganization: (_, { id, input, reason }, ctx, info) =>
     audited(
       ctx,
       'updatePartyOrganization',
-      { id, ...input },
+      { id, ...input, reason },
       async (em) => {
-        const key = await partyOrganizationId(ctx, id);
-        const p = key.id === null ? null : await em.findOne(PartyOrganization, { id: key.id, districtCode: key.district });
-        if (!p) throw notFound(`没有该党组织 / no Party organization ${id}`, 'id');
+        // a withdrawn organization is CONFLICT here as in every correction, not a silent NOT_FOUND
+        const p = await recordToChange(ctx, em, PARTY_ORG_RECORD, id);
         const current = await em.find(TwoNewOrganization, { partyOrganizationId: p.id });
         for (const o of current) assertCanWrite(ctx.caller, DEPARTMENT, o.regionCode);
-        if (!current.length) assertCanWrite(ctx.caller, DEPARTMENT, p.regionCode);
+        const why = optionalText(reason, 'reason', '修改原因', NOTE_MAX);
+        // a new name or founding day replaces a value the organization held: the earlier one is kept in its history
+        const change = new ChangeSet();
 
         if (input.name !== null && input.name !== undefined) {
           const name = requiredText(input.name, 'name', '党组织名称');
           if (name !== p.name) await assertJointNameFree(em, p.districtCode, p.formation, name);
-          p.name = name;
+          change.set(p, 'name', name);
         }
         if (input.foundedOn) {
           // a corrected founding day moves the stints that began with the organization
@@ -250,8 +240,9 @@ export const organizationMutations: MutationResolvers = {
             const unit = current.find((o) => o.creditCode === u.creditCode && !u.leftOn);
             if (unit) unit.partyJoinedOn = u.joinedOn;
           }
-          p.foundedOn = day;
+          change.set(p, 'foundedOn', day);
         }
+        await writeHistory(em, ctx, PARTY_ORG_RECORD, PARTY_ORG_RECORD.idOf(p), info.fieldName, change.entries, why);
         const changedOn = eventDay(input.unitsChangedOn, 'unitsChangedOn', '单位变动日期', { day: p.foundedOn, after: '党组织成立日期' });
         const added = uniqueCodes(input.addUnitCreditCodes ?? [], 'addUnitCreditCodes');
         if (added.length && p.formation === 'SINGLE') {

@@ -235,6 +235,7 @@ export const organizationResolvers: Resolvers = {
   },
   TwoNewOrganization: {
     history: historyField(TWO_NEW_RECORD),
+    id: (o) => o.creditCode,
     __resolveReference: (ref, ctx) => organizationFor(ctx, ref.creditCode),
     region: (o) => ({ code: o.regionCode }),
     formation: async (o, _, ctx) => (await partyOrganizationOf(ctx, o))?.formation ?? 'NONE',

@@ -162,6 +162,7 @@ export const organizationResolvers: Resolvers = {
     ...common,
     __resolveReference: (ref, ctx) => entity(ctx, ref.creditCode, true),
     creditCode: (o) => o.code,
+    id: (o) => o.code,
     grade: (o) => gradeView(o),
     grades: async (o, _, ctx) =>
       (await rowsBy<OrganizationGrade>(ctx, OrganizationGrade, 'organizationCode', { orderBy: { year: 'asc' } }).load(o.code)).map((g) =>
@@ -179,6 +180,7 @@ export const organizationResolvers: Resolvers = {
     __resolveReference: (ref, ctx) => entity(ctx, ref.filingNumber, false),
     filingNumber: (o) => o.code,
     history: historyField(ORGANIZATION_RECORD),
+    id: (o) => o.code,
   },
   EvaluationGrade: {
     valid: (g, { asOf }) => gradeValidOn(g, asOf ?? todayInChina()),

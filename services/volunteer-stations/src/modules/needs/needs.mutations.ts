@@ -122,6 +122,7 @@ export const needMutations: MutationResolvers = {
       args,
       async (em) => {
         const need = await advance(ctx, em, args.code, 'SERVED');
+        need.servedOn = eventDay(args.servedOn, 'servedOn', '服务日期', { day: need.claimedOn ?? need.raisedOn, after: '认领日期' });
         if (args.resourceCode) {
           const resource = visible(
             ctx,
@@ -131,9 +132,10 @@ export const needMutations: MutationResolvers = {
           if (!resource || resource.districtCode !== need.districtCode) {
             throw badInput(`本区县无此资源：${args.resourceCode} / no such resource in the need's district`, 'resourceCode');
           }
+          // a resource serves from the day it was registered
+          eventDay(need.servedOn, 'servedOn', '服务日期', { day: resource.registeredOn, after: '资源登记日期' });
           need.resourceId = resource.id;
         }
-        need.servedOn = eventDay(args.servedOn, 'servedOn', '服务日期', { day: need.claimedOn ?? need.raisedOn, after: '认领日期' });
         return need;
       },
       (n) => `VolunteerNeed:${n.id}`,
@@ -214,7 +216,7 @@ export const needMutations: MutationResolvers = {
   withdrawVolunteerNeed: withdrawal(NEED_RECORD, { idArg: 'code' }),
   correctVolunteerResource: correction<Resource, CorrectVolunteerResourceInput, 'code'>(
     RESOURCE_RECORD,
-    async ({ ctx: c, row, change }, input) => {
+    async ({ ctx: c, em, row, change }, input) => {
       if (input.gridCode) {
         const place = await correctedGrid(c, row, input.gridCode);
         change.set(row, 'gridCode', place.gridCode);
@@ -223,7 +225,18 @@ export const needMutations: MutationResolvers = {
       if (input.provider !== undefined) change.set(row, 'provider', requiredText(input.provider, 'provider', '资源提供方', 50));
       if (input.content !== undefined) change.set(row, 'content', requiredText(input.content, 'content', '资源内容'));
       if (input.category !== undefined) change.set(row, 'category', requiredText(input.category, 'category', '资源类别', 50));
-      if (input.registeredOn) change.set(row, 'registeredOn', notFuture(input.registeredOn, 'registeredOn', '登记日期'));
+      if (input.registeredOn) {
+        const day = notFuture(input.registeredOn, 'registeredOn', '登记日期');
+        // not registered after a need it already served
+        const served = await em.findOne(Need, { resourceId: row.id, servedOn: { $lt: day } }, { orderBy: { servedOn: 'asc' } });
+        if (served?.servedOn) {
+          throw badInput(
+            `登记日期晚于该资源已服务的需求（${served.servedOn}）/ registered after serving a need on ${served.servedOn}`,
+            'registeredOn',
+          );
+        }
+        change.set(row, 'registeredOn', day);
+      }
     },
     'code',
   ),

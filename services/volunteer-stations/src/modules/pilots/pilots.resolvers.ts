@@ -19,6 +19,7 @@ export const pilotResolvers: Resolvers = {
   },
   Mutation: pilotMutations,
   VolunteerPilot: {
+    id: (p) => p.communityCode,
     community: (p) => ({ code: p.communityCode }),
     history: historyField(PILOT_RECORD),
   },

@@ -3,6 +3,7 @@ import {
   byKey,
   listPrefix,
   listUnder,
+  or,
   periodOf,
   rateYearOnYear,
   raw,
@@ -49,6 +50,7 @@ function stationList(ctx: RequestContext, prefix: string, args: ListArgs<Volunte
         f.standardized === true && standardOn('t', day, allSix()),
         f.standardized === false && sql`NOT ${standardOn('t', day, allSix())}`,
         !!f.missingItem && standardOn('t', day, missing(f.missingItem)),
+        !!f.missingAnyOf?.length && standardOn('t', day, or(...f.missingAnyOf.map(missing))),
       ),
       args,
     );
@@ -57,6 +59,7 @@ function stationList(ctx: RequestContext, prefix: string, args: ListArgs<Volunte
     f.standardized === true && raw(allSixSql('t')),
     f.standardized === false && raw(`NOT (${allSixSql('t')})`),
     !!f.missingItem && raw(`NOT t.${ITEM_COLUMN[f.missingItem]}`),
+    !!f.missingAnyOf?.length && raw(`NOT (${f.missingAnyOf.map((i) => `t.${ITEM_COLUMN[i]}`).join(' AND ')})`),
   );
   return listUnder(ctx, STATIONS, prefix, filter, args);
 }

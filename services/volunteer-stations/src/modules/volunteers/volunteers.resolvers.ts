@@ -8,6 +8,7 @@ import {
   eq,
   listPrefix,
   listUnder,
+  periodFor,
   periodOf,
   recordId,
   rowsBy,
@@ -106,7 +107,8 @@ export const volunteerResolvers: Resolvers = {
   VolunteerFigures: {
     registeredVolunteers: (n, a, ctx) => yearOnYear(ctx, volunteersRegistered, a, n.code),
     communityWorkersVolunteering: async (n, a, ctx) => {
-      const now = periodOf(a.year, a.asOf);
+      // a series asks a month (ctx.figurePeriod) instead of the year
+      const now = periodFor(ctx, a);
       const before = previousPeriod(now);
       const [inPost, inPostBefore] = await Promise.all([workersInPost(ctx, now.asOf), workersInPost(ctx, before.asOf)]);
       const [value, previous] = await Promise.all([

@@ -126,7 +126,7 @@ const subsidyColumns = {
   station: { header: '自治站编号', type: 'code', required: true, pattern: NUMBER },
   source: { header: '资金来源', type: 'enum', required: true, values: FUNDING_SOURCES.labels },
   purpose: { header: '补助用途', type: 'enum', required: true, values: PURPOSES.labels },
-  amount: { header: '金额(元)', type: 'decimal', required: true, min: 0 },
+  amount: { header: '金额(元)', type: 'decimal', required: true, min: 0, digits: [14, 2] },
   grantedOn: { header: '拨付日期', type: 'date', required: true },
 } satisfies Record<string, ColumnSpec>;
 type SubsidyKey = keyof typeof subsidyColumns;

@@ -102,7 +102,7 @@ const workColumns = {
   startedOn: { header: '启动日期', type: 'date', required: true },
   completedOn: { header: '完成日期', type: 'date' },
   acceptedOn: { header: '验收日期', type: 'date' },
-  funding: { header: '资金(元)', type: 'decimal', min: 0 },
+  funding: { header: '资金(元)', type: 'decimal', min: 0, digits: [14, 2] },
   fundingSource: { header: '资金来源', type: 'enum', values: FUNDING_SOURCES.labels },
 } satisfies Record<string, ColumnSpec>;
 type WorkKey = keyof typeof workColumns;

@@ -23,6 +23,7 @@ import {
 } from '@district/subgraph-kit';
 import type { CorrectWorkforceTrainingInput, MutationResolvers } from '../../generated/graphql';
 import { Worker, WorkerPost } from '../workers/worker.entity';
+import { assertAttendanceInService } from './attendance';
 import { Training, TrainingAttendance } from './training.entity';
 import { Region } from '../regions/region.entity';
 import { regionOfUnit } from '../certification/work-unit';
@@ -122,6 +123,7 @@ export const trainingMutations: MutationResolvers = {
     ),
 
   correctWorkforceTraining: correction<Training, CorrectWorkforceTrainingInput>(TRAINING_RECORD, async ({ em, row, change }, input) => {
+    const startedOn = row.startOn;
     if (input.name !== undefined) change.set(row, 'name', requiredText(input.name, 'name', '培训名称'));
     if (input.type) change.set(row, 'type', input.type);
     if (input.audience) change.set(row, 'audience', input.audience);
@@ -131,6 +133,18 @@ export const trainingMutations: MutationResolvers = {
     if (input.startOn) change.set(row, 'startOn', input.startOn);
     if (input.endOn !== undefined) change.set(row, 'endOn', input.endOn);
     if (row.endOn && row.endOn < row.startOn) throw badInput('结束日期不能早于开始日期 / endOn is before startOn', 'endOn');
+    if (change.has('startOn')) {
+      // those who attended must have served on the session's corrected first day, which is then past
+      const attended = await em.find(TrainingAttendance, { trainingId: row.id });
+      if (attended.length) notFuture(row.startOn, 'startOn', '培训开始日期');
+      const workers = await em.find(Worker, { id: { $in: attended.map((a) => a.workerId) } });
+      await assertAttendanceInService(
+        em,
+        workers.map((w) => ({ workerId: w.id, before: w, after: w })),
+        'startOn',
+        { before: new Map([[row.id, startedOn]]), after: new Map([[row.id, row.startOn]]) },
+      );
+    }
   }),
   withdrawWorkforceTraining: withdrawal(TRAINING_RECORD),
 

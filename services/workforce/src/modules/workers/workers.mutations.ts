@@ -23,6 +23,7 @@ import type { CorrectCommunityWorkerInput, CommunityWorkerRole as WorkerRole, Mu
 import { Grid, Region } from '../regions/region.entity';
 import { Person } from '../persons/person.entity';
 import { personFor } from '../persons/persons';
+import { assertAttendanceInService } from '../trainings/attendance';
 import { Worker, WorkerPost } from './worker.entity';
 
 const DEPARTMENT = 'workforce';
@@ -137,6 +138,7 @@ async function correctIdentity(
 }
 
 async function applyWorkerCorrection({ ctx, em, row: worker, change }: Correcting<Worker>, input: CorrectCommunityWorkerInput) {
+  const served = { hiredOn: worker.hiredOn, leftOn: worker.leftOn ?? null };
   const person = await correctIdentity({ ctx, em, change }, worker, input.idNumber, 'idNumber');
   if (input.name !== undefined) change.set(person, 'name', requiredText(input.name, 'name', '姓名', 50));
   if (input.phone !== undefined) change.set(person, 'phone', phoneOf(input.phone, 'phone'));
@@ -200,6 +202,10 @@ async function applyWorkerCorrection({ ctx, em, row: worker, change }: Correctin
       worker.id,
       change.has('idNumber') ? 'idNumber' : 'hiredOn',
     );
+  }
+  if (change.has('hiredOn') || change.has('leftOn')) {
+    const after = { hiredOn: worker.hiredOn, leftOn: worker.leftOn ?? null };
+    await assertAttendanceInService(em, [{ workerId: worker.id, before: served, after }], change.has('hiredOn') ? 'hiredOn' : 'leftOn');
   }
 }
 
@@ -294,6 +300,8 @@ export const workerMutations: MutationResolvers = {
         const post = await currentPost(em, worker.id);
         const leftOn = eventDay(args.leftOn, 'leftOn', '离职日期', { day: post.fromOn, after: '现任职起始日' });
         if (leftOn === post.fromOn) throw badInput(`离职日期须晚于现任职起始日 ${post.fromOn} / leave after ${post.fromOn}`, 'leftOn');
+        const before = { hiredOn: worker.hiredOn, leftOn: null };
+        await assertAttendanceInService(em, [{ workerId: worker.id, before, after: { ...before, leftOn } }], 'leftOn');
         worker.leftOn = leftOn;
         post.toOn = leftOn;
         return worker;
