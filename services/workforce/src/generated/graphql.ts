@@ -769,6 +769,8 @@ export type CorrectWorkforceTrainingInput = {
   organiser?: InputMaybe<Scalars['String']['input']>;
   /** 主办单位所在区划 / the organising office's node */
   organiserCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 培训项目（null 清除）/ programme; null clears it */
+  programme?: InputMaybe<Scalars['String']['input']>;
   startOn?: InputMaybe<Scalars['Date']['input']>;
   type?: InputMaybe<WorkforceTrainingType>;
 };
@@ -4109,6 +4111,8 @@ export type ScheduleWorkforceTrainingInput = {
   organiser?: InputMaybe<Scalars['String']['input']>;
   /** 主办单位所在区划（街道、社区或区）；缺省时按主办单位名称确定 / the organising office's node; by default found from the organiser's name */
   organiserCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 培训项目（系列名称，如 菁训营）/ the named programme */
+  programme?: InputMaybe<Scalars['String']['input']>;
   startOn: Scalars['Date']['input'];
   type: WorkforceTrainingType;
 };
@@ -4343,8 +4347,12 @@ export type WorkforceFigure =
   | 'GRIDS_WITHOUT_WORKER'
   /** 轮岗交流人数（按到任日期）/ rotations: posts of the role begun in the period by a worker from another community */
   | 'POST_ROTATIONS'
+  /** 参训人数（存量，按岗位、梯队）/ workers in post who attended a session in the period */
+  | 'TRAINED_WORKERS'
   /** 本节点各单位主办的培训班次 / sessions organised by the node's offices in the period */
   | 'TRAININGS_ORGANISED'
+  /** 培训覆盖率 / trained workers ÷ workers in post */
+  | 'TRAINING_COVERAGE_RATE'
   /** 本节点主办培训的参训人次 / person-times at the sessions the node's offices organised */
   | 'TRAINING_ORGANISED_PERSON_TIMES'
   /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
@@ -4387,6 +4395,10 @@ export type WorkforceFigures = {
   ranking: Array<FigureRank>;
   /** 时间序列：任一指标逐年（fromYear 至 toYear），或逐月（byMonth，最多5年）/ series: any of these figures year by year from fromYear to toYear, or month by month with byMonth (at most 5 years) */
   series: Array<FigurePoint>;
+  /** 参训人数（存量）：asOf 当日在岗、期内至少签到一次的人员，按当日岗位、梯队 / workers in post on asOf, by the role and tier of that day's post, who signed in at a session starting in the period (of the type or programme given) */
+  trainedWorkers: CountFigure;
+  /** 培训覆盖率 = 参训人数 ÷ 在岗人数（同岗位、梯队），如“三委”成员全域培训、头雁梯队全覆盖 / coverage: trainedWorkers ÷ workers in post of the same role and tier */
+  trainingCoverageRate: RateFigure;
   /** 本节点主办培训的参训人次 / person-times at the sessions the node's offices organised */
   trainingOrganisedPersonTimes: CountFigure;
   /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
@@ -4563,9 +4575,44 @@ export type WorkforceFiguresSeriesArgs = {
  * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
  * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type WorkforceFiguresTrainedWorkersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  audience?: InputMaybe<WorkforceTrainingAudience>;
+  programme?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<CommunityWorkerRole>;
+  tier?: InputMaybe<CommunityWorkerTier>;
+  type?: InputMaybe<WorkforceTrainingType>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type WorkforceFiguresTrainingCoverageRateArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  audience?: InputMaybe<WorkforceTrainingAudience>;
+  programme?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<CommunityWorkerRole>;
+  tier?: InputMaybe<CommunityWorkerTier>;
+  type?: InputMaybe<WorkforceTrainingType>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type WorkforceFiguresTrainingOrganisedPersonTimesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  programme?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<CommunityWorkerRole>;
+  tier?: InputMaybe<CommunityWorkerTier>;
   type?: InputMaybe<WorkforceTrainingType>;
   year: Scalars['Int']['input'];
 };
@@ -4579,6 +4626,9 @@ export type WorkforceFiguresTrainingOrganisedPersonTimesArgs = {
 export type WorkforceFiguresTrainingPersonTimesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  programme?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<CommunityWorkerRole>;
+  tier?: InputMaybe<CommunityWorkerTier>;
   type?: InputMaybe<WorkforceTrainingType>;
   year: Scalars['Int']['input'];
 };
@@ -4592,6 +4642,9 @@ export type WorkforceFiguresTrainingPersonTimesArgs = {
 export type WorkforceFiguresTrainingSessionsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  programme?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<CommunityWorkerRole>;
+  tier?: InputMaybe<CommunityWorkerTier>;
   type?: InputMaybe<WorkforceTrainingType>;
   year: Scalars['Int']['input'];
 };
@@ -4605,6 +4658,7 @@ export type WorkforceFiguresTrainingSessionsArgs = {
 export type WorkforceFiguresTrainingsOrganisedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  programme?: InputMaybe<Scalars['String']['input']>;
   type?: InputMaybe<WorkforceTrainingType>;
   year: Scalars['Int']['input'];
 };
@@ -4644,6 +4698,8 @@ export type WorkforceTraining = {
   organiserRegion: Region;
   /** 参训人次（已签到）/ person-times: workers signed in */
   personTimes: Scalars['Int']['output'];
+  /** 培训项目（系列名称，如 菁训营）/ the named programme the session belongs to */
+  programme: Maybe<Scalars['String']['output']>;
   /** 开始日期 / first day */
   startOn: Scalars['Date']['output'];
   type: WorkforceTrainingType;
@@ -4685,6 +4741,8 @@ export type WorkforceTrainingFilter = {
   audience?: InputMaybe<WorkforceTrainingAudience>;
   /** 主办单位所在区划（含下级）/ organised by offices under this node */
   organiserCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 培训项目 / of one programme */
+  programme?: InputMaybe<Scalars['String']['input']>;
   startFrom?: InputMaybe<Scalars['Date']['input']>;
   startTo?: InputMaybe<Scalars['Date']['input']>;
   type?: InputMaybe<WorkforceTrainingType>;
@@ -6048,6 +6106,8 @@ export type WorkforceFiguresResolvers<ContextType = RequestContext, ParentType e
   postRotations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresPostRotationsArgs, 'year'>>;
   ranking?: Resolver<Array<ResolversTypes['FigureRank']>, ParentType, ContextType, RequireFields<WorkforceFiguresRankingArgs, 'figure' | 'level' | 'order' | 'year'>>;
   series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<WorkforceFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
+  trainedWorkers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainedWorkersArgs, 'year'>>;
+  trainingCoverageRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingCoverageRateArgs, 'year'>>;
   trainingOrganisedPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingOrganisedPersonTimesArgs, 'year'>>;
   trainingPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingPersonTimesArgs, 'year'>>;
   trainingSessions?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingSessionsArgs, 'year'>>;
@@ -6066,6 +6126,7 @@ export type WorkforceTrainingResolvers<ContextType = RequestContext, ParentType 
   organiser?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organiserRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   personTimes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  programme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   startOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['WorkforceTrainingType'], ParentType, ContextType>;
 }>;

@@ -13,6 +13,7 @@ import { Migration20261210000007_Recognitions } from './Migration20261210000007_
 import { Migration20261210000008_Writeups } from './Migration20261210000008_Writeups';
 import { Migration20261210000009_TrainingOrganiser } from './Migration20261210000009_TrainingOrganiser';
 import { Migration20261210000010_VillagersGroups } from './Migration20261210000010_VillagersGroups';
+import { Migration20261210000011_TrainingProgramme } from './Migration20261210000011_TrainingProgramme';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000008_Writeups', class: Migration20261210000008_Writeups },
   { name: 'Migration20261210000009_TrainingOrganiser', class: Migration20261210000009_TrainingOrganiser },
   { name: 'Migration20261210000010_VillagersGroups', class: Migration20261210000010_VillagersGroups },
+  { name: 'Migration20261210000011_TrainingProgramme', class: Migration20261210000011_TrainingProgramme },
 ];

@@ -22,6 +22,14 @@ export class Training extends LedgerRecord {
   @Property({ type: 'text' })
   name!: string;
 
+  /**
+   * 培训项目: the named programme a session belongs to (菁训营, 书记擂台 …). Offices run a programme
+   * as a series of sessions under one name year after year, and report it by that name.
+   */
+  @Index()
+  @Property({ type: 'text', nullable: true })
+  programme?: string | null;
+
   @Property({ type: 'string', length: 30 })
   type!: TrainingType;
 

@@ -35,6 +35,8 @@ const trainingColumns = {
   endOn: { header: '结束日期', type: 'date', allowFuture: true },
   organiser: { header: '主办单位', type: 'text' },
   audience: { header: '培训对象', type: 'enum', required: true, values: AUDIENCES.labels },
+  // added in 2026 (菁训营 and other named series): last year's files without it still import
+  programme: { header: '培训项目', type: 'text', optionalHeader: true },
 } satisfies Record<string, ColumnSpec>;
 type TrainingKey = keyof typeof trainingColumns;
 
@@ -53,7 +55,11 @@ export const trainingsLedger: LedgerImporter<TrainingKey> = {
     const regions = (await districtRegions(ctx)) ?? [];
     return storeRows(
       ctx,
-      { table: 'training', key: ['id'], columns: ['name', 'type', 'start_on', 'end_on', 'organiser', 'organiser_code', 'audience'] },
+      {
+        table: 'training',
+        key: ['id'],
+        columns: ['name', 'programme', 'type', 'start_on', 'end_on', 'organiser', 'organiser_code', 'audience'],
+      },
       batch.map(({ row, value }) => ({
         row,
         values: {
@@ -61,6 +67,7 @@ export const trainingsLedger: LedgerImporter<TrainingKey> = {
           district_code: ctx.district,
           number: str(value.number),
           name: str(value.name),
+          programme: strOrNull(value.programme),
           type: TYPES.of(value.type),
           start_on: str(value.startOn),
           end_on: strOrNull(value.endOn),

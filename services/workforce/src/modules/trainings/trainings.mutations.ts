@@ -111,6 +111,7 @@ export const trainingMutations: MutationResolvers = {
           districtCode: district,
           number,
           name,
+          programme: optionalText(input.programme, 'programme', '培训项目'),
           type: input.type,
           startOn: input.startOn,
           endOn: input.endOn ?? null,
@@ -125,6 +126,7 @@ export const trainingMutations: MutationResolvers = {
   correctWorkforceTraining: correction<Training, CorrectWorkforceTrainingInput>(TRAINING_RECORD, async ({ em, row, change }, input) => {
     const startedOn = row.startOn;
     if (input.name !== undefined) change.set(row, 'name', requiredText(input.name, 'name', '培训名称'));
+    if (input.programme !== undefined) change.set(row, 'programme', optionalText(input.programme, 'programme', '培训项目'));
     if (input.type) change.set(row, 'type', input.type);
     if (input.audience) change.set(row, 'audience', input.audience);
     if (input.organiser !== undefined) change.set(row, 'organiser', optionalText(input.organiser, 'organiser', '主办单位'));

@@ -10,6 +10,7 @@ import {
   rowsBy,
   sql,
   underPrefix,
+  rateYearOnYear,
   yearOnYear,
   type RequestContext,
 } from '@district/subgraph-kit';
@@ -17,7 +18,8 @@ import type { Resolvers } from '../../generated/graphql';
 import { regionByCode } from '../regions/regions.resolvers';
 import { workerById } from '../workers/workers.resolvers';
 import { Training, TrainingAttendance } from './training.entity';
-import { organisedPersonTimes, trainingPersonTimes, trainingsOrganised, trainingSessions } from './trainings.figures';
+import { workersInPost } from '../workers/workers.figures';
+import { organisedPersonTimes, trainedWorkers, trainingPersonTimes, trainingsOrganised, trainingSessions } from './trainings.figures';
 import { ATTENDANCE_RECORD, TRAINING_RECORD } from './trainings.mutations';
 
 const TRAININGS = {
@@ -50,6 +52,7 @@ export const trainingResolvers: Resolvers = {
         scope ? sql`t.district_code = ${districtOf(scope)}` : undefined,
         eq('t.type', f.type),
         eq('t.audience', f.audience),
+        eq('t.programme', f.programme),
         f.startFrom ? sql`t.start_on >= ${f.startFrom}::date` : undefined,
         f.startTo ? sql`t.start_on <= ${f.startTo}::date` : undefined,
         f.organiserCode ? underPrefix('t.organiser_code', listPrefix(ctx, f.organiserCode)) : undefined,
@@ -77,5 +80,7 @@ export const trainingResolvers: Resolvers = {
     trainingPersonTimes: (n, a, ctx) => yearOnYear(ctx, trainingPersonTimes, a, n.code),
     trainingsOrganised: (n, a, ctx) => yearOnYear(ctx, trainingsOrganised, a, n.code),
     trainingOrganisedPersonTimes: (n, a, ctx) => yearOnYear(ctx, organisedPersonTimes, a, n.code),
+    trainedWorkers: (n, a, ctx) => yearOnYear(ctx, trainedWorkers, a, n.code),
+    trainingCoverageRate: (n, a, ctx) => rateYearOnYear(ctx, trainedWorkers, workersInPost, a, n.code),
   },
 };
