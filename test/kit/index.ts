@@ -4,6 +4,7 @@ export * from './datasets';
 export * from './subgraphs';
 export * from './stack';
 export * from './second-district';
+export * from './governance';
 export * from './ledgers';
 export * from './replica';
 export * from './exports';

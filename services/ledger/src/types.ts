@@ -29,6 +29,11 @@ export interface ColumnSpec {
   allowFuture?: boolean;
   /** never echo the value in a reason; implied for idNumber and phone */
   personal?: boolean;
+  /**
+   * a column added to a ledger after offices began keeping it: a file without its header is read
+   * (every cell empty) instead of refused, so last year's spreadsheets still import
+   */
+  optionalHeader?: boolean;
 }
 
 /** A typed value: text/code/enum/idNumber/creditCode/phone → string, date → 'YYYY-MM-DD', datetime → 'YYYY-MM-DDTHH:mm:ss+08:00', int/decimal → number, bool → boolean. */

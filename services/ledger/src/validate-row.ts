@@ -29,6 +29,7 @@ export interface RowContext {
 export function missingHeaders<K extends string>(spec: LedgerSpec<K>, headers: readonly string[]): string[] {
   const have = new Set(headers);
   return Object.values<LedgerSpec<K>['columns'][K]>(spec.columns)
+    .filter((c) => !c.optionalHeader)
     .map((c) => c.header)
     .filter((h) => !have.has(normaliseHeader(h)));
 }

@@ -11,6 +11,7 @@ export const mappers = {
   EvaluationGrade: '../modules/organizations/evaluation#GradeView',
   AnnualInspection: '../modules/inspections/inspection.entity#AnnualInspection',
   MediationCase: '../modules/mediation/mediation-case.entity#MediationCase',
+  ProjectMilestone: '../modules/projects/milestone.entity#ProjectMilestone',
   SocialServiceProject: '../modules/projects/service-project.entity#ServiceProject',
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',

@@ -8,6 +8,7 @@ import { mediationResolvers } from './modules/mediation/mediation.resolvers';
 import { mediationMutations } from './modules/mediation/mediation.mutations';
 import { projectResolvers } from './modules/projects/projects.resolvers';
 import { projectMutations } from './modules/projects/projects.mutations';
+import { milestoneMutations, milestoneResolvers } from './modules/projects/milestones';
 
 /** Each module contributes fields to shared types (Query, Mutation, Region, SocialOrganizationFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -20,6 +21,8 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: mediationMutations },
   projectResolvers,
   { Mutation: projectMutations },
+  milestoneResolvers,
+  { Mutation: milestoneMutations },
   { Query: { socialOrganizationsAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
   ledgerImportResolvers<Resolvers>('social-organizations'),
 );

@@ -4,6 +4,7 @@
  */
 export const mappers = {
   Region: '@district/subgraph-kit#RegionNode',
+  VolunteerProject: '../modules/projects/project.entity#VolunteerProject',
   Grid: '@district/subgraph-kit#RegionNode',
   VolunteerFigures: '@district/subgraph-kit#RegionNode',
   VolunteerStation: '../modules/stations/station.entity#Station',

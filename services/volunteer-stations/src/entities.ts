@@ -4,6 +4,7 @@ import { Pilot } from './modules/pilots/pilot.entity';
 import { Volunteer, VolunteerStint } from './modules/volunteers/volunteer.entity';
 import { Activity, ServiceRecord } from './modules/activities/activity.entity';
 import { Need, Resource } from './modules/needs/need.entity';
+import { VolunteerProject } from './modules/projects/project.entity';
 
 export const entities = [
   ...kitEntities,
@@ -16,4 +17,5 @@ export const entities = [
   ServiceRecord,
   Need,
   Resource,
+  VolunteerProject,
 ];

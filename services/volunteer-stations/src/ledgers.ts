@@ -4,6 +4,7 @@ import { pilotsLedger } from './modules/pilots/pilots.ledger';
 import { volunteersLedger } from './modules/volunteers/volunteers.ledger';
 import { activitiesLedger, serviceRecordsLedger } from './modules/activities/activities.ledger';
 import { needsLedger, resourcesLedger } from './modules/needs/needs.ledger';
+import { projectsLedger } from './modules/projects/projects.ledger';
 
 /** In dependency order: stations before the volunteers and activities that name them, activities and volunteers before their records. */
 export const ledgers: LedgerImporter[] = [
@@ -14,4 +15,5 @@ export const ledgers: LedgerImporter[] = [
   serviceRecordsLedger,
   needsLedger,
   resourcesLedger,
+  projectsLedger,
 ];

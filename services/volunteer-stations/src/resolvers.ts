@@ -6,6 +6,8 @@ import { pilotResolvers } from './modules/pilots/pilots.resolvers';
 import { volunteerResolvers } from './modules/volunteers/volunteers.resolvers';
 import { activityResolvers } from './modules/activities/activities.resolvers';
 import { needResolvers } from './modules/needs/needs.resolvers';
+import { projectResolvers } from './modules/projects/projects.resolvers';
+import { projectMutations } from './modules/projects/projects.mutations';
 
 /** Each module contributes fields to shared types (Query, Mutation, Region, VolunteerFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -16,6 +18,8 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   volunteerResolvers,
   activityResolvers,
   needResolvers,
+  projectResolvers,
+  { Mutation: projectMutations },
   { Query: { volunteerStationsAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
   ledgerImportResolvers<Resolvers>('volunteer-stations'),
 );

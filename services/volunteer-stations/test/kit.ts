@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportSummary, LedgerImporter } from '@district/ledger';
 import { importInto, SHANGJIE, startWithRegionTree, type TestSubgraphOptions } from '@district/testkit';
@@ -19,10 +19,11 @@ export function importFile(stack: Stack, importer: LedgerImporter, path = join(S
   return importInto(stack.sg, importer, { ...opts, regionTree: stack.regionTree }, path);
 }
 
-/** Imports every volunteer ledger of a directory (Shangjie by default) in the declared order. */
+/** Imports every volunteer ledger a directory holds (Shangjie by default) in the declared order; one it lacks is skipped. */
 export async function importAll(stack: Stack, dir = SHANGJIE, opts: ImportOptions = {}): Promise<ImportSummary[]> {
   const out: ImportSummary[] = [];
-  for (const importer of ledgers) out.push(await importFile(stack, importer, join(dir, importer.spec.file), opts));
+  for (const importer of ledgers.filter((l) => existsSync(join(dir, l.spec.file))))
+    out.push(await importFile(stack, importer, join(dir, importer.spec.file), opts));
   return out;
 }
 

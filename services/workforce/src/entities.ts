@@ -5,6 +5,16 @@ import { Worker, WorkerPost } from './modules/workers/worker.entity';
 import { Certificate, ExamRegistration } from './modules/certification/certification.entity';
 import { Training, TrainingAttendance } from './modules/trainings/training.entity';
 import { Deliberation } from './modules/deliberations/deliberation.entity';
+import { Facility, FacilityWork } from './modules/facilities/facility.entity';
+import { AutonomyActivity, AutonomyStation, AutonomySubsidy } from './modules/autonomy/autonomy.entity';
+import { CommunityElection, ElectionResult } from './modules/elections/election.entity';
+import { Suggestion } from './modules/suggestions/suggestion.entity';
+import { OwnersCommittee, PropertyFee, PropertyService } from './modules/property/property.entity';
+import { HouseholdVisit } from './modules/visits/visit.entity';
+import { MicroProject } from './modules/micro-projects/micro-project.entity';
+import { Recognition } from './modules/recognitions/recognition.entity';
+import { Writeup } from './modules/writeups/writeup.entity';
+import { VillagersGroup } from './modules/villagers-groups/villagers-group.entity';
 
 export const entities = [
   ...kitEntities,
@@ -19,4 +29,20 @@ export const entities = [
   Training,
   TrainingAttendance,
   Deliberation,
+  Facility,
+  FacilityWork,
+  AutonomyStation,
+  AutonomySubsidy,
+  AutonomyActivity,
+  CommunityElection,
+  ElectionResult,
+  Suggestion,
+  PropertyService,
+  OwnersCommittee,
+  PropertyFee,
+  HouseholdVisit,
+  MicroProject,
+  Recognition,
+  Writeup,
+  VillagersGroup,
 ];

@@ -11,6 +11,26 @@ import { trainingMutations } from './modules/trainings/trainings.mutations';
 import { deliberationMutations } from './modules/deliberations/deliberations.mutations';
 import { regionMutations } from './modules/regions/regions.mutations';
 import { personResolvers } from './modules/persons/persons.resolvers';
+import { facilityResolvers } from './modules/facilities/facilities.resolvers';
+import { facilityMutations } from './modules/facilities/facilities.mutations';
+import { autonomyResolvers } from './modules/autonomy/autonomy.resolvers';
+import { autonomyMutations } from './modules/autonomy/autonomy.mutations';
+import { electionResolvers } from './modules/elections/elections.resolvers';
+import { electionMutations } from './modules/elections/elections.mutations';
+import { suggestionResolvers } from './modules/suggestions/suggestions.resolvers';
+import { suggestionMutations } from './modules/suggestions/suggestions.mutations';
+import { propertyResolvers } from './modules/property/property.resolvers';
+import { propertyMutations } from './modules/property/property.mutations';
+import { visitResolvers } from './modules/visits/visits.resolvers';
+import { visitMutations } from './modules/visits/visits.mutations';
+import { microProjectResolvers } from './modules/micro-projects/micro-projects.resolvers';
+import { microProjectMutations } from './modules/micro-projects/micro-projects.mutations';
+import { recognitionResolvers } from './modules/recognitions/recognitions.resolvers';
+import { recognitionMutations } from './modules/recognitions/recognitions.mutations';
+import { writeupResolvers } from './modules/writeups/writeups.resolvers';
+import { writeupMutations } from './modules/writeups/writeups.mutations';
+import { villagersGroupResolvers } from './modules/villagers-groups/villagers-groups.resolvers';
+import { villagersGroupMutations } from './modules/villagers-groups/villagers-groups.mutations';
 
 /** Each module contributes fields to shared types (Query, Region, WorkforceFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -27,6 +47,26 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: deliberationMutations },
   { Mutation: regionMutations },
   personResolvers,
+  facilityResolvers,
+  { Mutation: facilityMutations },
+  autonomyResolvers,
+  { Mutation: autonomyMutations },
+  electionResolvers,
+  { Mutation: electionMutations },
+  suggestionResolvers,
+  { Mutation: suggestionMutations },
+  propertyResolvers,
+  { Mutation: propertyMutations },
+  visitResolvers,
+  { Mutation: visitMutations },
+  microProjectResolvers,
+  { Mutation: microProjectMutations },
+  recognitionResolvers,
+  { Mutation: recognitionMutations },
+  writeupResolvers,
+  { Mutation: writeupMutations },
+  villagersGroupResolvers,
+  { Mutation: villagersGroupMutations },
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
   ledgerImportResolvers<Resolvers>('workforce'),
 );

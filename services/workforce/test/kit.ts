@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importInto, startTestSubgraph, SHANGJIE, type Subgraph } from '@district/testkit';
 import type { ImportSummary, LedgerImporter } from '@district/ledger';
@@ -15,14 +15,15 @@ export function importFile(
   return importInto(sg, importer, { ...opts, regionTree: localRegionTree(sg.orm.em.fork()) }, path);
 }
 
-/** Imports every workforce ledger of a directory (Shangjie by default) in the declared order. */
+/** Imports every workforce ledger a directory holds (Shangjie by default) in the declared order; a ledger the directory lacks is skipped. */
 export async function importAll(
   sg: Subgraph,
   dir = SHANGJIE,
   opts: { district?: string; overwrite?: boolean } = {},
 ): Promise<ImportSummary[]> {
   const out: ImportSummary[] = [];
-  for (const importer of ledgers) out.push(await importFile(sg, importer, join(dir, importer.spec.file), opts));
+  for (const importer of ledgers.filter((l) => existsSync(join(dir, l.spec.file))))
+    out.push(await importFile(sg, importer, join(dir, importer.spec.file), opts));
   return out;
 }
 

@@ -6,6 +6,7 @@ import type { SocialOrganization as SocialOrganizationModel } from '../modules/o
 import type { GradeView as GradeViewModel } from '../modules/organizations/evaluation';
 import type { AnnualInspection as AnnualInspectionModel } from '../modules/inspections/inspection.entity';
 import type { MediationCase as MediationCaseModel } from '../modules/mediation/mediation-case.entity';
+import type { ProjectMilestone as ProjectMilestoneModel } from '../modules/projects/milestone.entity';
 import type { ServiceProject as ServiceProjectModel } from '../modules/projects/service-project.entity';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -155,17 +156,31 @@ export type CorrectMediationCaseInput = {
   result?: InputMaybe<MediationResult>;
 };
 
+/** 更正项目节点 / a correction of a milestone */
+export type CorrectProjectMilestoneInput = {
+  heldOn?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<ProjectMilestoneKind>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  supervisors?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** 更正服务项目 / a correction of a service project */
 export type CorrectServiceProjectInput = {
+  /** 申报日期 / applied on */
+  appliedOn?: InputMaybe<Scalars['Date']['input']>;
   /** 立项日期 / approved on */
   approvedOn?: InputMaybe<Scalars['Date']['input']>;
   category?: InputMaybe<Scalars['String']['input']>;
+  /** 项目分类 / category */
+  categoryKind?: InputMaybe<ProjectCategoryKind>;
   /** 实施社区代码 / community code */
   communityCode?: InputMaybe<Scalars['ID']['input']>;
   /** 结项日期（null 清除）/ completed on; null clears it */
   completedOn?: InputMaybe<Scalars['Date']['input']>;
   /** 资金（元）/ funding in yuan */
   funding?: InputMaybe<Scalars['Float']['input']>;
+  /** 资金来源 / funding source */
+  fundingSource?: InputMaybe<ProjectFundingSource>;
   mode?: InputMaybe<SocialProjectMode>;
   name?: InputMaybe<Scalars['String']['input']>;
   /** 承接组织 / the organisation carrying it out */
@@ -575,6 +590,8 @@ export type Mutation = {
   completeServiceProject: Maybe<SocialServiceProject>;
   /** 更正调解案件（原值留存于历史）/ correct a case; the earlier values kept in its history */
   correctMediationCase: Maybe<MediationCase>;
+  /** 更正项目节点（原值留存于历史）/ correct a milestone; the earlier values kept in its history */
+  correctProjectMilestone: Maybe<ProjectMilestone>;
   /** 更正服务项目（原值留存于历史）/ correct a project; the earlier values kept in its history */
   correctServiceProject: Maybe<SocialServiceProject>;
   /**
@@ -607,6 +624,8 @@ export type Mutation = {
    * @deprecated Use recordAnnualInspection.
    */
   recordInspection: Maybe<AnnualInspection>;
+  /** 登记项目节点（申报、立项、中期评估、督导检查、结项）；编号缺省时自动编排 / record a project milestone: application, approval, mid-term evaluation, supervision visit, completion; the number is assigned when not given */
+  recordProjectMilestone: Maybe<ProjectMilestone>;
   /**
    * 已更名为 registerSocialOrganization / renamed registerSocialOrganization
    * @deprecated Use registerSocialOrganization.
@@ -626,6 +645,8 @@ export type Mutation = {
   withdrawEvaluationGrade: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的调解案件 / withdraw a case entered by mistake */
   withdrawMediationCase: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的项目节点 / withdraw a milestone entered by mistake */
+  withdrawProjectMilestone: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的服务项目 / withdraw a project entered by mistake */
   withdrawServiceProject: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的组织（有年检、评估、案件或项目时须先撤销）/ withdraw an organisation entered by mistake; refused while inspections, cases or projects name it */
@@ -652,6 +673,14 @@ export type MutationCompleteServiceProjectArgs = {
 export type MutationCorrectMediationCaseArgs = {
   caseNumber: Scalars['ID']['input'];
   input: CorrectMediationCaseInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectProjectMilestoneArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectProjectMilestoneInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -733,6 +762,12 @@ export type MutationRecordInspectionArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordProjectMilestoneArgs = {
+  input: RecordProjectMilestoneInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRegisterOrganizationArgs = {
   input: RegisterOrganizationInput;
 };
@@ -788,6 +823,13 @@ export type MutationWithdrawMediationCaseArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawProjectMilestoneArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawServiceProjectArgs = {
   code: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -827,6 +869,64 @@ export type PersonalKind =
   | 'NAME'
   /** 手机号 / phone number */
   | 'PHONE';
+
+/** 项目分类 / project category */
+export type ProjectCategoryKind =
+  /** 基础扶持类 / basic support */
+  | 'BASIC_SUPPORT'
+  /** 品牌创新类 / brand and innovation */
+  | 'BRAND_INNOVATION'
+  /** 能力提升类 / capacity building */
+  | 'CAPACITY_BUILDING'
+  /** 其他 / other */
+  | 'OTHER';
+
+/** 项目资金来源 / where a project's money came from */
+export type ProjectFundingSource =
+  /** 市级 / city */
+  | 'CITY'
+  /** 社区保障（激励）资金 / community fund */
+  | 'COMMUNITY_FUND'
+  /** 众筹 / crowdfunding */
+  | 'CROWDFUNDING'
+  /** 区级 / district */
+  | 'DISTRICT'
+  /** 社会捐赠 / donation */
+  | 'DONATION'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 街道 / street office */
+  | 'STREET';
+
+/** 项目节点：申报、立项评审、中期评估、督导检查、结项评估 / a milestone in a project's life */
+export type ProjectMilestone = {
+  __typename?: 'ProjectMilestone';
+  heldOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号 / global id */
+  id: Scalars['ID']['output'];
+  kind: ProjectMilestoneKind;
+  /** 说明 / note */
+  note: Maybe<Scalars['String']['output']>;
+  number: Scalars['String']['output'];
+  project: SocialServiceProject;
+  /** 督导人员数 / people on the supervision team */
+  supervisors: Maybe<Scalars['Int']['output']>;
+};
+
+/** 项目节点类型 / kind of project milestone */
+export type ProjectMilestoneKind =
+  /** 申报 / application */
+  | 'APPLIED'
+  /** 立项评审 / approval review */
+  | 'APPROVAL_REVIEW'
+  /** 结项评估 / completion review */
+  | 'COMPLETION_REVIEW'
+  /** 中期评估 / mid-term evaluation */
+  | 'MID_TERM'
+  /** 督导检查 / supervision visit */
+  | 'SUPERVISION';
 
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type Query = {
@@ -1011,6 +1111,18 @@ export type RecordChange = {
   reason: Maybe<Scalars['String']['output']>;
 };
 
+/** 登记项目节点 / recording a milestone */
+export type RecordProjectMilestoneInput = {
+  heldOn: Scalars['Date']['input'];
+  /** 节点编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: ProjectMilestoneKind;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** 项目：全局编号或本辖区的项目编号 / the project */
+  projectCode: Scalars['ID']['input'];
+  supervisors?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
 export type Region = {
   __typename?: 'Region';
@@ -1058,16 +1170,22 @@ export type RegisterOrganizationInput = {
 
 /** 服务项目登记 / a project to register */
 export type RegisterServiceProjectInput = {
+  /** 申报日期 / applied on */
+  appliedOn?: InputMaybe<Scalars['Date']['input']>;
   /** 立项日期 / approved on */
   approvedOn: Scalars['Date']['input'];
   /** 项目类别 / category */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** 项目分类 / category */
+  categoryKind?: InputMaybe<ProjectCategoryKind>;
   /** 项目编号（区县内唯一；不填则续编）/ project number, unique within the district; the next one of the year when omitted */
   code?: InputMaybe<Scalars['ID']['input']>;
   /** 实施社区代码 / community code */
   communityCode: Scalars['ID']['input'];
   /** 资金（元）/ funding in yuan */
   funding: Scalars['Float']['input'];
+  /** 资金来源 / funding source */
+  fundingSource?: InputMaybe<ProjectFundingSource>;
   /** 合作模式 / mode */
   mode: SocialProjectMode;
   /** 项目名称 / name */
@@ -1249,8 +1367,14 @@ export type SocialOrganizationFigure =
   | 'NEW_ORGANIZATIONS'
   /** 存续组织数（按类型、领域、状态）/ organisations as of asOf by type, field and status (default ACTIVE; null: every organisation founded by then) */
   | 'ORGANIZATIONS'
+  /** 有某类节点的项目数 / distinct projects given a milestone of the kind in the period */
+  | 'PROJECTS_WITH_MILESTONE'
+  /** 项目节点数，可按类型 / project milestones in the period, by kind */
+  | 'PROJECT_MILESTONES'
   /** 立项服务项目数 / service projects approved (立项) in the year */
   | 'SERVICE_PROJECTS'
+  /** 申报的项目数（按申报日期）/ projects applied for in the period, approved or not */
+  | 'SERVICE_PROJECTS_APPLIED'
   /** 有服务项目的社区数 / distinct communities with a project approved in the year */
   | 'SERVICE_PROJECT_COMMUNITIES'
   /** 项目资金（元）/ funding in yuan of the projects approved in the year */
@@ -1287,6 +1411,10 @@ export type SocialOrganizationFigures = {
   newOrganizations: CountFigure;
   /** 存续组织数（按类型、领域、状态）/ organisations as of asOf by type, field and status (default ACTIVE; null: every organisation founded by then) */
   organizations: CountFigure;
+  /** 项目节点数（申报、立项、中期评估、督导检查、结项），可按类型 / project milestones in the period (application, approval, mid-term evaluation, supervision visit, completion), by kind */
+  projectMilestones: CountFigure;
+  /** 接受督导检查的项目数 / distinct projects given a milestone of the kind in the period (supervision by default) */
+  projectsWithMilestone: CountFigure;
   /** 排名：任一指标在下级节点（或其下某层级的全部节点）的值，排序后由 first 取前N名（DESC）或后N名（ASC），一次算出 / ranking: any of these figures at the node's children (or every node of a level below it), sorted; first gives the top N (DESC) or the bottom N (ASC) */
   ranking: Array<FigureRank>;
   /** 时间序列：任一指标逐年（fromYear 至 toYear），或逐月（byMonth，最多5年）/ series: any of these figures year by year from fromYear to toYear, or month by month with byMonth (at most 5 years) */
@@ -1297,6 +1425,8 @@ export type SocialOrganizationFigures = {
   serviceProjectFunding: CountFigure;
   /** 立项服务项目数 / service projects approved (立项) in the year */
   serviceProjects: CountFigure;
+  /** 申报的项目数（按申报日期）/ projects applied for in the period, approved or not */
+  serviceProjectsApplied: CountFigure;
 };
 
 
@@ -1453,6 +1583,30 @@ export type SocialOrganizationFiguresOrganizationsArgs = {
  * / Social-organisation figures. Flow figures count records dated from 1 January of `year` up to asOf;
  * stock figures are taken on asOf (default 31 December of `year`). Each comes with the same figure a year earlier.
  */
+export type SocialOrganizationFiguresProjectMilestonesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<ProjectMilestoneKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社会组织指标。流量指标统计年内（1月1日至 asOf）发生的记录，存量指标取 asOf（默认年末）时点；均附上年同期。
+ * / Social-organisation figures. Flow figures count records dated from 1 January of `year` up to asOf;
+ * stock figures are taken on asOf (default 31 December of `year`). Each comes with the same figure a year earlier.
+ */
+export type SocialOrganizationFiguresProjectsWithMilestoneArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<ProjectMilestoneKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社会组织指标。流量指标统计年内（1月1日至 asOf）发生的记录，存量指标取 asOf（默认年末）时点；均附上年同期。
+ * / Social-organisation figures. Flow figures count records dated from 1 January of `year` up to asOf;
+ * stock figures are taken on asOf (default 31 December of `year`). Each comes with the same figure a year earlier.
+ */
 export type SocialOrganizationFiguresRankingArgs = {
   args?: InputMaybe<Array<FigureArgument>>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -1485,7 +1639,9 @@ export type SocialOrganizationFiguresSeriesArgs = {
  */
 export type SocialOrganizationFiguresServiceProjectCommunitiesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  categoryKind?: InputMaybe<ProjectCategoryKind>;
   mode?: InputMaybe<SocialProjectMode>;
+  sources?: InputMaybe<Array<ProjectFundingSource>>;
   year: Scalars['Int']['input'];
 };
 
@@ -1497,7 +1653,9 @@ export type SocialOrganizationFiguresServiceProjectCommunitiesArgs = {
  */
 export type SocialOrganizationFiguresServiceProjectFundingArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  categoryKind?: InputMaybe<ProjectCategoryKind>;
   mode?: InputMaybe<SocialProjectMode>;
+  sources?: InputMaybe<Array<ProjectFundingSource>>;
   year: Scalars['Int']['input'];
 };
 
@@ -1509,7 +1667,23 @@ export type SocialOrganizationFiguresServiceProjectFundingArgs = {
  */
 export type SocialOrganizationFiguresServiceProjectsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  categoryKind?: InputMaybe<ProjectCategoryKind>;
   mode?: InputMaybe<SocialProjectMode>;
+  sources?: InputMaybe<Array<ProjectFundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社会组织指标。流量指标统计年内（1月1日至 asOf）发生的记录，存量指标取 asOf（默认年末）时点；均附上年同期。
+ * / Social-organisation figures. Flow figures count records dated from 1 January of `year` up to asOf;
+ * stock figures are taken on asOf (default 31 December of `year`). Each comes with the same figure a year earlier.
+ */
+export type SocialOrganizationFiguresServiceProjectsAppliedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  categoryKind?: InputMaybe<ProjectCategoryKind>;
+  mode?: InputMaybe<SocialProjectMode>;
+  sources?: InputMaybe<Array<ProjectFundingSource>>;
   year: Scalars['Int']['input'];
 };
 
@@ -1614,10 +1788,14 @@ export type SocialServiceField =
 /** 社会组织服务项目 / a service project carried out by an organisation in a community */
 export type SocialServiceProject = {
   __typename?: 'SocialServiceProject';
+  /** 申报日期 / applied on */
+  appliedOn: Maybe<Scalars['Date']['output']>;
   /** 立项日期 / approved on */
   approvedOn: Scalars['Date']['output'];
   /** 项目类别 / category as the office names it */
   category: Maybe<Scalars['String']['output']>;
+  /** 项目分类 / category (vocabulary) */
+  categoryKind: Maybe<ProjectCategoryKind>;
   /** 项目编号（区县内唯一）/ project number, unique within its district */
   code: Scalars['ID']['output'];
   /** 实施社区 / community */
@@ -1628,10 +1806,14 @@ export type SocialServiceProject = {
   completedOn: Maybe<Scalars['Date']['output']>;
   /** 资金（元）/ funding in yuan */
   funding: Scalars['Float']['output'];
+  /** 资金来源 / funding source */
+  fundingSource: Maybe<ProjectFundingSource>;
   /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
   history: Array<RecordChange>;
   /** 全局编号：区县代码:项目编号 / global id: <district code>:<project number>, unique across the deployment */
   id: Scalars['ID']['output'];
+  /** 项目节点（申报、立项、中期评估、督导检查、结项），最早的在前 / the project's milestones, earliest first */
+  milestones: Array<ProjectMilestone>;
   /** 合作模式 / mode */
   mode: SocialProjectMode;
   /** 项目名称 / name */
@@ -1659,6 +1841,8 @@ export type SocialServiceProjectFilter = {
   approvedFrom?: InputMaybe<Scalars['Date']['input']>;
   /** 立项日期止 / approved on or before */
   approvedTo?: InputMaybe<Scalars['Date']['input']>;
+  categoryKind?: InputMaybe<ProjectCategoryKind>;
+  fundingSource?: InputMaybe<ProjectFundingSource>;
   /** 合作模式 / mode */
   mode?: InputMaybe<SocialProjectMode>;
   /** 承接组织代码 / organisation code */
@@ -1820,6 +2004,7 @@ export type ResolversTypes = ResolversObject<{
   CommunityOrganization: ResolverTypeWrapper<SocialOrganizationModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CorrectMediationCaseInput: CorrectMediationCaseInput;
+  CorrectProjectMilestoneInput: CorrectProjectMilestoneInput;
   CorrectServiceProjectInput: CorrectServiceProjectInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CorrectSocialOrganizationInput: CorrectSocialOrganizationInput;
@@ -1853,11 +2038,16 @@ export type ResolversTypes = ResolversObject<{
   OpenMediationCaseInput: OpenMediationCaseInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PersonalKind: PersonalKind;
+  ProjectCategoryKind: ProjectCategoryKind;
+  ProjectFundingSource: ProjectFundingSource;
+  ProjectMilestone: ResolverTypeWrapper<ProjectMilestoneModel>;
+  ProjectMilestoneKind: ProjectMilestoneKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RankingLevel: RankingLevel;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
   RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
+  RecordProjectMilestoneInput: RecordProjectMilestoneInput;
   Region: ResolverTypeWrapper<RegionNodeModel>;
   RegisterOrganizationInput: RegisterOrganizationInput;
   RegisterServiceProjectInput: RegisterServiceProjectInput;
@@ -1896,6 +2086,7 @@ export type ResolversParentTypes = ResolversObject<{
   CommunityOrganization: SocialOrganizationModel;
   Boolean: Scalars['Boolean']['output'];
   CorrectMediationCaseInput: CorrectMediationCaseInput;
+  CorrectProjectMilestoneInput: CorrectProjectMilestoneInput;
   CorrectServiceProjectInput: CorrectServiceProjectInput;
   Float: Scalars['Float']['output'];
   CorrectSocialOrganizationInput: CorrectSocialOrganizationInput;
@@ -1921,10 +2112,12 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   OpenMediationCaseInput: OpenMediationCaseInput;
   PageInfo: PageInfo;
+  ProjectMilestone: ProjectMilestoneModel;
   Query: Record<PropertyKey, never>;
   RateFigure: RateFigureModel;
   RatePoint: RatePoint;
   RecordChange: RecordChangeViewModel;
+  RecordProjectMilestoneInput: RecordProjectMilestoneInput;
   Region: RegionNodeModel;
   RegisterOrganizationInput: RegisterOrganizationInput;
   RegisterServiceProjectInput: RegisterServiceProjectInput;
@@ -2131,6 +2324,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   closeMediationCase?: Resolver<Maybe<ResolversTypes['MediationCase']>, ParentType, ContextType, RequireFields<MutationCloseMediationCaseArgs, 'caseNumber' | 'result'>>;
   completeServiceProject?: Resolver<Maybe<ResolversTypes['SocialServiceProject']>, ParentType, ContextType, RequireFields<MutationCompleteServiceProjectArgs, 'code'>>;
   correctMediationCase?: Resolver<Maybe<ResolversTypes['MediationCase']>, ParentType, ContextType, RequireFields<MutationCorrectMediationCaseArgs, 'caseNumber' | 'input'>>;
+  correctProjectMilestone?: Resolver<Maybe<ResolversTypes['ProjectMilestone']>, ParentType, ContextType, RequireFields<MutationCorrectProjectMilestoneArgs, 'id' | 'input'>>;
   correctServiceProject?: Resolver<Maybe<ResolversTypes['SocialServiceProject']>, ParentType, ContextType, RequireFields<MutationCorrectServiceProjectArgs, 'code' | 'input'>>;
   correctSocialOrganization?: Resolver<Maybe<ResolversTypes['SocialOrganization']>, ParentType, ContextType, RequireFields<MutationCorrectSocialOrganizationArgs, 'code' | 'input'>>;
   deregisterOrganization?: Resolver<Maybe<ResolversTypes['SocialOrganization']>, ParentType, ContextType, RequireFields<MutationDeregisterOrganizationArgs, 'code'>>;
@@ -2141,6 +2335,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordEvaluationGrade?: Resolver<Maybe<ResolversTypes['RegisteredOrganization']>, ParentType, ContextType, RequireFields<MutationRecordEvaluationGradeArgs, 'creditCode' | 'level' | 'year'>>;
   recordGrade?: Resolver<Maybe<ResolversTypes['RegisteredOrganization']>, ParentType, ContextType, RequireFields<MutationRecordGradeArgs, 'creditCode' | 'level' | 'year'>>;
   recordInspection?: Resolver<Maybe<ResolversTypes['AnnualInspection']>, ParentType, ContextType, RequireFields<MutationRecordInspectionArgs, 'creditCode' | 'result' | 'year'>>;
+  recordProjectMilestone?: Resolver<Maybe<ResolversTypes['ProjectMilestone']>, ParentType, ContextType, RequireFields<MutationRecordProjectMilestoneArgs, 'input'>>;
   registerOrganization?: Resolver<Maybe<ResolversTypes['RegisteredOrganization']>, ParentType, ContextType, RequireFields<MutationRegisterOrganizationArgs, 'input'>>;
   registerServiceProject?: Resolver<Maybe<ResolversTypes['SocialServiceProject']>, ParentType, ContextType, RequireFields<MutationRegisterServiceProjectArgs, 'input'>>;
   registerSocialOrganization?: Resolver<Maybe<ResolversTypes['RegisteredOrganization']>, ParentType, ContextType, RequireFields<MutationRegisterSocialOrganizationArgs, 'input'>>;
@@ -2149,6 +2344,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawAnnualInspection?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawAnnualInspectionArgs, 'creditCode' | 'reason' | 'year'>>;
   withdrawEvaluationGrade?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawEvaluationGradeArgs, 'creditCode' | 'reason' | 'year'>>;
   withdrawMediationCase?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawMediationCaseArgs, 'caseNumber' | 'reason'>>;
+  withdrawProjectMilestone?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawProjectMilestoneArgs, 'id' | 'reason'>>;
   withdrawServiceProject?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawServiceProjectArgs, 'code' | 'reason'>>;
   withdrawSocialOrganization?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialOrganizationArgs, 'code' | 'reason'>>;
 }>;
@@ -2156,6 +2352,17 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ProjectMilestoneResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ProjectMilestone'] = ResolversParentTypes['ProjectMilestone']> = ResolversObject<{
+  heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ProjectMilestoneKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  project?: Resolver<ResolversTypes['SocialServiceProject'], ParentType, ContextType>;
+  supervisors?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -2264,23 +2471,30 @@ export type SocialOrganizationFiguresResolvers<ContextType = RequestContext, Par
   newMediationOrganizations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresNewMediationOrganizationsArgs, 'year'>>;
   newOrganizations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresNewOrganizationsArgs, 'year'>>;
   organizations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresOrganizationsArgs, 'status' | 'year'>>;
+  projectMilestones?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresProjectMilestonesArgs, 'year'>>;
+  projectsWithMilestone?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresProjectsWithMilestoneArgs, 'year'>>;
   ranking?: Resolver<Array<ResolversTypes['FigureRank']>, ParentType, ContextType, RequireFields<SocialOrganizationFiguresRankingArgs, 'figure' | 'level' | 'order' | 'year'>>;
   series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<SocialOrganizationFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
   serviceProjectCommunities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresServiceProjectCommunitiesArgs, 'year'>>;
   serviceProjectFunding?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresServiceProjectFundingArgs, 'year'>>;
   serviceProjects?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresServiceProjectsArgs, 'year'>>;
+  serviceProjectsApplied?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<SocialOrganizationFiguresServiceProjectsAppliedArgs, 'year'>>;
 }>;
 
 export type SocialServiceProjectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialServiceProject'] = ResolversParentTypes['SocialServiceProject']> = ResolversObject<{
+  appliedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   approvedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   category?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  categoryKind?: Resolver<Maybe<ResolversTypes['ProjectCategoryKind']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   communityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   funding?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  fundingSource?: Resolver<Maybe<ResolversTypes['ProjectFundingSource']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  milestones?: Resolver<Array<ResolversTypes['ProjectMilestone']>, ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['SocialProjectMode'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['SocialOrganization']>, ParentType, ContextType>;
@@ -2323,6 +2537,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   MediationTally?: MediationTallyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ProjectMilestone?: ProjectMilestoneResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RateFigure?: RateFigureResolvers<ContextType>;
   RatePoint?: RatePointResolvers<ContextType>;

@@ -8,6 +8,16 @@ import type { Worker as WorkerModel, WorkerPost as WorkerPostModel } from '../mo
 import type { Certificate as CertificateModel, ExamRegistration as ExamRegistrationModel } from '../modules/certification/certification.entity';
 import type { Training as TrainingModel, TrainingAttendance as TrainingAttendanceModel } from '../modules/trainings/training.entity';
 import type { Deliberation as DeliberationModel } from '../modules/deliberations/deliberation.entity';
+import type { Facility as FacilityModel, FacilityWork as FacilityWorkModel } from '../modules/facilities/facility.entity';
+import type { AutonomyStation as AutonomyStationModel, AutonomySubsidy as AutonomySubsidyModel, AutonomyActivity as AutonomyActivityModel } from '../modules/autonomy/autonomy.entity';
+import type { CommunityElection as CommunityElectionModel, ElectionResult as ElectionResultModel } from '../modules/elections/election.entity';
+import type { Suggestion as SuggestionModel } from '../modules/suggestions/suggestion.entity';
+import type { PropertyService as PropertyServiceModel, OwnersCommittee as OwnersCommitteeModel, PropertyFee as PropertyFeeModel } from '../modules/property/property.entity';
+import type { HouseholdVisit as HouseholdVisitModel } from '../modules/visits/visit.entity';
+import type { MicroProject as MicroProjectModel } from '../modules/micro-projects/micro-project.entity';
+import type { Recognition as RecognitionModel } from '../modules/recognitions/recognition.entity';
+import type { Writeup as WriteupModel } from '../modules/writeups/writeup.entity';
+import type { VillagersGroup as VillagersGroupModel } from '../modules/villagers-groups/villagers-group.entity';
 import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -40,6 +50,300 @@ export type AuditEntry = {
   subject: Scalars['String']['output'];
   target: Maybe<Scalars['String']['output']>;
 };
+
+/** 自治站的一次议事或活动 / a meeting or activity held at a station */
+export type AutonomyActivity = {
+  __typename?: 'AutonomyActivity';
+  heldOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  /** 解决问题（件）/ problems resolved */
+  issuesResolved: Scalars['Int']['output'];
+  kind: AutonomyActivityKind;
+  /** 收集居民需求（条）/ residents' needs collected */
+  needsCollected: Scalars['Int']['output'];
+  /** 活动编号 / activity number */
+  number: Scalars['String']['output'];
+  /** 参与人次 / person-times */
+  participants: Scalars['Int']['output'];
+  station: AutonomyStation;
+  title: Scalars['String']['output'];
+};
+
+/** 自治站活动分页 / a page of activities */
+export type AutonomyActivityConnection = {
+  __typename?: 'AutonomyActivityConnection';
+  nodes: Array<AutonomyActivity>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 自治站活动筛选 / activity filter */
+export type AutonomyActivityFilter = {
+  heldFrom?: InputMaybe<Scalars['Date']['input']>;
+  heldTo?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<AutonomyActivityKind>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 自治站（全局编号）/ station, global id */
+  stationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 自治站活动类型 / kind of meeting or activity at a station */
+export type AutonomyActivityKind =
+  /** 文体活动 / cultural and sports activity */
+  | 'CULTURAL'
+  /** 说事议事 / deliberation meeting */
+  | 'DELIBERATION'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 公益服务 / public-welfare service */
+  | 'PUBLIC_WELFARE';
+
+/** 自治站活动排序 / activity sort */
+export type AutonomyActivitySort = {
+  direction?: InputMaybe<SortDirection>;
+  field: AutonomyActivitySortField;
+};
+
+/** 自治站活动排序字段 / activity sort fields */
+export type AutonomyActivitySortField =
+  | 'HELD_ON'
+  | 'ID';
+
+/** 小区居民自治站 / a compound residents' autonomy station */
+export type AutonomyStation = {
+  __typename?: 'AutonomyStation';
+  /** 验收日期 / accepted on */
+  acceptedOn: Maybe<Scalars['Date']['output']>;
+  /** 停用日期 / closed on */
+  closedOn: Maybe<Scalars['Date']['output']>;
+  community: Region;
+  compound: Compound;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号：区县代码:自治站编号 / global id: <district code>:<station number> */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** 自治站编号（区县内唯一）/ station number, unique within the district */
+  number: Scalars['String']['output'];
+  /** 投用日期（空：尚未投用）/ in use from; null: not yet */
+  openedOn: Maybe<Scalars['Date']['output']>;
+  /** 建设启动日期 / building started on */
+  startedOn: Maybe<Scalars['Date']['output']>;
+  /** 获得的补助，最早的在前 / subsidies granted, earliest first */
+  subsidies: Array<AutonomySubsidy>;
+  /** 补助合计（元）/ subsidies in yuan, all years */
+  subsidyTotal: Scalars['Float']['output'];
+};
+
+/** 自治站分页 / a page of stations */
+export type AutonomyStationConnection = {
+  __typename?: 'AutonomyStationConnection';
+  nodes: Array<AutonomyStation>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 自治站筛选 / station filter */
+export type AutonomyStationFilter = {
+  acceptedFrom?: InputMaybe<Scalars['Date']['input']>;
+  acceptedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** 小区（全局编号）/ compound, global id */
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  /** 仅某日在用的 / only stations in use on this day */
+  inUseOn?: InputMaybe<Scalars['Date']['input']>;
+  openedFrom?: InputMaybe<Scalars['Date']['input']>;
+  openedTo?: InputMaybe<Scalars['Date']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 自治站排序 / station sort */
+export type AutonomyStationSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: AutonomyStationSortField;
+};
+
+/** 自治站排序字段 / station sort fields */
+export type AutonomyStationSortField =
+  | 'ACCEPTED_ON'
+  | 'ID'
+  | 'OPENED_ON';
+
+/** 自治站补助 / a subsidy granted to a station */
+export type AutonomySubsidy = {
+  __typename?: 'AutonomySubsidy';
+  /** 金额（元）/ amount in yuan */
+  amount: Scalars['Float']['output'];
+  /** 拨付日期 / granted on */
+  grantedOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  /** 补助编号 / subsidy number */
+  number: Scalars['String']['output'];
+  purpose: AutonomySubsidyPurpose;
+  source: FundingSource;
+  station: AutonomyStation;
+};
+
+/** 补助用途 / what a subsidy is for */
+export type AutonomySubsidyPurpose =
+  /** 建设 / building */
+  | 'CONSTRUCTION'
+  /** 运营 / running */
+  | 'OPERATION';
+
+/** 物业管理变更 / a change of property management */
+export type ChangePropertyServiceInput = {
+  compoundId: Scalars['ID']['input'];
+  /** 起始日期（默认今天）/ from this day, default today */
+  fromOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 记录编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  mode: PropertyMode;
+  provider?: InputMaybe<Scalars['String']['input']>;
+  redProperty?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** 收集建议 / collecting a suggestion */
+export type CollectResidentSuggestionInput = {
+  category: ResidentSuggestionCategory;
+  collectedOn: Scalars['Date']['input'];
+  communityCode: Scalars['ID']['input'];
+  /** 小区（全局编号或本辖区的小区编号）/ the compound, when the suggestion names one */
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  content: Scalars['String']['input'];
+  /** 建议编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 社区“三委”换届 / a community's election of its three committees (Party, residents', supervisory) */
+export type CommunityElection = {
+  __typename?: 'CommunityElection';
+  community: Region;
+  /** 换届完成日期（新班子履职），空：进行中 / completed on (the new committees in office); null while under way */
+  completedOn: Maybe<Scalars['Date']['output']>;
+  /** 选举日期 / voting day */
+  heldOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号：区县代码:换届编号 / global id: <district code>:<election number> */
+  id: Scalars['ID']['output'];
+  /** 换届编号（区县内唯一）/ election number, unique within the district */
+  number: Scalars['String']['output'];
+  /** 党组织委员会职数 / Party committee seats */
+  partySeats: Scalars['Int']['output'];
+  /** 居民委员会职数 / residents' committee seats */
+  residentsSeats: Scalars['Int']['output'];
+  /** 当选结果 / who was elected into which post */
+  results: Array<ElectionResult>;
+  /** 监督委员会职数 / supervisory committee seats */
+  supervisorySeats: Scalars['Int']['output'];
+  /** 届次 / term */
+  term: Maybe<Scalars['String']['output']>;
+};
+
+/** 换届分页 / a page of elections */
+export type CommunityElectionConnection = {
+  __typename?: 'CommunityElectionConnection';
+  nodes: Array<CommunityElection>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 换届筛选 / election filter */
+export type CommunityElectionFilter = {
+  /** 是否已完成 / completed or not */
+  completed?: InputMaybe<Scalars['Boolean']['input']>;
+  completedFrom?: InputMaybe<Scalars['Date']['input']>;
+  completedTo?: InputMaybe<Scalars['Date']['input']>;
+  heldFrom?: InputMaybe<Scalars['Date']['input']>;
+  heldTo?: InputMaybe<Scalars['Date']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 换届排序 / election sort */
+export type CommunityElectionSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: CommunityElectionSortField;
+};
+
+/** 换届排序字段 / election sort fields */
+export type CommunityElectionSortField =
+  | 'COMPLETED_ON'
+  | 'HELD_ON'
+  | 'ID';
+
+/** 社区服务设施 / a community service facility */
+export type CommunityFacility = {
+  __typename?: 'CommunityFacility';
+  /** 建筑面积（平方米）/ floor area in m² */
+  area: Maybe<Scalars['Float']['output']>;
+  /** 停用日期 / closed on */
+  closedOn: Maybe<Scalars['Date']['output']>;
+  community: Region;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号：区县代码:设施编号 / global id: <district code>:<facility number> */
+  id: Scalars['ID']['output'];
+  kind: CommunityFacilityKind;
+  name: Scalars['String']['output'];
+  /** 设施编号（区县内唯一）/ facility number, unique within the district */
+  number: Scalars['String']['output'];
+  /** 投用日期（空：台账启用前已投用）/ in use from; null: before the ledgers began */
+  openedOn: Maybe<Scalars['Date']['output']>;
+  /** 功能室 / functional rooms */
+  rooms: Array<Scalars['String']['output']>;
+  /** 星级（对照星级建设标准，1–5）/ star level against the standard, 1–5 */
+  starLevel: Maybe<Scalars['Int']['output']>;
+  /** 星级评定日期 / rated on */
+  starRatedOn: Maybe<Scalars['Date']['output']>;
+  /** 建设项目，最早启动的在前 / its building works, earliest first */
+  works: Array<FacilityWork>;
+};
+
+/** 设施分页 / a page of facilities */
+export type CommunityFacilityConnection = {
+  __typename?: 'CommunityFacilityConnection';
+  nodes: Array<CommunityFacility>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 设施筛选 / facility filter */
+export type CommunityFacilityFilter = {
+  /** 仅某日在用的 / only facilities in use on this day */
+  inUseOn?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<CommunityFacilityKind>;
+  /** 至少几星 / rated at least this many stars */
+  minStar?: InputMaybe<Scalars['Int']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 社区服务设施类型 / kind of community service facility */
+export type CommunityFacilityKind =
+  /** 社区用房 / community premises */
+  | 'COMMUNITY_PREMISES'
+  /** 党群服务中心 / Party-mass service centre */
+  | 'PARTY_MASS_SERVICE_CENTER'
+  /** 居民会客厅 / residents' lounge */
+  | 'RESIDENTS_LOUNGE'
+  /** 社区服务综合体 / community service complex */
+  | 'SERVICE_COMPLEX';
+
+/** 设施排序 / facility sort */
+export type CommunityFacilitySort = {
+  direction?: InputMaybe<SortDirection>;
+  field: CommunityFacilitySortField;
+};
+
+/** 设施排序字段 / facility sort fields */
+export type CommunityFacilitySortField =
+  | 'AREA'
+  | 'ID'
+  | 'OPENED_ON'
+  | 'STAR_LEVEL';
 
 /** 社区工作者 / a community or grid worker */
 export type CommunityWorker = {
@@ -185,8 +489,14 @@ export type Compound = {
   id: Scalars['ID']['output'];
   /** 名称 / name */
   name: Maybe<Scalars['String']['output']>;
+  /** 业委会（各届）/ owners' committees, term by term */
+  ownersCommittees: Maybe<Array<OwnersCommittee>>;
+  /** 物业费收缴（各年）/ fee collection by year */
+  propertyFees: Maybe<Array<PropertyFees>>;
   /** 物业管理模式 / property management mode */
   propertyMode: Maybe<Scalars['String']['output']>;
+  /** 物业管理时段，最早的在前 / property management periods, earliest first */
+  propertyServices: Maybe<Array<PropertyService>>;
 };
 
 /** 小区分页 / a page of compounds */
@@ -195,6 +505,63 @@ export type CompoundConnection = {
   nodes: Array<Compound>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
+};
+
+/** 更正自治站议事或活动 / a correction of a meeting or activity */
+export type CorrectAutonomyActivityInput = {
+  heldOn?: InputMaybe<Scalars['Date']['input']>;
+  issuesResolved?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<AutonomyActivityKind>;
+  needsCollected?: InputMaybe<Scalars['Int']['input']>;
+  participants?: InputMaybe<Scalars['Int']['input']>;
+  stationId?: InputMaybe<Scalars['ID']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正自治站 / a correction of a station */
+export type CorrectAutonomyStationInput = {
+  acceptedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 停用日期（null 清除）/ closed on; null clears it */
+  closedOn?: InputMaybe<Scalars['Date']['input']>;
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  openedOn?: InputMaybe<Scalars['Date']['input']>;
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** 更正补助 / a correction of a subsidy */
+export type CorrectAutonomySubsidyInput = {
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  grantedOn?: InputMaybe<Scalars['Date']['input']>;
+  purpose?: InputMaybe<AutonomySubsidyPurpose>;
+  source?: InputMaybe<FundingSource>;
+  stationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 更正换届 / a correction of an election */
+export type CorrectCommunityElectionInput = {
+  communityCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 换届完成日期（null：进行中）/ completed on; null: under way */
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  heldOn?: InputMaybe<Scalars['Date']['input']>;
+  partySeats?: InputMaybe<Scalars['Int']['input']>;
+  residentsSeats?: InputMaybe<Scalars['Int']['input']>;
+  supervisorySeats?: InputMaybe<Scalars['Int']['input']>;
+  term?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正设施 / a correction of a facility */
+export type CorrectCommunityFacilityInput = {
+  area?: InputMaybe<Scalars['Float']['input']>;
+  /** 停用日期（null 清除）/ closed on; null clears it */
+  closedOn?: InputMaybe<Scalars['Date']['input']>;
+  communityCode?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<CommunityFacilityKind>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  openedOn?: InputMaybe<Scalars['Date']['input']>;
+  rooms?: InputMaybe<Array<Scalars['String']['input']>>;
+  starLevel?: InputMaybe<Scalars['Int']['input']>;
+  starRatedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** 更正社区工作者：只给出要更正的项 / a correction of a worker: give only what is wrong */
@@ -246,6 +613,24 @@ export type CorrectDeliberationTopicInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 更正当选结果 / a correction of a result */
+export type CorrectElectionResultInput = {
+  post?: InputMaybe<ElectionPost>;
+};
+
+/** 更正建设项目 / a correction of a work */
+export type CorrectFacilityWorkInput = {
+  acceptedOn?: InputMaybe<Scalars['Date']['input']>;
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  content?: InputMaybe<Scalars['String']['input']>;
+  facilityId?: InputMaybe<Scalars['ID']['input']>;
+  funding?: InputMaybe<Scalars['Float']['input']>;
+  fundingSource?: InputMaybe<FundingSource>;
+  kind?: InputMaybe<FacilityWorkKind>;
+  rooms?: InputMaybe<Array<Scalars['String']['input']>>;
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** 更正网格 / a correction of a grid */
 export type CorrectGridInput = {
   /** 撤销日期（null 清除）/ abolished on; null clears it */
@@ -255,12 +640,90 @@ export type CorrectGridInput = {
   type?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 更正走访 / a correction of a round of visits */
+export type CorrectHouseholdVisitInput = {
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  enterprises?: InputMaybe<Scalars['Int']['input']>;
+  households?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  needsFound?: InputMaybe<Scalars['Int']['input']>;
+  needsSolved?: InputMaybe<Scalars['Int']['input']>;
+  talentsFound?: InputMaybe<Scalars['Int']['input']>;
+  visitedOn?: InputMaybe<Scalars['Date']['input']>;
+  workerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 更正小微民生项目 / a correction of a work */
+export type CorrectMicroProjectInput = {
+  category?: InputMaybe<MicroProjectCategory>;
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  content?: InputMaybe<Scalars['String']['input']>;
+  funding?: InputMaybe<Scalars['Float']['input']>;
+  fundingSource?: InputMaybe<FundingSource>;
+  households?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  quantity?: InputMaybe<Scalars['Float']['input']>;
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正业委会 / a correction of an owners' committee */
+export type CorrectOwnersCommitteeInput = {
+  members?: InputMaybe<Scalars['Int']['input']>;
+  partyMembers?: InputMaybe<Scalars['Int']['input']>;
+  red?: InputMaybe<Scalars['Boolean']['input']>;
+  termFrom?: InputMaybe<Scalars['Date']['input']>;
+  termTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** 更正物业费收缴 / a correction of a year's fee collection */
+export type CorrectPropertyFeesInput = {
+  householdsDue?: InputMaybe<Scalars['Int']['input']>;
+  householdsPaid?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** 更正物业管理记录 / a correction of a period */
+export type CorrectPropertyServiceInput = {
+  fromOn?: InputMaybe<Scalars['Date']['input']>;
+  mode?: InputMaybe<PropertyMode>;
+  provider?: InputMaybe<Scalars['String']['input']>;
+  redProperty?: InputMaybe<Scalars['Boolean']['input']>;
+  toOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** 更正荣誉品牌 / a correction of a recognition */
+export type CorrectRecognitionInput = {
+  grantedBy?: InputMaybe<Scalars['String']['input']>;
+  grantedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 获得者全局编号 / the holder's global id */
+  holderId?: InputMaybe<Scalars['ID']['input']>;
+  holderName?: InputMaybe<Scalars['String']['input']>;
+  holderType?: InputMaybe<RecognitionHolderType>;
+  kind?: InputMaybe<RecognitionKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  rank?: InputMaybe<RecognitionRank>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 更正区划节点 / a correction of a node */
 export type CorrectRegionInput = {
   /** 撤并日期（null 清除）/ abolished on; null clears it */
   abolishedOn?: InputMaybe<Scalars['Date']['input']>;
   establishedOn?: InputMaybe<Scalars['Date']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正建议 / a correction of a suggestion */
+export type CorrectResidentSuggestionInput = {
+  adopted?: InputMaybe<Scalars['Boolean']['input']>;
+  category?: InputMaybe<ResidentSuggestionCategory>;
+  closedOn?: InputMaybe<Scalars['Date']['input']>;
+  collectedOn?: InputMaybe<Scalars['Date']['input']>;
+  communityCode?: InputMaybe<Scalars['ID']['input']>;
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  content?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** 更正证书 / a correction of a certificate */
@@ -288,6 +751,15 @@ export type CorrectSocialWorkExamRegistrationInput = {
   workUnit?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 更正村（居）民小组 / a correction of a group */
+export type CorrectVillagersGroupInput = {
+  /** 撤销日期（null 清除）/ abolished on; null clears it */
+  abolishedOn?: InputMaybe<Scalars['Date']['input']>;
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  households?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 更正培训班次 / a correction of a training session */
 export type CorrectWorkforceTrainingInput = {
   audience?: InputMaybe<WorkforceTrainingAudience>;
@@ -295,8 +767,20 @@ export type CorrectWorkforceTrainingInput = {
   endOn?: InputMaybe<Scalars['Date']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   organiser?: InputMaybe<Scalars['String']['input']>;
+  /** 主办单位所在区划 / the organising office's node */
+  organiserCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 培训项目（null 清除）/ programme; null clears it */
+  programme?: InputMaybe<Scalars['String']['input']>;
   startOn?: InputMaybe<Scalars['Date']['input']>;
   type?: InputMaybe<WorkforceTrainingType>;
+};
+
+/** 更正案例课题 / a correction of a write-up */
+export type CorrectWriteupInput = {
+  authorId?: InputMaybe<Scalars['ID']['input']>;
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<WriteupKind>;
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** 计数指标及上年同期 / a count with the same figure one year earlier */
@@ -310,6 +794,32 @@ export type CountFigure = {
   previousYear: Scalars['Float']['output'];
   /** 本期值 / this period */
   value: Scalars['Float']['output'];
+};
+
+/** 登记自治站 / recording a station */
+export type CreateAutonomyStationInput = {
+  /** 小区：全局编号或本辖区的小区编号 / the compound: global id, or number in the caller's district */
+  compoundId: Scalars['ID']['input'];
+  /** 自治站编号（区县内唯一）/ station number, unique within the district */
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  openedOn?: InputMaybe<Scalars['Date']['input']>;
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** 登记设施 / recording a facility */
+export type CreateCommunityFacilityInput = {
+  /** 建筑面积（平方米）/ floor area in m² */
+  area?: InputMaybe<Scalars['Float']['input']>;
+  communityCode: Scalars['ID']['input'];
+  /** 设施编号（区县内唯一）/ facility number, unique within the district */
+  id: Scalars['ID']['input'];
+  kind: CommunityFacilityKind;
+  name: Scalars['String']['input'];
+  openedOn?: InputMaybe<Scalars['Date']['input']>;
+  rooms?: InputMaybe<Array<Scalars['String']['input']>>;
+  starLevel?: InputMaybe<Scalars['Int']['input']>;
+  starRatedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** 新增小区 / a compound to add */
@@ -353,6 +863,16 @@ export type CreateRegionInput = {
   name: Scalars['String']['input'];
   /** 上级节点 / parent node */
   parentCode: Scalars['ID']['input'];
+};
+
+/** 新增村（居）民小组 / a group to add */
+export type CreateVillagersGroupInput = {
+  /** 小组编码：所属社区代码+3位 / the community's code + 3 digits */
+  code: Scalars['ID']['input'];
+  communityCode: Scalars['ID']['input'];
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  households?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
 };
 
 /** 议事议题 / a deliberation topic */
@@ -416,6 +936,125 @@ export type DeliberationTopicStatus =
   /** 已提出 / raised */
   | 'RAISED';
 
+/** 委员会 / committee */
+export type ElectionCommittee =
+  /** 社区党组织委员会 / Party committee */
+  | 'PARTY'
+  /** 居民委员会 / residents' committee */
+  | 'RESIDENTS'
+  /** 居务监督委员会 / supervisory committee */
+  | 'SUPERVISORY';
+
+/** 当选职务 / elected post */
+export type ElectionPost =
+  /** 副主任 / deputy director */
+  | 'DEPUTY_DIRECTOR'
+  /** 副书记 / deputy secretary */
+  | 'DEPUTY_SECRETARY'
+  /** 主任 / director */
+  | 'DIRECTOR'
+  /** 委员 / member */
+  | 'MEMBER'
+  /** 书记 / secretary */
+  | 'SECRETARY';
+
+/** 当选结果 / one person elected into one post */
+export type ElectionResult = {
+  __typename?: 'ElectionResult';
+  committee: ElectionCommittee;
+  election: CommunityElection;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 换届全局编号:委员会:工号 / <election id>:<committee>:<staff number> */
+  id: Scalars['ID']['output'];
+  post: ElectionPost;
+  worker: CommunityWorker;
+};
+
+/** 设施建设项目 / a building work on a facility */
+export type FacilityWork = {
+  __typename?: 'FacilityWork';
+  acceptedOn: Maybe<Scalars['Date']['output']>;
+  community: Region;
+  completedOn: Maybe<Scalars['Date']['output']>;
+  /** 建设内容 / what was done */
+  content: Scalars['String']['output'];
+  facility: CommunityFacility;
+  /** 资金（元）/ funding in yuan */
+  funding: Maybe<Scalars['Float']['output']>;
+  fundingSource: Maybe<FundingSource>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号：区县代码:项目编号 / global id: <district code>:<work number> */
+  id: Scalars['ID']['output'];
+  kind: FacilityWorkKind;
+  /** 项目编号（区县内唯一）/ work number, unique within the district */
+  number: Scalars['String']['output'];
+  /** 新增或优化的功能室 / rooms added or improved */
+  rooms: Array<Scalars['String']['output']>;
+  startedOn: Scalars['Date']['output'];
+  status: FacilityWorkStatus;
+};
+
+/** 建设项目分页 / a page of works */
+export type FacilityWorkConnection = {
+  __typename?: 'FacilityWorkConnection';
+  nodes: Array<FacilityWork>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 建设项目筛选 / work filter */
+export type FacilityWorkFilter = {
+  /** 验收日期起 / accepted on or after */
+  acceptedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** 验收日期止 / accepted on or before */
+  acceptedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** 完成日期起 / completed on or after */
+  completedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** 完成日期止 / completed on or before */
+  completedTo?: InputMaybe<Scalars['Date']['input']>;
+  facilityKind?: InputMaybe<CommunityFacilityKind>;
+  kind?: InputMaybe<FacilityWorkKind>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<FacilityWorkStatus>;
+};
+
+/** 设施建设项目类型 / kind of building work */
+export type FacilityWorkKind =
+  /** 设计定稿 / design finalised */
+  | 'DESIGN'
+  /** 交接 / handover of premises */
+  | 'HANDOVER'
+  /** 功能完善 / improvement of rooms and layout */
+  | 'IMPROVEMENT'
+  /** 新建 / new build */
+  | 'NEW_BUILD'
+  /** 升级改造 / upgrade */
+  | 'UPGRADE';
+
+/** 建设项目排序 / work sort */
+export type FacilityWorkSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: FacilityWorkSortField;
+};
+
+/** 建设项目排序字段 / work sort fields */
+export type FacilityWorkSortField =
+  | 'ACCEPTED_ON'
+  | 'COMPLETED_ON'
+  | 'ID'
+  | 'STARTED_ON';
+
+/** 建设项目状态：启动 → 完成 → 验收 / work status: started → completed → accepted */
+export type FacilityWorkStatus =
+  /** 已验收 / accepted */
+  | 'ACCEPTED'
+  /** 已完成 / completed */
+  | 'COMPLETED'
+  /** 已启动 / started */
+  | 'STARTED';
+
 /**
  * 指标的一个参数（排名、序列用），值按该指标参数的类型读取：枚举写其名称，数字、布尔写字面量，文字原样
  * / one argument of a figure, for rankings and series: the value is read as the figure's argument type
@@ -460,6 +1099,679 @@ export type FigureRank = {
   region: Region;
   /** 排名所依的值：计数为本期值，比率为百分比（分母为0时为空，排在最后）/ the value ranked: a count's value, a rate's percent (null when its denominator is 0: ranked last) */
   value: Maybe<Scalars['Float']['output']>;
+};
+
+/** 资金来源 / where money came from */
+export type FundingSource =
+  /** 市级 / city */
+  | 'CITY'
+  /** 社区保障资金 / community fund */
+  | 'COMMUNITY_FUND'
+  /** 众筹 / crowdfunding */
+  | 'CROWDFUNDING'
+  /** 区级 / district */
+  | 'DISTRICT'
+  /** 社会捐赠 / donation */
+  | 'DONATION'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 街道 / street office */
+  | 'STREET';
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFigures = {
+  __typename?: 'GovernanceFigures';
+  /** 自治站开展的议事与活动场次 / meetings and activities held at stations in the period, by kind */
+  autonomyActivities: CountFigure;
+  /** 解决问题件数 / problems resolved */
+  autonomyIssuesResolved: CountFigure;
+  /** 收集居民需求条数 / residents' needs collected */
+  autonomyNeedsCollected: CountFigure;
+  /** 参与人次 / person-times taking part */
+  autonomyParticipants: CountFigure;
+  /** 通过验收的自治站数 / stations accepted in the period */
+  autonomyStationsAccepted: CountFigure;
+  /** 在用的小区居民自治站数（存量：已投用、未停用）/ autonomy stations in use on the day */
+  autonomyStationsInUse: CountFigure;
+  /** 投用的自治站数 / stations opened in the period */
+  autonomyStationsOpened: CountFigure;
+  /** 启动新建的自治站数 / stations whose building started in the period */
+  autonomyStationsStarted: CountFigure;
+  /** 获得补助的自治站数 / stations granted a subsidy in the period */
+  autonomyStationsSubsidised: CountFigure;
+  /** 自治站补助金额（元，按拨付日期），可按来源、用途 / yuan granted to stations in the period, by source and purpose */
+  autonomySubsidies: CountFigure;
+  /** 完成“三委”换届的社区数（按换届完成日期）/ communities that completed the election of their three committees in the period */
+  communitiesElected: CountFigure;
+  /** 某种物业管理模式的小区数（存量），可仅计红色物业 / compounds managed in a mode on the day; redProperty: only 红色物业 */
+  compoundsByPropertyMode: CountFigure;
+  /** 举行的换届选举数（按选举日期）/ elections held in the period, completed or not */
+  electionsHeld: CountFigure;
+  /** 在用的社区服务设施数（存量），可按类型 / facilities in use on the day, by kind */
+  facilities: CountFigure;
+  /** 在用设施建筑面积（平方米）/ floor area in m² of the facilities in use */
+  facilityArea: CountFigure;
+  /** 星级设施占比 = 达到星级的设施 ÷ 在用设施 / star rate: facilities rated at least minStar ÷ facilities in use */
+  facilityStarRate: RateFigure;
+  /** 设施建设资金（元，按启动日期），可按来源 / funding in yuan of the works started in the period, by source */
+  facilityWorkFunding: CountFigure;
+  /** 通过验收的设施建设项目数 / building works accepted in the period */
+  facilityWorksAccepted: CountFigure;
+  /** 完成的设施建设项目数 / building works completed in the period, whenever started */
+  facilityWorksCompleted: CountFigure;
+  /** 启动的设施建设项目数 / building works started in the period */
+  facilityWorksStarted: CountFigure;
+  /** 跑楼、入户走访次数，可按类型 / rounds of visits in the period, by kind */
+  householdVisits: CountFigure;
+  /** 当选人数（按换届完成日期），可按委员会、职务 / members elected in elections completed in the period, by committee and post */
+  membersElected: CountFigure;
+  /** 小微民生项目资金（元，按启动日期），可按来源 / yuan of the works started in the period, by source */
+  microProjectFunding: CountFigure;
+  /** 完成项目惠及户数 / households benefiting from the works completed in the period */
+  microProjectHouseholds: CountFigure;
+  /** 完成项目工程量（一种单位，如“米”“个”）/ quantity in one unit (米, 个 …) of the works completed in the period */
+  microProjectQuantity: CountFigure;
+  /** 完成的小微民生项目数 / works completed in the period */
+  microProjectsCompleted: CountFigure;
+  /** 启动的小微民生项目数 / micro livelihood works started in the period */
+  microProjectsStarted: CountFigure;
+  /** 在任期内的业委会数（存量），可仅计红色业委会 / owners' committees in their term on the day; red: only 红色业委会 */
+  ownersCommittees: CountFigure;
+  /** 物业费收缴率 = 实缴户数 ÷ 应缴户数（当年），可按当年实行的模式 / fee collection rate of the year: households paid ÷ owing, by the mode compounds had that year */
+  propertyFeeCollectionRate: RateFigure;
+  /** 本期获得的荣誉、品牌、示范点位等（按授予日期），minLevel：该级别及以上 / recognitions granted in the period; minLevel: that level and above (区级以上 = DISTRICT) */
+  recognitionsGranted: CountFigure;
+  /** 截至asOf累计获得的荣誉、品牌、示范点位等（存量）/ recognitions granted on or before the day */
+  recognitionsHeld: CountFigure;
+  /** 达到星级的设施数（存量，评定日在asOf之前）/ facilities in use rated at least minStar stars (default 1) by the day */
+  starRatedFacilities: CountFigure;
+  /** 采纳率 = 采纳 ÷ 办结 / adoption rate: adopted ÷ closed in the period */
+  suggestionAdoptionRate: RateFigure;
+  /** 办结率 = 办结 ÷ 收集（均为本期）/ closure rate: closed ÷ collected in the period */
+  suggestionClosureRate: RateFigure;
+  /** 采纳的群众建议条数（按办结日期）/ suggestions closed in the period and adopted */
+  suggestionsAdopted: CountFigure;
+  /** 办结的群众建议条数（按办结日期）/ suggestions closed in the period, whenever collected */
+  suggestionsClosed: CountFigure;
+  /** 收集的群众建议条数，可按类别 / residents' suggestions collected in the period, by category */
+  suggestionsCollected: CountFigure;
+  /** 走访覆盖企业数 / enterprises reached */
+  visitEnterprises: CountFigure;
+  /** 走访覆盖户数（按各次记录相加）/ households reached, as each round reports them */
+  visitHouseholds: CountFigure;
+  /** 走访收集诉求件数 / needs found */
+  visitNeedsFound: CountFigure;
+  /** 走访解决诉求件数 / needs solved */
+  visitNeedsSolved: CountFigure;
+  /** 挖掘能人人数 / residents with skills found */
+  visitTalentsFound: CountFigure;
+  /** 开展走访的社区数 / communities that held a round */
+  visitingCommunities: CountFigure;
+  /** 完成的社会工作案例、治理课题等（按完成日期）/ cases, research topics and write-ups completed in the period, by kind */
+  writeupsCompleted: CountFigure;
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyActivitiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<AutonomyActivityKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyIssuesResolvedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<AutonomyActivityKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyNeedsCollectedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<AutonomyActivityKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyParticipantsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<AutonomyActivityKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyStationsAcceptedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyStationsInUseArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyStationsOpenedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyStationsStartedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomyStationsSubsidisedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  purpose?: InputMaybe<AutonomySubsidyPurpose>;
+  sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresAutonomySubsidiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  purpose?: InputMaybe<AutonomySubsidyPurpose>;
+  sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresCommunitiesElectedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresCompoundsByPropertyModeArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  mode?: InputMaybe<PropertyMode>;
+  redProperty?: InputMaybe<Scalars['Boolean']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresElectionsHeldArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresFacilitiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<CommunityFacilityKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresFacilityAreaArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<CommunityFacilityKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresFacilityStarRateArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<CommunityFacilityKind>;
+  minStar?: InputMaybe<Scalars['Int']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresFacilityWorkFundingArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  facilityKind?: InputMaybe<CommunityFacilityKind>;
+  kind?: InputMaybe<FacilityWorkKind>;
+  sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresFacilityWorksAcceptedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  facilityKind?: InputMaybe<CommunityFacilityKind>;
+  kind?: InputMaybe<FacilityWorkKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresFacilityWorksCompletedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  facilityKind?: InputMaybe<CommunityFacilityKind>;
+  kind?: InputMaybe<FacilityWorkKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresFacilityWorksStartedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  facilityKind?: InputMaybe<CommunityFacilityKind>;
+  kind?: InputMaybe<FacilityWorkKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresHouseholdVisitsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresMembersElectedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  committee?: InputMaybe<ElectionCommittee>;
+  post?: InputMaybe<ElectionPost>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresMicroProjectFundingArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<MicroProjectCategory>;
+  sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresMicroProjectHouseholdsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<MicroProjectCategory>;
+  sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresMicroProjectQuantityArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<MicroProjectCategory>;
+  sources?: InputMaybe<Array<FundingSource>>;
+  unit: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresMicroProjectsCompletedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<MicroProjectCategory>;
+  sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresMicroProjectsStartedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<MicroProjectCategory>;
+  sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresOwnersCommitteesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  red?: InputMaybe<Scalars['Boolean']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresPropertyFeeCollectionRateArgs = {
+  mode?: InputMaybe<PropertyMode>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresRecognitionsGrantedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  holderType?: InputMaybe<RecognitionHolderType>;
+  kind?: InputMaybe<RecognitionKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  minLevel?: InputMaybe<RecognitionLevel>;
+  rank?: InputMaybe<RecognitionRank>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresRecognitionsHeldArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  holderType?: InputMaybe<RecognitionHolderType>;
+  kind?: InputMaybe<RecognitionKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  minLevel?: InputMaybe<RecognitionLevel>;
+  rank?: InputMaybe<RecognitionRank>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresStarRatedFacilitiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<CommunityFacilityKind>;
+  minStar?: InputMaybe<Scalars['Int']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSuggestionAdoptionRateArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<ResidentSuggestionCategory>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSuggestionClosureRateArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<ResidentSuggestionCategory>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSuggestionsAdoptedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<ResidentSuggestionCategory>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSuggestionsClosedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<ResidentSuggestionCategory>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSuggestionsCollectedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<ResidentSuggestionCategory>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresVisitEnterprisesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresVisitHouseholdsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresVisitNeedsFoundArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresVisitNeedsSolvedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresVisitTalentsFoundArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresVisitingCommunitiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresWriteupsCompletedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<WriteupKind>;
+  year: Scalars['Int']['input'];
+};
+
+/** 拨付补助 / granting a subsidy */
+export type GrantAutonomySubsidyInput = {
+  /** 金额（元）/ amount in yuan */
+  amount: Scalars['Float']['input'];
+  grantedOn: Scalars['Date']['input'];
+  /** 补助编号；缺省时自动编排 / subsidy number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  purpose: AutonomySubsidyPurpose;
+  source: FundingSource;
+  /** 自治站：全局编号或本辖区的自治站编号 / the station */
+  stationId: Scalars['ID']['input'];
 };
 
 /** 网格 / a grid inside a community */
@@ -522,6 +1834,80 @@ export type HireCommunityWorkerInput = {
   role: CommunityWorkerRole;
   tier?: InputMaybe<CommunityWorkerTier>;
 };
+
+/** 登记换届 / recording an election */
+export type HoldCommunityElectionInput = {
+  communityCode: Scalars['ID']['input'];
+  heldOn: Scalars['Date']['input'];
+  /** 换届编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  partySeats?: InputMaybe<Scalars['Int']['input']>;
+  residentsSeats?: InputMaybe<Scalars['Int']['input']>;
+  supervisorySeats?: InputMaybe<Scalars['Int']['input']>;
+  term?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 一次跑楼或入户走访 / a round of household visits */
+export type HouseholdVisit = {
+  __typename?: 'HouseholdVisit';
+  community: Region;
+  compound: Maybe<Compound>;
+  /** 覆盖企业数 / enterprises reached */
+  enterprises: Scalars['Int']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 覆盖户数 / households reached */
+  households: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  kind: HouseholdVisitKind;
+  /** 收集诉求 / needs found */
+  needsFound: Scalars['Int']['output'];
+  /** 解决诉求 / needs solved */
+  needsSolved: Scalars['Int']['output'];
+  /** 走访编号 / number */
+  number: Scalars['String']['output'];
+  /** 挖掘能人 / residents with skills found */
+  talentsFound: Scalars['Int']['output'];
+  visitedOn: Scalars['Date']['output'];
+  /** 带队社区工作者 / the worker who led it */
+  worker: Maybe<CommunityWorker>;
+};
+
+/** 走访分页 / a page of visit rounds */
+export type HouseholdVisitConnection = {
+  __typename?: 'HouseholdVisitConnection';
+  nodes: Array<HouseholdVisit>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 走访筛选 / visit filter */
+export type HouseholdVisitFilter = {
+  kind?: InputMaybe<HouseholdVisitKind>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  visitedFrom?: InputMaybe<Scalars['Date']['input']>;
+  visitedTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** 走访类型 / kind of visit round */
+export type HouseholdVisitKind =
+  /** 跑楼行动 / building run */
+  | 'BUILDING_RUN'
+  /** 走访企业 / enterprise visits */
+  | 'ENTERPRISE_VISIT'
+  /** 入户走访 / home visits */
+  | 'HOME_VISIT';
+
+/** 走访排序 / visit sort */
+export type HouseholdVisitSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: HouseholdVisitSortField;
+};
+
+/** 走访排序字段 / visit sort fields */
+export type HouseholdVisitSortField =
+  | 'ID'
+  | 'VISITED_ON';
 
 /** 台账行与应用内修改的冲突 / a ledger row whose values conflict with changes made in the app since the last import */
 export type LedgerConflict = {
@@ -627,6 +2013,94 @@ export type LedgerRowImport = {
   table: Scalars['String']['output'];
 };
 
+/** 小微民生项目（微改造）/ a micro livelihood work */
+export type MicroProject = {
+  __typename?: 'MicroProject';
+  category: MicroProjectCategory;
+  community: Region;
+  completedOn: Maybe<Scalars['Date']['output']>;
+  compound: Maybe<Compound>;
+  /** 建设内容 / what was done */
+  content: Maybe<Scalars['String']['output']>;
+  /** 资金（元）/ funding in yuan */
+  funding: Maybe<Scalars['Float']['output']>;
+  fundingSource: Maybe<FundingSource>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 惠及户数 / households benefiting */
+  households: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** 项目编号 / number */
+  number: Scalars['String']['output'];
+  /** 工程量 / quantity */
+  quantity: Maybe<Scalars['Float']['output']>;
+  startedOn: Scalars['Date']['output'];
+  status: MicroProjectStatus;
+  /** 单位 / unit of the quantity */
+  unit: Maybe<Scalars['String']['output']>;
+};
+
+/** 小微民生项目类别 / category of a micro livelihood work */
+export type MicroProjectCategory =
+  /** 充电设施 / charging points */
+  | 'CHARGING'
+  /** 便民设施 / conveniences */
+  | 'CONVENIENCE'
+  /** 绿化补植 / greening */
+  | 'GREENING'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 停车设施 / parking */
+  | 'PARKING'
+  /** 公共空间 / public space */
+  | 'PUBLIC_SPACE'
+  /** 道路修缮 / roads and paving */
+  | 'ROAD'
+  /** 安全隐患整治 / removing safety hazards */
+  | 'SAFETY'
+  /** 环境卫生 / sanitation */
+  | 'SANITATION';
+
+/** 小微民生项目分页 / a page of works */
+export type MicroProjectConnection = {
+  __typename?: 'MicroProjectConnection';
+  nodes: Array<MicroProject>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 小微民生项目筛选 / work filter */
+export type MicroProjectFilter = {
+  category?: InputMaybe<MicroProjectCategory>;
+  completedFrom?: InputMaybe<Scalars['Date']['input']>;
+  completedTo?: InputMaybe<Scalars['Date']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  startedFrom?: InputMaybe<Scalars['Date']['input']>;
+  startedTo?: InputMaybe<Scalars['Date']['input']>;
+  status?: InputMaybe<MicroProjectStatus>;
+};
+
+/** 小微民生项目排序 / work sort */
+export type MicroProjectSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: MicroProjectSortField;
+};
+
+/** 小微民生项目排序字段 / work sort fields */
+export type MicroProjectSortField =
+  | 'COMPLETED_ON'
+  | 'HOUSEHOLDS'
+  | 'ID'
+  | 'STARTED_ON';
+
+/** 小微民生项目状态 / status of a work */
+export type MicroProjectStatus =
+  /** 已完成 / completed */
+  | 'COMPLETED'
+  /** 已启动 / started */
+  | 'STARTED';
+
 /** 调岗：未给出的项保持不变 / a move: what is not given stays as it is */
 export type MoveCommunityWorkerInput = {
   communityCode?: InputMaybe<Scalars['ID']['input']>;
@@ -643,8 +2117,34 @@ export type MoveCommunityWorkerInput = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** 自治站通过验收（日期默认今天）/ a station is accepted on a day, default today */
+  acceptAutonomyStation: Maybe<AutonomyStation>;
+  /** 项目验收（日期默认今天）/ a completed work is accepted on a day, default today */
+  acceptFacilityWork: Maybe<FacilityWork>;
+  /** 小区物业管理模式自某日起变更（原时段于该日结束）/ a compound's property management from a day on (its open period ends that day) */
+  changePropertyService: Maybe<PropertyService>;
   /** 议题办结（日期默认今天）/ a topic in hand is closed on a day, default today */
   closeDeliberationTopic: Maybe<DeliberationTopic>;
+  /** 建议办结并说明是否采纳（日期默认今天）/ close a suggestion on a day (default today), saying whether it was adopted */
+  closeResidentSuggestion: Maybe<ResidentSuggestion>;
+  /** 收集群众建议；编号缺省时自动编排 / collect a residents' suggestion; the number is assigned when not given */
+  collectResidentSuggestion: Maybe<ResidentSuggestion>;
+  /** 换届完成（日期默认今天）：当选人自该日起任新职务 / an election is completed on a day, default today: from then the elected hold their posts */
+  completeCommunityElection: Maybe<CommunityElection>;
+  /** 项目完成（日期默认今天）/ a work is completed on a day, default today */
+  completeFacilityWork: Maybe<FacilityWork>;
+  /** 小微民生项目完成（日期默认今天），可同时给出惠及户数 / a work is completed on a day (default today), with the households it benefits */
+  completeMicroProject: Maybe<MicroProject>;
+  /** 更正自治站议事或活动（原值留存于历史）/ correct a meeting or activity; the earlier values kept in its history */
+  correctAutonomyActivity: Maybe<AutonomyActivity>;
+  /** 更正自治站（原值留存于历史）/ correct a station; the earlier values kept in its history */
+  correctAutonomyStation: Maybe<AutonomyStation>;
+  /** 更正补助（原值留存于历史）/ correct a subsidy; the earlier values kept in its history */
+  correctAutonomySubsidy: Maybe<AutonomySubsidy>;
+  /** 更正换届（原值留存于历史）/ correct an election; the earlier values kept in its history */
+  correctCommunityElection: Maybe<CommunityElection>;
+  /** 更正社区服务设施（原值留存于历史）/ correct a facility; the earlier values kept in its history */
+  correctCommunityFacility: Maybe<CommunityFacility>;
   /**
    * 更正社区工作者（录入错误）：给出的项替换原值，原值留存于历史；岗位各项更正的是现任岗位，入职日期更正首段任职，离职日期更正末段 /
    * correct a worker entered wrongly: what is given replaces what is recorded, the earlier values kept in its history; the
@@ -655,60 +2155,146 @@ export type Mutation = {
   correctCompound: Maybe<Compound>;
   /** 更正议题（原值留存于历史）/ correct a topic; the earlier values kept in its history (the loop's steps move with their own mutations) */
   correctDeliberationTopic: Maybe<DeliberationTopic>;
+  /** 更正当选职务（原值留存于历史）/ correct the post of a result; the earlier value kept in its history */
+  correctElectionResult: Maybe<ElectionResult>;
+  /** 更正建设项目（原值留存于历史）/ correct a work; the earlier values kept in its history */
+  correctFacilityWork: Maybe<FacilityWork>;
   /** 更正网格 / correct a grid; the earlier values kept in its history */
   correctGrid: Maybe<Grid>;
+  /** 更正走访记录（原值留存于历史）/ correct a round of visits; the earlier values kept in its history */
+  correctHouseholdVisit: Maybe<HouseholdVisit>;
+  /** 更正小微民生项目（原值留存于历史）/ correct a work; the earlier values kept in its history */
+  correctMicroProject: Maybe<MicroProject>;
+  /** 更正业委会（原值留存于历史）/ correct an owners' committee; the earlier values kept in its history */
+  correctOwnersCommittee: Maybe<OwnersCommittee>;
+  /** 更正物业费收缴（编号：小区全局编号:年度）/ correct a year's fee collection (id: <compound id>:<year>) */
+  correctPropertyFees: Maybe<PropertyFees>;
+  /** 更正物业管理记录（原值留存于历史）/ correct a period; the earlier values kept in its history */
+  correctPropertyService: Maybe<PropertyService>;
+  /** 更正荣誉品牌记录（原值留存于历史）/ correct a recognition; the earlier values kept in its history */
+  correctRecognition: Maybe<Recognition>;
   /** 更正区划节点（名称、设立与撤并日期）/ correct a node: name, set-up and abolition days; the earlier values kept in its history */
   correctRegion: Maybe<Region>;
+  /** 更正群众建议（原值留存于历史）/ correct a suggestion; the earlier values kept in its history */
+  correctResidentSuggestion: Maybe<ResidentSuggestion>;
   /** 更正证书（原值留存于历史）/ correct a certificate: what is given replaces what is recorded, the earlier values kept in its history */
   correctSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 更正考试报名或成绩（原值留存于历史）/ correct a registration or its result; the earlier values kept in its history */
   correctSocialWorkExamRegistration: Maybe<SocialWorkExamRegistration>;
+  /** 更正村（居）民小组（设立、撤销日期等，原值留存于历史）/ correct a group: name, households, set-up and abolition days; the earlier values kept in its history */
+  correctVillagersGroup: Maybe<VillagersGroup>;
   /** 更正培训班次（原值留存于历史）/ correct a training session; the earlier values kept in its history */
   correctWorkforceTraining: Maybe<WorkforceTraining>;
+  /** 更正案例课题（原值留存于历史）/ correct a write-up; the earlier values kept in its history */
+  correctWriteup: Maybe<Writeup>;
+  /** 登记小区居民自治站（新建或已投用）/ record a compound residents' autonomy station, being built or in use */
+  createAutonomyStation: Maybe<AutonomyStation>;
+  /** 登记社区服务设施 / record a community service facility */
+  createCommunityFacility: Maybe<CommunityFacility>;
   /** 新增小区 / add a compound to a community */
   createCompound: Maybe<Compound>;
   /** 新增网格 / add a grid to a community */
   createGrid: Maybe<Grid>;
   /** 新增区划节点（街道、镇或社区）/ add a node to the region tree: a street, town or community under its parent */
   createRegion: Maybe<Region>;
+  /** 新增村（居）民小组 / add a villagers' or residents' group to a community */
+  createVillagersGroup: Maybe<VillagersGroup>;
+  /** 拨付自治站补助；编号缺省时自动编排 / grant a subsidy to a station; the number is assigned when not given */
+  grantAutonomySubsidy: Maybe<AutonomySubsidy>;
   /** 议题转入办理（日期默认今天）/ a raised topic is taken up on a day, default today */
   handleDeliberationTopic: Maybe<DeliberationTopic>;
   /** 聘用社区工作者 / hire a community or grid worker */
   hireCommunityWorker: Maybe<CommunityWorker>;
+  /** 登记社区“三委”换届选举；编号缺省时自动编排 / record a community's election of its three committees; the number is assigned when not given */
+  holdCommunityElection: Maybe<CommunityElection>;
   /** 调整岗位（社区、网格、岗位、梯队）/ move a worker to another community, grid, role or tier from a day on */
   moveCommunityWorker: Maybe<CommunityWorker>;
+  /** 自治站投用（日期默认今天）/ a station opens on a day, default today */
+  openAutonomyStation: Maybe<AutonomyStation>;
   /** 提出议事议题 / raise a deliberation topic */
   raiseDeliberationTopic: Maybe<DeliberationTopic>;
+  /** 星级评定（日期默认今天；原星级留存于历史）/ rate a facility against the star standard on a day, default today; the earlier rating kept in its history */
+  rateCommunityFacility: Maybe<CommunityFacility>;
+  /** 登记自治站议事或活动（自治站须已投用）/ record a meeting or activity at a station in use that day */
+  recordAutonomyActivity: Maybe<AutonomyActivity>;
+  /** 登记当选结果；已完成的换届即调整当选人的岗位 / record who was elected into which post; for a completed election the worker's post follows from its completion day */
+  recordElectionResult: Maybe<ElectionResult>;
+  /** 登记一次跑楼或入户走访；编号缺省时自动编排 / record a round of visits; the number is assigned when not given */
+  recordHouseholdVisit: Maybe<HouseholdVisit>;
+  /** 登记业委会（本届）/ record a compound's owners' committee for a term */
+  recordOwnersCommittee: Maybe<OwnersCommittee>;
+  /** 登记小区某年的物业费收缴 / record a compound's fee collection for a year */
+  recordPropertyFees: Maybe<PropertyFees>;
+  /** 登记荣誉、品牌或示范点位；编号缺省时自动编排 / record an honour, award, brand, site, pilot or selected case; the number is assigned when not given */
+  recordRecognition: Maybe<Recognition>;
   /** 登记职业资格证书 / record a social-worker certificate */
   recordSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 登记考试成绩（报名须为待出成绩）/ record the result of a registration still awaiting it (else CONFLICT) */
   recordSocialWorkExamResult: Maybe<SocialWorkExamRegistration>;
   /** 登记培训签到：一人一场只有一个结果，新的结果取代原有的，原有的留存于历史 / record whether a worker attended a session: one answer per worker and session, a new one replaces the old, which stays in the history */
   recordTrainingAttendance: Maybe<WorkforceTrainingAttendance>;
+  /** 登记完成的案例或课题；编号缺省时自动编排 / record a completed case, topic or write-up; the number is assigned when not given */
+  recordWriteup: Maybe<Writeup>;
   /** 考试报名（成绩待出）/ register a person for the year's social-worker exam; the result follows */
   registerSocialWorkExam: Maybe<SocialWorkExamRegistration>;
   /** 离职（日期默认今天）/ a worker leaves on a day, default today */
   releaseCommunityWorker: Maybe<CommunityWorker>;
   /** 新建培训班次 / schedule a training session */
   scheduleWorkforceTraining: Maybe<WorkforceTraining>;
+  /** 启动设施建设项目；编号缺省时自动编排 / start a building work on a facility; the number is assigned when not given */
+  startFacilityWork: Maybe<FacilityWork>;
+  /** 启动小微民生项目；编号缺省时自动编排 / start a micro livelihood work; the number is assigned when not given */
+  startMicroProject: Maybe<MicroProject>;
+  /** 撤销录入错误的议事或活动 / withdraw a meeting or activity entered by mistake */
+  withdrawAutonomyActivity: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的自治站（有补助或活动时须先撤销）/ withdraw a station entered by mistake; refused while subsidies or activities name it */
+  withdrawAutonomyStation: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的补助 / withdraw a subsidy entered by mistake */
+  withdrawAutonomySubsidy: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的换届（有当选结果时须先撤销）/ withdraw an election entered by mistake; refused while results name it */
+  withdrawCommunityElection: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的设施（有建设项目时须先撤销）/ withdraw a facility entered by mistake; refused while works name it */
+  withdrawCommunityFacility: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的社区工作者（连同其任职经历；有签到记录时须先撤销）/ withdraw a worker entered by mistake, with their posts; refused while attendance rows name them */
   withdrawCommunityWorker: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的小区 / withdraw a compound entered by mistake */
   withdrawCompound: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的议题 / withdraw a topic entered by mistake */
   withdrawDeliberationTopic: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的当选结果 / withdraw a result entered by mistake */
+  withdrawElectionResult: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的建设项目 / withdraw a work entered by mistake */
+  withdrawFacilityWork: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的网格 / withdraw a grid entered by mistake; refused while compounds or posts name it */
   withdrawGrid: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的走访记录 / withdraw a round of visits entered by mistake */
+  withdrawHouseholdVisit: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的小微民生项目 / withdraw a work entered by mistake */
+  withdrawMicroProject: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的业委会 / withdraw an owners' committee entered by mistake */
+  withdrawOwnersCommittee: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的物业费收缴记录 / withdraw a fee record entered by mistake */
+  withdrawPropertyFees: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的物业管理记录 / withdraw a period entered by mistake */
+  withdrawPropertyService: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的荣誉品牌记录 / withdraw a recognition entered by mistake */
+  withdrawRecognition: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的区划节点（其下不能有任何记录）/ withdraw a node entered by mistake; refused while anything of this subgraph lies under it */
   withdrawRegion: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的群众建议 / withdraw a suggestion entered by mistake */
+  withdrawResidentSuggestion: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的证书 / withdraw a certificate entered by mistake */
   withdrawSocialWorkCertificate: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的考试报名 / withdraw an exam registration entered by mistake */
   withdrawSocialWorkExamRegistration: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的签到记录 / withdraw a worker's attendance at a session entered by mistake */
   withdrawTrainingAttendance: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的村（居）民小组 / withdraw a group entered by mistake */
+  withdrawVillagersGroup: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的培训班次（连同其签到记录）/ withdraw a training session entered by mistake, with its attendance rows */
   withdrawWorkforceTraining: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的案例课题 / withdraw a write-up entered by mistake */
+  withdrawWriteup: Maybe<WithdrawnRecord>;
   /** 提交预览：在有效期内按预览编号写入；预览后数据有变化则拒绝 / commit a clean preview by its id before it expires; refused when the data changed since the preview */
   workforceCommitLedgerImport: Maybe<LedgerImport>;
   /** 预览上传的台账：校验每一行，列出将新增、更新、不变的行及全部缺陷和冲突，不写入数据 / preview an uploaded ledger: every row checked; what would be inserted, updated or left, every defect and conflict; nothing written */
@@ -717,9 +2303,105 @@ export type Mutation = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationAcceptAutonomyStationArgs = {
+  id: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationAcceptFacilityWorkArgs = {
+  acceptedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationChangePropertyServiceArgs = {
+  input: ChangePropertyServiceInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCloseDeliberationTopicArgs = {
   closedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCloseResidentSuggestionArgs = {
+  adopted: Scalars['Boolean']['input'];
+  closedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCollectResidentSuggestionArgs = {
+  input: CollectResidentSuggestionInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCompleteCommunityElectionArgs = {
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCompleteFacilityWorkArgs = {
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCompleteMicroProjectArgs = {
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  households?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectAutonomyActivityArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectAutonomyActivityInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectAutonomyStationArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectAutonomyStationInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectAutonomySubsidyArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectAutonomySubsidyInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectCommunityElectionArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectCommunityElectionInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectCommunityFacilityArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectCommunityFacilityInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -748,6 +2430,22 @@ export type MutationCorrectDeliberationTopicArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectElectionResultArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectElectionResultInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectFacilityWorkArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectFacilityWorkInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectGridArgs = {
   code: Scalars['ID']['input'];
   input: CorrectGridInput;
@@ -756,9 +2454,65 @@ export type MutationCorrectGridArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectHouseholdVisitArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectHouseholdVisitInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectMicroProjectArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectMicroProjectInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectOwnersCommitteeArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectOwnersCommitteeInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectPropertyFeesArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectPropertyFeesInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectPropertyServiceArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectPropertyServiceInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectRecognitionArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectRecognitionInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectRegionArgs = {
   code: Scalars['ID']['input'];
   input: CorrectRegionInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectResidentSuggestionArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectResidentSuggestionInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -780,10 +2534,38 @@ export type MutationCorrectSocialWorkExamRegistrationArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectVillagersGroupArgs = {
+  code: Scalars['ID']['input'];
+  input: CorrectVillagersGroupInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectWorkforceTrainingArgs = {
   id: Scalars['ID']['input'];
   input: CorrectWorkforceTrainingInput;
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectWriteupArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectWriteupInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCreateAutonomyStationArgs = {
+  input: CreateAutonomyStationInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCreateCommunityFacilityArgs = {
+  input: CreateCommunityFacilityInput;
 };
 
 
@@ -806,6 +2588,18 @@ export type MutationCreateRegionArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCreateVillagersGroupArgs = {
+  input: CreateVillagersGroupInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationGrantAutonomySubsidyArgs = {
+  input: GrantAutonomySubsidyInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationHandleDeliberationTopicArgs = {
   handledOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
@@ -819,14 +2613,71 @@ export type MutationHireCommunityWorkerArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationHoldCommunityElectionArgs = {
+  input: HoldCommunityElectionInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationMoveCommunityWorkerArgs = {
   input: MoveCommunityWorkerInput;
 };
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationOpenAutonomyStationArgs = {
+  id: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRaiseDeliberationTopicArgs = {
   input: RaiseDeliberationTopicInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRateCommunityFacilityArgs = {
+  id: Scalars['ID']['input'];
+  ratedOn?: InputMaybe<Scalars['Date']['input']>;
+  starLevel: Scalars['Int']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordAutonomyActivityArgs = {
+  input: RecordAutonomyActivityInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordElectionResultArgs = {
+  input: RecordElectionResultInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordHouseholdVisitArgs = {
+  input: RecordHouseholdVisitInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordOwnersCommitteeArgs = {
+  input: RecordOwnersCommitteeInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordPropertyFeesArgs = {
+  input: RecordPropertyFeesInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordRecognitionArgs = {
+  input: RecordRecognitionInput;
 };
 
 
@@ -850,6 +2701,12 @@ export type MutationRecordTrainingAttendanceArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordWriteupArgs = {
+  input: RecordWriteupInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRegisterSocialWorkExamArgs = {
   input: RegisterSocialWorkExamInput;
 };
@@ -865,6 +2722,53 @@ export type MutationReleaseCommunityWorkerArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationScheduleWorkforceTrainingArgs = {
   input: ScheduleWorkforceTrainingInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationStartFacilityWorkArgs = {
+  input: StartFacilityWorkInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationStartMicroProjectArgs = {
+  input: StartMicroProjectInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawAutonomyActivityArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawAutonomyStationArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawAutonomySubsidyArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawCommunityElectionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawCommunityFacilityArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -890,6 +2794,20 @@ export type MutationWithdrawDeliberationTopicArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawElectionResultArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawFacilityWorkArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawGridArgs = {
   code: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -897,8 +2815,57 @@ export type MutationWithdrawGridArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawHouseholdVisitArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawMicroProjectArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawOwnersCommitteeArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawPropertyFeesArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawPropertyServiceArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawRecognitionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawRegionArgs = {
   code: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawResidentSuggestionArgs = {
+  id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
@@ -926,7 +2893,21 @@ export type MutationWithdrawTrainingAttendanceArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawVillagersGroupArgs = {
+  code: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawWorkforceTrainingArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawWriteupArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -943,6 +2924,26 @@ export type MutationWorkforcePreviewLedgerImportArgs = {
   district?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   overwrite?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** 业委会（一届）/ an owners' committee for one term */
+export type OwnersCommittee = {
+  __typename?: 'OwnersCommittee';
+  compound: Compound;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  /** 委员人数 / members */
+  members: Scalars['Int']['output'];
+  number: Scalars['String']['output'];
+  /** 党员委员人数 / Party members among them */
+  partyMembers: Scalars['Int']['output'];
+  /** 红色业委会 / Party-led owners' committee */
+  red: Scalars['Boolean']['output'];
+  /** 本届任期起 / term from */
+  termFrom: Scalars['Date']['output'];
+  /** 本届任期止 / term to (last day) */
+  termTo: Scalars['Date']['output'];
 };
 
 /** 分页信息 / page information for cursor pagination */
@@ -985,9 +2986,100 @@ export type PersonsOnDay = {
   personIds: Array<Scalars['ID']['output']>;
 };
 
+/** 小区某年的物业费收缴 / a compound's fee collection in a year */
+export type PropertyFees = {
+  __typename?: 'PropertyFees';
+  /** 收缴率（%）/ collection rate in percent */
+  collectionRate: Maybe<Scalars['Float']['output']>;
+  compound: Compound;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 应缴户数 / households owing */
+  householdsDue: Scalars['Int']['output'];
+  /** 实缴户数 / households that paid */
+  householdsPaid: Scalars['Int']['output'];
+  /** 小区全局编号:年度 / <compound id>:<year> */
+  id: Scalars['ID']['output'];
+  year: Scalars['Int']['output'];
+};
+
+/** 物业管理模式 / how a compound's property is managed */
+export type PropertyMode =
+  /** 社区托管 / hosted by the community */
+  | 'COMMUNITY_HOSTED'
+  /** 物业服务企业 / a property company */
+  | 'ENTERPRISE'
+  /** 无物业 / none */
+  | 'NONE'
+  /** 业主自管 / managed by the owners */
+  | 'SELF_MANAGED'
+  /** 信托制物业 / trust-based property management */
+  | 'TRUST';
+
+/** 小区物业管理的一个时段 / a compound's property management from one day to another */
+export type PropertyService = {
+  __typename?: 'PropertyService';
+  compound: Compound;
+  fromOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号：区县代码:记录编号 / global id */
+  id: Scalars['ID']['output'];
+  mode: PropertyMode;
+  number: Scalars['String']['output'];
+  /** 物业服务企业 / the property company */
+  provider: Maybe<Scalars['String']['output']>;
+  /** 红色物业 / Party-led property service */
+  redProperty: Scalars['Boolean']['output'];
+  /** 结束日（不含）/ ended on (not counted) */
+  toOn: Maybe<Scalars['Date']['output']>;
+};
+
+/** 物业管理记录分页 / a page of periods */
+export type PropertyServiceConnection = {
+  __typename?: 'PropertyServiceConnection';
+  nodes: Array<PropertyService>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 物业管理记录筛选 / period filter */
+export type PropertyServiceFilter = {
+  /** 仅某日有效的 / only periods covering this day */
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  mode?: InputMaybe<PropertyMode>;
+  redProperty?: InputMaybe<Scalars['Boolean']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 物业管理记录排序 / period sort */
+export type PropertyServiceSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: PropertyServiceSortField;
+};
+
+/** 物业管理记录排序字段 / period sort fields */
+export type PropertyServiceSortField =
+  | 'FROM_ON'
+  | 'ID';
+
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type Query = {
   __typename?: 'Query';
+  /** 自治站议事与活动列表 / deliberation meetings and activities held at autonomy stations */
+  autonomyActivities: Maybe<AutonomyActivityConnection>;
+  /** 小区居民自治站：全局编号或本辖区的自治站编号 / a compound residents' autonomy station by global id, or by number in the caller's own district */
+  autonomyStation: Maybe<AutonomyStation>;
+  /** 小区居民自治站列表 / compound residents' autonomy stations */
+  autonomyStations: Maybe<AutonomyStationConnection>;
+  /** 社区换届：全局编号或本辖区的换届编号 / a community election by global id, or by number in the caller's own district */
+  communityElection: Maybe<CommunityElection>;
+  /** 社区“三委”换届列表 / community elections of the three committees */
+  communityElections: Maybe<CommunityElectionConnection>;
+  /** 社区服务设施列表（党群服务中心、社区服务综合体、居民会客厅、社区用房）/ community service facilities */
+  communityFacilities: Maybe<CommunityFacilityConnection>;
+  /** 社区服务设施：全局编号或本辖区的设施编号 / a community service facility by global id, or by number in the caller's own district */
+  communityFacility: Maybe<CommunityFacility>;
   /** 社区工作者：全局编号（410106:W0001），或本辖区的工号 / a worker by global id (410106:W0001), or by staff number in the caller's own district */
   communityWorker: Maybe<CommunityWorker>;
   /** 社区工作者列表 / community and grid workers */
@@ -998,8 +3090,14 @@ export type Query = {
   deliberationTopic: Maybe<DeliberationTopic>;
   /** 议事议题列表 / deliberation topics */
   deliberationTopics: Maybe<DeliberationTopicConnection>;
+  /** 设施建设项目列表（新建、升级改造、功能完善、设计定稿、交接）/ building works on facilities */
+  facilityWorks: Maybe<FacilityWorkConnection>;
   /** 网格 / a grid by its code */
   grid: Maybe<Grid>;
+  /** 走访记录：全局编号或本辖区的走访编号 / a round of household visits by global id, or by number in the caller's own district */
+  householdVisit: Maybe<HouseholdVisit>;
+  /** 跑楼、入户走访记录列表 / rounds of building runs and household visits */
+  householdVisits: Maybe<HouseholdVisitConnection>;
   /** 按全局编号批量查找小区（最多5000个）/ the compounds among these global ids (410106:XQ0001) that exist (at most 5000) */
   lookupCompounds: Maybe<Array<Compound>>;
   /** 某节点之下的全部小区（其他子图的“无某记录”列表用）/ every compound below a node, existing on a day when given (for other subgraphs' lists of compounds without a record of theirs) */
@@ -1010,12 +3108,26 @@ export type Query = {
   lookupNodesUnder: Maybe<Array<Region>>;
   /** 按代码批量查找区划（导入核对引用用，最多5000个）/ the region nodes among these codes that exist (at most 5000; used to check ledger references) */
   lookupRegions: Maybe<Array<Region>>;
+  /** 小微民生项目：全局编号或本辖区的项目编号 / a micro livelihood work by global id, or by number in the caller's own district */
+  microProject: Maybe<MicroProject>;
+  /** 小微民生项目（微改造）列表 / micro livelihood works */
+  microProjects: Maybe<MicroProjectConnection>;
   /** 各日在岗社区工作者的人员编号（子图间内部查询，网关不开放）/ person ids of the workers in post on each day: for other subgraphs' figures, never exposed by the gateway */
   personsInPost: Maybe<Array<PersonsOnDay>>;
+  /** 小区物业管理记录（模式、红色物业，按时段）/ compounds' property management, period by period */
+  propertyServices: Maybe<PropertyServiceConnection>;
+  /** 荣誉、品牌、示范点位：全局编号或本辖区的登记编号 / a recognition by global id, or by number in the caller's own district */
+  recognition: Maybe<Recognition>;
+  /** 荣誉奖项、品牌、示范点位、试点与培育名单、入选案例 / honours, awards, brands, demonstration sites, pilots and selected cases */
+  recognitions: Maybe<RecognitionConnection>;
   /** 区划节点 / a node of the region tree by its 12-digit code (the district's 6-digit code is accepted) */
   region: Maybe<Region>;
   /** 区划列表 / region nodes, filtered by level and parent */
   regions: Maybe<RegionConnection>;
+  /** 群众建议：全局编号或本辖区的建议编号 / a residents' suggestion by global id, or by number in the caller's own district */
+  residentSuggestion: Maybe<ResidentSuggestion>;
+  /** 群众建议列表 / residents' suggestions */
+  residentSuggestions: Maybe<ResidentSuggestionConnection>;
   /** 社会工作者职业资格证书 / social-worker certificates */
   socialWorkCertificates: Maybe<SocialWorkCertificateConnection>;
   /** 社会工作者职业资格考试报名 / registrations for the social-worker exam */
@@ -1032,6 +3144,64 @@ export type Query = {
   workforceTraining: Maybe<WorkforceTraining>;
   /** 培训班次列表 / training sessions for community and grid workers */
   workforceTrainings: Maybe<WorkforceTrainingConnection>;
+  /** 社会工作案例、治理课题：全局编号或本辖区的编号 / a case or research topic by global id, or by number in the caller's own district */
+  writeup: Maybe<Writeup>;
+  /** 社会工作案例、治理课题、经验材料列表 / social-work cases, governance research topics and write-ups */
+  writeups: Maybe<WriteupConnection>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryAutonomyActivitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AutonomyActivityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<AutonomyActivitySort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryAutonomyStationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryAutonomyStationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AutonomyStationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<AutonomyStationSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCommunityElectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCommunityElectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CommunityElectionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CommunityElectionSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCommunityFacilitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CommunityFacilityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CommunityFacilitySort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCommunityFacilityArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1072,8 +3242,32 @@ export type QueryDeliberationTopicsArgs = {
 
 
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryFacilityWorksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FacilityWorkFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<FacilityWorkSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGridArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryHouseholdVisitArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryHouseholdVisitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<HouseholdVisitFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<HouseholdVisitSort>;
 };
 
 
@@ -1111,8 +3305,47 @@ export type QueryLookupRegionsArgs = {
 
 
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryMicroProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryMicroProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MicroProjectFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<MicroProjectSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryPersonsInPostArgs = {
   days: Array<Scalars['Date']['input']>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryPropertyServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PropertyServiceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<PropertyServiceSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryRecognitionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryRecognitionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RecognitionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<RecognitionSort>;
 };
 
 
@@ -1128,6 +3361,21 @@ export type QueryRegionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   level?: InputMaybe<RegionLevel>;
   parentCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryResidentSuggestionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryResidentSuggestionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ResidentSuggestionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ResidentSuggestionSort>;
 };
 
 
@@ -1189,6 +3437,21 @@ export type QueryWorkforceTrainingsArgs = {
   sort?: InputMaybe<WorkforceTrainingSort>;
 };
 
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryWriteupArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryWriteupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WriteupFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<WriteupSort>;
+};
+
 /** 提出议题；编号缺省时自动编排 / raising a topic; the number is assigned when not given */
 export type RaiseDeliberationTopicInput = {
   communityCode: Scalars['ID']['input'];
@@ -1228,6 +3491,147 @@ export type RatePoint = {
   pct: Maybe<Scalars['Float']['output']>;
 };
 
+/** 荣誉、品牌、示范点位 / a recognition: honour, award, brand, demonstration site, pilot, selected case */
+export type Recognition = {
+  __typename?: 'Recognition';
+  /** 授予单位 / granted by */
+  grantedBy: Maybe<Scalars['String']['output']>;
+  grantedOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 获得者在其所属子图中的全局编号（志愿服务项目、站点、社会组织等）/ the holder's global id in its own subgraph (a volunteer project, station, organisation), when it has one */
+  holderId: Maybe<Scalars['ID']['output']>;
+  /** 获得者（个人的姓名按角色脱敏）/ holder; a person's name is masked unless the caller's role allows it */
+  holderName: Scalars['String']['output'];
+  holderType: RecognitionHolderType;
+  id: Scalars['ID']['output'];
+  kind: RecognitionKind;
+  level: RecognitionLevel;
+  /** 登记编号 / number */
+  number: Scalars['String']['output'];
+  rank: Maybe<RecognitionRank>;
+  /** 所属区划（社区、街道或区）/ the node it sits at: a community, street or the district */
+  region: Region;
+  /** 名称 / title, brand or list */
+  title: Scalars['String']['output'];
+};
+
+/** 荣誉品牌分页 / a page of recognitions */
+export type RecognitionConnection = {
+  __typename?: 'RecognitionConnection';
+  nodes: Array<Recognition>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 荣誉品牌筛选 / recognition filter */
+export type RecognitionFilter = {
+  grantedFrom?: InputMaybe<Scalars['Date']['input']>;
+  grantedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** 获得者全局编号（如某志愿服务项目所获的全部荣誉）/ the holder's global id: every recognition of one project */
+  holderId?: InputMaybe<Scalars['ID']['input']>;
+  holderType?: InputMaybe<RecognitionHolderType>;
+  kind?: InputMaybe<RecognitionKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  /** 该级别及以上 / that level and above */
+  minLevel?: InputMaybe<RecognitionLevel>;
+  rank?: InputMaybe<RecognitionRank>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 获得者类型 / what holds the recognition */
+export type RecognitionHolderType =
+  /** 案例 / case */
+  | 'CASE'
+  /** 社区 / community */
+  | 'COMMUNITY'
+  /** 小区 / compound */
+  | 'COMPOUND'
+  /** 社会组织 / organisation */
+  | 'ORGANIZATION'
+  /** 个人 / person */
+  | 'PERSON'
+  /** 服务项目 / service project */
+  | 'SERVICE_PROJECT'
+  /** 站点（志愿服务站、自治站等）/ station */
+  | 'STATION'
+  /** 团队 / team */
+  | 'TEAM'
+  /** 志愿服务项目 / volunteer service project */
+  | 'VOLUNTEER_PROJECT'
+  /** 工作法 / working method */
+  | 'WORKING_METHOD';
+
+/** 荣誉品牌类型 / kind of recognition */
+export type RecognitionKind =
+  /** 荣誉称号或奖项 / honour or award */
+  | 'AWARD'
+  /** 品牌 / brand */
+  | 'BRAND'
+  /** 案例入选 / case selected for a collection */
+  | 'CASE_SELECTED'
+  /** 示范点位 / demonstration site */
+  | 'DEMONSTRATION_SITE'
+  /** 试点或培育名单 / pilot or cultivation list */
+  | 'PILOT';
+
+/** 级别 / level */
+export type RecognitionLevel =
+  /** 市级 / city */
+  | 'CITY'
+  /** 区级 / district */
+  | 'DISTRICT'
+  /** 国家级 / national */
+  | 'NATIONAL'
+  /** 省级 / provincial */
+  | 'PROVINCIAL'
+  /** 街道级 / street */
+  | 'STREET';
+
+/** 等次 / rank */
+export type RecognitionRank =
+  /** 铜奖 / bronze */
+  | 'BRONZE'
+  /** 优秀奖 / excellence award */
+  | 'EXCELLENT'
+  /** 一等奖 / first prize */
+  | 'FIRST'
+  /** 金奖 / gold */
+  | 'GOLD'
+  /** 二等奖 / second prize */
+  | 'SECOND'
+  /** 银奖 / silver */
+  | 'SILVER'
+  /** 三等奖 / third prize */
+  | 'THIRD'
+  /** 优胜奖 / winner */
+  | 'WINNER';
+
+/** 荣誉品牌排序 / recognition sort */
+export type RecognitionSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: RecognitionSortField;
+};
+
+/** 荣誉品牌排序字段 / recognition sort fields */
+export type RecognitionSortField =
+  | 'GRANTED_ON'
+  | 'ID'
+  | 'LEVEL';
+
+/** 登记自治站议事或活动 / recording a meeting or activity */
+export type RecordAutonomyActivityInput = {
+  heldOn: Scalars['Date']['input'];
+  /** 活动编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  issuesResolved?: InputMaybe<Scalars['Int']['input']>;
+  kind: AutonomyActivityKind;
+  needsCollected?: InputMaybe<Scalars['Int']['input']>;
+  participants?: InputMaybe<Scalars['Int']['input']>;
+  stationId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
 /** 记录的一次更正或撤销（原值留存）/ one change made to a record through the API: a corrected field with its earlier and new value, or its withdrawal */
 export type RecordChange = {
   __typename?: 'RecordChange';
@@ -1245,6 +3649,70 @@ export type RecordChange = {
   operation: Scalars['String']['output'];
   /** 原因 / the reason given */
   reason: Maybe<Scalars['String']['output']>;
+};
+
+/** 登记当选结果 / recording a result */
+export type RecordElectionResultInput = {
+  committee: ElectionCommittee;
+  /** 换届：全局编号或本辖区的换届编号 / the election */
+  electionId: Scalars['ID']['input'];
+  post: ElectionPost;
+  /** 当选人：全局编号或本辖区的工号 / the worker elected */
+  workerId: Scalars['ID']['input'];
+};
+
+/** 登记走访 / recording a round of visits */
+export type RecordHouseholdVisitInput = {
+  communityCode: Scalars['ID']['input'];
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  enterprises?: InputMaybe<Scalars['Int']['input']>;
+  households?: InputMaybe<Scalars['Int']['input']>;
+  /** 走访编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: HouseholdVisitKind;
+  needsFound?: InputMaybe<Scalars['Int']['input']>;
+  needsSolved?: InputMaybe<Scalars['Int']['input']>;
+  talentsFound?: InputMaybe<Scalars['Int']['input']>;
+  visitedOn: Scalars['Date']['input'];
+  workerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 登记业委会 / recording an owners' committee */
+export type RecordOwnersCommitteeInput = {
+  compoundId: Scalars['ID']['input'];
+  /** 业委会编号 / number */
+  id: Scalars['ID']['input'];
+  members?: InputMaybe<Scalars['Int']['input']>;
+  partyMembers?: InputMaybe<Scalars['Int']['input']>;
+  red?: InputMaybe<Scalars['Boolean']['input']>;
+  termFrom: Scalars['Date']['input'];
+  termTo: Scalars['Date']['input'];
+};
+
+/** 登记物业费收缴 / recording a year's fee collection */
+export type RecordPropertyFeesInput = {
+  compoundId: Scalars['ID']['input'];
+  householdsDue: Scalars['Int']['input'];
+  householdsPaid: Scalars['Int']['input'];
+  year: Scalars['Int']['input'];
+};
+
+/** 登记荣誉品牌 / recording a recognition */
+export type RecordRecognitionInput = {
+  grantedBy?: InputMaybe<Scalars['String']['input']>;
+  grantedOn: Scalars['Date']['input'];
+  /** 获得者全局编号 / the holder's global id */
+  holderId?: InputMaybe<Scalars['ID']['input']>;
+  holderName: Scalars['String']['input'];
+  holderType: RecognitionHolderType;
+  /** 登记编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: RecognitionKind;
+  level: RecognitionLevel;
+  rank?: InputMaybe<RecognitionRank>;
+  /** 所属区划（社区、街道或区）/ community, street or district code */
+  regionCode: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
 };
 
 /** 登记证书 / recording a certificate */
@@ -1271,15 +3739,36 @@ export type RecordTrainingAttendanceInput = {
   workerId: Scalars['ID']['input'];
 };
 
+/** 登记案例课题 / recording a write-up */
+export type RecordWriteupInput = {
+  /** 执笔工号 / the worker who wrote it */
+  authorId?: InputMaybe<Scalars['ID']['input']>;
+  completedOn: Scalars['Date']['input'];
+  /** 编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: WriteupKind;
+  /** 所属区划（社区、街道或区）/ community, street or district code */
+  regionCode: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
 /** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
 export type Region = {
   __typename?: 'Region';
   /** 撤并日期 / abolished (merged) on */
   abolishedOn: Maybe<Scalars['Date']['output']>;
+  /** 该节点下自治站的议事与活动 / meetings and activities at autonomy stations under this node */
+  autonomyActivities: Maybe<AutonomyActivityConnection>;
+  /** 该节点下的小区居民自治站 / autonomy stations under this node */
+  autonomyStations: Maybe<AutonomyStationConnection>;
   /** 下级节点 / child nodes */
   children: Maybe<Array<Region>>;
   /** 统计用区划代码（12位）/ statistical division code, 12 digits */
   code: Scalars['ID']['output'];
+  /** 该节点下的社区换届 / community elections under this node */
+  communityElections: Maybe<CommunityElectionConnection>;
+  /** 该节点下的社区服务设施 / community service facilities under this node */
+  communityFacilities: Maybe<CommunityFacilityConnection>;
   /** 该节点下的社区工作者 / community and grid workers under this node */
   communityWorkers: Maybe<CommunityWorkerConnection>;
   /** 该节点下现有小区数 / compounds under this node today */
@@ -1290,24 +3779,78 @@ export type Region = {
   deliberationTopics: Maybe<DeliberationTopicConnection>;
   /** 设立日期（空：台账启用前已有）/ set up on; null: before the ledgers began */
   establishedOn: Maybe<Scalars['Date']['output']>;
+  /** 该节点下的设施建设项目 / building works on facilities under this node */
+  facilityWorks: Maybe<FacilityWorkConnection>;
+  /** 基层治理指标（服务设施、自治站、换届、群众建议）；节点超出调用者范围时为空并报 FORBIDDEN / grassroots-governance figures of this node; null with FORBIDDEN when the node is outside or above the caller's scope */
+  governance: Maybe<GovernanceFigures>;
   /** 该节点下的网格 / grids under this node */
   grids: Maybe<GridConnection>;
   /** 未配备专职网格员的网格（默认今天）/ grids under this node without an active grid worker on a day (default today) */
   gridsWithoutWorker: Maybe<GridConnection>;
   /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
   history: Maybe<Array<RecordChange>>;
+  /** 该节点下的走访记录 / rounds of visits under this node */
+  householdVisits: Maybe<HouseholdVisitConnection>;
   /** 全局编号：即区划代码，全国唯一（前端缓存用；仅在本子图不可用时为空）/ global id: the region code itself, unique everywhere (for client caches; null only when the workforce subgraph cannot answer) */
   id: Maybe<Scalars['ID']['output']>;
   /** 层级 / level */
   level: Maybe<RegionLevel>;
+  /** 该节点下的小微民生项目 / micro livelihood works under this node */
+  microProjects: Maybe<MicroProjectConnection>;
   /** 名称 / name */
   name: Maybe<Scalars['String']['output']>;
   /** 上级节点 / parent node */
   parent: Maybe<Region>;
+  /** 该节点下的小区物业管理记录 / property management periods under this node */
+  propertyServices: Maybe<PropertyServiceConnection>;
+  /** 该节点下的荣誉、品牌与示范点位 / recognitions under this node */
+  recognitions: Maybe<RecognitionConnection>;
+  /** 该节点下的群众建议 / residents' suggestions under this node */
+  residentSuggestions: Maybe<ResidentSuggestionConnection>;
   /** 基础数量（社区、网格、小区）；节点超出调用者范围时为空并报 FORBIDDEN / counts of communities, grids and compounds under this node; null with FORBIDDEN when the node is outside or above the caller's scope */
   structure: Maybe<RegionStructure>;
+  /** 该节点下的村（居）民小组；给出日期时仅列当日存在的 / villagers' and residents' groups under this node; with activeOn, those existing that day */
+  villagersGroups: Maybe<VillagersGroupConnection>;
   /** 社区工作者队伍指标；节点超出调用者范围时为空并报 FORBIDDEN / community workforce figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   workforce: Maybe<WorkforceFigures>;
+  /** 该节点下的案例与课题 / cases, topics and write-ups under this node */
+  writeups: Maybe<WriteupConnection>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionAutonomyActivitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AutonomyActivityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<AutonomyActivitySort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionAutonomyStationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AutonomyStationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<AutonomyStationSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionCommunityElectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CommunityElectionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CommunityElectionSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionCommunityFacilitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CommunityFacilityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CommunityFacilitySort>;
 };
 
 
@@ -1337,6 +3880,15 @@ export type RegionDeliberationTopicsArgs = {
 
 
 /** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionFacilityWorksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FacilityWorkFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<FacilityWorkSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
 export type RegionGridsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1352,9 +3904,71 @@ export type RegionGridsWithoutWorkerArgs = {
 
 
 /** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionHouseholdVisitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<HouseholdVisitFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<HouseholdVisitSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionMicroProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MicroProjectFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<MicroProjectSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionPropertyServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PropertyServiceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<PropertyServiceSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionRecognitionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RecognitionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<RecognitionSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionResidentSuggestionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ResidentSuggestionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<ResidentSuggestionSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
 export type RegionStructureArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   year: Scalars['Int']['input'];
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionVillagersGroupsArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionWriteupsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WriteupFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<WriteupSort>;
 };
 
 /** 区划分页 / a page of region nodes */
@@ -1385,6 +3999,8 @@ export type RegionStructure = {
   compounds: CountFigure;
   /** 网格数 / grids */
   grids: CountFigure;
+  /** 村（居）民小组数 / villagers' and residents' groups */
+  villagersGroups: CountFigure;
 };
 
 /** 考试报名 / an exam registration */
@@ -1402,6 +4018,87 @@ export type RegisterSocialWorkExamInput = {
   workUnit?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 群众建议 / a residents' suggestion */
+export type ResidentSuggestion = {
+  __typename?: 'ResidentSuggestion';
+  /** 是否采纳（办结后）/ adopted or not, once closed */
+  adopted: Maybe<Scalars['Boolean']['output']>;
+  category: ResidentSuggestionCategory;
+  closedOn: Maybe<Scalars['Date']['output']>;
+  collectedOn: Scalars['Date']['output'];
+  community: Region;
+  compound: Maybe<Compound>;
+  /** 建议内容 / what residents suggested */
+  content: Scalars['String']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号：区县代码:建议编号 / global id: <district code>:<suggestion number> */
+  id: Scalars['ID']['output'];
+  /** 建议编号（区县内唯一）/ suggestion number, unique within the district */
+  number: Scalars['String']['output'];
+  status: ResidentSuggestionStatus;
+};
+
+/** 群众建议类别 / category of a residents' suggestion */
+export type ResidentSuggestionCategory =
+  /** 充电设施 / charging points */
+  | 'CHARGING'
+  /** 一老一小 / the elderly and children */
+  | 'ELDERLY_CHILD'
+  /** 环境卫生 / sanitation */
+  | 'ENVIRONMENT'
+  /** 公共设施 / public facilities */
+  | 'FACILITIES'
+  /** 绿化 / greening */
+  | 'GREENING'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 停车 / parking */
+  | 'PARKING'
+  /** 物业管理 / property management */
+  | 'PROPERTY'
+  /** 安全 / safety */
+  | 'SAFETY';
+
+/** 建议分页 / a page of suggestions */
+export type ResidentSuggestionConnection = {
+  __typename?: 'ResidentSuggestionConnection';
+  nodes: Array<ResidentSuggestion>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 建议筛选 / suggestion filter */
+export type ResidentSuggestionFilter = {
+  adopted?: InputMaybe<Scalars['Boolean']['input']>;
+  category?: InputMaybe<ResidentSuggestionCategory>;
+  closedFrom?: InputMaybe<Scalars['Date']['input']>;
+  closedTo?: InputMaybe<Scalars['Date']['input']>;
+  collectedFrom?: InputMaybe<Scalars['Date']['input']>;
+  collectedTo?: InputMaybe<Scalars['Date']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<ResidentSuggestionStatus>;
+};
+
+/** 建议排序 / suggestion sort */
+export type ResidentSuggestionSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: ResidentSuggestionSortField;
+};
+
+/** 建议排序字段 / suggestion sort fields */
+export type ResidentSuggestionSortField =
+  | 'CLOSED_ON'
+  | 'COLLECTED_ON'
+  | 'ID';
+
+/** 建议状态：收集 → 办结 / suggestion status: collected → closed */
+export type ResidentSuggestionStatus =
+  /** 已办结 / closed */
+  | 'CLOSED'
+  /** 已收集 / collected */
+  | 'COLLECTED';
+
 /** 新建培训 / scheduling a training session */
 export type ScheduleWorkforceTrainingInput = {
   audience: WorkforceTrainingAudience;
@@ -1412,6 +4109,10 @@ export type ScheduleWorkforceTrainingInput = {
   id: Scalars['ID']['input'];
   name: Scalars['String']['input'];
   organiser?: InputMaybe<Scalars['String']['input']>;
+  /** 主办单位所在区划（街道、社区或区）；缺省时按主办单位名称确定 / the organising office's node; by default found from the organiser's name */
+  organiserCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 培训项目（系列名称，如 菁训营）/ the named programme */
+  programme?: InputMaybe<Scalars['String']['input']>;
   startOn: Scalars['Date']['input'];
   type: WorkforceTrainingType;
 };
@@ -1543,6 +4244,63 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
+/** 启动建设项目 / starting a building work */
+export type StartFacilityWorkInput = {
+  content: Scalars['String']['input'];
+  /** 设施：全局编号或本辖区的设施编号 / the facility: global id, or number in the caller's district */
+  facilityId: Scalars['ID']['input'];
+  /** 资金（元）/ funding in yuan */
+  funding?: InputMaybe<Scalars['Float']['input']>;
+  fundingSource?: InputMaybe<FundingSource>;
+  /** 项目编号；缺省时自动编排 / work number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: FacilityWorkKind;
+  rooms?: InputMaybe<Array<Scalars['String']['input']>>;
+  startedOn: Scalars['Date']['input'];
+};
+
+/** 启动小微民生项目 / starting a work */
+export type StartMicroProjectInput = {
+  category: MicroProjectCategory;
+  communityCode: Scalars['ID']['input'];
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  content?: InputMaybe<Scalars['String']['input']>;
+  funding?: InputMaybe<Scalars['Float']['input']>;
+  fundingSource?: InputMaybe<FundingSource>;
+  households?: InputMaybe<Scalars['Int']['input']>;
+  /** 项目编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  quantity?: InputMaybe<Scalars['Float']['input']>;
+  startedOn: Scalars['Date']['input'];
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 村（居）民小组 / a villagers' or residents' group of a community or village */
+export type VillagersGroup = {
+  __typename?: 'VillagersGroup';
+  /** 撤销日期 / abolished on */
+  abolishedOn: Maybe<Scalars['Date']['output']>;
+  /** 小组编码：所属社区代码+3位 / group code: the community's code + 3 digits */
+  code: Scalars['ID']['output'];
+  community: Region;
+  /** 设立日期 / set up on */
+  establishedOn: Maybe<Scalars['Date']['output']>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 户数 / households */
+  households: Maybe<Scalars['Int']['output']>;
+  name: Scalars['String']['output'];
+};
+
+/** 村（居）民小组分页 / a page of groups */
+export type VillagersGroupConnection = {
+  __typename?: 'VillagersGroupConnection';
+  nodes: Array<VillagersGroup>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 /** 已撤销的记录：录入错误的记录不删除，标记撤销后不再计入任何指标和列表 / a record withdrawn as entered by mistake: kept, with its history, but no longer counted by any figure or listed */
 export type WithdrawnRecord = {
   __typename?: 'WithdrawnRecord';
@@ -1587,6 +4345,16 @@ export type WorkforceFigure =
   | 'EXAM_REGISTRANTS'
   /** 未配备专职网格员的网格数（存量）/ grids without an active grid worker on the day */
   | 'GRIDS_WITHOUT_WORKER'
+  /** 轮岗交流人数（按到任日期）/ rotations: posts of the role begun in the period by a worker from another community */
+  | 'POST_ROTATIONS'
+  /** 参训人数（存量，按岗位、梯队）/ workers in post who attended a session in the period */
+  | 'TRAINED_WORKERS'
+  /** 本节点各单位主办的培训班次 / sessions organised by the node's offices in the period */
+  | 'TRAININGS_ORGANISED'
+  /** 培训覆盖率 / trained workers ÷ workers in post */
+  | 'TRAINING_COVERAGE_RATE'
+  /** 本节点主办培训的参训人次 / person-times at the sessions the node's offices organised */
+  | 'TRAINING_ORGANISED_PERSON_TIMES'
   /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
   | 'TRAINING_PERSON_TIMES'
   /** 培训班次数（按开班日期）/ training sessions starting in the period */
@@ -1621,14 +4389,24 @@ export type WorkforceFigures = {
   examRegistrants: CountFigure;
   /** 未配备专职网格员的网格数（存量）/ grids without an active grid worker on the day */
   gridsWithoutWorker: CountFigure;
+  /** 轮岗交流人数：自另一社区调来担任该岗位的任职（按到任日期），书记轮岗用 role: PARTY_SECRETARY / rotations: posts of the role begun in the period by a worker coming from another community (书记轮岗 with role PARTY_SECRETARY), counted where they went */
+  postRotations: CountFigure;
   /** 排名：任一指标在下级节点（或其下某层级的全部节点）的值，排序后由 first 取前N名（DESC）或后N名（ASC），一次算出 / ranking: any of these figures at the node's children (or every node of a level below it), sorted; first gives the top N (DESC) or the bottom N (ASC) */
   ranking: Array<FigureRank>;
   /** 时间序列：任一指标逐年（fromYear 至 toYear），或逐月（byMonth，最多5年）/ series: any of these figures year by year from fromYear to toYear, or month by month with byMonth (at most 5 years) */
   series: Array<FigurePoint>;
+  /** 参训人数（存量）：asOf 当日在岗、期内至少签到一次的人员，按当日岗位、梯队 / workers in post on asOf, by the role and tier of that day's post, who signed in at a session starting in the period (of the type or programme given) */
+  trainedWorkers: CountFigure;
+  /** 培训覆盖率 = 参训人数 ÷ 在岗人数（同岗位、梯队），如“三委”成员全域培训、头雁梯队全覆盖 / coverage: trainedWorkers ÷ workers in post of the same role and tier */
+  trainingCoverageRate: RateFigure;
+  /** 本节点主办培训的参训人次 / person-times at the sessions the node's offices organised */
+  trainingOrganisedPersonTimes: CountFigure;
   /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
   trainingPersonTimes: CountFigure;
   /** 培训班次数（按开班日期）/ training sessions starting in the period */
   trainingSessions: CountFigure;
+  /** 本节点各单位主办的培训班次（按开班日期），与本节点人员参加的班次（trainingSessions）不同 / sessions organised by the node's offices in the period, whoever attended (trainingSessions counts those the node's workers attended) */
+  trainingsOrganised: CountFigure;
   /** 在岗人数（存量），可按岗位、梯队 / workers in post on the day, by role and tier */
   workers: CountFigure;
 };
@@ -1755,6 +4533,18 @@ export type WorkforceFiguresGridsWithoutWorkerArgs = {
  * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
  * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type WorkforceFiguresPostRotationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  role?: InputMaybe<CommunityWorkerRole>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type WorkforceFiguresRankingArgs = {
   args?: InputMaybe<Array<FigureArgument>>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
@@ -1785,9 +4575,60 @@ export type WorkforceFiguresSeriesArgs = {
  * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
  * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type WorkforceFiguresTrainedWorkersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  audience?: InputMaybe<WorkforceTrainingAudience>;
+  programme?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<CommunityWorkerRole>;
+  tier?: InputMaybe<CommunityWorkerTier>;
+  type?: InputMaybe<WorkforceTrainingType>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type WorkforceFiguresTrainingCoverageRateArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  audience?: InputMaybe<WorkforceTrainingAudience>;
+  programme?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<CommunityWorkerRole>;
+  tier?: InputMaybe<CommunityWorkerTier>;
+  type?: InputMaybe<WorkforceTrainingType>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type WorkforceFiguresTrainingOrganisedPersonTimesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  audience?: InputMaybe<WorkforceTrainingAudience>;
+  programme?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<CommunityWorkerRole>;
+  tier?: InputMaybe<CommunityWorkerTier>;
+  type?: InputMaybe<WorkforceTrainingType>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type WorkforceFiguresTrainingPersonTimesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  programme?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<CommunityWorkerRole>;
+  tier?: InputMaybe<CommunityWorkerTier>;
   type?: InputMaybe<WorkforceTrainingType>;
   year: Scalars['Int']['input'];
 };
@@ -1801,6 +4642,23 @@ export type WorkforceFiguresTrainingPersonTimesArgs = {
 export type WorkforceFiguresTrainingSessionsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  programme?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<CommunityWorkerRole>;
+  tier?: InputMaybe<CommunityWorkerTier>;
+  type?: InputMaybe<WorkforceTrainingType>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type WorkforceFiguresTrainingsOrganisedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  audience?: InputMaybe<WorkforceTrainingAudience>;
+  programme?: InputMaybe<Scalars['String']['input']>;
   type?: InputMaybe<WorkforceTrainingType>;
   year: Scalars['Int']['input'];
 };
@@ -1836,8 +4694,12 @@ export type WorkforceTraining = {
   number: Scalars['String']['output'];
   /** 主办单位 / organiser */
   organiser: Maybe<Scalars['String']['output']>;
+  /** 主办单位所在区划（街道、社区或区）/ the node of the office that organised it: a street, a community or the district */
+  organiserRegion: Region;
   /** 参训人次（已签到）/ person-times: workers signed in */
   personTimes: Scalars['Int']['output'];
+  /** 培训项目（系列名称，如 菁训营）/ the named programme the session belongs to */
+  programme: Maybe<Scalars['String']['output']>;
   /** 开始日期 / first day */
   startOn: Scalars['Date']['output'];
   type: WorkforceTrainingType;
@@ -1877,6 +4739,10 @@ export type WorkforceTrainingConnection = {
 /** 培训筛选 / training filter */
 export type WorkforceTrainingFilter = {
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  /** 主办单位所在区划（含下级）/ organised by offices under this node */
+  organiserCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 培训项目 / of one programme */
+  programme?: InputMaybe<Scalars['String']['input']>;
   startFrom?: InputMaybe<Scalars['Date']['input']>;
   startTo?: InputMaybe<Scalars['Date']['input']>;
   type?: InputMaybe<WorkforceTrainingType>;
@@ -1906,6 +4772,60 @@ export type WorkforceTrainingType =
   | 'SKILLS_CONTEST'
   /** 系统培训 / systematic training */
   | 'SYSTEM_TRAINING';
+
+/** 社会工作案例、治理课题或经验材料 / a social-work case, research topic or write-up */
+export type Writeup = {
+  __typename?: 'Writeup';
+  /** 执笔社区工作者 / the worker who wrote it */
+  author: Maybe<CommunityWorker>;
+  completedOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  kind: WriteupKind;
+  /** 编号 / number */
+  number: Scalars['String']['output'];
+  /** 所属区划（社区、街道或区）/ the community, street or district it belongs to */
+  region: Region;
+  /** 题目 / title */
+  title: Scalars['String']['output'];
+};
+
+/** 案例课题分页 / a page of write-ups */
+export type WriteupConnection = {
+  __typename?: 'WriteupConnection';
+  nodes: Array<Writeup>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 案例课题筛选 / write-up filter */
+export type WriteupFilter = {
+  completedFrom?: InputMaybe<Scalars['Date']['input']>;
+  completedTo?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<WriteupKind>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 案例课题类型 / kind of write-up */
+export type WriteupKind =
+  /** 经验材料 / experience write-up */
+  | 'EXPERIENCE'
+  /** 社区治理课题 / governance research topic */
+  | 'GOVERNANCE_TOPIC'
+  /** 社会工作案例 / social-work case */
+  | 'SOCIAL_WORK_CASE';
+
+/** 案例课题排序 / write-up sort */
+export type WriteupSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: WriteupSortField;
+};
+
+/** 案例课题排序字段 / write-up sort fields */
+export type WriteupSortField =
+  | 'COMPLETED_ON'
+  | 'ID';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -2017,10 +4937,37 @@ export type ResolversTypes = ResolversObject<{
   AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  CommunityWorker: ResolverTypeWrapper<WorkerModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  CommunityWorkerConnection: ResolverTypeWrapper<Omit<CommunityWorkerConnection, 'nodes'> & { nodes: Array<ResolversTypes['CommunityWorker']> }>;
+  AutonomyActivity: ResolverTypeWrapper<AutonomyActivityModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AutonomyActivityConnection: ResolverTypeWrapper<Omit<AutonomyActivityConnection, 'nodes'> & { nodes: Array<ResolversTypes['AutonomyActivity']> }>;
+  AutonomyActivityFilter: AutonomyActivityFilter;
+  AutonomyActivityKind: AutonomyActivityKind;
+  AutonomyActivitySort: AutonomyActivitySort;
+  AutonomyActivitySortField: AutonomyActivitySortField;
+  AutonomyStation: ResolverTypeWrapper<AutonomyStationModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AutonomyStationConnection: ResolverTypeWrapper<Omit<AutonomyStationConnection, 'nodes'> & { nodes: Array<ResolversTypes['AutonomyStation']> }>;
+  AutonomyStationFilter: AutonomyStationFilter;
+  AutonomyStationSort: AutonomyStationSort;
+  AutonomyStationSortField: AutonomyStationSortField;
+  AutonomySubsidy: ResolverTypeWrapper<AutonomySubsidyModel>;
+  AutonomySubsidyPurpose: AutonomySubsidyPurpose;
+  ChangePropertyServiceInput: ChangePropertyServiceInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CollectResidentSuggestionInput: CollectResidentSuggestionInput;
+  CommunityElection: ResolverTypeWrapper<CommunityElectionModel>;
+  CommunityElectionConnection: ResolverTypeWrapper<Omit<CommunityElectionConnection, 'nodes'> & { nodes: Array<ResolversTypes['CommunityElection']> }>;
+  CommunityElectionFilter: CommunityElectionFilter;
+  CommunityElectionSort: CommunityElectionSort;
+  CommunityElectionSortField: CommunityElectionSortField;
+  CommunityFacility: ResolverTypeWrapper<FacilityModel>;
+  CommunityFacilityConnection: ResolverTypeWrapper<Omit<CommunityFacilityConnection, 'nodes'> & { nodes: Array<ResolversTypes['CommunityFacility']> }>;
+  CommunityFacilityFilter: CommunityFacilityFilter;
+  CommunityFacilityKind: CommunityFacilityKind;
+  CommunityFacilitySort: CommunityFacilitySort;
+  CommunityFacilitySortField: CommunityFacilitySortField;
+  CommunityWorker: ResolverTypeWrapper<WorkerModel>;
+  CommunityWorkerConnection: ResolverTypeWrapper<Omit<CommunityWorkerConnection, 'nodes'> & { nodes: Array<ResolversTypes['CommunityWorker']> }>;
   CommunityWorkerFilter: CommunityWorkerFilter;
   CommunityWorkerPost: ResolverTypeWrapper<WorkerPostModel>;
   CommunityWorkerRole: CommunityWorkerRole;
@@ -2029,19 +4976,37 @@ export type ResolversTypes = ResolversObject<{
   CommunityWorkerTier: CommunityWorkerTier;
   Compound: ResolverTypeWrapper<CompoundModel>;
   CompoundConnection: ResolverTypeWrapper<Omit<CompoundConnection, 'nodes'> & { nodes: Array<ResolversTypes['Compound']> }>;
+  CorrectAutonomyActivityInput: CorrectAutonomyActivityInput;
+  CorrectAutonomyStationInput: CorrectAutonomyStationInput;
+  CorrectAutonomySubsidyInput: CorrectAutonomySubsidyInput;
+  CorrectCommunityElectionInput: CorrectCommunityElectionInput;
+  CorrectCommunityFacilityInput: CorrectCommunityFacilityInput;
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
   CorrectCompoundInput: CorrectCompoundInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
+  CorrectElectionResultInput: CorrectElectionResultInput;
+  CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
+  CorrectHouseholdVisitInput: CorrectHouseholdVisitInput;
+  CorrectMicroProjectInput: CorrectMicroProjectInput;
+  CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
+  CorrectPropertyFeesInput: CorrectPropertyFeesInput;
+  CorrectPropertyServiceInput: CorrectPropertyServiceInput;
+  CorrectRecognitionInput: CorrectRecognitionInput;
   CorrectRegionInput: CorrectRegionInput;
+  CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
+  CorrectVillagersGroupInput: CorrectVillagersGroupInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
+  CorrectWriteupInput: CorrectWriteupInput;
   CountFigure: ResolverTypeWrapper<CountFigureModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CreateAutonomyStationInput: CreateAutonomyStationInput;
+  CreateCommunityFacilityInput: CreateCommunityFacilityInput;
   CreateCompoundInput: CreateCompoundInput;
   CreateGridInput: CreateGridInput;
   CreateRegionInput: CreateRegionInput;
+  CreateVillagersGroupInput: CreateVillagersGroupInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DeliberationTopic: ResolverTypeWrapper<DeliberationModel>;
   DeliberationTopicConnection: ResolverTypeWrapper<Omit<DeliberationTopicConnection, 'nodes'> & { nodes: Array<ResolversTypes['DeliberationTopic']> }>;
@@ -2049,37 +5014,95 @@ export type ResolversTypes = ResolversObject<{
   DeliberationTopicSort: DeliberationTopicSort;
   DeliberationTopicSortField: DeliberationTopicSortField;
   DeliberationTopicStatus: DeliberationTopicStatus;
+  ElectionCommittee: ElectionCommittee;
+  ElectionPost: ElectionPost;
+  ElectionResult: ResolverTypeWrapper<ElectionResultModel>;
+  FacilityWork: ResolverTypeWrapper<FacilityWorkModel>;
+  FacilityWorkConnection: ResolverTypeWrapper<Omit<FacilityWorkConnection, 'nodes'> & { nodes: Array<ResolversTypes['FacilityWork']> }>;
+  FacilityWorkFilter: FacilityWorkFilter;
+  FacilityWorkKind: FacilityWorkKind;
+  FacilityWorkSort: FacilityWorkSort;
+  FacilityWorkSortField: FacilityWorkSortField;
+  FacilityWorkStatus: FacilityWorkStatus;
   FigureArgument: FigureArgument;
   FigurePoint: ResolverTypeWrapper<Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']> }>;
   FigureRank: ResolverTypeWrapper<Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']>, region: ResolversTypes['Region'] }>;
+  FundingSource: FundingSource;
+  GovernanceFigures: ResolverTypeWrapper<RegionNodeModel>;
+  GrantAutonomySubsidyInput: GrantAutonomySubsidyInput;
   Grid: ResolverTypeWrapper<GridModel>;
   GridConnection: ResolverTypeWrapper<Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversTypes['Grid']> }>;
   HireCommunityWorkerInput: HireCommunityWorkerInput;
+  HoldCommunityElectionInput: HoldCommunityElectionInput;
+  HouseholdVisit: ResolverTypeWrapper<HouseholdVisitModel>;
+  HouseholdVisitConnection: ResolverTypeWrapper<Omit<HouseholdVisitConnection, 'nodes'> & { nodes: Array<ResolversTypes['HouseholdVisit']> }>;
+  HouseholdVisitFilter: HouseholdVisitFilter;
+  HouseholdVisitKind: HouseholdVisitKind;
+  HouseholdVisitSort: HouseholdVisitSort;
+  HouseholdVisitSortField: HouseholdVisitSortField;
   LedgerConflict: ResolverTypeWrapper<LedgerConflict>;
   LedgerConflictField: ResolverTypeWrapper<LedgerConflictField>;
   LedgerDefect: ResolverTypeWrapper<LedgerDefect>;
   LedgerImport: ResolverTypeWrapper<LedgerImportViewModel>;
   LedgerImportStatus: LedgerImportStatus;
   LedgerRowImport: ResolverTypeWrapper<RowImportViewModel>;
+  MicroProject: ResolverTypeWrapper<MicroProjectModel>;
+  MicroProjectCategory: MicroProjectCategory;
+  MicroProjectConnection: ResolverTypeWrapper<Omit<MicroProjectConnection, 'nodes'> & { nodes: Array<ResolversTypes['MicroProject']> }>;
+  MicroProjectFilter: MicroProjectFilter;
+  MicroProjectSort: MicroProjectSort;
+  MicroProjectSortField: MicroProjectSortField;
+  MicroProjectStatus: MicroProjectStatus;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OwnersCommittee: ResolverTypeWrapper<OwnersCommitteeModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRefModel>;
   PersonalKind: PersonalKind;
   PersonsOnDay: ResolverTypeWrapper<PersonsOnDayModel>;
+  PropertyFees: ResolverTypeWrapper<PropertyFeeModel>;
+  PropertyMode: PropertyMode;
+  PropertyService: ResolverTypeWrapper<PropertyServiceModel>;
+  PropertyServiceConnection: ResolverTypeWrapper<Omit<PropertyServiceConnection, 'nodes'> & { nodes: Array<ResolversTypes['PropertyService']> }>;
+  PropertyServiceFilter: PropertyServiceFilter;
+  PropertyServiceSort: PropertyServiceSort;
+  PropertyServiceSortField: PropertyServiceSortField;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
   RankingLevel: RankingLevel;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
+  Recognition: ResolverTypeWrapper<RecognitionModel>;
+  RecognitionConnection: ResolverTypeWrapper<Omit<RecognitionConnection, 'nodes'> & { nodes: Array<ResolversTypes['Recognition']> }>;
+  RecognitionFilter: RecognitionFilter;
+  RecognitionHolderType: RecognitionHolderType;
+  RecognitionKind: RecognitionKind;
+  RecognitionLevel: RecognitionLevel;
+  RecognitionRank: RecognitionRank;
+  RecognitionSort: RecognitionSort;
+  RecognitionSortField: RecognitionSortField;
+  RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
+  RecordElectionResultInput: RecordElectionResultInput;
+  RecordHouseholdVisitInput: RecordHouseholdVisitInput;
+  RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
+  RecordPropertyFeesInput: RecordPropertyFeesInput;
+  RecordRecognitionInput: RecordRecognitionInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
+  RecordWriteupInput: RecordWriteupInput;
   Region: ResolverTypeWrapper<RegionModel>;
   RegionConnection: ResolverTypeWrapper<Omit<RegionConnection, 'nodes'> & { nodes: Array<ResolversTypes['Region']> }>;
   RegionLevel: RegionLevel;
   RegionStructure: ResolverTypeWrapper<StructureNodeModel>;
   RegisterSocialWorkExamInput: RegisterSocialWorkExamInput;
+  ResidentSuggestion: ResolverTypeWrapper<SuggestionModel>;
+  ResidentSuggestionCategory: ResidentSuggestionCategory;
+  ResidentSuggestionConnection: ResolverTypeWrapper<Omit<ResidentSuggestionConnection, 'nodes'> & { nodes: Array<ResolversTypes['ResidentSuggestion']> }>;
+  ResidentSuggestionFilter: ResidentSuggestionFilter;
+  ResidentSuggestionSort: ResidentSuggestionSort;
+  ResidentSuggestionSortField: ResidentSuggestionSortField;
+  ResidentSuggestionStatus: ResidentSuggestionStatus;
   ScheduleWorkforceTrainingInput: ScheduleWorkforceTrainingInput;
   SocialWorkCertificate: ResolverTypeWrapper<CertificateModel>;
   SocialWorkCertificateConnection: ResolverTypeWrapper<Omit<SocialWorkCertificateConnection, 'nodes'> & { nodes: Array<ResolversTypes['SocialWorkCertificate']> }>;
@@ -2094,6 +5117,10 @@ export type ResolversTypes = ResolversObject<{
   SocialWorkExamSortField: SocialWorkExamSortField;
   SocialWorkLevel: SocialWorkLevel;
   SortDirection: SortDirection;
+  StartFacilityWorkInput: StartFacilityWorkInput;
+  StartMicroProjectInput: StartMicroProjectInput;
+  VillagersGroup: ResolverTypeWrapper<VillagersGroupModel>;
+  VillagersGroupConnection: ResolverTypeWrapper<Omit<VillagersGroupConnection, 'nodes'> & { nodes: Array<ResolversTypes['VillagersGroup']> }>;
   WithdrawnRecord: ResolverTypeWrapper<WithdrawnViewModel>;
   WorkforceAttendanceStatus: WorkforceAttendanceStatus;
   WorkforceFigure: WorkforceFigure;
@@ -2106,6 +5133,12 @@ export type ResolversTypes = ResolversObject<{
   WorkforceTrainingSort: WorkforceTrainingSort;
   WorkforceTrainingSortField: WorkforceTrainingSortField;
   WorkforceTrainingType: WorkforceTrainingType;
+  Writeup: ResolverTypeWrapper<WriteupModel>;
+  WriteupConnection: ResolverTypeWrapper<Omit<WriteupConnection, 'nodes'> & { nodes: Array<ResolversTypes['Writeup']> }>;
+  WriteupFilter: WriteupFilter;
+  WriteupKind: WriteupKind;
+  WriteupSort: WriteupSort;
+  WriteupSortField: WriteupSortField;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2113,60 +5146,135 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEntry: AuditEntryViewModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  CommunityWorker: WorkerModel;
-  Boolean: Scalars['Boolean']['output'];
-  CommunityWorkerConnection: Omit<CommunityWorkerConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CommunityWorker']> };
+  AutonomyActivity: AutonomyActivityModel;
   Int: Scalars['Int']['output'];
+  AutonomyActivityConnection: Omit<AutonomyActivityConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AutonomyActivity']> };
+  AutonomyActivityFilter: AutonomyActivityFilter;
+  AutonomyActivitySort: AutonomyActivitySort;
+  AutonomyStation: AutonomyStationModel;
+  Float: Scalars['Float']['output'];
+  AutonomyStationConnection: Omit<AutonomyStationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AutonomyStation']> };
+  AutonomyStationFilter: AutonomyStationFilter;
+  AutonomyStationSort: AutonomyStationSort;
+  AutonomySubsidy: AutonomySubsidyModel;
+  ChangePropertyServiceInput: ChangePropertyServiceInput;
+  Boolean: Scalars['Boolean']['output'];
+  CollectResidentSuggestionInput: CollectResidentSuggestionInput;
+  CommunityElection: CommunityElectionModel;
+  CommunityElectionConnection: Omit<CommunityElectionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CommunityElection']> };
+  CommunityElectionFilter: CommunityElectionFilter;
+  CommunityElectionSort: CommunityElectionSort;
+  CommunityFacility: FacilityModel;
+  CommunityFacilityConnection: Omit<CommunityFacilityConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CommunityFacility']> };
+  CommunityFacilityFilter: CommunityFacilityFilter;
+  CommunityFacilitySort: CommunityFacilitySort;
+  CommunityWorker: WorkerModel;
+  CommunityWorkerConnection: Omit<CommunityWorkerConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CommunityWorker']> };
   CommunityWorkerFilter: CommunityWorkerFilter;
   CommunityWorkerPost: WorkerPostModel;
   CommunityWorkerSort: CommunityWorkerSort;
   Compound: CompoundModel;
   CompoundConnection: Omit<CompoundConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Compound']> };
+  CorrectAutonomyActivityInput: CorrectAutonomyActivityInput;
+  CorrectAutonomyStationInput: CorrectAutonomyStationInput;
+  CorrectAutonomySubsidyInput: CorrectAutonomySubsidyInput;
+  CorrectCommunityElectionInput: CorrectCommunityElectionInput;
+  CorrectCommunityFacilityInput: CorrectCommunityFacilityInput;
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
   CorrectCompoundInput: CorrectCompoundInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
+  CorrectElectionResultInput: CorrectElectionResultInput;
+  CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
+  CorrectHouseholdVisitInput: CorrectHouseholdVisitInput;
+  CorrectMicroProjectInput: CorrectMicroProjectInput;
+  CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
+  CorrectPropertyFeesInput: CorrectPropertyFeesInput;
+  CorrectPropertyServiceInput: CorrectPropertyServiceInput;
+  CorrectRecognitionInput: CorrectRecognitionInput;
   CorrectRegionInput: CorrectRegionInput;
+  CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
+  CorrectVillagersGroupInput: CorrectVillagersGroupInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
+  CorrectWriteupInput: CorrectWriteupInput;
   CountFigure: CountFigureModel;
-  Float: Scalars['Float']['output'];
+  CreateAutonomyStationInput: CreateAutonomyStationInput;
+  CreateCommunityFacilityInput: CreateCommunityFacilityInput;
   CreateCompoundInput: CreateCompoundInput;
   CreateGridInput: CreateGridInput;
   CreateRegionInput: CreateRegionInput;
+  CreateVillagersGroupInput: CreateVillagersGroupInput;
   Date: Scalars['Date']['output'];
   DeliberationTopic: DeliberationModel;
   DeliberationTopicConnection: Omit<DeliberationTopicConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['DeliberationTopic']> };
   DeliberationTopicFilter: DeliberationTopicFilter;
   DeliberationTopicSort: DeliberationTopicSort;
+  ElectionResult: ElectionResultModel;
+  FacilityWork: FacilityWorkModel;
+  FacilityWorkConnection: Omit<FacilityWorkConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['FacilityWork']> };
+  FacilityWorkFilter: FacilityWorkFilter;
+  FacilityWorkSort: FacilityWorkSort;
   FigureArgument: FigureArgument;
   FigurePoint: Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']> };
   FigureRank: Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']>, region: ResolversParentTypes['Region'] };
+  GovernanceFigures: RegionNodeModel;
+  GrantAutonomySubsidyInput: GrantAutonomySubsidyInput;
   Grid: GridModel;
   GridConnection: Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Grid']> };
   HireCommunityWorkerInput: HireCommunityWorkerInput;
+  HoldCommunityElectionInput: HoldCommunityElectionInput;
+  HouseholdVisit: HouseholdVisitModel;
+  HouseholdVisitConnection: Omit<HouseholdVisitConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['HouseholdVisit']> };
+  HouseholdVisitFilter: HouseholdVisitFilter;
+  HouseholdVisitSort: HouseholdVisitSort;
   LedgerConflict: LedgerConflict;
   LedgerConflictField: LedgerConflictField;
   LedgerDefect: LedgerDefect;
   LedgerImport: LedgerImportViewModel;
   LedgerRowImport: RowImportViewModel;
+  MicroProject: MicroProjectModel;
+  MicroProjectConnection: Omit<MicroProjectConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['MicroProject']> };
+  MicroProjectFilter: MicroProjectFilter;
+  MicroProjectSort: MicroProjectSort;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: Record<PropertyKey, never>;
+  OwnersCommittee: OwnersCommitteeModel;
   PageInfo: PageInfo;
   Person: PersonRefModel;
   PersonsOnDay: PersonsOnDayModel;
+  PropertyFees: PropertyFeeModel;
+  PropertyService: PropertyServiceModel;
+  PropertyServiceConnection: Omit<PropertyServiceConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['PropertyService']> };
+  PropertyServiceFilter: PropertyServiceFilter;
+  PropertyServiceSort: PropertyServiceSort;
   Query: Record<PropertyKey, never>;
   RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
   RateFigure: RateFigureModel;
   RatePoint: RatePoint;
+  Recognition: RecognitionModel;
+  RecognitionConnection: Omit<RecognitionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Recognition']> };
+  RecognitionFilter: RecognitionFilter;
+  RecognitionSort: RecognitionSort;
+  RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: RecordChangeViewModel;
+  RecordElectionResultInput: RecordElectionResultInput;
+  RecordHouseholdVisitInput: RecordHouseholdVisitInput;
+  RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
+  RecordPropertyFeesInput: RecordPropertyFeesInput;
+  RecordRecognitionInput: RecordRecognitionInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
+  RecordWriteupInput: RecordWriteupInput;
   Region: RegionModel;
   RegionConnection: Omit<RegionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Region']> };
   RegionStructure: StructureNodeModel;
   RegisterSocialWorkExamInput: RegisterSocialWorkExamInput;
+  ResidentSuggestion: SuggestionModel;
+  ResidentSuggestionConnection: Omit<ResidentSuggestionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ResidentSuggestion']> };
+  ResidentSuggestionFilter: ResidentSuggestionFilter;
+  ResidentSuggestionSort: ResidentSuggestionSort;
   ScheduleWorkforceTrainingInput: ScheduleWorkforceTrainingInput;
   SocialWorkCertificate: CertificateModel;
   SocialWorkCertificateConnection: Omit<SocialWorkCertificateConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SocialWorkCertificate']> };
@@ -2176,6 +5284,10 @@ export type ResolversParentTypes = ResolversObject<{
   SocialWorkExamRegistration: ExamRegistrationModel;
   SocialWorkExamRegistrationConnection: Omit<SocialWorkExamRegistrationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SocialWorkExamRegistration']> };
   SocialWorkExamSort: SocialWorkExamSort;
+  StartFacilityWorkInput: StartFacilityWorkInput;
+  StartMicroProjectInput: StartMicroProjectInput;
+  VillagersGroup: VillagersGroupModel;
+  VillagersGroupConnection: Omit<VillagersGroupConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['VillagersGroup']> };
   WithdrawnRecord: WithdrawnViewModel;
   WorkforceFigures: RegionNodeModel;
   WorkforceTraining: TrainingModel;
@@ -2183,6 +5295,10 @@ export type ResolversParentTypes = ResolversObject<{
   WorkforceTrainingConnection: Omit<WorkforceTrainingConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['WorkforceTraining']> };
   WorkforceTrainingFilter: WorkforceTrainingFilter;
   WorkforceTrainingSort: WorkforceTrainingSort;
+  Writeup: WriteupModel;
+  WriteupConnection: Omit<WriteupConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Writeup']> };
+  WriteupFilter: WriteupFilter;
+  WriteupSort: WriteupSort;
 }>;
 
 export type PersonalDirectiveArgs = {
@@ -2201,6 +5317,99 @@ export type AuditEntryResolvers<ContextType = RequestContext, ParentType extends
   roles?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AutonomyActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AutonomyActivity'] = ResolversParentTypes['AutonomyActivity']> = ResolversObject<{
+  heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuesResolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AutonomyActivityKind'], ParentType, ContextType>;
+  needsCollected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  station?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AutonomyActivityConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AutonomyActivityConnection'] = ResolversParentTypes['AutonomyActivityConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['AutonomyActivity']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AutonomyStationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AutonomyStation'] = ResolversParentTypes['AutonomyStation']> = ResolversObject<{
+  acceptedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  compound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  startedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  subsidies?: Resolver<Array<ResolversTypes['AutonomySubsidy']>, ParentType, ContextType>;
+  subsidyTotal?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type AutonomyStationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AutonomyStationConnection'] = ResolversParentTypes['AutonomyStationConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['AutonomyStation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AutonomySubsidyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AutonomySubsidy'] = ResolversParentTypes['AutonomySubsidy']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  grantedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['AutonomySubsidyPurpose'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['FundingSource'], ParentType, ContextType>;
+  station?: Resolver<ResolversTypes['AutonomyStation'], ParentType, ContextType>;
+}>;
+
+export type CommunityElectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommunityElection'] = ResolversParentTypes['CommunityElection']> = ResolversObject<{
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partySeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  residentsSeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['ElectionResult']>, ParentType, ContextType>;
+  supervisorySeats?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  term?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CommunityElectionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommunityElectionConnection'] = ResolversParentTypes['CommunityElectionConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['CommunityElection']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CommunityFacilityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommunityFacility'] = ResolversParentTypes['CommunityFacility']> = ResolversObject<{
+  area?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CommunityFacilityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  rooms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  starLevel?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  starRatedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  works?: Resolver<Array<ResolversTypes['FacilityWork']>, ParentType, ContextType>;
+}>;
+
+export type CommunityFacilityConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommunityFacilityConnection'] = ResolversParentTypes['CommunityFacilityConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['CommunityFacility']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CommunityWorkerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CommunityWorker'] = ResolversParentTypes['CommunityWorker']> = ResolversObject<{
@@ -2252,7 +5461,10 @@ export type CompoundResolvers<ContextType = RequestContext, ParentType extends R
   households?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ownersCommittees?: Resolver<Maybe<Array<ResolversTypes['OwnersCommittee']>>, ParentType, ContextType>;
+  propertyFees?: Resolver<Maybe<Array<ResolversTypes['PropertyFees']>>, ParentType, ContextType>;
   propertyMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  propertyServices?: Resolver<Maybe<Array<ResolversTypes['PropertyService']>>, ParentType, ContextType>;
 }>;
 
 export type CompoundConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompoundConnection'] = ResolversParentTypes['CompoundConnection']> = ResolversObject<{
@@ -2291,6 +5503,38 @@ export type DeliberationTopicConnectionResolvers<ContextType = RequestContext, P
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ElectionResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ElectionResult'] = ResolversParentTypes['ElectionResult']> = ResolversObject<{
+  committee?: Resolver<ResolversTypes['ElectionCommittee'], ParentType, ContextType>;
+  election?: Resolver<ResolversTypes['CommunityElection'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  post?: Resolver<ResolversTypes['ElectionPost'], ParentType, ContextType>;
+  worker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType>;
+}>;
+
+export type FacilityWorkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FacilityWork'] = ResolversParentTypes['FacilityWork']> = ResolversObject<{
+  acceptedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  facility?: Resolver<ResolversTypes['CommunityFacility'], ParentType, ContextType>;
+  funding?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fundingSource?: Resolver<Maybe<ResolversTypes['FundingSource']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FacilityWorkKind'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rooms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FacilityWorkStatus'], ParentType, ContextType>;
+}>;
+
+export type FacilityWorkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FacilityWorkConnection'] = ResolversParentTypes['FacilityWorkConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['FacilityWork']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type FigurePointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigurePoint'] = ResolversParentTypes['FigurePoint']> = ResolversObject<{
   count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2309,6 +5553,53 @@ export type FigureRankResolvers<ContextType = RequestContext, ParentType extends
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
+export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GovernanceFigures'] = ResolversParentTypes['GovernanceFigures']> = ResolversObject<{
+  autonomyActivities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyActivitiesArgs, 'year'>>;
+  autonomyIssuesResolved?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyIssuesResolvedArgs, 'year'>>;
+  autonomyNeedsCollected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyNeedsCollectedArgs, 'year'>>;
+  autonomyParticipants?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyParticipantsArgs, 'year'>>;
+  autonomyStationsAccepted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsAcceptedArgs, 'year'>>;
+  autonomyStationsInUse?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsInUseArgs, 'year'>>;
+  autonomyStationsOpened?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsOpenedArgs, 'year'>>;
+  autonomyStationsStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsStartedArgs, 'year'>>;
+  autonomyStationsSubsidised?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsSubsidisedArgs, 'year'>>;
+  autonomySubsidies?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomySubsidiesArgs, 'year'>>;
+  communitiesElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCommunitiesElectedArgs, 'year'>>;
+  compoundsByPropertyMode?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCompoundsByPropertyModeArgs, 'year'>>;
+  electionsHeld?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresElectionsHeldArgs, 'year'>>;
+  facilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilitiesArgs, 'year'>>;
+  facilityArea?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityAreaArgs, 'year'>>;
+  facilityStarRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityStarRateArgs, 'year'>>;
+  facilityWorkFunding?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorkFundingArgs, 'year'>>;
+  facilityWorksAccepted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksAcceptedArgs, 'year'>>;
+  facilityWorksCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksCompletedArgs, 'year'>>;
+  facilityWorksStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksStartedArgs, 'year'>>;
+  householdVisits?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresHouseholdVisitsArgs, 'year'>>;
+  membersElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMembersElectedArgs, 'year'>>;
+  microProjectFunding?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectFundingArgs, 'year'>>;
+  microProjectHouseholds?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectHouseholdsArgs, 'year'>>;
+  microProjectQuantity?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectQuantityArgs, 'unit' | 'year'>>;
+  microProjectsCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectsCompletedArgs, 'year'>>;
+  microProjectsStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectsStartedArgs, 'year'>>;
+  ownersCommittees?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresOwnersCommitteesArgs, 'year'>>;
+  propertyFeeCollectionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresPropertyFeeCollectionRateArgs, 'year'>>;
+  recognitionsGranted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresRecognitionsGrantedArgs, 'year'>>;
+  recognitionsHeld?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresRecognitionsHeldArgs, 'year'>>;
+  starRatedFacilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresStarRatedFacilitiesArgs, 'year'>>;
+  suggestionAdoptionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionAdoptionRateArgs, 'year'>>;
+  suggestionClosureRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionClosureRateArgs, 'year'>>;
+  suggestionsAdopted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionsAdoptedArgs, 'year'>>;
+  suggestionsClosed?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionsClosedArgs, 'year'>>;
+  suggestionsCollected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionsCollectedArgs, 'year'>>;
+  visitEnterprises?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitEnterprisesArgs, 'year'>>;
+  visitHouseholds?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitHouseholdsArgs, 'year'>>;
+  visitNeedsFound?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitNeedsFoundArgs, 'year'>>;
+  visitNeedsSolved?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitNeedsSolvedArgs, 'year'>>;
+  visitTalentsFound?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitTalentsFoundArgs, 'year'>>;
+  visitingCommunities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitingCommunitiesArgs, 'year'>>;
+  writeupsCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresWriteupsCompletedArgs, 'year'>>;
+}>;
+
 export type GridResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
   abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -2325,6 +5616,28 @@ export type GridResolvers<ContextType = RequestContext, ParentType extends Resol
 
 export type GridConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GridConnection'] = ResolversParentTypes['GridConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type HouseholdVisitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HouseholdVisit'] = ResolversParentTypes['HouseholdVisit']> = ResolversObject<{
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType>;
+  enterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  households?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['HouseholdVisitKind'], ParentType, ContextType>;
+  needsFound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  needsSolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  talentsFound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visitedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  worker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType>;
+}>;
+
+export type HouseholdVisitConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HouseholdVisitConnection'] = ResolversParentTypes['HouseholdVisitConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['HouseholdVisit']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -2385,40 +5698,133 @@ export type LedgerRowImportResolvers<ContextType = RequestContext, ParentType ex
   table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MicroProjectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MicroProject'] = ResolversParentTypes['MicroProject']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['MicroProjectCategory'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType>;
+  content?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  funding?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fundingSource?: Resolver<Maybe<ResolversTypes['FundingSource']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  households?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MicroProjectStatus'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MicroProjectConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MicroProjectConnection'] = ResolversParentTypes['MicroProjectConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['MicroProject']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationAcceptAutonomyStationArgs, 'id'>>;
+  acceptFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationAcceptFacilityWorkArgs, 'id'>>;
+  changePropertyService?: Resolver<Maybe<ResolversTypes['PropertyService']>, ParentType, ContextType, RequireFields<MutationChangePropertyServiceArgs, 'input'>>;
   closeDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'id'>>;
+  closeResidentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<MutationCloseResidentSuggestionArgs, 'adopted' | 'id'>>;
+  collectResidentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<MutationCollectResidentSuggestionArgs, 'input'>>;
+  completeCommunityElection?: Resolver<Maybe<ResolversTypes['CommunityElection']>, ParentType, ContextType, RequireFields<MutationCompleteCommunityElectionArgs, 'id'>>;
+  completeFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationCompleteFacilityWorkArgs, 'id'>>;
+  completeMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationCompleteMicroProjectArgs, 'id'>>;
+  correctAutonomyActivity?: Resolver<Maybe<ResolversTypes['AutonomyActivity']>, ParentType, ContextType, RequireFields<MutationCorrectAutonomyActivityArgs, 'id' | 'input'>>;
+  correctAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationCorrectAutonomyStationArgs, 'id' | 'input'>>;
+  correctAutonomySubsidy?: Resolver<Maybe<ResolversTypes['AutonomySubsidy']>, ParentType, ContextType, RequireFields<MutationCorrectAutonomySubsidyArgs, 'id' | 'input'>>;
+  correctCommunityElection?: Resolver<Maybe<ResolversTypes['CommunityElection']>, ParentType, ContextType, RequireFields<MutationCorrectCommunityElectionArgs, 'id' | 'input'>>;
+  correctCommunityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<MutationCorrectCommunityFacilityArgs, 'id' | 'input'>>;
   correctCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationCorrectCommunityWorkerArgs, 'id' | 'input'>>;
   correctCompound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<MutationCorrectCompoundArgs, 'id' | 'input'>>;
   correctDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCorrectDeliberationTopicArgs, 'id' | 'input'>>;
+  correctElectionResult?: Resolver<Maybe<ResolversTypes['ElectionResult']>, ParentType, ContextType, RequireFields<MutationCorrectElectionResultArgs, 'id' | 'input'>>;
+  correctFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationCorrectFacilityWorkArgs, 'id' | 'input'>>;
   correctGrid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
+  correctHouseholdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<MutationCorrectHouseholdVisitArgs, 'id' | 'input'>>;
+  correctMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationCorrectMicroProjectArgs, 'id' | 'input'>>;
+  correctOwnersCommittee?: Resolver<Maybe<ResolversTypes['OwnersCommittee']>, ParentType, ContextType, RequireFields<MutationCorrectOwnersCommitteeArgs, 'id' | 'input'>>;
+  correctPropertyFees?: Resolver<Maybe<ResolversTypes['PropertyFees']>, ParentType, ContextType, RequireFields<MutationCorrectPropertyFeesArgs, 'id' | 'input'>>;
+  correctPropertyService?: Resolver<Maybe<ResolversTypes['PropertyService']>, ParentType, ContextType, RequireFields<MutationCorrectPropertyServiceArgs, 'id' | 'input'>>;
+  correctRecognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType, RequireFields<MutationCorrectRecognitionArgs, 'id' | 'input'>>;
   correctRegion?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<MutationCorrectRegionArgs, 'code' | 'input'>>;
+  correctResidentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<MutationCorrectResidentSuggestionArgs, 'id' | 'input'>>;
   correctSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
   correctSocialWorkExamRegistration?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationCorrectSocialWorkExamRegistrationArgs, 'id' | 'input'>>;
+  correctVillagersGroup?: Resolver<Maybe<ResolversTypes['VillagersGroup']>, ParentType, ContextType, RequireFields<MutationCorrectVillagersGroupArgs, 'code' | 'input'>>;
   correctWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationCorrectWorkforceTrainingArgs, 'id' | 'input'>>;
+  correctWriteup?: Resolver<Maybe<ResolversTypes['Writeup']>, ParentType, ContextType, RequireFields<MutationCorrectWriteupArgs, 'id' | 'input'>>;
+  createAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationCreateAutonomyStationArgs, 'input'>>;
+  createCommunityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<MutationCreateCommunityFacilityArgs, 'input'>>;
   createCompound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<MutationCreateCompoundArgs, 'input'>>;
   createGrid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<MutationCreateGridArgs, 'input'>>;
   createRegion?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<MutationCreateRegionArgs, 'input'>>;
+  createVillagersGroup?: Resolver<Maybe<ResolversTypes['VillagersGroup']>, ParentType, ContextType, RequireFields<MutationCreateVillagersGroupArgs, 'input'>>;
+  grantAutonomySubsidy?: Resolver<Maybe<ResolversTypes['AutonomySubsidy']>, ParentType, ContextType, RequireFields<MutationGrantAutonomySubsidyArgs, 'input'>>;
   handleDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'id'>>;
   hireCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
+  holdCommunityElection?: Resolver<Maybe<ResolversTypes['CommunityElection']>, ParentType, ContextType, RequireFields<MutationHoldCommunityElectionArgs, 'input'>>;
   moveCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
+  openAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationOpenAutonomyStationArgs, 'id'>>;
   raiseDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
+  rateCommunityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<MutationRateCommunityFacilityArgs, 'id' | 'starLevel'>>;
+  recordAutonomyActivity?: Resolver<Maybe<ResolversTypes['AutonomyActivity']>, ParentType, ContextType, RequireFields<MutationRecordAutonomyActivityArgs, 'input'>>;
+  recordElectionResult?: Resolver<Maybe<ResolversTypes['ElectionResult']>, ParentType, ContextType, RequireFields<MutationRecordElectionResultArgs, 'input'>>;
+  recordHouseholdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<MutationRecordHouseholdVisitArgs, 'input'>>;
+  recordOwnersCommittee?: Resolver<Maybe<ResolversTypes['OwnersCommittee']>, ParentType, ContextType, RequireFields<MutationRecordOwnersCommitteeArgs, 'input'>>;
+  recordPropertyFees?: Resolver<Maybe<ResolversTypes['PropertyFees']>, ParentType, ContextType, RequireFields<MutationRecordPropertyFeesArgs, 'input'>>;
+  recordRecognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType, RequireFields<MutationRecordRecognitionArgs, 'input'>>;
   recordSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
   recordSocialWorkExamResult?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
   recordTrainingAttendance?: Resolver<Maybe<ResolversTypes['WorkforceTrainingAttendance']>, ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
+  recordWriteup?: Resolver<Maybe<ResolversTypes['Writeup']>, ParentType, ContextType, RequireFields<MutationRecordWriteupArgs, 'input'>>;
   registerSocialWorkExam?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRegisterSocialWorkExamArgs, 'input'>>;
   releaseCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
   scheduleWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
+  startFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationStartFacilityWorkArgs, 'input'>>;
+  startMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationStartMicroProjectArgs, 'input'>>;
+  withdrawAutonomyActivity?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawAutonomyActivityArgs, 'id' | 'reason'>>;
+  withdrawAutonomyStation?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawAutonomyStationArgs, 'id' | 'reason'>>;
+  withdrawAutonomySubsidy?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawAutonomySubsidyArgs, 'id' | 'reason'>>;
+  withdrawCommunityElection?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCommunityElectionArgs, 'id' | 'reason'>>;
+  withdrawCommunityFacility?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCommunityFacilityArgs, 'id' | 'reason'>>;
   withdrawCommunityWorker?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCommunityWorkerArgs, 'id' | 'reason'>>;
   withdrawCompound?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCompoundArgs, 'id' | 'reason'>>;
   withdrawDeliberationTopic?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDeliberationTopicArgs, 'id' | 'reason'>>;
+  withdrawElectionResult?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawElectionResultArgs, 'id' | 'reason'>>;
+  withdrawFacilityWork?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawFacilityWorkArgs, 'id' | 'reason'>>;
   withdrawGrid?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
+  withdrawHouseholdVisit?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawHouseholdVisitArgs, 'id' | 'reason'>>;
+  withdrawMicroProject?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawMicroProjectArgs, 'id' | 'reason'>>;
+  withdrawOwnersCommittee?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawOwnersCommitteeArgs, 'id' | 'reason'>>;
+  withdrawPropertyFees?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPropertyFeesArgs, 'id' | 'reason'>>;
+  withdrawPropertyService?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPropertyServiceArgs, 'id' | 'reason'>>;
+  withdrawRecognition?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawRecognitionArgs, 'id' | 'reason'>>;
   withdrawRegion?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawRegionArgs, 'code' | 'reason'>>;
+  withdrawResidentSuggestion?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawResidentSuggestionArgs, 'id' | 'reason'>>;
   withdrawSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkCertificateArgs, 'id' | 'reason'>>;
   withdrawSocialWorkExamRegistration?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkExamRegistrationArgs, 'id' | 'reason'>>;
   withdrawTrainingAttendance?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
+  withdrawVillagersGroup?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawVillagersGroupArgs, 'code' | 'reason'>>;
   withdrawWorkforceTraining?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawWorkforceTrainingArgs, 'id' | 'reason'>>;
+  withdrawWriteup?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawWriteupArgs, 'id' | 'reason'>>;
   workforceCommitLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationWorkforceCommitLedgerImportArgs, 'previewId'>>;
   workforcePreviewLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationWorkforcePreviewLedgerImportArgs, 'id'>>;
+}>;
+
+export type OwnersCommitteeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OwnersCommittee'] = ResolversParentTypes['OwnersCommittee']> = ResolversObject<{
+  compound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partyMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  red?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  termFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  termTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -2439,21 +5845,66 @@ export type PersonsOnDayResolvers<ContextType = RequestContext, ParentType exten
   personIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
+export type PropertyFeesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PropertyFees'] = ResolversParentTypes['PropertyFees']> = ResolversObject<{
+  collectionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  compound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  householdsDue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  householdsPaid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PropertyServiceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PropertyService'] = ResolversParentTypes['PropertyService']> = ResolversObject<{
+  compound?: Resolver<ResolversTypes['Compound'], ParentType, ContextType>;
+  fromOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['PropertyMode'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  redProperty?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  toOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type PropertyServiceConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PropertyServiceConnection'] = ResolversParentTypes['PropertyServiceConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['PropertyService']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  autonomyActivities?: Resolver<Maybe<ResolversTypes['AutonomyActivityConnection']>, ParentType, ContextType, Partial<QueryAutonomyActivitiesArgs>>;
+  autonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<QueryAutonomyStationArgs, 'id'>>;
+  autonomyStations?: Resolver<Maybe<ResolversTypes['AutonomyStationConnection']>, ParentType, ContextType, Partial<QueryAutonomyStationsArgs>>;
+  communityElection?: Resolver<Maybe<ResolversTypes['CommunityElection']>, ParentType, ContextType, RequireFields<QueryCommunityElectionArgs, 'id'>>;
+  communityElections?: Resolver<Maybe<ResolversTypes['CommunityElectionConnection']>, ParentType, ContextType, Partial<QueryCommunityElectionsArgs>>;
+  communityFacilities?: Resolver<Maybe<ResolversTypes['CommunityFacilityConnection']>, ParentType, ContextType, Partial<QueryCommunityFacilitiesArgs>>;
+  communityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<QueryCommunityFacilityArgs, 'id'>>;
   communityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<QueryCommunityWorkerArgs, 'id'>>;
   communityWorkers?: Resolver<Maybe<ResolversTypes['CommunityWorkerConnection']>, ParentType, ContextType, Partial<QueryCommunityWorkersArgs>>;
   compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryCompoundArgs, 'code'>>;
   deliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<QueryDeliberationTopicArgs, 'id'>>;
   deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
+  facilityWorks?: Resolver<Maybe<ResolversTypes['FacilityWorkConnection']>, ParentType, ContextType, Partial<QueryFacilityWorksArgs>>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryGridArgs, 'code'>>;
+  householdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<QueryHouseholdVisitArgs, 'id'>>;
+  householdVisits?: Resolver<Maybe<ResolversTypes['HouseholdVisitConnection']>, ParentType, ContextType, Partial<QueryHouseholdVisitsArgs>>;
   lookupCompounds?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType, RequireFields<QueryLookupCompoundsArgs, 'ids'>>;
   lookupCompoundsUnder?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType, RequireFields<QueryLookupCompoundsUnderArgs, 'code'>>;
   lookupGrids?: Resolver<Maybe<Array<ResolversTypes['Grid']>>, ParentType, ContextType, RequireFields<QueryLookupGridsArgs, 'codes'>>;
   lookupNodesUnder?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, RequireFields<QueryLookupNodesUnderArgs, 'code' | 'level'>>;
   lookupRegions?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, RequireFields<QueryLookupRegionsArgs, 'codes'>>;
+  microProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<QueryMicroProjectArgs, 'id'>>;
+  microProjects?: Resolver<Maybe<ResolversTypes['MicroProjectConnection']>, ParentType, ContextType, Partial<QueryMicroProjectsArgs>>;
   personsInPost?: Resolver<Maybe<Array<ResolversTypes['PersonsOnDay']>>, ParentType, ContextType, RequireFields<QueryPersonsInPostArgs, 'days'>>;
+  propertyServices?: Resolver<Maybe<ResolversTypes['PropertyServiceConnection']>, ParentType, ContextType, Partial<QueryPropertyServicesArgs>>;
+  recognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType, RequireFields<QueryRecognitionArgs, 'id'>>;
+  recognitions?: Resolver<Maybe<ResolversTypes['RecognitionConnection']>, ParentType, ContextType, Partial<QueryRecognitionsArgs>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<Maybe<ResolversTypes['RegionConnection']>, ParentType, ContextType, Partial<QueryRegionsArgs>>;
+  residentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<QueryResidentSuggestionArgs, 'id'>>;
+  residentSuggestions?: Resolver<Maybe<ResolversTypes['ResidentSuggestionConnection']>, ParentType, ContextType, Partial<QueryResidentSuggestionsArgs>>;
   socialWorkCertificates?: Resolver<Maybe<ResolversTypes['SocialWorkCertificateConnection']>, ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
   socialWorkExamRegistrations?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistrationConnection']>, ParentType, ContextType, Partial<QuerySocialWorkExamRegistrationsArgs>>;
   workforceAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
@@ -2462,6 +5913,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   workforceLedgerRowImports?: Resolver<Maybe<Array<ResolversTypes['LedgerRowImport']>>, ParentType, ContextType, RequireFields<QueryWorkforceLedgerRowImportsArgs, 'key'>>;
   workforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<QueryWorkforceTrainingArgs, 'id'>>;
   workforceTrainings?: Resolver<Maybe<ResolversTypes['WorkforceTrainingConnection']>, ParentType, ContextType, Partial<QueryWorkforceTrainingsArgs>>;
+  writeup?: Resolver<Maybe<ResolversTypes['Writeup']>, ParentType, ContextType, RequireFields<QueryWriteupArgs, 'id'>>;
+  writeups?: Resolver<Maybe<ResolversTypes['WriteupConnection']>, ParentType, ContextType, Partial<QueryWriteupsArgs>>;
 }>;
 
 export type RateFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateFigure'] = ResolversParentTypes['RateFigure']> = ResolversObject<{
@@ -2478,6 +5931,28 @@ export type RatePointResolvers<ContextType = RequestContext, ParentType extends 
   pct?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
+export type RecognitionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Recognition'] = ResolversParentTypes['Recognition']> = ResolversObject<{
+  grantedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  grantedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  holderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  holderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holderType?: Resolver<ResolversTypes['RecognitionHolderType'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RecognitionKind'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['RecognitionLevel'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rank?: Resolver<Maybe<ResolversTypes['RecognitionRank']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RecognitionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecognitionConnection'] = ResolversParentTypes['RecognitionConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Recognition']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type RecordChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecordChange'] = ResolversParentTypes['RecordChange']> = ResolversObject<{
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2491,22 +5966,35 @@ export type RecordChangeResolvers<ContextType = RequestContext, ParentType exten
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  autonomyActivities?: Resolver<Maybe<ResolversTypes['AutonomyActivityConnection']>, ParentType, ContextType, Partial<RegionAutonomyActivitiesArgs>>;
+  autonomyStations?: Resolver<Maybe<ResolversTypes['AutonomyStationConnection']>, ParentType, ContextType, Partial<RegionAutonomyStationsArgs>>;
   children?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  communityElections?: Resolver<Maybe<ResolversTypes['CommunityElectionConnection']>, ParentType, ContextType, Partial<RegionCommunityElectionsArgs>>;
+  communityFacilities?: Resolver<Maybe<ResolversTypes['CommunityFacilityConnection']>, ParentType, ContextType, Partial<RegionCommunityFacilitiesArgs>>;
   communityWorkers?: Resolver<Maybe<ResolversTypes['CommunityWorkerConnection']>, ParentType, ContextType, Partial<RegionCommunityWorkersArgs>>;
   compoundCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   compounds?: Resolver<Maybe<ResolversTypes['CompoundConnection']>, ParentType, ContextType, Partial<RegionCompoundsArgs>>;
   deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
   establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  facilityWorks?: Resolver<Maybe<ResolversTypes['FacilityWorkConnection']>, ParentType, ContextType, Partial<RegionFacilityWorksArgs>>;
+  governance?: Resolver<Maybe<ResolversTypes['GovernanceFigures']>, ParentType, ContextType>;
   grids?: Resolver<Maybe<ResolversTypes['GridConnection']>, ParentType, ContextType, Partial<RegionGridsArgs>>;
   gridsWithoutWorker?: Resolver<Maybe<ResolversTypes['GridConnection']>, ParentType, ContextType, Partial<RegionGridsWithoutWorkerArgs>>;
   history?: Resolver<Maybe<Array<ResolversTypes['RecordChange']>>, ParentType, ContextType>;
+  householdVisits?: Resolver<Maybe<ResolversTypes['HouseholdVisitConnection']>, ParentType, ContextType, Partial<RegionHouseholdVisitsArgs>>;
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['RegionLevel']>, ParentType, ContextType>;
+  microProjects?: Resolver<Maybe<ResolversTypes['MicroProjectConnection']>, ParentType, ContextType, Partial<RegionMicroProjectsArgs>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  propertyServices?: Resolver<Maybe<ResolversTypes['PropertyServiceConnection']>, ParentType, ContextType, Partial<RegionPropertyServicesArgs>>;
+  recognitions?: Resolver<Maybe<ResolversTypes['RecognitionConnection']>, ParentType, ContextType, Partial<RegionRecognitionsArgs>>;
+  residentSuggestions?: Resolver<Maybe<ResolversTypes['ResidentSuggestionConnection']>, ParentType, ContextType, Partial<RegionResidentSuggestionsArgs>>;
   structure?: Resolver<Maybe<ResolversTypes['RegionStructure']>, ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
+  villagersGroups?: Resolver<Maybe<ResolversTypes['VillagersGroupConnection']>, ParentType, ContextType, Partial<RegionVillagersGroupsArgs>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
+  writeups?: Resolver<Maybe<ResolversTypes['WriteupConnection']>, ParentType, ContextType, Partial<RegionWriteupsArgs>>;
 }>;
 
 export type RegionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RegionConnection'] = ResolversParentTypes['RegionConnection']> = ResolversObject<{
@@ -2519,6 +6007,27 @@ export type RegionStructureResolvers<ContextType = RequestContext, ParentType ex
   communities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType>;
   compounds?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType>;
   grids?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType>;
+  villagersGroups?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType>;
+}>;
+
+export type ResidentSuggestionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResidentSuggestion'] = ResolversParentTypes['ResidentSuggestion']> = ResolversObject<{
+  adopted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['ResidentSuggestionCategory'], ParentType, ContextType>;
+  closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  collectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType>;
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ResidentSuggestionStatus'], ParentType, ContextType>;
+}>;
+
+export type ResidentSuggestionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResidentSuggestionConnection'] = ResolversParentTypes['ResidentSuggestionConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type SocialWorkCertificateResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialWorkCertificate'] = ResolversParentTypes['SocialWorkCertificate']> = ResolversObject<{
@@ -2559,6 +6068,22 @@ export type SocialWorkExamRegistrationConnectionResolvers<ContextType = RequestC
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type VillagersGroupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VillagersGroup'] = ResolversParentTypes['VillagersGroup']> = ResolversObject<{
+  abolishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  households?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type VillagersGroupConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VillagersGroupConnection'] = ResolversParentTypes['VillagersGroupConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['VillagersGroup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type WithdrawnRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WithdrawnRecord'] = ResolversParentTypes['WithdrawnRecord']> = ResolversObject<{
   history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2578,10 +6103,15 @@ export type WorkforceFiguresResolvers<ContextType = RequestContext, ParentType e
   examPassed?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresExamPassedArgs, 'year'>>;
   examRegistrants?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresExamRegistrantsArgs, 'year'>>;
   gridsWithoutWorker?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresGridsWithoutWorkerArgs, 'year'>>;
+  postRotations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresPostRotationsArgs, 'year'>>;
   ranking?: Resolver<Array<ResolversTypes['FigureRank']>, ParentType, ContextType, RequireFields<WorkforceFiguresRankingArgs, 'figure' | 'level' | 'order' | 'year'>>;
   series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<WorkforceFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
+  trainedWorkers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainedWorkersArgs, 'year'>>;
+  trainingCoverageRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingCoverageRateArgs, 'year'>>;
+  trainingOrganisedPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingOrganisedPersonTimesArgs, 'year'>>;
   trainingPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingPersonTimesArgs, 'year'>>;
   trainingSessions?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingSessionsArgs, 'year'>>;
+  trainingsOrganised?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingsOrganisedArgs, 'year'>>;
   workers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresWorkersArgs, 'year'>>;
 }>;
 
@@ -2594,7 +6124,9 @@ export type WorkforceTrainingResolvers<ContextType = RequestContext, ParentType 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organiser?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organiserRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   personTimes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  programme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   startOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['WorkforceTrainingType'], ParentType, ContextType>;
 }>;
@@ -2614,8 +6146,34 @@ export type WorkforceTrainingConnectionResolvers<ContextType = RequestContext, P
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type WriteupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Writeup'] = ResolversParentTypes['Writeup']> = ResolversObject<{
+  author?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType>;
+  completedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['WriteupKind'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WriteupConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WriteupConnection'] = ResolversParentTypes['WriteupConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Writeup']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
+  AutonomyActivity?: AutonomyActivityResolvers<ContextType>;
+  AutonomyActivityConnection?: AutonomyActivityConnectionResolvers<ContextType>;
+  AutonomyStation?: AutonomyStationResolvers<ContextType>;
+  AutonomyStationConnection?: AutonomyStationConnectionResolvers<ContextType>;
+  AutonomySubsidy?: AutonomySubsidyResolvers<ContextType>;
+  CommunityElection?: CommunityElectionResolvers<ContextType>;
+  CommunityElectionConnection?: CommunityElectionConnectionResolvers<ContextType>;
+  CommunityFacility?: CommunityFacilityResolvers<ContextType>;
+  CommunityFacilityConnection?: CommunityFacilityConnectionResolvers<ContextType>;
   CommunityWorker?: CommunityWorkerResolvers<ContextType>;
   CommunityWorkerConnection?: CommunityWorkerConnectionResolvers<ContextType>;
   CommunityWorkerPost?: CommunityWorkerPostResolvers<ContextType>;
@@ -2625,35 +6183,55 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DeliberationTopic?: DeliberationTopicResolvers<ContextType>;
   DeliberationTopicConnection?: DeliberationTopicConnectionResolvers<ContextType>;
+  ElectionResult?: ElectionResultResolvers<ContextType>;
+  FacilityWork?: FacilityWorkResolvers<ContextType>;
+  FacilityWorkConnection?: FacilityWorkConnectionResolvers<ContextType>;
   FigurePoint?: FigurePointResolvers<ContextType>;
   FigureRank?: FigureRankResolvers<ContextType>;
+  GovernanceFigures?: GovernanceFiguresResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   GridConnection?: GridConnectionResolvers<ContextType>;
+  HouseholdVisit?: HouseholdVisitResolvers<ContextType>;
+  HouseholdVisitConnection?: HouseholdVisitConnectionResolvers<ContextType>;
   LedgerConflict?: LedgerConflictResolvers<ContextType>;
   LedgerConflictField?: LedgerConflictFieldResolvers<ContextType>;
   LedgerDefect?: LedgerDefectResolvers<ContextType>;
   LedgerImport?: LedgerImportResolvers<ContextType>;
   LedgerRowImport?: LedgerRowImportResolvers<ContextType>;
+  MicroProject?: MicroProjectResolvers<ContextType>;
+  MicroProjectConnection?: MicroProjectConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OwnersCommittee?: OwnersCommitteeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PersonsOnDay?: PersonsOnDayResolvers<ContextType>;
+  PropertyFees?: PropertyFeesResolvers<ContextType>;
+  PropertyService?: PropertyServiceResolvers<ContextType>;
+  PropertyServiceConnection?: PropertyServiceConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RateFigure?: RateFigureResolvers<ContextType>;
   RatePoint?: RatePointResolvers<ContextType>;
+  Recognition?: RecognitionResolvers<ContextType>;
+  RecognitionConnection?: RecognitionConnectionResolvers<ContextType>;
   RecordChange?: RecordChangeResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionConnection?: RegionConnectionResolvers<ContextType>;
   RegionStructure?: RegionStructureResolvers<ContextType>;
+  ResidentSuggestion?: ResidentSuggestionResolvers<ContextType>;
+  ResidentSuggestionConnection?: ResidentSuggestionConnectionResolvers<ContextType>;
   SocialWorkCertificate?: SocialWorkCertificateResolvers<ContextType>;
   SocialWorkCertificateConnection?: SocialWorkCertificateConnectionResolvers<ContextType>;
   SocialWorkExamRegistration?: SocialWorkExamRegistrationResolvers<ContextType>;
   SocialWorkExamRegistrationConnection?: SocialWorkExamRegistrationConnectionResolvers<ContextType>;
+  VillagersGroup?: VillagersGroupResolvers<ContextType>;
+  VillagersGroupConnection?: VillagersGroupConnectionResolvers<ContextType>;
   WithdrawnRecord?: WithdrawnRecordResolvers<ContextType>;
   WorkforceFigures?: WorkforceFiguresResolvers<ContextType>;
   WorkforceTraining?: WorkforceTrainingResolvers<ContextType>;
   WorkforceTrainingAttendance?: WorkforceTrainingAttendanceResolvers<ContextType>;
   WorkforceTrainingConnection?: WorkforceTrainingConnectionResolvers<ContextType>;
+  Writeup?: WriteupResolvers<ContextType>;
+  WriteupConnection?: WriteupConnectionResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = RequestContext> = ResolversObject<{

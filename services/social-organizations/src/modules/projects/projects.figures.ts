@@ -1,11 +1,20 @@
-import { defineFigure, distinct, eq, flow, sum } from '@district/subgraph-kit';
-import type { SocialProjectMode } from '../../generated/graphql';
+import { and, defineFigure, distinct, eq, flow, inList, sum } from '@district/subgraph-kit';
+import type { ProjectCategoryKind, ProjectFundingSource, SocialProjectMode } from '../../generated/graphql';
 
-type Args = { mode?: SocialProjectMode | null };
+type Args = { mode?: SocialProjectMode | null; categoryKind?: ProjectCategoryKind | null; sources?: ProjectFundingSource[] | null };
 
 /** Projects sit in the community they serve; a year's figures count those approved (立项) in it. */
 const PROJECTS = { name: 'service-project', from: 'service_project p', place: 'p.community_code' };
-const byMode = (a: Args) => eq('p.mode', a.mode);
+const byMode = (a: Args) =>
+  and(eq('p.mode', a.mode), eq('p.category_kind', a.categoryKind), a.sources?.length ? inList('p.funding_source', a.sources) : undefined);
+
+/** Projects applied for (申报) in the period, whether approved yet or not. */
+export const serviceProjectsApplied = defineFigure<Args>({
+  name: 'projects.applied',
+  source: PROJECTS,
+  period: flow('p.applied_on'),
+  where: byMode,
+});
 
 /** Projects approved in the period. */
 export const serviceProjects = defineFigure<Args>({

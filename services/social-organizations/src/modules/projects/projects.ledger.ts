@@ -19,6 +19,21 @@ export const PROJECT_MODES = vocabulary({
   公益创投: 'VENTURE_PHILANTHROPY',
 } as const);
 const STATUSES = vocabulary({ 实施中: 'IN_PROGRESS', 已结项: 'COMPLETED' } as const);
+export const CATEGORY_KINDS = vocabulary({
+  基础扶持类: 'BASIC_SUPPORT',
+  能力提升类: 'CAPACITY_BUILDING',
+  品牌创新类: 'BRAND_INNOVATION',
+  其他: 'OTHER',
+} as const);
+export const FUNDING_SOURCES = vocabulary({
+  区级: 'DISTRICT',
+  市级: 'CITY',
+  街道: 'STREET',
+  众筹: 'CROWDFUNDING',
+  社区保障资金: 'COMMUNITY_FUND',
+  社会捐赠: 'DONATION',
+  其他: 'OTHER',
+} as const);
 
 const columns = {
   number: { header: '项目编号', type: 'code', required: true, pattern: /^[A-Za-z0-9_-]{1,30}$/ },
@@ -31,6 +46,10 @@ const columns = {
   funding: { header: '资金(元)', type: 'decimal', min: 0, digits: [14, 2], required: true },
   approvedOn: { header: '立项日期', type: 'date', required: true },
   status: { header: '状态', type: 'enum', values: STATUSES.labels, required: true },
+  // added in 2026: last year's files without these headers still import
+  categoryKind: { header: '项目分类', type: 'enum', values: CATEGORY_KINDS.labels, optionalHeader: true },
+  fundingSource: { header: '资金来源', type: 'enum', values: FUNDING_SOURCES.labels, optionalHeader: true },
+  appliedOn: { header: '申报日期', type: 'date', optionalHeader: true },
 } satisfies Record<string, ColumnSpec>;
 type Key = keyof typeof columns;
 
@@ -38,10 +57,14 @@ const spec: LedgerSpec<Key> = {
   file: 'social/service_projects.csv',
   columns,
   key: ['number'],
-  check: (v) =>
-    String(v.community).endsWith('000')
-      ? [{ column: 'community', kind: 'format', reason: '应为社区代码 / must be a community code, not a street' }]
-      : [],
+  check: (v) => [
+    ...(String(v.community).endsWith('000')
+      ? [{ column: 'community' as const, kind: 'format' as const, reason: '应为社区代码 / must be a community code, not a street' }]
+      : []),
+    ...(v.appliedOn && String(v.appliedOn) > String(v.approvedOn)
+      ? [{ column: 'appliedOn' as const, kind: 'date' as const, reason: '申报日期晚于立项日期 / applied after it was approved' }]
+      : []),
+  ],
 };
 
 /**
@@ -70,7 +93,19 @@ export const projectsLedger: LedgerImporter<Key> = {
         table: 'service_project',
         key: ['id'],
         region: 'community_code',
-        columns: ['name', 'organization_code', 'community_code', 'category', 'mode', 'funding', 'approved_on', 'status'],
+        columns: [
+          'name',
+          'organization_code',
+          'community_code',
+          'category',
+          'mode',
+          'funding',
+          'approved_on',
+          'status',
+          'category_kind',
+          'funding_source',
+          'applied_on',
+        ],
       },
       batch.map(({ row, value }) => ({
         row,
@@ -86,6 +121,9 @@ export const projectsLedger: LedgerImporter<Key> = {
           funding: value.funding,
           approved_on: str(value.approvedOn),
           status: STATUSES.of(value.status),
+          category_kind: CATEGORY_KINDS.orNull(value.categoryKind),
+          funding_source: FUNDING_SOURCES.orNull(value.fundingSource),
+          applied_on: strOrNull(value.appliedOn),
         },
       })),
       { keyLabel: (v) => `项目编号 ${v.number}`, keyColumn: columns.number.header },

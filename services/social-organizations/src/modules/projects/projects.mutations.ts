@@ -32,6 +32,7 @@ export const PROJECT_RECORD = defineRecord<ServiceProject>({
   label: ['服务项目', 'service project'],
   owner: DEPARTMENT,
   placeOf: (p) => p.communityCode,
+  referencedBy: [{ table: 'project_milestone', column: 'project_id', label: ['项目节点', 'milestones'] }],
   idOf: (p) => p.id,
 });
 
@@ -60,6 +61,7 @@ function assertProjectDays(p: ServiceProject, org: SocialOrganization): void {
       'organizationCode',
     );
   }
+  if (p.appliedOn && p.appliedOn > p.approvedOn) throw badInput('申报日期晚于立项日期 / applied after it was approved', 'appliedOn');
   if (p.completedOn && p.completedOn < p.approvedOn)
     throw badInput('结项日期早于立项日期 / completed before it was approved', 'completedOn');
   if (p.completedOn && p.status !== 'COMPLETED')
@@ -100,6 +102,9 @@ export const projectMutations: MutationResolvers = {
           communityCode,
           category: optionalText(input.category, 'category', '项目类别', 50),
           mode: input.mode,
+          categoryKind: input.categoryKind ?? null,
+          fundingSource: input.fundingSource ?? null,
+          appliedOn: input.appliedOn ? notFuture(input.appliedOn, 'appliedOn', '申报日期') : null,
           funding: funding.toFixed(2),
           approvedOn,
           status,
@@ -141,6 +146,10 @@ export const projectMutations: MutationResolvers = {
       }
       if (input.category !== undefined) change.set(row, 'category', optionalText(input.category, 'category', '项目类别', 50));
       if (input.mode) change.set(row, 'mode', input.mode);
+      if (input.categoryKind !== undefined) change.set(row, 'categoryKind', input.categoryKind);
+      if (input.fundingSource !== undefined) change.set(row, 'fundingSource', input.fundingSource);
+      if (input.appliedOn !== undefined)
+        change.set(row, 'appliedOn', input.appliedOn === null ? null : notFuture(input.appliedOn, 'appliedOn', '申报日期'));
       if (input.funding !== undefined && input.funding !== null)
         change.set(row, 'funding', amountOf(input.funding, 'funding', '资金').toFixed(2));
       if (input.approvedOn) change.set(row, 'approvedOn', notFuture(input.approvedOn, 'approvedOn', '立项日期'));

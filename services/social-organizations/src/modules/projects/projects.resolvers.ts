@@ -16,7 +16,7 @@ import {
 import type { Resolvers } from '../../generated/graphql';
 import { referencedOrganization } from '../organizations/organizations.resolvers';
 import { ServiceProject } from './service-project.entity';
-import { serviceProjectCommunities, serviceProjectFunding, serviceProjects } from './projects.figures';
+import { serviceProjectCommunities, serviceProjectFunding, serviceProjects, serviceProjectsApplied } from './projects.figures';
 import { PROJECT_RECORD } from './projects.mutations';
 
 const PROJECTS: ListSpec<ServiceProject> = {
@@ -38,6 +38,8 @@ export const projectResolvers: Resolvers = {
       const where = and(
         eq('t.organization_code', f.organizationCode ? normaliseCreditCode(f.organizationCode) : null),
         eq('t.mode', f.mode),
+        eq('t.category_kind', f.categoryKind),
+        eq('t.funding_source', f.fundingSource),
         eq('t.status', f.status),
         !!f.approvedFrom && sql`t.approved_on >= ${f.approvedFrom}::date`,
         !!f.approvedTo && sql`t.approved_on <= ${f.approvedTo}::date`,
@@ -57,5 +59,6 @@ export const projectResolvers: Resolvers = {
     serviceProjects: (n, a, ctx) => yearOnYear(ctx, serviceProjects, a, n.code),
     serviceProjectCommunities: (n, a, ctx) => yearOnYear(ctx, serviceProjectCommunities, a, n.code),
     serviceProjectFunding: (n, a, ctx) => yearOnYear(ctx, serviceProjectFunding, a, n.code),
+    serviceProjectsApplied: (n, a, ctx) => yearOnYear(ctx, serviceProjectsApplied, a, n.code),
   },
 };

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { LedgerRecord } from '@district/subgraph-kit';
-import type { SocialProjectMode, SocialProjectStatus } from '../../generated/graphql';
+import type { ProjectCategoryKind, ProjectFundingSource, SocialProjectMode, SocialProjectStatus } from '../../generated/graphql';
 import { SocialOrganization } from '../organizations/organization.entity';
 
 /**
@@ -39,6 +39,18 @@ export class ServiceProject extends LedgerRecord {
 
   @Property({ type: 'string', length: 24 })
   mode!: SocialProjectMode;
+
+  /** 项目分类 (基础扶持类 …), a vocabulary a filter can use beside the office's own 项目类别 */
+  @Property({ type: 'string', length: 20, nullable: true })
+  categoryKind?: ProjectCategoryKind | null;
+
+  /** 资金来源 (区级, 市级, 众筹, 社区保障资金 …) */
+  @Property({ type: 'string', length: 20, nullable: true })
+  fundingSource?: ProjectFundingSource | null;
+
+  /** 申报日期 */
+  @Property({ type: 'date', nullable: true })
+  appliedOn?: string | null;
 
   /** 资金(元), yuan with fen */
   @Property({ type: 'decimal', precision: 14, scale: 2 })

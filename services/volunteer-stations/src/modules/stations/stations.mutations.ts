@@ -35,6 +35,7 @@ export const STATION_RECORD = defineRecord<Station>({
   referencedBy: [
     { table: 'volunteer_stint', column: 'station_id', label: ['志愿者在站经历', "volunteers' stints"] },
     { table: 'activity', column: 'station_id', label: ['志愿服务活动', 'activities'] },
+    { table: 'volunteer_project', column: 'station_id', label: ['志愿服务项目', 'volunteer projects'] },
   ],
 });
 

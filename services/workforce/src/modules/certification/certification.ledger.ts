@@ -16,7 +16,7 @@ export const LEVELS = vocabulary({ 助理社会工作师: 'ASSISTANT', 社会工
 export const RESULTS = vocabulary({ 通过: 'PASSED', 未通过: 'FAILED', 缺考: 'ABSENT' } as const);
 
 /** The district's own nodes, to place work units by name: names repeat across districts, so only this district's count. */
-async function districtRegions(ctx: ImportContext): Promise<NamedRegion[] | null> {
+export async function districtRegions(ctx: ImportContext): Promise<NamedRegion[] | null> {
   const res = await ctx.db.query(`SELECT code, name FROM region WHERE code LIKE $1`, [`${ctx.district}%`]);
   return res.rows.length ? res.rows : null;
 }

@@ -37,6 +37,7 @@ export const REGION_RECORD = defineRecord<Region>({
     { table: 'region', column: 'parent_code', label: ['下级区划', 'child nodes'] },
     { table: 'grid', column: 'community_code', label: ['网格', 'grids'] },
     { table: 'compound', column: 'community_code', label: ['小区', 'compounds'] },
+    { table: 'villagers_group', column: 'community_code', label: ['村（居）民小组', 'villagers’ groups'] },
     { table: 'worker_post', column: 'community_code', label: ['任职记录', 'posts'] },
     { table: 'certificate', column: 'region_code', label: ['证书', 'certificates'] },
     { table: 'exam_registration', column: 'region_code', label: ['考试报名', 'exam registrations'] },

@@ -22,6 +22,14 @@ export class Training extends LedgerRecord {
   @Property({ type: 'text' })
   name!: string;
 
+  /**
+   * 培训项目: the named programme a session belongs to (菁训营, 书记擂台 …). Offices run a programme
+   * as a series of sessions under one name year after year, and report it by that name.
+   */
+  @Index()
+  @Property({ type: 'text', nullable: true })
+  programme?: string | null;
+
   @Property({ type: 'string', length: 30 })
   type!: TrainingType;
 
@@ -34,6 +42,16 @@ export class Training extends LedgerRecord {
 
   @Property({ type: 'text', nullable: true })
   organiser?: string | null;
+
+  /**
+   * The office that organised it (主办): a street's or community's node, or the district's. Imports
+   * place the organiser's name among the district's nodes like a work unit (work-unit.ts); trainings
+   * organised by an office are counted there (trainingsOrganised), apart from trainings its workers
+   * attended (trainingSessions).
+   */
+  @Index()
+  @Property({ type: 'string', length: 12 })
+  organiserCode!: string;
 
   @Property({ type: 'string', length: 20 })
   audience!: TrainingAudience;

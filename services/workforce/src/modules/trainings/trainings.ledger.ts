@@ -1,4 +1,6 @@
-import { globalId } from '@district/common';
+import { districtNode, globalId } from '@district/common';
+import { districtRegions } from '../certification/certification.ledger';
+import { regionOfUnit } from '../certification/work-unit';
 import {
   referenceDefect,
   storeRows,
@@ -33,6 +35,8 @@ const trainingColumns = {
   endOn: { header: '结束日期', type: 'date', allowFuture: true },
   organiser: { header: '主办单位', type: 'text' },
   audience: { header: '培训对象', type: 'enum', required: true, values: AUDIENCES.labels },
+  // added in 2026 (菁训营 and other named series): last year's files without it still import
+  programme: { header: '培训项目', type: 'text', optionalHeader: true },
 } satisfies Record<string, ColumnSpec>;
 type TrainingKey = keyof typeof trainingColumns;
 
@@ -47,10 +51,15 @@ export const trainingsLedger: LedgerImporter<TrainingKey> = {
         ? [{ column: 'endOn', kind: 'date', reason: '结束日期早于开始日期 / ends before it starts' }]
         : [],
   },
-  write: (batch, ctx) =>
-    storeRows(
+  async write(batch, ctx) {
+    const regions = (await districtRegions(ctx)) ?? [];
+    return storeRows(
       ctx,
-      { table: 'training', key: ['id'], columns: ['name', 'type', 'start_on', 'end_on', 'organiser', 'audience'] },
+      {
+        table: 'training',
+        key: ['id'],
+        columns: ['name', 'programme', 'type', 'start_on', 'end_on', 'organiser', 'organiser_code', 'audience'],
+      },
       batch.map(({ row, value }) => ({
         row,
         values: {
@@ -58,15 +67,18 @@ export const trainingsLedger: LedgerImporter<TrainingKey> = {
           district_code: ctx.district,
           number: str(value.number),
           name: str(value.name),
+          programme: strOrNull(value.programme),
           type: TYPES.of(value.type),
           start_on: str(value.startOn),
           end_on: strOrNull(value.endOn),
           organiser: strOrNull(value.organiser),
+          organiser_code: regionOfUnit(regions, strOrNull(value.organiser), districtNode(ctx.district)),
           audience: AUDIENCES.of(value.audience),
         },
       })),
       { keyLabel: (v) => `培训编号 ${v.number}`, keyColumn: trainingColumns.number.header },
-    ),
+    );
+  },
 };
 
 const attendanceColumns = {

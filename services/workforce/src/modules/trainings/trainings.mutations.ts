@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, conflict, districtNode, globalId, notFound } from '@district/common';
+import { assertCanWrite, badInput, conflict, districtNode, districtOf, globalId, notFound } from '@district/common';
 import {
   assertKeyFree,
   audited,
@@ -13,6 +13,7 @@ import {
   notFuture,
   optionalText,
   recordId,
+  regionCodeOf,
   requiredText,
   withdrawal,
   withdrawnView,
@@ -24,16 +25,18 @@ import type { CorrectWorkforceTrainingInput, MutationResolvers } from '../../gen
 import { Worker, WorkerPost } from '../workers/worker.entity';
 import { assertAttendanceInService } from './attendance';
 import { Training, TrainingAttendance } from './training.entity';
+import { Region } from '../regions/region.entity';
+import { regionOfUnit } from '../certification/work-unit';
 
 const DEPARTMENT = 'workforce';
 
-/** A training session: a district-wide record at its district's node; its attendance goes with it. */
+/** A training session, at the node of the office that organised it (the district's by default); its attendance goes with it. */
 export const TRAINING_RECORD = defineRecord<Training>({
   type: 'WorkforceTraining',
   entity: Training,
   label: ['培训班次', 'training session'],
   owner: DEPARTMENT,
-  placeOf: (t) => districtNode(t.districtCode),
+  placeOf: (t) => t.organiserCode || districtNode(t.districtCode),
   idOf: (t) => t.id,
   owns: [{ table: 'training_attendance', column: 'training_id' }],
 });
@@ -66,6 +69,27 @@ async function liveTraining(ctx: RequestContext, em: EntityManager, given: strin
   return training;
 }
 
+/**
+ * The node of the office organising a session: the one given (a street, community or the district,
+ * of the session's district), else the node the organiser's name names (as imports place it), else
+ * the district's.
+ */
+async function organiserOf(
+  em: EntityManager,
+  district: string,
+  given: string | null | undefined,
+  organiser: string | null,
+): Promise<string> {
+  if (given) {
+    const code = regionCodeOf(given, 'organiserCode', ['DISTRICT', 'STREET', 'COMMUNITY']);
+    if (districtOf(code) !== district || !(await em.findOne(Region, { code })))
+      throw badInput(`主办单位区划不存在：${code} / no such organising office in the district`, 'organiserCode');
+    return code;
+  }
+  const regions = await em.find(Region, { code: { $like: `${district}%` } });
+  return regionOfUnit(regions, organiser, districtNode(district));
+}
+
 export const trainingMutations: MutationResolvers = {
   scheduleWorkforceTraining: (_, { input }, ctx) =>
     audited(
@@ -74,7 +98,9 @@ export const trainingMutations: MutationResolvers = {
       input,
       async (em) => {
         const district = await districtFor(ctx, input.districtCode);
-        assertCanWrite(ctx.caller, DEPARTMENT, districtNode(district));
+        const organiser = optionalText(input.organiser, 'organiser', '主办单位');
+        const organiserCode = await organiserOf(em, district, input.organiserCode, organiser);
+        assertCanWrite(ctx.caller, DEPARTMENT, organiserCode);
         const number = localNumberOf(input.id, 'id', '培训编号');
         const name = requiredText(input.name, 'name', '培训名称');
         if (input.endOn && input.endOn < input.startOn) throw badInput('结束日期不能早于开始日期 / endOn is before startOn', 'endOn');
@@ -85,10 +111,12 @@ export const trainingMutations: MutationResolvers = {
           districtCode: district,
           number,
           name,
+          programme: optionalText(input.programme, 'programme', '培训项目'),
           type: input.type,
           startOn: input.startOn,
           endOn: input.endOn ?? null,
-          organiser: optionalText(input.organiser, 'organiser', '主办单位'),
+          organiser,
+          organiserCode,
           audience: input.audience,
         });
       },
@@ -98,9 +126,12 @@ export const trainingMutations: MutationResolvers = {
   correctWorkforceTraining: correction<Training, CorrectWorkforceTrainingInput>(TRAINING_RECORD, async ({ em, row, change }, input) => {
     const startedOn = row.startOn;
     if (input.name !== undefined) change.set(row, 'name', requiredText(input.name, 'name', '培训名称'));
+    if (input.programme !== undefined) change.set(row, 'programme', optionalText(input.programme, 'programme', '培训项目'));
     if (input.type) change.set(row, 'type', input.type);
     if (input.audience) change.set(row, 'audience', input.audience);
     if (input.organiser !== undefined) change.set(row, 'organiser', optionalText(input.organiser, 'organiser', '主办单位'));
+    if (input.organiserCode)
+      change.set(row, 'organiserCode', await organiserOf(em, row.districtCode, input.organiserCode, row.organiser ?? null));
     if (input.startOn) change.set(row, 'startOn', input.startOn);
     if (input.endOn !== undefined) change.set(row, 'endOn', input.endOn);
     if (row.endOn && row.endOn < row.startOn) throw badInput('结束日期不能早于开始日期 / endOn is before startOn', 'endOn');

@@ -1,10 +1,25 @@
 import { districtOf, inScope } from '@district/common';
-import { and, byKey, eq, historyField, listWhere, recordId, rowsBy, sql, yearOnYear, type RequestContext } from '@district/subgraph-kit';
+import {
+  and,
+  byKey,
+  eq,
+  historyField,
+  listPrefix,
+  listWhere,
+  recordId,
+  rowsBy,
+  sql,
+  underPrefix,
+  rateYearOnYear,
+  yearOnYear,
+  type RequestContext,
+} from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
 import { regionByCode } from '../regions/regions.resolvers';
 import { workerById } from '../workers/workers.resolvers';
 import { Training, TrainingAttendance } from './training.entity';
-import { trainingPersonTimes, trainingSessions } from './trainings.figures';
+import { workersInPost } from '../workers/workers.figures';
+import { organisedPersonTimes, trainedWorkers, trainingPersonTimes, trainingsOrganised, trainingSessions } from './trainings.figures';
 import { ATTENDANCE_RECORD, TRAINING_RECORD } from './trainings.mutations';
 
 const TRAININGS = {
@@ -37,14 +52,17 @@ export const trainingResolvers: Resolvers = {
         scope ? sql`t.district_code = ${districtOf(scope)}` : undefined,
         eq('t.type', f.type),
         eq('t.audience', f.audience),
+        eq('t.programme', f.programme),
         f.startFrom ? sql`t.start_on >= ${f.startFrom}::date` : undefined,
         f.startTo ? sql`t.start_on <= ${f.startTo}::date` : undefined,
+        f.organiserCode ? underPrefix('t.organiser_code', listPrefix(ctx, f.organiserCode)) : undefined,
       );
       return listWhere(ctx, TRAININGS, where, args);
     },
   },
   WorkforceTraining: {
     number: (t) => t.number,
+    organiserRegion: async (t, _, ctx) => (await regionByCode(ctx, t.organiserCode))!,
     history: historyField(TRAINING_RECORD),
     personTimes: async (t, _, ctx) =>
       new Set((await attendanceOf(ctx, t.id)).filter((a) => a.status === 'PRESENT').map((a) => a.workerId)).size,
@@ -60,5 +78,9 @@ export const trainingResolvers: Resolvers = {
   WorkforceFigures: {
     trainingSessions: (n, a, ctx) => yearOnYear(ctx, trainingSessions, a, n.code),
     trainingPersonTimes: (n, a, ctx) => yearOnYear(ctx, trainingPersonTimes, a, n.code),
+    trainingsOrganised: (n, a, ctx) => yearOnYear(ctx, trainingsOrganised, a, n.code),
+    trainingOrganisedPersonTimes: (n, a, ctx) => yearOnYear(ctx, organisedPersonTimes, a, n.code),
+    trainedWorkers: (n, a, ctx) => yearOnYear(ctx, trainedWorkers, a, n.code),
+    trainingCoverageRate: (n, a, ctx) => rateYearOnYear(ctx, trainedWorkers, workersInPost, a, n.code),
   },
 };

@@ -2,7 +2,7 @@ import { and, defineFigure, distinct, during, eq, raw, sql, stock, type Sql } fr
 import type { WorkerRole, WorkerTier } from './worker.entity';
 
 /** A post counts on a day from its first day up to (not including) the day it ended. */
-const inPost = stock({ since: 'p.from_on', until: 'p.to_on', sinceRequired: true });
+export const inPost = stock({ since: 'p.from_on', until: 'p.to_on', sinceRequired: true });
 
 /** Workers in post on the stock day, optionally of one role and tier (where their post on that day says). */
 export const workersInPost = defineFigure<{ role?: WorkerRole | null; tier?: WorkerTier | null }>({

@@ -1,0 +1,69 @@
+import { and, defineFigure, during, eq, flow, inList, sql, stock, sum } from '@district/subgraph-kit';
+import type { FacilityKind, FacilityWorkKind, FundingSource } from './facility.entity';
+
+type FacilityArgs = { kind?: FacilityKind | null; minStar?: number | null };
+type WorkArgs = { kind?: FacilityWorkKind | null; facilityKind?: FacilityKind | null; sources?: FundingSource[] | null };
+
+const facilities = { name: 'facility', from: 'facility f', place: 'f.community_code' };
+const works = { name: 'facility-work', from: 'facility_work w JOIN facility f ON f.id = w.facility_id', place: 'w.community_code' };
+
+/** A facility counts on a day from its opening (none: before the ledgers began) up to the day it closed. */
+const inUse = stock({ since: 'f.opened_on', until: 'f.closed_on' });
+const ofKind = (a: FacilityArgs) => eq('f.kind', a.kind);
+/** Facilities in use on the day, by kind. */
+export const facilitiesInUse = defineFigure<FacilityArgs>({
+  name: 'facilities.inUse',
+  source: facilities,
+  period: inUse,
+  where: ofKind,
+});
+
+/** Facilities in use rated at least `minStar` (default 1) stars on or before the day. */
+export const starRatedFacilities = defineFigure<FacilityArgs>({
+  name: 'facilities.starRated',
+  source: facilities,
+  period: during((p) => and(inUse(p), sql`f.star_rated_on <= ${p.asOf}::date`)),
+  where: (a) => and(ofKind(a), sql`f.star_level >= ${a.minStar ?? 1}`),
+});
+
+/** Floor area (m²) of the facilities in use. */
+export const facilityArea = defineFigure<FacilityArgs>({
+  name: 'facilities.area',
+  source: facilities,
+  period: inUse,
+  aggregate: sum('f.area'),
+  where: ofKind,
+});
+
+const workWhere = (a: WorkArgs) =>
+  and(eq('w.kind', a.kind), eq('f.kind', a.facilityKind), a.sources?.length ? inList('w.funding_source', a.sources) : undefined);
+
+/** Works started in the period. */
+export const worksStarted = defineFigure<WorkArgs>({
+  name: 'facilityWorks.started',
+  source: works,
+  period: flow('w.started_on'),
+  where: workWhere,
+});
+/** Works completed in the period, whenever started. */
+export const worksCompleted = defineFigure<WorkArgs>({
+  name: 'facilityWorks.completed',
+  source: works,
+  period: flow('w.completed_on'),
+  where: workWhere,
+});
+/** Works accepted in the period. */
+export const worksAccepted = defineFigure<WorkArgs>({
+  name: 'facilityWorks.accepted',
+  source: works,
+  period: flow('w.accepted_on'),
+  where: workWhere,
+});
+/** Funding (yuan) of the works started in the period, by source. */
+export const worksFunding = defineFigure<WorkArgs>({
+  name: 'facilityWorks.funding',
+  source: works,
+  period: flow('w.started_on'),
+  aggregate: sum('coalesce(w.funding, 0)'),
+  where: workWhere,
+});
