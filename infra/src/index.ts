@@ -8,3 +8,4 @@ export * from './connect';
 export * from './graph-client';
 export * from './templates';
 export * from './ledger-plan';
+export * from './scale-copies';
