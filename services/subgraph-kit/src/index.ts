@@ -8,6 +8,7 @@ export * from './context';
 export * from './sql';
 export * from './pagination';
 export * from './lists';
+export * from './ranges';
 export * from './loaders';
 export * from './references';
 export * from './prime';
