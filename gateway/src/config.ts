@@ -22,6 +22,8 @@ export interface GatewayEnv {
   MAX_COST: number;
   MAX_BODY_BYTES: number;
   RATE_LIMIT_PER_MINUTE: number;
+  /** identical reads in flight at once are sent to a subgraph once (dedupe.ts) */
+  DEDUPE_READS: boolean;
 }
 
 export const gatewayEnv: EnvSpec<GatewayEnv> = {
@@ -44,6 +46,7 @@ export const gatewayEnv: EnvSpec<GatewayEnv> = {
   MAX_COST: env.int(50000),
   MAX_BODY_BYTES: env.int(100_000),
   RATE_LIMIT_PER_MINUTE: env.int(600),
+  DEDUPE_READS: env.bool(true),
 };
 
 export function checkKeys(config: GatewayConfig): void {

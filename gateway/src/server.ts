@@ -7,6 +7,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { isDepartment, maskErrors, type Caller } from '@district/common';
 import type { GatewayContext } from './context';
 import { CallerForwardingDataSource } from './data-source';
+import { InflightReads } from './dedupe';
+import { CallerTokens } from './caller-tokens';
 import { httpError } from './http-errors';
 import { createAuthenticator } from './auth';
 import { checkKeys, type GatewayConfig } from './config';
@@ -19,11 +21,14 @@ import { aliasLimit, costLimit, depthLimit, loadTrustedDocuments, RateLimiter, u
  */
 export async function createGatewayApp(config: GatewayConfig): Promise<{ app: express.Express; apollo: ApolloServer<GatewayContext> }> {
   checkKeys(config);
+  const inflight = config.DEDUPE_READS ? new InflightReads() : undefined;
+  const callerTokens = new CallerTokens(config.INTERNAL_SECRET);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => {
       const override = isDepartment(name) ? config.subgraphUrls[name] : undefined;
-      return new CallerForwardingDataSource(override ?? url ?? '', config.INTERNAL_SECRET);
+      const reads = inflight && isDepartment(name) ? { subgraph: name, inflight } : undefined;
+      return new CallerForwardingDataSource(override ?? url ?? '', callerTokens, reads);
     },
   });
   const apollo = new ApolloServer<GatewayContext>({

@@ -27,14 +27,15 @@ export interface Caller {
 export const CALLER_HEADER = 'x-district-caller';
 const ISSUER = 'district-gateway';
 const AUDIENCE = 'district-subgraphs';
-const TTL_SECONDS = 60;
+/** how long a gateway-signed caller is accepted */
+export const CALLER_TOKEN_TTL_SECONDS = 60;
 
 /**
  * The gateway signs the verified caller with a per-deployment secret; subgraphs accept nothing
  * else. A client that reaches a subgraph directly cannot forge a caller or call `_entities`.
  */
 export function signCaller(caller: Caller, secret: string): Promise<string> {
-  return callerToken(caller, secret, { issuer: ISSUER, audience: AUDIENCE, ttl: `${TTL_SECONDS}s` });
+  return callerToken(caller, secret, { issuer: ISSUER, audience: AUDIENCE, ttl: `${CALLER_TOKEN_TTL_SECONDS}s` });
 }
 
 /** A caller as HS256 JWT claims (sub, roles, dept, region): the shape the gateway and subgraphs read. */
@@ -123,6 +124,17 @@ export function assertCanWrite(caller: Caller, owner: Department, regionCode: st
   if (hasRole(caller, 'DEPARTMENT') && caller.department === owner && within) return;
   if ((hasRole(caller, 'STREET') || hasRole(caller, 'COMMUNITY')) && regionCode && within) return;
   throw forbidden('无权修改此数据 / you may not change this record');
+}
+
+/**
+ * Who a subgraph's answer to a read is for: callers with the same roles, department and scope get
+ * the same answer, so the gateway may send their identical concurrent reads once. A caller who may
+ * see personal data unmasked in `owner` has each such read audited under its own name, so its
+ * answers are shared only with itself.
+ */
+export function readAudience(caller: Caller, owner: Department): string {
+  const audience = JSON.stringify([[...caller.roles].sort(), caller.department ?? null, caller.regionScope ?? null]);
+  return canSeePersonal(caller, owner, caller.regionScope ?? '') ? `${audience}${caller.subject}` : audience;
 }
 
 /** Whether personal data (ID numbers, phones, names) of a record may be shown unmasked. */
