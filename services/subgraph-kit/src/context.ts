@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller, Department, RegionTree } from '@district/common';
 import type { FigureBatch } from './figures/engine';
 import type { DataVersion } from './data-version';
+import type { VersionCache } from './version-cache';
 
 /** A personal field shown unmasked during this request, recorded once the response is sent. */
 export interface PersonalRead {
@@ -24,6 +25,8 @@ export interface RequestContext {
   regionTree: RegionTree;
   /** the version of this subgraph's data, followed from the database (absent in plain scripts) */
   dataVersion?: DataVersion;
+  /** rows kept while the data stands still (loaders.ts, byKeyPerVersion), shallow-copied into each request; absent: always read */
+  rowsPerVersion?: VersionCache<unknown>;
 }
 
 /**

@@ -24,6 +24,7 @@ export * from './personal';
 export * from './scalars';
 export * from './sdl';
 export * from './data-version';
+export * from './version-cache';
 export * from './server';
 export * from './subgraph-main';
 export * from './migrations';

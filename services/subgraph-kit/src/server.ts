@@ -14,6 +14,7 @@ import { enforcePersonalData } from './personal';
 import { sharedTypeDefs } from './sdl';
 import { DataVersion } from './data-version';
 import { FigureBatch, FigureCache } from './figures';
+import { VersionCache } from './version-cache';
 
 export interface SubgraphDefinition {
   service: Department;
@@ -46,7 +47,7 @@ export interface SubgraphServerOptions extends SubgraphDefinition {
   regionTreeUrl?: string;
   /** the region tree read from the subgraph's own tables (the owner's) */
   localRegionTree?: (em: EntityManager) => RegionTree;
-  /** figures are cached per data version unless switched off */
+  /** figures (and rows read by byKeyPerVersion) are cached per data version unless switched off */
   figureCache?: boolean;
 }
 
@@ -69,6 +70,7 @@ export async function createSubgraphApp(
   const dataVersion = new DataVersion(opts.databaseUrl);
   await dataVersion.start();
   const cache = opts.figureCache === false ? undefined : new FigureCache(dataVersion);
+  const rowsPerVersion = opts.figureCache === false ? undefined : new VersionCache<unknown>(dataVersion);
   const regionTreeFor = (em: EntityManager): RegionTree => {
     if (opts.localRegionTree) return opts.localRegionTree(em);
     if (!opts.regionTreeUrl) throw new Error('a subgraph other than the region tree owner needs REGION_TREE_URL');
@@ -108,6 +110,7 @@ export async function createSubgraphApp(
           // a tree per request: its answers are cached for the request only, never across edits of the tree
           regionTree: regionTreeFor(em),
           dataVersion,
+          rowsPerVersion,
         };
       },
     }),
