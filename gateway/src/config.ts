@@ -24,6 +24,8 @@ export interface GatewayEnv {
   RATE_LIMIT_PER_MINUTE: number;
   /** identical reads in flight at once are sent to a subgraph once (dedupe.ts) */
   DEDUPE_READS: boolean;
+  /** identical queries in flight at once are executed once (dedupe.ts) */
+  DEDUPE_OPERATIONS: boolean;
 }
 
 export const gatewayEnv: EnvSpec<GatewayEnv> = {
@@ -47,6 +49,7 @@ export const gatewayEnv: EnvSpec<GatewayEnv> = {
   MAX_BODY_BYTES: env.int(100_000),
   RATE_LIMIT_PER_MINUTE: env.int(600),
   DEDUPE_READS: env.bool(true),
+  DEDUPE_OPERATIONS: env.bool(true),
 };
 
 export function checkKeys(config: GatewayConfig): void {

@@ -1,4 +1,5 @@
 import type { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { readAudience, type Department } from '@district/common';
 import type { GatewayContext } from './context';
 
@@ -70,4 +71,67 @@ function readKey(subgraph: Department, options: Options): string | undefined {
 function ownCopy(response: SubgraphResponse): SubgraphResponse {
   const { http, ...body } = response;
   return { ...structuredClone(body), http };
+}
+
+/**
+ * The same one level up: identical operations in flight at once (same document, operation name,
+ * variables and audience) are executed once, and every request gets the answer, formatted once.
+ * A mutation ends all sharing, as above. Requests that arrive while no identical one is running
+ * execute as usual; nothing is kept once answered.
+ */
+export function sharedOperations(): { plugin: ApolloServerPlugin<GatewayContext>; counts: { executed: number; shared: number } } {
+  const pending = new Map<string, Promise<GraphQLResponse | undefined>>();
+  const counts = { executed: 0, shared: 0 };
+  // a request that fails outside the pipeline never sends a response: its waiters execute on their own
+  const unfinished = new WeakMap<object, () => void>();
+  const plugin: ApolloServerPlugin<GatewayContext> = {
+    async unexpectedErrorProcessingRequest({ requestContext }) {
+      unfinished.get(requestContext)?.();
+    },
+    async requestDidStart(requestContext) {
+      let key: string | undefined;
+      let answer: Promise<GraphQLResponse | undefined> | undefined;
+      let settle: ((r: GraphQLResponse | undefined) => void) | undefined;
+      let write = false;
+      const finish = (response: GraphQLResponse | undefined) => {
+        settle?.(response);
+        settle = undefined;
+        if (key !== undefined && pending.get(key) === answer) pending.delete(key);
+      };
+      return {
+        async responseForOperation(rc) {
+          if (rc.operation.operation !== 'query') {
+            write = true;
+            pending.clear();
+            return null;
+          }
+          key = JSON.stringify([
+            readAudience(rc.contextValue.caller),
+            rc.operationName ?? null,
+            rc.queryHash,
+            rc.request.variables ?? null,
+          ]);
+          const inFlight = pending.get(key);
+          if (inFlight) {
+            const shared = await inFlight;
+            if (shared) {
+              counts.shared++;
+              return { body: shared.body, http: { status: shared.http.status, headers: new HeaderMap(shared.http.headers) } };
+            }
+          }
+          counts.executed++;
+          answer = new Promise((resolve) => (settle = resolve));
+          pending.set(key, answer);
+          unfinished.set(requestContext, () => finish(undefined));
+          return null;
+        },
+        async willSendResponse(rc) {
+          if (write) pending.clear();
+          // only a whole answer is shared; an incremental one is each request's own
+          finish(rc.response.body?.kind === 'single' ? { body: rc.response.body, http: rc.response.http } : undefined);
+        },
+      };
+    },
+  };
+  return { plugin, counts };
 }

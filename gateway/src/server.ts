@@ -7,7 +7,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { isDepartment, maskErrors, type Caller } from '@district/common';
 import type { GatewayContext } from './context';
 import { CallerForwardingDataSource } from './data-source';
-import { InflightReads } from './dedupe';
+import { InflightReads, sharedOperations } from './dedupe';
 import { CallerTokens } from './caller-tokens';
 import { httpError } from './http-errors';
 import { createAuthenticator } from './auth';
@@ -44,6 +44,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<{ app: ex
       costLimit(config.MAX_COST),
     ],
     formatError: maskErrors,
+    plugins: config.DEDUPE_OPERATIONS ? [sharedOperations().plugin] : [],
   });
   await apollo.start();
 

@@ -127,14 +127,16 @@ export function assertCanWrite(caller: Caller, owner: Department, regionCode: st
 }
 
 /**
- * Who a subgraph's answer to a read is for: callers with the same roles, department and scope get
- * the same answer, so the gateway may send their identical concurrent reads once. A caller who may
- * see personal data unmasked in `owner` has each such read audited under its own name, so its
- * answers are shared only with itself.
+ * Who an answer to a read is for: callers with the same roles, department and scope get the same
+ * answer from `owner` (or, without one, from the whole graph), so the gateway may compute their
+ * identical concurrent reads once. A caller who may see personal data unmasked there has each such
+ * read audited under its own name, so its answers are shared only with itself.
  */
-export function readAudience(caller: Caller, owner: Department): string {
+export function readAudience(caller: Caller, owner?: Department): string {
   const audience = JSON.stringify([[...caller.roles].sort(), caller.department ?? null, caller.regionScope ?? null]);
-  return canSeePersonal(caller, owner, caller.regionScope ?? '') ? `${audience}${caller.subject}` : audience;
+  const scope = caller.regionScope ?? '';
+  const unmasked = owner ? canSeePersonal(caller, owner, scope) : DEPARTMENTS.some((d) => canSeePersonal(caller, d, scope));
+  return unmasked ? `${audience}${caller.subject}` : audience;
 }
 
 /** Whether personal data (ID numbers, phones, names) of a record may be shown unmasked. */
