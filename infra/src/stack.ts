@@ -34,6 +34,8 @@ export interface RunningStack {
   subgraphUrls: Record<string, string>;
   databaseUrls: Record<string, string>;
   postgresUrl: string;
+  /** each process's id, by subgraph name and 'gateway' (the benchmark reads their CPU time) */
+  pids: Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export interface RunningStack {
 export async function startStack(opts: StackOptions): Promise<RunningStack> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const children: ChildProcess[] = [];
+  const pids: Record<string, number> = {};
   let pg: RunningPostgres | undefined;
   const stop = async () => {
     await Promise.all(children.map(stopChild));
@@ -82,6 +85,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
             },
             `http://127.0.0.1:${ports[s.name]}/health`,
             log,
+            pids,
           ),
         );
       }),
@@ -96,16 +100,30 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       ...opts.gatewayEnv,
     };
     children.push(
-      await startChild('gateway', join(repoRoot, 'gateway', 'dist', 'index.js'), gatewayEnv, `http://127.0.0.1:${gatewayPort}/health`, log),
+      await startChild(
+        'gateway',
+        join(repoRoot, 'gateway', 'dist', 'index.js'),
+        gatewayEnv,
+        `http://127.0.0.1:${gatewayPort}/health`,
+        log,
+        pids,
+      ),
     );
-    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, databaseUrls, postgresUrl: serverUrl, stop };
+    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, databaseUrls, postgresUrl: serverUrl, pids, stop };
   } catch (e) {
     await stop();
     throw e;
   }
 }
 
-async function startChild(name: string, script: string, env: Record<string, string>, healthUrl: string, log: (l: string) => void) {
+async function startChild(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  healthUrl: string,
+  log: (l: string) => void,
+  pids: Record<string, number>,
+) {
   const child = spawn(process.execPath, [script], {
     // a child inherits the runner's environment (PATH, locale …), with its own settings on top
     env: { ...process.env, ...env }, // eslint-disable-line no-restricted-properties
@@ -124,6 +142,7 @@ async function startChild(name: string, script: string, env: Record<string, stri
   );
   await Promise.race([waitForHealth(healthUrl, 60_000), exited]);
   child.removeAllListeners('exit');
+  if (child.pid) pids[name] = child.pid;
   return child;
 }
 
