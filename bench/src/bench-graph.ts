@@ -240,7 +240,7 @@ async function loadComparison(
   year: number,
 ) {
   log(
-    `\n== Load: ${config.BENCH_ROUNDS} rounds × ${config.BENCH_SECONDS} s per gateway, operation and connection count, each round led by another gateway`,
+    `\n== Load: ${config.BENCH_ROUNDS} rounds × ${config.BENCH_SECONDS} s per gateway, operation and connection count (after 2 s unmeasured), each round led by another gateway; medians of the rounds`,
   );
   log('   ours = our gateway as deployed; ours-1op = the same without sharing whole operations (DEDUPE_OPERATIONS=false);');
   log('   hive+rr = Hive Gateway 2.15 + router-runtime, default settings. CPU is the gateway process only.');
@@ -253,6 +253,8 @@ async function loadComparison(
   for (const op of OPERATIONS) {
     const body = JSON.stringify({ query: readFileSync(op.file, 'utf8'), variables: { region: district, year } });
     for (const connections of config.BENCH_CONNECTIONS) {
+      // a short unmeasured run per gateway first: the JIT and the connection pools warm up alike
+      for (const gw of gateways) await runLoad(gw.url, token, body, connections, 2);
       for (let round = 0; round < config.BENCH_ROUNDS; round++) {
         // each round starts with another gateway
         for (const gw of [...gateways.slice(round % gateways.length), ...gateways.slice(0, round % gateways.length)]) {
@@ -260,14 +262,7 @@ async function loadComparison(
           const slot = (out[key] ??= { reqs: [], p50: [], p99: [], statements: [], cpu: [], failed: 0 });
           const callsBefore = await statements.calls('b1');
           const cpuBefore = cpuSeconds(gw.pid);
-          const r = await autocannon({
-            url: gw.url,
-            method: 'POST',
-            connections,
-            duration: config.BENCH_SECONDS,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body,
-          });
+          const r = await runLoad(gw.url, token, body, connections, config.BENCH_SECONDS);
           const ok = r['2xx'];
           slot.reqs.push(ok / config.BENCH_SECONDS);
           slot.p50.push(r.latency.p50);
@@ -306,6 +301,16 @@ async function loadComparison(
       }
   return out;
 }
+
+const runLoad = (url: string, token: string, body: string, connections: number, duration: number) =>
+  autocannon({
+    url,
+    method: 'POST',
+    connections,
+    duration,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body,
+  });
 
 async function plansAtScale(scales: Scale[], plans: PlanCapture, serverUrl: string, ask: Ask, district: string) {
   const captured: Record<number, ExplainedStatement[]> = {};

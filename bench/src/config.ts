@@ -49,7 +49,7 @@ export function readBenchConfig(repoRoot: string): BenchConfig {
     BENCH_GATEWAY_PORT: env.port(4400),
     BENCH_HIVE_PORT: env.port(4410),
     BENCH_SECONDS: env.int(5),
-    BENCH_ROUNDS: env.int(3),
+    BENCH_ROUNDS: env.int(5),
     BENCH_CONNECTIONS: numbers('10,50'),
     BENCH_SCALES: numbers('10,100'),
     BENCH_SAMPLES: env.int(9),
