@@ -32,7 +32,7 @@ import { PlanCapture, type ExplainedStatement } from './plans';
  *   4. the plan of every figure statement at 100× (EXPLAIN ANALYZE, BUFFERS), slowest first.
  * A benchmark, not a test: it prints figures and verdicts, and exits 0 unless something broke.
  */
-const config = readBenchConfig(repoRoot);
+const config = readBenchConfig(repoRoot, process.argv.slice(2));
 const BENCH_CALLER: Caller = { subject: 'bench:graph', roles: ['DISTRICT_ADMIN'] };
 const OPERATIONS = [
   { name: 'annual report', file: REPORT_OPERATION },
@@ -227,7 +227,7 @@ async function latencyByScale(scales: Scale[], ask: Ask, district: string): Prom
 }
 
 interface LoadResult {
-  [key: string]: { reqs: number[]; p50: number[]; p99: number[]; statements: number[]; cpu: number[]; failed: number };
+  [key: string]: { reqs: number[]; p50: number[]; p99: number[]; statements: number[]; cpu: number[]; subgraphCpu: number[]; failed: number };
 }
 
 async function loadComparison(
@@ -243,12 +243,16 @@ async function loadComparison(
     `\n== Load: ${config.BENCH_ROUNDS} rounds × ${config.BENCH_SECONDS} s per gateway, operation and connection count (after 2 s unmeasured), each round led by another gateway; medians of the rounds`,
   );
   log('   ours = our gateway as deployed; ours-1op = the same without sharing whole operations (DEDUPE_OPERATIONS=false);');
-  log('   hive+rr = Hive Gateway 2.15 + router-runtime, default settings. CPU is the gateway process only.');
+  log('   hive+rr = Hive Gateway 2.15 + router-runtime, default settings. gw CPU: the gateway process; sg CPU: the five subgraphs.');
   const gateways = [
     { name: 'ours', url: one.stack.gatewayUrl, pid: one.stack.pids.gateway },
     { name: 'hive+rr', url: hive.url, pid: hive.pid },
     { name: 'ours-1op', url: unshared.url, pid: unshared.pid },
   ];
+  const subgraphPids = Object.entries(one.stack.pids)
+    .filter(([name]) => name !== 'gateway')
+    .map(([, pid]) => pid);
+  const subgraphCpu = () => subgraphPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   const out: LoadResult = {};
   for (const op of OPERATIONS) {
     const body = JSON.stringify({ query: readFileSync(op.file, 'utf8'), variables: { region: district, year } });
@@ -259,9 +263,10 @@ async function loadComparison(
         // each round starts with another gateway
         for (const gw of [...gateways.slice(round % gateways.length), ...gateways.slice(0, round % gateways.length)]) {
           const key = `${op.name}|${connections}|${gw.name}`;
-          const slot = (out[key] ??= { reqs: [], p50: [], p99: [], statements: [], cpu: [], failed: 0 });
+          const slot = (out[key] ??= { reqs: [], p50: [], p99: [], statements: [], cpu: [], subgraphCpu: [], failed: 0 });
           const callsBefore = await statements.calls('b1');
           const cpuBefore = cpuSeconds(gw.pid);
+          const subgraphCpuBefore = subgraphCpu();
           const r = await runLoad(gw.url, token, body, connections, config.BENCH_SECONDS);
           const ok = r['2xx'];
           slot.reqs.push(ok / config.BENCH_SECONDS);
@@ -269,13 +274,14 @@ async function loadComparison(
           slot.p99.push(r.latency.p99);
           slot.statements.push(((await statements.calls('b1')) - callsBefore) / Math.max(ok, 1));
           slot.cpu.push(((cpuSeconds(gw.pid) - cpuBefore) * 1000) / Math.max(ok, 1));
+          slot.subgraphCpu.push(((subgraphCpu() - subgraphCpuBefore) * 1000) / Math.max(ok, 1));
           slot.failed += r.non2xx + r.errors + r.timeouts;
         }
       }
     }
   }
   log(
-    `  ${pad(['operation', 'conns', 'gateway', 'req/s', 'p50 ms', 'p99 ms', 'stmts/req', 'gw CPU ms/req', 'failed', 'ours/hive'], [38, 6, 8, 9, 8, 8, 10, 14, 7, 9])}`,
+    `  ${pad(['operation', 'conns', 'gateway', 'req/s', 'p50 ms', 'p99 ms', 'stmts/req', 'gw CPU ms/req', 'sg CPU ms/req', 'failed', 'ours/hive'], [38, 6, 8, 9, 8, 8, 10, 14, 14, 7, 9])}`,
   );
   for (const op of OPERATIONS)
     for (const connections of config.BENCH_CONNECTIONS)
@@ -292,10 +298,11 @@ async function loadComparison(
               fmt(median(s.p99), 0),
               fmt(median(s.statements), 3),
               fmt(median(s.cpu), 2),
+              fmt(median(s.subgraphCpu), 2),
               s.failed,
               gw.name === 'hive+rr' ? '' : `${fmt(median(s.reqs) / median(out[`${op.name}|${connections}|hive+rr`].reqs), 2)}×`,
             ],
-            [38, 6, 8, 9, 8, 8, 10, 14, 7, 9],
+            [38, 6, 8, 9, 8, 8, 10, 14, 14, 7, 9],
           )}`,
         );
       }

@@ -22,6 +22,8 @@ export interface BenchConfig {
   BENCH_DATASET: string;
   /** the parts to run, for a quicker look at one of them */
   BENCH_PHASES: Phase[];
+  /** a quick look (`pnpm bench:graph --quick` or BENCH_QUICK=true): 1 load round of 3 s, 3 latency samples, unless set */
+  BENCH_QUICK: boolean;
 }
 
 export const PHASES = ['answers', 'statements', 'latency', 'load', 'plans'] as const;
@@ -43,18 +45,26 @@ const phases = (raw: string | undefined, name: string): Phase[] => {
   return list as Phase[];
 };
 
-export function readBenchConfig(repoRoot: string): BenchConfig {
+/**
+ * The defaults are the issue's measurement: 10 s × 3 rounds per gateway, operation and connection
+ * count (10 and 50), alternating. `quick` is for a look while working on it: the same phases in a
+ * few minutes, figures too short to compare gateways by.
+ */
+export function readBenchConfig(repoRoot: string, args: string[]): BenchConfig {
+  const { BENCH_QUICK } = readEnvOrExit({ BENCH_QUICK: env.bool(false) });
+  const quick = BENCH_QUICK || args.includes('--quick');
   return readEnvOrExit<BenchConfig>({
     BENCH_PG_PORT: env.port(54334),
     BENCH_GATEWAY_PORT: env.port(4400),
     BENCH_HIVE_PORT: env.port(4410),
-    BENCH_SECONDS: env.int(5),
-    BENCH_ROUNDS: env.int(5),
+    BENCH_SECONDS: env.int(quick ? 3 : 10),
+    BENCH_ROUNDS: env.int(quick ? 1 : 3),
     BENCH_CONNECTIONS: numbers('10,50'),
     BENCH_SCALES: numbers('10,100'),
-    BENCH_SAMPLES: env.int(9),
+    BENCH_SAMPLES: env.int(quick ? 3 : 9),
     BENCH_DATA_DIR: (raw) => raw ?? mkdtempSync(join(tmpdir(), 'district-bench-graph-')),
     BENCH_DATASET: env.string(join(repoRoot, '..', 'shared', 'datasets', 'shangjie-2025')),
     BENCH_PHASES: phases,
+    BENCH_QUICK: () => quick,
   });
 }
