@@ -17,7 +17,7 @@ import {
 } from '@district/infra';
 import { readBenchConfig, type Phase } from './config';
 import { startHive, startOurGateway, type RunningGateway } from './processes';
-import { bumpVersions, cpuSeconds, median, Statements, timedRequest } from './measure';
+import { analyze, bumpVersions, cpuSeconds, median, Statements, timedRequest } from './measure';
 import { PlanCapture, type ExplainedStatement } from './plans';
 
 /**
@@ -98,6 +98,7 @@ async function main() {
       });
     const scales: Scale[] = [{ factor: 1, stack: await stackOf(1, true) }];
     cleanup.push(() => scales[0].stack.stop());
+    await analyze(scales[0].stack.databaseUrls);
     const token = await issueToken(BENCH_CALLER, jwtSecret);
     const ask = (url: string, file: string, region: string) =>
       timedRequest(url, token, JSON.stringify({ query: readFileSync(file, 'utf8'), variables: { region, year: expected.year } }));
