@@ -228,7 +228,15 @@ async function latencyByScale(scales: Scale[], ask: Ask, district: string): Prom
 }
 
 interface LoadResult {
-  [key: string]: { reqs: number[]; p50: number[]; p99: number[]; statements: number[]; cpu: number[]; subgraphCpu: number[]; failed: number };
+  [key: string]: {
+    reqs: number[];
+    p50: number[];
+    p99: number[];
+    statements: number[];
+    cpu: number[];
+    subgraphCpu: number[];
+    failed: number;
+  };
 }
 
 async function loadComparison(
