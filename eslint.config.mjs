@@ -78,4 +78,22 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // the gateway's IDE page runs in the browser, beside the UMD bundles it loads (React, GraphiQL)
+    files: ['gateway/ide/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        atob: 'readonly',
+        sessionStorage: 'readonly',
+        localStorage: 'readonly',
+        React: 'readonly',
+        ReactDOM: 'readonly',
+        GraphiQL: 'readonly',
+      },
+    },
+  },
 );

@@ -15,6 +15,8 @@ module.exports = {
   moduleNameMapper: {
     '^@district/testkit$': '<rootDir>/test/kit/index.ts',
     '^@district/infra$': '<rootDir>/infra/src/index.ts',
+    '^@district/telemetry/register$': '<rootDir>/services/telemetry/src/register.ts',
+    '^@district/gateway$': '<rootDir>/gateway/src/server.ts',
     '^@district/(.+)$': '<rootDir>/services/$1/src/index.ts',
   },
   testMatch: [

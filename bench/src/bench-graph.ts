@@ -156,6 +156,8 @@ async function main() {
   }
 }
 
+const pidOf = (stack: RunningStack, name: string) => stack.processes[name]?.process.pid ?? 0;
+
 type Ask = (url: string, file: string, region: string) => ReturnType<typeof timedRequest>;
 
 async function sameAnswers(scales: Scale[], hive: RunningGateway, ask: Ask, district: string) {
@@ -254,14 +256,13 @@ async function loadComparison(
   log('   ours = our gateway as deployed; ours-1op = the same without sharing whole operations (DEDUPE_OPERATIONS=false);');
   log('   hive+rr = Hive Gateway 2.15 + router-runtime, default settings. gw CPU: the gateway process; sg CPU: the five subgraphs.');
   const gateways = [
-    { name: 'ours', url: one.stack.gatewayUrl, pid: one.stack.pids.gateway },
+    { name: 'ours', url: one.stack.gatewayUrl, pid: pidOf(one.stack, 'gateway') },
     { name: 'hive+rr', url: hive.url, pid: hive.pid },
     { name: 'ours-1op', url: unshared.url, pid: unshared.pid },
   ];
-  const subgraphPids = Object.entries(one.stack.pids)
-    .filter(([name]) => name !== 'gateway')
-    .map(([, pid]) => pid);
-  const subgraphCpu = () => subgraphPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const subgraphNames = Object.keys(one.stack.processes).filter((name) => name !== 'gateway');
+  // read at each measure: a supervised subgraph that died and restarted is another process
+  const subgraphCpu = () => subgraphNames.reduce((sum, name) => sum + cpuSeconds(pidOf(one.stack, name)), 0);
   const out: LoadResult = {};
   for (const op of OPERATIONS) {
     const body = JSON.stringify({ query: readFileSync(op.file, 'utf8'), variables: { region: district, year } });
@@ -355,7 +356,8 @@ async function plansAtScale(scales: Scale[], plans: PlanCapture, serverUrl: stri
     });
   }
   const top = scales[scales.length - 1].factor;
-  const figureStatements = (list: ExplainedStatement[]) => list.filter((p) => /^WITH r AS/.test(p.query));
+  // a figure statement, within the wrapper that also reads the data version its snapshot saw
+  const figureStatements = (list: ExplainedStatement[]) => list.filter((p) => /^(SELECT f\.\*, [^\n]*FROM \()?WITH r AS/.test(p.query));
   const normal = (q: string) => q.replace(/'[^']*'/g, '?').replace(/\s+/g, ' ');
   const atOne = new Map(figureStatements(captured[1]).map((p) => [normal(p.query), p]));
   const big = figureStatements(captured[top]).sort((a, b) => b.ms - a.ms);

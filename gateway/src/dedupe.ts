@@ -1,6 +1,7 @@
 import type { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
-import { readAudience, type Department } from '@district/common';
+import { getNamedType, TypeInfo, visit, visitWithTypeInfo, BREAK, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { readAudience, type Caller, type Department } from '@district/common';
 import type { GatewayContext } from './context';
 
 type Options = GraphQLDataSourceProcessOptions<GatewayContext>;
@@ -54,14 +55,74 @@ export class InflightReads {
   }
 }
 
+/**
+ * Types a caller is shown by who it is, not by role and scope: a ledger import only to its uploader
+ * (and administrators). An operation selecting one anywhere is shared only with the same caller.
+ */
+const PER_CALLER_TYPES = new Set(['LedgerImport']);
+
+function selectsPerCallerType(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const type = typeInfo.getType();
+        if (type && PER_CALLER_TYPES.has(getNamedType(type).name)) {
+          found = true;
+          return BREAK;
+        }
+        return undefined;
+      },
+    }),
+  );
+  return found;
+}
+
+/**
+ * Marks each operation whose answer depends on the caller beyond role and scope
+ * (`answersPerCaller`), once per document: both kinds of sharing then keep it to that caller.
+ */
+export function perCallerAnswers(): ApolloServerPlugin<GatewayContext> {
+  const known = new Map<string, boolean>();
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, queryHash, contextValue }) {
+          let perCaller = known.get(queryHash);
+          if (perCaller === undefined) {
+            perCaller = selectsPerCallerType(schema, document);
+            if (known.size >= 10_000) known.clear();
+            known.set(queryHash, perCaller);
+          }
+          contextValue.answersPerCaller = perCaller;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Who may share an answer: the audience (readAudience), narrowed to the caller itself when the
+ * operation answers per caller; undefined for a request that must go on its own (the first page of
+ * an export is audited by the subgraph per request).
+ */
+function sharingAudience(context: Partial<GatewayContext>, subgraph?: Department): string | undefined {
+  const caller: Caller | undefined = context.caller;
+  if (!caller || context.exportAudit) return undefined;
+  const audience = readAudience(caller, subgraph);
+  return context.answersPerCaller ? JSON.stringify([audience, caller.subject]) : audience;
+}
+
 /** The key of a read that may be shared, or undefined for anything that must go on its own. */
 function readKey(subgraph: Department, options: Options): string | undefined {
   if (!('incomingRequestContext' in options)) return undefined;
   if (options.incomingRequestContext.operation?.operation !== 'query') return undefined;
-  const caller = options.context.caller;
-  if (!caller) return undefined;
+  const audience = sharingAudience(options.context, subgraph);
+  if (audience === undefined) return undefined;
   const { query, variables, operationName } = options.request;
-  return JSON.stringify([subgraph, readAudience(caller, subgraph), operationName ?? null, query, variables ?? null]);
+  return JSON.stringify([subgraph, audience, operationName ?? null, query, variables ?? null]);
 }
 
 /**
@@ -73,6 +134,11 @@ function ownCopy(response: SubgraphResponse): SubgraphResponse {
   return { ...structuredClone(body), http };
 }
 
+interface Shared {
+  response: GraphQLResponse;
+  subgraphs: string[];
+}
+
 /**
  * The same one level up: identical operations in flight at once (same document, operation name,
  * variables and audience) are executed once, and every request gets the answer, formatted once.
@@ -80,7 +146,7 @@ function ownCopy(response: SubgraphResponse): SubgraphResponse {
  * execute as usual; nothing is kept once answered.
  */
 export function sharedOperations(): { plugin: ApolloServerPlugin<GatewayContext>; counts: { executed: number; shared: number } } {
-  const pending = new Map<string, Promise<GraphQLResponse | undefined>>();
+  const pending = new Map<string, Promise<Shared | undefined>>();
   const counts = { executed: 0, shared: 0 };
   // a request that fails outside the pipeline never sends a response: its waiters execute on their own
   const unfinished = new WeakMap<object, () => void>();
@@ -90,10 +156,10 @@ export function sharedOperations(): { plugin: ApolloServerPlugin<GatewayContext>
     },
     async requestDidStart(requestContext) {
       let key: string | undefined;
-      let answer: Promise<GraphQLResponse | undefined> | undefined;
-      let settle: ((r: GraphQLResponse | undefined) => void) | undefined;
+      let answer: Promise<Shared | undefined> | undefined;
+      let settle: ((r: Shared | undefined) => void) | undefined;
       let write = false;
-      const finish = (response: GraphQLResponse | undefined) => {
+      const finish = (response: Shared | undefined) => {
         settle?.(response);
         settle = undefined;
         if (key !== undefined && pending.get(key) === answer) pending.delete(key);
@@ -105,18 +171,18 @@ export function sharedOperations(): { plugin: ApolloServerPlugin<GatewayContext>
             pending.clear();
             return null;
           }
-          key = JSON.stringify([
-            readAudience(rc.contextValue.caller),
-            rc.operationName ?? null,
-            rc.queryHash,
-            rc.request.variables ?? null,
-          ]);
+          const audience = sharingAudience(rc.contextValue);
+          if (audience === undefined) return null;
+          key = JSON.stringify([audience, rc.operationName ?? null, rc.queryHash, rc.request.variables ?? null]);
           const inFlight = pending.get(key);
           if (inFlight) {
             const shared = await inFlight;
             if (shared) {
               counts.shared++;
-              return { body: shared.body, http: { status: shared.http.status, headers: new HeaderMap(shared.http.headers) } };
+              // the access line names the subgraphs that answered, as if this request had asked them
+              for (const s of shared.subgraphs) rc.contextValue.access?.subgraphs.add(s);
+              const { body, http } = shared.response;
+              return { body, http: { status: http.status, headers: new HeaderMap(http.headers) } };
             }
           }
           counts.executed++;
@@ -128,7 +194,11 @@ export function sharedOperations(): { plugin: ApolloServerPlugin<GatewayContext>
         async willSendResponse(rc) {
           if (write) pending.clear();
           // only a whole answer is shared; an incremental one is each request's own
-          finish(rc.response.body?.kind === 'single' ? { body: rc.response.body, http: rc.response.http } : undefined);
+          finish(
+            rc.response.body?.kind === 'single'
+              ? { response: { body: rc.response.body, http: rc.response.http }, subgraphs: [...(rc.contextValue.access?.subgraphs ?? [])] }
+              : undefined,
+          );
         },
       };
     },

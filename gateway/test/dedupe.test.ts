@@ -1,5 +1,7 @@
+import { buildSchema, parse } from 'graphql';
 import type { Caller } from '@district/common';
-import { InflightReads, type SubgraphResponse } from '../src/dedupe';
+import type { GatewayContext } from '../src/context';
+import { InflightReads, perCallerAnswers, type SubgraphResponse } from '../src/dedupe';
 
 /**
  * Identical subgraph reads in flight at once are sent once, and only between callers who would get
@@ -15,12 +17,13 @@ function options(
   caller: Caller,
   operation: 'query' | 'mutation' = 'query',
   variables: Record<string, unknown> = { code: '410106' },
+  context: Partial<GatewayContext> = {},
 ): Options {
   return {
     kind: 'incoming operation',
     request: { query: 'query Q($code: ID!) { region(code: $code) { name } }', variables },
     incomingRequestContext: { operation: { operation } },
-    context: { caller },
+    context: { caller, ...context },
   } as unknown as Options;
 }
 
@@ -91,4 +94,38 @@ test('a read arriving after a write never takes an answer asked for before it', 
   expect(sg.sent).toBe(6); // the read during the write did not join the one asked before it
   sg.answerAll('x');
   await Promise.all([slowRead, laterWrite, readDuringWrite]);
+});
+
+test('an export’s first page (audited per request) and an answer shown per caller are never shared with another caller', async () => {
+  const reads = new InflightReads();
+  const sg = subgraph();
+  const calls = [
+    reads.process('workforce', options(analyst('a'), 'query', undefined, { exportAudit: 'csv Query.communityWorkers' }), sg.send),
+    reads.process('workforce', options(analyst('b'), 'query', undefined, { exportAudit: 'csv Query.communityWorkers' }), sg.send),
+    reads.process('workforce', options(analyst('c'), 'query', undefined, { answersPerCaller: true }), sg.send),
+    reads.process('workforce', options(analyst('c'), 'query', undefined, { answersPerCaller: true }), sg.send), // itself: shared
+    reads.process('workforce', options(analyst('d'), 'query', undefined, { answersPerCaller: true }), sg.send),
+  ];
+  sg.answerAll('x');
+  await Promise.all(calls);
+  expect(sg.sent).toBe(4);
+});
+
+test('an operation selecting a ledger import anywhere is marked as answered per caller', async () => {
+  const schema = buildSchema(`
+    type Query { region(code: ID!): Region, workforceLedgerImport(id: ID!): LedgerImport }
+    type Region { name: String, lastImport: Row }
+    type Row { ledgerImport: LedgerImport }
+    type LedgerImport { id: ID!, status: String }
+  `);
+  const plugin = perCallerAnswers();
+  const marked = async (query: string) => {
+    const contextValue = { caller: analyst('a') } as GatewayContext;
+    const hooks = await plugin.requestDidStart!({} as never);
+    await hooks!.didResolveOperation!({ schema, document: parse(query), queryHash: query, contextValue } as never);
+    return contextValue.answersPerCaller;
+  };
+  expect(await marked('{ region(code: "1") { name } }')).toBe(false);
+  expect(await marked('{ workforceLedgerImport(id: "1") { status } }')).toBe(true);
+  expect(await marked('query { region(code: "1") { ...F } } fragment F on Region { lastImport { ledgerImport { id } } }')).toBe(true);
 });

@@ -51,9 +51,14 @@ async function post(subject: string, query: string) {
   };
 }
 
-test('starts and reports healthy while every subgraph is down', async () => {
-  const res = await fetch(gateway.url.replace('/graphql', '/health'));
-  expect(res.status).toBe(200);
+test('starts and stays alive while every subgraph is down, but says it is not ready', async () => {
+  expect((await fetch(gateway.url.replace('/graphql', '/livez'))).status).toBe(200);
+  const ready = await fetch(gateway.url.replace('/graphql', '/readyz'));
+  expect(ready.status).toBe(503);
+  const body = (await ready.json()) as { checks: Record<string, string> };
+  expect(body.checks).toMatchObject({ workforce: 'unreachable', 'gig-care': 'unreachable' });
+  // /health is the readiness answer, for orchestrators configured before /readyz existed
+  expect((await fetch(gateway.url.replace('/graphql', '/health'))).status).toBe(503);
 });
 
 test('a query touching a down subgraph fails without revealing internal addresses', async () => {

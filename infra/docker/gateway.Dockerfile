@@ -1,9 +1,10 @@
 # docker build -f infra/docker/gateway.Dockerfile .
+# Runs `node dist/index.js` (serve) or, with the argument `migrate`, prepares the gateway's database and exits.
 FROM node:20-bookworm-slim AS build
-ENV COREPACK_ENABLE_DOWNLOAD_PROMPT=0
+ENV COREPACK_ENABLE_DOWNLOAD_PROMPT=0 COREPACK_INTEGRITY_KEYS=0
 WORKDIR /repo
 COPY . .
-RUN corepack enable && pnpm install --frozen-lockfile \
+RUN corepack enable && pnpm install --frozen-lockfile --filter "@district/gateway..." \
  && pnpm --filter "@district/gateway..." run build \
  && pnpm --filter "@district/gateway" deploy --prod --legacy /out
 
@@ -15,4 +16,4 @@ COPY schema/supergraph.graphql ./supergraph.graphql
 COPY schema/operations ./operations
 USER node
 EXPOSE 4000
-CMD ["node", "dist/index.js"]
+ENTRYPOINT ["node", "dist/index.js"]

@@ -1,10 +1,12 @@
 # One image per subgraph: docker build -f infra/docker/subgraph.Dockerfile --build-arg SUBGRAPH=workforce .
+# Runs `node dist/main.js` (serve) or, with the argument `migrate`, applies its migrations and exits.
 FROM node:20-bookworm-slim AS build
 ARG SUBGRAPH
-ENV COREPACK_ENABLE_DOWNLOAD_PROMPT=0
+ENV COREPACK_ENABLE_DOWNLOAD_PROMPT=0 COREPACK_INTEGRITY_KEYS=0
 WORKDIR /repo
 COPY . .
-RUN corepack enable && pnpm install --frozen-lockfile \
+# only this subgraph and the workspace packages it uses are installed and built
+RUN corepack enable && pnpm install --frozen-lockfile --filter "@district/${SUBGRAPH}..." \
  && pnpm --filter "@district/${SUBGRAPH}..." run build \
  && pnpm --filter "@district/${SUBGRAPH}" deploy --prod --legacy /out
 
@@ -15,5 +17,5 @@ WORKDIR /app
 COPY --from=build /out .
 COPY services/${SUBGRAPH}/schema.graphql ./schema.graphql
 USER node
-EXPOSE 4000
-CMD ["node", "dist/main.js"]
+EXPOSE 4001 4002 4003 4004 4005
+ENTRYPOINT ["node", "dist/main.js"]

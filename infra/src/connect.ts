@@ -1,15 +1,9 @@
-import { withDatabase } from '@district/subgraph-kit';
 import { readLocalConfig } from './config';
+import type { StackHandle } from './graph-client';
 import { localSecrets } from './secrets';
 import { startStack } from './stack';
-import { SUBGRAPHS } from './subgraphs';
 
-/** What the import and report commands need of a running district graph. */
-export interface StackHandle {
-  gatewayUrl: string;
-  databaseUrls: Record<string, string>;
-  jwtSecret: string;
-}
+export type { StackHandle } from './graph-client';
 
 async function healthy(url: string): Promise<boolean> {
   try {
@@ -20,24 +14,23 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 /**
- * Uses the stack `pnpm start` is running (same data directory and secrets), or starts one for the
- * duration of the command and stops it afterwards.
+ * Uses the stack `pnpm start` is running (same data directory and secrets), or the gateway at
+ * GATEWAY_URL with the token in DISTRICT_TOKEN, or starts one for the duration of the command and
+ * stops it afterwards. The commands talk to the gateway only: they need no database URL.
  */
 export async function withStack<T>(work: (stack: StackHandle) => Promise<T>, log: (line: string) => void = () => undefined): Promise<T> {
   const config = readLocalConfig();
-  const secrets = localSecrets(config.DATA_DIR, { jwtSecret: config.JWT_SECRET, internalSecret: config.INTERNAL_SECRET });
   const gatewayUrl = config.GATEWAY_URL ?? `http://127.0.0.1:${config.GATEWAY_PORT}/graphql`;
-  if (await healthy(gatewayUrl.replace(/\/graphql$/, '/health'))) {
-    const server = config.DATABASE_URL ?? `postgres://postgres:district-local@127.0.0.1:${config.PG_PORT}/postgres`;
-    const databaseUrls = Object.fromEntries(
-      SUBGRAPHS.map((s) => [s.name, config.subgraphDatabaseUrls[s.name] ?? withDatabase(server, s.database)]),
-    );
-    return work({ gatewayUrl, databaseUrls, jwtSecret: secrets.jwtSecret });
-  }
+  if (config.DISTRICT_TOKEN) return work({ gatewayUrl, bearerToken: config.DISTRICT_TOKEN });
+  const secrets = localSecrets(config.DATA_DIR, { jwtSecret: config.JWT_SECRET, internalSecret: config.INTERNAL_SECRET });
+  // alive is enough here: a stack with one subgraph down is still the running one, not a reason to start another
+  if (await healthy(gatewayUrl.replace(/\/graphql$/, '/livez'))) return work({ gatewayUrl, jwtSecret: secrets.jwtSecret });
   log('no district graph running: starting one for this command…');
   const stack = await startStack({
     databaseUrl: config.DATABASE_URL,
     subgraphDatabaseUrls: config.subgraphDatabaseUrls,
+    subgraphReadDatabaseUrls: config.subgraphReadDatabaseUrls,
+    gatewayDatabaseUrl: config.GATEWAY_DATABASE_URL,
     subgraphPorts: config.subgraphPorts,
     dataDir: config.DATA_DIR,
     pgPort: config.PG_PORT,
@@ -50,7 +43,7 @@ export async function withStack<T>(work: (stack: StackHandle) => Promise<T>, log
     },
   });
   try {
-    return await work({ gatewayUrl: stack.gatewayUrl, databaseUrls: stack.databaseUrls, jwtSecret: secrets.jwtSecret });
+    return await work({ gatewayUrl: stack.gatewayUrl, jwtSecret: secrets.jwtSecret });
   } finally {
     await stack.stop();
   }

@@ -56,7 +56,7 @@ function print(report: ImportReport) {
           Math.round(o.summary.rowsPerSecond),
           'ok',
         ]
-      : [o.file, o.subgraph, '', '', '', '', '', '', `FAILED: ${o.defects?.length} defect(s)`],
+      : [o.file, o.subgraph, '', '', '', '', '', '', `FAILED: ${o.defectCount ?? o.defects?.length} defect(s)`],
   );
   const header = ['file', 'subgraph', 'read', 'inserted', 'updated', 'unchanged', 'conflicts', 'rows/s', 'result'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -64,7 +64,9 @@ function print(report: ImportReport) {
   console.log(line(header));
   for (const r of rows) console.log(line(r));
   for (const o of report.outcomes.filter((x) => x.defects)) {
-    console.log(`\n${o.path}: nothing imported, ${o.defects!.length} defect(s):`);
+    console.log(
+      `\n${o.path}: nothing imported, ${o.defectCount ?? o.defects!.length} defect(s)${o.defects!.length < (o.defectCount ?? 0) ? `, the first ${o.defects!.length}` : ''}:`,
+    );
     const defects = [...o.defects!].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
     for (const d of defects) console.log(`  row ${d.row}, ${d.column}: ${d.reason}`);
   }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gatewayClient } from './graph-client';
+import { stackClient } from './graph-client';
 import { repoRoot } from './subgraphs';
-import type { StackHandle } from './connect';
+import type { StackHandle } from './graph-client';
 
 /** The analysts' operation, kept in the repository so it can be reused in any GraphQL client. */
 export const REPORT_OPERATION = join(repoRoot, 'schema', 'operations', 'annual-report.graphql');
@@ -23,7 +23,7 @@ export function flattenFigures(node: unknown, path: string[] = [], out: Record<s
 }
 
 export async function annualReport(stack: StackHandle, region: string, year: number): Promise<Record<string, unknown>> {
-  const request = gatewayClient(stack.gatewayUrl, stack.jwtSecret);
+  const request = stackClient(stack);
   const data = await request(readFileSync(REPORT_OPERATION, 'utf8'), { region, year });
   if (!data.region) throw new Error(`no region ${region} in the region tree`);
   return flattenFigures(data.region);

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { databaseName, REGION_TREE_OWNER } from '@district/common';
 import { ensureDatabase, withDatabase } from '@district/subgraph-kit';
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { repoRoot, SUBGRAPHS, type SubgraphEntry } from './subgraphs';
+import { assertPortFree, startSupervised, type Supervised } from './supervisor';
 
 export interface StackOptions {
   /** external server; when absent an embedded PostgreSQL runs from `dataDir` */
@@ -26,6 +26,14 @@ export interface StackOptions {
   introspection?: 'off' | 'analysts' | 'all';
   /** extra environment for the gateway, e.g. tighter limits in a test */
   gatewayEnv?: Record<string, string>;
+  /** extra environment for every subgraph, e.g. a shorter statement timeout or LOG_LEVEL in a test */
+  subgraphEnv?: Record<string, string>;
+  /** per-subgraph streaming replicas for reads (READ_DATABASE_URL), by subgraph name */
+  subgraphReadDatabaseUrls?: Partial<Record<string, string>>;
+  /** the gateway's own database (rate limits, persisted queries); `<prefix>_gateway` on the server when absent */
+  gatewayDatabaseUrl?: string;
+  /** start a child again when it dies (default true) */
+  supervise?: boolean;
   log?: (line: string) => void;
 }
 
@@ -33,9 +41,10 @@ export interface RunningStack {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   databaseUrls: Record<string, string>;
+  gatewayDatabaseUrl: string;
   postgresUrl: string;
-  /** each process's id, by subgraph name and 'gateway' (the benchmark reads their CPU time) */
-  pids: Record<string, number>;
+  /** the supervised children by name (the five subgraphs and 'gateway'): their current process, restarts */
+  processes: Record<string, Supervised>;
   stop(): Promise<void>;
 }
 
@@ -46,14 +55,24 @@ export interface RunningStack {
  */
 export async function startStack(opts: StackOptions): Promise<RunningStack> {
   const log = opts.log ?? ((line: string) => console.log(line));
-  const children: ChildProcess[] = [];
-  const pids: Record<string, number> = {};
+  const children: Supervised[] = [];
+  const register = (child: Supervised) => children.push(child);
+  const supervise = opts.supervise ?? true;
   let pg: RunningPostgres | undefined;
+  // a start that fails halfway stops every child it began, so the next start finds the ports free
   const stop = async () => {
-    await Promise.all(children.map(stopChild));
+    await Promise.all(children.map((c) => c.stop()));
     if (pg) await pg.stop();
   };
   try {
+    const ports: Record<string, number> = {};
+    for (const s of SUBGRAPHS)
+      ports[s.name] = opts.subgraphPorts === 'free' ? await freePort() : (opts.subgraphPorts?.[s.name] ?? s.defaultPort);
+    const gatewayPort = opts.gatewayPort === 0 ? await freePort() : (opts.gatewayPort ?? 4000);
+    // a port held by another process (a stack left running) is named before anything starts
+    for (const s of SUBGRAPHS) await assertPortFree(ports[s.name], `${s.name} subgraph`, `${s.envName}_PORT`);
+    await assertPortFree(gatewayPort, 'gateway', 'GATEWAY_PORT');
+    if (!opts.databaseUrl && opts.pgPort) await assertPortFree(opts.pgPort, 'PostgreSQL', 'PG_PORT');
     let serverUrl = opts.databaseUrl;
     if (!serverUrl) {
       pg = await startEmbeddedPostgres({ dataDir: join(opts.dataDir, 'pg'), port: opts.pgPort, persistent: opts.persistentPostgres });
@@ -66,110 +85,74 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       databaseUrls[s.name] = opts.subgraphDatabaseUrls?.[s.name] ?? withDatabase(serverUrl, database);
       await ensureDatabase(databaseUrls[s.name], opts.templatePrefix ? databaseName(s.name, opts.templatePrefix) : undefined);
     }
-    const ports: Record<string, number> = {};
-    for (const s of SUBGRAPHS)
-      ports[s.name] = opts.subgraphPorts === 'free' ? await freePort() : (opts.subgraphPorts?.[s.name] ?? s.defaultPort);
     const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `http://127.0.0.1:${ports[s.name]}/graphql`]));
     await Promise.all(
-      SUBGRAPHS.map(async (s) => {
-        children.push(
-          await startChild(
-            s.name,
-            join(s.dir, 'dist', 'main.js'),
-            {
+      SUBGRAPHS.map((s) =>
+        startSupervised(
+          {
+            name: s.name,
+            script: join(s.dir, 'dist', 'main.js'),
+            env: {
               PORT: String(ports[s.name]),
               HOST: '127.0.0.1',
               DATABASE_URL: databaseUrls[s.name],
               INTERNAL_SECRET: opts.internalSecret,
+              LEDGER_UPLOAD_DIR: join(opts.dataDir, 'uploads', s.name),
               ...(s.name === REGION_TREE_OWNER ? {} : { REGION_TREE_URL: subgraphUrls[REGION_TREE_OWNER] }),
+              ...(opts.subgraphReadDatabaseUrls?.[s.name] ? { READ_DATABASE_URL: opts.subgraphReadDatabaseUrls[s.name]! } : {}),
+              ...opts.subgraphEnv,
             },
-            `http://127.0.0.1:${ports[s.name]}/health`,
+            healthUrl: `http://127.0.0.1:${ports[s.name]}/health`,
             log,
-            pids,
-          ),
-        );
-      }),
+            supervise,
+          },
+          register,
+        ),
+      ),
     );
-    const gatewayPort = opts.gatewayPort === 0 ? await freePort() : (opts.gatewayPort ?? 4000);
+    const gatewayDatabaseUrl = opts.gatewayDatabaseUrl ?? withDatabase(serverUrl, `${opts.databasePrefix ?? 'district'}_gateway`);
     const gatewayEnv: Record<string, string> = {
       PORT: String(gatewayPort),
+      GATEWAY_DATABASE_URL: gatewayDatabaseUrl,
       JWT_SECRET: opts.jwtSecret,
       INTERNAL_SECRET: opts.internalSecret,
       INTROSPECTION: opts.introspection ?? 'analysts',
+      UPLOAD_DIR: join(opts.dataDir, 'uploads', 'gateway'),
       ...Object.fromEntries(SUBGRAPHS.map((s: SubgraphEntry) => [`${s.envName}_URL`, subgraphUrls[s.name]])),
       ...opts.gatewayEnv,
     };
-    children.push(
-      await startChild(
-        'gateway',
-        join(repoRoot, 'gateway', 'dist', 'index.js'),
-        gatewayEnv,
-        `http://127.0.0.1:${gatewayPort}/health`,
+    await startSupervised(
+      {
+        name: 'gateway',
+        script: join(repoRoot, 'gateway', 'dist', 'index.js'),
+        env: gatewayEnv,
+        healthUrl: `http://127.0.0.1:${gatewayPort}/health`,
         log,
-        pids,
-      ),
+        supervise,
+      },
+      register,
     );
-    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, databaseUrls, postgresUrl: serverUrl, pids, stop };
+    const processes = Object.fromEntries(children.map((c) => [c.name, c]));
+    return {
+      gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+      subgraphUrls,
+      databaseUrls,
+      gatewayDatabaseUrl,
+      postgresUrl: serverUrl,
+      processes,
+      stop,
+    };
   } catch (e) {
     await stop();
     throw e;
   }
 }
 
-async function startChild(
-  name: string,
-  script: string,
-  env: Record<string, string>,
-  healthUrl: string,
-  log: (l: string) => void,
-  pids: Record<string, number>,
-) {
-  const child = spawn(process.execPath, [script], {
-    // a child inherits the runner's environment (PATH, locale …), with its own settings on top
-    env: { ...process.env, ...env }, // eslint-disable-line no-restricted-properties
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let tail = '';
-  const relay = (chunk: Buffer) => {
-    const text = chunk.toString();
-    tail = (tail + text).slice(-4000);
-    for (const line of text.split('\n')) if (line.trim()) log(line.startsWith('[') ? line : `[${name}] ${line}`);
-  };
-  child.stdout?.on('data', relay);
-  child.stderr?.on('data', relay);
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`${name} exited with code ${code} while starting:\n${tail}`))),
-  );
-  await Promise.race([waitForHealth(healthUrl, 60_000), exited]);
-  child.removeAllListeners('exit');
-  if (child.pid) pids[name] = child.pid;
-  return child;
+/** One child, not restarted when it dies (the fleet's replicas: a test kills some on purpose); resolves once healthy. */
+export async function startChild(name: string, script: string, env: Record<string, string>, healthUrl: string, log: (l: string) => void) {
+  const handle = await startSupervised({ name, script, env, healthUrl, log, supervise: false }, () => undefined);
+  return handle.process;
 }
 
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`no healthy answer from ${url} within ${timeoutMs / 1000}s`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
+export { stopProcess as stopChild } from './supervisor';
 export { repoRoot };

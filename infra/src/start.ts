@@ -12,6 +12,8 @@ async function main() {
   const stack = await startStack({
     databaseUrl: config.DATABASE_URL,
     subgraphDatabaseUrls: config.subgraphDatabaseUrls,
+    subgraphReadDatabaseUrls: config.subgraphReadDatabaseUrls,
+    gatewayDatabaseUrl: config.GATEWAY_DATABASE_URL,
     subgraphPorts: config.subgraphPorts,
     dataDir: config.DATA_DIR,
     pgPort: config.PG_PORT,

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { databaseName, REGION_TREE_OWNER, remoteRegionTree, todayInChina } from '@district/common';
 import { connectTo, importLedgerFile, LedgerImportError } from '@district/ledger';
 import { dropDatabase, ensureDatabase, openDatabase, startSubgraph, withDatabase, type SubgraphModule } from '@district/subgraph-kit';
-import { ledgerDistrict, planImport } from './ledger-plan';
+import { localLedgers, planLedgers } from './ledger-plan';
 import { loadBuilt } from './load';
 import { SUBGRAPHS } from './subgraphs';
 
@@ -17,6 +17,10 @@ export function subgraphModule(name: string): SubgraphModule {
  * Loads a ledger set once into one template database per subgraph (`<prefix>_<subgraph>`), so test
  * files start from copies (CREATE DATABASE … TEMPLATE) instead of importing again. Only the region
  * tree's owner runs meanwhile: the other imports check their references against it.
+ *
+ * The one import that still writes straight to databases: these are the test kit's own, made and
+ * dropped by it before any gateway exists. Every other import goes through the gateway
+ * (importLedgers); this one runs the same importers, with no caller, audit or preview.
  */
 export async function buildTemplates(
   serverUrl: string,
@@ -45,8 +49,9 @@ export async function buildTemplates(
   });
   try {
     const regionTree = remoteRegionTree(tree.url, internalSecret);
-    const plan = planImport(dir, only).plan;
-    const district = await ledgerDistrict(plan, undefined, () => regionTree.districts());
+    const plan = planLedgers(dir, localLedgers(only)).plan;
+    const declares = plan.find((p) => p.importer.declaredDistricts);
+    const [district] = declares ? await declares.importer.declaredDistricts!(declares.path) : await regionTree.districts();
     for (const item of plan) {
       try {
         await importLedgerFile(item.importer, item.path, {
@@ -58,7 +63,7 @@ export async function buildTemplates(
       } catch (e) {
         if (e instanceof LedgerImportError)
           throw new Error(
-            `${item.file}: ${e.defects
+            `${item.ledger}: ${e.defects
               .slice(0, 3)
               .map((d) => `row ${d.row} ${d.column}: ${d.reason}`)
               .join('; ')}`,

@@ -1,14 +1,16 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { findBreakingChanges, parse, validate } from 'graphql';
 import { SUBGRAPHS } from '@district/common';
+import { partialDataViolations } from './partial-data';
 
 /**
  * Composition is a build step: the gateway serves the committed supergraph.graphql and never
  * introspects subgraphs at run time. `--check` fails when the committed file is stale or when
- * composition reports an error, so a subgraph change that breaks the graph cannot land.
+ * composition reports an error, so a subgraph change that breaks the graph cannot land; a non-null
+ * field that would let one failing subgraph empty another's answer is such an error (partial-data.ts).
  */
 const root = join(__dirname, '..', '..');
 export const SUPERGRAPH_FILE = join(root, 'schema', 'supergraph.graphql');
@@ -18,7 +20,8 @@ export const SUBGRAPH_URLS: Record<string, string> = Object.fromEntries(
   SUBGRAPHS.map((s) => [s.name, `http://localhost:${s.port}/graphql`]),
 );
 
-export const REPORT_FILE = join(root, 'schema', 'operations', 'annual-report.graphql');
+export const OPERATIONS_DIR = join(root, 'schema', 'operations');
+export const REPORT_FILE = join(OPERATIONS_DIR, 'annual-report.graphql');
 
 /** The value types and directives every subgraph declares alike (the kit appends them to each schema). */
 const sharedTypeDefs = readFileSync(join(root, 'services', 'subgraph-kit', 'shared.graphql'), 'utf8');
@@ -61,7 +64,14 @@ export function composeSupergraph(): { supergraphSdl?: string; errors: string[] 
   if (result.errors) return { errors: result.errors.map((e) => e.message) };
   const apiSchema = result.schema.toAPISchema().toGraphQLJSSchema();
   const reportErrors = validate(apiSchema, parse(reportOperation())).map((e) => `annual-report.graphql: ${e.message}`);
+  // the other reviewed operations (dashboards) are checked against the graph the same way
+  const others = readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith('.graphql') && join(OPERATIONS_DIR, f) !== REPORT_FILE);
+  for (const f of others) {
+    reportErrors.push(...validate(apiSchema, parse(readFileSync(join(OPERATIONS_DIR, f), 'utf8'))).map((e) => `${f}: ${e.message}`));
+  }
   if (reportErrors.length) return { errors: reportErrors };
+  const partial = partialDataViolations(result.supergraphSdl);
+  if (partial.length) return { errors: partial };
   return { supergraphSdl: `${result.supergraphSdl.trimEnd()}\n`, errors: [] };
 }
 

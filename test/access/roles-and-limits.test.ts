@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { importLedgers } from '../../infra/src';
+import { importLedgers } from '@district/infra';
 import { CALLER_HEADER, signCaller, type Caller } from '../../services/common/src';
-import { ADMIN, startTestStack, type TestStack } from '../kit/stack';
+import { ADMIN, startTestStack, type TestStack } from '@district/testkit';
 
 /**
  * Who may see and change what, shown from the outside: tokens of each role against the gateway.

@@ -14,6 +14,8 @@ module.exports = async function globalSetup() {
     url = pg.url;
   }
   process.env.DISTRICT_TEST_PG_URL = url;
+  // quiet test output: a test that reads log lines asks its processes for them (LOG_LEVEL=info)
+  process.env.LOG_LEVEL ??= 'silent';
   const { buildTemplates } = require('../../infra/dist/templates.js');
   const started = Date.now();
   // DISTRICT_TEST_SUBGRAPHS=workforce,gig-care limits the templates to those subgraphs (a quicker partial run)

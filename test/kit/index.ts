@@ -4,3 +4,6 @@ export * from './datasets';
 export * from './subgraphs';
 export * from './stack';
 export * from './second-district';
+export * from './ledgers';
+export * from './replica';
+export * from './exports';

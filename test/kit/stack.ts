@@ -34,6 +34,10 @@ export const ADMIN: Caller = { subject: 'e2e-admin', roles: ['DISTRICT_ADMIN'] }
 export interface TestStackOptions {
   /** start from copies of the Shangjie templates the test setup loaded */
   shangjie?: boolean;
+  /** every line the processes print, as `[name] line` (tests of logs; set LOG_LEVEL in the env options too) */
+  log?: (line: string) => void;
+  /** extra environment for every subgraph (a shorter statement timeout …) */
+  subgraphEnv?: Record<string, string>;
 }
 
 export async function startTestStack(gatewayEnv: Record<string, string> = {}, opts: TestStackOptions = {}): Promise<TestStack> {
@@ -51,7 +55,8 @@ export async function startTestStack(gatewayEnv: Record<string, string> = {}, op
     internalSecret,
     introspection: 'analysts',
     gatewayEnv,
-    log: () => undefined,
+    subgraphEnv: opts.subgraphEnv,
+    log: opts.log ?? (() => undefined),
   });
   const token = (caller: Caller, ttl?: string) => issueToken(caller, jwtSecret, ttl);
   return {

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { CALLER_HEADER, databaseName, signCaller, type Caller, type Department } from '@district/common';
-import { dropDatabase, ensureDatabase, SqlCounter, startSubgraph, withDatabase, type SubgraphModule } from '@district/subgraph-kit';
+import {
+  dropDatabase,
+  ensureDatabase,
+  SqlCounter,
+  startSubgraph,
+  withDatabase,
+  type LedgerImportSettings,
+  type SubgraphModule,
+} from '@district/subgraph-kit';
 
 /**
  * Test kit. The jest global setup starts one real PostgreSQL (embedded, or the server in
@@ -64,6 +72,8 @@ export interface TestSubgraphOptions {
   /** start from a copy of the Shangjie template instead of an empty database */
   shangjie?: boolean;
   figureCache?: boolean;
+  /** how it takes ledgers in (a short preview time limit, an upload directory of the test's own) */
+  ledgerImports?: Partial<LedgerImportSettings>;
 }
 
 /** A subgraph on its own fresh database, listening on a free port, with a SQL statement counter. */
@@ -77,6 +87,7 @@ export async function startTestSubgraph(mod: SubgraphModule, opts: TestSubgraphO
     host: '127.0.0.1',
     regionTreeUrl: opts.regionTreeUrl,
     figureCache: opts.figureCache,
+    ledgerImports: opts.ledgerImports,
   });
   return {
     ...server,

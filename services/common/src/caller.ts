@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { forbidden } from './errors';
-import { isRegionCode, isWithin, normaliseRegionCode, regionPrefix } from './regions';
+import { isRegionCode, isWithin, normaliseRegionCode, regionLevel, regionPrefix } from './regions';
 import { DEPARTMENTS, type Department } from './subgraphs';
 
 export type { Department } from './subgraphs';
@@ -25,6 +25,19 @@ export interface Caller {
 
 /** Header that carries the gateway-signed caller to the subgraphs. */
 export const CALLER_HEADER = 'x-district-caller';
+/**
+ * Header the gateway adds to the first page of an export, naming the format and the list
+ * ("xlsx Query.gigWorkers", "csv Region.volunteerStations"), so the subgraph that owns the list
+ * records the export in its audit trail. Only the gateway reaches a subgraph.
+ */
+export const EXPORT_HEADER = 'x-district-export';
+
+export const exportHeader = (format: string, type: string, field: string) => `${format} ${type}.${field}`;
+
+export function parseExportHeader(value: string | undefined): { format: string; type: string; field: string } | undefined {
+  const m = /^(csv|xlsx) ([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(value ?? '');
+  return m ? { format: m[1], type: m[2], field: m[3] } : undefined;
+}
 const ISSUER = 'district-gateway';
 const AUDIENCE = 'district-subgraphs';
 /** how long a gateway-signed caller is accepted */
@@ -137,6 +150,33 @@ export function readAudience(caller: Caller, owner?: Department): string {
   const scope = caller.regionScope ?? '';
   const unmasked = owner ? canSeePersonal(caller, owner, scope) : DEPARTMENTS.some((d) => canSeePersonal(caller, d, scope));
   return unmasked ? `${audience}${caller.subject}` : audience;
+}
+
+/**
+ * Ledger imports: administrators (and the internal service) any ledger; a department its own
+ * subgraph's only; a street or community office rows inside its region (see importRegion); an
+ * analyst never.
+ */
+export function assertCanImport(caller: Caller, owner: Department): void {
+  if (hasRole(caller, 'DISTRICT_ADMIN') || hasRole(caller, 'SERVICE')) return;
+  if (hasRole(caller, 'DEPARTMENT') && caller.department === owner) return;
+  if ((hasRole(caller, 'STREET') || hasRole(caller, 'COMMUNITY')) && caller.regionScope) return;
+  if (hasRole(caller, 'DEPARTMENT')) {
+    throw forbidden(
+      `部门只能导入本部门的台账，此台账属于 ${owner} / a department imports only its own ledgers: this one belongs to ${owner}`,
+    );
+  }
+  throw forbidden('您的角色不能导入台账 / your role may not import ledgers');
+}
+
+/**
+ * The region an import by this caller is confined to: a street's or community's node. A caller of
+ * a whole district (an administrator of one district in a city's deployment) is confined to its
+ * district by the import's district instead.
+ */
+export function importRegion(caller: Caller): string | undefined {
+  const scope = caller.regionScope;
+  return scope && regionLevel(scope) !== 'DISTRICT' ? scope : undefined;
 }
 
 /** Whether personal data (ID numbers, phones, names) of a record may be shown unmasked. */

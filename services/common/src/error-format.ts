@@ -1,4 +1,21 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { log } from './log';
+
+/** Refusals of a query by the gateway's limits, one code each, HTTP 400 (see gateway/src/query-limits.ts). */
+export const LIMIT_CODES = ['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'QUERY_TOO_COMPLEX', 'TOO_MANY_TOKENS', 'TOO_MANY_DIRECTIVES'] as const;
+
+/**
+ * A part of the answer that could not be had, said so at its path: a subgraph that did not answer or
+ * answered too much, a request or statement past its deadline, a record missing from its owner's answer.
+ * `extensions.serviceName` names the subgraph; its address is never given.
+ */
+export const FAILURE_CODES = [
+  'SUBGRAPH_UNAVAILABLE',
+  'SUBGRAPH_TIMEOUT',
+  'RESPONSE_TOO_LARGE',
+  'DEADLINE_EXCEEDED',
+  'INCOMPLETE_RESPONSE',
+] as const;
 
 const SAFE_CODES = new Set([
   'BAD_USER_INPUT',
@@ -10,6 +27,11 @@ const SAFE_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
+  // the gateway's: a subscription, an operation a deployment has not registered
+  'OPERATION_NOT_SUPPORTED',
+  'OPERATION_NOT_REGISTERED',
+  ...LIMIT_CODES,
+  ...FAILURE_CODES,
 ]);
 
 /**
@@ -36,11 +58,15 @@ export function maskErrors(formatted: GraphQLFormattedError, error: unknown): Gr
   ]
     .filter(Boolean)
     .join(', ');
-  console.error(`[internal error] ${original?.name ?? 'Error'} at ${formatted.path?.join('.') ?? '?'}${where ? ` (${where})` : ''}`);
+  log().error({ error: original?.name ?? 'Error', path: formatted.path?.join('.') ?? '?', where: where || undefined }, 'internal error');
   return {
     message: '服务内部错误，请稍后重试 / internal error, please retry later',
     path: formatted.path,
     locations: formatted.locations,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    // which subgraph failed helps the client and the operator; the gateway adds it, never an address
+    extensions: {
+      code: 'INTERNAL_SERVER_ERROR',
+      ...(formatted.extensions?.serviceName ? { serviceName: formatted.extensions.serviceName } : {}),
+    },
   };
 }

@@ -6,6 +6,7 @@
 export * from './env';
 export * from './errors';
 export * from './error-format';
+export * from './input-errors';
 export * from './regions';
 export * from './caller';
 export * from './dates';
@@ -16,3 +17,7 @@ export * from './region-tree';
 export * from './queryable';
 export * from './sql-ident';
 export * from './data-version';
+export * from './upload';
+export * from './log';
+export * from './databases';
+export * from './listen';

@@ -13,7 +13,19 @@ export interface RegionTree {
   compoundCommunities(ids: string[]): Promise<Map<string, string>>;
   /** the 6-digit codes of the districts the tree holds */
   districts(): Promise<string[]>;
+  /**
+   * The nodes a ranking compares, in code order: the node's children, or every street (town) or
+   * community below it; only those existing on `on` when given.
+   */
+  nodesUnder(code: string, level: RankingLevel, on?: string | null): Promise<string[]>;
+  /** compounds existing today under each node (the owner's `Region.compoundCount`) */
+  compoundCounts(codes: string[]): Promise<Map<string, number>>;
+  /** every compound below a node (existing on `on` when given), with its community, in id order */
+  compoundsUnder(code: string, on?: string | null): Promise<{ id: string; communityCode: string }[]>;
 }
+
+/** Which nodes a ranking compares: the children of a node, or every street (town) or community below it. */
+export type RankingLevel = 'CHILDREN' | 'STREET' | 'COMMUNITY';
 
 /** Posts one GraphQL operation and returns its data (errors become exceptions). */
 export type GraphRequest = (query: string, variables: Record<string, unknown>) => Promise<Record<string, unknown>>;
@@ -24,6 +36,10 @@ const LOOKUPS = {
   compounds: 'query($codes: [ID!]!) { found: lookupCompounds(ids: $codes) { code: id community { code } } }',
 } as const;
 const DISTRICTS = '{ found: regions(level: DISTRICT, first: 200) { nodes { code } } }';
+const NODES_UNDER =
+  'query($code: ID!, $level: RankingLevel, $on: Date) { found: lookupNodesUnder(code: $code, level: $level, on: $on) { code } }';
+const COMPOUND_COUNTS = 'query($codes: [ID!]!) { found: lookupRegions(codes: $codes) { code compoundCount } }';
+const COMPOUNDS_UNDER = 'query($code: ID!, $on: Date) { found: lookupCompoundsUnder(code: $code, on: $on) { id community { code } } }';
 
 const CHUNK = 5000;
 
@@ -54,6 +70,11 @@ export function graphRegionTree(request: GraphRequest): RegionTree {
   };
   const compounds = make('compounds');
   let districts: Promise<string[]> | undefined;
+  const once = new Map<string, Promise<unknown>>();
+  const memo = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    if (!once.has(key)) once.set(key, load());
+    return once.get(key) as Promise<T>;
+  };
   return {
     regions: exists(make('regions')),
     grids: exists(make('grids')),
@@ -65,6 +86,27 @@ export function graphRegionTree(request: GraphRequest): RegionTree {
     districts() {
       districts ??= request(DISTRICTS, {}).then((d) => (d.found as { nodes: { code: string }[] }).nodes.map((n) => n.code.slice(0, 6)));
       return districts;
+    },
+    nodesUnder(code, level, on) {
+      return memo(`nodes|${code}|${level}|${on ?? ''}`, async () =>
+        ((await request(NODES_UNDER, { code, level, on: on ?? null })).found as { code: string }[]).map((n) => n.code),
+      );
+    },
+    async compoundCounts(codes) {
+      const out = new Map<string, number>();
+      for (let i = 0; i < codes.length; i += CHUNK) {
+        const data = await request(COMPOUND_COUNTS, { codes: codes.slice(i, i + CHUNK) });
+        for (const n of data.found as { code: string; compoundCount: number }[]) out.set(n.code, n.compoundCount);
+      }
+      return out;
+    },
+    compoundsUnder(code, on) {
+      return memo(`compounds|${code}|${on ?? ''}`, async () =>
+        ((await request(COMPOUNDS_UNDER, { code, on: on ?? null })).found as { id: string; community: { code: string } }[]).map((c) => ({
+          id: c.id,
+          communityCode: c.community.code,
+        })),
+      );
     },
   };
 }

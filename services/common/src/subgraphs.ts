@@ -25,4 +25,7 @@ export const envName = (name: Department): string => name.toUpperCase().replace(
 /** The subgraph's own database on a shared server: district_party_building … */
 export const databaseName = (name: Department, prefix = 'district'): string => `${prefix}_${name.replace(/-/g, '_')}`;
 
+/** The prefix of a subgraph's own root fields (gigCareAuditTrail, workforcePreviewLedgerImport): federation routes a root field by its name. */
+export const fieldPrefix = (name: Department): string => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
 export const isDepartment = (value: unknown): value is Department => (DEPARTMENTS as readonly unknown[]).includes(value);

@@ -1,4 +1,4 @@
-import { auditTrail, DateScalar, mergeResolvers } from '@district/subgraph-kit';
+import { auditTrail, DateScalar, ledgerImportResolvers, mergeResolvers } from '@district/subgraph-kit';
 import type { Resolvers } from './generated/graphql';
 import { regionResolvers } from './modules/regions/regions.resolvers';
 import { workerResolvers } from './modules/workers/workers.resolvers';
@@ -27,4 +27,5 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   pointsResolvers,
   { Mutation: pointsMutations },
   { Query: { gigCareAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
+  ledgerImportResolvers<Resolvers>('gig-care'),
 );

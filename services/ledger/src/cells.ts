@@ -31,6 +31,29 @@ const fail = (kind: DefectKind, reason: string): CellResult => ({ value: null, p
 const TRUE = new Set(['是', 'Y', 'YES', 'TRUE', '1', '√']);
 const FALSE = new Set(['否', 'N', 'NO', 'FALSE', '0', '×']);
 
+/** PostgreSQL's integer: an int column holds no more, whatever its ledger says. */
+const INT4 = { min: -2_147_483_648, max: 2_147_483_647 };
+
+/**
+ * The values a number column accepts: its own bounds, within what the database column holds (an
+ * integer; a decimal's numeric(precision, scale)). A value beyond them is a defect of its row and
+ * column, found before the database sees it (where it would stop the import with a message quoting it).
+ */
+export function numberRange(spec: ColumnSpec): { min: number; max: number } {
+  if (spec.type === 'int') return { min: Math.max(spec.min ?? INT4.min, INT4.min), max: Math.min(spec.max ?? INT4.max, INT4.max) };
+  const [precision, scale] = spec.digits ?? [];
+  const limit = precision !== undefined ? 10 ** (precision - (scale ?? 0)) - 10 ** -(scale ?? 0) : undefined;
+  const max = Math.min(spec.max ?? Infinity, limit ?? Infinity);
+  return { min: Math.max(spec.min ?? -Infinity, -(limit ?? Infinity)), max };
+}
+
+/** A ledger's decimal columns must say what their database column holds (see numberRange); checked when an import starts. */
+export function unboundedColumns(columns: Record<string, ColumnSpec>): string[] {
+  return Object.values(columns)
+    .filter((c) => c.type === 'decimal' && c.max === undefined && c.digits === undefined)
+    .map((c) => c.header);
+}
+
 /** A number typed with thousands separators (1,234.5) or full-width digits; null when it is none. */
 export function parseNumber(text: string): number | null {
   let s = halfWidth(text).replace(/\s/g, '');
@@ -78,8 +101,11 @@ export function parseCell(spec: ColumnSpec, cell: Cell, today: string): CellResu
       const n = typeof cell === 'number' ? cell : parseNumber(s);
       if (n === null || !Number.isFinite(n)) return fail('number', `不是数字 / not a number${quote(s)}`);
       if (spec.type === 'int' && !Number.isInteger(n)) return fail('number', `不是整数 / not a whole number${quote(s)}`);
-      if (spec.min !== undefined && n < spec.min) return fail('range', `小于最小值${spec.min} / below minimum ${spec.min}${quote(s)}`);
-      if (spec.max !== undefined && n > spec.max) return fail('range', `大于最大值${spec.max} / above maximum ${spec.max}${quote(s)}`);
+      const { min, max } = numberRange(spec);
+      // a long number out of range is usually another value typed in the wrong column (a phone, an ID number): not quoted
+      const shown = /\d{7}/.test(s) ? '' : quote(s);
+      if (n < min) return fail('range', `小于最小值${min} / below minimum ${min}${shown}`);
+      if (n > max) return fail('range', `大于最大值${max} / above maximum ${max}${shown}`);
       return { value: n };
     }
     case 'bool': {

@@ -1,5 +1,5 @@
-import { districtOf, ident, type Queryable } from '@district/common';
-import type { ImportContext } from './runner';
+import { districtOf, ident, isWithin, regionLevel, type Queryable } from '@district/common';
+import type { ImportContext, LedgerImporter } from './runner';
 import type { Defect, LedgerSpec, LedgerValue, ValidRow } from './types';
 
 /**
@@ -108,4 +108,41 @@ export function outsideDistrict<K extends string>(
         `不属于本次导入的区县 ${ctx.district} / not in district ${ctx.district}, which this import is for`,
       ),
     );
+}
+
+/** The region code a row's place column holds (through its `code` reading when declared). */
+export function placeOf<K extends string>(place: NonNullable<LedgerImporter<K>['place']>, value: Record<K, LedgerValue>): string | null {
+  const code = place.code ? place.code(value) : value[place.column];
+  return typeof code === 'string' && code !== '' ? code : null;
+}
+
+const LEVEL_NAMES: Record<string, string> = { STREET: '街道', COMMUNITY: '社区', GRID: '网格' };
+
+/**
+ * A street or community office imports only rows inside its own region: a row placed elsewhere, or
+ * nowhere, is a defect naming the row, never a write (nor is it skipped silently).
+ */
+export function outsideRegion<K extends string>(
+  batch: ValidRow<K>[],
+  ctx: ImportContext,
+  spec: LedgerSpec<K>,
+  place: NonNullable<LedgerImporter<K>['place']>,
+): Defect[] {
+  const region = ctx.region!;
+  const column = spec.columns[place.column].header;
+  const level = LEVEL_NAMES[regionLevel(region)] ?? '';
+  return batch.flatMap((r) => {
+    const code = placeOf(place, r.value);
+    if (code && isWithin(code, region)) return [];
+    return [
+      referenceDefect(
+        ctx.file,
+        r.row,
+        column,
+        code
+          ? `${code} 不在本${level}辖区 ${region} 内 / ${code} lies outside your region ${region}: you import only rows inside it`
+          : `未注明所在区划 / no place given: you import only rows inside your region ${region}`,
+      ),
+    ];
+  });
 }

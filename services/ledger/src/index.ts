@@ -17,3 +17,4 @@ export * from './store';
 export * from './runner';
 export * from './helpers';
 export * from './places';
+export * from './template';

@@ -27,3 +27,24 @@ export async function placeDefects<K extends string>(
   const missing = inside.filter((r) => !known.has(codeOf(r)!) || (kind === 'community' && regionLevel(codeOf(r)!) !== 'COMMUNITY'));
   return [...outside, ...missing.map((r) => referenceDefect(ctx.file, r.row, column, `${zh}不存在：${codeOf(r)} / no such ${en}`))];
 }
+
+/**
+ * The places a row names, checked in order (e.g. its community, then its grid): a row gets at most
+ * one defect, for the first place that is wrong.
+ */
+export async function placesDefects<K extends string>(
+  spec: LedgerSpec<K>,
+  batch: ValidRow<K>[],
+  ctx: ImportContext,
+  places: [key: K, kind: keyof typeof WHAT][],
+): Promise<Defect[]> {
+  const defects: Defect[] = [];
+  let rows = batch;
+  for (const [key, kind] of places) {
+    const found = await placeDefects(spec, rows, ctx, key, kind);
+    defects.push(...found);
+    const bad = new Set(found.map((d) => d.row));
+    rows = rows.filter((r) => !bad.has(r.row));
+  }
+  return defects;
+}

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { isWithin } from '@district/common';
 import { ident } from './sql';
 import type { Defect } from './types';
 import type { ImportContext } from './runner';
@@ -14,8 +16,13 @@ import type { ImportContext } from './runner';
  * - a row whose national key (a credit code, a certificate number) belongs to another district is
  *   refused as a defect: an import never changes another district's rows.
  *
- * Each batch costs three statements (read, insert, update) whatever its size; values travel as one
- * JSON parameter and are typed by the table itself (jsonb_populate_recordset).
+ * - an import confined to a street or community (ctx.region) changes no row placed outside it;
+ * - a committed import (ctx.importId) records, per row it inserted or changed, that it wrote it
+ *   last (ledger_row_import), so an administrator can tell which import a row came from.
+ *
+ * Each batch costs three statements (read, insert, update) whatever its size, and one more for the
+ * record of rows written; values travel as one JSON parameter and are typed by the table itself
+ * (jsonb_populate_recordset).
  */
 export interface TableSpec {
   table: string;
@@ -27,6 +34,10 @@ export interface TableSpec {
   personal?: string[];
   /** the column holding a row's district, for tables keyed by a national code */
   district?: string;
+  /** the column holding a row's place (community, grid or street code): a region-confined import changes only rows inside its region */
+  region?: string;
+  /** rows that belong to no place (a person): a region-confined import may write them */
+  anyRegion?: boolean;
 }
 
 export interface RowWrite {
@@ -78,6 +89,10 @@ export async function storeRows(ctx: ImportContext, spec: TableSpec, rows: RowWr
   const opts = { file: ctx.file, district: ctx.district, overwrite: ctx.overwrite, ...naming };
   const result: StoreResult = { inserted: 0, updated: 0, unchanged: 0, conflicts: [], defects: [], outcome: new Map() };
   if (!rows.length) return result;
+  if (ctx.region && !spec.region && !spec.anyRegion) {
+    // a programming error, not a clerk's: the importer declared a place but this table cannot be checked
+    throw new Error(`table ${spec.table} declares no region column: an import confined to a region cannot write it`);
+  }
   const t = ident(spec.table);
   const keyMatch = spec.key.map((k) => `cur.${ident(k)} = v.${ident(k)}`).join(' AND ');
   const flags = spec.columns
@@ -88,7 +103,8 @@ export async function storeRows(ctx: ImportContext, spec: TableSpec, rows: RowWr
   const incoming = rows.map((r) => r.values);
   const existing = await db.query(
     `WITH v AS (SELECT row_number() OVER () AS _i, * FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb))
-     SELECT v._i, to_jsonb(cur) AS current, ${spec.district ? `cur.${ident(spec.district)}` : 'NULL'} AS owner, ${flags}
+     SELECT v._i, to_jsonb(cur) AS current, ${spec.district ? `cur.${ident(spec.district)}` : 'NULL'} AS owner,
+       ${spec.region ? `cur.${ident(spec.region)}` : 'NULL'} AS place, ${flags}
      FROM v JOIN ${t} cur ON ${keyMatch}
      LEFT JOIN LATERAL jsonb_populate_record(NULL::${t}, cur.imported_values) snap ON TRUE`,
     [JSON.stringify(incoming)],
@@ -97,13 +113,26 @@ export async function storeRows(ctx: ImportContext, spec: TableSpec, rows: RowWr
 
   const inserts: Record<string, unknown>[] = [];
   const updates: Record<string, unknown>[] = [];
+  const written: string[] = [];
   rows.forEach((r, i) => {
     const cur = found.get(i);
     const snapshotOf = (values: Record<string, unknown>) => Object.fromEntries(spec.columns.map((c) => [c, values[c] ?? null]));
     if (!cur) {
       inserts.push({ ...r.values, imported_values: snapshotOf(r.values) });
+      written.push(rowKey(spec, r.values));
       result.inserted++;
       result.outcome.set(r.row, 'inserted');
+      return;
+    }
+    if (ctx.region && spec.region && cur.place !== null && !isWithin(String(cur.place), ctx.region)) {
+      result.defects.push({
+        file: opts.file,
+        row: r.row,
+        column: opts.keyColumn,
+        kind: 'reference',
+        reason: `该记录位于辖区外（${String(cur.place)}），不能由本辖区的台账修改 / this record lies outside your region ${ctx.region} (at ${String(cur.place)}): your ledger cannot change it`,
+      });
+      result.outcome.set(r.row, 'refused');
       return;
     }
     if (spec.district && cur.owner !== null && cur.owner !== opts.district) {
@@ -146,9 +175,11 @@ export async function storeRows(ctx: ImportContext, spec: TableSpec, rows: RowWr
       updates.push({ ...keys, ...next, imported_values: snapshot });
     }
     if (fields.length) {
+      if (changed) written.push(rowKey(spec, r.values));
       result.conflicts.push({ file: opts.file, row: r.row, key: opts.keyLabel(r.values), fields });
       result.outcome.set(r.row, 'conflict');
     } else if (changed) {
+      written.push(rowKey(spec, r.values));
       result.updated++;
       result.outcome.set(r.row, 'updated');
     } else {
@@ -169,5 +200,28 @@ export async function storeRows(ctx: ImportContext, spec: TableSpec, rows: RowWr
       JSON.stringify(updates),
     ]);
   }
+  if (ctx.importId && written.length) {
+    await db.query(
+      `INSERT INTO ledger_row_import (table_name, row_key, import_id, at) SELECT $1::text, k, $2::uuid, now() FROM unnest($3::text[]) AS k
+       ON CONFLICT (table_name, row_key) DO UPDATE SET import_id = excluded.import_id, at = excluded.at`,
+      [spec.table, ctx.importId, [...new Set(written)]],
+    );
+  }
   return result;
 }
+
+/**
+ * A row's key as the record of imports keeps it: its key columns joined by ':' (a global id such as
+ * 410106:W0001, a region code, a credit code). A key holding an ID number is kept as its SHA-256:
+ * the record of imports holds no personal data; `rowKeyForms` finds it again from the plain key.
+ */
+export function rowKey(spec: Pick<TableSpec, 'key'>, values: Record<string, unknown>): string {
+  const key = spec.key.map((k) => String(values[k] ?? '')).join(':');
+  return spec.key.some((k) => PERSONAL_KEY.test(k)) ? hashedKey(key) : key;
+}
+
+const PERSONAL_KEY = /id_number/;
+const hashedKey = (key: string) => `sha256:${createHash('sha256').update(key).digest('hex')}`;
+
+/** The forms under which a row with this key may be recorded (plain, or hashed when it holds an ID number). */
+export const rowKeyForms = (key: string): string[] => [key, hashedKey(key)];

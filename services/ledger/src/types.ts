@@ -18,9 +18,11 @@ export interface ColumnSpec {
   required?: boolean;
   /** enum: the allowed values, compared after trimming */
   values?: readonly string[];
-  /** int/decimal: inclusive bounds */
+  /** int/decimal: inclusive bounds (an int column without them holds what PostgreSQL's integer holds) */
   min?: number;
   max?: number;
+  /** decimal: the column's numeric(precision, scale), whose range bounds the value when `max` is not given */
+  digits?: readonly [precision: number, scale: number];
   /** text/code: the whole trimmed value must match */
   pattern?: RegExp;
   /** date/datetime: default false, a day after `today` is a defect */

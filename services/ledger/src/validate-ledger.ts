@@ -1,3 +1,4 @@
+import { unboundedColumns } from './cells';
 import { LedgerParseError } from './parse-error';
 import { readLedger } from './read';
 import type { Defect, LedgerSpec, ValidRow } from './types';
@@ -40,7 +41,11 @@ export class LedgerValidation<K extends string> {
     readonly spec: LedgerSpec<K>,
     readonly path: string,
     private readonly options: ValidateOptions<K>,
-  ) {}
+  ) {
+    const unbounded = unboundedColumns(spec.columns);
+    if (unbounded.length)
+      throw new Error(`${spec.file}: decimal column(s) ${unbounded.join(', ')} must give max or digits (the database column's range)`);
+  }
 
   get ok(): boolean {
     return this.defectCount === 0;

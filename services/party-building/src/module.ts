@@ -3,6 +3,7 @@ import type { SubgraphModule } from '@district/subgraph-kit';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
+import { ledgers } from './ledgers';
 
 /** The party-building coverage subgraph ("两个覆盖"), as start-up, tests and the import command see it. */
 export const partyBuilding: SubgraphModule = {
@@ -11,5 +12,6 @@ export const partyBuilding: SubgraphModule = {
   resolvers: resolvers as SubgraphModule['resolvers'],
   entities,
   migrations,
+  ledgers,
 };
 export { ledgers } from './ledgers';

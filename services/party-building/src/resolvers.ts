@@ -1,4 +1,4 @@
-import { auditTrail, DateScalar, mergeResolvers } from '@district/subgraph-kit';
+import { auditTrail, DateScalar, ledgerImportResolvers, mergeResolvers } from '@district/subgraph-kit';
 import type { Resolvers } from './generated/graphql';
 import { regionResolvers } from './modules/regions/regions.resolvers';
 import { organizationResolvers } from './modules/organizations/organizations.resolvers';
@@ -19,4 +19,5 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   committeeResolvers,
   { Mutation: committeeMutations },
   { Query: { partyBuildingAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
+  ledgerImportResolvers<Resolvers>('party-building'),
 );

@@ -1,4 +1,4 @@
-import { auditTrail, DateScalar, mergeResolvers } from '@district/subgraph-kit';
+import { auditTrail, DateScalar, ledgerImportResolvers, mergeResolvers } from '@district/subgraph-kit';
 import type { Resolvers } from './generated/graphql';
 import { organizationResolvers } from './modules/organizations/organizations.resolvers';
 import { organizationMutations } from './modules/organizations/organizations.mutations';
@@ -21,4 +21,5 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   projectResolvers,
   { Mutation: projectMutations },
   { Query: { socialOrganizationsAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
+  ledgerImportResolvers<Resolvers>('social-organizations'),
 );

@@ -1,9 +1,8 @@
 import { Entity, PrimaryKey, Property, Index } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
-import { bumpDataVersion, forbidden, maskIdNumber, maskName, maskPhone } from '@district/common';
+import { GraphQLError, GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { bumpDataVersion, conflict, forbidden, log, maskIdNumber, maskPhone } from '@district/common';
 import type { RequestContext } from './context';
-import { hasUnprintable } from './input';
 
 /**
  * Every subgraph keeps its own audit trail in its own database: each mutation (who, when, what
@@ -24,7 +23,7 @@ export class AuditEntry {
   @Property({ type: 'text' })
   roles!: string;
 
-  /** MUTATION or PERSONAL_READ */
+  /** MUTATION, PERSONAL_READ or EXPORT */
   @Property({ type: 'text' })
   kind!: string;
 
@@ -44,27 +43,9 @@ export class AuditEntry {
   outcome!: string;
 }
 
-const PERSONAL_KEYS: [RegExp, (v: string) => string][] = [
-  [/id.?number|idcard|身份证/i, maskIdNumber],
-  [/phone|mobile|手机|电话/i, maskPhone],
-  [/^(name|fullName|personName|contactName|姓名)$/i, maskName],
-];
-
-/** A copy of mutation arguments safe to store: personal values masked wherever they sit. */
-export function maskArgs(value: unknown, key = ''): unknown {
-  if (Array.isArray(value)) return value.map((v) => maskArgs(v, key));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskArgs(v, k)]));
-  }
-  if (typeof value === 'string') {
-    const rule = PERSONAL_KEYS.find(([re]) => re.test(key));
-    if (rule) return rule[1](value);
-    // jsonb cannot hold NUL or lone surrogates: the audit row must be written whatever was typed
-    if (hasUnprintable(value)) return '[含不可见字符 / unprintable text]';
-    if (value.length > 500) return `${value.slice(0, 500)}…`;
-  }
-  return value;
-}
+/** Without the schema's masks (a script, a test context), nothing but the shape is kept: no value can leak. */
+const shapeOnly = (_operation: string, args: unknown): unknown =>
+  args && typeof args === 'object' ? Object.fromEntries(Object.keys(args as object).map((k) => [k, '…'])) : null;
 
 /** A transaction's pg-style client, for statements the ORM does not write. */
 function transactionClient(em: EntityManager) {
@@ -92,7 +73,13 @@ export async function audited<T>(
   work: (em: EntityManager) => Promise<T>,
   targetOf: (result: T) => string | null = () => null,
 ): Promise<T> {
-  const base = { subject: ctx.caller.subject, roles: ctx.caller.roles.join(','), kind: 'MUTATION', operation, args: maskArgs(args) };
+  const base = {
+    subject: ctx.caller.subject,
+    roles: ctx.caller.roles.join(','),
+    kind: 'MUTATION',
+    operation,
+    args: (ctx.auditArgs ?? shapeOnly)(operation, args),
+  };
   let version: string | undefined;
   try {
     const result = await ctx.em.transactional(async (em) => {
@@ -104,18 +91,56 @@ export async function audited<T>(
     });
     if (version) ctx.dataVersion?.saw(version);
     return result;
-  } catch (e) {
-    const code = e instanceof GraphQLError ? String(e.extensions.code ?? 'ERROR') : 'INTERNAL_SERVER_ERROR';
-    const em = ctx.em.fork();
-    em.create(AuditEntry, { ...base, target: null, outcome: code, at: new Date() });
-    try {
-      await em.flush();
-    } catch (auditError) {
-      console.error(`[audit] could not record a failed ${operation}: ${(auditError as Error).name}`);
-      throw new Error('audit write failed', { cause: e });
-    }
+  } catch (thrown) {
+    const e = asConflict(thrown);
+    await recordFailure(ctx, base, e);
     throw e;
   }
+}
+
+type AuditBase = Pick<AuditEntry, 'subject' | 'roles' | 'kind' | 'operation' | 'args'>;
+
+/** The audit row of a failed attempt, on its own; if even that cannot be written, the attempt fails as such. */
+async function recordFailure(ctx: RequestContext, base: AuditBase, e: unknown): Promise<void> {
+  const code = e instanceof GraphQLError ? String(e.extensions.code ?? 'ERROR') : 'INTERNAL_SERVER_ERROR';
+  const em = ctx.em.fork();
+  em.create(AuditEntry, { ...base, target: null, outcome: code, at: new Date() });
+  try {
+    await em.flush();
+  } catch (auditError) {
+    log().error({ operation: base.operation, error: (auditError as Error).name }, 'audit: could not record a failed operation');
+    throw new Error('audit write failed', { cause: e });
+  }
+}
+
+/** A mutation refused before its resolver ran (its text arguments, see guards.ts) is an attempt too, and recorded. */
+export function auditRefusal(ctx: RequestContext, operation: string, args: unknown, e: unknown): Promise<void> {
+  return recordFailure(
+    ctx,
+    {
+      subject: ctx.caller.subject,
+      roles: ctx.caller.roles.join(','),
+      kind: 'MUTATION',
+      operation,
+      args: (ctx.auditArgs ?? shapeOnly)(operation, args),
+    },
+    e,
+  );
+}
+
+/**
+ * A unique key the database refused (SQLSTATE 23505): two requests wrote the same record at the same
+ * moment, or a check before the write could not see the other. The request was well-formed and the
+ * record's state refuses it: CONFLICT, in every mutation alike, never an internal error. The message
+ * names no value (the key may be an ID number).
+ */
+function asConflict(e: unknown): unknown {
+  const cause = (e as { code?: string; cause?: { code?: string } } | null) ?? {};
+  const sqlstate = cause.code ?? cause.cause?.code;
+  if (sqlstate !== '23505' && !(e instanceof Error && e.name === 'UniqueConstraintViolationException')) return e;
+  return conflict(
+    '该记录已存在，或已被同时提交的另一请求写入 / this record already exists: another request may have written it at the same moment',
+  );
 }
 
 /** Writes the request's unmasked personal reads in one statement after the response is built. */
@@ -176,4 +201,47 @@ export async function auditTrail(
     at: r.at.toISOString(),
     args: r.args === null || r.args === undefined ? null : JSON.stringify(r.args),
   }));
+}
+
+/**
+ * An export's variables (filters: a region, a status, a page size) as the audit trail keeps them. They
+ * are no mutation's arguments, so the schema's @personal marks do not reach them: any value shaped
+ * like an ID number or a mobile number is masked wherever it sits, and long text is cut.
+ */
+function maskValues(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskValues);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskValues(v)]));
+  if (typeof value !== 'string') return value;
+  if (/\d{17}[\dXx]/.test(value)) return maskIdNumber(value);
+  if (/1[3-9]\d{9}/.test(value)) return maskPhone(value);
+  return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+}
+
+/**
+ * Records an export (the gateway's /export, first page) in the audit trail of the subgraph whose
+ * list it is (its schema defines the list field): who, when, the list, its arguments with personal
+ * data masked, the format, the outcome. The other subgraphs of the same page (resolving names and
+ * the like) record nothing; their unmasked personal reads are recorded as always.
+ */
+export async function recordExport(
+  ctx: RequestContext,
+  schema: GraphQLSchema,
+  variables: Record<string, unknown> | undefined,
+  outcome: string,
+): Promise<void> {
+  const list = ctx.export;
+  const type = list && schema.getType(list.type);
+  if (!list || !(type instanceof GraphQLObjectType) || !type.getFields()[list.field]) return;
+  const em = ctx.em.fork();
+  em.create(AuditEntry, {
+    subject: ctx.caller.subject,
+    roles: ctx.caller.roles.join(','),
+    kind: 'EXPORT',
+    operation: `${list.type}.${list.field}`,
+    target: list.format,
+    args: maskValues(variables ?? {}),
+    outcome,
+    at: new Date(),
+  });
+  await em.flush();
 }

@@ -1,6 +1,6 @@
 import type { RequestContext } from './context';
 import type { FigureDef, MeasureValue } from './figures';
-import { countFigure, periodOf, previousPeriod, type CountFigure, type YearArgs } from './figures';
+import { countFigure, periodFor, previousPeriod, type CountFigure, type YearArgs } from './figures';
 
 /** One key of a breakdown (a category, a type …) with its figure and last year's. */
 export interface BreakdownRow {
@@ -22,7 +22,7 @@ export async function breakdownYearOnYear<A>(
   code: string,
 ): Promise<BreakdownRow[]> {
   if (!def.breakdown) throw new Error(`figure ${def.name} is not a breakdown`);
-  const now = periodOf(args.year, args.asOf);
+  const now = periodFor(ctx, args);
   const [current, previous] = (
     await Promise.all([ctx.figures.value(def, args, code, now), ctx.figures.value(def, args, code, previousPeriod(now))])
   ).map(asMap);

@@ -5,6 +5,9 @@ import type { Caller, Department, RegionTree } from '@district/common';
 import type { FigureBatch } from './figures/engine';
 import type { DataVersion } from './data-version';
 import type { VersionCache } from './version-cache';
+import type { LedgerImports } from './ledger-imports/service';
+import type { Period } from './figures/period';
+import type { RequestBudget } from './guards';
 
 /** A personal field shown unmasked during this request, recorded once the response is sent. */
 export interface PersonalRead {
@@ -27,6 +30,26 @@ export interface RequestContext {
   dataVersion?: DataVersion;
   /** rows kept while the data stands still (loaders.ts, byKeyPerVersion), shallow-copied into each request; absent: always read */
   rowsPerVersion?: VersionCache<unknown>;
+  /** the subgraph's ledger imports (absent when it was started without its ledgers) */
+  ledgerImports?: LedgerImports;
+  /**
+   * Where lists and figures read: 'read' (a replica, when one is configured) for queries, 'write'
+   * (the primary) for mutations, so a mutation's answer always shows its own change.
+   */
+  readFrom: 'read' | 'write';
+  /** the request's id (the gateway's x-request-id), for log lines */
+  requestId?: string;
+  /**
+   * The window a figure field counts over when a series asks it for a month (or a whole year)
+   * instead of its `year`/`asOf` arguments: see figures/over-nodes.ts and `periodFor`.
+   */
+  figurePeriod?: Period;
+  /** set when the gateway runs this request as the first page of an export: audited once answered */
+  export?: { format: string; type: string; field: string };
+  /** this request's deadline and field budget (absent in plain scripts) */
+  budget?: RequestBudget;
+  /** mutation arguments as the audit trail may keep them: personal values masked as the schema's @personal says */
+  auditArgs?: (operation: string, args: unknown) => unknown;
 }
 
 /**

@@ -49,7 +49,7 @@ export function rowsJoined<R extends JoinedRow, K extends string | number = stri
     const select = fields.flatMap((f) => f.columns.map((c) => `${f.alias}.${c} AS "${f.alias}__${c}"`)).join(', ');
     const statement = sql`SELECT ${raw(spec.key)} AS _key, ${raw(select)} FROM ${raw(spec.from)}
       WHERE ${and(inList(spec.key, keys), where)} ORDER BY ${raw(spec.order)}`;
-    const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(statement.text, [...statement.params]);
+    const rows: Record<string, unknown>[] = await ctx.em.getConnection(ctx.readFrom).execute(statement.text, [...statement.params]);
     const groups = new Map<string, R[]>();
     for (const row of rows) {
       const joined: Record<string, object> = {};

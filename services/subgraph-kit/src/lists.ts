@@ -1,10 +1,11 @@
 import type { EntityName } from '@mikro-orm/postgresql';
-import { badInput, prefixRange, regionPrefix, scopePrefix } from '@district/common';
+import { badInput, prefixRange, regionPrefix, scopePrefix, todayInChina } from '@district/common';
 import { nodeRanges, nodeRows, withinRanges } from './ranges';
 import { regionNode } from './figures/values';
 import type { RequestContext } from './context';
 import { connection, pageWindow, type Connection, type PageArgs } from './pagination';
 import { raw, sql, TRUE, type Sql } from './sql';
+import { wholeNumber } from './input';
 
 /** A sort argument as every list takes it: `sort: { field: X, direction: DESC }`. */
 export interface SortArg {
@@ -62,7 +63,7 @@ export function listUnder<T extends object>(
          WINDOW w AS (PARTITION BY r.p)) x
        WHERE _n = 1 OR _n BETWEEN ${offset + 1} AND ${offset + limit}
        ORDER BY _node, _n`;
-    const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(statement.text, [...statement.params]);
+    const rows: Record<string, unknown>[] = await ctx.em.getConnection(ctx.readFrom).execute(statement.text, [...statement.params]);
     const pages = new Map<string, { total: number; nodes: T[] }>();
     for (const { _node, _n, _total, ...row } of rows) {
       const page = pages.get(String(_node)) ?? { total: Number(_total), nodes: [] };
@@ -87,7 +88,7 @@ export async function listWhere<T extends object>(
 ): Promise<Connection<T>> {
   const { limit, offset } = pageWindow(args);
   const order = orderBy(args.sort, spec.sortColumns, spec.defaultOrder);
-  const conn = ctx.em.getConnection();
+  const conn = ctx.em.getConnection(ctx.readFrom);
   const page = sql`SELECT t.*, count(*) OVER () AS _total FROM ${raw(spec.table)} t WHERE ${where}
     ORDER BY ${raw(order)} LIMIT ${limit} OFFSET ${offset}`;
   const rows: Record<string, unknown>[] = await conn.execute(page.text, [...page.params]);
@@ -117,4 +118,14 @@ export function underPrefix(column: string, prefix: string): Sql {
  */
 export function listPrefix(ctx: RequestContext, regionCode?: string | null): string {
   return regionCode ? regionPrefix(regionNode(ctx, regionCode).code) : scopePrefix(ctx.caller);
+}
+
+/**
+ * Rows dated more than `days` days before `on` (default today): "needs open for more than 30 days"
+ * is a status set and `olderThanDays: 30` in one list, not a client-side date sum.
+ */
+export function olderThan(column: string, days: number | null | undefined, on?: string | null, field = 'olderThanDays'): Sql | undefined {
+  if (days === null || days === undefined) return undefined;
+  const n = wholeNumber(days, field, '天数', 0, 36_500);
+  return sql`${raw(column)} < ${on ?? todayInChina()}::date - ${n}::int`;
 }

@@ -74,8 +74,9 @@ async function rowsPerVersion<T extends object>(
     else missing.push(k);
   }
   if (missing.length) {
+    // the primary, never a replica: rows kept under the version announced must not be older than it
     const rows: Row[] = await ctx.em
-      .getConnection()
+      .getConnection('write')
       .execute(
         `SELECT * FROM ${ident(meta.tableName)} WHERE ${ident(column)} IN (${missing.map(() => '?').join(', ')}) ORDER BY ${ident(order)}`,
         missing,

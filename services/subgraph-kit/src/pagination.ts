@@ -1,8 +1,11 @@
 import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { badInput } from '@district/common';
 
-/** Rows per page: at most 200 (an export streams whole lists: see the gateway's /export). */
-export const MAX_PAGE = 200;
+/**
+ * Rows per page: at most 1000, so an export (the gateway's /export pages through a whole list) needs
+ * few round trips; the gateway's cost limit still weighs a large page by what each row asks for.
+ */
+export const MAX_PAGE = 1000;
 export const DEFAULT_PAGE = 50;
 /** Deepest offset a cursor may carry: past it, narrow the filter instead of paging on. */
 export const MAX_OFFSET = 1_000_000;

@@ -1,6 +1,16 @@
-import { defaultFieldResolver, GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNamedType,
+  GraphQLObjectType,
+  isInputObjectType,
+  type ConstDirectiveNode,
+  type GraphQLArgument,
+  type GraphQLInputField,
+  type GraphQLSchema,
+} from 'graphql';
 import { canSeePersonal, maskIdNumber, maskName, maskPhone } from '@district/common';
 import type { RequestContext } from './context';
+import { hasUnprintable } from './input';
 
 /**
  * Personal data is declared in each subgraph's SDL with `@personal(kind: ...)` and enforced here,
@@ -16,6 +26,14 @@ const MASKERS: Record<string, (v: string) => string> = {
 
 const LOOKS_PERSONAL = /(idNumber|idCard|phone|mobile)$/i;
 
+/** The kind a `@personal(kind: …)` directive names, or null without one. */
+function personalKind(directives: readonly ConstDirectiveNode[] | undefined): string | null {
+  const directive = directives?.find((d) => d.name.value === 'personal');
+  if (!directive) return null;
+  const arg = directive.arguments?.find((a) => a.name.value === 'kind');
+  return arg && arg.value.kind === 'EnumValue' ? arg.value.value : 'NAME';
+}
+
 /** Parents of personal fields expose where the record lives and what it is called. */
 interface PersonalParent {
   regionCode?: string | null;
@@ -29,13 +47,14 @@ export function enforcePersonalData(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const directive = field.astNode?.directives?.find((d) => d.name.value === 'personal');
-      if (!directive) {
+      for (const arg of field.args)
+        if (!personalKind(arg.astNode?.directives) && LOOKS_PERSONAL.test(arg.name))
+          undeclared.push(`${type.name}.${field.name}(${arg.name})`);
+      const kind = personalKind(field.astNode?.directives);
+      if (!kind) {
         if (LOOKS_PERSONAL.test(field.name)) undeclared.push(`${type.name}.${field.name}`);
         continue;
       }
-      const arg = directive.arguments?.find((a) => a.name.value === 'kind');
-      const kind = arg && arg.value.kind === 'EnumValue' ? arg.value.value : 'NAME';
       const mask = MASKERS[kind];
       const inner = field.resolve ?? defaultFieldResolver;
       const label = `${type.name}.${field.name}`;
@@ -49,8 +68,62 @@ export function enforcePersonalData(schema: GraphQLSchema): GraphQLSchema {
       };
     }
   }
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isInputObjectType(type)) continue;
+    for (const field of Object.values(type.getFields()))
+      if (!personalKind(field.astNode?.directives) && LOOKS_PERSONAL.test(field.name)) undeclared.push(`${type.name}.${field.name}`);
+  }
   if (undeclared.length) {
     throw new Error(`personal fields without @personal: ${undeclared.join(', ')}`);
   }
   return schema;
+}
+
+/** Masks of one mutation's inputs: argument or input-field name → how to mask its values. */
+type Masks = Map<string, (v: string) => string>;
+
+function collectMasks(inputs: readonly (GraphQLArgument | GraphQLInputField)[], into: Masks, seen: Set<string>): void {
+  for (const input of inputs) {
+    const kind = personalKind(input.astNode?.directives);
+    if (kind) into.set(input.name, MASKERS[kind]);
+    const named = getNamedType(input.type);
+    if (isInputObjectType(named) && !seen.has(named.name)) {
+      seen.add(named.name);
+      collectMasks(Object.values(named.getFields()), into, seen);
+    }
+  }
+}
+
+/** A copy of `value` safe to store: masked where `masks` says, unprintable or very long text replaced. */
+function maskValue(value: unknown, masks: Masks, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => maskValue(v, masks, key));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskValue(v, masks, k)]));
+  }
+  if (typeof value === 'string') {
+    const mask = masks.get(key);
+    if (mask) return mask(value);
+    // jsonb cannot hold NUL or lone surrogates: the audit row must be written whatever was typed
+    if (hasUnprintable(value)) return '[含不可见字符 / unprintable text]';
+    if (value.length > 500) return `${value.slice(0, 500)}…`;
+  }
+  return value;
+}
+
+/**
+ * What the audit trail keeps of a mutation's arguments, derived from the schema: every argument and
+ * input field marked `@personal` is masked, wherever the mutation passes it (its whole arguments or
+ * one input object). An operation the schema does not name is masked by every personal input of the
+ * schema's mutations: more than needed, never less.
+ */
+export function auditMasksOf(schema: GraphQLSchema): (operation: string, args: unknown) => unknown {
+  const byOperation = new Map<string, Masks>();
+  const all: Masks = new Map();
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const masks: Masks = new Map();
+    collectMasks(field.args, masks, new Set());
+    byOperation.set(field.name, masks);
+    for (const [k, m] of masks) all.set(k, m);
+  }
+  return (operation, args) => maskValue(args, byOperation.get(operation) ?? all);
 }

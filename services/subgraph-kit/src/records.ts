@@ -1,5 +1,6 @@
 import { Check, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { AuditEntry } from './audit';
+import { LedgerImportRecord, LedgerRowImport } from './ledger-imports/ledger-import.entity';
 
 /**
  * A row a ledger writes. `importedValues` holds the values the last import wrote, so the next
@@ -23,5 +24,5 @@ export class DataVersionRow {
   version!: string;
 }
 
-/** Entities every subgraph's database has besides its own: the audit trail, the data version, the ledger-record base. */
-export const kitEntities = [AuditEntry, DataVersionRow, LedgerRecord];
+/** Entities every subgraph's database has besides its own: the audit trail, the data version, the ledger-record base, ledger imports. */
+export const kitEntities = [AuditEntry, DataVersionRow, LedgerRecord, LedgerImportRecord, LedgerRowImport];

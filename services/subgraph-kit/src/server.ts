@@ -7,14 +7,31 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { CALLER_HEADER, maskErrors, remoteRegionTree, verifyCaller, type Caller, type Department, type RegionTree } from '@district/common';
+import {
+  CALLER_HEADER,
+  EXPORT_HEADER,
+  inputErrorsPlugin,
+  listenOn,
+  parseExportHeader,
+  remoteRegionTree,
+  verifyCaller,
+  type Caller,
+  type Department,
+  type RegionTree,
+} from '@district/common';
+import { countRequests, metricsHandler, REQUEST_ID_HEADER, requestIdFrom } from '@district/telemetry';
 import { LoaderCache, type RequestContext } from './context';
-import { flushPersonalReads } from './audit';
-import { enforcePersonalData } from './personal';
+import { flushPersonalReads, recordExport } from './audit';
+import { auditMasksOf, enforcePersonalData } from './personal';
+import { refuseUnresolvedReferences } from './references';
+import { budgetPlugin, DEFAULT_REQUEST_LIMITS, formatSubgraphError, guardSchema, RequestBudget, type RequestLimits } from './guards';
 import { sharedTypeDefs } from './sdl';
 import { DataVersion } from './data-version';
-import { FigureBatch, FigureCache } from './figures';
+import { LedgerImports, ledgerImportSettings, ledgerRoutes, type LedgerImportSettings } from './ledger-imports';
+import type { LedgerImporter } from '@district/ledger';
+import { FigureBatch, FigureCache, installFigureQueries } from './figures';
 import { VersionCache } from './version-cache';
+import { databasesReady, observeRequests, watchPools } from './observe';
 
 export interface SubgraphDefinition {
   service: Department;
@@ -23,16 +40,22 @@ export interface SubgraphDefinition {
   resolvers: GraphQLResolverMap<RequestContext>;
 }
 
-export function subgraphSchema(def: SubgraphDefinition) {
+export function subgraphSchema(def: SubgraphDefinition, maxText = DEFAULT_REQUEST_LIMITS.maxText) {
   const typeDefs: DocumentNode = parse(`${def.typeDefs}\n${sharedTypeDefs}`);
-  return enforcePersonalData(buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }));
+  const schema = buildSubgraphSchema({ typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> });
+  return guardSchema(refuseUnresolvedReferences(installFigureQueries(enforcePersonalData(schema))), maxText);
 }
 
 const flushPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue }) {
+      async willSendResponse({ contextValue, schema, request, response }) {
         await flushPersonalReads(contextValue);
+        if (contextValue.export) {
+          const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const outcome = body?.errors?.length ? String(body.errors[0].extensions?.code ?? 'ERROR') : 'OK';
+          await recordExport(contextValue, schema, request.variables, outcome);
+        }
       },
     };
   },
@@ -49,21 +72,46 @@ export interface SubgraphServerOptions extends SubgraphDefinition {
   localRegionTree?: (em: EntityManager) => RegionTree;
   /** figures (and rows read by byKeyPerVersion) are cached per data version unless switched off */
   figureCache?: boolean;
+  /** the subgraph's ledgers, in import order: taken in through the gateway (/ledgers, and its ledger import fields) */
+  ledgers?: LedgerImporter[];
+  ledgerImports?: Partial<LedgerImportSettings>;
+  /** per-request deadline, field budget and longest text argument */
+  limits?: Partial<RequestLimits>;
+}
+
+/** Readiness a process can withdraw while it drains before stopping. */
+export interface Readiness {
+  draining: boolean;
 }
 
 /**
- * Builds (does not start) a subgraph's HTTP app: /health for orchestrators, /graphql for the gateway
- * only. A request without a valid gateway-signed caller is refused before any GraphQL runs, so
- * `_entities` and `_service` are never reachable by a client.
+ * Builds (does not start) a subgraph's HTTP app: /livez and /readyz (/health) for orchestrators,
+ * /metrics for Prometheus, /graphql for the gateway only. A request without a valid gateway-signed
+ * caller is refused before any GraphQL runs, so `_entities` and `_service` are never reachable by a client.
  */
-export async function createSubgraphApp(
-  opts: SubgraphServerOptions,
-): Promise<{ app: express.Express; apollo: ApolloServer<RequestContext>; dataVersion: DataVersion }> {
+export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
+  app: express.Express;
+  apollo: ApolloServer<RequestContext>;
+  dataVersion: DataVersion;
+  readiness: Readiness;
+  stopWatching: () => void;
+  ledgerImports?: LedgerImports;
+}> {
+  const hasReplica = (opts.orm.config.get('replicas') ?? []).length > 0;
+  const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...opts.limits };
+  const schema = subgraphSchema(opts, limits.maxText);
+  const auditArgs = auditMasksOf(schema);
   const apollo = new ApolloServer<RequestContext>({
-    schema: subgraphSchema(opts),
+    schema,
     // inline traces only feed Apollo Studio, which a district deployment does not use
-    plugins: [flushPlugin, ApolloServerPluginInlineTraceDisabled()],
-    formatError: maskErrors,
+    plugins: [
+      flushPlugin,
+      observeRequests(opts.service, hasReplica),
+      budgetPlugin,
+      inputErrorsPlugin,
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
+    formatError: formatSubgraphError,
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
@@ -76,14 +124,35 @@ export async function createSubgraphApp(
     if (!opts.regionTreeUrl) throw new Error('a subgraph other than the region tree owner needs REGION_TREE_URL');
     return remoteRegionTree(opts.regionTreeUrl, opts.internalSecret);
   };
+  const ledgerImports = opts.ledgers?.length
+    ? new LedgerImports({
+        service: opts.service,
+        ledgers: opts.ledgers,
+        databaseUrl: opts.databaseUrl,
+        settings: ledgerImportSettings(opts.service, opts.ledgerImports),
+        regionTree: () => regionTreeFor(opts.orm.em.fork() as EntityManager),
+        dataVersion,
+      })
+    : undefined;
 
+  const readiness: Readiness = { draining: false };
+  const stopWatching = watchPools(opts.service, opts.orm);
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', async (_req, res) => {
-    const db = await opts.orm.isConnected();
-    res.status(db ? 200 : 503).json({ service: opts.service, status: db ? 'ok' : 'database unreachable' });
+  app.use(countRequests(opts.service));
+  // alive while the process can answer at all: a database outage makes it unready, not restarted
+  app.get('/livez', (_req, res) => {
+    res.json({ service: opts.service, status: 'alive' });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), async (req, res, next) => {
+  const ready = async (_req: express.Request, res: express.Response) => {
+    const problem = readiness.draining ? 'stopping' : await databasesReady(opts.orm);
+    res.status(problem ? 503 : 200).json({ service: opts.service, status: problem ?? 'ok' });
+  };
+  app.get('/readyz', ready);
+  app.get('/health', ready);
+  app.get('/metrics', metricsHandler());
+  const gatewayCaller: express.RequestHandler = async (req, res, next) => {
+    res.locals.requestId = requestIdFrom(req.header(REQUEST_ID_HEADER));
     const token = req.header(CALLER_HEADER);
     try {
       if (!token) throw new Error('missing');
@@ -94,13 +163,15 @@ export async function createSubgraphApp(
         errors: [{ message: '仅接受网关转发的请求 / this subgraph only answers the gateway', extensions: { code: 'UNAUTHENTICATED' } }],
       });
     }
-  });
+  };
+  app.use('/graphql', express.json({ limit: '1mb' }), gatewayCaller);
+  if (ledgerImports) app.use('/ledgers', gatewayCaller, ledgerRoutes(ledgerImports, opts.service));
   app.use(
     '/graphql',
     expressMiddleware(apollo, {
-      context: async ({ res }): Promise<RequestContext> => {
+      context: async ({ req, res }): Promise<RequestContext> => {
         const em = opts.orm.em.fork() as RequestContext['em'];
-        return {
+        const ctx: RequestContext = {
           service: opts.service,
           caller: res.locals.caller as Caller,
           em,
@@ -111,27 +182,40 @@ export async function createSubgraphApp(
           regionTree: regionTreeFor(em),
           dataVersion,
           rowsPerVersion,
+          ledgerImports,
+          // the primary until the operation is known to be a query (observeRequests)
+          readFrom: 'write',
+          requestId: res.locals.requestId as string,
+          export: parseExportHeader(req.header(EXPORT_HEADER)),
+          budget: new RequestBudget(limits),
+          auditArgs,
         };
+        return ctx;
       },
     }),
   );
-  return { app, apollo, dataVersion };
+  return { app, apollo, dataVersion, readiness, stopWatching, ledgerImports };
 }
 
 /** Starts the app on a port; resolves once listening. Closing stops Apollo, the version listener and the ORM too. */
 export async function listen(opts: SubgraphServerOptions, port: number, host = '0.0.0.0') {
-  const { app, apollo, dataVersion } = await createSubgraphApp(opts);
+  const { app, apollo, dataVersion, readiness, stopWatching, ledgerImports } = await createSubgraphApp(opts);
   const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  await listenOn(server, port, host);
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     port: actualPort,
     url: `http://127.0.0.1:${actualPort}/graphql`,
     dataVersion,
+    readiness,
     async close() {
+      readiness.draining = true;
+      stopWatching();
+      // stops accepting, lets requests in flight finish, closes idle keep-alive connections
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
+      await ledgerImports?.close();
       await dataVersion.close();
       await opts.orm.close();
     },

@@ -31,7 +31,8 @@ export class VersionCache<V> {
   }
 
   set(version: string, key: string, value: V): void {
-    if (version !== this.dataVersion.current()) return; // the data changed while this was computed
+    // the data changed while this was computed, or the values held belong to another version
+    if (version !== this.dataVersion.current() || version !== this.cachedVersion) return;
     if (this.values.size >= this.maxEntries) this.values.clear();
     this.values.set(key, value);
   }

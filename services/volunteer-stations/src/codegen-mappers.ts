@@ -17,4 +17,6 @@ export const mappers = {
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',
   AuditEntry: '@district/subgraph-kit#AuditEntryView',
+  LedgerImport: '@district/subgraph-kit#LedgerImportView',
+  LedgerRowImport: '@district/subgraph-kit#RowImportView',
 };

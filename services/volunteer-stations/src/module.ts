@@ -3,6 +3,7 @@ import type { SubgraphModule } from '@district/subgraph-kit';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
+import { ledgers } from './ledgers';
 
 /** The volunteer stations subgraph, as start-up, tests and the import command see it. */
 export const volunteerStations: SubgraphModule = {
@@ -11,5 +12,6 @@ export const volunteerStations: SubgraphModule = {
   resolvers: resolvers as SubgraphModule['resolvers'],
   entities,
   migrations,
+  ledgers,
 };
 export { ledgers } from './ledgers';

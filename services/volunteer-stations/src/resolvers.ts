@@ -1,4 +1,4 @@
-import { auditTrail, DateScalar, mergeResolvers } from '@district/subgraph-kit';
+import { auditTrail, DateScalar, ledgerImportResolvers, mergeResolvers } from '@district/subgraph-kit';
 import type { Resolvers } from './generated/graphql';
 import { regionResolvers } from './modules/regions/regions.resolvers';
 import { stationResolvers } from './modules/stations/stations.resolvers';
@@ -17,4 +17,5 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   activityResolvers,
   needResolvers,
   { Query: { volunteerStationsAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
+  ledgerImportResolvers<Resolvers>('volunteer-stations'),
 );

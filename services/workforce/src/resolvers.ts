@@ -1,4 +1,4 @@
-import { auditTrail, DateScalar, mergeResolvers } from '@district/subgraph-kit';
+import { auditTrail, DateScalar, ledgerImportResolvers, mergeResolvers } from '@district/subgraph-kit';
 import type { Resolvers } from './generated/graphql';
 import { lookupResolvers, regionResolvers } from './modules/regions/regions.resolvers';
 import { workerResolvers } from './modules/workers/workers.resolvers';
@@ -18,4 +18,5 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   trainingResolvers,
   deliberationResolvers,
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
+  ledgerImportResolvers<Resolvers>('workforce'),
 );

@@ -56,7 +56,7 @@ test('resolves Region, Grid and Compound entities by key', async () => {
   const res = await subgraphRequest(
     sg.url,
     `query($r: [_Any!]!) { _entities(representations: $r) {
-    ... on Region { code name } ... on Grid { code community { code } } ... on Compound { id code households grid { code } } } }`,
+    ... on Region { code name } ... on Grid { code community { code } } ... on Compound { id number: code households grid { code } } } }`,
     {
       r: [
         { __typename: 'Region', code: STREET_A },
@@ -69,7 +69,7 @@ test('resolves Region, Grid and Compound entities by key', async () => {
     _entities: [
       { code: STREET_A, name: '济源路街道' },
       { code: '41010600100101', community: { code: '410106001001' } },
-      { id: '410106:XQ0001', code: 'XQ0001', households: 100, grid: { code: '41010600100101' } },
+      { id: '410106:XQ0001', number: 'XQ0001', households: 100, grid: { code: '41010600100101' } },
     ],
   });
 });

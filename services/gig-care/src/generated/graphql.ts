@@ -8,7 +8,7 @@ import type { GigRiderCodeCompound as GigRiderCodeCompoundModel } from '../modul
 import type { GigIssue as GigIssueModel } from '../modules/issues/issue.entity';
 import type { GigCareEvent as GigCareEventModel, GigCarePartner as GigCarePartnerModel } from '../modules/care/care.entity';
 import type { GigPointsEntry as GigPointsEntryModel } from '../modules/points/points.entity';
-import type { CountFigure as CountFigureModel, RateFigure as RateFigureModel, AuditEntryView as AuditEntryViewModel, RequestContext } from '@district/subgraph-kit';
+import type { CountFigure as CountFigureModel, RateFigure as RateFigureModel, AuditEntryView as AuditEntryViewModel, LedgerImportView as LedgerImportViewModel, RowImportView as RowImportViewModel, RequestContext } from '@district/subgraph-kit';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -32,7 +32,7 @@ export type AuditEntry = {
   args: Maybe<Scalars['String']['output']>;
   at: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** MUTATION 或 PERSONAL_READ */
+  /** MUTATION、PERSONAL_READ 或 EXPORT（导出）/ MUTATION, PERSONAL_READ or EXPORT */
   kind: Scalars['String']['output'];
   operation: Scalars['String']['output'];
   outcome: Scalars['String']['output'];
@@ -74,6 +74,52 @@ export type CountFigure = {
   previousYear: Scalars['Float']['output'];
   /** 本期值 / this period */
   value: Scalars['Float']['output'];
+};
+
+/**
+ * 指标的一个参数（排名、序列用），值按该指标参数的类型读取：枚举写其名称，数字、布尔写字面量，文字原样
+ * / one argument of a figure, for rankings and series: the value is read as the figure's argument type
+ * (an enum value's name, a number, true/false, or text as it is)
+ */
+export type FigureArgument = {
+  /** 参数名，如 category / the argument's name, e.g. category */
+  name: Scalars['String']['input'];
+  /** 参数值，如 便民利民服务、KNIGHT_FESTIVAL、12 / the value, e.g. 便民利民服务, KNIGHT_FESTIVAL, 12 */
+  value: Scalars['String']['input'];
+};
+
+/** 时间序列的一个点 / one point of a series */
+export type FigurePoint = {
+  __typename?: 'FigurePoint';
+  /** 计数指标的详情（上年同期为上年同一年或同一月）/ the count, with the same year or month a year earlier */
+  count: Maybe<CountFigure>;
+  /** 起始日 / first day counted */
+  from: Scalars['Date']['output'];
+  /** 月份（按月时）/ month, when by month */
+  month: Maybe<Scalars['Int']['output']>;
+  /** 比率指标的详情 / the rate, with the same year or month a year earlier */
+  rate: Maybe<RateFigure>;
+  /** 截止日：流量指标计至此日，存量指标取此日 / last day: flows count up to it, stocks are taken on it */
+  to: Scalars['Date']['output'];
+  /** 值：计数为本期值，比率为百分比 / the value: a count's value, a rate's percent */
+  value: Maybe<Scalars['Float']['output']>;
+  /** 年份 / year */
+  year: Scalars['Int']['output'];
+};
+
+/** 排名中的一个节点 / one node of a ranking */
+export type FigureRank = {
+  __typename?: 'FigureRank';
+  /** 计数指标的详情（含上年同期）/ the count with last year's, when the figure is a count */
+  count: Maybe<CountFigure>;
+  /** 名次，数值相同者名次相同 / rank, 1 first; nodes with equal values share a rank */
+  rank: Scalars['Int']['output'];
+  /** 比率指标的详情（含上年同期）/ the rate with last year's, when the figure is a rate */
+  rate: Maybe<RateFigure>;
+  /** 节点 / the node */
+  region: Region;
+  /** 排名所依的值：计数为本期值，比率为百分比（分母为0时为空，排在最后）/ the value ranked: a count's value, a rate's percent (null when its denominator is 0: ranked last) */
+  value: Maybe<Scalars['Float']['output']>;
 };
 
 /** 关爱活动 / a care event for gig workers */
@@ -135,6 +181,31 @@ export type GigCareEventSortField =
   | 'HELD_ON'
   | 'SERVED';
 
+/** 新就业群体关爱指标（排名、序列用）/ a gig-worker care figure, for rankings and series */
+export type GigCareFigure =
+  /** 当年关爱活动次数 / care events held in the year; kind: KNIGHT_FESTIVAL counts 城市骑士节 */
+  | 'CARE_EVENTS'
+  /** 当年关爱活动服务人次 / people served (服务人次) at care events held in the year */
+  | 'CARE_EVENT_SERVED'
+  /** 当年参与关爱行动的合作单位数（按台账行计）/ partner units taking part in the year, one per ledger row */
+  | 'CARE_PARTNERS'
+  /** 新就业群体人员数（存量，按登记日期）/ gig workers registered on or before asOf; mobileGridMember: true gives the mobile grid members (流动网格员) */
+  | 'GIG_WORKERS'
+  /** asOf当日超期未办结问题数（上报后72小时未办结）/ issues open at the end of asOf more than 72 hours after they were reported */
+  | 'ISSUES_OVERDUE'
+  /** 当年上报问题数 / issues reported in the year */
+  | 'ISSUES_REPORTED'
+  /** 当年办结问题数 / issues resolved in the year */
+  | 'ISSUES_RESOLVED'
+  /** 骑手码覆盖小区数（存量，开通日期不晚于asOf）/ compounds opened to the rider code on or before asOf */
+  | 'RIDER_CODE_COMPOUNDS'
+  /** 骑手码覆盖率：覆盖小区 ÷ 该节点小区数（分母取自社区工作者队伍子图的当前小区数）/ rider-code coverage: opened compounds ÷ the node's compounds (the workforce subgraph's current count, also used for last year) */
+  | 'RIDER_CODE_COVERAGE'
+  /** 驿站与友好场景数（存量）/ stations and scenes existing on asOf (undated ones existed before the ledger) */
+  | 'STATIONS'
+  /** 当年建成或规范提升的驿站与友好场景 / stations and scenes built or brought up to standard in the year */
+  | 'STATIONS_BUILT';
+
 /**
  * 新就业群体关爱指标。流量指标统计当年1月1日至asOf（默认12月31日，须在该年内）的记录，存量指标取asOf当日的状态；
  * 全区性记录（关爱活动、合作单位）位于所属区县节点，只计入该区县。
@@ -159,10 +230,14 @@ export type GigCareFigures = {
   issuesReported: CountFigure;
   /** 当年办结问题数 / issues resolved in the year */
   issuesResolved: CountFigure;
+  /** 排名：任一指标在下级节点（或其下某层级的全部节点）的值，排序后由 first 取前N名（DESC）或后N名（ASC），一次算出 / ranking: any of these figures at the node's children (or every node of a level below it), sorted; first gives the top N (DESC) or the bottom N (ASC) */
+  ranking: Array<FigureRank>;
   /** 骑手码覆盖小区数（存量，开通日期不晚于asOf）/ compounds opened to the rider code on or before asOf */
   riderCodeCompounds: CountFigure;
   /** 骑手码覆盖率：覆盖小区 ÷ 该节点小区数（分母取自社区工作者队伍子图的当前小区数）/ rider-code coverage: opened compounds ÷ the node's compounds (the workforce subgraph's current count, also used for last year) */
   riderCodeCoverage: RateFigure;
+  /** 时间序列：任一指标逐年（fromYear 至 toYear），或逐月（byMonth，最多5年）/ series: any of these figures year by year from fromYear to toYear, or month by month with byMonth (at most 5 years) */
+  series: Array<FigurePoint>;
   /** 驿站与友好场景数（存量）/ stations and scenes existing on asOf (undated ones existed before the ledger) */
   stations: CountFigure;
   /** 当年建成或规范提升的驿站与友好场景 / stations and scenes built or brought up to standard in the year */
@@ -283,6 +358,25 @@ export type GigCareFiguresIssuesResolvedArgs = {
  * earlier. District-wide records (care events, partners) sit at their district's node and count
  * there only.
  */
+export type GigCareFiguresRankingArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  figure: GigCareFigure;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<RankingLevel>;
+  order?: InputMaybe<SortDirection>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 新就业群体关爱指标。流量指标统计当年1月1日至asOf（默认12月31日，须在该年内）的记录，存量指标取asOf当日的状态；
+ * 全区性记录（关爱活动、合作单位）位于所属区县节点，只计入该区县。
+ * / Gig-worker care figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31; asOf
+ * must lie in the year); stock figures are taken on asOf. Each comes with the same figure a year
+ * earlier. District-wide records (care events, partners) sit at their district's node and count
+ * there only.
+ */
 export type GigCareFiguresRiderCodeCompoundsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   year: Scalars['Int']['input'];
@@ -300,6 +394,23 @@ export type GigCareFiguresRiderCodeCompoundsArgs = {
 export type GigCareFiguresRiderCodeCoverageArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 新就业群体关爱指标。流量指标统计当年1月1日至asOf（默认12月31日，须在该年内）的记录，存量指标取asOf当日的状态；
+ * 全区性记录（关爱活动、合作单位）位于所属区县节点，只计入该区县。
+ * / Gig-worker care figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31; asOf
+ * must lie in the year); stock figures are taken on asOf. Each comes with the same figure a year
+ * earlier. District-wide records (care events, partners) sit at their district's node and count
+ * there only.
+ */
+export type GigCareFiguresSeriesArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  byMonth?: InputMaybe<Scalars['Boolean']['input']>;
+  figure: GigCareFigure;
+  fromYear: Scalars['Int']['input'];
+  toYear?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -377,6 +488,17 @@ export type GigCarePartnerSortField =
   | 'TYPE'
   | 'YEAR';
 
+/** 小区分页（小区属社区工作者队伍子图）/ a page of compounds (the workforce subgraph's) */
+export type GigCompoundConnection = {
+  __typename?: 'GigCompoundConnection';
+  /** 本页 / this page */
+  nodes: Array<Compound>;
+  /** 分页信息 / page information */
+  pageInfo: PageInfo;
+  /** 总数 / total matching */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** 流动网格员上报的问题 / an issue reported by a mobile grid member */
 export type GigIssue = {
   __typename?: 'GigIssue';
@@ -449,6 +571,8 @@ export type GigIssueFilter = {
   /** 上报人：全局编号或本辖区的人员编号 / reporter: global id, or worker number in the caller's district */
   reporterCode?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<GigIssueStatus>;
+  /** 处于这些状态之一 / in one of these states */
+  statusIn?: InputMaybe<Array<GigIssueStatus>>;
 };
 
 /** 问题排序 / issue sort */
@@ -756,25 +880,133 @@ export type Grid = {
   code: Scalars['ID']['output'];
 };
 
+/** 台账行与应用内修改的冲突 / a ledger row whose values conflict with changes made in the app since the last import */
+export type LedgerConflict = {
+  __typename?: 'LedgerConflict';
+  fields: Array<LedgerConflictField>;
+  file: Scalars['String']['output'];
+  /** 按台账列出的记录键 / the record's key as the ledger names it */
+  key: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+};
+
+/** 与应用内修改的冲突字段 / one field the app changed since the last import and the ledger changes too */
+export type LedgerConflictField = {
+  __typename?: 'LedgerConflictField';
+  column: Scalars['String']['output'];
+  /** 应用中的值 / the app's value (kept unless overwrite) */
+  current: Maybe<Scalars['String']['output']>;
+  /** 台账中的值 / the ledger's value */
+  ledger: Maybe<Scalars['String']['output']>;
+  /** 个人信息，值不显示 / personal data: the values are withheld */
+  withheld: Scalars['Boolean']['output'];
+};
+
+/** 台账缺陷：文件、行、列、原因（不含个人信息）/ a defect of a ledger: file, data row (0 = header), column, reason; never a personal value */
+export type LedgerDefect = {
+  __typename?: 'LedgerDefect';
+  column: Scalars['String']['output'];
+  file: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+};
+
+/** 一次台账导入：上传的文件、预览结果，以及提交后写入的内容 / a ledger import: the uploaded file, what its preview found and, once committed, what it wrote */
+export type LedgerImport = {
+  __typename?: 'LedgerImport';
+  bytes: Scalars['Int']['output'];
+  committedAt: Maybe<Scalars['String']['output']>;
+  committedBy: Maybe<Scalars['String']['output']>;
+  conflictCount: Scalars['Int']['output'];
+  /** 冲突（最多1000条）/ conflicts with changes made in the app, the first 1000 */
+  conflicts: Array<LedgerConflict>;
+  defectCount: Scalars['Int']['output'];
+  /** 缺陷（最多1000条）/ defects, the first 1000 */
+  defects: Array<LedgerDefect>;
+  /** 导入的区县 / the district the ledger is imported for */
+  district: Maybe<Scalars['String']['output']>;
+  /** 预览有效期至 / an upload or preview not committed by then expires */
+  expiresAt: Scalars['String']['output'];
+  /** 上传的文件名 / the uploaded file's name */
+  fileName: Scalars['String']['output'];
+  /** 导入编号（预览编号）/ the import's id, also the preview id to commit */
+  id: Scalars['ID']['output'];
+  /** 新增（预览时为将新增）/ rows inserted (would be, in a preview) */
+  inserted: Scalars['Int']['output'];
+  /** 台账，如 workforce/workers.xlsx / the ledger, as its owner names it */
+  ledger: Scalars['String']['output'];
+  /** 未完成的原因 / why it stopped short */
+  message: Maybe<Scalars['String']['output']>;
+  /** 台账值覆盖应用内的修改 / the ledger's values replace changes made in the app */
+  overwrite: Scalars['Boolean']['output'];
+  previewedAt: Maybe<Scalars['String']['output']>;
+  /** 限定的街道或社区 / the street or community the import is confined to */
+  region: Maybe<Scalars['String']['output']>;
+  /** 已校验行数（进行中时为进度）/ rows read and validated: the progress while it runs */
+  rowsRead: Scalars['Int']['output'];
+  /** 文件的 SHA-256 / the file's SHA-256 */
+  sha256: Scalars['String']['output'];
+  status: LedgerImportStatus;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  uploadedAt: Scalars['String']['output'];
+  uploadedBy: Scalars['String']['output'];
+};
+
+/** 台账导入的状态 / where a ledger import stands */
+export type LedgerImportStatus =
+  /** 已提交 / committed */
+  | 'COMMITTED'
+  /** 正在提交 / committing */
+  | 'COMMITTING'
+  /** 已过期，文件已删除 / expired, its file deleted */
+  | 'EXPIRED'
+  /** 失败 / failed */
+  | 'FAILED'
+  /** 预览无缺陷，可在 expiresAt 前提交 / previewed without defects: may be committed until expiresAt */
+  | 'PREVIEWED'
+  /** 正在预览（rowsRead 为已校验行数）/ previewing (rowsRead: rows validated so far) */
+  | 'PREVIEWING'
+  /** 预览发现缺陷，不能提交 / the preview found defects: nothing can be committed */
+  | 'REFUSED'
+  /** 数据在预览后已变化，须重新预览 / the data changed since the preview: preview again */
+  | 'STALE'
+  /** 已上传，尚未预览 / uploaded, not previewed */
+  | 'UPLOADED';
+
+/** 最后写入某条记录的导入 / the import that last wrote a record of one table */
+export type LedgerRowImport = {
+  __typename?: 'LedgerRowImport';
+  at: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  ledgerImport: LedgerImport;
+  table: Scalars['String']['output'];
+};
+
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type Mutation = {
   __typename?: 'Mutation';
   /** 发放积分 / award points for a confirmed issue or a service given */
-  awardPoints: GigPointsEntry;
+  awardPoints: Maybe<GigPointsEntry>;
   /** 派单（code：全局编号或本辖区的上报编号）/ dispatch a reported issue to the unit that handles it (code: global id, or report number in the caller's district) */
-  dispatchIssue: GigIssue;
+  dispatchIssue: Maybe<GigIssue>;
   /** 反馈 / feed the result back to the reporter and close the loop */
-  feedbackIssue: GigIssue;
+  feedbackIssue: Maybe<GigIssue>;
+  /** 提交预览：在有效期内按预览编号写入；预览后数据有变化则拒绝 / commit a clean preview by its id before it expires; refused when the data changed since the preview */
+  gigCareCommitLedgerImport: Maybe<LedgerImport>;
+  /** 预览上传的台账：校验每一行，列出将新增、更新、不变的行及全部缺陷和冲突，不写入数据 / preview an uploaded ledger: every row checked; what would be inserted, updated or left, every defect and conflict; nothing written */
+  gigCarePreviewLedgerImport: Maybe<LedgerImport>;
   /** 新建驿站或友好场景 / open a new-citizen station or friendly scene */
-  openStation: GigStation;
+  openStation: Maybe<GigStation>;
   /** 兑换积分（同一幂等键只扣一次）/ redeem points at a friendly merchant; a retry with the same idempotency key is applied once */
-  redeemPoints: GigPointsEntry;
+  redeemPoints: Maybe<GigPointsEntry>;
   /** 登记新就业群体人员 / register a gig worker */
-  registerGigWorker: GigWorker;
+  registerGigWorker: Maybe<GigWorker>;
   /** 流动网格员上报问题 / a mobile grid member reports an issue */
-  reportIssue: GigIssue;
+  reportIssue: Maybe<GigIssue>;
   /** 办结 / record that a dispatched issue is resolved */
-  resolveIssue: GigIssue;
+  resolveIssue: Maybe<GigIssue>;
 };
 
 
@@ -796,6 +1028,20 @@ export type MutationFeedbackIssueArgs = {
   code: Scalars['ID']['input'];
   feedback: Scalars['String']['input'];
   satisfied: Scalars['Boolean']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationGigCareCommitLedgerImportArgs = {
+  previewId: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationGigCarePreviewLedgerImportArgs = {
+  district?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  overwrite?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -864,29 +1110,40 @@ export type PersonalKind =
 export type Query = {
   __typename?: 'Query';
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
-  gigCareAuditTrail: Array<AuditEntry>;
+  gigCareAuditTrail: Maybe<Array<AuditEntry>>;
   /** 关爱活动列表（全区性记录，位于区县节点）/ care events: district-wide records at their district's node */
-  gigCareEvents: GigCareEventConnection;
+  gigCareEvents: Maybe<GigCareEventConnection>;
+  /** 台账导入的进度与结果（上传者或区级管理员）/ a ledger import of this subgraph: progress and outcome (its uploader or a district administrator) */
+  gigCareLedgerImport: Maybe<LedgerImport>;
+  /** 台账导入记录，最新在前（区级管理员）/ past ledger imports of this subgraph, newest first (district administrators) */
+  gigCareLedgerImports: Maybe<Array<LedgerImport>>;
+  /** 哪次导入最后写入了这条记录，按记录键查（区级管理员）/ which import last wrote the record with this key, e.g. a global id (district administrators) */
+  gigCareLedgerRowImports: Maybe<Array<LedgerRowImport>>;
   /** 合作单位列表（全区性记录，位于区县节点）/ partner units of the care actions: district-wide records at their district's node */
-  gigCarePartners: GigCarePartnerConnection;
+  gigCarePartners: Maybe<GigCarePartnerConnection>;
+  /** 未开通骑手码的小区（asOf 当日，默认今天；按全局编号排序）/ compounds under a node (the caller's scope by default) not opened to the rider code on asOf (default today), by global id */
+  gigCompoundsWithoutRiderCode: Maybe<GigCompoundConnection>;
   /** 上报问题：全局编号（410106:SB20250001），或本辖区的上报编号 / an issue by global id (410106:SB20250001), or by report number in the caller's own district */
   gigIssue: Maybe<GigIssue>;
   /** 上报问题列表（可筛选超期）/ reported issues; filter overdue: true lists the overdue ones */
-  gigIssues: GigIssueConnection;
+  gigIssues: Maybe<GigIssueConnection>;
   /** 积分流水 / points ledger entries */
-  gigPointsEntries: GigPointsConnection;
+  gigPointsEntries: Maybe<GigPointsConnection>;
   /** 骑手码开通小区列表 / compounds opened to the rider code */
-  gigRiderCodeCompounds: GigRiderCodeConnection;
+  gigRiderCodeCompounds: Maybe<GigRiderCodeConnection>;
   /** 驿站或友好场景：全局编号（410106:YZ001），或本辖区的站点编号 / a new-citizen station or friendly scene by global id (410106:YZ001), or by station number in the caller's own district */
   gigStation: Maybe<GigStation>;
   /** 驿站与友好场景列表 / new-citizen stations and friendly scenes */
-  gigStations: GigStationConnection;
+  gigStations: Maybe<GigStationConnection>;
   /** 新就业群体人员：全局编号（410106:XJY00001），或本辖区的人员编号 / a gig worker by global id (410106:XJY00001), or by worker number in the caller's own district */
   gigWorker: Maybe<GigWorker>;
   /** 新就业群体人员列表 / gig workers, filtered, sorted and paginated */
-  gigWorkers: GigWorkerConnection;
-  /** 新就业群体人员导出CSV（公式已中和，个人信息按权限脱敏）/ gig workers as CSV text: formula-like text neutralised, personal data masked unless your role allows it */
-  gigWorkersCsv: Scalars['String']['output'];
+  gigWorkers: Maybe<GigWorkerConnection>;
+  /**
+   * 新就业群体人员导出CSV（公式已中和，个人信息按权限脱敏）；一次导出全部人员，查询代价按20000计 / gig workers as CSV text: formula-like text neutralised, personal data masked unless your role allows it; it exports every row, so it costs 20 000 in the gateway's cost limit
+   * @deprecated 用网关的 /export?format=csv 导出 gigWorkers 列表（任何列表均可导出为 CSV 或 XLSX）/ export the gigWorkers list through the gateway's /export?format=csv (any list exports as CSV or XLSX)
+   */
+  gigWorkersCsv: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -907,11 +1164,39 @@ export type QueryGigCareEventsArgs = {
 
 
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryGigCareLedgerImportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryGigCareLedgerImportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<LedgerImportStatus>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryGigCareLedgerRowImportsArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryGigCarePartnersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<GigCarePartnerFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<GigCarePartnerSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryGigCompoundsWithoutRiderCodeArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -983,6 +1268,15 @@ export type QueryGigWorkersCsvArgs = {
   filter?: InputMaybe<GigWorkerFilter>;
 };
 
+/** 排名所比较的节点 / which nodes a ranking compares */
+export type RankingLevel =
+  /** 下一级节点（默认）/ the node's children (the default) */
+  | 'CHILDREN'
+  /** 其下所有社区（村）/ every community or village below the node */
+  | 'COMMUNITY'
+  /** 其下所有街道（镇）/ every street or town below the node */
+  | 'STREET';
+
 /** 比率指标及上年同期 / a rate with its numerator, denominator and the same rate a year earlier */
 export type RateFigure = {
   __typename?: 'RateFigure';
@@ -1022,13 +1316,13 @@ export type Region = {
   /** 统计用区划代码（12位）/ statistical division code, 12 digits */
   code: Scalars['ID']['output'];
   /** 该节点下的小区数（来自社区工作者队伍子图）/ compounds under this node, from the workforce subgraph */
-  compoundCount: Scalars['Int']['output'];
+  compoundCount: Maybe<Scalars['Int']['output']>;
   /** 新就业群体关爱指标；节点超出调用者范围时为空并报 FORBIDDEN / gig-worker care figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   gigCare: Maybe<GigCareFigures>;
   /** 该节点下的上报问题 / issues reported under this node */
-  gigIssues: GigIssueConnection;
+  gigIssues: Maybe<GigIssueConnection>;
   /** 该节点下的驿站与友好场景 / new-citizen stations and friendly scenes under this node */
-  gigStations: GigStationConnection;
+  gigStations: Maybe<GigStationConnection>;
 };
 
 
@@ -1203,12 +1497,16 @@ export type ResolversTypes = ResolversObject<{
   CountFigure: ResolverTypeWrapper<CountFigureModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  FigureArgument: FigureArgument;
+  FigurePoint: ResolverTypeWrapper<Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']> }>;
+  FigureRank: ResolverTypeWrapper<Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']>, region: ResolversTypes['Region'] }>;
   GigCareEvent: ResolverTypeWrapper<GigCareEventModel>;
   GigCareEventConnection: ResolverTypeWrapper<Omit<GigCareEventConnection, 'nodes'> & { nodes: Array<ResolversTypes['GigCareEvent']> }>;
   GigCareEventFilter: GigCareEventFilter;
   GigCareEventKind: GigCareEventKind;
   GigCareEventSort: GigCareEventSort;
   GigCareEventSortField: GigCareEventSortField;
+  GigCareFigure: GigCareFigure;
   GigCareFigures: ResolverTypeWrapper<GigCareNodeModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   GigCarePartner: ResolverTypeWrapper<GigCarePartnerModel>;
@@ -1216,6 +1514,7 @@ export type ResolversTypes = ResolversObject<{
   GigCarePartnerFilter: GigCarePartnerFilter;
   GigCarePartnerSort: GigCarePartnerSort;
   GigCarePartnerSortField: GigCarePartnerSortField;
+  GigCompoundConnection: ResolverTypeWrapper<GigCompoundConnection>;
   GigIssue: ResolverTypeWrapper<GigIssueModel>;
   GigIssueConnection: ResolverTypeWrapper<Omit<GigIssueConnection, 'nodes'> & { nodes: Array<ResolversTypes['GigIssue']> }>;
   GigIssueFilter: GigIssueFilter;
@@ -1248,11 +1547,18 @@ export type ResolversTypes = ResolversObject<{
   GigWorkerSort: GigWorkerSort;
   GigWorkerSortField: GigWorkerSortField;
   Grid: ResolverTypeWrapper<Grid>;
+  LedgerConflict: ResolverTypeWrapper<LedgerConflict>;
+  LedgerConflictField: ResolverTypeWrapper<LedgerConflictField>;
+  LedgerDefect: ResolverTypeWrapper<LedgerDefect>;
+  LedgerImport: ResolverTypeWrapper<LedgerImportViewModel>;
+  LedgerImportStatus: LedgerImportStatus;
+  LedgerRowImport: ResolverTypeWrapper<RowImportViewModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpenStationInput: OpenStationInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PersonalKind: PersonalKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RankingLevel: RankingLevel;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
   RedeemPointsInput: RedeemPointsInput;
@@ -1273,6 +1579,9 @@ export type ResolversParentTypes = ResolversObject<{
   CountFigure: CountFigureModel;
   Float: Scalars['Float']['output'];
   Date: Scalars['Date']['output'];
+  FigureArgument: FigureArgument;
+  FigurePoint: Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']> };
+  FigureRank: Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']>, region: ResolversParentTypes['Region'] };
   GigCareEvent: GigCareEventModel;
   GigCareEventConnection: Omit<GigCareEventConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['GigCareEvent']> };
   GigCareEventFilter: GigCareEventFilter;
@@ -1283,6 +1592,7 @@ export type ResolversParentTypes = ResolversObject<{
   GigCarePartnerConnection: Omit<GigCarePartnerConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['GigCarePartner']> };
   GigCarePartnerFilter: GigCarePartnerFilter;
   GigCarePartnerSort: GigCarePartnerSort;
+  GigCompoundConnection: GigCompoundConnection;
   GigIssue: GigIssueModel;
   GigIssueConnection: Omit<GigIssueConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['GigIssue']> };
   GigIssueFilter: GigIssueFilter;
@@ -1304,6 +1614,11 @@ export type ResolversParentTypes = ResolversObject<{
   GigWorkerFilter: GigWorkerFilter;
   GigWorkerSort: GigWorkerSort;
   Grid: Grid;
+  LedgerConflict: LedgerConflict;
+  LedgerConflictField: LedgerConflictField;
+  LedgerDefect: LedgerDefect;
+  LedgerImport: LedgerImportViewModel;
+  LedgerRowImport: RowImportViewModel;
   Mutation: Record<PropertyKey, never>;
   OpenStationInput: OpenStationInput;
   PageInfo: PageInfo;
@@ -1349,6 +1664,24 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type FigurePointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigurePoint'] = ResolversParentTypes['FigurePoint']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FigureRankResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigureRank'] = ResolversParentTypes['FigureRank']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type GigCareEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GigCareEvent'] = ResolversParentTypes['GigCareEvent']> = ResolversObject<{
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1374,8 +1707,10 @@ export type GigCareFiguresResolvers<ContextType = RequestContext, ParentType ext
   issuesOverdue?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GigCareFiguresIssuesOverdueArgs, 'year'>>;
   issuesReported?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GigCareFiguresIssuesReportedArgs, 'year'>>;
   issuesResolved?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GigCareFiguresIssuesResolvedArgs, 'year'>>;
+  ranking?: Resolver<Array<ResolversTypes['FigureRank']>, ParentType, ContextType, RequireFields<GigCareFiguresRankingArgs, 'figure' | 'level' | 'order' | 'year'>>;
   riderCodeCompounds?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GigCareFiguresRiderCodeCompoundsArgs, 'year'>>;
   riderCodeCoverage?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GigCareFiguresRiderCodeCoverageArgs, 'year'>>;
+  series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<GigCareFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
   stations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GigCareFiguresStationsArgs, 'year'>>;
   stationsBuilt?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GigCareFiguresStationsBuiltArgs, 'year'>>;
 }>;
@@ -1390,6 +1725,12 @@ export type GigCarePartnerResolvers<ContextType = RequestContext, ParentType ext
 
 export type GigCarePartnerConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GigCarePartnerConnection'] = ResolversParentTypes['GigCarePartnerConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['GigCarePartner']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type GigCompoundConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GigCompoundConnection'] = ResolversParentTypes['GigCompoundConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -1507,15 +1848,73 @@ export type GridResolvers<ContextType = RequestContext, ParentType extends Resol
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type LedgerConflictResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerConflict'] = ResolversParentTypes['LedgerConflict']> = ResolversObject<{
+  fields?: Resolver<Array<ResolversTypes['LedgerConflictField']>, ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LedgerConflictFieldResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerConflictField'] = ResolversParentTypes['LedgerConflictField']> = ResolversObject<{
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  current?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ledger?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type LedgerDefectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerDefect'] = ResolversParentTypes['LedgerDefect']> = ResolversObject<{
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LedgerImportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerImport'] = ResolversParentTypes['LedgerImport']> = ResolversObject<{
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  committedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  committedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  conflictCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['LedgerConflict']>, ParentType, ContextType>;
+  defectCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  defects?: Resolver<Array<ResolversTypes['LedgerDefect']>, ParentType, ContextType>;
+  district?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inserted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ledger?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overwrite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  previewedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rowsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LedgerImportStatus'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uploadedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LedgerRowImportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerRowImport'] = ResolversParentTypes['LedgerRowImport']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ledgerImport?: Resolver<ResolversTypes['LedgerImport'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  awardPoints?: Resolver<ResolversTypes['GigPointsEntry'], ParentType, ContextType, RequireFields<MutationAwardPointsArgs, 'input'>>;
-  dispatchIssue?: Resolver<ResolversTypes['GigIssue'], ParentType, ContextType, RequireFields<MutationDispatchIssueArgs, 'assignee' | 'code'>>;
-  feedbackIssue?: Resolver<ResolversTypes['GigIssue'], ParentType, ContextType, RequireFields<MutationFeedbackIssueArgs, 'code' | 'feedback' | 'satisfied'>>;
-  openStation?: Resolver<ResolversTypes['GigStation'], ParentType, ContextType, RequireFields<MutationOpenStationArgs, 'input'>>;
-  redeemPoints?: Resolver<ResolversTypes['GigPointsEntry'], ParentType, ContextType, RequireFields<MutationRedeemPointsArgs, 'input'>>;
-  registerGigWorker?: Resolver<ResolversTypes['GigWorker'], ParentType, ContextType, RequireFields<MutationRegisterGigWorkerArgs, 'input'>>;
-  reportIssue?: Resolver<ResolversTypes['GigIssue'], ParentType, ContextType, RequireFields<MutationReportIssueArgs, 'input'>>;
-  resolveIssue?: Resolver<ResolversTypes['GigIssue'], ParentType, ContextType, RequireFields<MutationResolveIssueArgs, 'code' | 'resolution'>>;
+  awardPoints?: Resolver<Maybe<ResolversTypes['GigPointsEntry']>, ParentType, ContextType, RequireFields<MutationAwardPointsArgs, 'input'>>;
+  dispatchIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationDispatchIssueArgs, 'assignee' | 'code'>>;
+  feedbackIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationFeedbackIssueArgs, 'code' | 'feedback' | 'satisfied'>>;
+  gigCareCommitLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationGigCareCommitLedgerImportArgs, 'previewId'>>;
+  gigCarePreviewLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationGigCarePreviewLedgerImportArgs, 'id'>>;
+  openStation?: Resolver<Maybe<ResolversTypes['GigStation']>, ParentType, ContextType, RequireFields<MutationOpenStationArgs, 'input'>>;
+  redeemPoints?: Resolver<Maybe<ResolversTypes['GigPointsEntry']>, ParentType, ContextType, RequireFields<MutationRedeemPointsArgs, 'input'>>;
+  registerGigWorker?: Resolver<Maybe<ResolversTypes['GigWorker']>, ParentType, ContextType, RequireFields<MutationRegisterGigWorkerArgs, 'input'>>;
+  reportIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationReportIssueArgs, 'input'>>;
+  resolveIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<MutationResolveIssueArgs, 'code' | 'resolution'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1524,18 +1923,22 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  gigCareAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QueryGigCareAuditTrailArgs>>;
-  gigCareEvents?: Resolver<ResolversTypes['GigCareEventConnection'], ParentType, ContextType, Partial<QueryGigCareEventsArgs>>;
-  gigCarePartners?: Resolver<ResolversTypes['GigCarePartnerConnection'], ParentType, ContextType, Partial<QueryGigCarePartnersArgs>>;
+  gigCareAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryGigCareAuditTrailArgs>>;
+  gigCareEvents?: Resolver<Maybe<ResolversTypes['GigCareEventConnection']>, ParentType, ContextType, Partial<QueryGigCareEventsArgs>>;
+  gigCareLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<QueryGigCareLedgerImportArgs, 'id'>>;
+  gigCareLedgerImports?: Resolver<Maybe<Array<ResolversTypes['LedgerImport']>>, ParentType, ContextType, Partial<QueryGigCareLedgerImportsArgs>>;
+  gigCareLedgerRowImports?: Resolver<Maybe<Array<ResolversTypes['LedgerRowImport']>>, ParentType, ContextType, RequireFields<QueryGigCareLedgerRowImportsArgs, 'key'>>;
+  gigCarePartners?: Resolver<Maybe<ResolversTypes['GigCarePartnerConnection']>, ParentType, ContextType, Partial<QueryGigCarePartnersArgs>>;
+  gigCompoundsWithoutRiderCode?: Resolver<Maybe<ResolversTypes['GigCompoundConnection']>, ParentType, ContextType, Partial<QueryGigCompoundsWithoutRiderCodeArgs>>;
   gigIssue?: Resolver<Maybe<ResolversTypes['GigIssue']>, ParentType, ContextType, RequireFields<QueryGigIssueArgs, 'code'>>;
-  gigIssues?: Resolver<ResolversTypes['GigIssueConnection'], ParentType, ContextType, Partial<QueryGigIssuesArgs>>;
-  gigPointsEntries?: Resolver<ResolversTypes['GigPointsConnection'], ParentType, ContextType, Partial<QueryGigPointsEntriesArgs>>;
-  gigRiderCodeCompounds?: Resolver<ResolversTypes['GigRiderCodeConnection'], ParentType, ContextType, Partial<QueryGigRiderCodeCompoundsArgs>>;
+  gigIssues?: Resolver<Maybe<ResolversTypes['GigIssueConnection']>, ParentType, ContextType, Partial<QueryGigIssuesArgs>>;
+  gigPointsEntries?: Resolver<Maybe<ResolversTypes['GigPointsConnection']>, ParentType, ContextType, Partial<QueryGigPointsEntriesArgs>>;
+  gigRiderCodeCompounds?: Resolver<Maybe<ResolversTypes['GigRiderCodeConnection']>, ParentType, ContextType, Partial<QueryGigRiderCodeCompoundsArgs>>;
   gigStation?: Resolver<Maybe<ResolversTypes['GigStation']>, ParentType, ContextType, RequireFields<QueryGigStationArgs, 'code'>>;
-  gigStations?: Resolver<ResolversTypes['GigStationConnection'], ParentType, ContextType, Partial<QueryGigStationsArgs>>;
+  gigStations?: Resolver<Maybe<ResolversTypes['GigStationConnection']>, ParentType, ContextType, Partial<QueryGigStationsArgs>>;
   gigWorker?: Resolver<Maybe<ResolversTypes['GigWorker']>, ParentType, ContextType, RequireFields<QueryGigWorkerArgs, 'code'>>;
-  gigWorkers?: Resolver<ResolversTypes['GigWorkerConnection'], ParentType, ContextType, Partial<QueryGigWorkersArgs>>;
-  gigWorkersCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<QueryGigWorkersCsvArgs>>;
+  gigWorkers?: Resolver<Maybe<ResolversTypes['GigWorkerConnection']>, ParentType, ContextType, Partial<QueryGigWorkersArgs>>;
+  gigWorkersCsv?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<QueryGigWorkersCsvArgs>>;
 }>;
 
 export type RateFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateFigure'] = ResolversParentTypes['RateFigure']> = ResolversObject<{
@@ -1556,8 +1959,8 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   gigCare?: Resolver<Maybe<ResolversTypes['GigCareFigures']>, ParentType, ContextType>;
-  gigIssues?: Resolver<ResolversTypes['GigIssueConnection'], ParentType, ContextType, Partial<RegionGigIssuesArgs>>;
-  gigStations?: Resolver<ResolversTypes['GigStationConnection'], ParentType, ContextType, Partial<RegionGigStationsArgs>>;
+  gigIssues?: Resolver<Maybe<ResolversTypes['GigIssueConnection']>, ParentType, ContextType, Partial<RegionGigIssuesArgs>>;
+  gigStations?: Resolver<Maybe<ResolversTypes['GigStationConnection']>, ParentType, ContextType, Partial<RegionGigStationsArgs>>;
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
@@ -1565,11 +1968,14 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Compound?: CompoundResolvers<ContextType>;
   CountFigure?: CountFigureResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  FigurePoint?: FigurePointResolvers<ContextType>;
+  FigureRank?: FigureRankResolvers<ContextType>;
   GigCareEvent?: GigCareEventResolvers<ContextType>;
   GigCareEventConnection?: GigCareEventConnectionResolvers<ContextType>;
   GigCareFigures?: GigCareFiguresResolvers<ContextType>;
   GigCarePartner?: GigCarePartnerResolvers<ContextType>;
   GigCarePartnerConnection?: GigCarePartnerConnectionResolvers<ContextType>;
+  GigCompoundConnection?: GigCompoundConnectionResolvers<ContextType>;
   GigIssue?: GigIssueResolvers<ContextType>;
   GigIssueConnection?: GigIssueConnectionResolvers<ContextType>;
   GigPointsConnection?: GigPointsConnectionResolvers<ContextType>;
@@ -1581,6 +1987,11 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   GigWorker?: GigWorkerResolvers<ContextType>;
   GigWorkerConnection?: GigWorkerConnectionResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
+  LedgerConflict?: LedgerConflictResolvers<ContextType>;
+  LedgerConflictField?: LedgerConflictFieldResolvers<ContextType>;
+  LedgerDefect?: LedgerDefectResolvers<ContextType>;
+  LedgerImport?: LedgerImportResolvers<ContextType>;
+  LedgerRowImport?: LedgerRowImportResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

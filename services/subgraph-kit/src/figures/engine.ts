@@ -144,6 +144,8 @@ export class FigureBatch {
   private scheduled = false;
   /** statements this request ran (tests and benchmarks read it) */
   statements = 0;
+  /** where to read: a replica for queries when one is configured (set with RequestContext.readFrom) */
+  readFrom: 'read' | 'write' = 'write';
 
   constructor(
     private readonly em: EntityManager,
@@ -180,17 +182,38 @@ export class FigureBatch {
     if (!misses.length) return;
     try {
       const { statement, columns } = compile(misses);
-      this.statements++;
-      const rows: Record<string, unknown>[] = await this.em.getConnection().execute(statement.text, [...statement.params]);
+      const { rows, seen } = await this.run(statement, version);
       const byCode = new Map(rows.map((row) => [String(row.code), row]));
       for (const r of misses) {
         const row = byCode.get(r.code);
         const value = valueOf(row?.[columns.get(r.measure.key)!], !!r.measure.def.breakdown);
-        if (version !== undefined) this.cache!.set(version, r.measure.key, r.code, value);
+        // cached under the version the statement itself read, and only while that is still the current one
+        if (seen !== undefined) this.cache?.set(seen, r.measure.key, r.code, value);
         r.resolve(value);
       }
     } catch (e) {
       for (const r of misses) r.reject(e);
     }
+  }
+
+  /**
+   * Runs the figures' statement with the data version its own snapshot saw. On a replica that has
+   * not yet replayed the version the primary announced (`want`), or when no version is known, the
+   * statement runs again on the primary: a figure is never older than a write this subgraph has
+   * announced, and never cached under a version its rows do not belong to.
+   */
+  private async run(statement: Sql, want: string | undefined): Promise<{ rows: Record<string, unknown>[]; seen: string | undefined }> {
+    const versioned = sql`SELECT f.*, (SELECT version::text FROM data_version) AS _data_version FROM (${statement}) f`;
+    const side = this.readFrom;
+    const once = async (on: 'read' | 'write') => {
+      this.statements++;
+      const rows: Record<string, unknown>[] = await this.em.getConnection(on).execute(versioned.text, [...versioned.params]);
+      const seen = rows.length ? String(rows[0]._data_version) : undefined;
+      return { rows, seen };
+    };
+    const first = await once(side);
+    if (side === 'write') return first;
+    if (want !== undefined && first.seen !== undefined && BigInt(first.seen) >= BigInt(want)) return first;
+    return once('write');
   }
 }

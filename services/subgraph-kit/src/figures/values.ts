@@ -68,9 +68,14 @@ export interface YearArgs {
   asOf?: string | null;
 }
 
+/** The window a figure field counts over: its year up to asOf, unless a series asks it for another (ctx.figurePeriod). */
+export function periodFor(ctx: RequestContext, args: YearArgs): Period {
+  return ctx.figurePeriod ?? periodOf(args.year, args.asOf);
+}
+
 /** A figure at a node for a year, with last year's: both periods in the request's one statement. */
 export async function yearOnYear<A>(ctx: RequestContext, def: FigureDef<A>, args: A & YearArgs, code: string): Promise<CountFigure> {
-  const now = periodOf(args.year, args.asOf);
+  const now = periodFor(ctx, args);
   const [value, before] = await Promise.all([
     ctx.figures.number(def, args, code, now),
     ctx.figures.number(def, args, code, previousPeriod(now)),
@@ -86,7 +91,7 @@ export async function rateYearOnYear<A>(
   args: A & YearArgs,
   code: string,
 ): Promise<RateFigure> {
-  const now = periodOf(args.year, args.asOf);
+  const now = periodFor(ctx, args);
   const before = previousPeriod(now);
   const [n1, d1, n0, d0] = await Promise.all([
     ctx.figures.number(numerator, args, code, now),

@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Region as RegionModel, Grid as GridModel, Compound as CompoundModel } from '../modules/regions/region.entity';
 import type { StructureNode as StructureNodeModel } from '../modules/regions/regions.resolvers';
-import type { RegionNode as RegionNodeModel, CountFigure as CountFigureModel, RateFigure as RateFigureModel, AuditEntryView as AuditEntryViewModel, RequestContext } from '@district/subgraph-kit';
+import type { RegionNode as RegionNodeModel, CountFigure as CountFigureModel, RateFigure as RateFigureModel, AuditEntryView as AuditEntryViewModel, LedgerImportView as LedgerImportViewModel, RowImportView as RowImportViewModel, RequestContext } from '@district/subgraph-kit';
 import type { Worker as WorkerModel, WorkerPost as WorkerPostModel } from '../modules/workers/worker.entity';
 import type { Certificate as CertificateModel, ExamRegistration as ExamRegistrationModel } from '../modules/certification/certification.entity';
 import type { Training as TrainingModel, TrainingAttendance as TrainingAttendanceModel } from '../modules/trainings/training.entity';
@@ -31,7 +31,7 @@ export type AuditEntry = {
   args: Maybe<Scalars['String']['output']>;
   at: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** MUTATION 或 PERSONAL_READ */
+  /** MUTATION、PERSONAL_READ 或 EXPORT（导出）/ MUTATION, PERSONAL_READ or EXPORT */
   kind: Scalars['String']['output'];
   operation: Scalars['String']['output'];
   outcome: Scalars['String']['output'];
@@ -114,6 +114,8 @@ export type CommunityWorkerPost = {
   fromOn: Scalars['Date']['output'];
   /** 网格 / grid */
   grid: Maybe<Grid>;
+  /** 全局编号：工作人员全局编号@起始日 / global id: <worker id>@<first day> */
+  id: Scalars['ID']['output'];
   /** 岗位 / role */
   role: CommunityWorkerRole;
   /** 梯队 / tier */
@@ -161,9 +163,9 @@ export type CommunityWorkerTier =
 export type Compound = {
   __typename?: 'Compound';
   /** 小区编号（区县内唯一）/ compound number, unique within its district */
-  code: Scalars['ID']['output'];
+  code: Maybe<Scalars['ID']['output']>;
   /** 所属社区 / community */
-  community: Region;
+  community: Maybe<Region>;
   /** 所属网格 / grid */
   grid: Maybe<Grid>;
   /** 户数 / households */
@@ -171,7 +173,7 @@ export type Compound = {
   /** 全局编号：区县代码:小区编号 / global id: <district code>:<compound number>, unique across the deployment */
   id: Scalars['ID']['output'];
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 物业管理模式 / property management mode */
   propertyMode: Maybe<Scalars['String']['output']>;
 };
@@ -256,19 +258,67 @@ export type DeliberationTopicStatus =
   /** 已提出 / raised */
   | 'RAISED';
 
+/**
+ * 指标的一个参数（排名、序列用），值按该指标参数的类型读取：枚举写其名称，数字、布尔写字面量，文字原样
+ * / one argument of a figure, for rankings and series: the value is read as the figure's argument type
+ * (an enum value's name, a number, true/false, or text as it is)
+ */
+export type FigureArgument = {
+  /** 参数名，如 category / the argument's name, e.g. category */
+  name: Scalars['String']['input'];
+  /** 参数值，如 便民利民服务、KNIGHT_FESTIVAL、12 / the value, e.g. 便民利民服务, KNIGHT_FESTIVAL, 12 */
+  value: Scalars['String']['input'];
+};
+
+/** 时间序列的一个点 / one point of a series */
+export type FigurePoint = {
+  __typename?: 'FigurePoint';
+  /** 计数指标的详情（上年同期为上年同一年或同一月）/ the count, with the same year or month a year earlier */
+  count: Maybe<CountFigure>;
+  /** 起始日 / first day counted */
+  from: Scalars['Date']['output'];
+  /** 月份（按月时）/ month, when by month */
+  month: Maybe<Scalars['Int']['output']>;
+  /** 比率指标的详情 / the rate, with the same year or month a year earlier */
+  rate: Maybe<RateFigure>;
+  /** 截止日：流量指标计至此日，存量指标取此日 / last day: flows count up to it, stocks are taken on it */
+  to: Scalars['Date']['output'];
+  /** 值：计数为本期值，比率为百分比 / the value: a count's value, a rate's percent */
+  value: Maybe<Scalars['Float']['output']>;
+  /** 年份 / year */
+  year: Scalars['Int']['output'];
+};
+
+/** 排名中的一个节点 / one node of a ranking */
+export type FigureRank = {
+  __typename?: 'FigureRank';
+  /** 计数指标的详情（含上年同期）/ the count with last year's, when the figure is a count */
+  count: Maybe<CountFigure>;
+  /** 名次，数值相同者名次相同 / rank, 1 first; nodes with equal values share a rank */
+  rank: Scalars['Int']['output'];
+  /** 比率指标的详情（含上年同期）/ the rate with last year's, when the figure is a rate */
+  rate: Maybe<RateFigure>;
+  /** 节点 / the node */
+  region: Region;
+  /** 排名所依的值：计数为本期值，比率为百分比（分母为0时为空，排在最后）/ the value ranked: a count's value, a rate's percent (null when its denominator is 0: ranked last) */
+  value: Maybe<Scalars['Float']['output']>;
+};
+
 /** 网格 / a grid inside a community */
 export type Grid = {
   __typename?: 'Grid';
   /** 网格编码（社区代码+2位）/ grid code: community code + 2 digits */
   code: Scalars['ID']['output'];
   /** 所属社区 / community */
-  community: Region;
+  community: Maybe<Region>;
   /** 网格内小区 / compounds in this grid */
-  compounds: Array<Compound>;
+  compounds: Maybe<Array<Compound>>;
   /** 在岗专职网格员（默认今天）/ grid workers assigned to this grid on a day (default today) */
-  gridWorkers: Array<CommunityWorker>;
+  gridWorkers: Maybe<Array<CommunityWorker>>;
+  /** 全局编号：即网格编码 / global id: the grid code itself */
+  id: Maybe<Scalars['ID']['output']>;
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 网格类型 / grid type */
   type: Maybe<Scalars['String']['output']>;
 };
@@ -309,6 +359,110 @@ export type HireCommunityWorkerInput = {
   tier?: InputMaybe<CommunityWorkerTier>;
 };
 
+/** 台账行与应用内修改的冲突 / a ledger row whose values conflict with changes made in the app since the last import */
+export type LedgerConflict = {
+  __typename?: 'LedgerConflict';
+  fields: Array<LedgerConflictField>;
+  file: Scalars['String']['output'];
+  /** 按台账列出的记录键 / the record's key as the ledger names it */
+  key: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+};
+
+/** 与应用内修改的冲突字段 / one field the app changed since the last import and the ledger changes too */
+export type LedgerConflictField = {
+  __typename?: 'LedgerConflictField';
+  column: Scalars['String']['output'];
+  /** 应用中的值 / the app's value (kept unless overwrite) */
+  current: Maybe<Scalars['String']['output']>;
+  /** 台账中的值 / the ledger's value */
+  ledger: Maybe<Scalars['String']['output']>;
+  /** 个人信息，值不显示 / personal data: the values are withheld */
+  withheld: Scalars['Boolean']['output'];
+};
+
+/** 台账缺陷：文件、行、列、原因（不含个人信息）/ a defect of a ledger: file, data row (0 = header), column, reason; never a personal value */
+export type LedgerDefect = {
+  __typename?: 'LedgerDefect';
+  column: Scalars['String']['output'];
+  file: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  row: Scalars['Int']['output'];
+};
+
+/** 一次台账导入：上传的文件、预览结果，以及提交后写入的内容 / a ledger import: the uploaded file, what its preview found and, once committed, what it wrote */
+export type LedgerImport = {
+  __typename?: 'LedgerImport';
+  bytes: Scalars['Int']['output'];
+  committedAt: Maybe<Scalars['String']['output']>;
+  committedBy: Maybe<Scalars['String']['output']>;
+  conflictCount: Scalars['Int']['output'];
+  /** 冲突（最多1000条）/ conflicts with changes made in the app, the first 1000 */
+  conflicts: Array<LedgerConflict>;
+  defectCount: Scalars['Int']['output'];
+  /** 缺陷（最多1000条）/ defects, the first 1000 */
+  defects: Array<LedgerDefect>;
+  /** 导入的区县 / the district the ledger is imported for */
+  district: Maybe<Scalars['String']['output']>;
+  /** 预览有效期至 / an upload or preview not committed by then expires */
+  expiresAt: Scalars['String']['output'];
+  /** 上传的文件名 / the uploaded file's name */
+  fileName: Scalars['String']['output'];
+  /** 导入编号（预览编号）/ the import's id, also the preview id to commit */
+  id: Scalars['ID']['output'];
+  /** 新增（预览时为将新增）/ rows inserted (would be, in a preview) */
+  inserted: Scalars['Int']['output'];
+  /** 台账，如 workforce/workers.xlsx / the ledger, as its owner names it */
+  ledger: Scalars['String']['output'];
+  /** 未完成的原因 / why it stopped short */
+  message: Maybe<Scalars['String']['output']>;
+  /** 台账值覆盖应用内的修改 / the ledger's values replace changes made in the app */
+  overwrite: Scalars['Boolean']['output'];
+  previewedAt: Maybe<Scalars['String']['output']>;
+  /** 限定的街道或社区 / the street or community the import is confined to */
+  region: Maybe<Scalars['String']['output']>;
+  /** 已校验行数（进行中时为进度）/ rows read and validated: the progress while it runs */
+  rowsRead: Scalars['Int']['output'];
+  /** 文件的 SHA-256 / the file's SHA-256 */
+  sha256: Scalars['String']['output'];
+  status: LedgerImportStatus;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  uploadedAt: Scalars['String']['output'];
+  uploadedBy: Scalars['String']['output'];
+};
+
+/** 台账导入的状态 / where a ledger import stands */
+export type LedgerImportStatus =
+  /** 已提交 / committed */
+  | 'COMMITTED'
+  /** 正在提交 / committing */
+  | 'COMMITTING'
+  /** 已过期，文件已删除 / expired, its file deleted */
+  | 'EXPIRED'
+  /** 失败 / failed */
+  | 'FAILED'
+  /** 预览无缺陷，可在 expiresAt 前提交 / previewed without defects: may be committed until expiresAt */
+  | 'PREVIEWED'
+  /** 正在预览（rowsRead 为已校验行数）/ previewing (rowsRead: rows validated so far) */
+  | 'PREVIEWING'
+  /** 预览发现缺陷，不能提交 / the preview found defects: nothing can be committed */
+  | 'REFUSED'
+  /** 数据在预览后已变化，须重新预览 / the data changed since the preview: preview again */
+  | 'STALE'
+  /** 已上传，尚未预览 / uploaded, not previewed */
+  | 'UPLOADED';
+
+/** 最后写入某条记录的导入 / the import that last wrote a record of one table */
+export type LedgerRowImport = {
+  __typename?: 'LedgerRowImport';
+  at: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  ledgerImport: LedgerImport;
+  table: Scalars['String']['output'];
+};
+
 /** 调岗：未给出的项保持不变 / a move: what is not given stays as it is */
 export type MoveCommunityWorkerInput = {
   communityCode?: InputMaybe<Scalars['ID']['input']>;
@@ -326,23 +480,27 @@ export type MoveCommunityWorkerInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   /** 议题办结 / a topic in hand is closed */
-  closeDeliberationTopic: DeliberationTopic;
+  closeDeliberationTopic: Maybe<DeliberationTopic>;
   /** 议题转入办理 / a raised topic is taken up */
-  handleDeliberationTopic: DeliberationTopic;
+  handleDeliberationTopic: Maybe<DeliberationTopic>;
   /** 聘用社区工作者 / hire a community or grid worker */
-  hireCommunityWorker: CommunityWorker;
+  hireCommunityWorker: Maybe<CommunityWorker>;
   /** 调整岗位（社区、网格、岗位、梯队）/ move a worker to another community, grid, role or tier from a day on */
-  moveCommunityWorker: CommunityWorker;
+  moveCommunityWorker: Maybe<CommunityWorker>;
   /** 提出议事议题 / raise a deliberation topic */
-  raiseDeliberationTopic: DeliberationTopic;
+  raiseDeliberationTopic: Maybe<DeliberationTopic>;
   /** 登记职业资格证书 / record a social-worker certificate */
-  recordSocialWorkCertificate: SocialWorkCertificate;
+  recordSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 登记培训签到 / record whether a worker attended a session (replaces what was recorded before) */
-  recordTrainingAttendance: WorkforceTrainingAttendance;
+  recordTrainingAttendance: Maybe<WorkforceTrainingAttendance>;
   /** 离职 / a worker leaves on a day */
-  releaseCommunityWorker: CommunityWorker;
+  releaseCommunityWorker: Maybe<CommunityWorker>;
   /** 新建培训班次 / schedule a training session */
-  scheduleWorkforceTraining: WorkforceTraining;
+  scheduleWorkforceTraining: Maybe<WorkforceTraining>;
+  /** 提交预览：在有效期内按预览编号写入；预览后数据有变化则拒绝 / commit a clean preview by its id before it expires; refused when the data changed since the preview */
+  workforceCommitLedgerImport: Maybe<LedgerImport>;
+  /** 预览上传的台账：校验每一行，列出将新增、更新、不变的行及全部缺陷和冲突，不写入数据 / preview an uploaded ledger: every row checked; what would be inserted, updated or left, every defect and conflict; nothing written */
+  workforcePreviewLedgerImport: Maybe<LedgerImport>;
 };
 
 
@@ -402,6 +560,20 @@ export type MutationScheduleWorkforceTrainingArgs = {
   input: ScheduleWorkforceTrainingInput;
 };
 
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWorkforceCommitLedgerImportArgs = {
+  previewId: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWorkforcePreviewLedgerImportArgs = {
+  district?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  overwrite?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** 分页信息 / page information for cursor pagination */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -424,35 +596,45 @@ export type Query = {
   /** 社区工作者：全局编号（410106:W0001），或本辖区的工号 / a worker by global id (410106:W0001), or by staff number in the caller's own district */
   communityWorker: Maybe<CommunityWorker>;
   /** 社区工作者列表 / community and grid workers */
-  communityWorkers: CommunityWorkerConnection;
+  communityWorkers: Maybe<CommunityWorkerConnection>;
   /** 小区：全局编号（410106:XQ0001），或本辖区的小区编号 / a compound by its global id (410106:XQ0001), or by its number in the caller's own district */
   compound: Maybe<Compound>;
   /** 议事议题：全局编号或本辖区的议题编号 / a deliberation topic by global id, or by number in the caller's own district */
   deliberationTopic: Maybe<DeliberationTopic>;
   /** 议事议题列表 / deliberation topics */
-  deliberationTopics: DeliberationTopicConnection;
+  deliberationTopics: Maybe<DeliberationTopicConnection>;
   /** 网格 / a grid by its code */
   grid: Maybe<Grid>;
   /** 按全局编号批量查找小区（最多5000个）/ the compounds among these global ids (410106:XQ0001) that exist (at most 5000) */
-  lookupCompounds: Array<Compound>;
+  lookupCompounds: Maybe<Array<Compound>>;
+  /** 某节点之下的全部小区（其他子图的“无某记录”列表用）/ every compound below a node, existing on a day when given (for other subgraphs' lists of compounds without a record of theirs) */
+  lookupCompoundsUnder: Maybe<Array<Compound>>;
   /** 按编码批量查找网格（最多5000个）/ the grids among these codes that exist (at most 5000) */
-  lookupGrids: Array<Grid>;
+  lookupGrids: Maybe<Array<Grid>>;
+  /** 某节点之下排名所比较的节点：下一级，或其下某层级的全部；给出 on 时仅当日存在的 / the nodes below a node that rankings compare: its children, or every street (town) or community below it; with on, those existing that day */
+  lookupNodesUnder: Maybe<Array<Region>>;
   /** 按代码批量查找区划（导入核对引用用，最多5000个）/ the region nodes among these codes that exist (at most 5000; used to check ledger references) */
-  lookupRegions: Array<Region>;
+  lookupRegions: Maybe<Array<Region>>;
   /** 区划节点 / a node of the region tree by its 12-digit code (the district's 6-digit code is accepted) */
   region: Maybe<Region>;
   /** 区划列表 / region nodes, filtered by level and parent */
-  regions: RegionConnection;
+  regions: Maybe<RegionConnection>;
   /** 社会工作者职业资格证书 / social-worker certificates */
-  socialWorkCertificates: SocialWorkCertificateConnection;
+  socialWorkCertificates: Maybe<SocialWorkCertificateConnection>;
   /** 社会工作者职业资格考试报名 / registrations for the social-worker exam */
-  socialWorkExamRegistrations: SocialWorkExamRegistrationConnection;
+  socialWorkExamRegistrations: Maybe<SocialWorkExamRegistrationConnection>;
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
-  workforceAuditTrail: Array<AuditEntry>;
+  workforceAuditTrail: Maybe<Array<AuditEntry>>;
+  /** 台账导入的进度与结果（上传者或区级管理员）/ a ledger import of this subgraph: progress and outcome (its uploader or a district administrator) */
+  workforceLedgerImport: Maybe<LedgerImport>;
+  /** 台账导入记录，最新在前（区级管理员）/ past ledger imports of this subgraph, newest first (district administrators) */
+  workforceLedgerImports: Maybe<Array<LedgerImport>>;
+  /** 哪次导入最后写入了这条记录，按记录键查（区级管理员）/ which import last wrote the record with this key, e.g. a global id (district administrators) */
+  workforceLedgerRowImports: Maybe<Array<LedgerRowImport>>;
   /** 培训班次：全局编号或本辖区的培训编号 / a training session by global id, or by number in the caller's own district */
   workforceTraining: Maybe<WorkforceTraining>;
   /** 培训班次列表 / training sessions for community and grid workers */
-  workforceTrainings: WorkforceTrainingConnection;
+  workforceTrainings: Maybe<WorkforceTrainingConnection>;
 };
 
 
@@ -505,8 +687,23 @@ export type QueryLookupCompoundsArgs = {
 
 
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryLookupCompoundsUnderArgs = {
+  code: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryLookupGridsArgs = {
   codes: Array<Scalars['ID']['input']>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryLookupNodesUnderArgs = {
+  code: Scalars['ID']['input'];
+  level?: InputMaybe<RankingLevel>;
+  on?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -557,6 +754,25 @@ export type QueryWorkforceAuditTrailArgs = {
 
 
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryWorkforceLedgerImportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryWorkforceLedgerImportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<LedgerImportStatus>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryWorkforceLedgerRowImportsArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryWorkforceTrainingArgs = {
   id: Scalars['ID']['input'];
 };
@@ -578,6 +794,15 @@ export type RaiseDeliberationTopicInput = {
   raisedOn: Scalars['Date']['input'];
   title: Scalars['String']['input'];
 };
+
+/** 排名所比较的节点 / which nodes a ranking compares */
+export type RankingLevel =
+  /** 下一级节点（默认）/ the node's children (the default) */
+  | 'CHILDREN'
+  /** 其下所有社区（村）/ every community or village below the node */
+  | 'COMMUNITY'
+  /** 其下所有街道（镇）/ every street or town below the node */
+  | 'STREET';
 
 /** 比率指标及上年同期 / a rate with its numerator, denominator and the same rate a year earlier */
 export type RateFigure = {
@@ -628,25 +853,27 @@ export type RecordTrainingAttendanceInput = {
 export type Region = {
   __typename?: 'Region';
   /** 下级节点 / child nodes */
-  children: Array<Region>;
+  children: Maybe<Array<Region>>;
   /** 统计用区划代码（12位）/ statistical division code, 12 digits */
   code: Scalars['ID']['output'];
   /** 该节点下的社区工作者 / community and grid workers under this node */
-  communityWorkers: CommunityWorkerConnection;
+  communityWorkers: Maybe<CommunityWorkerConnection>;
   /** 该节点下现有小区数 / compounds under this node today */
-  compoundCount: Scalars['Int']['output'];
+  compoundCount: Maybe<Scalars['Int']['output']>;
   /** 该节点下的小区 / compounds under this node */
-  compounds: CompoundConnection;
+  compounds: Maybe<CompoundConnection>;
   /** 该节点下的议事议题 / deliberation topics under this node */
-  deliberationTopics: DeliberationTopicConnection;
+  deliberationTopics: Maybe<DeliberationTopicConnection>;
   /** 该节点下的网格 / grids under this node */
-  grids: GridConnection;
+  grids: Maybe<GridConnection>;
   /** 未配备专职网格员的网格（默认今天）/ grids under this node without an active grid worker on a day (default today) */
-  gridsWithoutWorker: GridConnection;
+  gridsWithoutWorker: Maybe<GridConnection>;
+  /** 全局编号：即区划代码，全国唯一（前端缓存用；仅在本子图不可用时为空）/ global id: the region code itself, unique everywhere (for client caches; null only when the workforce subgraph cannot answer) */
+  id: Maybe<Scalars['ID']['output']>;
   /** 层级 / level */
-  level: RegionLevel;
+  level: Maybe<RegionLevel>;
   /** 名称 / name */
-  name: Scalars['String']['output'];
+  name: Maybe<Scalars['String']['output']>;
   /** 上级节点 / parent node */
   parent: Maybe<Region>;
   /** 基础数量（社区、网格、小区）；节点超出调用者范围时为空并报 FORBIDDEN / counts of communities, grids and compounds under this node; null with FORBIDDEN when the node is outside or above the caller's scope */
@@ -870,6 +1097,35 @@ export type WorkforceAttendanceStatus =
   /** 已签到 / present */
   | 'PRESENT';
 
+/** 社区工作者队伍指标（排名、序列用）/ a community workforce figure, for rankings and series */
+export type WorkforceFigure =
+  /** 持有证书数（存量），可按等级 / certificates obtained on or before the day, by level */
+  | 'CERTIFICATES'
+  /** 在岗社区工作者持证率 = 在岗且持证 ÷ 在岗 / certification rate: workers in post holding a certificate ÷ workers in post */
+  | 'CERTIFICATION_RATE'
+  /** 持证人数：持有证书的不同人员（存量）/ certified holders: distinct persons holding a certificate obtained on or before the day */
+  | 'CERTIFIED_HOLDERS'
+  /** 提出的议事议题数 / deliberation topics raised in the period, optionally of one method (e.g. 五步议事法) */
+  | 'DELIBERATIONS'
+  /** 办结（解决）的议事议题数 / deliberation topics closed in the period */
+  | 'DELIBERATIONS_RESOLVED'
+  /** 运用该议事方法的社区数 / communities that raised a topic in the period (with the method, when given) */
+  | 'DELIBERATION_COMMUNITIES'
+  /** 考试通过人数（按考试年度）/ registrants of the exam year with result passed */
+  | 'EXAM_PASSED'
+  /** 考试通过率 = 通过 ÷ 报名 / pass rate: passes ÷ registrants of the exam year */
+  | 'EXAM_PASS_RATE'
+  /** 考试报名人数（按考试年度）/ exam registrants of the exam year */
+  | 'EXAM_REGISTRANTS'
+  /** 未配备专职网格员的网格数（存量）/ grids without an active grid worker on the day */
+  | 'GRIDS_WITHOUT_WORKER'
+  /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
+  | 'TRAINING_PERSON_TIMES'
+  /** 培训班次数（按开班日期）/ training sessions starting in the period */
+  | 'TRAINING_SESSIONS'
+  /** 在岗人数（存量），可按岗位、梯队 / workers in post on the day, by role and tier */
+  | 'WORKERS';
+
 /**
  * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
  * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
@@ -897,6 +1153,10 @@ export type WorkforceFigures = {
   examRegistrants: CountFigure;
   /** 未配备专职网格员的网格数（存量）/ grids without an active grid worker on the day */
   gridsWithoutWorker: CountFigure;
+  /** 排名：任一指标在下级节点（或其下某层级的全部节点）的值，排序后由 first 取前N名（DESC）或后N名（ASC），一次算出 / ranking: any of these figures at the node's children (or every node of a level below it), sorted; first gives the top N (DESC) or the bottom N (ASC) */
+  ranking: Array<FigureRank>;
+  /** 时间序列：任一指标逐年（fromYear 至 toYear），或逐月（byMonth，最多5年）/ series: any of these figures year by year from fromYear to toYear, or month by month with byMonth (at most 5 years) */
+  series: Array<FigurePoint>;
   /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
   trainingPersonTimes: CountFigure;
   /** 培训班次数（按开班日期）/ training sessions starting in the period */
@@ -1027,6 +1287,36 @@ export type WorkforceFiguresGridsWithoutWorkerArgs = {
  * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
  * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type WorkforceFiguresRankingArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  figure: WorkforceFigure;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<RankingLevel>;
+  order?: InputMaybe<SortDirection>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type WorkforceFiguresSeriesArgs = {
+  args?: InputMaybe<Array<FigureArgument>>;
+  byMonth?: InputMaybe<Scalars['Boolean']['input']>;
+  figure: WorkforceFigure;
+  fromYear: Scalars['Int']['input'];
+  toYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type WorkforceFiguresTrainingPersonTimesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
@@ -1088,6 +1378,8 @@ export type WorkforceTrainingAttendance = {
   __typename?: 'WorkforceTrainingAttendance';
   /** 参训时所在社区 / the worker's community at the time */
   community: Region;
+  /** 全局编号：培训全局编号/工作人员全局编号 / global id: <training id>/<worker id> */
+  id: Scalars['ID']['output'];
   status: WorkforceAttendanceStatus;
   training: WorkforceTraining;
   worker: CommunityWorker;
@@ -1270,15 +1562,25 @@ export type ResolversTypes = ResolversObject<{
   DeliberationTopicSort: DeliberationTopicSort;
   DeliberationTopicSortField: DeliberationTopicSortField;
   DeliberationTopicStatus: DeliberationTopicStatus;
+  FigureArgument: FigureArgument;
+  FigurePoint: ResolverTypeWrapper<Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']> }>;
+  FigureRank: ResolverTypeWrapper<Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversTypes['CountFigure']>, rate?: Maybe<ResolversTypes['RateFigure']>, region: ResolversTypes['Region'] }>;
   Grid: ResolverTypeWrapper<GridModel>;
   GridConnection: ResolverTypeWrapper<Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversTypes['Grid']> }>;
   HireCommunityWorkerInput: HireCommunityWorkerInput;
+  LedgerConflict: ResolverTypeWrapper<LedgerConflict>;
+  LedgerConflictField: ResolverTypeWrapper<LedgerConflictField>;
+  LedgerDefect: ResolverTypeWrapper<LedgerDefect>;
+  LedgerImport: ResolverTypeWrapper<LedgerImportViewModel>;
+  LedgerImportStatus: LedgerImportStatus;
+  LedgerRowImport: ResolverTypeWrapper<RowImportViewModel>;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PersonalKind: PersonalKind;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseDeliberationTopicInput: RaiseDeliberationTopicInput;
+  RankingLevel: RankingLevel;
   RateFigure: ResolverTypeWrapper<RateFigureModel>;
   RatePoint: ResolverTypeWrapper<RatePoint>;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
@@ -1302,6 +1604,7 @@ export type ResolversTypes = ResolversObject<{
   SocialWorkLevel: SocialWorkLevel;
   SortDirection: SortDirection;
   WorkforceAttendanceStatus: WorkforceAttendanceStatus;
+  WorkforceFigure: WorkforceFigure;
   WorkforceFigures: ResolverTypeWrapper<RegionNodeModel>;
   WorkforceTraining: ResolverTypeWrapper<TrainingModel>;
   WorkforceTrainingAttendance: ResolverTypeWrapper<TrainingAttendanceModel>;
@@ -1334,9 +1637,17 @@ export type ResolversParentTypes = ResolversObject<{
   DeliberationTopicConnection: Omit<DeliberationTopicConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['DeliberationTopic']> };
   DeliberationTopicFilter: DeliberationTopicFilter;
   DeliberationTopicSort: DeliberationTopicSort;
+  FigureArgument: FigureArgument;
+  FigurePoint: Omit<FigurePoint, 'count' | 'rate'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']> };
+  FigureRank: Omit<FigureRank, 'count' | 'rate' | 'region'> & { count?: Maybe<ResolversParentTypes['CountFigure']>, rate?: Maybe<ResolversParentTypes['RateFigure']>, region: ResolversParentTypes['Region'] };
   Grid: GridModel;
   GridConnection: Omit<GridConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Grid']> };
   HireCommunityWorkerInput: HireCommunityWorkerInput;
+  LedgerConflict: LedgerConflict;
+  LedgerConflictField: LedgerConflictField;
+  LedgerDefect: LedgerDefect;
+  LedgerImport: LedgerImportViewModel;
+  LedgerRowImport: RowImportViewModel;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -1414,6 +1725,7 @@ export type CommunityWorkerPostResolvers<ContextType = RequestContext, ParentTyp
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   fromOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['CommunityWorkerRole'], ParentType, ContextType>;
   tier?: Resolver<Maybe<ResolversTypes['CommunityWorkerTier']>, ParentType, ContextType>;
   toOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1421,12 +1733,12 @@ export type CommunityWorkerPostResolvers<ContextType = RequestContext, ParentTyp
 
 export type CompoundResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Compound'] = ResolversParentTypes['Compound'], FederationReferenceType extends FederationReferenceTypes['Compound'] = FederationReferenceTypes['Compound']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Compound']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
   households?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   propertyMode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -1465,13 +1777,32 @@ export type DeliberationTopicConnectionResolvers<ContextType = RequestContext, P
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type FigurePointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigurePoint'] = ResolversParentTypes['FigurePoint']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FigureRankResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FigureRank'] = ResolversParentTypes['FigureRank']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['CountFigure']>, ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['RateFigure']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type GridResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Grid'] = ResolversParentTypes['Grid'], FederationReferenceType extends FederationReferenceTypes['Grid'] = FederationReferenceTypes['Grid']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Grid']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
-  compounds?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType>;
-  gridWorkers?: Resolver<Array<ResolversTypes['CommunityWorker']>, ParentType, ContextType, Partial<GridGridWorkersArgs>>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  compounds?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType>;
+  gridWorkers?: Resolver<Maybe<Array<ResolversTypes['CommunityWorker']>>, ParentType, ContextType, Partial<GridGridWorkersArgs>>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -1481,16 +1812,74 @@ export type GridConnectionResolvers<ContextType = RequestContext, ParentType ext
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type LedgerConflictResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerConflict'] = ResolversParentTypes['LedgerConflict']> = ResolversObject<{
+  fields?: Resolver<Array<ResolversTypes['LedgerConflictField']>, ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LedgerConflictFieldResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerConflictField'] = ResolversParentTypes['LedgerConflictField']> = ResolversObject<{
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  current?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ledger?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type LedgerDefectResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerDefect'] = ResolversParentTypes['LedgerDefect']> = ResolversObject<{
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LedgerImportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerImport'] = ResolversParentTypes['LedgerImport']> = ResolversObject<{
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  committedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  committedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  conflictCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['LedgerConflict']>, ParentType, ContextType>;
+  defectCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  defects?: Resolver<Array<ResolversTypes['LedgerDefect']>, ParentType, ContextType>;
+  district?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inserted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ledger?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overwrite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  previewedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rowsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LedgerImportStatus'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uploadedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LedgerRowImportResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LedgerRowImport'] = ResolversParentTypes['LedgerRowImport']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ledgerImport?: Resolver<ResolversTypes['LedgerImport'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  closeDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'closedOn' | 'id'>>;
-  handleDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'handledOn' | 'id'>>;
-  hireCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
-  moveCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
-  raiseDeliberationTopic?: Resolver<ResolversTypes['DeliberationTopic'], ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
-  recordSocialWorkCertificate?: Resolver<ResolversTypes['SocialWorkCertificate'], ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
-  recordTrainingAttendance?: Resolver<ResolversTypes['WorkforceTrainingAttendance'], ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
-  releaseCommunityWorker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id' | 'leftOn'>>;
-  scheduleWorkforceTraining?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
+  closeDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'closedOn' | 'id'>>;
+  handleDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'handledOn' | 'id'>>;
+  hireCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
+  moveCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
+  raiseDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
+  recordSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
+  recordTrainingAttendance?: Resolver<Maybe<ResolversTypes['WorkforceTrainingAttendance']>, ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
+  releaseCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id' | 'leftOn'>>;
+  scheduleWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
+  workforceCommitLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationWorkforceCommitLedgerImportArgs, 'previewId'>>;
+  workforcePreviewLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationWorkforcePreviewLedgerImportArgs, 'id'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1500,21 +1889,26 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   communityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<QueryCommunityWorkerArgs, 'id'>>;
-  communityWorkers?: Resolver<ResolversTypes['CommunityWorkerConnection'], ParentType, ContextType, Partial<QueryCommunityWorkersArgs>>;
+  communityWorkers?: Resolver<Maybe<ResolversTypes['CommunityWorkerConnection']>, ParentType, ContextType, Partial<QueryCommunityWorkersArgs>>;
   compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryCompoundArgs, 'code'>>;
   deliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<QueryDeliberationTopicArgs, 'id'>>;
-  deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
+  deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryGridArgs, 'code'>>;
-  lookupCompounds?: Resolver<Array<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryLookupCompoundsArgs, 'ids'>>;
-  lookupGrids?: Resolver<Array<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryLookupGridsArgs, 'codes'>>;
-  lookupRegions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryLookupRegionsArgs, 'codes'>>;
+  lookupCompounds?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType, RequireFields<QueryLookupCompoundsArgs, 'ids'>>;
+  lookupCompoundsUnder?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType, RequireFields<QueryLookupCompoundsUnderArgs, 'code'>>;
+  lookupGrids?: Resolver<Maybe<Array<ResolversTypes['Grid']>>, ParentType, ContextType, RequireFields<QueryLookupGridsArgs, 'codes'>>;
+  lookupNodesUnder?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, RequireFields<QueryLookupNodesUnderArgs, 'code' | 'level'>>;
+  lookupRegions?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, RequireFields<QueryLookupRegionsArgs, 'codes'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
-  regions?: Resolver<ResolversTypes['RegionConnection'], ParentType, ContextType, Partial<QueryRegionsArgs>>;
-  socialWorkCertificates?: Resolver<ResolversTypes['SocialWorkCertificateConnection'], ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
-  socialWorkExamRegistrations?: Resolver<ResolversTypes['SocialWorkExamRegistrationConnection'], ParentType, ContextType, Partial<QuerySocialWorkExamRegistrationsArgs>>;
-  workforceAuditTrail?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
+  regions?: Resolver<Maybe<ResolversTypes['RegionConnection']>, ParentType, ContextType, Partial<QueryRegionsArgs>>;
+  socialWorkCertificates?: Resolver<Maybe<ResolversTypes['SocialWorkCertificateConnection']>, ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
+  socialWorkExamRegistrations?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistrationConnection']>, ParentType, ContextType, Partial<QuerySocialWorkExamRegistrationsArgs>>;
+  workforceAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
+  workforceLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<QueryWorkforceLedgerImportArgs, 'id'>>;
+  workforceLedgerImports?: Resolver<Maybe<Array<ResolversTypes['LedgerImport']>>, ParentType, ContextType, Partial<QueryWorkforceLedgerImportsArgs>>;
+  workforceLedgerRowImports?: Resolver<Maybe<Array<ResolversTypes['LedgerRowImport']>>, ParentType, ContextType, RequireFields<QueryWorkforceLedgerRowImportsArgs, 'key'>>;
   workforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<QueryWorkforceTrainingArgs, 'id'>>;
-  workforceTrainings?: Resolver<ResolversTypes['WorkforceTrainingConnection'], ParentType, ContextType, Partial<QueryWorkforceTrainingsArgs>>;
+  workforceTrainings?: Resolver<Maybe<ResolversTypes['WorkforceTrainingConnection']>, ParentType, ContextType, Partial<QueryWorkforceTrainingsArgs>>;
 }>;
 
 export type RateFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RateFigure'] = ResolversParentTypes['RateFigure']> = ResolversObject<{
@@ -1533,16 +1927,17 @@ export type RatePointResolvers<ContextType = RequestContext, ParentType extends 
 
 export type RegionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  children?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  children?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  communityWorkers?: Resolver<ResolversTypes['CommunityWorkerConnection'], ParentType, ContextType, Partial<RegionCommunityWorkersArgs>>;
-  compoundCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  compounds?: Resolver<ResolversTypes['CompoundConnection'], ParentType, ContextType, Partial<RegionCompoundsArgs>>;
-  deliberationTopics?: Resolver<ResolversTypes['DeliberationTopicConnection'], ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
-  grids?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsArgs>>;
-  gridsWithoutWorker?: Resolver<ResolversTypes['GridConnection'], ParentType, ContextType, Partial<RegionGridsWithoutWorkerArgs>>;
-  level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  communityWorkers?: Resolver<Maybe<ResolversTypes['CommunityWorkerConnection']>, ParentType, ContextType, Partial<RegionCommunityWorkersArgs>>;
+  compoundCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  compounds?: Resolver<Maybe<ResolversTypes['CompoundConnection']>, ParentType, ContextType, Partial<RegionCompoundsArgs>>;
+  deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
+  grids?: Resolver<Maybe<ResolversTypes['GridConnection']>, ParentType, ContextType, Partial<RegionGridsArgs>>;
+  gridsWithoutWorker?: Resolver<Maybe<ResolversTypes['GridConnection']>, ParentType, ContextType, Partial<RegionGridsWithoutWorkerArgs>>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  level?: Resolver<Maybe<ResolversTypes['RegionLevel']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   structure?: Resolver<Maybe<ResolversTypes['RegionStructure']>, ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
@@ -1605,6 +2000,8 @@ export type WorkforceFiguresResolvers<ContextType = RequestContext, ParentType e
   examPassed?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresExamPassedArgs, 'year'>>;
   examRegistrants?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresExamRegistrantsArgs, 'year'>>;
   gridsWithoutWorker?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresGridsWithoutWorkerArgs, 'year'>>;
+  ranking?: Resolver<Array<ResolversTypes['FigureRank']>, ParentType, ContextType, RequireFields<WorkforceFiguresRankingArgs, 'figure' | 'level' | 'order' | 'year'>>;
+  series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<WorkforceFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
   trainingPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingPersonTimesArgs, 'year'>>;
   trainingSessions?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingSessionsArgs, 'year'>>;
   workers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresWorkersArgs, 'year'>>;
@@ -1625,6 +2022,7 @@ export type WorkforceTrainingResolvers<ContextType = RequestContext, ParentType 
 
 export type WorkforceTrainingAttendanceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkforceTrainingAttendance'] = ResolversParentTypes['WorkforceTrainingAttendance']> = ResolversObject<{
   community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['WorkforceAttendanceStatus'], ParentType, ContextType>;
   training?: Resolver<ResolversTypes['WorkforceTraining'], ParentType, ContextType>;
   worker?: Resolver<ResolversTypes['CommunityWorker'], ParentType, ContextType>;
@@ -1647,8 +2045,15 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DeliberationTopic?: DeliberationTopicResolvers<ContextType>;
   DeliberationTopicConnection?: DeliberationTopicConnectionResolvers<ContextType>;
+  FigurePoint?: FigurePointResolvers<ContextType>;
+  FigureRank?: FigureRankResolvers<ContextType>;
   Grid?: GridResolvers<ContextType>;
   GridConnection?: GridConnectionResolvers<ContextType>;
+  LedgerConflict?: LedgerConflictResolvers<ContextType>;
+  LedgerConflictField?: LedgerConflictFieldResolvers<ContextType>;
+  LedgerDefect?: LedgerDefectResolvers<ContextType>;
+  LedgerImport?: LedgerImportResolvers<ContextType>;
+  LedgerRowImport?: LedgerRowImportResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -50,6 +50,7 @@ const spec: LedgerSpec<Key> = { file: 'gig/issue_reports.csv', columns, key: ['n
  */
 export const issuesLedger: LedgerImporter<Key> = {
   spec,
+  place: { column: 'grid' },
   async check(batch, ctx) {
     const reporterId = (n: string) => globalId(ctx.district, n);
     const members = await ctx.db.query('SELECT id FROM gig_worker WHERE id = ANY($1) AND mobile_grid_member', [
@@ -74,6 +75,7 @@ export const issuesLedger: LedgerImporter<Key> = {
       {
         table: 'gig_issue',
         key: ['id'],
+        region: 'grid_code',
         columns: ['reporter_id', 'grid_code', 'community_code', 'category', 'description', 'status', 'reported_at', 'resolved_at'],
       },
       batch.map(({ row, value }) => ({

@@ -4,6 +4,7 @@ import {
   byKey,
   chinaDay,
   eq,
+  inList,
   listPrefix,
   listUnder,
   raw,
@@ -36,6 +37,7 @@ const LATE = raw(`t.status IN ('REPORTED', 'DISPATCHED') AND t.reported_at < now
 async function issueFilter(ctx: RequestContext, f: GigIssueFilter | null | undefined): Promise<Sql> {
   return and(
     eq('t.status', f?.status),
+    inList('t.status', f?.statusIn),
     f?.reporterCode ? sql`t.reporter_id = ${await recordId(ctx, f.reporterCode, 'reporterCode')}` : undefined,
     eq('t.category', f?.category?.trim() || null),
     f?.reportedFrom ? sql`${raw(chinaDay('t.reported_at'))} >= ${f.reportedFrom}::date` : undefined,

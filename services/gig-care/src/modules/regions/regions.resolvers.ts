@@ -14,7 +14,8 @@ export interface GigCareNode extends RegionNode {
 
 export const regionResolvers: Resolvers = {
   Region: {
-    __resolveReference: (ref) => ({ code: ref.code, compoundCount: ref.compoundCount }),
-    gigCare: (r, _, ctx) => ({ ...regionNode(ctx, r.code), compoundCount: r.compoundCount }),
+    // a count the gateway sent (null when it could not get one) is kept; none sent is left out (see riderCodeCoverage)
+    __resolveReference: (ref) => ({ code: ref.code, ...('compoundCount' in ref ? { compoundCount: ref.compoundCount } : {}) }),
+    gigCare: (r, _, ctx) => ({ ...regionNode(ctx, r.code), ...('compoundCount' in r ? { compoundCount: r.compoundCount } : {}) }),
   },
 };

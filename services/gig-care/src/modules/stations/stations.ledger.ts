@@ -38,6 +38,7 @@ const servicesOf = (text: string | null) =>
 /** gig/stations.csv: new-citizen stations and friendly scenes by the district's station number; a blank date means it predates the ledger. */
 export const stationsLedger: LedgerImporter<Key> = {
   spec,
+  place: { column: 'community' },
   check: async (batch, ctx) => [
     ...outsideDistrict(batch, ctx, (r) => str(r.value.community), columns.community.header),
     ...unknownReferences(spec, batch, 'community', await ctx.regionTree.regions(valuesOf(batch, 'community')), ['社区', 'community']),
@@ -45,7 +46,12 @@ export const stationsLedger: LedgerImporter<Key> = {
   write: (batch, ctx) =>
     storeRows(
       ctx,
-      { table: 'gig_station', key: ['id'], columns: ['name', 'kind', 'community_code', 'address', 'services', 'built_on'] },
+      {
+        table: 'gig_station',
+        key: ['id'],
+        region: 'community_code',
+        columns: ['name', 'kind', 'community_code', 'address', 'services', 'built_on'],
+      },
       batch.map(({ row, value }) => ({
         row,
         values: {

@@ -52,6 +52,7 @@ const spec: LedgerSpec<Key> = {
  */
 export const workersLedger: LedgerImporter<Key> = {
   spec,
+  place: { column: 'community' },
   async check(batch, ctx) {
     const outside = outsideDistrict(batch, ctx, (r) => str(r.value.community), columns.community.header);
     const communities = unknownReferences(spec, batch, 'community', await ctx.regionTree.regions(valuesOf(batch, 'community')), [
@@ -85,6 +86,7 @@ export const workersLedger: LedgerImporter<Key> = {
       {
         table: 'gig_worker',
         key: ['id'],
+        region: 'community_code',
         columns: [
           'name',
           'id_number',

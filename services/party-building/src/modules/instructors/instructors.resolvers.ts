@@ -155,6 +155,7 @@ export const instructorResolvers: Resolvers = {
     problemFound: (c) => c.problem ?? null,
   },
   PartyInstructorRhythm: {
+    id: (r) => `${r.instructorId}@${r.from}..${r.to}`,
     instructor: async (r, _, ctx) => (await instructorById(ctx, r.instructorId))!,
   },
   PartyBuildingFigures: {

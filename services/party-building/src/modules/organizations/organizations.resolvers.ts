@@ -232,6 +232,7 @@ export const organizationResolvers: Resolvers = {
     twoNewOrganizations: (r, args, ctx) => organizationList(ctx, listPrefix(ctx, r.code), args),
   },
   TwoNewOrganization: {
+    id: (o) => o.creditCode,
     __resolveReference: (ref, ctx) => organizationFor(ctx, ref.creditCode),
     region: (o) => ({ code: o.regionCode }),
     formation: async (o, _, ctx) => (await partyOrganizationOf(ctx, o))?.formation ?? 'NONE',

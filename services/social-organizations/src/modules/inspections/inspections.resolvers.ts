@@ -22,6 +22,7 @@ export const inspectionResolvers: Resolvers = {
       ),
   },
   AnnualInspection: {
+    id: (i) => `${i.organizationCode}:${i.year}`,
     // an inspection sits where its organisation does: a visible inspection's organisation is visible too
     organization: async (i, _, ctx) => (await referencedOrganization(ctx, i.organizationCode))!,
   },

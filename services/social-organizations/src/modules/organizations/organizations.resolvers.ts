@@ -153,6 +153,7 @@ export const organizationResolvers: Resolvers = {
     ...common,
     __resolveReference: (ref, ctx) => entity(ctx, ref.creditCode, true),
     creditCode: (o) => o.code,
+    id: (o) => o.code,
     grade: (o) => gradeView(o),
     inspections: (o, _, ctx) => inspectionsOf(ctx, o.code),
     evaluationEligibility: async (o, { year }, ctx) => {
@@ -164,6 +165,7 @@ export const organizationResolvers: Resolvers = {
     ...common,
     __resolveReference: (ref, ctx) => entity(ctx, ref.filingNumber, false),
     filingNumber: (o) => o.code,
+    id: (o) => o.code,
   },
   EvaluationGrade: {
     valid: (g, { asOf }) => gradeValidOn(g, asOf ?? todayInChina()),

@@ -27,7 +27,8 @@ const columns = {
   community: { header: '实施社区代码', type: 'code', pattern: /^\d{12}$/, required: true },
   category: { header: '项目类别', type: 'text' },
   mode: { header: '合作模式', type: 'enum', values: PROJECT_MODES.labels, required: true },
-  funding: { header: '资金(元)', type: 'decimal', min: 0, required: true },
+  // numeric(14, 2) in service_project.funding
+  funding: { header: '资金(元)', type: 'decimal', min: 0, digits: [14, 2], required: true },
   approvedOn: { header: '立项日期', type: 'date', required: true },
   status: { header: '状态', type: 'enum', values: STATUSES.labels, required: true },
 } satisfies Record<string, ColumnSpec>;
@@ -50,6 +51,7 @@ const spec: LedgerSpec<Key> = {
  */
 export const projectsLedger: LedgerImporter<Key> = {
   spec,
+  place: { column: 'community' },
   async check(batch, ctx) {
     const outside = outsideDistrict(batch, ctx, (r) => str(r.value.community), columns.community.header);
     const inside = batch.filter((r) => !outside.some((d) => d.row === r.row));
@@ -67,6 +69,7 @@ export const projectsLedger: LedgerImporter<Key> = {
       {
         table: 'service_project',
         key: ['id'],
+        region: 'community_code',
         columns: ['name', 'organization_code', 'community_code', 'category', 'mode', 'funding', 'approved_on', 'status'],
       },
       batch.map(({ row, value }) => ({

@@ -82,6 +82,7 @@ export const activityResolvers: Resolvers = {
     totalHours: async (a, _, ctx) => totalHours(await recordsOf(ctx, a.id)),
   },
   VolunteerServiceRecord: {
+    id: (r) => `${r.activityId}/${r.volunteerId}`,
     volunteer: async (r, _, ctx) => (await volunteerById(ctx, r.volunteerId))!,
     hours: (r) => Number(r.hours),
   },

@@ -26,11 +26,17 @@ type NeedKey = keyof typeof needColumns;
 /** volunteer/needs.csv: the needs lists of the district's grids, and where each need's loop stands. */
 export const needsLedger: LedgerImporter<NeedKey> = {
   spec: { file: 'volunteer/needs.csv', columns: needColumns, key: ['number'] },
+  place: { column: 'grid' },
   check: (batch, ctx) => placeDefects(needsLedger.spec, batch, ctx, 'grid', 'grid'),
   write: (batch, ctx) =>
     storeRows(
       ctx,
-      { table: 'need', key: ['id'], columns: ['grid_code', 'community_code', 'content', 'category', 'raised_on', 'status'] },
+      {
+        table: 'need',
+        key: ['id'],
+        region: 'grid_code',
+        columns: ['grid_code', 'community_code', 'content', 'category', 'raised_on', 'status'],
+      },
       batch.map(({ row, value }) => ({
         row,
         values: {
@@ -62,11 +68,17 @@ type ResourceKey = keyof typeof resourceColumns;
 /** volunteer/resources.csv: the resources lists of the district's grids. */
 export const resourcesLedger: LedgerImporter<ResourceKey> = {
   spec: { file: 'volunteer/resources.csv', columns: resourceColumns, key: ['number'] },
+  place: { column: 'grid' },
   check: (batch, ctx) => placeDefects(resourcesLedger.spec, batch, ctx, 'grid', 'grid'),
   write: (batch, ctx) =>
     storeRows(
       ctx,
-      { table: 'resource', key: ['id'], columns: ['grid_code', 'community_code', 'provider', 'content', 'category', 'registered_on'] },
+      {
+        table: 'resource',
+        key: ['id'],
+        region: 'grid_code',
+        columns: ['grid_code', 'community_code', 'provider', 'content', 'category', 'registered_on'],
+      },
       batch.map(({ row, value }) => ({
         row,
         values: {

@@ -2,8 +2,10 @@ import {
   and,
   byKey,
   eq,
+  inList,
   listPrefix,
   listUnder,
+  olderThan,
   rateYearOnYear,
   recordId,
   sql,
@@ -47,9 +49,11 @@ function needList(ctx: RequestContext, prefix: string, args: ListArgs<VolunteerN
   const f = args.filter ?? {};
   const filter = and(
     eq('t.status', f.status),
+    inList('t.status', f.statusIn),
     eq('t.category', f.category?.trim() || null),
     f.from ? sql`t.raised_on >= ${f.from}::date` : undefined,
     f.to ? sql`t.raised_on <= ${f.to}::date` : undefined,
+    olderThan('t.raised_on', f.olderThanDays, f.ageOn),
   );
   return listUnder(ctx, NEEDS, prefix, filter, args);
 }

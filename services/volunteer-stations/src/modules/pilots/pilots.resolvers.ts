@@ -17,6 +17,7 @@ export const pilotResolvers: Resolvers = {
       listUnder(ctx, PILOTS, listPrefix(ctx, args.filter?.regionCode), and(eq('t.level', args.filter?.level)), args),
   },
   VolunteerPilot: {
+    id: (p) => p.communityCode,
     community: (p) => ({ code: p.communityCode }),
   },
   VolunteerFigures: {

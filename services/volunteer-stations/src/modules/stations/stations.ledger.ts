@@ -28,6 +28,7 @@ export async function stationCommunities(db: Queryable, ids: string[]): Promise<
 /** volunteer/stations.csv: the district's stations and their six 六有 flags; each sits in a community of the district. */
 export const stationsLedger: LedgerImporter<Key> = {
   spec: { file: 'volunteer/stations.csv', columns, key: ['number'] },
+  place: { column: 'community' },
   check: (batch, ctx) => placeDefects(stationsLedger.spec, batch, ctx, 'community', 'community'),
   async write(batch, ctx) {
     const rows = batch.map(({ row, value }) => ({
@@ -52,6 +53,7 @@ export const stationsLedger: LedgerImporter<Key> = {
       {
         table: 'station',
         key: ['id'],
+        region: 'community_code',
         columns: ['name', 'community_code', 'has_site', 'has_sign', 'has_team', 'has_rules', 'has_projects', 'has_ledger', 'built_on'],
       },
       rows,

@@ -36,6 +36,7 @@ function stationList(ctx: RequestContext, prefix: string, args: ListArgs<Volunte
     f.standardized === true && raw(allSixSql('t')),
     f.standardized === false && raw(`NOT (${allSixSql('t')})`),
     !!f.missingItem && raw(`NOT t.${ITEM_COLUMN[f.missingItem]}`),
+    !!f.missingAnyOf?.length && raw(`NOT (${f.missingAnyOf.map((i) => `t.${ITEM_COLUMN[i]}`).join(' AND ')})`),
   );
   return listUnder(ctx, STATIONS, prefix, filter, args);
 }

@@ -1,8 +1,6 @@
 import { globalId } from '@district/common';
 import {
-  existingIn,
-  outsideDistrict,
-  referenceDefect,
+  placesDefects,
   storeRows,
   str,
   strOrNull,
@@ -42,28 +40,17 @@ function closedLoop(v: Record<Key, unknown>): RowProblem<Key>[] {
 /** workforce/deliberations.csv: deliberation topics and where their loop stands. */
 export const deliberationsLedger: LedgerImporter<Key> = {
   spec: { file: 'workforce/deliberations.csv', columns, key: ['number'], check: closedLoop },
-  async check(batch, ctx) {
-    const outside = outsideDistrict(batch, ctx, (r) => str(r.value.community), columns.community.header);
-    const communities = await existingIn(
-      ctx.db,
-      'region',
-      'code',
-      batch.map((r) => str(r.value.community)),
-      `level = 'COMMUNITY'`,
-    );
-    return [
-      ...outside,
-      ...batch
-        .filter((r) => !communities.has(str(r.value.community)))
-        .map((r) =>
-          referenceDefect(ctx.file, r.row, columns.community.header, `社区不存在：${str(r.value.community)} / no such community`),
-        ),
-    ];
-  },
+  place: { column: 'community' },
+  check: (batch, ctx) => placesDefects(deliberationsLedger.spec, batch, ctx, [['community', 'community']]),
   write: (batch, ctx) =>
     storeRows(
       ctx,
-      { table: 'deliberation', key: ['id'], columns: ['community_code', 'title', 'method', 'raised_on', 'closed_on', 'status'] },
+      {
+        table: 'deliberation',
+        key: ['id'],
+        region: 'community_code',
+        columns: ['community_code', 'title', 'method', 'raised_on', 'closed_on', 'status'],
+      },
       batch.map(({ row, value }) => ({
         row,
         values: {

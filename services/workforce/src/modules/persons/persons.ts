@@ -50,7 +50,8 @@ export async function ensurePersons(
   if (unique.length && authoritative) {
     result = await storeRows(
       ctx,
-      { table: 'person', key: ['district_code', 'id_number'], columns: ['name', 'phone'], personal: ['name', 'phone'] },
+      // a person belongs to no place: a street's workers ledger names (and may rename) its own workers' persons
+      { table: 'person', key: ['district_code', 'id_number'], columns: ['name', 'phone'], personal: ['name', 'phone'], anyRegion: true },
       unique.map((r) => ({
         row: r.row,
         values: { district_code: ctx.district, id_number: r.idNumber, name: r.name, phone: r.phone ?? null },

@@ -1,7 +1,10 @@
-import { globalId, isWithin, normaliseRegionCode } from '@district/common';
+import { districtOf, globalId, isWithin, normaliseRegionCode } from '@district/common';
 import {
   existingIn,
+  normaliseHeader,
   outsideDistrict,
+  readLedger,
+  placesDefects,
   referenceDefect,
   storeRows,
   str,
@@ -36,9 +39,29 @@ function levelProblems(v: Record<RegionKey, unknown>): RowProblem<RegionKey>[] {
   return problems;
 }
 
+/**
+ * The districts a regions.csv declares (its rows of level 区): the district of a ledger set that
+ * carries its own tree. A file too broken to say declares none; its import reports why.
+ */
+async function declaredDistricts(path: string): Promise<string[]> {
+  const [code, level] = [normaliseHeader(regionColumns.code.header), normaliseHeader(regionColumns.level.header)];
+  const found = new Set<string>();
+  try {
+    for await (const row of readLedger(path, { columns: [regionColumns.code.header, regionColumns.level.header] })) {
+      const c = String(row.cells[code] ?? '').trim();
+      if (LEVELS.orNull(String(row.cells[level] ?? '').trim()) === 'DISTRICT' && REGION_CODE.test(c))
+        found.add(districtOf(normaliseRegionCode(c)));
+    }
+  } catch {
+    // a broken regions.csv is reported by its own import; it names no district here
+  }
+  return [...found];
+}
+
 /** regions.csv: the tree itself. A parent must come earlier in the file or be imported already. */
 export const regionsLedger: LedgerImporter<RegionKey> = {
   spec: { file: 'regions.csv', columns: regionColumns, key: ['code'], check: levelProblems },
+  declaredDistricts,
   async check(batch, ctx) {
     const inBatch = new Set(batch.map((r) => normaliseRegionCode(str(r.value.code))));
     const parents = batch
@@ -107,28 +130,12 @@ export const gridsLedger: LedgerImporter<GridKey> = {
         ? []
         : [{ column: 'code', kind: 'format', reason: '网格编码应以所属社区代码开头 / a grid code starts with its community code' }],
   },
-  async check(batch, ctx) {
-    const outside = outsideDistrict(batch, ctx, (r) => str(r.value.community), gridColumns.community.header);
-    const communities = await existingIn(
-      ctx.db,
-      'region',
-      'code',
-      batch.map((r) => str(r.value.community)),
-      `level = 'COMMUNITY'`,
-    );
-    return [
-      ...outside,
-      ...batch
-        .filter((r) => !communities.has(str(r.value.community)))
-        .map((r) =>
-          referenceDefect(ctx.file, r.row, gridColumns.community.header, `社区不存在：${str(r.value.community)} / no such community`),
-        ),
-    ];
-  },
+  place: { column: 'community' },
+  check: (batch, ctx) => placesDefects(gridsLedger.spec, batch, ctx, [['community', 'community']]),
   write: (batch, ctx) =>
     storeRows(
       ctx,
-      { table: 'grid', key: ['code'], columns: ['name', 'community_code', 'type'] },
+      { table: 'grid', key: ['code'], region: 'community_code', columns: ['name', 'community_code', 'type'] },
       batch.map(({ row, value }) => ({
         row,
         values: { code: str(value.code), name: str(value.name), community_code: str(value.community), type: strOrNull(value.type) },
@@ -158,36 +165,21 @@ export const compoundsLedger: LedgerImporter<CompoundKey> = {
         ? []
         : [{ column: 'grid', kind: 'reference', reason: '网格不属于所属社区 / the grid is not in the community' }],
   },
-  async check(batch, ctx) {
-    const defects = outsideDistrict(batch, ctx, (r) => str(r.value.community), compoundColumns.community.header);
-    const communities = await existingIn(
-      ctx.db,
-      'region',
-      'code',
-      batch.map((r) => str(r.value.community)),
-      `level = 'COMMUNITY'`,
-    );
-    const grids = await existingIn(
-      ctx.db,
-      'grid',
-      'code',
-      batch.map((r) => strOrNull(r.value.grid)).filter((g): g is string => !!g),
-    );
-    for (const { row, value } of batch) {
-      if (!communities.has(str(value.community))) {
-        defects.push(
-          referenceDefect(ctx.file, row, compoundColumns.community.header, `社区不存在：${str(value.community)} / no such community`),
-        );
-      } else if (value.grid && !grids.has(str(value.grid))) {
-        defects.push(referenceDefect(ctx.file, row, compoundColumns.grid.header, `网格不存在：${str(value.grid)} / no such grid`));
-      }
-    }
-    return defects;
-  },
+  place: { column: 'community' },
+  check: (batch, ctx) =>
+    placesDefects(compoundsLedger.spec, batch, ctx, [
+      ['community', 'community'],
+      ['grid', 'grid'],
+    ]),
   write: (batch, ctx) =>
     storeRows(
       ctx,
-      { table: 'compound', key: ['id'], columns: ['name', 'community_code', 'grid_code', 'households', 'property_mode'] },
+      {
+        table: 'compound',
+        key: ['id'],
+        region: 'community_code',
+        columns: ['name', 'community_code', 'grid_code', 'households', 'property_mode'],
+      },
       batch.map(({ row, value }) => ({
         row,
         values: {

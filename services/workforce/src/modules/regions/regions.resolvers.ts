@@ -1,4 +1,4 @@
-import { badInput, inScope, isWithin, normaliseRegionCode, prefixRange, scopePrefix, todayInChina } from '@district/common';
+import { badInput, forbidden, inScope, isWithin, normaliseRegionCode, prefixRange, scopePrefix, todayInChina } from '@district/common';
 import {
   byKey,
   byKeyPerVersion,
@@ -18,6 +18,7 @@ import {
 } from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
 import { Compound, Grid, Region } from './region.entity';
+import { compoundsUnder, nodesUnder } from './region-tree';
 import { communities, compounds, grids } from './regions.figures';
 
 /** Parent of RegionStructure: the node (checked against the caller's scope) and the year asked. */
@@ -72,7 +73,16 @@ export const regionResolvers: Resolvers = {
     compound: async (_, { code }, ctx) => visibleCompound(ctx, await recordId(ctx, code, 'code')),
   },
   Region: {
-    __resolveReference: (ref, ctx) => loadRegion(ctx, ref.code),
+    id: (r) => r.code,
+    // named by another subgraph's record (a project's street, a worker's community): a node the
+    // caller may not see is refused at its path, never a silent null under a visible record
+    __resolveReference: async (ref, ctx) => {
+      const region = await regionByCode(ctx, normaliseRegionCode(ref.code));
+      if (region && !visibleRegion(ctx, region)) {
+        throw forbidden(`引用的区划 ${region.code} 超出您的范围 / the region node ${region.code} referenced here lies outside your scope`);
+      }
+      return region;
+    },
     parent: (r, _, ctx) => (r.parentCode ? loadRegion(ctx, r.parentCode) : null),
     children: async (r, _, ctx) =>
       (await rowsByPerVersion<Region>(ctx, Region, 'parentCode', 'code').load(r.code)).filter((c) => visibleRegion(ctx, c)),
@@ -89,6 +99,7 @@ export const regionResolvers: Resolvers = {
   },
   Grid: {
     __resolveReference: (ref, ctx) => visibleGrid(ctx, ref.code),
+    id: (g) => g.code,
     community: async (g, _, ctx) => (await regionByCode(ctx, g.communityCode))!,
     compounds: (g, _, ctx) => rowsBy<Compound>(ctx, Compound, 'gridCode', { orderBy: { id: 'asc' } }).load(g.code),
   },
@@ -121,5 +132,7 @@ export const lookupResolvers: Resolvers = {
       (await ctx.em.find(Compound, { id: { $in: checkedCodes(ids) } }, { orderBy: { id: 'asc' } })).filter((c) =>
         inScope(ctx.caller, c.communityCode),
       ),
+    lookupNodesUnder: (_, { code, level, on }, ctx) => nodesUnder(ctx.em, regionNode(ctx, code).code, level ?? 'CHILDREN', on),
+    lookupCompoundsUnder: (_, { code, on }, ctx) => compoundsUnder(ctx.em, regionNode(ctx, code).code, on),
   },
 };

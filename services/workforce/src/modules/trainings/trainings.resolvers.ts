@@ -131,6 +131,7 @@ export const trainingResolvers: Resolvers = {
     attendance: (t, _, ctx) => attendanceOf(ctx, t.id),
   },
   WorkforceTrainingAttendance: {
+    id: (a) => `${a.trainingId}/${a.workerId}`,
     training: async (a, _, ctx) => (await byKey<Training>(ctx, Training, 'id').load(a.trainingId))!,
     worker: async (a, _, ctx) => (await workerById(ctx, a.workerId))!,
     community: async (a, _, ctx) => (await regionByCode(ctx, a.communityCode))!,

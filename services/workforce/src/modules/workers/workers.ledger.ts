@@ -1,8 +1,6 @@
 import { globalId } from '@district/common';
 import {
-  existingIn,
-  outsideDistrict,
-  referenceDefect,
+  placesDefects,
   storeRows,
   str,
   strOrNull,
@@ -65,30 +63,12 @@ const POST_COLUMNS = ['community_code', 'role', 'tier', 'grid_code'] as const;
  */
 export const workersLedger: LedgerImporter<Key> = {
   spec: { file: 'workforce/workers.xlsx', sheet: '社区工作者台账', columns, key: ['number'], check: rowRules },
-  async check(batch, ctx) {
-    const defects = outsideDistrict(batch, ctx, (r) => str(r.value.community), columns.community.header);
-    const communities = await existingIn(
-      ctx.db,
-      'region',
-      'code',
-      batch.map((r) => str(r.value.community)),
-      `level = 'COMMUNITY'`,
-    );
-    const grids = await existingIn(
-      ctx.db,
-      'grid',
-      'code',
-      batch.map((r) => strOrNull(r.value.grid)).filter((g): g is string => !!g),
-    );
-    for (const { row, value } of batch) {
-      if (!communities.has(str(value.community))) {
-        defects.push(referenceDefect(ctx.file, row, columns.community.header, `社区不存在：${str(value.community)} / no such community`));
-      } else if (value.grid && !grids.has(str(value.grid))) {
-        defects.push(referenceDefect(ctx.file, row, columns.grid.header, `网格不存在：${str(value.grid)} / no such grid`));
-      }
-    }
-    return defects;
-  },
+  place: { column: 'community' },
+  check: (batch, ctx) =>
+    placesDefects(workersLedger.spec, batch, ctx, [
+      ['community', 'community'],
+      ['grid', 'grid'],
+    ]),
   async write(batch, ctx) {
     const persons = await ensurePersons(
       ctx,
@@ -118,6 +98,7 @@ export const workersLedger: LedgerImporter<Key> = {
       {
         table: 'worker',
         key: ['id'],
+        region: 'community_code',
         columns: ['person_id', 'gender', 'hired_on', 'left_on', 'political_status', 'education', ...POST_COLUMNS],
       },
       workers,

@@ -81,6 +81,7 @@ export const workerResolvers: Resolvers = {
       rowsBy<Certificate>(ctx, Certificate, 'personId', { orderBy: { obtainedOn: 'asc', id: 'asc' } }).load(w.personId),
   },
   CommunityWorkerPost: {
+    id: (p) => `${p.workerId}@${p.fromOn}`,
     community: async (p, _, ctx) => (await regionByCode(ctx, p.communityCode))!,
     grid: (p, _, ctx) => (p.gridCode ? gridByCode(ctx, p.gridCode) : null),
   },
