@@ -69,7 +69,8 @@ function parsePlans(log: string): ExplainedStatement[] {
         .trim();
       const plan = lines.slice(first).join('\n');
       const buffers = /Buffers: shared(?: hit=(\d+))?(?: read=(\d+))?/.exec(plan);
-      const tables = [...new Set([...plan.matchAll(/ on ([a-z_]+) /g)].map((m) => m[1]))];
+      // the wrapper that reads the data version beside the figures (f, data_version) is not a source
+      const tables = [...new Set([...plan.matchAll(/ on ([a-z_]+) /g)].map((m) => m[1]))].filter((t) => t !== 'f' && t !== 'data_version');
       return { ms, buffers: Number(buffers?.[1] ?? 0) + Number(buffers?.[2] ?? 0), tables, query, plan };
     });
 }
