@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { callerFromClaims, unauthenticated, type Caller } from '@district/common';
 import type { GatewayConfig } from './config';
+import { VerifiedTokens } from './verified-tokens';
 
 /**
  * Verifies the caller's bearer token: signature (HS256 secret or the identity provider's JWKS),
@@ -12,12 +13,15 @@ export function createAuthenticator(config: GatewayConfig) {
     ? createRemoteJWKSet(new URL(config.JWKS_URL))
     : new TextEncoder().encode(config.JWT_SECRET);
   const algorithms = config.JWKS_URL ? ['RS256', 'ES256', 'EdDSA'] : ['HS256'];
+  const verifiedTokens = new VerifiedTokens();
   const expected = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, requiredClaims: ['exp'] };
 
   return async function authenticate(authorization: string | undefined): Promise<Caller> {
     if (!authorization) throw unauthenticated('缺少访问令牌 / missing bearer token: send Authorization: Bearer <token>');
     const m = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!m) throw unauthenticated('访问令牌格式错误 / the Authorization header must be "Bearer <token>"');
+    const known = verifiedTokens.get(m[1]);
+    if (known) return known;
     let claims: Record<string, unknown>;
     try {
       const verified =
@@ -45,10 +49,13 @@ export function createAuthenticator(config: GatewayConfig) {
         `令牌有效期超过 ${config.MAX_TOKEN_LIFETIME_SECONDS / 3600} 小时 / the token lives longer than the ${config.MAX_TOKEN_LIFETIME_SECONDS / 3600} h allowed`,
       );
     }
+    let caller: Caller;
     try {
-      return callerFromClaims(claims);
+      caller = callerFromClaims(claims);
     } catch (e) {
       throw unauthenticated(`令牌内容无效 / ${(e as Error).message}`);
     }
+    verifiedTokens.keep(m[1], caller, typeof claims.exp === 'number' ? claims.exp : undefined);
+    return caller;
   };
 }

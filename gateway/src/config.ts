@@ -57,6 +57,10 @@ export interface GatewayEnv {
   SUBGRAPH_TIMEOUT_MS: number;
   /** a subgraph answer larger than this is dropped and its fields are reported as RESPONSE_TOO_LARGE */
   MAX_SUBGRAPH_RESPONSE_BYTES: number;
+  /** identical reads in flight at once are sent to a subgraph once (dedupe.ts) */
+  DEDUPE_READS: boolean;
+  /** identical queries in flight at once are executed once (dedupe.ts) */
+  DEDUPE_OPERATIONS: boolean;
 }
 
 export const gatewayEnv: EnvSpec<GatewayEnv> = {
@@ -104,6 +108,8 @@ export const gatewayEnv: EnvSpec<GatewayEnv> = {
   UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE: env.int(60),
   SUBGRAPH_TIMEOUT_MS: env.int(30_000),
   MAX_SUBGRAPH_RESPONSE_BYTES: env.int(20_000_000),
+  DEDUPE_READS: env.bool(true),
+  DEDUPE_OPERATIONS: env.bool(true),
 };
 
 export function checkKeys(config: GatewayConfig): void {

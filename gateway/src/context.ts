@@ -7,4 +7,6 @@ export interface GatewayContext {
   access?: AccessRecord;
   /** on the first page of an export: the header that has the owning subgraph audit it (see export/) */
   exportAudit?: string;
+  /** the operation asks something shown to some callers only by who they are, not by role and scope (dedupe.ts) */
+  answersPerCaller?: boolean;
 }

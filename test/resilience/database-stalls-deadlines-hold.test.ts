@@ -23,6 +23,8 @@ beforeAll(async () => {
         DB_POOL_MAX: '1',
         POOL_ACQUIRE_TIMEOUT_MS: '500',
         MAX_RESPONSE_FIELDS: '300',
+        // every read goes to the database: rows kept per data version would answer the lookups these tests stall
+        FIGURE_CACHE: 'false',
       },
     },
   );

@@ -40,14 +40,15 @@ export function parseExportHeader(value: string | undefined): { format: string; 
 }
 const ISSUER = 'district-gateway';
 const AUDIENCE = 'district-subgraphs';
-const TTL_SECONDS = 60;
+/** how long a gateway-signed caller is accepted */
+export const CALLER_TOKEN_TTL_SECONDS = 60;
 
 /**
  * The gateway signs the verified caller with a per-deployment secret; subgraphs accept nothing
  * else. A client that reaches a subgraph directly cannot forge a caller or call `_entities`.
  */
 export function signCaller(caller: Caller, secret: string): Promise<string> {
-  return callerToken(caller, secret, { issuer: ISSUER, audience: AUDIENCE, ttl: `${TTL_SECONDS}s` });
+  return callerToken(caller, secret, { issuer: ISSUER, audience: AUDIENCE, ttl: `${CALLER_TOKEN_TTL_SECONDS}s` });
 }
 
 /** A caller as HS256 JWT claims (sub, roles, dept, region): the shape the gateway and subgraphs read. */
@@ -136,6 +137,19 @@ export function assertCanWrite(caller: Caller, owner: Department, regionCode: st
   if (hasRole(caller, 'DEPARTMENT') && caller.department === owner && within) return;
   if ((hasRole(caller, 'STREET') || hasRole(caller, 'COMMUNITY')) && regionCode && within) return;
   throw forbidden('无权修改此数据 / you may not change this record');
+}
+
+/**
+ * Who an answer to a read is for: callers with the same roles, department and scope get the same
+ * answer from `owner` (or, without one, from the whole graph), so the gateway may compute their
+ * identical concurrent reads once. A caller who may see personal data unmasked there has each such
+ * read audited under its own name, so its answers are shared only with itself.
+ */
+export function readAudience(caller: Caller, owner?: Department): string {
+  const audience = JSON.stringify([[...caller.roles].sort(), caller.department ?? null, caller.regionScope ?? null]);
+  const scope = caller.regionScope ?? '';
+  const unmasked = owner ? canSeePersonal(caller, owner, scope) : DEPARTMENTS.some((d) => canSeePersonal(caller, d, scope));
+  return unmasked ? `${audience}${caller.subject}` : audience;
 }
 
 /**

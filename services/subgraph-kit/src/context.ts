@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller, Department, GraphRequest, PersonKey, RegionTree } from '@district/common';
 import type { FigureBatch } from './figures/engine';
 import type { DataVersion } from './data-version';
+import type { VersionCache } from './version-cache';
 import type { LedgerImports } from './ledger-imports/service';
 import type { Period } from './figures/period';
 import type { RequestBudget } from './guards';
@@ -31,6 +32,8 @@ export interface RequestContext {
   dataVersion?: DataVersion;
   /** the deployment's key for person ids (a keyed hash of an ID number: @district/common persons.ts) */
   personKey: PersonKey;
+  /** rows kept while the data stands still (loaders.ts, byKeyPerVersion), shallow-copied into each request; absent: always read */
+  rowsPerVersion?: VersionCache<unknown>;
   /** the subgraph's ledger imports (absent when it was started without its ledgers) */
   ledgerImports?: LedgerImports;
   /**

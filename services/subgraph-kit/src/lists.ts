@@ -1,5 +1,6 @@
 import type { EntityName } from '@mikro-orm/postgresql';
 import { badInput, prefixRange, regionPrefix, scopePrefix, todayInChina } from '@district/common';
+import { nodeRanges, nodeRows, withinRanges } from './ranges';
 import { regionNode } from './figures/values';
 import type { RequestContext } from './context';
 import { connection, pageWindow, type Connection, type PageArgs } from './pagination';
@@ -62,12 +63,12 @@ export function listUnder<T extends object>(
   const from = spec.from ?? raw(spec.table);
   const key = `list:${JSON.stringify([from.text, from.params, spec.place, where.text, where.params, order, limit, offset])}`;
   const loader = ctx.loaders.get<string, Connection<T>>(key, async (prefixes) => {
-    const nodes = JSON.stringify(prefixes.map((p) => ({ p, ...prefixRange(p) })));
+    const nodes = nodeRanges(prefixes.map((p) => ({ key: p, prefix: p })));
     const statement = sql`SELECT * FROM (
          SELECT r.p AS _node, t.*, row_number() OVER (w ORDER BY ${raw(order)}) AS _n, count(*) OVER w AS _total
-         FROM json_to_recordset(${nodes}::json) AS r(p text, lo text, hi text)
+         FROM ${nodeRows(nodes, 'r', 'p')}
          JOIN ${from} t ON t.${raw(spec.place)} >= r.lo AND t.${raw(spec.place)} < r.hi
-         WHERE ${and(liveRow(ctx.em, spec.table, 't'), where)}
+         WHERE ${withinRanges(`t.${spec.place}`, nodes)} AND ${and(liveRow(ctx.em, spec.table, 't'), where)}
          WINDOW w AS (PARTITION BY r.p)) x
        WHERE _n = 1 OR _n BETWEEN ${offset + 1} AND ${offset + limit}
        ORDER BY _node, _n`;

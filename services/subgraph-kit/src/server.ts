@@ -33,6 +33,7 @@ import { DataVersion } from './data-version';
 import { LedgerImports, ledgerImportSettings, ledgerRoutes, type LedgerImportSettings } from './ledger-imports';
 import type { LedgerImporter } from '@district/ledger';
 import { FigureBatch, FigureCache, installFigureQueries } from './figures';
+import { VersionCache } from './version-cache';
 import { databasesReady, observeRequests, watchPools } from './observe';
 
 export interface SubgraphDefinition {
@@ -72,7 +73,7 @@ export interface SubgraphServerOptions extends SubgraphDefinition {
   regionTreeUrl?: string;
   /** the region tree read from the subgraph's own tables (the owner's) */
   localRegionTree?: (em: EntityManager) => RegionTree;
-  /** figures are cached per data version unless switched off */
+  /** figures (and rows read by byKeyPerVersion) are cached per data version unless switched off */
   figureCache?: boolean;
   /** the deployment's key for person ids */
   personKey: PersonKey;
@@ -122,6 +123,7 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
   const dataVersion = new DataVersion(opts.databaseUrl);
   await dataVersion.start();
   const cache = opts.figureCache === false ? undefined : new FigureCache(dataVersion);
+  const rowsPerVersion = opts.figureCache === false ? undefined : new VersionCache<unknown>(dataVersion);
   const regionTreeFor = (em: EntityManager): RegionTree => {
     if (opts.localRegionTree) return opts.localRegionTree(em);
     if (!opts.regionTreeUrl) throw new Error('a subgraph other than the region tree owner needs REGION_TREE_URL');
@@ -187,6 +189,7 @@ export async function createSubgraphApp(opts: SubgraphServerOptions): Promise<{
           treeOwner: opts.regionTreeUrl ? ownerRequest(opts.regionTreeUrl, opts.internalSecret) : undefined,
           dataVersion,
           personKey: opts.personKey,
+          rowsPerVersion,
           ledgerImports,
           // the primary until the operation is known to be a query (observeRequests)
           readFrom: 'write',

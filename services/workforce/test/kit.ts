@@ -28,6 +28,6 @@ export async function importAll(
 }
 
 /** The subgraph on a copy of the Shangjie template (imported once by the test setup). */
-export const startWithShangjie = () => startTestSubgraph(workforce, { shangjie: true });
+export const startWithShangjie = (opts: { figureCache?: boolean } = {}) => startTestSubgraph(workforce, { shangjie: true, ...opts });
 
 export const REPORT_FRAGMENT = readFileSync(join(__dirname, '..', 'report.graphql'), 'utf8');

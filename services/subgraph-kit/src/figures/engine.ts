@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { prefixRange, regionPrefix } from '@district/common';
+import { regionPrefix } from '@district/common';
 import { afterResolvers } from '../context';
 import { and, join, raw, sql, TRUE, type Sql } from '../sql';
 import { liveRowsOf } from '../live';
+import { nodeRanges, nodeRows, withinRanges } from '../ranges';
 import type { FigureDef } from './define';
 import type { FigureCache } from './cache';
 import type { Period } from './period';
@@ -23,19 +24,6 @@ interface Request {
   code: string;
   resolve: (v: MeasureValue) => void;
   reject: (e: unknown) => void;
-}
-
-/** The range of codes under each node; overlapping ranges merged, for the pre-aggregation's WHERE. */
-function coveringRanges(codes: string[]): { lo: string; hi: string }[] {
-  const ranges = codes.map((c) => prefixRange(regionPrefix(c))).sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
-  const out: { lo: string; hi: string }[] = [];
-  for (const r of ranges) {
-    const last = out[out.length - 1];
-    if (last && r.lo < last.hi) {
-      if (r.hi > last.hi) last.hi = r.hi;
-    } else out.push({ ...r });
-  }
-  return out;
 }
 
 const additive = (def: FigureDef) => (def.aggregate?.kind ?? 'count') !== 'distinct';
@@ -80,23 +68,23 @@ export function compile(
   const codes = [...new Set(requests.map((r) => r.code))];
   const measures = [...new Map(requests.map((r) => [r.measure.key, r.measure])).values()];
   const columns = new Map(measures.map((m, i) => [m.key, `m${i}`]));
-  const regions = JSON.stringify(codes.map((code) => ({ code, ...prefixRange(regionPrefix(code)) })));
-  const cover = coveringRanges(codes);
+  const ranges = nodeRanges(codes.map((code) => ({ key: code, prefix: regionPrefix(code) })));
 
+  // one scan per FROM clause: two sources given one name but different aliases must not share a scan
   const bySource = new Map<string, Measure[]>();
-  for (const m of measures) bySource.set(m.def.source.name, [...(bySource.get(m.def.source.name) ?? []), m]);
+  for (const m of measures) {
+    const key = `${m.def.source.from}|${m.def.source.place}`;
+    bySource.set(key, [...(bySource.get(key) ?? []), m]);
+  }
 
-  const ctes: Sql[] = [sql`r AS (SELECT * FROM json_to_recordset(${regions}::json) AS r(code text, lo text, hi text))`];
+  const ctes: Sql[] = [sql`r AS (SELECT * FROM ${nodeRows(ranges, 'r', 'code')})`];
   const selected: string[] = [];
   const joins: string[] = [];
   let n = 0;
   for (const group of bySource.values()) {
     const { from, place } = group[0].def.source;
     const live = liveOf(group[0].def.source);
-    const inCover = join(
-      cover.map((c) => sql`(${raw(place)} >= ${c.lo} AND ${raw(place)} < ${c.hi})`),
-      ' OR ',
-    );
+    const inCover = withinRanges(place, ranges);
     const parts: { measures: Measure[]; breakdown?: string; additive: boolean }[] = [];
     for (const m of group) {
       const slot = parts.find((p) => p.additive === additive(m.def) && p.breakdown === m.def.breakdown);
@@ -118,7 +106,7 @@ export function compile(
           ', ',
         );
         ctes.push(sql`${raw(`${name}g`)} AS (SELECT ${raw(place)} AS place${raw(key)}, ${inner} FROM ${raw(from)}
-          WHERE (${inCover}) ${narrow !== TRUE ? sql`AND ${narrow}` : raw('')} GROUP BY 1${raw(part.breakdown ? ', 2' : '')})`);
+          WHERE ${inCover} ${narrow !== TRUE ? sql`AND ${narrow}` : raw('')} GROUP BY 1${raw(part.breakdown ? ', 2' : '')})`);
         ctes.push(sql`${raw(name)} AS (SELECT r.code${raw(keyOut)}, ${outer} FROM r JOIN ${raw(`${name}g`)} g
           ON g.place >= r.lo AND g.place < r.hi GROUP BY r.code${raw(keyOut)})`);
       } else {
@@ -127,7 +115,7 @@ export function compile(
           ', ',
         );
         ctes.push(sql`${raw(name)} AS (SELECT r.code${raw(part.breakdown ? `, ${part.breakdown} AS k` : '')}, ${cols} FROM r JOIN ${raw(from)}
-          ON ${raw(place)} >= r.lo AND ${raw(place)} < r.hi ${narrow !== TRUE ? sql`WHERE ${narrow}` : raw('')}
+          ON ${raw(place)} >= r.lo AND ${raw(place)} < r.hi WHERE ${inCover} ${narrow !== TRUE ? sql`AND ${narrow}` : raw('')}
           GROUP BY r.code${raw(part.breakdown ? ', 2' : '')})`);
       }
       if (part.breakdown) {

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122001918 } from './Migration20261122001918';
 import { Migration20261130000000_DistrictKeys } from './Migration20261130000000_DistrictKeys';
 import { Migration20261201000000_DailyWork } from './Migration20261201000000_DailyWork';
+import { Migration20261201001800_FigureIndexes } from './Migration20261201001800_FigureIndexes';
 import { Migration20261210000000_Facilities } from './Migration20261210000000_Facilities';
 import { Migration20261210000001_AutonomyStations } from './Migration20261210000001_AutonomyStations';
 import { Migration20261210000002_Elections } from './Migration20261210000002_Elections';
@@ -20,6 +21,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122001918', class: Migration20261122001918 },
   { name: 'Migration20261130000000_DistrictKeys', class: Migration20261130000000_DistrictKeys },
   { name: 'Migration20261201000000_DailyWork', class: Migration20261201000000_DailyWork },
+  { name: 'Migration20261201001800_FigureIndexes', class: Migration20261201001800_FigureIndexes },
   { name: 'Migration20261210000000_Facilities', class: Migration20261210000000_Facilities },
   { name: 'Migration20261210000001_AutonomyStations', class: Migration20261210000001_AutonomyStations },
   { name: 'Migration20261210000002_Elections', class: Migration20261210000002_Elections },

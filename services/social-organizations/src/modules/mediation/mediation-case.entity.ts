@@ -31,6 +31,11 @@ export function storedDisputeType(t: DisputeType | null | undefined): StoredDisp
  */
 @Entity({ tableName: 'mediation_case' })
 @Unique({ properties: ['districtCode', 'number'] })
+// the figures read an organisation's cases from this index alone: a node's cases without touching the table
+@Index({
+  name: 'mediation_case_organization_figures_index',
+  properties: ['organizationCode', 'closedOn', 'receivedOn', 'result', 'disputeType'],
+})
 export class MediationCase extends LedgerRecord {
   @PrimaryKey({ type: 'string', length: 40 })
   id!: string;
@@ -43,7 +48,6 @@ export class MediationCase extends LedgerRecord {
   number!: string;
 
   /** the mediation organisation: its credit code or filing number */
-  @Index()
   @ManyToOne({ entity: () => SocialOrganization, mapToPk: true, fieldName: 'organization_code', deleteRule: 'restrict' })
   organizationCode!: string;
 

@@ -6,7 +6,8 @@ export type TargetGroup = 'ELDERLY' | 'CHILDREN' | 'NEW_GROUPS' | 'OTHER';
 /** A volunteer activity held by a station. The activity number (活动编号) is the district's own. */
 @Entity({ tableName: 'activity' })
 @Unique({ properties: ['districtCode', 'number'] })
-@Index({ properties: ['communityCode', 'heldOn'] })
+// a node's activities of a window from the index alone, with the id its hours are joined by
+@Index({ properties: ['communityCode', 'heldOn', 'id'] })
 export class Activity extends LedgerRecord {
   @PrimaryKey({ type: 'string', length: 40 })
   id!: string;

@@ -2,6 +2,7 @@ import { badInput, forbidden, inScope, isWithin, normaliseRegionCode, prefixRang
 import {
   byKey,
   historyField,
+  byKeyPerVersion,
   listUnder,
   paginate,
   periodTo,
@@ -9,6 +10,7 @@ import {
   recordId,
   regionNode,
   rowsBy,
+  rowsByPerVersion,
   TRUE,
   visible,
   yearOnYear,
@@ -28,9 +30,12 @@ export interface StructureNode {
   asOf?: string | null;
 }
 
-/** A region, grid or compound by code, batched with every other lookup of this request. */
-export const regionByCode = (ctx: RequestContext, code: string) => byKey<Region>(ctx, Region, 'code').load(code);
-export const gridByCode = (ctx: RequestContext, code: string) => byKey<Grid>(ctx, Grid, 'code').load(code);
+/**
+ * A region, grid or compound by code, batched with every other lookup of this request. Regions and
+ * grids are kept per data version: a report or a dashboard refreshed again reads no tree rows.
+ */
+export const regionByCode = (ctx: RequestContext, code: string) => byKeyPerVersion<Region>(ctx, Region, 'code').load(code);
+export const gridByCode = (ctx: RequestContext, code: string) => byKeyPerVersion<Grid>(ctx, Grid, 'code').load(code);
 const compoundById = (ctx: RequestContext, id: string) => byKey<Compound>(ctx, Compound, 'id').load(id);
 
 /** A scoped caller sees its own node, what is below it, and the ancestors on the way up. */
@@ -82,7 +87,7 @@ export const regionResolvers: Resolvers = {
     },
     parent: (r, _, ctx) => (r.parentCode ? loadRegion(ctx, r.parentCode) : null),
     children: async (r, _, ctx) =>
-      (await rowsBy<Region>(ctx, Region, 'parentCode', { orderBy: { code: 'asc' } }).load(r.code)).filter((c) => visibleRegion(ctx, c)),
+      (await rowsByPerVersion<Region>(ctx, Region, 'parentCode', 'code').load(r.code)).filter((c) => visibleRegion(ctx, c)),
     grids: (r, args, ctx) => listUnder(ctx, GRIDS, listPrefix(ctx, r.code), TRUE, args),
     compounds: (r, args, ctx) => listUnder(ctx, COMPOUNDS, listPrefix(ctx, r.code), TRUE, args),
     structure: (r, args, ctx) => ({ code: regionNode(ctx, r.code).code, year: args.year, asOf: args.asOf }),

@@ -62,6 +62,12 @@ export class Worker extends LedgerRecord {
  */
 @Entity({ tableName: 'worker_post' })
 @Unique({ properties: ['workerId', 'fromOn'] })
+// "grids without a grid worker" probes each grid's grid-worker posts: from this index alone, or the
+// planner hashes every district's posts once per period (98 ms at 100 districts, 1 ms with it)
+@Index({
+  name: 'worker_post_grid_worker_index',
+  expression: `create index "worker_post_grid_worker_index" on "worker_post" ("grid_code", "from_on", "to_on") where "role" = 'GRID_WORKER'`,
+})
 export class WorkerPost extends Withdrawable {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
