@@ -12,6 +12,7 @@ export interface LocalConfig {
   INTERNAL_SECRET: string | undefined;
   PERSON_KEY: string | undefined;
   LOAD_DEMO: boolean;
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   DEMO_DIR: string;
 }
 
@@ -24,6 +25,8 @@ export const localEnv: EnvSpec<LocalConfig> = {
   INTERNAL_SECRET: env.optional(),
   PERSON_KEY: env.optional(),
   LOAD_DEMO: env.bool(true),
+  /** the children's log level on this console: warnings and errors unless asked (their access lines are for an operator's collector) */
+  LOG_LEVEL: env.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'warn'),
   DEMO_DIR: env.string(join(repoRoot, '..', 'shared', 'datasets', 'shangjie-2025')),
 };
 

@@ -27,6 +27,8 @@ async function main() {
     internalSecret: secrets.internalSecret,
     personKey: secrets.personKey,
     introspection: 'analysts',
+    gatewayEnv: { LOG_LEVEL: config.LOG_LEVEL },
+    subgraphEnv: { LOG_LEVEL: config.LOG_LEVEL },
   });
   let stopping = false;
   const stop = async () => {
