@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -44,7 +44,8 @@ beforeAll(async () => {
     personKey: TEST_PERSON_KEY,
     host: '127.0.0.1',
   });
-  for (const importer of ledgers) {
+  // the ledgers Shangjie has (newer kinds of work have ledgers it does not)
+  for (const importer of ledgers.filter((l) => existsSync(join(SHANGJIE, l.spec.file)))) {
     await importInto(
       { databaseUrl } as Subgraph,
       importer,
