@@ -15,7 +15,7 @@ import {
   type RunningPostgres,
   type RunningStack,
 } from '@district/infra';
-import { readBenchConfig, type Phase } from './config';
+import { readBenchConfig, type GatewayName, type Phase } from './config';
 import { startHive, startOurGateway, type RunningGateway } from './processes';
 import { analyze, bumpVersions, cpuSeconds, median, Statements, timedRequest } from './measure';
 import { PlanCapture, type ExplainedStatement } from './plans';
@@ -57,6 +57,14 @@ function isProblem(line: string): boolean {
     return /error|fail/i.test(line);
   }
 }
+
+/**
+ * Every process runs as deployed (the Dockerfiles set NODE_ENV=production), ours and Hive alike. Our
+ * gateway is one process, as Hive is: rate limits and persisted queries in its memory. With the
+ * gateway database a fleet shares (GATEWAY_DATABASE_URL) it is measured apart, as ours-fleet.
+ */
+const CHILD_ENV = { NODE_ENV: 'production' };
+const GATEWAY_ENV = { ...CHILD_ENV, GATEWAY_DATABASE_URL: '', RATE_LIMIT_PER_MINUTE: '1000000000' };
 
 interface Scale {
   factor: number;
@@ -105,7 +113,8 @@ async function main() {
         internalSecret,
         personKey,
         // one benchmark caller sends hundreds of requests a second
-        gatewayEnv: { RATE_LIMIT_PER_MINUTE: '1000000000' },
+        gatewayEnv: GATEWAY_ENV,
+        subgraphEnv: CHILD_ENV,
         log: (line) => {
           if (isProblem(line)) log(line);
         },
@@ -147,21 +156,31 @@ async function main() {
     });
     cleanup.push(() => hive.stop());
     log(`Hive Gateway + router-runtime on ${config.BENCH_HIVE_PORT}, on the 1× subgraphs`);
-    // ours again without sharing whole operations: how much of the difference is that sharing
-    const unshared = await startOurGateway({
-      port: await freePort(),
-      subgraphUrls: scales[0].stack.subgraphUrls,
-      jwtSecret,
-      internalSecret,
-      env: { DEDUPE_OPERATIONS: 'false' },
-    });
-    cleanup.push(() => unshared.stop());
+    // ours again without sharing whole operations (how much of the difference is that sharing), and
+    // with the fleet's gateway database (a rate-limit upsert per request, shared by every replica)
+    const others: Record<string, RunningGateway> = {};
+    const variants = {
+      'ours-1op': { DEDUPE_OPERATIONS: 'false' },
+      'ours-fleet': { GATEWAY_DATABASE_URL: scales[0].stack.gatewayDatabaseUrl },
+    };
+    for (const [name, env] of Object.entries(variants)) {
+      if (!config.BENCH_GATEWAYS.includes(name as GatewayName)) continue;
+      const gw = await startOurGateway({
+        port: await freePort(),
+        subgraphUrls: scales[0].stack.subgraphUrls,
+        jwtSecret,
+        internalSecret,
+        env: { ...GATEWAY_ENV, ...env },
+      });
+      others[name] = gw;
+      cleanup.push(() => gw.stop());
+    }
 
     const run = (phase: Phase) => config.BENCH_PHASES.includes(phase);
     if (run('answers')) await sameAnswers(scales, hive, ask, district);
     if (run('statements')) await statementsPerRequest(scales[0], statements, ask, district);
     const latency = run('latency') ? await latencyByScale(scales, ask, district) : undefined;
-    const load = run('load') ? await loadComparison(scales[0], hive, unshared, statements, token, district, expected.year) : undefined;
+    const load = run('load') ? await loadComparison(scales[0], hive, others, statements, token, district, expected.year) : undefined;
     if (run('plans')) await plansAtScale(scales, plans, pg.url, ask, district);
     verdicts(latency, load);
   } finally {
@@ -258,7 +277,7 @@ interface LoadResult {
 async function loadComparison(
   one: Scale,
   hive: RunningGateway,
-  unshared: RunningGateway,
+  others: Record<string, RunningGateway>,
   statements: Statements,
   token: string,
   district: string,
@@ -267,12 +286,13 @@ async function loadComparison(
   log(
     `\n== Load: ${config.BENCH_ROUNDS} rounds × ${config.BENCH_SECONDS} s per gateway, operation and connection count (after 2 s unmeasured), each round led by another gateway; medians of the rounds`,
   );
-  log('   ours = our gateway as deployed; ours-1op = the same without sharing whole operations (DEDUPE_OPERATIONS=false);');
+  log('   ours = our gateway, one process (NODE_ENV=production; rate limits in memory); ours-1op = the same without sharing');
+  log('   whole operations (DEDUPE_OPERATIONS=false); ours-fleet = ours with the gateway database a fleet shares (GATEWAY_DATABASE_URL);');
   log('   hive+rr = Hive Gateway 2.15 + router-runtime, default settings. gw CPU: the gateway process; sg CPU: the five subgraphs.');
   const gateways = [
     { name: 'ours', url: one.stack.gatewayUrl, pid: pidOf(one.stack, 'gateway') },
     { name: 'hive+rr', url: hive.url, pid: hive.pid },
-    { name: 'ours-1op', url: unshared.url, pid: unshared.pid },
+    ...Object.entries(others).map(([name, gw]) => ({ name, url: gw.url, pid: gw.pid })),
   ];
   const subgraphNames = Object.keys(one.stack.processes).filter((name) => name !== 'gateway');
   // read at each measure: a supervised subgraph that died and restarted is another process
@@ -305,7 +325,7 @@ async function loadComparison(
     }
   }
   log(
-    `  ${pad(['operation', 'conns', 'gateway', 'req/s', 'p50 ms', 'p99 ms', 'stmts/req', 'gw CPU ms/req', 'sg CPU ms/req', 'failed', 'ours/hive'], [38, 6, 8, 9, 8, 8, 10, 14, 14, 7, 9])}`,
+    `  ${pad(['operation', 'conns', 'gateway', 'req/s', 'p50 ms', 'p99 ms', 'stmts/req', 'gw CPU ms/req', 'sg CPU ms/req', 'failed', 'ours/hive'], [38, 6, 11, 9, 8, 8, 10, 14, 14, 7, 9])}`,
   );
   for (const op of OPERATIONS)
     for (const connections of config.BENCH_CONNECTIONS)
@@ -326,7 +346,7 @@ async function loadComparison(
               s.failed,
               gw.name === 'hive+rr' ? '' : `${fmt(median(s.reqs) / median(out[`${op.name}|${connections}|hive+rr`].reqs), 2)}×`,
             ],
-            [38, 6, 8, 9, 8, 8, 10, 14, 14, 7, 9],
+            [38, 6, 11, 9, 8, 8, 10, 14, 14, 7, 9],
           )}`,
         );
       }
@@ -362,6 +382,8 @@ async function plansAtScale(scales: Scale[], plans: PlanCapture, serverUrl: stri
       jwtSecret,
       internalSecret,
       personKey,
+      gatewayEnv: GATEWAY_ENV,
+      subgraphEnv: CHILD_ENV,
       log: () => undefined,
     });
     const stack = s.stack;

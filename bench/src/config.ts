@@ -22,12 +22,16 @@ export interface BenchConfig {
   BENCH_DATASET: string;
   /** the parts to run, for a quicker look at one of them */
   BENCH_PHASES: Phase[];
+  /** the gateways of the load phase: ours and hive+rr always, ours-1op and ours-fleet unless left out */
+  BENCH_GATEWAYS: GatewayName[];
   /** a quick look (`pnpm bench:graph --quick` or BENCH_QUICK=true): 1 load round of 3 s, 3 latency samples, unless set */
   BENCH_QUICK: boolean;
 }
 
 export const PHASES = ['answers', 'statements', 'latency', 'load', 'plans'] as const;
 export type Phase = (typeof PHASES)[number];
+export const GATEWAYS = ['ours', 'hive+rr', 'ours-1op', 'ours-fleet'] as const;
+export type GatewayName = (typeof GATEWAYS)[number];
 
 const numbers = (fallback: string) => (raw: string | undefined, name: string) => {
   const list = (raw === 'none' ? '' : (raw ?? fallback))
@@ -38,12 +42,15 @@ const numbers = (fallback: string) => (raw: string | undefined, name: string) =>
   return list;
 };
 
-const phases = (raw: string | undefined, name: string): Phase[] => {
-  const list = (raw ?? PHASES.join(',')).split(',').map((v) => v.trim());
-  const unknown = list.filter((p) => !(PHASES as readonly string[]).includes(p));
-  if (unknown.length) throw new Error(`${name}: unknown ${unknown.join(', ')} (known: ${PHASES.join(', ')})`);
-  return list as Phase[];
-};
+const oneOf =
+  <T extends string>(known: readonly T[]) =>
+  (raw: string | undefined, name: string): T[] => {
+    const list = (raw ?? known.join(',')).split(',').map((v) => v.trim());
+    const unknown = list.filter((p) => !(known as readonly string[]).includes(p));
+    if (unknown.length) throw new Error(`${name}: unknown ${unknown.join(', ')} (known: ${known.join(', ')})`);
+    return list as T[];
+  };
+const phases = oneOf(PHASES);
 
 /**
  * The defaults are the issue's measurement: 10 s × 3 rounds per gateway, operation and connection
@@ -65,6 +72,7 @@ export function readBenchConfig(repoRoot: string, args: string[]): BenchConfig {
     BENCH_DATA_DIR: (raw) => raw ?? mkdtempSync(join(tmpdir(), 'district-bench-graph-')),
     BENCH_DATASET: env.string(join(repoRoot, '..', 'shared', 'datasets', 'shangjie-2025')),
     BENCH_PHASES: phases,
+    BENCH_GATEWAYS: oneOf(GATEWAYS),
     BENCH_QUICK: () => quick,
   });
 }

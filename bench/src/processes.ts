@@ -79,6 +79,8 @@ export function startHive(opts: GatewayOptions): Promise<RunningGateway> {
       JWT_SECRET: opts.jwtSecret,
       INTERNAL_SECRET: opts.internalSecret,
       HIVE_ROUTER_RUNTIME: 'true',
+      // as deployed, like ours
+      NODE_ENV: 'production',
       FORK: '1',
       ...subgraphEnv(opts.subgraphUrls),
     },

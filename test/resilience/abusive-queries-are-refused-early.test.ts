@@ -36,6 +36,9 @@ test('a page size given in a variable costs what it asks', async () => {
   const q = 'query($n: Int) { regions(first: $n) { nodes { grids(first: $n) { nodes { code compounds { code } } } } } }';
   expect(refusal(await stack.query(q, { n: 200 }))).toMatchObject({ status: 400, code: 'QUERY_TOO_COMPLEX' });
   expect((await stack.query(q, { n: 3 })).errors).toBeUndefined();
+  // asked again (its price now known), the same answers
+  expect(refusal(await stack.query(q, { n: 200 }))).toMatchObject({ status: 400, code: 'QUERY_TOO_COMPLEX' });
+  expect((await stack.query(q, { n: 3 })).errors).toBeUndefined();
 });
 
 test('an export of every row costs what its subgraph declares (@cost): two in one request, not three', async () => {
