@@ -188,11 +188,14 @@ async function main() {
       );
     }
 
+    const district = (
+      (await ask('{ regions(level: DISTRICT, first: 1) { nodes { code } } }')).body.data as { regions: { nodes: { code: string }[] } }
+    ).regions.nodes[0].code;
     const pid = stack.processes['gig-care'].process.pid!;
     process.kill(pid, 'SIGSTOP');
     try {
       const started = Date.now();
-      const res = await ask('{ region(code: "410106") { name gigCare { issuesReported(year: 2025) { value } } } }');
+      const res = await ask(`{ region(code: "${district}") { name gigCare { issuesReported(year: 2025) { value } } } }`);
       const code = res.body.errors?.[0]?.extensions?.code;
       console.log(
         `gig-care paused (SIGSTOP): the client was answered after ${((Date.now() - started) / 1000).toFixed(1)} s (${code}), the region's name kept`,

@@ -22,6 +22,17 @@ export function flattenFigures(node: unknown, path: string[] = [], out: Record<s
   return out;
 }
 
+/** The deployment's district when it holds exactly one; otherwise the caller must name the node. */
+export async function onlyDistrict(stack: StackHandle): Promise<string> {
+  const data = (await stackClient(stack)('{ regions(level: DISTRICT, first: 2) { nodes { code } } }')) as {
+    regions: { nodes: { code: string }[] };
+  };
+  const codes = data.regions.nodes.map((n) => n.code.slice(0, 6));
+  if (codes.length !== 1)
+    throw new Error(`this deployment holds ${codes.length === 0 ? 'no district' : 'several districts'}: give --region`);
+  return codes[0];
+}
+
 export async function annualReport(stack: StackHandle, region: string, year: number): Promise<Record<string, unknown>> {
   const request = stackClient(stack);
   const data = await request(readFileSync(REPORT_OPERATION, 'utf8'), { region, year });

@@ -3,7 +3,7 @@ import { badInput } from './errors';
 /**
  * Ledger numbers (工号, 小区编号, 站点编号 …) are unique only within a district; the `id` a client
  * sees is unique across the deployment: the district's 6-digit code, a colon, the local number
- * ("410106:XQ0001"). National codes (region codes, credit codes, ID numbers) are their own ids.
+ * (e.g. 410106:XQ0001). National codes (region codes, credit codes, ID numbers) are their own ids.
  */
 export const globalId = (district: string, local: string): string => `${district}:${local}`;
 

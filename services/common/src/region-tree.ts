@@ -3,7 +3,7 @@ import { CALLER_HEADER, signCaller, type Caller } from './caller';
 /**
  * The region tree as other code sees it: which codes exist, asked of the subgraph that owns the
  * tree (through its API, never its tables), or answered from its own tables inside that subgraph.
- * Compounds are named by their global id ("410106:XQ0001"): their numbers are a district's own.
+ * Compounds are named by their global id (e.g. 410106:XQ0001): their numbers are a district's own.
  */
 export interface RegionTree {
   regions(codes: string[]): Promise<Set<string>>;

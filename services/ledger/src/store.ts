@@ -29,7 +29,7 @@ import type { ImportContext } from './runner';
  */
 export interface TableSpec {
   table: string;
-  /** the unique key's columns, e.g. ['id'] (a global id "410106:XQ0001") or ['district_code', 'number'] */
+  /** the unique key's columns, e.g. ['id'] (a global id e.g. 410106:XQ0001) or ['district_code', 'number'] */
   key: string[];
   /** the columns the ledger owns: written by imports, compared for conflicts */
   columns: string[];

@@ -74,7 +74,7 @@ export interface RecordKind<T extends Withdrawable> {
   idOf(row: T): string;
   /**
    * How the `id` argument of a correction or withdrawal finds the record (any state). Default: a
-   * global id ("410106:W0001") or a ledger number of the caller's district, as the primary key `id`.
+   * global id (e.g. 410106:W0001) or a ledger number of the caller's district, as the primary key `id`.
    */
   lookup?(ctx: RequestContext, given: string, field: string): Promise<FilterQuery<T>> | FilterQuery<T>;
   /** live rows elsewhere that name the record: it cannot be withdrawn while they exist */

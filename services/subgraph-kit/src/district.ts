@@ -32,7 +32,7 @@ export async function districtFor(ctx: RequestContext, given: string | null | un
   if (ctx.caller.regionScope) return districtOf(ctx.caller.regionScope);
   if (districts.length === 1) return districts[0];
   throw badInput(
-    `本平台有多个区县，请指定区县代码 / this deployment serves several districts: give ${field} (e.g. ${districts[0] ?? '410106'})`,
+    `本平台有多个区县，请指定区县代码 / this deployment serves several districts: give ${field} (e.g. ${districts[0] ?? '<6-digit district code>'})`,
     field,
   );
 }
@@ -41,7 +41,7 @@ export async function districtFor(ctx: RequestContext, given: string | null | un
 export const districtOfPlace = (place: string): string => districtOf(place);
 
 /**
- * The global id of a record a client names: a global id ("410106:W0001") as given, or a bare ledger
+ * The global id of a record a client names: a global id (e.g. 410106:W0001) as given, or a bare ledger
  * number read in the caller's own district (or the deployment's only district).
  */
 export async function recordId(ctx: RequestContext, given: string, field = 'id'): Promise<string> {

@@ -14,7 +14,7 @@ const DISTRICT = `coalesce(
 
 /**
  * Every district in one deployment (issue 12): worker, station, issue and care-event numbers become
- * unique within a district, ids global ("410106:XJY00001"); rider-code compounds take the
+ * unique within a district, ids global (e.g. 410106:XJY00001); rider-code compounds take the
  * compound's global id; care events and partners sit at their district's node instead of nowhere;
  * every ledger row keeps a snapshot of what the last import wrote. Existing rows keep their data
  * and their references (issues → reporter, points → worker, merchant and issue).

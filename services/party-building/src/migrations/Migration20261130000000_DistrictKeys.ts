@@ -21,7 +21,7 @@ function nameKeyToGlobalId(table: string): string[] {
 /**
  * Every district in one deployment (issue 12): instructor numbers, contact record numbers, training
  * numbers, member-unit and industry-committee names become unique within a district, ids global
- * ("410106:ZDY001"); organizations and Party organizations belong to a district; an organization's
+ * (e.g. 410106:ZDY001); organizations and Party organizations belong to a district; an organization's
  * row says which Party organization and instructor it has now (its stints keep the history); every
  * ledger row keeps a snapshot of what the last import wrote. Existing rows keep their data and their
  * references.

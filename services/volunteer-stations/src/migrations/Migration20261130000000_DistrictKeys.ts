@@ -6,7 +6,7 @@ const OWN_DISTRICT = 'left(community_code, 6)';
 
 /**
  * Every district in one deployment (issue 12): station, volunteer, activity, need and resource
- * numbers become unique within a district and ids global ("410106:ZYZ001"); references between them
+ * numbers become unique within a district and ids global (e.g. 410106:ZYZ001); references between them
  * (a volunteer's and an activity's station, a service record's activity and volunteer, the resource
  * that served a need) follow; a person registers once per district; pilots (keyed by their national
  * community code) get their district; every ledger row keeps a snapshot of what the last import

@@ -6,7 +6,7 @@ const DISTRICT = `(select left(code, 6) from "region" where "level" = 'DISTRICT'
 
 /**
  * Every district in one deployment (issue 12): ledger numbers become unique within a district, ids
- * global ("410106:W0001"); persons are per district; every ledger row keeps a snapshot of what the
+ * global (e.g. 410106:W0001); persons are per district; every ledger row keeps a snapshot of what the
  * last import wrote. Existing rows keep their data and their references.
  */
 export class Migration20261130000000_DistrictKeys extends Migration {

@@ -194,7 +194,7 @@ async function visiblePartyOrganization(ctx: RequestContext, p: PartyOrganizatio
   return seen ? p : null;
 }
 
-/** A Party organization by its global id ("410106:12") or its number in the caller's district. */
+/** A Party organization by its global id (e.g. 410106:12) or its number in the caller's district. */
 async function partyOrganizationFor(ctx: RequestContext, given: string): Promise<PartyOrganization | null> {
   const { district, local } = parseGlobalId(await recordId(ctx, given), 'id');
   if (!/^\d{1,9}$/.test(local)) return null;
