@@ -4290,6 +4290,8 @@ export type VillagersGroup = {
   history: Array<RecordChange>;
   /** 户数 / households */
   households: Maybe<Scalars['Int']['output']>;
+  /** 全局编号（即小组编码，全国唯一）/ the global id: the group code, unique nationwide */
+  id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
 };
 
@@ -6075,6 +6077,7 @@ export type VillagersGroupResolvers<ContextType = RequestContext, ParentType ext
   establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   households?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

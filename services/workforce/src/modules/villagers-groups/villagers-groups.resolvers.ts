@@ -36,6 +36,7 @@ export const villagersGroupResolvers: Resolvers = {
     villagersGroups: (n, _, ctx) => yearOnYear(ctx, villagersGroups, n, n.code),
   },
   VillagersGroup: {
+    id: (g) => g.code,
     community: async (g, _, ctx) => (await regionByCode(ctx, g.communityCode))!,
     history: historyField(GROUP_RECORD),
   },
