@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122001938 } from './Migration20261122001938';
 import { Migration20261130000000_DistrictKeys } from './Migration20261130000000_DistrictKeys';
 import { Migration20261201001800_FigureIndexes } from './Migration20261201001800_FigureIndexes';
+import { Migration20261201001900_ServiceHoursIndex } from './Migration20261201001900_ServiceHoursIndex';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create volunteer-stations`. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122001938', class: Migration20261122001938 },
   { name: 'Migration20261130000000_DistrictKeys', class: Migration20261130000000_DistrictKeys },
   { name: 'Migration20261201001800_FigureIndexes', class: Migration20261201001800_FigureIndexes },
+  { name: 'Migration20261201001900_ServiceHoursIndex', class: Migration20261201001900_ServiceHoursIndex },
 ];
