@@ -399,10 +399,15 @@ async function plansAtScale(scales: Scale[], plans: PlanCapture, serverUrl: stri
   const atOne = new Map(figureStatements(captured[1]).map((p) => [normal(p.query), p]));
   const big = figureStatements(captured[top]).sort((a, b) => b.ms - a.ms);
   log(`\n== Every figure statement at ${top}× (all figures of five subgraphs, at the district and its children), slowest first`);
-  log(`  ${pad([`${top}× ms`, 'buffers', '1× ms', 'buffers', 'tables'], [9, 9, 7, 9, 60])}`);
+  log(`  ${pad([`${top}× ms`, 'buffers', '1× ms', 'buffers', `seq scans at ${top}× (rows)`, 'tables'], [9, 9, 7, 9, 34, 60])}`);
   for (const p of big) {
     const one = atOne.get(normal(p.query));
-    log(`  ${pad([fmt(p.ms), p.buffers, one ? fmt(one.ms) : '-', one ? one.buffers : '-', p.tables.join(', ')], [9, 9, 7, 9, 60])}`);
+    log(
+      `  ${pad(
+        [fmt(p.ms), p.buffers, one ? fmt(one.ms) : '-', one ? one.buffers : '-', p.seqScans.join(' ') || '-', p.tables.join(', ')],
+        [9, 9, 7, 9, 34, 60],
+      )}`,
+    );
   }
   for (const p of big.slice(0, 3)) {
     log(`\n-- ${fmt(p.ms)} ms at ${top}× (${p.buffers} buffers): ${p.tables.join(', ')}`);

@@ -49,6 +49,8 @@ export interface ExplainedStatement {
   buffers: number;
   /** tables the statement reads, for the summary */
   tables: string[];
+  /** tables read whole (a sequential scan), with the rows it went through: what grows with the data */
+  seqScans: string[];
   query: string;
   plan: string;
 }
@@ -71,6 +73,13 @@ function parsePlans(log: string): ExplainedStatement[] {
       const buffers = /Buffers: shared(?: hit=(\d+))?(?: read=(\d+))?/.exec(plan);
       // the wrapper that reads the data version beside the figures (f, data_version) is not a source
       const tables = [...new Set([...plan.matchAll(/ on ([a-z_]+) /g)].map((m) => m[1]))].filter((t) => t !== 'f' && t !== 'data_version');
-      return { ms, buffers: Number(buffers?.[1] ?? 0) + Number(buffers?.[2] ?? 0), tables, query, plan };
+      const seqScans = [
+        ...plan.matchAll(
+          /Seq Scan on ([a-z_]+) [^\n]*?rows=([\d.]+) loops=(\d+)\)(?:\n\s*Filter:[^\n]*)?(?:\n\s*Rows Removed by Filter: (\d+))?/g,
+        ),
+      ]
+        .filter((m) => m[1] !== 'data_version')
+        .map((m) => `${m[1]}(${Math.round((Number(m[2]) + Number(m[4] ?? 0)) * Number(m[3]))})`);
+      return { ms, buffers: Number(buffers?.[1] ?? 0) + Number(buffers?.[2] ?? 0), tables, seqScans, query, plan };
     });
 }

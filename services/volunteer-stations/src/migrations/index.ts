@@ -3,6 +3,7 @@ import { Migration20261122001938 } from './Migration20261122001938';
 import { Migration20261130000000_DistrictKeys } from './Migration20261130000000_DistrictKeys';
 import { Migration20261201000000_DailyWork } from './Migration20261201000000_DailyWork';
 import { Migration20261201001800_FigureIndexes } from './Migration20261201001800_FigureIndexes';
+import { Migration20261201001900_ServiceHoursIndex } from './Migration20261201001900_ServiceHoursIndex';
 import { Migration20261210000000_VolunteerProjects } from './Migration20261210000000_VolunteerProjects';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create volunteer-stations`. */
@@ -11,5 +12,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261130000000_DistrictKeys', class: Migration20261130000000_DistrictKeys },
   { name: 'Migration20261201000000_DailyWork', class: Migration20261201000000_DailyWork },
   { name: 'Migration20261201001800_FigureIndexes', class: Migration20261201001800_FigureIndexes },
+  { name: 'Migration20261201001900_ServiceHoursIndex', class: Migration20261201001900_ServiceHoursIndex },
   { name: 'Migration20261210000000_VolunteerProjects', class: Migration20261210000000_VolunteerProjects },
 ];
