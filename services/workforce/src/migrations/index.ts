@@ -14,6 +14,7 @@ import { Migration20261210000007_Recognitions } from './Migration20261210000007_
 import { Migration20261210000008_Writeups } from './Migration20261210000008_Writeups';
 import { Migration20261210000009_TrainingOrganiser } from './Migration20261210000009_TrainingOrganiser';
 import { Migration20261210000010_VillagersGroups } from './Migration20261210000010_VillagersGroups';
+import { Migration20261215000000_ElectedPosts } from './Migration20261215000000_ElectedPosts';
 import { Migration20261210000011_TrainingProgramme } from './Migration20261210000011_TrainingProgramme';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
@@ -34,4 +35,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000009_TrainingOrganiser', class: Migration20261210000009_TrainingOrganiser },
   { name: 'Migration20261210000010_VillagersGroups', class: Migration20261210000010_VillagersGroups },
   { name: 'Migration20261210000011_TrainingProgramme', class: Migration20261210000011_TrainingProgramme },
+  { name: 'Migration20261215000000_ElectedPosts', class: Migration20261215000000_ElectedPosts },
 ];

@@ -52,8 +52,8 @@ export const electionsLedger: LedgerImporter<ElectionKey> = {
   spec: { file: 'workforce/elections.csv', columns: electionColumns, key: ['number'], check: electionRules },
   place: { column: 'community' },
   check: (batch, ctx) => communityDefects(batch, ctx, 'community', electionColumns.community.header),
-  write: (batch, ctx) =>
-    storeRows(
+  async write(batch, ctx) {
+    const stored = await storeRows(
       ctx,
       {
         table: 'community_election',
@@ -77,7 +77,12 @@ export const electionsLedger: LedgerImporter<ElectionKey> = {
         },
       })),
       { keyLabel: (v) => `换届编号 ${v.number}`, keyColumn: electionColumns.number.header },
-    ),
+    );
+    // an election whose completion day or community the ledger changed: the posts it gave follow
+    const changed = batch.filter((r) => stored.outcome.get(r.row) === 'updated').map((r) => globalId(ctx.district, str(r.value.number)));
+    await feedElectedPosts(ctx.db, changed);
+    return stored;
+  },
 };
 
 const resultColumns = {
