@@ -5,7 +5,7 @@ import { Worker, WorkerPost } from './modules/workers/worker.entity';
 import { Certificate, ExamRegistration } from './modules/certification/certification.entity';
 import { Training, TrainingAttendance } from './modules/trainings/training.entity';
 import { Deliberation } from './modules/deliberations/deliberation.entity';
-import { Facility, FacilityWork } from './modules/facilities/facility.entity';
+import { Facility, FacilityEarlierRating, FacilityWork } from './modules/facilities/facility.entity';
 import { AutonomyActivity, AutonomyStation, AutonomySubsidy } from './modules/autonomy/autonomy.entity';
 import { CommunityElection, ElectionResult } from './modules/elections/election.entity';
 import { Suggestion } from './modules/suggestions/suggestion.entity';
@@ -30,6 +30,7 @@ export const entities = [
   TrainingAttendance,
   Deliberation,
   Facility,
+  FacilityEarlierRating,
   FacilityWork,
   AutonomyStation,
   AutonomySubsidy,

@@ -1187,7 +1187,7 @@ export type GovernanceFigures = {
   recognitionsGranted: CountFigure;
   /** 截至asOf累计获得的荣誉、品牌、示范点位等（存量）/ recognitions granted on or before the day */
   recognitionsHeld: CountFigure;
-  /** 达到星级的设施数（存量，评定日在asOf之前）/ facilities in use rated at least minStar stars (default 1) by the day */
+  /** 达到星级的设施数（存量：按asOf当日有效的评定，即该日及之前最近一次评定）/ facilities in use whose rating on the day (the latest on or before it) is at least minStar stars (default 1) */
   starRatedFacilities: CountFigure;
   /** 采纳率 = 采纳 ÷ 办结 / adoption rate: adopted ÷ closed in the period */
   suggestionAdoptionRate: RateFigure;

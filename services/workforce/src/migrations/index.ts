@@ -14,6 +14,7 @@ import { Migration20261210000007_Recognitions } from './Migration20261210000007_
 import { Migration20261210000008_Writeups } from './Migration20261210000008_Writeups';
 import { Migration20261210000009_TrainingOrganiser } from './Migration20261210000009_TrainingOrganiser';
 import { Migration20261210000010_VillagersGroups } from './Migration20261210000010_VillagersGroups';
+import { Migration20261215000001_FacilityEarlierRatings } from './Migration20261215000001_FacilityEarlierRatings';
 import { Migration20261215000000_ElectedPosts } from './Migration20261215000000_ElectedPosts';
 import { Migration20261210000011_TrainingProgramme } from './Migration20261210000011_TrainingProgramme';
 
@@ -36,4 +37,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000010_VillagersGroups', class: Migration20261210000010_VillagersGroups },
   { name: 'Migration20261210000011_TrainingProgramme', class: Migration20261210000011_TrainingProgramme },
   { name: 'Migration20261215000000_ElectedPosts', class: Migration20261215000000_ElectedPosts },
+  { name: 'Migration20261215000001_FacilityEarlierRatings', class: Migration20261215000001_FacilityEarlierRatings },
 ];
