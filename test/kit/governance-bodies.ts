@@ -98,7 +98,13 @@ export function workingBodyFixtures(rnd: Rnd, fx: Omit<GovernanceFixtures, 'rows
     personTimes: 36,
   });
   // a task force of 2024, dissolved at the start of 2025
-  body({ region: district, kind: '工作专班', name: '社区工作者职业体系建设工作专班', establishedOn: '2024-05-06', dissolvedOn: '2025-01-31' });
+  body({
+    region: district,
+    kind: '工作专班',
+    name: '社区工作者职业体系建设工作专班',
+    establishedOn: '2024-05-06',
+    dissolvedOn: '2025-01-31',
+  });
 
   // the second street: a guidance centre seated in one of its communities (001 §(四))
   const [, second, third, ...others] = streets;
@@ -119,7 +125,8 @@ export function workingBodyFixtures(rnd: Rnd, fx: Omit<GovernanceFixtures, 'rows
   for (const c of [a, b]) {
     member(joint, a.code, { unitName: `${c.name}党委`, role: '成员单位', duty: '轮值主持月度联席会议', joinedOn: '2024-12-20' });
     const secretary = workers.find((w) => w.community === c.code);
-    if (secretary) member(joint, a.code, { worker: secretary.staffNumber, role: '召集人', duty: '召集会商、督办共性难题', joinedOn: '2024-12-20' });
+    if (secretary)
+      member(joint, a.code, { worker: secretary.staffNumber, role: '召集人', duty: '召集会商、督办共性难题', joinedOn: '2024-12-20' });
   }
   const topics = ['基层治理', '资源整合', '品牌培育'];
   const problems = [2, 1, 1, 2, 1, 1, 2, 1, 1, 1, 1, 1]; // 15 in all
@@ -175,7 +182,12 @@ export function workingBodyFixtures(rnd: Rnd, fx: Omit<GovernanceFixtures, 'rows
   // elsewhere: task forces, and a few activities of neighbouring communities (or of one alone)
   for (const s of others) {
     if (rnd.chance(0.7))
-      body({ region: s, kind: '工作专班', name: '社区治理工作专班', establishedOn: day(rnd.pick([2024, 2025]), rnd.int(1, 12), rnd.int(1, 28)) });
+      body({
+        region: s,
+        kind: '工作专班',
+        name: '社区治理工作专班',
+        establishedOn: day(rnd.pick([2024, 2025]), rnd.int(1, 12), rnd.int(1, 28)),
+      });
     const list = communitiesOf(s);
     for (let i = 0; i + 1 < list.length; i += 2)
       for (let n = rnd.int(0, 3); n > 0; n--)

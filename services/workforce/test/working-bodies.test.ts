@@ -61,7 +61,10 @@ function expected(code: string) {
   const salon = (r: FixtureRow) => r.kind === '主题沙龙';
   const joint = (r: FixtureRow) => communities(r) >= 2;
   return {
-    bodies: { value: bodies.filter((r) => inPlace(r, '2025-12-31')).length, previousYear: bodies.filter((r) => inPlace(r, '2024-12-31')).length },
+    bodies: {
+      value: bodies.filter((r) => inPlace(r, '2025-12-31')).length,
+      previousYear: bodies.filter((r) => inPlace(r, '2024-12-31')).length,
+    },
     groups: { value: bodies.filter((r) => inPlace(r, '2025-12-31') && r.kind === '领导小组').length },
     earlyBodies: { value: bodies.filter((r) => inPlace(r, '2025-01-15')).length },
     established: {
@@ -234,7 +237,8 @@ test('daily work: a street records its communities’ body and a joint meeting o
   const made = await record(office, [a.code, b.code], ', costSaved: 500');
   expect(made.errors).toBeUndefined();
   const id = made.data!.recordJointEvent.id;
-  for (const code of [a.code, b.code, street]) expect(await fig(code)).toEqual({ jointEvents: { value: 1 }, jointEventCostSaved: { value: 500 } });
+  for (const code of [a.code, b.code, street])
+    expect(await fig(code)).toEqual({ jointEvents: { value: 1 }, jointEventCostSaved: { value: 500 } });
   const corrected = await sg.query(
     `mutation($id: ID!) { correctJointEvent(id: $id, input: { costSaved: 800 }, reason: "核对") { costSaved history { field } } }`,
     { id },
@@ -249,7 +253,11 @@ test('daily work: a street records its communities’ body and a joint meeting o
     office,
   );
   expect(member.errors).toBeUndefined();
-  const noOne = await sg.query(`mutation($b: ID!) { addWorkingBodyMember(bodyId: $b, input: { role: "成员" }) { id } }`, { b: bodyId }, office);
+  const noOne = await sg.query(
+    `mutation($b: ID!) { addWorkingBodyMember(bodyId: $b, input: { role: "成员" }) { id } }`,
+    { b: bodyId },
+    office,
+  );
   expect(errorOf(noOne)).toEqual({ code: 'BAD_USER_INPUT', field: 'unitName' });
   const remove = () =>
     sg.query(
@@ -260,20 +268,23 @@ test('daily work: a street records its communities’ body and a joint meeting o
   expect((await remove()).data!.removeWorkingBodyMember.leftOn).toBe('2026-03-01');
   expect(errorOf(await remove()).code).toBe('CONFLICT');
 
-  const dissolve = () => sg.query(`mutation($id: ID!) { dissolveWorkingBody(id: $id, on: "2026-04-01") { dissolvedOn } }`, { id: bodyId }, office);
+  const dissolve = () =>
+    sg.query(`mutation($id: ID!) { dissolveWorkingBody(id: $id, on: "2026-04-01") { dissolvedOn } }`, { id: bodyId }, office);
   expect((await dissolve()).data!.dissolveWorkingBody.dissolvedOn).toBe('2026-04-01');
   expect(errorOf(await dissolve()).code).toBe('CONFLICT');
   // a body with meetings cannot be withdrawn; the meeting can
-  expect(errorOf(await sg.query(`mutation($id: ID!) { withdrawWorkingBody(id: $id, reason: "误录") { id } }`, { id: bodyId }, office)).code).toBe(
-    'CONFLICT',
-  );
-  expect((await sg.query(`mutation($id: ID!) { withdrawJointEvent(id: $id, reason: "重复") { id } }`, { id }, office)).errors).toBeUndefined();
+  expect(
+    errorOf(await sg.query(`mutation($id: ID!) { withdrawWorkingBody(id: $id, reason: "误录") { id } }`, { id: bodyId }, office)).code,
+  ).toBe('CONFLICT');
+  expect(
+    (await sg.query(`mutation($id: ID!) { withdrawJointEvent(id: $id, reason: "重复") { id } }`, { id }, office)).errors,
+  ).toBeUndefined();
   expect((await fig(street)).jointEvents.value).toBe(0);
   // another street's office cannot touch it
   const other = testCallers.street(streets()[3]);
-  expect(errorOf(await sg.query(`mutation($id: ID!) { correctWorkingBody(id: $id, input: { name: "x" }) { id } }`, { id: bodyId }, other)).code).toMatch(
-    /FORBIDDEN|NOT_FOUND/,
-  );
+  expect(
+    errorOf(await sg.query(`mutation($id: ID!) { correctWorkingBody(id: $id, input: { name: "x" }) { id } }`, { id: bodyId }, other)).code,
+  ).toMatch(/FORBIDDEN|NOT_FOUND/);
 });
 
 test('a street office imports joint events of its communities; a participant outside the street is a defect, nothing written', async () => {
@@ -296,7 +307,10 @@ test('a street office imports joint events of its communities; a participant out
     personTimes: 50,
     costSaved: 1000,
   });
-  const refused = writeLedgerFile(dir, jointEventsLedger, [row('JS0001', `${a.code}、${b.code}`), row('JS0002', `${a.code}；${elsewhere.code}`)]);
+  const refused = writeLedgerFile(dir, jointEventsLedger, [
+    row('JS0001', `${a.code}、${b.code}`),
+    row('JS0002', `${a.code}；${elsewhere.code}`),
+  ]);
   const err = await importFile(sg, jointEventsLedger, refused, { region: street }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(LedgerImportError);
   expect((err as LedgerImportError).defects).toEqual([

@@ -113,7 +113,18 @@ export const workingBodiesLedger: LedgerImporter<BodyKey> = {
         table: 'working_body',
         key: ['id'],
         region: 'region_code',
-        columns: ['region_code', 'kind', 'name', 'seat_code', 'member_regions', 'rotation', 'duties', 'established_on', 'dissolved_on', 'places'],
+        columns: [
+          'region_code',
+          'kind',
+          'name',
+          'seat_code',
+          'member_regions',
+          'rotation',
+          'duties',
+          'established_on',
+          'dissolved_on',
+          'places',
+        ],
       },
       batch.map(({ row, value }) => {
         const members = listOf(value.memberRegions).map(normaliseRegionCode);
@@ -183,9 +194,12 @@ export const workingBodyMembersLedger: LedgerImporter<MemberKey> = {
     );
     return batch.flatMap((r) => {
       const body = bodies.get(globalId(ctx.district, str(r.value.body)));
-      if (!body) return [referenceDefect(ctx.file, r.row, memberColumns.body.header, `工作机构不存在：${str(r.value.body)} / no such body`)];
+      if (!body)
+        return [referenceDefect(ctx.file, r.row, memberColumns.body.header, `工作机构不存在：${str(r.value.body)} / no such body`)];
       if (body !== code(r.value.region))
-        return [referenceDefect(ctx.file, r.row, memberColumns.region.header, `该机构的设立单位是 ${body} / the body was set up by ${body}`)];
+        return [
+          referenceDefect(ctx.file, r.row, memberColumns.region.header, `该机构的设立单位是 ${body} / the body was set up by ${body}`),
+        ];
       if (r.value.worker && !workers.has(globalId(ctx.district, str(r.value.worker))))
         return [referenceDefect(ctx.file, r.row, memberColumns.worker.header, `社工不存在：${str(r.value.worker)} / no such worker`)];
       return [];

@@ -84,7 +84,8 @@ const topicsOf = (given: readonly string[] | null | undefined): string[] | undef
   given ? placesOf(given.map((t, i) => requiredText(t, 'topics', `议题${i + 1}`, 100))) : undefined;
 
 function assertBody(b: WorkingBody): void {
-  if (b.dissolvedOn && b.dissolvedOn <= b.establishedOn) throw badInput('撤销日期须晚于成立日期 / dissolved after it was established', 'dissolvedOn');
+  if (b.dissolvedOn && b.dissolvedOn <= b.establishedOn)
+    throw badInput('撤销日期须晚于成立日期 / dissolved after it was established', 'dissolvedOn');
   b.places = placesOf(b.regionCode, b.seatCode, b.memberRegions);
 }
 
@@ -138,8 +139,7 @@ export const bodyMutations: MutationResolvers = {
       (b) => `WorkingBody:${b.id}`,
     ),
   correctWorkingBody: correction<WorkingBody, CorrectWorkingBodyInput>(BODY_RECORD, async ({ ctx, em, row, change }, input) => {
-    if (input.regionCode)
-      change.set(row, 'regionCode', (await regionsOf(ctx, em, [input.regionCode], 'regionCode', row.districtCode))[0]);
+    if (input.regionCode) change.set(row, 'regionCode', (await regionsOf(ctx, em, [input.regionCode], 'regionCode', row.districtCode))[0]);
     if (input.kind) change.set(row, 'kind', input.kind);
     if (input.name !== undefined) change.set(row, 'name', requiredText(input.name, 'name', '机构名称', 100));
     if (input.seatCode !== undefined)
