@@ -139,7 +139,12 @@ export const bodyMutations: MutationResolvers = {
       (b) => `WorkingBody:${b.id}`,
     ),
   correctWorkingBody: correction<WorkingBody, CorrectWorkingBodyInput>(BODY_RECORD, async ({ ctx, em, row, change }, input) => {
-    if (input.regionCode) change.set(row, 'regionCode', (await regionsOf(ctx, em, [input.regionCode], 'regionCode', row.districtCode))[0]);
+    if (input.regionCode) {
+      const regionCode = (await regionsOf(ctx, em, [input.regionCode], 'regionCode', row.districtCode))[0];
+      change.set(row, 'regionCode', regionCode);
+      // the members' rows sit where their body does (a street's members ledger is checked against it)
+      await em.nativeUpdate(WorkingBodyMember, { bodyId: row.id }, { regionCode });
+    }
     if (input.kind) change.set(row, 'kind', input.kind);
     if (input.name !== undefined) change.set(row, 'name', requiredText(input.name, 'name', '机构名称', 100));
     if (input.seatCode !== undefined)
