@@ -298,7 +298,7 @@ test('a street office imports joint events of its communities; a participant out
     body: null,
     host: a.code,
     participants,
-    heldOn: '2025-12-20',
+    heldOn: '2026-05-20',
     title: '邻里文化节',
     topics: null,
     problemsResolved: 0,
@@ -319,7 +319,7 @@ test('a street office imports joint events of its communities; a participant out
   const ok = writeLedgerFile(dir, jointEventsLedger, [row('JS0001', `${a.code}、${b.code}`)]);
   expect((await importFile(sg, jointEventsLedger, ok, { region: street })).inserted).toBe(1);
   const res = await sg.query(
-    `query($c: ID!) { region(code: $c) { jointEvents(filter: { heldFrom: "2025-12-20", heldTo: "2025-12-20" }) { nodes { number participants { code } } } } }`,
+    `query($c: ID!) { region(code: $c) { jointEvents(filter: { heldFrom: "2026-05-20", heldTo: "2026-05-20" }) { nodes { number participants { code } } } } }`,
     { c: b.code },
     analyst,
   );
