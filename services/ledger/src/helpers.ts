@@ -168,3 +168,22 @@ export function outsideRegion<K extends string>(
     ];
   });
 }
+
+/** The separators offices write between the items of one cell: 、 ; ； , ， and line breaks. */
+const LIST_SEPARATORS = /[、;；,，\r\n]+/;
+
+/**
+ * The items of a cell holding a list (the communities of a joint meeting: "A社区、B社区"), trimmed,
+ * without empty items or repeats, in the order written.
+ */
+export function listOf(v: LedgerValue | undefined): string[] {
+  if (v === null || v === undefined || v === '') return [];
+  return [
+    ...new Set(
+      String(v)
+        .split(LIST_SEPARATORS)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+}

@@ -14,6 +14,7 @@ import { HouseholdVisit } from './modules/visits/visit.entity';
 import { MicroProject } from './modules/micro-projects/micro-project.entity';
 import { Recognition } from './modules/recognitions/recognition.entity';
 import { Writeup } from './modules/writeups/writeup.entity';
+import { JointEvent, WorkingBody, WorkingBodyMember } from './modules/bodies/bodies.entity';
 import { VillagersGroup } from './modules/villagers-groups/villagers-group.entity';
 
 export const entities = [
@@ -45,5 +46,8 @@ export const entities = [
   MicroProject,
   Recognition,
   Writeup,
+  WorkingBody,
+  WorkingBodyMember,
+  JointEvent,
   VillagersGroup,
 ];

@@ -13,6 +13,7 @@ import { householdVisitsLedger } from './modules/visits/visits.ledger';
 import { microProjectsLedger } from './modules/micro-projects/micro-projects.ledger';
 import { recognitionsLedger } from './modules/recognitions/recognitions.ledger';
 import { writeupsLedger } from './modules/writeups/writeups.ledger';
+import { jointEventsLedger, workingBodiesLedger, workingBodyMembersLedger } from './modules/bodies/bodies.ledger';
 import { villagersGroupsLedger } from './modules/villagers-groups/villagers-groups.ledger';
 
 /** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
@@ -42,4 +43,7 @@ export const ledgers: LedgerImporter[] = [
   microProjectsLedger,
   recognitionsLedger,
   writeupsLedger,
+  workingBodiesLedger,
+  workingBodyMembersLedger,
+  jointEventsLedger,
 ];

@@ -17,6 +17,7 @@ import { Migration20261210000010_VillagersGroups } from './Migration202612100000
 import { Migration20261215000001_FacilityEarlierRatings } from './Migration20261215000001_FacilityEarlierRatings';
 import { Migration20261215000000_ElectedPosts } from './Migration20261215000000_ElectedPosts';
 import { Migration20261210000011_TrainingProgramme } from './Migration20261210000011_TrainingProgramme';
+import { Migration20261220000200_WorkingBodies } from './Migration20261220000200_WorkingBodies';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000011_TrainingProgramme', class: Migration20261210000011_TrainingProgramme },
   { name: 'Migration20261215000000_ElectedPosts', class: Migration20261215000000_ElectedPosts },
   { name: 'Migration20261215000001_FacilityEarlierRatings', class: Migration20261215000001_FacilityEarlierRatings },
+  { name: 'Migration20261220000200_WorkingBodies', class: Migration20261220000200_WorkingBodies },
 ];
