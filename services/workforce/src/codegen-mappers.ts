@@ -32,6 +32,8 @@ export const mappers = {
   Recognition: '../modules/recognitions/recognition.entity#Recognition',
   Writeup: '../modules/writeups/writeup.entity#Writeup',
   VillagersGroup: '../modules/villagers-groups/villagers-group.entity#VillagersGroup',
+  Document: '../modules/documents/document.entity#Document',
+  DocumentItem: '../modules/documents/document.entity#DocumentItem',
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',
   AuditEntry: '@district/subgraph-kit#AuditEntryView',

@@ -15,6 +15,7 @@ import { MicroProject } from './modules/micro-projects/micro-project.entity';
 import { Recognition } from './modules/recognitions/recognition.entity';
 import { Writeup } from './modules/writeups/writeup.entity';
 import { VillagersGroup } from './modules/villagers-groups/villagers-group.entity';
+import { Document, DocumentItem } from './modules/documents/document.entity';
 
 export const entities = [
   ...kitEntities,
@@ -45,4 +46,6 @@ export const entities = [
   Recognition,
   Writeup,
   VillagersGroup,
+  Document,
+  DocumentItem,
 ];

@@ -14,6 +14,7 @@ import { microProjectsLedger } from './modules/micro-projects/micro-projects.led
 import { recognitionsLedger } from './modules/recognitions/recognitions.ledger';
 import { writeupsLedger } from './modules/writeups/writeups.ledger';
 import { villagersGroupsLedger } from './modules/villagers-groups/villagers-groups.ledger';
+import { documentItemsLedger, documentsLedger } from './modules/documents/documents.ledger';
 
 /** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
 export const ledgers: LedgerImporter[] = [
@@ -42,4 +43,6 @@ export const ledgers: LedgerImporter[] = [
   microProjectsLedger,
   recognitionsLedger,
   writeupsLedger,
+  documentsLedger,
+  documentItemsLedger,
 ];

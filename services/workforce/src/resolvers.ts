@@ -31,6 +31,8 @@ import { writeupResolvers } from './modules/writeups/writeups.resolvers';
 import { writeupMutations } from './modules/writeups/writeups.mutations';
 import { villagersGroupResolvers } from './modules/villagers-groups/villagers-groups.resolvers';
 import { villagersGroupMutations } from './modules/villagers-groups/villagers-groups.mutations';
+import { documentResolvers } from './modules/documents/documents.resolvers';
+import { documentMutations } from './modules/documents/documents.mutations';
 
 /** Each module contributes fields to shared types (Query, Region, WorkforceFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -67,6 +69,8 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: writeupMutations },
   villagersGroupResolvers,
   { Mutation: villagersGroupMutations },
+  documentResolvers,
+  { Mutation: documentMutations },
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
   ledgerImportResolvers<Resolvers>('workforce'),
 );
