@@ -5,6 +5,7 @@ import type { LedgerImporter } from '@district/ledger';
 import { ledgers } from '@district/workforce';
 import { SHANGJIE } from './datasets';
 import { workingBodyFixtures } from './governance-bodies';
+import { documents } from './governance-documents';
 
 /**
  * Grassroots-governance ledgers of realistic size for Shangjie (issue 15), generated
@@ -27,7 +28,7 @@ export interface GovernanceFixtures {
 }
 
 /** mulberry32: a small seeded generator, so fixtures are the same on every run. */
-function seeded(seed: number) {
+export function seeded(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -47,7 +48,7 @@ function seeded(seed: number) {
 /** The seed-shaped street's prefix in Shangjie (its first street). */
 const SHANGJIE_STREET = '410106001';
 
-const day = (year: number, month: number, d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+export const day = (year: number, month: number, d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 function readCsv(path: string): string[][] {
   return readFileSync(path, 'utf8')
@@ -867,6 +868,7 @@ export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWo
     ...writeups(seeded(15_09), base),
     ...villagersGroups(base),
     ...workingBodyFixtures(seeded(15_20), base, opts.workers ?? []),
+    ...documents(base, opts.workers ?? []),
   };
   for (const [file, list] of Object.entries(rows)) writeLedger(dir, file, list);
   return { dir, ...base, rows };

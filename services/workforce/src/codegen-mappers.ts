@@ -35,6 +35,8 @@ export const mappers = {
   WorkingBodyMember: '../modules/bodies/bodies.entity#WorkingBodyMember',
   JointEvent: '../modules/bodies/bodies.entity#JointEvent',
   VillagersGroup: '../modules/villagers-groups/villagers-group.entity#VillagersGroup',
+  Document: '../modules/documents/document.entity#Document',
+  DocumentItem: '../modules/documents/document.entity#DocumentItem',
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',
   AuditEntry: '@district/subgraph-kit#AuditEntryView',

@@ -16,6 +16,7 @@ import { Recognition } from './modules/recognitions/recognition.entity';
 import { Writeup } from './modules/writeups/writeup.entity';
 import { JointEvent, WorkingBody, WorkingBodyMember } from './modules/bodies/bodies.entity';
 import { VillagersGroup } from './modules/villagers-groups/villagers-group.entity';
+import { Document, DocumentItem } from './modules/documents/document.entity';
 
 export const entities = [
   ...kitEntities,
@@ -50,4 +51,6 @@ export const entities = [
   WorkingBodyMember,
   JointEvent,
   VillagersGroup,
+  Document,
+  DocumentItem,
 ];

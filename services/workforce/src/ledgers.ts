@@ -15,6 +15,7 @@ import { recognitionsLedger } from './modules/recognitions/recognitions.ledger';
 import { writeupsLedger } from './modules/writeups/writeups.ledger';
 import { jointEventsLedger, workingBodiesLedger, workingBodyMembersLedger } from './modules/bodies/bodies.ledger';
 import { villagersGroupsLedger } from './modules/villagers-groups/villagers-groups.ledger';
+import { documentItemsLedger, documentsLedger } from './modules/documents/documents.ledger';
 
 /** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
 export const ledgers: LedgerImporter[] = [
@@ -46,4 +47,6 @@ export const ledgers: LedgerImporter[] = [
   workingBodiesLedger,
   workingBodyMembersLedger,
   jointEventsLedger,
+  documentsLedger,
+  documentItemsLedger,
 ];

@@ -33,6 +33,8 @@ import { villagersGroupResolvers } from './modules/villagers-groups/villagers-gr
 import { villagersGroupMutations } from './modules/villagers-groups/villagers-groups.mutations';
 import { bodyResolvers } from './modules/bodies/bodies.resolvers';
 import { bodyMutations } from './modules/bodies/bodies.mutations';
+import { documentResolvers } from './modules/documents/documents.resolvers';
+import { documentMutations } from './modules/documents/documents.mutations';
 
 /** Each module contributes fields to shared types (Query, Region, WorkforceFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -71,6 +73,8 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: villagersGroupMutations },
   bodyResolvers,
   { Mutation: bodyMutations },
+  documentResolvers,
+  { Mutation: documentMutations },
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
   ledgerImportResolvers<Resolvers>('workforce'),
 );

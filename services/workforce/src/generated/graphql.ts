@@ -19,6 +19,7 @@ import type { Recognition as RecognitionModel } from '../modules/recognitions/re
 import type { Writeup as WriteupModel } from '../modules/writeups/writeup.entity';
 import type { WorkingBody as WorkingBodyModel, WorkingBodyMember as WorkingBodyMemberModel, JointEvent as JointEventModel } from '../modules/bodies/bodies.entity';
 import type { VillagersGroup as VillagersGroupModel } from '../modules/villagers-groups/villagers-group.entity';
+import type { Document as DocumentModel, DocumentItem as DocumentItemModel } from '../modules/documents/document.entity';
 import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -34,6 +35,23 @@ export type Scalars = {
   /** 日期 YYYY-MM-DD / a calendar date, YYYY-MM-DD, no time zone */
   Date: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** 增加清单事项 / adding an item to a list */
+export type AddDocumentItemInput = {
+  /** 责任人（社区工作者全局编号或工号）/ the worker it falls to */
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  /** 所属文件（全局编号或登记编号）/ the document */
+  documentId: Scalars['ID']['input'];
+  /** 完成日期 / done on */
+  doneOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 完成时限 / deadline */
+  dueOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 事项编号；缺省时自动编排 / item number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<DocumentItemKind>;
+  post?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
 };
 
 /** 增加机构成员 / adding a member to a body */
@@ -637,6 +655,28 @@ export type CorrectDeliberationTopicInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 更正文件 / a correction of a document */
+export type CorrectDocumentInput = {
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  issuedOn?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<DocumentKind>;
+  line?: InputMaybe<WorkLine>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  subjectCode?: InputMaybe<Scalars['ID']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正清单事项 / a correction of an item */
+export type CorrectDocumentItemInput = {
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  doneOn?: InputMaybe<Scalars['Date']['input']>;
+  dueOn?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<DocumentItemKind>;
+  post?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 更正当选结果 / a correction of a result */
 export type CorrectElectionResultInput = {
   post?: InputMaybe<ElectionPost>;
@@ -989,6 +1029,175 @@ export type DeliberationTopicStatus =
   /** 已提出 / raised */
   | 'RAISED';
 
+/** 印发的文件、清单或报告 / a document issued by an office: guide, card, notice, rules, plan, list or report */
+export type Document = {
+  __typename?: 'Document';
+  /** 文号 / document number */
+  documentNumber: Maybe<Scalars['String']['output']>;
+  /** 发文网格 / the grid that issued it, when a grid did */
+  grid: Maybe<Grid>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  /** 印发日期 / issued on */
+  issuedOn: Scalars['Date']['output'];
+  /** 清单事项，按编号 / its items, by number */
+  items: Array<DocumentItem>;
+  kind: DocumentKind;
+  line: WorkLine;
+  /** 登记编号 / register number */
+  number: Scalars['String']['output'];
+  /** 发文单位所在区划（网格发文时为空）/ the issuer's node; null when a grid issued it */
+  region: Maybe<Region>;
+  /** 发文单位所在区划或网格代码 / the issuer's code: district, street, community or 14-digit grid */
+  regionCode: Scalars['ID']['output'];
+  subject: Maybe<Region>;
+  /** 涉及区划或网格代码（分报告、清单所涉社区）/ the place a sub-report or list is about */
+  subjectCode: Maybe<Scalars['ID']['output']>;
+  subjectGrid: Maybe<Grid>;
+  /** 摘要或报告正文 / summary, or a report's narrative */
+  summary: Maybe<Scalars['String']['output']>;
+  /** 标题 / title */
+  title: Scalars['String']['output'];
+};
+
+/** 文件分页 / a page of documents */
+export type DocumentConnection = {
+  __typename?: 'DocumentConnection';
+  nodes: Array<Document>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 文件筛选 / document filter */
+export type DocumentFilter = {
+  /** 发文单位层级 / the level of the issuer */
+  issuedBy?: InputMaybe<IssuerLevel>;
+  issuedFrom?: InputMaybe<Scalars['Date']['input']>;
+  issuedTo?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<DocumentKind>;
+  line?: InputMaybe<WorkLine>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 涉及区划或网格代码 / the place documents are about */
+  subjectCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 清单事项 / an item of a list: a task with its deadline, a duty of a post, a matter, a negative item, a certificate */
+export type DocumentItem = {
+  __typename?: 'DocumentItem';
+  /** 责任人 / the worker it falls to */
+  assignee: Maybe<CommunityWorker>;
+  document: Document;
+  /** 完成日期 / done on */
+  doneOn: Maybe<Scalars['Date']['output']>;
+  /** 完成时限 / deadline */
+  dueOn: Maybe<Scalars['Date']['output']>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  kind: Maybe<DocumentItemKind>;
+  /** 事项编号 / item number */
+  number: Scalars['String']['output'];
+  /** 岗位 / the post it falls to */
+  post: Maybe<Scalars['String']['output']>;
+  /** 事项内容 / what it says */
+  title: Scalars['String']['output'];
+};
+
+/** 清单事项分页 / a page of items */
+export type DocumentItemConnection = {
+  __typename?: 'DocumentItemConnection';
+  nodes: Array<DocumentItem>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 清单事项筛选 / item filter */
+export type DocumentItemFilter = {
+  /** 所属文件全局编号 / the document's global id */
+  documentId?: InputMaybe<Scalars['ID']['input']>;
+  doneFrom?: InputMaybe<Scalars['Date']['input']>;
+  doneTo?: InputMaybe<Scalars['Date']['input']>;
+  dueFrom?: InputMaybe<Scalars['Date']['input']>;
+  dueTo?: InputMaybe<Scalars['Date']['input']>;
+  /** 发文单位层级 / the level of the issuer */
+  issuedBy?: InputMaybe<IssuerLevel>;
+  itemKind?: InputMaybe<DocumentItemKind>;
+  /** 所属文件类型 / the document's kind */
+  kind?: InputMaybe<DocumentKind>;
+  line?: InputMaybe<WorkLine>;
+  /** 该日逾期未完成 / overdue on that day: deadline before it, not done by it */
+  overdueOn?: InputMaybe<Scalars['Date']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 清单事项类型 / kind of list item */
+export type DocumentItemKind =
+  /** 证明事项 / a certificate that may be issued */
+  | 'CERTIFICATE'
+  /** 班子分工 / a division of work among the leadership */
+  | 'DIVISION'
+  /** 职责 / duty */
+  | 'DUTY'
+  /** 事项 / matter */
+  | 'MATTER'
+  /** 负面事项 / negative item */
+  | 'NEGATIVE'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 任务 / task */
+  | 'TASK';
+
+/** 清单事项排序 / item sort */
+export type DocumentItemSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: DocumentItemSortField;
+};
+
+/** 清单事项排序字段 / item sort fields */
+export type DocumentItemSortField =
+  | 'DONE_ON'
+  | 'DUE_ON'
+  | 'ID';
+
+/** 文件类型 / kind of document */
+export type DocumentKind =
+  /** 明白卡 / card (明白卡: what a post does, on one card) */
+  | 'CARD'
+  /** 证明事项清单（村（社区）可出具的证明）/ the certificates a community may issue */
+  | 'CERTIFICATE_LIST'
+  /** 职责清单（班子分工、岗位职责）/ duty list: who does what */
+  | 'DUTY_LIST'
+  /** 指南 / guide */
+  | 'GUIDE'
+  /** 事项清单 / list of matters */
+  | 'MATTER_LIST'
+  /** 负面清单 / negative list: what is not to be done */
+  | 'NEGATIVE_LIST'
+  /** 通知 / notice */
+  | 'NOTICE'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 方案 / plan */
+  | 'PLAN'
+  /** 报告（总体报告、分报告）/ report */
+  | 'REPORT'
+  /** 制度、办法 / rules */
+  | 'RULES'
+  /** 任务清单（如“开门一件事”）/ task list */
+  | 'TASK_LIST';
+
+/** 文件排序 / document sort */
+export type DocumentSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: DocumentSortField;
+};
+
+/** 文件排序字段 / document sort fields */
+export type DocumentSortField =
+  | 'ID'
+  | 'ISSUED_ON';
+
 /** 委员会 / committee */
 export type ElectionCommittee =
   /** 社区党组织委员会 / Party committee */
@@ -1204,6 +1413,22 @@ export type GovernanceFigures = {
   communitiesElected: CountFigure;
   /** 某种物业管理模式的小区数（存量），可仅计红色物业 / compounds managed in a mode on the day; redProperty: only 红色物业 */
   compoundsByPropertyMode: CountFigure;
+  /** 本期印发此类文件的单位数（社区、网格、街道，不重复）/ distinct issuers (communities, grids, streets) of such documents in the period: N个社区明确任务清单 */
+  documentIssuers: CountFigure;
+  /** 按时限完成率：本期到期事项中在时限内完成的比例（% ，分子为按时完成数，分母为到期数）/ on-time completion: of the items falling due in the period, the share done by their deadline (numerator on time, denominator due) */
+  documentItemCompletionRate: RateFigure;
+  /** 本期印发文件的清单事项数（按文件印发日期）/ items of the documents issued in the period */
+  documentItems: CountFigure;
+  /** 本期完成的事项数（按完成日期）；onTime：在完成时限内完成 / items done in the period; onTime: done on or before their deadline */
+  documentItemsDone: CountFigure;
+  /** 本期到期的事项（完成时限在1月1日至asOf之间）/ items falling due in the period (deadline from 1 January to asOf) */
+  documentItemsDue: CountFigure;
+  /** 截至asOf逾期未完成的事项（完成时限早于asOf且当日尚未完成）/ items overdue on asOf: deadline before that day, not done by it */
+  documentItemsOverdue: CountFigure;
+  /** 本期文件涉及的区划数（不重复，如x个社区分报告）/ distinct places the period's documents are about, e.g. the communities of sub-reports */
+  documentSubjects: CountFigure;
+  /** 本期印发的文件、清单、报告（按印发日期，计入发文单位及其上级）/ documents issued in the period, counted at their issuer and every node above */
+  documentsIssued: CountFigure;
   /** 举行的换届选举数（按选举日期）/ elections held in the period, completed or not */
   electionsHeld: CountFigure;
   /** 在用的社区服务设施数（存量），可按类型 / facilities in use on the day, by kind */
@@ -1437,6 +1662,124 @@ export type GovernanceFiguresCompoundsByPropertyModeArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   mode?: InputMaybe<PropertyMode>;
   redProperty?: InputMaybe<Scalars['Boolean']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresDocumentIssuersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  issuedBy?: InputMaybe<IssuerLevel>;
+  kind?: InputMaybe<DocumentKind>;
+  line?: InputMaybe<WorkLine>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresDocumentItemCompletionRateArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  issuedBy?: InputMaybe<IssuerLevel>;
+  itemKind?: InputMaybe<DocumentItemKind>;
+  kind?: InputMaybe<DocumentKind>;
+  line?: InputMaybe<WorkLine>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresDocumentItemsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  issuedBy?: InputMaybe<IssuerLevel>;
+  itemKind?: InputMaybe<DocumentItemKind>;
+  kind?: InputMaybe<DocumentKind>;
+  line?: InputMaybe<WorkLine>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresDocumentItemsDoneArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  issuedBy?: InputMaybe<IssuerLevel>;
+  itemKind?: InputMaybe<DocumentItemKind>;
+  kind?: InputMaybe<DocumentKind>;
+  line?: InputMaybe<WorkLine>;
+  onTime?: InputMaybe<Scalars['Boolean']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresDocumentItemsDueArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  issuedBy?: InputMaybe<IssuerLevel>;
+  itemKind?: InputMaybe<DocumentItemKind>;
+  kind?: InputMaybe<DocumentKind>;
+  line?: InputMaybe<WorkLine>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresDocumentItemsOverdueArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  issuedBy?: InputMaybe<IssuerLevel>;
+  itemKind?: InputMaybe<DocumentItemKind>;
+  kind?: InputMaybe<DocumentKind>;
+  line?: InputMaybe<WorkLine>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresDocumentSubjectsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  issuedBy?: InputMaybe<IssuerLevel>;
+  kind?: InputMaybe<DocumentKind>;
+  line?: InputMaybe<WorkLine>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresDocumentsIssuedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  issuedBy?: InputMaybe<IssuerLevel>;
+  kind?: InputMaybe<DocumentKind>;
+  line?: InputMaybe<WorkLine>;
   year: Scalars['Int']['input'];
 };
 
@@ -2095,6 +2438,13 @@ export type HouseholdVisitSortField =
   | 'ID'
   | 'VISITED_ON';
 
+/** 发文单位层级（街道含镇）/ the level of an issuer: the district, a street or town, a community or village, a grid */
+export type IssuerLevel =
+  | 'COMMUNITY'
+  | 'DISTRICT'
+  | 'GRID'
+  | 'STREET';
+
 /** 联合会议活动：一个或多个单位共同举办的会议或活动，一场一条 / a meeting or activity held by one or more nodes together: one record per event */
 export type JointEvent = {
   __typename?: 'JointEvent';
@@ -2380,6 +2730,8 @@ export type Mutation = {
   acceptAutonomyStation: Maybe<AutonomyStation>;
   /** 项目验收（日期默认今天）/ a completed work is accepted on a day, default today */
   acceptFacilityWork: Maybe<FacilityWork>;
+  /** 为清单增加事项；编号缺省时自动编排 / add an item to a list; the number is assigned when not given */
+  addDocumentItem: Maybe<DocumentItem>;
   /** 增加机构成员（成员单位和/或社工，及其职责）/ add a member to a body: a member unit and/or a worker, with its duty */
   addWorkingBodyMember: Maybe<WorkingBodyMember>;
   /** 小区物业管理模式自某日起变更（原时段于该日结束）/ a compound's property management from a day on (its open period ends that day) */
@@ -2392,6 +2744,8 @@ export type Mutation = {
   collectResidentSuggestion: Maybe<ResidentSuggestion>;
   /** 换届完成（日期默认今天）：当选人自该日起任新职务 / an election is completed on a day, default today: from then the elected hold their posts */
   completeCommunityElection: Maybe<CommunityElection>;
+  /** 事项完成（日期默认今天，不早于印发日期）；已完成的事项再次完成为冲突 / an item is done on a day (default today, not before the list was issued); an item already done is a CONFLICT */
+  completeDocumentItem: Maybe<DocumentItem>;
   /** 项目完成（日期默认今天）/ a work is completed on a day, default today */
   completeFacilityWork: Maybe<FacilityWork>;
   /** 小微民生项目完成（日期默认今天），可同时给出惠及户数 / a work is completed on a day (default today), with the households it benefits */
@@ -2416,6 +2770,10 @@ export type Mutation = {
   correctCompound: Maybe<Compound>;
   /** 更正议题（原值留存于历史）/ correct a topic; the earlier values kept in its history (the loop's steps move with their own mutations) */
   correctDeliberationTopic: Maybe<DeliberationTopic>;
+  /** 更正文件（原值留存于历史；改发文单位时其事项随之）/ correct a document; the earlier values kept in its history, its items follow a new issuer */
+  correctDocument: Maybe<Document>;
+  /** 更正清单事项（原值留存于历史）/ correct an item; the earlier values kept in its history */
+  correctDocumentItem: Maybe<DocumentItem>;
   /** 更正当选职务（原值留存于历史）/ correct the post of a result; the earlier value kept in its history */
   correctElectionResult: Maybe<ElectionResult>;
   /** 更正建设项目（原值留存于历史）/ correct a work; the earlier values kept in its history */
@@ -2484,6 +2842,8 @@ export type Mutation = {
   rateCommunityFacility: Maybe<CommunityFacility>;
   /** 登记自治站议事或活动（自治站须已投用）/ record a meeting or activity at a station in use that day */
   recordAutonomyActivity: Maybe<AutonomyActivity>;
+  /** 登记印发的文件、清单或报告；编号缺省时自动编排 / record a document issued (guide, card, notice, list, report); the number is assigned when not given */
+  recordDocument: Maybe<Document>;
   /** 登记当选结果；已完成的换届即调整当选人的岗位 / record who was elected into which post; for a completed election the worker's post follows from its completion day */
   recordElectionResult: Maybe<ElectionResult>;
   /** 登记一次跑楼或入户走访；编号缺省时自动编排 / record a round of visits; the number is assigned when not given */
@@ -2534,6 +2894,10 @@ export type Mutation = {
   withdrawCompound: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的议题 / withdraw a topic entered by mistake */
   withdrawDeliberationTopic: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的文件（须先撤销其事项）/ withdraw a document entered by mistake (its items first) */
+  withdrawDocument: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的清单事项 / withdraw an item entered by mistake */
+  withdrawDocumentItem: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的当选结果 / withdraw a result entered by mistake */
   withdrawElectionResult: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的建设项目 / withdraw a work entered by mistake */
@@ -2594,6 +2958,12 @@ export type MutationAcceptFacilityWorkArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationAddDocumentItemArgs = {
+  input: AddDocumentItemInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationAddWorkingBodyMemberArgs = {
   bodyId: Scalars['ID']['input'];
   input: AddWorkingBodyMemberInput;
@@ -2630,6 +3000,13 @@ export type MutationCollectResidentSuggestionArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCompleteCommunityElectionArgs = {
   completedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCompleteDocumentItemArgs = {
+  doneOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -2709,6 +3086,22 @@ export type MutationCorrectCompoundArgs = {
 export type MutationCorrectDeliberationTopicArgs = {
   id: Scalars['ID']['input'];
   input: CorrectDeliberationTopicInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectDocumentArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectDocumentInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectDocumentItemArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectDocumentItemInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2959,6 +3352,12 @@ export type MutationRecordAutonomyActivityArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordDocumentArgs = {
+  input: RecordDocumentInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordElectionResultArgs = {
   input: RecordElectionResultInput;
 };
@@ -3114,6 +3513,20 @@ export type MutationWithdrawCompoundArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawDeliberationTopicArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawDocumentArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawDocumentItemArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -3430,6 +3843,12 @@ export type Query = {
   deliberationTopic: Maybe<DeliberationTopic>;
   /** 议事议题列表 / deliberation topics */
   deliberationTopics: Maybe<DeliberationTopicConnection>;
+  /** 文件、清单、报告：全局编号或本辖区的登记编号 / a document by global id, or by register number in the caller's own district */
+  document: Maybe<Document>;
+  /** 清单事项（任务、职责、负面事项、证明事项等），可列出某日逾期未完成的事项 / items of lists; overdueOn lists what documentItemsOverdue counts on that day */
+  documentItems: Maybe<DocumentItemConnection>;
+  /** 印发的指南、明白卡、通知、清单与报告 / guides, cards, notices, lists and reports issued by the district, streets, communities and grids */
+  documents: Maybe<DocumentConnection>;
   /** 设施建设项目列表（新建、升级改造、功能完善、设计定稿、交接）/ building works on facilities */
   facilityWorks: Maybe<FacilityWorkConnection>;
   /** 网格 / a grid by its code */
@@ -3586,6 +4005,30 @@ export type QueryDeliberationTopicsArgs = {
   filter?: InputMaybe<DeliberationTopicFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<DeliberationTopicSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryDocumentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryDocumentItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DocumentItemFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<DocumentItemSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryDocumentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DocumentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<DocumentSort>;
 };
 
 
@@ -4029,6 +4472,24 @@ export type RecordChange = {
   reason: Maybe<Scalars['String']['output']>;
 };
 
+/** 登记文件 / recording a document */
+export type RecordDocumentInput = {
+  /** 文号 / document number */
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** 登记编号；缺省时自动编排 / register number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  issuedOn: Scalars['Date']['input'];
+  kind: DocumentKind;
+  line: WorkLine;
+  /** 发文单位所在区划或网格代码 / the issuer: district, street, community or grid code */
+  regionCode: Scalars['ID']['input'];
+  /** 涉及区划或网格代码 / the place it is about */
+  subjectCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 摘要或报告正文 / summary or narrative */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
 /** 登记当选结果 / recording a result */
 export type RecordElectionResultInput = {
   committee: ElectionCommittee;
@@ -4196,6 +4657,10 @@ export type Region = {
   compounds: Maybe<CompoundConnection>;
   /** 该节点下的议事议题 / deliberation topics under this node */
   deliberationTopics: Maybe<DeliberationTopicConnection>;
+  /** 该节点下的清单事项 / items of the lists issued at this node and below */
+  documentItems: Maybe<DocumentItemConnection>;
+  /** 该节点及其下级（社区、网格）印发的文件、清单与报告 / documents issued at this node and below it (its communities and grids) */
+  documents: Maybe<DocumentConnection>;
   /** 设立日期（空：台账启用前已有）/ set up on; null: before the ledgers began */
   establishedOn: Maybe<Scalars['Date']['output']>;
   /** 该节点下的设施建设项目 / building works on facilities under this node */
@@ -4299,6 +4764,24 @@ export type RegionDeliberationTopicsArgs = {
   filter?: InputMaybe<DeliberationTopicFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<DeliberationTopicSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionDocumentItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DocumentItemFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<DocumentItemSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionDocumentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DocumentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<DocumentSort>;
 };
 
 
@@ -4758,6 +5241,19 @@ export type WithdrawnRecord = {
   /** 撤销日期 / withdrawn on */
   withdrawnOn: Scalars['Date']['output'];
 };
+
+/** 工作条线 / line of work */
+export type WorkLine =
+  /** 新就业群体 / new-employment-form workers */
+  | 'GIG_CARE'
+  /** 党建 / party building */
+  | 'PARTY_BUILDING'
+  /** 社会组织 / social organisations */
+  | 'SOCIAL_ORGANIZATIONS'
+  /** 志愿服务 / volunteer service */
+  | 'VOLUNTEER'
+  /** 基层治理、社区工作者 / grassroots governance and the community workforce */
+  | 'WORKFORCE';
 
 /** 签到状态 / attendance status */
 export type WorkforceAttendanceStatus =
@@ -5472,9 +5968,10 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AddWorkingBodyMemberInput: AddWorkingBodyMemberInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AddDocumentItemInput: AddDocumentItemInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AddWorkingBodyMemberInput: AddWorkingBodyMemberInput;
   AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
   AutonomyActivity: ResolverTypeWrapper<AutonomyActivityModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -5524,6 +6021,8 @@ export type ResolversTypes = ResolversObject<{
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
   CorrectCompoundInput: CorrectCompoundInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
+  CorrectDocumentInput: CorrectDocumentInput;
+  CorrectDocumentItemInput: CorrectDocumentItemInput;
   CorrectElectionResultInput: CorrectElectionResultInput;
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
@@ -5556,6 +6055,18 @@ export type ResolversTypes = ResolversObject<{
   DeliberationTopicSort: DeliberationTopicSort;
   DeliberationTopicSortField: DeliberationTopicSortField;
   DeliberationTopicStatus: DeliberationTopicStatus;
+  Document: ResolverTypeWrapper<DocumentModel>;
+  DocumentConnection: ResolverTypeWrapper<Omit<DocumentConnection, 'nodes'> & { nodes: Array<ResolversTypes['Document']> }>;
+  DocumentFilter: DocumentFilter;
+  DocumentItem: ResolverTypeWrapper<DocumentItemModel>;
+  DocumentItemConnection: ResolverTypeWrapper<Omit<DocumentItemConnection, 'nodes'> & { nodes: Array<ResolversTypes['DocumentItem']> }>;
+  DocumentItemFilter: DocumentItemFilter;
+  DocumentItemKind: DocumentItemKind;
+  DocumentItemSort: DocumentItemSort;
+  DocumentItemSortField: DocumentItemSortField;
+  DocumentKind: DocumentKind;
+  DocumentSort: DocumentSort;
+  DocumentSortField: DocumentSortField;
   ElectionCommittee: ElectionCommittee;
   ElectionPost: ElectionPost;
   ElectionResult: ResolverTypeWrapper<ElectionResultModel>;
@@ -5582,6 +6093,7 @@ export type ResolversTypes = ResolversObject<{
   HouseholdVisitKind: HouseholdVisitKind;
   HouseholdVisitSort: HouseholdVisitSort;
   HouseholdVisitSortField: HouseholdVisitSortField;
+  IssuerLevel: IssuerLevel;
   JointEvent: ResolverTypeWrapper<JointEventModel>;
   JointEventConnection: ResolverTypeWrapper<Omit<JointEventConnection, 'nodes'> & { nodes: Array<ResolversTypes['JointEvent']> }>;
   JointEventFilter: JointEventFilter;
@@ -5631,6 +6143,7 @@ export type ResolversTypes = ResolversObject<{
   RecognitionSortField: RecognitionSortField;
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
+  RecordDocumentInput: RecordDocumentInput;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
   RecordJointEventInput: RecordJointEventInput;
@@ -5672,6 +6185,7 @@ export type ResolversTypes = ResolversObject<{
   VillagersGroup: ResolverTypeWrapper<VillagersGroupModel>;
   VillagersGroupConnection: ResolverTypeWrapper<Omit<VillagersGroupConnection, 'nodes'> & { nodes: Array<ResolversTypes['VillagersGroup']> }>;
   WithdrawnRecord: ResolverTypeWrapper<WithdrawnViewModel>;
+  WorkLine: WorkLine;
   WorkforceAttendanceStatus: WorkforceAttendanceStatus;
   WorkforceFigure: WorkforceFigure;
   WorkforceFigures: ResolverTypeWrapper<RegionNodeModel>;
@@ -5700,9 +6214,10 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AddWorkingBodyMemberInput: AddWorkingBodyMemberInput;
-  String: Scalars['String']['output'];
+  AddDocumentItemInput: AddDocumentItemInput;
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  AddWorkingBodyMemberInput: AddWorkingBodyMemberInput;
   AuditEntry: AuditEntryViewModel;
   AutonomyActivity: AutonomyActivityModel;
   Int: Scalars['Int']['output'];
@@ -5741,6 +6256,8 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
   CorrectCompoundInput: CorrectCompoundInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
+  CorrectDocumentInput: CorrectDocumentInput;
+  CorrectDocumentItemInput: CorrectDocumentItemInput;
   CorrectElectionResultInput: CorrectElectionResultInput;
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
@@ -5771,6 +6288,14 @@ export type ResolversParentTypes = ResolversObject<{
   DeliberationTopicConnection: Omit<DeliberationTopicConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['DeliberationTopic']> };
   DeliberationTopicFilter: DeliberationTopicFilter;
   DeliberationTopicSort: DeliberationTopicSort;
+  Document: DocumentModel;
+  DocumentConnection: Omit<DocumentConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Document']> };
+  DocumentFilter: DocumentFilter;
+  DocumentItem: DocumentItemModel;
+  DocumentItemConnection: Omit<DocumentItemConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['DocumentItem']> };
+  DocumentItemFilter: DocumentItemFilter;
+  DocumentItemSort: DocumentItemSort;
+  DocumentSort: DocumentSort;
   ElectionResult: ElectionResultModel;
   FacilityWork: FacilityWorkModel;
   FacilityWorkConnection: Omit<FacilityWorkConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['FacilityWork']> };
@@ -5823,6 +6348,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecognitionSort: RecognitionSort;
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: RecordChangeViewModel;
+  RecordDocumentInput: RecordDocumentInput;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
   RecordJointEventInput: RecordJointEventInput;
@@ -6074,6 +6600,50 @@ export type DeliberationTopicConnectionResolvers<ContextType = RequestContext, P
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type DocumentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = ResolversObject<{
+  documentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['DocumentItem']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['WorkLine'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  subjectCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  subjectGrid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DocumentConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DocumentConnection'] = ResolversParentTypes['DocumentConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DocumentItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DocumentItem'] = ResolversParentTypes['DocumentItem']> = ResolversObject<{
+  assignee?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  doneOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  dueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['DocumentItemKind']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  post?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DocumentItemConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DocumentItemConnection'] = ResolversParentTypes['DocumentItemConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['DocumentItem']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ElectionResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ElectionResult'] = ResolversParentTypes['ElectionResult']> = ResolversObject<{
   committee?: Resolver<ResolversTypes['ElectionCommittee'], ParentType, ContextType>;
   election?: Resolver<ResolversTypes['CommunityElection'], ParentType, ContextType>;
@@ -6138,6 +6708,14 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   bodiesEstablished?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresBodiesEstablishedArgs, 'year'>>;
   communitiesElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCommunitiesElectedArgs, 'year'>>;
   compoundsByPropertyMode?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCompoundsByPropertyModeArgs, 'year'>>;
+  documentIssuers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDocumentIssuersArgs, 'year'>>;
+  documentItemCompletionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDocumentItemCompletionRateArgs, 'year'>>;
+  documentItems?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDocumentItemsArgs, 'year'>>;
+  documentItemsDone?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDocumentItemsDoneArgs, 'year'>>;
+  documentItemsDue?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDocumentItemsDueArgs, 'year'>>;
+  documentItemsOverdue?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDocumentItemsOverdueArgs, 'year'>>;
+  documentSubjects?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDocumentSubjectsArgs, 'year'>>;
+  documentsIssued?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDocumentsIssuedArgs, 'year'>>;
   electionsHeld?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresElectionsHeldArgs, 'year'>>;
   facilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilitiesArgs, 'year'>>;
   facilityArea?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityAreaArgs, 'year'>>;
@@ -6330,12 +6908,14 @@ export type MicroProjectConnectionResolvers<ContextType = RequestContext, Parent
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationAcceptAutonomyStationArgs, 'id'>>;
   acceptFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationAcceptFacilityWorkArgs, 'id'>>;
+  addDocumentItem?: Resolver<Maybe<ResolversTypes['DocumentItem']>, ParentType, ContextType, RequireFields<MutationAddDocumentItemArgs, 'input'>>;
   addWorkingBodyMember?: Resolver<Maybe<ResolversTypes['WorkingBodyMember']>, ParentType, ContextType, RequireFields<MutationAddWorkingBodyMemberArgs, 'bodyId' | 'input'>>;
   changePropertyService?: Resolver<Maybe<ResolversTypes['PropertyService']>, ParentType, ContextType, RequireFields<MutationChangePropertyServiceArgs, 'input'>>;
   closeDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'id'>>;
   closeResidentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<MutationCloseResidentSuggestionArgs, 'adopted' | 'id'>>;
   collectResidentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<MutationCollectResidentSuggestionArgs, 'input'>>;
   completeCommunityElection?: Resolver<Maybe<ResolversTypes['CommunityElection']>, ParentType, ContextType, RequireFields<MutationCompleteCommunityElectionArgs, 'id'>>;
+  completeDocumentItem?: Resolver<Maybe<ResolversTypes['DocumentItem']>, ParentType, ContextType, RequireFields<MutationCompleteDocumentItemArgs, 'id'>>;
   completeFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationCompleteFacilityWorkArgs, 'id'>>;
   completeMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationCompleteMicroProjectArgs, 'id'>>;
   correctAutonomyActivity?: Resolver<Maybe<ResolversTypes['AutonomyActivity']>, ParentType, ContextType, RequireFields<MutationCorrectAutonomyActivityArgs, 'id' | 'input'>>;
@@ -6346,6 +6926,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationCorrectCommunityWorkerArgs, 'id' | 'input'>>;
   correctCompound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<MutationCorrectCompoundArgs, 'id' | 'input'>>;
   correctDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCorrectDeliberationTopicArgs, 'id' | 'input'>>;
+  correctDocument?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<MutationCorrectDocumentArgs, 'id' | 'input'>>;
+  correctDocumentItem?: Resolver<Maybe<ResolversTypes['DocumentItem']>, ParentType, ContextType, RequireFields<MutationCorrectDocumentItemArgs, 'id' | 'input'>>;
   correctElectionResult?: Resolver<Maybe<ResolversTypes['ElectionResult']>, ParentType, ContextType, RequireFields<MutationCorrectElectionResultArgs, 'id' | 'input'>>;
   correctFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationCorrectFacilityWorkArgs, 'id' | 'input'>>;
   correctGrid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
@@ -6380,6 +6962,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   raiseDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
   rateCommunityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<MutationRateCommunityFacilityArgs, 'id' | 'starLevel'>>;
   recordAutonomyActivity?: Resolver<Maybe<ResolversTypes['AutonomyActivity']>, ParentType, ContextType, RequireFields<MutationRecordAutonomyActivityArgs, 'input'>>;
+  recordDocument?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<MutationRecordDocumentArgs, 'input'>>;
   recordElectionResult?: Resolver<Maybe<ResolversTypes['ElectionResult']>, ParentType, ContextType, RequireFields<MutationRecordElectionResultArgs, 'input'>>;
   recordHouseholdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<MutationRecordHouseholdVisitArgs, 'input'>>;
   recordJointEvent?: Resolver<Maybe<ResolversTypes['JointEvent']>, ParentType, ContextType, RequireFields<MutationRecordJointEventArgs, 'input'>>;
@@ -6405,6 +6988,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawCommunityWorker?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCommunityWorkerArgs, 'id' | 'reason'>>;
   withdrawCompound?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCompoundArgs, 'id' | 'reason'>>;
   withdrawDeliberationTopic?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDeliberationTopicArgs, 'id' | 'reason'>>;
+  withdrawDocument?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDocumentArgs, 'id' | 'reason'>>;
+  withdrawDocumentItem?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDocumentItemArgs, 'id' | 'reason'>>;
   withdrawElectionResult?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawElectionResultArgs, 'id' | 'reason'>>;
   withdrawFacilityWork?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawFacilityWorkArgs, 'id' | 'reason'>>;
   withdrawGrid?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
@@ -6499,6 +7084,9 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryCompoundArgs, 'code'>>;
   deliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<QueryDeliberationTopicArgs, 'id'>>;
   deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
+  documentItems?: Resolver<Maybe<ResolversTypes['DocumentItemConnection']>, ParentType, ContextType, Partial<QueryDocumentItemsArgs>>;
+  documents?: Resolver<Maybe<ResolversTypes['DocumentConnection']>, ParentType, ContextType, Partial<QueryDocumentsArgs>>;
   facilityWorks?: Resolver<Maybe<ResolversTypes['FacilityWorkConnection']>, ParentType, ContextType, Partial<QueryFacilityWorksArgs>>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryGridArgs, 'code'>>;
   householdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<QueryHouseholdVisitArgs, 'id'>>;
@@ -6593,6 +7181,8 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   compoundCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   compounds?: Resolver<Maybe<ResolversTypes['CompoundConnection']>, ParentType, ContextType, Partial<RegionCompoundsArgs>>;
   deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
+  documentItems?: Resolver<Maybe<ResolversTypes['DocumentItemConnection']>, ParentType, ContextType, Partial<RegionDocumentItemsArgs>>;
+  documents?: Resolver<Maybe<ResolversTypes['DocumentConnection']>, ParentType, ContextType, Partial<RegionDocumentsArgs>>;
   establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   facilityWorks?: Resolver<Maybe<ResolversTypes['FacilityWorkConnection']>, ParentType, ContextType, Partial<RegionFacilityWorksArgs>>;
   governance?: Resolver<Maybe<ResolversTypes['GovernanceFigures']>, ParentType, ContextType>;
@@ -6837,6 +7427,10 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DeliberationTopic?: DeliberationTopicResolvers<ContextType>;
   DeliberationTopicConnection?: DeliberationTopicConnectionResolvers<ContextType>;
+  Document?: DocumentResolvers<ContextType>;
+  DocumentConnection?: DocumentConnectionResolvers<ContextType>;
+  DocumentItem?: DocumentItemResolvers<ContextType>;
+  DocumentItemConnection?: DocumentItemConnectionResolvers<ContextType>;
   ElectionResult?: ElectionResultResolvers<ContextType>;
   FacilityWork?: FacilityWorkResolvers<ContextType>;
   FacilityWorkConnection?: FacilityWorkConnectionResolvers<ContextType>;

@@ -18,6 +18,7 @@ import { Migration20261215000001_FacilityEarlierRatings } from './Migration20261
 import { Migration20261215000000_ElectedPosts } from './Migration20261215000000_ElectedPosts';
 import { Migration20261210000011_TrainingProgramme } from './Migration20261210000011_TrainingProgramme';
 import { Migration20261220000200_WorkingBodies } from './Migration20261220000200_WorkingBodies';
+import { Migration20261220000100_Documents } from './Migration20261220000100_Documents';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261215000000_ElectedPosts', class: Migration20261215000000_ElectedPosts },
   { name: 'Migration20261215000001_FacilityEarlierRatings', class: Migration20261215000001_FacilityEarlierRatings },
   { name: 'Migration20261220000200_WorkingBodies', class: Migration20261220000200_WorkingBodies },
+  { name: 'Migration20261220000100_Documents', class: Migration20261220000100_Documents },
 ];
