@@ -26,7 +26,7 @@ export interface GovernanceFixtures {
 }
 
 /** mulberry32: a small seeded generator, so fixtures are the same on every run. */
-function seeded(seed: number) {
+export function seeded(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -48,7 +48,7 @@ const SHANGJIE_STREET = '410106001';
 
 const day = (year: number, month: number, d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
-function readCsv(path: string): string[][] {
+export function readCsv(path: string): string[][] {
   return readFileSync(path, 'utf8')
     .replace(/^\uFEFF/, '')
     .trim()

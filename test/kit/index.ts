@@ -8,3 +8,4 @@ export * from './governance';
 export * from './ledgers';
 export * from './replica';
 export * from './exports';
+export * from './governance-volunteer';
