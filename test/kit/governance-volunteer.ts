@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHANGJIE } from './datasets';
-import { readCsv, seeded, volunteerProjectRows, type FixtureRow } from './governance';
+import { seeded, volunteerProjectRows, type FixtureRow } from './governance';
 
 /**
  * Volunteer-service fixtures of issue 15 (seeds/000 二.一 and seeds/003 三.二) for the
@@ -15,6 +16,15 @@ import { readCsv, seeded, volunteerProjectRows, type FixtureRow } from './govern
 const SEED_STREET = '410106001';
 
 const day = (year: number, month: number, d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+/** A Shangjie ledger's rows without its header (these files have no quoted cells). */
+const readCsv = (path: string): string[][] =>
+  readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(','));
 
 const stations = () => readCsv(join(SHANGJIE, 'volunteer', 'stations.csv')).map(([number, , community]) => ({ number, community }));
 const grids = () => readCsv(join(SHANGJIE, 'grids.csv')).map(([code, , community]) => ({ code, community }));

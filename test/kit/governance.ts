@@ -48,7 +48,7 @@ const SHANGJIE_STREET = '410106001';
 
 const day = (year: number, month: number, d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
-export function readCsv(path: string): string[][] {
+function readCsv(path: string): string[][] {
   return readFileSync(path, 'utf8')
     .replace(/^\uFEFF/, '')
     .trim()

@@ -9,3 +9,4 @@ export * from './ledgers';
 export * from './replica';
 export * from './exports';
 export * from './governance-volunteer';
+export * from './governance-party';

@@ -123,6 +123,7 @@ async function organizationFilter(ctx: RequestContext, f: TwoNewOrganizationFilt
     unbuilt,
     f.nameContains ? sql`t.name ILIKE ${containsPattern(f.nameContains)}` : undefined,
     f.instructorCode ? sql`t.instructor_id = ${await recordId(ctx, f.instructorCode, 'instructorCode')}` : undefined,
+    f.keyAreaCode ? sql`t.key_area_id = ${await recordId(ctx, f.keyAreaCode, 'keyAreaCode')}` : undefined,
   );
 }
 
