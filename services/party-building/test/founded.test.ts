@@ -88,3 +88,25 @@ test('a seed sentence from one query: the street founded three joint branches (s
   );
   expect(`成立${res.data!._entities[0].partyBuilding.partyOrganizationsFounded.value}个联合党支部`).toBe('成立3个联合党支部');
 });
+
+test('the list of Party organizations founded in the year agrees with the figure at the district and the seed street', async () => {
+  for (const code of [DISTRICT, SEED_STREET]) {
+    const res = await env.sg.query(
+      `query($c: ID!) {
+        figure: _entities(representations: [{ __typename: "Region", code: $c }]) { ... on Region { partyBuilding {
+          partyOrganizationsFounded(year: 2025, type: JOINT) { value } } } }
+        list: partyOrganizations(filter: { regionCode: $c, type: JOINT, foundedFrom: "2025-01-01", foundedTo: "2025-12-31" }, sort: { field: FOUNDED_ON }) {
+          totalCount nodes { name foundedOn } } }`,
+      { c: code },
+      testCallers.analyst,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.list.totalCount).toBe(res.data!.figure[0].partyBuilding.partyOrganizationsFounded.value);
+    if (code === SEED_STREET)
+      expect(res.data!.list.nodes.map((n: { name: string }) => n.name)).toEqual([
+        '众创空间第一联合党支部',
+        '众创空间第二联合党支部',
+        '众创空间第三联合党支部',
+      ]);
+  }
+});

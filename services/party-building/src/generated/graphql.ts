@@ -1415,6 +1415,10 @@ export type PartyOrganizationConnection = {
 export type PartyOrganizationFilter = {
   /** 仅超过5家单位的联合党组织 / only joint organizations over the 5-unit limit */
   exceedsUnitLimit?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 成立日期起（如当年新成立的：foundedFrom 1月1日）/ founded on or after, e.g. 1 January for those founded in a year */
+  foundedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** 成立日期止 / founded on or before */
+  foundedTo?: InputMaybe<Scalars['Date']['input']>;
   /** 名称包含 / name contains */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** 覆盖该区划下单位的 / covering a unit under this region node */
