@@ -8,3 +8,5 @@ export * from './governance';
 export * from './ledgers';
 export * from './replica';
 export * from './exports';
+export * from './governance-volunteer';
+export * from './governance-party';

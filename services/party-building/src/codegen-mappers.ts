@@ -17,6 +17,8 @@ export const mappers = {
   PartyCommitteeMemberUnit: '../modules/committees/committee.entity#CommitteeMemberUnit',
   PartyIndustryCommittee: '../modules/committees/committee.entity#IndustryCommittee',
   PartyTraining: '../modules/committees/committee.entity#PartyTraining',
+  PartyKeyArea: '../modules/key-areas/key-area.entity#PartyKeyArea',
+  PartyKeyAreaCoverage: '../modules/key-areas/key-areas.resolvers#KeyAreaCoverage',
   CountFigure: '@district/subgraph-kit#CountFigure',
   RateFigure: '@district/subgraph-kit#RateFigure',
   AuditEntry: '@district/subgraph-kit#AuditEntryView',

@@ -7,6 +7,7 @@ import { instructorResolvers } from './modules/instructors/instructors.resolvers
 import { instructorMutations } from './modules/instructors/instructors.mutations';
 import { committeeResolvers } from './modules/committees/committees.resolvers';
 import { committeeMutations } from './modules/committees/committees.mutations';
+import { keyAreaResolvers } from './modules/key-areas/key-areas.resolvers';
 
 /** Each module contributes fields to shared types (Query, Mutation, Region, PartyBuildingFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -18,6 +19,7 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: instructorMutations },
   committeeResolvers,
   { Mutation: committeeMutations },
+  keyAreaResolvers,
   { Query: { partyBuildingAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
   ledgerImportResolvers<Resolvers>('party-building'),
 );

@@ -5,6 +5,8 @@
 export const mappers = {
   Region: '@district/subgraph-kit#RegionNode',
   VolunteerProject: '../modules/projects/project.entity#VolunteerProject',
+  VolunteerRecruitment: '../modules/recruitment/recruitment.entity#VolunteerRecruitment',
+  VolunteerTraining: '../modules/recruitment/recruitment.entity#VolunteerTraining',
   Grid: '@district/subgraph-kit#RegionNode',
   VolunteerFigures: '@district/subgraph-kit#RegionNode',
   VolunteerStation: '../modules/stations/station.entity#Station',

@@ -5,6 +5,7 @@ import { Volunteer, VolunteerStint } from './modules/volunteers/volunteer.entity
 import { Activity, ServiceRecord } from './modules/activities/activity.entity';
 import { Need, Resource } from './modules/needs/need.entity';
 import { VolunteerProject } from './modules/projects/project.entity';
+import { VolunteerRecruitment, VolunteerTraining } from './modules/recruitment/recruitment.entity';
 
 export const entities = [
   ...kitEntities,
@@ -18,4 +19,6 @@ export const entities = [
   Need,
   Resource,
   VolunteerProject,
+  VolunteerRecruitment,
+  VolunteerTraining,
 ];

@@ -8,6 +8,7 @@ import { activityResolvers } from './modules/activities/activities.resolvers';
 import { needResolvers } from './modules/needs/needs.resolvers';
 import { projectResolvers } from './modules/projects/projects.resolvers';
 import { projectMutations } from './modules/projects/projects.mutations';
+import { recruitmentResolvers } from './modules/recruitment/recruitment.resolvers';
 
 /** Each module contributes fields to shared types (Query, Mutation, Region, VolunteerFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -20,6 +21,7 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   needResolvers,
   projectResolvers,
   { Mutation: projectMutations },
+  recruitmentResolvers,
   { Query: { volunteerStationsAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
   ledgerImportResolvers<Resolvers>('volunteer-stations'),
 );

@@ -12,6 +12,8 @@ export type Stack = Awaited<ReturnType<typeof startVolunteerStations>>;
 export interface ImportOptions {
   district?: string;
   overwrite?: boolean;
+  /** a street or community office's import */
+  region?: string;
 }
 
 /** Imports one ledger file into the subgraph under test (Shangjie's copy of the file by default). */

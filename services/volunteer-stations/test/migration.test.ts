@@ -58,13 +58,27 @@ test('the district-keys migration keeps every row and reference of a first-relea
       resource_id: '410106:ZY20250001',
       status: 'SERVED',
     });
+    // categories as kinds: backfilled from the office's labels (便民利民服务, 助老陪护)
+    expect(await one(`select category_kind from activity`)).toEqual({ category_kind: 'CONVENIENCE' });
+    expect(await one(`select category_kind from need`)).toEqual({ category_kind: 'ELDERLY' });
     expect(await one(`select community_code, district_code from pilot`)).toEqual({
       community_code: '410106001001',
       district_code: '410106',
     });
     // what the migrations built is what the entities declare: a schema diff finds nothing to do on this subgraph's tables
     const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false });
-    const own = ['station', 'pilot', 'volunteer', 'activity', 'service_record', 'need', 'resource', 'audit_log'];
+    const own = [
+      'station',
+      'pilot',
+      'volunteer',
+      'activity',
+      'service_record',
+      'need',
+      'resource',
+      'volunteer_recruitment',
+      'volunteer_training',
+      'audit_log',
+    ];
     expect(diff.split('\n').filter((line) => own.some((t) => line.includes(`"${t}"`) || line.includes(`${t}_`)))).toEqual([]);
   } finally {
     await orm.close();

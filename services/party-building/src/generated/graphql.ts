@@ -8,6 +8,8 @@ import type { Instructor as InstructorModel } from '../modules/instructors/instr
 import type { Assignment as AssignmentModel, Contact as ContactModel } from '../modules/instructors/instructor-links';
 import type { Rhythm as RhythmModel } from '../modules/instructors/rhythm';
 import type { CommitteeMemberUnit as CommitteeMemberUnitModel, IndustryCommittee as IndustryCommitteeModel, PartyTraining as PartyTrainingModel } from '../modules/committees/committee.entity';
+import type { PartyKeyArea as PartyKeyAreaModel } from '../modules/key-areas/key-area.entity';
+import type { KeyAreaCoverage as KeyAreaCoverageModel } from '../modules/key-areas/key-areas.resolvers';
 import type { PersonRef as PersonRefModel } from '../modules/instructors/persons';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -88,6 +90,13 @@ export type CorrectPartyInstructorInput = {
   source?: InputMaybe<PartyInstructorSource>;
 };
 
+/** 更正重点区域 / a correction of a key area */
+export type CorrectPartyKeyAreaInput = {
+  kind?: InputMaybe<PartyKeyAreaKind>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** 更正党建培训 / a correction of a training session */
 export type CorrectPartyTrainingInput = {
   heldOn?: InputMaybe<Scalars['Date']['input']>;
@@ -100,6 +109,8 @@ export type CorrectPartyTrainingInput = {
 export type CorrectTwoNewOrganizationInput = {
   category?: InputMaybe<TwoNewCategory>;
   isKey?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 所在重点区域：全局编号或本辖区的区域编号（null 移出）/ the key area it sits in: global id or number in the district; null takes it out */
+  keyAreaCode?: InputMaybe<Scalars['ID']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   partyMembers?: InputMaybe<Scalars['Int']['input']>;
   /** 所属街道或社区代码（同区县）/ street or community code, of the same district */
@@ -333,6 +344,8 @@ export type Mutation = {
   correctPartyInstructor: Maybe<PartyInstructor>;
   /** 更正联系走访记录 / correct a contact; the earlier values kept in its history */
   correctPartyInstructorContact: Maybe<PartyInstructorContact>;
+  /** 更正重点区域 / correct a key area; earlier values kept in its history */
+  correctPartyKeyArea: Maybe<PartyKeyArea>;
   /** 更正党建培训 / correct a training session; the earlier values kept in its history */
   correctPartyTraining: Maybe<PartyTraining>;
   /** 更正两新组织（原值留存于历史）/ correct an organization of the "two new" ledger; the earlier values kept in its history */
@@ -358,6 +371,8 @@ export type Mutation = {
   recordPartyInstructorContact: Maybe<PartyInstructorContact>;
   /** 记录问题已解决 / record that the problem a contact found is solved (contactCode: global id or record number in the caller's district) */
   recordPartyInstructorProblemSolved: Maybe<PartyInstructorContact>;
+  /** 登记重点区域 / record a key area */
+  recordPartyKeyArea: Maybe<PartyKeyArea>;
   /** 登记党建培训（全区性记录）/ record a training session (a district-wide record) */
   recordPartyTraining: Maybe<PartyTraining>;
   /**
@@ -384,6 +399,8 @@ export type Mutation = {
   withdrawPartyInstructor: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的联系走访记录 / withdraw a contact entered by mistake */
   withdrawPartyInstructorContact: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的重点区域（区域内有两新组织时须先移出）/ withdraw a key area entered by mistake; refused while organizations sit in it */
+  withdrawPartyKeyArea: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的党组织（其覆盖单位不再算组织覆盖）/ withdraw a Party organization entered by mistake: its units no longer count as covered by it */
   withdrawPartyOrganization: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的党建培训 / withdraw a training session entered by mistake */
@@ -443,6 +460,14 @@ export type MutationCorrectPartyInstructorArgs = {
 export type MutationCorrectPartyInstructorContactArgs = {
   contactCode: Scalars['ID']['input'];
   input: CorrectInstructorContactInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectPartyKeyAreaArgs = {
+  code: Scalars['ID']['input'];
+  input: CorrectPartyKeyAreaInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -522,6 +547,12 @@ export type MutationRecordPartyInstructorProblemSolvedArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordPartyKeyAreaArgs = {
+  input: RecordPartyKeyAreaInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordPartyTrainingArgs = {
   input: RecordPartyTrainingInput;
 };
@@ -586,6 +617,13 @@ export type MutationWithdrawPartyInstructorArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawPartyInstructorContactArgs = {
   contactCode: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawPartyKeyAreaArgs = {
+  code: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
@@ -658,8 +696,14 @@ export type PartyBuildingFigure =
   | 'INSTRUCTOR_PROBLEMS_FOUND'
   /** 当年帮助解决问题数 / problems solved in the year */
   | 'INSTRUCTOR_PROBLEMS_SOLVED'
+  /** 重点区域数 / key areas */
+  | 'KEY_AREAS'
+  /** 党组织全覆盖的重点区域数 / key areas fully covered */
+  | 'KEY_AREAS_FULLY_COVERED'
   /** 党组织覆盖的单位数（截至日期）/ units covered by a Party organization as of the date */
   | 'ORGANIZATIONALLY_COVERED'
+  /** 当年新成立党组织数 / Party organizations founded in the period */
+  | 'PARTY_ORGANIZATIONS_FOUNDED'
   /** 当年培训场次 / training sessions in the year */
   | 'TRAININGS'
   /** 当年培训人次 / training person-times in the year */
@@ -690,6 +734,10 @@ export type PartyBuildingFigures = {
   instructorProblemsSolved: CountFigure;
   /** 在册指导员数 / instructors dispatched by the date */
   instructors: CountFigure;
+  /** 重点区域数，可按区域类型 / key areas, of one kind or all */
+  keyAreas: CountFigure;
+  /** 党组织全覆盖的重点区域数（截至asOf）：区域内至少有一家计入覆盖率的单位（园区、重点非公企业、社会组织、行业协会商会），且均已覆盖（口径同覆盖率，kind 默认组织覆盖+工作覆盖）/ key areas fully covered on asOf: at least one unit the coverage rates count sits in the area, and every such unit is covered (as the coverage rates count it; kind: organizational and work coverage by default) */
+  keyAreasFullyCovered: CountFigure;
   /**
    * 党组织覆盖的单位数（旧拼写）/ units covered by a Party organization (old spelling)
    * @deprecated Use organizationallyCovered.
@@ -697,6 +745,8 @@ export type PartyBuildingFigures = {
   organisationallyCovered: CountFigure;
   /** 党组织覆盖的单位数（截至日期）/ units covered by a Party organization as of the date */
   organizationallyCovered: CountFigure;
+  /** 当年新成立党组织数，可按类型（如联合党支部 JOINT）；成立日期为其最早覆盖单位之日，跨街道的记在区节点 / Party organizations founded in the period (their founding day: the first day one covered a unit), of one type or both, e.g. JOINT for 成立联合党支部; one covering units in several streets counts at the district's node */
+  partyOrganizationsFounded: CountFigure;
   /** 排名：任一指标在下级节点（或其下某层级的全部节点）的值，排序后由 first 取前N名（DESC）或后N名（ASC），一次算出 / ranking: any of these figures at the node's children (or every node of a level below it), sorted; first gives the top N (DESC) or the bottom N (ASC) */
   ranking: Array<FigureRank>;
   /** 时间序列：任一指标逐年（fromYear 至 toYear），或逐月（byMonth，最多5年）/ series: any of these figures year by year from fromYear to toYear, or month by month with byMonth (at most 5 years) */
@@ -796,6 +846,31 @@ export type PartyBuildingFiguresInstructorsArgs = {
  * party-building figures of a region node. Flow figures count records dated from Jan 1 to asOf (default Dec 31); stock figures are
  * taken on asOf. District-wide ledgers (instructors, trainings, member units, industry committees) count at the district's node.
  */
+export type PartyBuildingFiguresKeyAreasArgs = {
+  areaKind?: InputMaybe<PartyKeyAreaKind>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 两新党建指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；全区性台账（指导员、培训、成员单位、行业党委）记在区节点 /
+ * party-building figures of a region node. Flow figures count records dated from Jan 1 to asOf (default Dec 31); stock figures are
+ * taken on asOf. District-wide ledgers (instructors, trainings, member units, industry committees) count at the district's node.
+ */
+export type PartyBuildingFiguresKeyAreasFullyCoveredArgs = {
+  areaKind?: InputMaybe<PartyKeyAreaKind>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<PartyCoverageKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 两新党建指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；全区性台账（指导员、培训、成员单位、行业党委）记在区节点 /
+ * party-building figures of a region node. Flow figures count records dated from Jan 1 to asOf (default Dec 31); stock figures are
+ * taken on asOf. District-wide ledgers (instructors, trainings, member units, industry committees) count at the district's node.
+ */
 export type PartyBuildingFiguresOrganisationallyCoveredArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   year: Scalars['Int']['input'];
@@ -809,6 +884,18 @@ export type PartyBuildingFiguresOrganisationallyCoveredArgs = {
  */
 export type PartyBuildingFiguresOrganizationallyCoveredArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 两新党建指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；全区性台账（指导员、培训、成员单位、行业党委）记在区节点 /
+ * party-building figures of a region node. Flow figures count records dated from Jan 1 to asOf (default Dec 31); stock figures are
+ * taken on asOf. District-wide ledgers (instructors, trainings, member units, industry committees) count at the district's node.
+ */
+export type PartyBuildingFiguresPartyOrganizationsFoundedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  type?: InputMaybe<PartyOrganizationType>;
   year: Scalars['Int']['input'];
 };
 
@@ -1201,6 +1288,94 @@ export type PartyInstructorSource =
   /** 镇街在职干部 / serving cadre of a town or street */
   | 'TOWNSHIP_CADRE';
 
+/** 重点区域（区县的记录）：其内的两新组织以 keyAreaCode 指向它 / a key area of the district; the organizations sitting in it name it */
+export type PartyKeyArea = {
+  __typename?: 'PartyKeyArea';
+  /** 区域编号（区县内唯一）/ area number, unique within its district */
+  code: Scalars['ID']['output'];
+  /** 覆盖情况（默认今日，kind 默认组织覆盖+工作覆盖）/ its coverage on a day (today by default; kind: organizational and work coverage by default) */
+  coverage: PartyKeyAreaCoverage;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号：区县代码:区域编号 / global id: <district code>:<area number> */
+  id: Scalars['ID']['output'];
+  /** 区域类型 / kind */
+  kind: PartyKeyAreaKind;
+  /** 区域名称 / name */
+  name: Scalars['String']['output'];
+  /** 所在区划 / that node */
+  region: Region;
+  /** 所在区划（街道、社区，跨街道的为区）代码 / the node it lies at: a street or community, or the district's node */
+  regionCode: Scalars['ID']['output'];
+};
+
+
+/** 重点区域（区县的记录）：其内的两新组织以 keyAreaCode 指向它 / a key area of the district; the organizations sitting in it name it */
+export type PartyKeyAreaCoverageArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<PartyCoverageKind>;
+};
+
+/** 重点区域分页 / a page of key areas */
+export type PartyKeyAreaConnection = {
+  __typename?: 'PartyKeyAreaConnection';
+  nodes: Array<PartyKeyArea>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 一个重点区域某日的覆盖情况 / a key area's coverage on a day */
+export type PartyKeyAreaCoverage = {
+  __typename?: 'PartyKeyAreaCoverage';
+  /** 截至日期 / the day */
+  asOf: Scalars['Date']['output'];
+  /** 其中已覆盖的 / of those, covered on the day */
+  covered: Scalars['Int']['output'];
+  /** 全覆盖：至少一家且全部覆盖 / fully covered: at least one unit, and every one covered */
+  fullyCovered: Scalars['Boolean']['output'];
+  /** 区域内计入覆盖率的单位数（园区、重点非公企业、社会组织、行业协会商会）/ units in the area the coverage rates count */
+  units: Scalars['Int']['output'];
+};
+
+/** 重点区域筛选 / key-area filter */
+export type PartyKeyAreaFilter = {
+  coverageAsOf?: InputMaybe<Scalars['Date']['input']>;
+  /** 覆盖口径 / which coverage counts */
+  coverageKind?: InputMaybe<PartyCoverageKind>;
+  /** 全覆盖与否（按coverageAsOf，默认今日）/ fully covered or not, on coverageAsOf (default today) */
+  fullyCovered?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<PartyKeyAreaKind>;
+  /** 区划代码（其下全部）/ region node: everything under it */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 重点区域类型 / kind of key area */
+export type PartyKeyAreaKind =
+  /** 商圈、商业街区 / business district */
+  | 'BUSINESS_DISTRICT'
+  /** 众创空间、孵化器 / maker space or incubator */
+  | 'MAKER_SPACE'
+  /** 专业市场 / wholesale market */
+  | 'MARKET'
+  /** 商务楼宇、楼宇 / office building */
+  | 'OFFICE_BUILDING'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 园区、产业园区 / park */
+  | 'PARK';
+
+/** 重点区域排序 / key-area sort */
+export type PartyKeyAreaSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: PartyKeyAreaSortField;
+};
+
+/** 重点区域排序字段 / key-area sort fields */
+export type PartyKeyAreaSortField =
+  | 'CODE'
+  | 'KIND'
+  | 'NAME';
+
 /** 党组织 / a Party organization */
 export type PartyOrganization = {
   __typename?: 'PartyOrganization';
@@ -1240,6 +1415,10 @@ export type PartyOrganizationConnection = {
 export type PartyOrganizationFilter = {
   /** 仅超过5家单位的联合党组织 / only joint organizations over the 5-unit limit */
   exceedsUnitLimit?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 成立日期起（如当年新成立的：foundedFrom 1月1日）/ founded on or after, e.g. 1 January for those founded in a year */
+  foundedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** 成立日期止 / founded on or before */
+  foundedTo?: InputMaybe<Scalars['Date']['input']>;
   /** 名称包含 / name contains */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** 覆盖该区划下单位的 / covering a unit under this region node */
@@ -1349,6 +1528,10 @@ export type Query = {
   partyInstructors: Maybe<PartyInstructorConnection>;
   /** 未落实“周联系、月走访、季汇报”的指导员 / instructors behind the weekly-contact, monthly-visit, quarterly-report rhythm in a period */
   partyInstructorsBehind: Maybe<PartyInstructorRhythmConnection>;
+  /** 重点区域：全局编号或本辖区的区域编号 / a key area by global id, or by number in the caller's own district */
+  partyKeyArea: Maybe<PartyKeyArea>;
+  /** 重点区域列表（园区、商圈、商务楼宇、众创空间……），各附覆盖情况 / key areas (parks, business districts, office buildings, maker spaces …), each with its coverage */
+  partyKeyAreas: Maybe<PartyKeyAreaConnection>;
   /** 党组织：全局编号（410106:12），或本辖区的编号 / a Party organization by its global id (410106:12), or by its number in the caller's own district */
   partyOrganization: Maybe<PartyOrganization>;
   /** 党组织列表 / Party organizations, standalone and joint */
@@ -1437,6 +1620,21 @@ export type QueryPartyInstructorsBehindArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryPartyKeyAreaArgs = {
+  code: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryPartyKeyAreasArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PartyKeyAreaFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<PartyKeyAreaSort>;
 };
 
 
@@ -1550,6 +1748,16 @@ export type RecordInstructorContactInput = {
   problemFound?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 登记重点区域 / recording a key area */
+export type RecordPartyKeyAreaInput = {
+  /** 区域编号（区县内唯一）/ number, unique within the district */
+  code: Scalars['ID']['input'];
+  kind: PartyKeyAreaKind;
+  name: Scalars['String']['input'];
+  /** 所在区划：街道、社区，或区（跨街道时）/ the node it lies at: a street, a community, or the district when it spans streets */
+  regionCode: Scalars['ID']['input'];
+};
+
 /** 登记培训；编号缺省时自动编排（DJPX+年份+2位）/ a training session to record; the number is assigned when not given (DJPX + year + 2 digits) */
 export type RecordPartyTrainingInput = {
   /** 培训编号（区县内唯一）/ training number, unique within the district */
@@ -1573,8 +1781,19 @@ export type Region = {
   code: Scalars['ID']['output'];
   /** 两新党建指标；节点超出调用者范围时为空并报 FORBIDDEN / party-building figures under this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   partyBuilding: Maybe<PartyBuildingFigures>;
+  /** 该节点下的重点区域 / key areas under this node */
+  partyKeyAreas: Maybe<PartyKeyAreaConnection>;
   /** 该节点下的两新组织 / organizations of the "two new" ledger under this node */
   twoNewOrganizations: Maybe<TwoNewOrganizationConnection>;
+};
+
+
+/** 区划节点（两新党建的贡献）/ a node of the region tree, as the party-building subgraph extends it */
+export type RegionPartyKeyAreasArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PartyKeyAreaFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<PartyKeyAreaSort>;
 };
 
 
@@ -1652,6 +1871,8 @@ export type TwoNewOrganization = {
   instructor: Maybe<PartyInstructor>;
   /** 是否重点（非公企业）/ whether a key enterprise */
   isKey: Scalars['Boolean']['output'];
+  /** 所在重点区域 / the key area it sits in */
+  keyArea: Maybe<PartyKeyArea>;
   /** 组织名称 / name */
   name: Scalars['String']['output'];
   /** 党员人数 / Party members */
@@ -1693,6 +1914,8 @@ export type TwoNewOrganizationFilter = {
   formation?: InputMaybe<PartyFormation>;
   /** 在派指导员：全局编号或本辖区的指导员编号 / assigned to this instructor: global id, or number in the caller's district */
   instructorCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 所在重点区域：全局编号或本辖区的区域编号 / sitting in this key area: global id, or number in the caller's district */
+  keyAreaCode?: InputMaybe<Scalars['ID']['input']>;
   /** 仅重点 / key organizations only */
   keyOnly?: InputMaybe<Scalars['Boolean']['input']>;
   /** 名称包含 / name contains */
@@ -1827,6 +2050,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  PartyKeyArea: PartyKeyArea;
   Person: Person;
   Region: Region;
   RegisteredOrganization: RegisteredOrganization;
@@ -1835,6 +2059,9 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  PartyKeyArea:
+    ( { __typename: 'PartyKeyArea' }
+    & GraphQLRecursivePick<FederationTypes['PartyKeyArea'], {"id":true}> );
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
@@ -1861,6 +2088,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectPartyCommitteeMemberUnitInput: CorrectPartyCommitteeMemberUnitInput;
   CorrectPartyIndustryCommitteeInput: CorrectPartyIndustryCommitteeInput;
   CorrectPartyInstructorInput: CorrectPartyInstructorInput;
+  CorrectPartyKeyAreaInput: CorrectPartyKeyAreaInput;
   CorrectPartyTrainingInput: CorrectPartyTrainingInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CorrectTwoNewOrganizationInput: CorrectTwoNewOrganizationInput;
@@ -1908,6 +2136,13 @@ export type ResolversTypes = ResolversObject<{
   PartyInstructorSort: PartyInstructorSort;
   PartyInstructorSortField: PartyInstructorSortField;
   PartyInstructorSource: PartyInstructorSource;
+  PartyKeyArea: ResolverTypeWrapper<PartyKeyAreaModel>;
+  PartyKeyAreaConnection: ResolverTypeWrapper<Omit<PartyKeyAreaConnection, 'nodes'> & { nodes: Array<ResolversTypes['PartyKeyArea']> }>;
+  PartyKeyAreaCoverage: ResolverTypeWrapper<KeyAreaCoverageModel>;
+  PartyKeyAreaFilter: PartyKeyAreaFilter;
+  PartyKeyAreaKind: PartyKeyAreaKind;
+  PartyKeyAreaSort: PartyKeyAreaSort;
+  PartyKeyAreaSortField: PartyKeyAreaSortField;
   PartyOrganization: ResolverTypeWrapper<PartyOrganizationModel>;
   PartyOrganizationConnection: ResolverTypeWrapper<Omit<PartyOrganizationConnection, 'nodes'> & { nodes: Array<ResolversTypes['PartyOrganization']> }>;
   PartyOrganizationFilter: PartyOrganizationFilter;
@@ -1925,6 +2160,7 @@ export type ResolversTypes = ResolversObject<{
   RatePoint: ResolverTypeWrapper<RatePoint>;
   RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
   RecordInstructorContactInput: RecordInstructorContactInput;
+  RecordPartyKeyAreaInput: RecordPartyKeyAreaInput;
   RecordPartyTrainingInput: RecordPartyTrainingInput;
   Region: ResolverTypeWrapper<RegionNodeModel>;
   RegisterPartyOrganizationInput: RegisterPartyOrganizationInput;
@@ -1950,6 +2186,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectPartyCommitteeMemberUnitInput: CorrectPartyCommitteeMemberUnitInput;
   CorrectPartyIndustryCommitteeInput: CorrectPartyIndustryCommitteeInput;
   CorrectPartyInstructorInput: CorrectPartyInstructorInput;
+  CorrectPartyKeyAreaInput: CorrectPartyKeyAreaInput;
   CorrectPartyTrainingInput: CorrectPartyTrainingInput;
   Int: Scalars['Int']['output'];
   CorrectTwoNewOrganizationInput: CorrectTwoNewOrganizationInput;
@@ -1988,6 +2225,11 @@ export type ResolversParentTypes = ResolversObject<{
   PartyInstructorRhythm: RhythmModel;
   PartyInstructorRhythmConnection: Omit<PartyInstructorRhythmConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['PartyInstructorRhythm']> };
   PartyInstructorSort: PartyInstructorSort;
+  PartyKeyArea: PartyKeyAreaModel;
+  PartyKeyAreaConnection: Omit<PartyKeyAreaConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['PartyKeyArea']> };
+  PartyKeyAreaCoverage: KeyAreaCoverageModel;
+  PartyKeyAreaFilter: PartyKeyAreaFilter;
+  PartyKeyAreaSort: PartyKeyAreaSort;
   PartyOrganization: PartyOrganizationModel;
   PartyOrganizationConnection: Omit<PartyOrganizationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['PartyOrganization']> };
   PartyOrganizationFilter: PartyOrganizationFilter;
@@ -2000,6 +2242,7 @@ export type ResolversParentTypes = ResolversObject<{
   RatePoint: RatePoint;
   RecordChange: RecordChangeViewModel;
   RecordInstructorContactInput: RecordInstructorContactInput;
+  RecordPartyKeyAreaInput: RecordPartyKeyAreaInput;
   RecordPartyTrainingInput: RecordPartyTrainingInput;
   Region: RegionNodeModel;
   RegisterPartyOrganizationInput: RegisterPartyOrganizationInput;
@@ -2123,6 +2366,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctPartyIndustryCommittee?: Resolver<Maybe<ResolversTypes['PartyIndustryCommittee']>, ParentType, ContextType, RequireFields<MutationCorrectPartyIndustryCommitteeArgs, 'id' | 'input'>>;
   correctPartyInstructor?: Resolver<Maybe<ResolversTypes['PartyInstructor']>, ParentType, ContextType, RequireFields<MutationCorrectPartyInstructorArgs, 'code' | 'input'>>;
   correctPartyInstructorContact?: Resolver<Maybe<ResolversTypes['PartyInstructorContact']>, ParentType, ContextType, RequireFields<MutationCorrectPartyInstructorContactArgs, 'contactCode' | 'input'>>;
+  correctPartyKeyArea?: Resolver<Maybe<ResolversTypes['PartyKeyArea']>, ParentType, ContextType, RequireFields<MutationCorrectPartyKeyAreaArgs, 'code' | 'input'>>;
   correctPartyTraining?: Resolver<Maybe<ResolversTypes['PartyTraining']>, ParentType, ContextType, RequireFields<MutationCorrectPartyTrainingArgs, 'id' | 'input'>>;
   correctTwoNewOrganization?: Resolver<Maybe<ResolversTypes['TwoNewOrganization']>, ParentType, ContextType, RequireFields<MutationCorrectTwoNewOrganizationArgs, 'creditCode' | 'input'>>;
   createTwoNewOrganization?: Resolver<Maybe<ResolversTypes['TwoNewOrganization']>, ParentType, ContextType, RequireFields<MutationCreateTwoNewOrganizationArgs, 'input'>>;
@@ -2134,6 +2378,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordInstructorContact?: Resolver<Maybe<ResolversTypes['PartyInstructorContact']>, ParentType, ContextType, RequireFields<MutationRecordInstructorContactArgs, 'input'>>;
   recordPartyInstructorContact?: Resolver<Maybe<ResolversTypes['PartyInstructorContact']>, ParentType, ContextType, RequireFields<MutationRecordPartyInstructorContactArgs, 'input'>>;
   recordPartyInstructorProblemSolved?: Resolver<Maybe<ResolversTypes['PartyInstructorContact']>, ParentType, ContextType, RequireFields<MutationRecordPartyInstructorProblemSolvedArgs, 'contactCode'>>;
+  recordPartyKeyArea?: Resolver<Maybe<ResolversTypes['PartyKeyArea']>, ParentType, ContextType, RequireFields<MutationRecordPartyKeyAreaArgs, 'input'>>;
   recordPartyTraining?: Resolver<Maybe<ResolversTypes['PartyTraining']>, ParentType, ContextType, RequireFields<MutationRecordPartyTrainingArgs, 'input'>>;
   recordProblemSolved?: Resolver<Maybe<ResolversTypes['PartyInstructorContact']>, ParentType, ContextType, RequireFields<MutationRecordProblemSolvedArgs, 'contactCode'>>;
   registerPartyOrganization?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType, RequireFields<MutationRegisterPartyOrganizationArgs, 'input'>>;
@@ -2144,6 +2389,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawPartyIndustryCommittee?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPartyIndustryCommitteeArgs, 'id' | 'reason'>>;
   withdrawPartyInstructor?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPartyInstructorArgs, 'code' | 'reason'>>;
   withdrawPartyInstructorContact?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPartyInstructorContactArgs, 'contactCode' | 'reason'>>;
+  withdrawPartyKeyArea?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPartyKeyAreaArgs, 'code' | 'reason'>>;
   withdrawPartyOrganization?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPartyOrganizationArgs, 'id' | 'reason'>>;
   withdrawPartyTraining?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPartyTrainingArgs, 'id' | 'reason'>>;
   withdrawTwoNewOrganization?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawTwoNewOrganizationArgs, 'creditCode' | 'reason'>>;
@@ -2171,8 +2417,11 @@ export type PartyBuildingFiguresResolvers<ContextType = RequestContext, ParentTy
   instructorProblemsFound?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<PartyBuildingFiguresInstructorProblemsFoundArgs, 'year'>>;
   instructorProblemsSolved?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<PartyBuildingFiguresInstructorProblemsSolvedArgs, 'year'>>;
   instructors?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<PartyBuildingFiguresInstructorsArgs, 'year'>>;
+  keyAreas?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<PartyBuildingFiguresKeyAreasArgs, 'year'>>;
+  keyAreasFullyCovered?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<PartyBuildingFiguresKeyAreasFullyCoveredArgs, 'kind' | 'year'>>;
   organisationallyCovered?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<PartyBuildingFiguresOrganisationallyCoveredArgs, 'year'>>;
   organizationallyCovered?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<PartyBuildingFiguresOrganizationallyCoveredArgs, 'year'>>;
+  partyOrganizationsFounded?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<PartyBuildingFiguresPartyOrganizationsFoundedArgs, 'year'>>;
   ranking?: Resolver<Array<ResolversTypes['FigureRank']>, ParentType, ContextType, RequireFields<PartyBuildingFiguresRankingArgs, 'figure' | 'level' | 'order' | 'year'>>;
   series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<PartyBuildingFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
   trainingPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<PartyBuildingFiguresTrainingPersonTimesArgs, 'year'>>;
@@ -2297,6 +2546,31 @@ export type PartyInstructorRhythmConnectionResolvers<ContextType = RequestContex
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type PartyKeyAreaResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartyKeyArea'] = ResolversParentTypes['PartyKeyArea'], FederationReferenceType extends FederationReferenceTypes['PartyKeyArea'] = FederationReferenceTypes['PartyKeyArea']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PartyKeyArea']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  coverage?: Resolver<ResolversTypes['PartyKeyAreaCoverage'], ParentType, ContextType, RequireFields<PartyKeyAreaCoverageArgs, 'kind'>>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PartyKeyAreaKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  regionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type PartyKeyAreaConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartyKeyAreaConnection'] = ResolversParentTypes['PartyKeyAreaConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['PartyKeyArea']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PartyKeyAreaCoverageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartyKeyAreaCoverage'] = ResolversParentTypes['PartyKeyAreaCoverage']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  covered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fullyCovered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  units?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PartyOrganizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartyOrganization'] = ResolversParentTypes['PartyOrganization']> = ResolversObject<{
   districtCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   exceedsUnitLimit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2351,6 +2625,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   partyInstructorContacts?: Resolver<Maybe<ResolversTypes['PartyInstructorContactConnection']>, ParentType, ContextType, Partial<QueryPartyInstructorContactsArgs>>;
   partyInstructors?: Resolver<Maybe<ResolversTypes['PartyInstructorConnection']>, ParentType, ContextType, Partial<QueryPartyInstructorsArgs>>;
   partyInstructorsBehind?: Resolver<Maybe<ResolversTypes['PartyInstructorRhythmConnection']>, ParentType, ContextType, RequireFields<QueryPartyInstructorsBehindArgs, 'from' | 'to'>>;
+  partyKeyArea?: Resolver<Maybe<ResolversTypes['PartyKeyArea']>, ParentType, ContextType, RequireFields<QueryPartyKeyAreaArgs, 'code'>>;
+  partyKeyAreas?: Resolver<Maybe<ResolversTypes['PartyKeyAreaConnection']>, ParentType, ContextType, Partial<QueryPartyKeyAreasArgs>>;
   partyOrganization?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType, RequireFields<QueryPartyOrganizationArgs, 'id'>>;
   partyOrganizations?: Resolver<Maybe<ResolversTypes['PartyOrganizationConnection']>, ParentType, ContextType, Partial<QueryPartyOrganizationsArgs>>;
   partyTrainings?: Resolver<Maybe<ResolversTypes['PartyTrainingConnection']>, ParentType, ContextType, Partial<QueryPartyTrainingsArgs>>;
@@ -2387,6 +2663,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   partyBuilding?: Resolver<Maybe<ResolversTypes['PartyBuildingFigures']>, ParentType, ContextType>;
+  partyKeyAreas?: Resolver<Maybe<ResolversTypes['PartyKeyAreaConnection']>, ParentType, ContextType, Partial<RegionPartyKeyAreasArgs>>;
   twoNewOrganizations?: Resolver<Maybe<ResolversTypes['TwoNewOrganizationConnection']>, ParentType, ContextType, Partial<RegionTwoNewOrganizationsArgs>>;
 }>;
 
@@ -2409,6 +2686,7 @@ export type TwoNewOrganizationResolvers<ContextType = RequestContext, ParentType
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instructor?: Resolver<Maybe<ResolversTypes['PartyInstructor']>, ParentType, ContextType>;
   isKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  keyArea?: Resolver<Maybe<ResolversTypes['PartyKeyArea']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partyMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   partyOrganization?: Resolver<Maybe<ResolversTypes['PartyOrganization']>, ParentType, ContextType>;
@@ -2460,6 +2738,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   PartyInstructorContactConnection?: PartyInstructorContactConnectionResolvers<ContextType>;
   PartyInstructorRhythm?: PartyInstructorRhythmResolvers<ContextType>;
   PartyInstructorRhythmConnection?: PartyInstructorRhythmConnectionResolvers<ContextType>;
+  PartyKeyArea?: PartyKeyAreaResolvers<ContextType>;
+  PartyKeyAreaConnection?: PartyKeyAreaConnectionResolvers<ContextType>;
+  PartyKeyAreaCoverage?: PartyKeyAreaCoverageResolvers<ContextType>;
   PartyOrganization?: PartyOrganizationResolvers<ContextType>;
   PartyOrganizationConnection?: PartyOrganizationConnectionResolvers<ContextType>;
   PartyTraining?: PartyTrainingResolvers<ContextType>;

@@ -3,6 +3,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { RegionNode as RegionNodeModel, CountFigure as CountFigureModel, RateFigure as RateFigureModel, AuditEntryView as AuditEntryViewModel, RecordChangeView as RecordChangeViewModel, WithdrawnView as WithdrawnViewModel, LedgerImportView as LedgerImportViewModel, RowImportView as RowImportViewModel, RequestContext } from '@district/subgraph-kit';
 import type { VolunteerProject as VolunteerProjectModel } from '../modules/projects/project.entity';
+import type { VolunteerRecruitment as VolunteerRecruitmentModel, VolunteerTraining as VolunteerTrainingModel } from '../modules/recruitment/recruitment.entity';
 import type { Station as StationModel, StationStandard as StationStandardModel } from '../modules/stations/station.entity';
 import type { Pilot as PilotModel } from '../modules/pilots/pilot.entity';
 import type { Volunteer as VolunteerModel, VolunteerStint as VolunteerStintModel } from '../modules/volunteers/volunteer.entity';
@@ -93,6 +94,17 @@ export type CorrectVolunteerProjectInput = {
   stationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** 更正志愿者招募 / a correction of a recruitment */
+export type CorrectVolunteerRecruitmentInput = {
+  /** 录用人数（null 清除）/ taken on; null clears it */
+  accepted?: InputMaybe<Scalars['Int']['input']>;
+  places?: InputMaybe<Scalars['Int']['input']>;
+  publishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 报名人数（null 清除）/ signed up; null clears it */
+  signedUp?: InputMaybe<Scalars['Int']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 更正资源 / a correction of a resource */
 export type CorrectVolunteerResourceInput = {
   category?: InputMaybe<Scalars['String']['input']>;
@@ -108,6 +120,13 @@ export type CorrectVolunteerStationInput = {
   builtOn?: InputMaybe<Scalars['Date']['input']>;
   communityCode?: InputMaybe<Scalars['ID']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正志愿者培训 / a correction of a training */
+export type CorrectVolunteerTrainingInput = {
+  heldOn?: InputMaybe<Scalars['Date']['input']>;
+  personTimes?: InputMaybe<Scalars['Int']['input']>;
+  topic?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** 计数指标及上年同期 / a count with the same figure one year earlier */
@@ -354,10 +373,14 @@ export type Mutation = {
   correctVolunteerPilot: Maybe<VolunteerPilot>;
   /** 更正志愿服务项目（原值留存于历史）/ correct a project; the earlier values kept in its history */
   correctVolunteerProject: Maybe<VolunteerProject>;
+  /** 更正志愿者招募（如补录报名、录用人数）/ correct a recruitment, e.g. the numbers signed up and taken on; earlier values kept in its history */
+  correctVolunteerRecruitment: Maybe<VolunteerRecruitment>;
   /** 更正资源 / correct a resource; the earlier values kept in its history */
   correctVolunteerResource: Maybe<VolunteerResource>;
   /** 更正站点（名称、社区、建成日期；“六有”用 updateVolunteerStationStandard）/ correct a station: name, community, day built (the 六有 items change with updateVolunteerStationStandard); the earlier values kept in its history */
   correctVolunteerStation: Maybe<VolunteerStation>;
+  /** 更正志愿者培训 / correct a training; earlier values kept in its history */
+  correctVolunteerTraining: Maybe<VolunteerTraining>;
   /** 确定试点社区 / designate a pilot community */
   createVolunteerPilot: Maybe<VolunteerPilot>;
   /** 登记志愿服务项目 / record a volunteer service project run by a station */
@@ -376,6 +399,10 @@ export type Mutation = {
   recordVolunteerHours: Maybe<VolunteerActivity>;
   /** 志愿者退出（日期默认今天）/ a volunteer leaves on a day (default today) */
   recordVolunteerLeaving: Maybe<Volunteer>;
+  /** 登记志愿者招募 / record a call for volunteers */
+  recordVolunteerRecruitment: Maybe<VolunteerRecruitment>;
+  /** 登记志愿者培训 / record a volunteer training */
+  recordVolunteerTraining: Maybe<VolunteerTraining>;
   /** 登记志愿者，返回新的志愿者编号 / register a volunteer; the volunteer number is assigned */
   registerVolunteer: Maybe<Volunteer>;
   /** 登记资源（进入网格资源清单）/ register a resource on a grid's resources list */
@@ -404,10 +431,14 @@ export type Mutation = {
   withdrawVolunteerPilot: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的志愿服务项目 / withdraw a project entered by mistake */
   withdrawVolunteerProject: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的志愿者招募 / withdraw a recruitment entered by mistake */
+  withdrawVolunteerRecruitment: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的资源（被需求引用时须先更正需求）/ withdraw a resource entered by mistake; refused while a need names it */
   withdrawVolunteerResource: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的站点（有志愿者或活动时须先处理）/ withdraw a station entered by mistake; refused while volunteers or activities name it */
   withdrawVolunteerStation: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的志愿者培训 / withdraw a training entered by mistake */
+  withdrawVolunteerTraining: Maybe<WithdrawnRecord>;
 };
 
 
@@ -469,6 +500,14 @@ export type MutationCorrectVolunteerProjectArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectVolunteerRecruitmentArgs = {
+  code: Scalars['ID']['input'];
+  input: CorrectVolunteerRecruitmentInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectVolunteerResourceArgs = {
   code: Scalars['ID']['input'];
   input: CorrectVolunteerResourceInput;
@@ -480,6 +519,14 @@ export type MutationCorrectVolunteerResourceArgs = {
 export type MutationCorrectVolunteerStationArgs = {
   code: Scalars['ID']['input'];
   input: CorrectVolunteerStationInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectVolunteerTrainingArgs = {
+  code: Scalars['ID']['input'];
+  input: CorrectVolunteerTrainingInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -540,6 +587,18 @@ export type MutationRecordVolunteerHoursArgs = {
 export type MutationRecordVolunteerLeavingArgs = {
   leftOn?: InputMaybe<Scalars['Date']['input']>;
   number: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordVolunteerRecruitmentArgs = {
+  input: RecordVolunteerRecruitmentInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordVolunteerTrainingArgs = {
+  input: RecordVolunteerTrainingInput;
 };
 
 
@@ -629,6 +688,13 @@ export type MutationWithdrawVolunteerProjectArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawVolunteerRecruitmentArgs = {
+  code: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawVolunteerResourceArgs = {
   code: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -637,6 +703,13 @@ export type MutationWithdrawVolunteerResourceArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawVolunteerStationArgs = {
+  code: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawVolunteerTrainingArgs = {
   code: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -695,6 +768,10 @@ export type Query = {
   volunteerProject: Maybe<VolunteerProject>;
   /** 志愿服务项目列表（有名称的项目，区别于单次活动）/ named volunteer service projects, as distinct from single activities */
   volunteerProjects: Maybe<VolunteerProjectConnection>;
+  /** 志愿者招募：全局编号或本辖区的招募编号 / a volunteer recruitment by global id, or by number in the caller's own district */
+  volunteerRecruitment: Maybe<VolunteerRecruitment>;
+  /** 志愿者招募列表 / volunteer recruitments */
+  volunteerRecruitments: Maybe<VolunteerRecruitmentConnection>;
   /** 资源清单条目：全局编号或本辖区的资源编号 / a resources-list entry by global id, or by resource number in the caller's own district */
   volunteerResource: Maybe<VolunteerResource>;
   /** 资源清单 / the resources list */
@@ -711,6 +788,10 @@ export type Query = {
   volunteerStationsLedgerImports: Maybe<Array<LedgerImport>>;
   /** 哪次导入最后写入了这条记录，按记录键查（区级管理员）/ which import last wrote the record with this key, e.g. a global id (district administrators) */
   volunteerStationsLedgerRowImports: Maybe<Array<LedgerRowImport>>;
+  /** 志愿者培训：全局编号或本辖区的培训编号 / a volunteer training by global id, or by number in the caller's own district */
+  volunteerTraining: Maybe<VolunteerTraining>;
+  /** 志愿者培训列表 / volunteer trainings */
+  volunteerTrainings: Maybe<VolunteerTrainingConnection>;
   /** 志愿者列表 / registered volunteers */
   volunteers: Maybe<VolunteerConnection>;
 };
@@ -784,6 +865,21 @@ export type QueryVolunteerProjectsArgs = {
 
 
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryVolunteerRecruitmentArgs = {
+  code: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryVolunteerRecruitmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VolunteerRecruitmentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<VolunteerRecruitmentSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryVolunteerResourceArgs = {
   code: Scalars['ID']['input'];
 };
@@ -836,6 +932,21 @@ export type QueryVolunteerStationsLedgerImportsArgs = {
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryVolunteerStationsLedgerRowImportsArgs = {
   key: Scalars['String']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryVolunteerTrainingArgs = {
+  code: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryVolunteerTrainingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VolunteerTrainingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<VolunteerTrainingSort>;
 };
 
 
@@ -926,6 +1037,36 @@ export type RecordVolunteerActivityInput = {
   targetGroup: VolunteerTargetGroup;
 };
 
+/** 登记志愿者招募 / recording a recruitment */
+export type RecordVolunteerRecruitmentInput = {
+  accepted?: InputMaybe<Scalars['Int']['input']>;
+  /** 活动：全局编号或本辖区的活动编号 / the activity recruited for */
+  activityCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 招募编号（区县内唯一）/ number, unique within the district */
+  code: Scalars['ID']['input'];
+  /** 招募人数（人，至少1）/ places wanted, at least 1 */
+  places: Scalars['Int']['input'];
+  /** 项目：全局编号或本辖区的项目编号 / the project recruited for */
+  projectCode?: InputMaybe<Scalars['ID']['input']>;
+  publishedOn: Scalars['Date']['input'];
+  signedUp?: InputMaybe<Scalars['Int']['input']>;
+  /** 站点：全局编号或本辖区的站点编号 / the station */
+  stationCode: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
+/** 登记志愿者培训 / recording a training */
+export type RecordVolunteerTrainingInput = {
+  /** 培训编号（区县内唯一）/ number, unique within the district */
+  code: Scalars['ID']['input'];
+  heldOn: Scalars['Date']['input'];
+  /** 培训人次 / person-times */
+  personTimes: Scalars['Int']['input'];
+  /** 站点：全局编号或本辖区的站点编号 / the station */
+  stationCode: Scalars['ID']['input'];
+  topic: Scalars['String']['input'];
+};
+
 /** 区划节点（工作力量子图所有）上的志愿服务数据 / volunteer data on a node of the region tree (owned by the workforce subgraph) */
 export type Region = {
   __typename?: 'Region';
@@ -933,14 +1074,29 @@ export type Region = {
   code: Scalars['ID']['output'];
   /** 志愿服务指标；节点超出调用者范围时为空并报 FORBIDDEN / volunteer-service figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   volunteer: Maybe<VolunteerFigures>;
+  /** 该节点下的志愿服务活动 / volunteer activities under this node */
+  volunteerActivities: Maybe<VolunteerActivityConnection>;
   /** 该节点下的需求清单 / needs under this node */
   volunteerNeeds: Maybe<VolunteerNeedConnection>;
   /** 该节点下的志愿服务项目 / volunteer service projects under this node */
   volunteerProjects: Maybe<VolunteerProjectConnection>;
+  /** 该节点下的志愿者招募 / volunteer recruitments under this node */
+  volunteerRecruitments: Maybe<VolunteerRecruitmentConnection>;
   /** 该节点下的资源清单 / resources under this node */
   volunteerResources: Maybe<VolunteerResourceConnection>;
   /** 该节点下的志愿服务站点 / volunteer stations under this node */
   volunteerStations: Maybe<VolunteerStationConnection>;
+  /** 该节点下的志愿者培训 / volunteer trainings under this node */
+  volunteerTrainings: Maybe<VolunteerTrainingConnection>;
+};
+
+
+/** 区划节点（工作力量子图所有）上的志愿服务数据 / volunteer data on a node of the region tree (owned by the workforce subgraph) */
+export type RegionVolunteerActivitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VolunteerActivityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<VolunteerActivitySort>;
 };
 
 
@@ -962,6 +1118,15 @@ export type RegionVolunteerProjectsArgs = {
 
 
 /** 区划节点（工作力量子图所有）上的志愿服务数据 / volunteer data on a node of the region tree (owned by the workforce subgraph) */
+export type RegionVolunteerRecruitmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VolunteerRecruitmentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<VolunteerRecruitmentSort>;
+};
+
+
+/** 区划节点（工作力量子图所有）上的志愿服务数据 / volunteer data on a node of the region tree (owned by the workforce subgraph) */
 export type RegionVolunteerResourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -972,6 +1137,15 @@ export type RegionVolunteerResourcesArgs = {
 export type RegionVolunteerStationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 区划节点（工作力量子图所有）上的志愿服务数据 / volunteer data on a node of the region tree (owned by the workforce subgraph) */
+export type RegionVolunteerTrainingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VolunteerTrainingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<VolunteerTrainingSort>;
 };
 
 /** 登记志愿者 / a volunteer to register */
@@ -1061,6 +1235,8 @@ export type VolunteerActivity = {
   __typename?: 'VolunteerActivity';
   /** 活动类别 / category */
   category: Scalars['String']['output'];
+  /** 服务类别（由活动类别归类）/ the kind of service, derived from the category */
+  categoryKind: VolunteerCategoryKind;
   /** 活动编号（区县内唯一）/ activity number, unique within its district */
   code: Scalars['ID']['output'];
   /** 所属社区代码 / community code */
@@ -1116,6 +1292,8 @@ export type VolunteerActivityDimension =
 export type VolunteerActivityFilter = {
   /** 活动类别 / category */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** 服务类别，任一 / of any of these kinds of service */
+  categoryKinds?: InputMaybe<Array<VolunteerCategoryKind>>;
   /** 活动日期起 / held on or after */
   from?: InputMaybe<Scalars['Date']['input']>;
   /** 区划（区、街道、社区）/ a node of the region tree */
@@ -1144,6 +1322,48 @@ export type VolunteerActivitySortField =
   | 'CODE'
   /** 活动日期 / held on */
   | 'HELD_ON';
+
+/**
+ * 服务类别：由台账的活动类别、需求类别归类（原文保留在 category）。类别即为下列词之一时取其类，否则取其中包含的第一个词的类（如“青年租房咨询”为 HOUSING），都不含为 OTHER。
+ * / The kind of service of an activity or a need, derived from the office's category label (kept as written in
+ * `category`): the label's own kind when it is one of the words below, else the kind of the first of them it
+ * contains (青年租房咨询 is HOUSING), else OTHER.
+ */
+export type VolunteerCategoryKind =
+  /** 关爱帮扶、暑期清凉护航、关爱、帮扶 / care and support */
+  | 'CARE'
+  /** 关爱儿童、儿童、青少年 / children and young people */
+  | 'CHILDREN'
+  /** 便民服务、便民利民服务、代购代办、家电维修、维修 / everyday errands and repairs */
+  | 'CONVENIENCE'
+  /** 文体、邻里文化节、文化、体育 / culture and sports */
+  | 'CULTURE_SPORTS'
+  /** 助残、残疾 / people with disabilities */
+  | 'DISABILITY'
+  /** 课业辅导、辅导、教育 / tutoring and education */
+  | 'EDUCATION'
+  /** 助老、助老陪护、养老、老年 / the elderly */
+  | 'ELDERLY'
+  /** 应急救灾、防汛抗旱救灾、防汛、救灾、应急 / emergencies and disaster relief */
+  | 'EMERGENCY'
+  /** 就业帮扶、就业、招聘 / employment support */
+  | 'EMPLOYMENT'
+  /** 创业 / starting a business */
+  | 'ENTREPRENEURSHIP'
+  /** 环境、环境整治、环境清洁、环保 / environment */
+  | 'ENVIRONMENT'
+  /** 医疗健康、健康义诊、义诊、健康、医疗 / health */
+  | 'HEALTH'
+  /** 住房、租房、青年租房 / housing and renting */
+  | 'HOUSING'
+  /** 法律、法律咨询、普法 / legal aid */
+  | 'LEGAL'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 心理疏导、心理 / counselling */
+  | 'PSYCHOLOGICAL'
+  /** 社交联谊、联谊、交友 / social events */
+  | 'SOCIAL';
 
 /** 志愿者列表 / a page of volunteers */
 export type VolunteerConnection = {
@@ -1176,6 +1396,8 @@ export type VolunteerFigure =
   | 'PROJECTS'
   /** 新启动的志愿服务项目数 / projects started in the period */
   | 'PROJECTS_STARTED'
+  /** 志愿者招募次数 / volunteer recruitments published in the period */
+  | 'RECRUITMENTS'
   /** 注册志愿者数 / volunteers registered by asOf */
   | 'REGISTERED_VOLUNTEERS'
   /** 资源条数：期内登记的 / resources registered in the period */
@@ -1189,7 +1411,13 @@ export type VolunteerFigure =
   /** “六有”标准化站点数（六项均为“是”）/ standardised stations: all six 六有 items present, as of asOf */
   | 'STANDARDIZED_STATIONS'
   /** 站点数（已建成）/ stations built by asOf */
-  | 'STATIONS';
+  | 'STATIONS'
+  /** 招募到的志愿者（人）/ volunteers taken on by recruitments published in the period */
+  | 'VOLUNTEERS_RECRUITED'
+  /** 志愿者培训场次 / volunteer training sessions held in the period */
+  | 'VOLUNTEER_TRAININGS'
+  /** 志愿者培训人次 / volunteers trained in the period, person-times */
+  | 'VOLUNTEER_TRAINING_PERSON_TIMES';
 
 /**
  * 志愿服务指标。流量指标统计当年1月1日至 asOf（默认12月31日，须在该年内）的记录，存量指标取 asOf 时点；均附上年同期。
@@ -1200,7 +1428,7 @@ export type VolunteerFigures = {
   __typename?: 'VolunteerFigures';
   /** 活跃志愿者数（期内有服务记录）/ distinct volunteers with hours at activities in the period */
   activeVolunteers: CountFigure;
-  /** 活动场次，可按类别、服务对象 / activities held in the period, optionally of one category or target group */
+  /** 活动场次，可按类别（台账原文）、服务类别（categoryKinds 中任一）、服务对象 / activities held in the period, optionally of one category (the office's label), of any of the categoryKinds (e.g. [EMPLOYMENT, SOCIAL] for 就业帮扶、社交联谊), or of one target group */
   activities: CountFigure;
   /** 活动场次分类统计 / activities in the period broken down by category or target group */
   activityBreakdown: Array<VolunteerActivityCount>;
@@ -1208,7 +1436,7 @@ export type VolunteerFigures = {
   communityWorkersVolunteering: CountFigure;
   /** 需求闭环率：期内提出的需求中已反馈办结的比例 / needs raised in the period that were fed back and closed */
   needClosureRate: RateFigure;
-  /** 需求条数：期内提出的，可按类别或按已到达的环节 / needs raised in the period; with stage, those that have reached it */
+  /** 需求条数：期内提出的，可按类别（台账原文）、服务类别（categoryKinds 中任一）或按已到达的环节（解决的诉求即 stage: CLOSED）/ needs raised in the period, optionally of one category (the office's label) or of any of the categoryKinds; with stage, those that have reached it (needs resolved: stage CLOSED) */
   needs: CountFigure;
   /** 征集到需求的网格数 / grids with at least one need raised in the period */
   needsGrids: CountFigure;
@@ -1220,6 +1448,8 @@ export type VolunteerFigures = {
   projectsStarted: CountFigure;
   /** 排名：任一指标在下级节点（或其下某层级的全部节点）的值，排序后由 first 取前N名（DESC）或后N名（ASC），一次算出 / ranking: any of these figures at the node's children (or every node of a level below it), sorted; first gives the top N (DESC) or the bottom N (ASC) */
   ranking: Array<FigureRank>;
+  /** 志愿者招募次数（按发布日期）/ volunteer recruitments published in the period */
+  recruitments: CountFigure;
   /** 注册志愿者数 / volunteers registered by asOf */
   registeredVolunteers: CountFigure;
   /** 资源条数：期内登记的 / resources registered in the period */
@@ -1236,6 +1466,12 @@ export type VolunteerFigures = {
   standardizedStations: CountFigure;
   /** 站点数（已建成）/ stations built by asOf */
   stations: CountFigure;
+  /** 志愿者培训人次 / volunteers trained in the period, person-times (培训人次 summed) */
+  volunteerTrainingPersonTimes: CountFigure;
+  /** 志愿者培训场次 / volunteer training sessions held in the period */
+  volunteerTrainings: CountFigure;
+  /** 招募到的志愿者（人，录用人数之和，按发布日期）/ volunteers taken on (录用人数 summed, persons) by recruitments published in the period */
+  volunteersRecruited: CountFigure;
 };
 
 
@@ -1258,6 +1494,7 @@ export type VolunteerFiguresActiveVolunteersArgs = {
 export type VolunteerFiguresActivitiesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   category?: InputMaybe<Scalars['String']['input']>;
+  categoryKinds?: InputMaybe<Array<VolunteerCategoryKind>>;
   targetGroup?: InputMaybe<VolunteerTargetGroup>;
   year: Scalars['Int']['input'];
 };
@@ -1305,6 +1542,7 @@ export type VolunteerFiguresNeedClosureRateArgs = {
 export type VolunteerFiguresNeedsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   category?: InputMaybe<Scalars['String']['input']>;
+  categoryKinds?: InputMaybe<Array<VolunteerCategoryKind>>;
   stage?: InputMaybe<VolunteerNeedStatus>;
   year: Scalars['Int']['input'];
 };
@@ -1369,6 +1607,17 @@ export type VolunteerFiguresRankingArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   level?: InputMaybe<RankingLevel>;
   order?: InputMaybe<SortDirection>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 志愿服务指标。流量指标统计当年1月1日至 asOf（默认12月31日，须在该年内）的记录，存量指标取 asOf 时点；均附上年同期。
+ * / Volunteer-service figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31; it must lie in
+ * the year) of the year; stock figures are taken as of asOf. Each comes with the same figure a year earlier.
+ */
+export type VolunteerFiguresRecruitmentsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
   year: Scalars['Int']['input'];
 };
 
@@ -1464,6 +1713,39 @@ export type VolunteerFiguresStationsArgs = {
   year: Scalars['Int']['input'];
 };
 
+
+/**
+ * 志愿服务指标。流量指标统计当年1月1日至 asOf（默认12月31日，须在该年内）的记录，存量指标取 asOf 时点；均附上年同期。
+ * / Volunteer-service figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31; it must lie in
+ * the year) of the year; stock figures are taken as of asOf. Each comes with the same figure a year earlier.
+ */
+export type VolunteerFiguresVolunteerTrainingPersonTimesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 志愿服务指标。流量指标统计当年1月1日至 asOf（默认12月31日，须在该年内）的记录，存量指标取 asOf 时点；均附上年同期。
+ * / Volunteer-service figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31; it must lie in
+ * the year) of the year; stock figures are taken as of asOf. Each comes with the same figure a year earlier.
+ */
+export type VolunteerFiguresVolunteerTrainingsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 志愿服务指标。流量指标统计当年1月1日至 asOf（默认12月31日，须在该年内）的记录，存量指标取 asOf 时点；均附上年同期。
+ * / Volunteer-service figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31; it must lie in
+ * the year) of the year; stock figures are taken as of asOf. Each comes with the same figure a year earlier.
+ */
+export type VolunteerFiguresVolunteersRecruitedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
 /** 志愿者筛选 / volunteer filter */
 export type VolunteerFilter = {
   /** 仅某日在册者，按当日所在站点归属区划 / only volunteers registered and not left on this day, placed by the station they served that day */
@@ -1491,6 +1773,8 @@ export type VolunteerNeed = {
   __typename?: 'VolunteerNeed';
   /** 需求类别 / category */
   category: Scalars['String']['output'];
+  /** 服务类别（由需求类别归类）/ the kind of service asked for, derived from the category */
+  categoryKind: VolunteerCategoryKind;
   /** 认领方 / who claimed it */
   claimedBy: Maybe<Scalars['String']['output']>;
   /** 认领日期 / claimed on */
@@ -1544,6 +1828,8 @@ export type VolunteerNeedFilter = {
   ageOn?: InputMaybe<Scalars['Date']['input']>;
   /** 需求类别 / category */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** 服务类别，任一 / of any of these kinds of service */
+  categoryKinds?: InputMaybe<Array<VolunteerCategoryKind>>;
   /** 提出日期起 / raised on or after */
   from?: InputMaybe<Scalars['Date']['input']>;
   /** 提出已超过N天（至 ageOn，默认今天）/ raised more than N days before ageOn (default today) */
@@ -1726,6 +2012,69 @@ export type VolunteerProximity =
   | 'GRID'
   /** 同街道（镇）/ same street or town */
   | 'STREET';
+
+/**
+ * 志愿者招募（需求收集-项目发布-招募培训-活动实施-服务记录-成果展示 的“招募”一环）/ a call for volunteers published by a
+ * station for one of its projects or activities: places wanted, volunteers who signed up and who were taken on
+ */
+export type VolunteerRecruitment = {
+  __typename?: 'VolunteerRecruitment';
+  /** 录用人数（人，不超过报名人数）/ volunteers taken on, persons, at most those who signed up */
+  accepted: Maybe<Scalars['Int']['output']>;
+  /** 招募所为的活动 / the activity recruited for */
+  activity: Maybe<VolunteerActivity>;
+  /** 招募编号（区县内唯一）/ recruitment number, unique within its district */
+  code: Scalars['ID']['output'];
+  /** 所属社区代码（站点所在社区）/ community code, the station's */
+  communityCode: Scalars['ID']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号：区县代码:招募编号 / global id: <district code>:<recruitment number> */
+  id: Scalars['ID']['output'];
+  /** 招募人数（人）/ places wanted, persons */
+  places: Scalars['Int']['output'];
+  /** 招募所为的项目 / the project recruited for */
+  project: Maybe<VolunteerProject>;
+  /** 发布日期 / published on */
+  publishedOn: Scalars['Date']['output'];
+  /** 报名人数（人）/ volunteers who signed up, persons */
+  signedUp: Maybe<Scalars['Int']['output']>;
+  /** 发布站点 / the station */
+  station: VolunteerStation;
+  /** 招募主题 / title */
+  title: Scalars['String']['output'];
+};
+
+/** 志愿者招募分页 / a page of recruitments */
+export type VolunteerRecruitmentConnection = {
+  __typename?: 'VolunteerRecruitmentConnection';
+  nodes: Array<VolunteerRecruitment>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 志愿者招募筛选 / recruitment filter */
+export type VolunteerRecruitmentFilter = {
+  /** 发布日期起 / published on or after */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** 区划（区、街道、社区）/ a node of the region tree */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 站点：全局编号或本辖区的站点编号 / station */
+  stationCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 发布日期止 / published on or before */
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** 志愿者招募排序 / recruitment sort */
+export type VolunteerRecruitmentSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: VolunteerRecruitmentSortField;
+};
+
+/** 志愿者招募排序字段 / recruitment sort fields */
+export type VolunteerRecruitmentSortField =
+  | 'CODE'
+  | 'PUBLISHED_ON';
 
 /** 资源清单条目 / an entry of a grid's resources list */
 export type VolunteerResource = {
@@ -1987,6 +2336,58 @@ export type VolunteerTargetGroup =
   /** 其他 / others */
   | 'OTHER';
 
+/** 志愿者培训（“招募培训”一环）/ a training session for volunteers held by a station */
+export type VolunteerTraining = {
+  __typename?: 'VolunteerTraining';
+  /** 培训编号（区县内唯一）/ training number, unique within its district */
+  code: Scalars['ID']['output'];
+  /** 所属社区代码（站点所在社区）/ community code, the station's */
+  communityCode: Scalars['ID']['output'];
+  /** 培训日期 / held on */
+  heldOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  /** 全局编号：区县代码:培训编号 / global id: <district code>:<training number> */
+  id: Scalars['ID']['output'];
+  /** 培训人次 / volunteers trained, person-times */
+  personTimes: Scalars['Int']['output'];
+  /** 举办站点 / the station */
+  station: VolunteerStation;
+  /** 培训主题 / topic */
+  topic: Scalars['String']['output'];
+};
+
+/** 志愿者培训分页 / a page of trainings */
+export type VolunteerTrainingConnection = {
+  __typename?: 'VolunteerTrainingConnection';
+  nodes: Array<VolunteerTraining>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 志愿者培训筛选 / training filter */
+export type VolunteerTrainingFilter = {
+  /** 培训日期起 / held on or after */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** 区划（区、街道、社区）/ a node of the region tree */
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 站点：全局编号或本辖区的站点编号 / station */
+  stationCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 培训日期止 / held on or before */
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** 志愿者培训排序 / training sort */
+export type VolunteerTrainingSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: VolunteerTrainingSortField;
+};
+
+/** 志愿者培训排序字段 / training sort fields */
+export type VolunteerTrainingSortField =
+  | 'CODE'
+  | 'HELD_ON';
+
 /** 已撤销的记录：录入错误的记录不删除，标记撤销后不再计入任何指标和列表 / a record withdrawn as entered by mistake: kept, with its history, but no longer counted by any figure or listed */
 export type WithdrawnRecord = {
   __typename?: 'WithdrawnRecord';
@@ -2089,8 +2490,10 @@ export type FederationTypes = ResolversObject<{
   Volunteer: Volunteer;
   VolunteerActivity: VolunteerActivity;
   VolunteerNeed: VolunteerNeed;
+  VolunteerRecruitment: VolunteerRecruitment;
   VolunteerResource: VolunteerResource;
   VolunteerStation: VolunteerStation;
+  VolunteerTraining: VolunteerTraining;
 }>;
 
 /** Mapping of federation reference types */
@@ -2113,12 +2516,18 @@ export type FederationReferenceTypes = ResolversObject<{
   VolunteerNeed:
     ( { __typename: 'VolunteerNeed' }
     & GraphQLRecursivePick<FederationTypes['VolunteerNeed'], {"id":true}> );
+  VolunteerRecruitment:
+    ( { __typename: 'VolunteerRecruitment' }
+    & GraphQLRecursivePick<FederationTypes['VolunteerRecruitment'], {"id":true}> );
   VolunteerResource:
     ( { __typename: 'VolunteerResource' }
     & GraphQLRecursivePick<FederationTypes['VolunteerResource'], {"id":true}> );
   VolunteerStation:
     ( { __typename: 'VolunteerStation' }
     & GraphQLRecursivePick<FederationTypes['VolunteerStation'], {"id":true}> );
+  VolunteerTraining:
+    ( { __typename: 'VolunteerTraining' }
+    & GraphQLRecursivePick<FederationTypes['VolunteerTraining'], {"id":true}> );
 }>;
 
 
@@ -2134,8 +2543,10 @@ export type ResolversTypes = ResolversObject<{
   CorrectVolunteerNeedInput: CorrectVolunteerNeedInput;
   CorrectVolunteerPilotInput: CorrectVolunteerPilotInput;
   CorrectVolunteerProjectInput: CorrectVolunteerProjectInput;
+  CorrectVolunteerRecruitmentInput: CorrectVolunteerRecruitmentInput;
   CorrectVolunteerResourceInput: CorrectVolunteerResourceInput;
   CorrectVolunteerStationInput: CorrectVolunteerStationInput;
+  CorrectVolunteerTrainingInput: CorrectVolunteerTrainingInput;
   CountFigure: ResolverTypeWrapper<CountFigureModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CreateVolunteerPilotInput: CreateVolunteerPilotInput;
@@ -2164,6 +2575,8 @@ export type ResolversTypes = ResolversObject<{
   RatePoint: ResolverTypeWrapper<RatePoint>;
   RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
   RecordVolunteerActivityInput: RecordVolunteerActivityInput;
+  RecordVolunteerRecruitmentInput: RecordVolunteerRecruitmentInput;
+  RecordVolunteerTrainingInput: RecordVolunteerTrainingInput;
   Region: ResolverTypeWrapper<RegionNodeModel>;
   RegisterVolunteerInput: RegisterVolunteerInput;
   RegisterVolunteerResourceInput: RegisterVolunteerResourceInput;
@@ -2176,6 +2589,7 @@ export type ResolversTypes = ResolversObject<{
   VolunteerActivityFilter: VolunteerActivityFilter;
   VolunteerActivitySort: VolunteerActivitySort;
   VolunteerActivitySortField: VolunteerActivitySortField;
+  VolunteerCategoryKind: VolunteerCategoryKind;
   VolunteerConnection: ResolverTypeWrapper<Omit<VolunteerConnection, 'nodes'> & { nodes: Array<ResolversTypes['Volunteer']> }>;
   VolunteerFigure: VolunteerFigure;
   VolunteerFigures: ResolverTypeWrapper<RegionNodeModel>;
@@ -2200,6 +2614,11 @@ export type ResolversTypes = ResolversObject<{
   VolunteerProjectSort: VolunteerProjectSort;
   VolunteerProjectSortField: VolunteerProjectSortField;
   VolunteerProximity: VolunteerProximity;
+  VolunteerRecruitment: ResolverTypeWrapper<VolunteerRecruitmentModel>;
+  VolunteerRecruitmentConnection: ResolverTypeWrapper<Omit<VolunteerRecruitmentConnection, 'nodes'> & { nodes: Array<ResolversTypes['VolunteerRecruitment']> }>;
+  VolunteerRecruitmentFilter: VolunteerRecruitmentFilter;
+  VolunteerRecruitmentSort: VolunteerRecruitmentSort;
+  VolunteerRecruitmentSortField: VolunteerRecruitmentSortField;
   VolunteerResource: ResolverTypeWrapper<ResourceModel>;
   VolunteerResourceConnection: ResolverTypeWrapper<Omit<VolunteerResourceConnection, 'nodes'> & { nodes: Array<ResolversTypes['VolunteerResource']> }>;
   VolunteerResourceFilter: VolunteerResourceFilter;
@@ -2219,6 +2638,11 @@ export type ResolversTypes = ResolversObject<{
   VolunteerStationStandardPeriod: ResolverTypeWrapper<StationStandardModel>;
   VolunteerStationStint: ResolverTypeWrapper<VolunteerStintModel>;
   VolunteerTargetGroup: VolunteerTargetGroup;
+  VolunteerTraining: ResolverTypeWrapper<VolunteerTrainingModel>;
+  VolunteerTrainingConnection: ResolverTypeWrapper<Omit<VolunteerTrainingConnection, 'nodes'> & { nodes: Array<ResolversTypes['VolunteerTraining']> }>;
+  VolunteerTrainingFilter: VolunteerTrainingFilter;
+  VolunteerTrainingSort: VolunteerTrainingSort;
+  VolunteerTrainingSortField: VolunteerTrainingSortField;
   WithdrawnRecord: ResolverTypeWrapper<WithdrawnViewModel>;
 }>;
 
@@ -2233,8 +2657,10 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectVolunteerNeedInput: CorrectVolunteerNeedInput;
   CorrectVolunteerPilotInput: CorrectVolunteerPilotInput;
   CorrectVolunteerProjectInput: CorrectVolunteerProjectInput;
+  CorrectVolunteerRecruitmentInput: CorrectVolunteerRecruitmentInput;
   CorrectVolunteerResourceInput: CorrectVolunteerResourceInput;
   CorrectVolunteerStationInput: CorrectVolunteerStationInput;
+  CorrectVolunteerTrainingInput: CorrectVolunteerTrainingInput;
   CountFigure: CountFigureModel;
   Float: Scalars['Float']['output'];
   CreateVolunteerPilotInput: CreateVolunteerPilotInput;
@@ -2260,6 +2686,8 @@ export type ResolversParentTypes = ResolversObject<{
   RatePoint: RatePoint;
   RecordChange: RecordChangeViewModel;
   RecordVolunteerActivityInput: RecordVolunteerActivityInput;
+  RecordVolunteerRecruitmentInput: RecordVolunteerRecruitmentInput;
+  RecordVolunteerTrainingInput: RecordVolunteerTrainingInput;
   Region: RegionNodeModel;
   RegisterVolunteerInput: RegisterVolunteerInput;
   RegisterVolunteerResourceInput: RegisterVolunteerResourceInput;
@@ -2285,6 +2713,10 @@ export type ResolversParentTypes = ResolversObject<{
   VolunteerProjectConnection: Omit<VolunteerProjectConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['VolunteerProject']> };
   VolunteerProjectFilter: VolunteerProjectFilter;
   VolunteerProjectSort: VolunteerProjectSort;
+  VolunteerRecruitment: VolunteerRecruitmentModel;
+  VolunteerRecruitmentConnection: Omit<VolunteerRecruitmentConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['VolunteerRecruitment']> };
+  VolunteerRecruitmentFilter: VolunteerRecruitmentFilter;
+  VolunteerRecruitmentSort: VolunteerRecruitmentSort;
   VolunteerResource: ResourceModel;
   VolunteerResourceConnection: Omit<VolunteerResourceConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['VolunteerResource']> };
   VolunteerResourceFilter: VolunteerResourceFilter;
@@ -2299,6 +2731,10 @@ export type ResolversParentTypes = ResolversObject<{
   VolunteerStationStandardInput: VolunteerStationStandardInput;
   VolunteerStationStandardPeriod: StationStandardModel;
   VolunteerStationStint: VolunteerStintModel;
+  VolunteerTraining: VolunteerTrainingModel;
+  VolunteerTrainingConnection: Omit<VolunteerTrainingConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['VolunteerTraining']> };
+  VolunteerTrainingFilter: VolunteerTrainingFilter;
+  VolunteerTrainingSort: VolunteerTrainingSort;
   WithdrawnRecord: WithdrawnViewModel;
 }>;
 
@@ -2420,8 +2856,10 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctVolunteerNeed?: Resolver<Maybe<ResolversTypes['VolunteerNeed']>, ParentType, ContextType, RequireFields<MutationCorrectVolunteerNeedArgs, 'code' | 'input'>>;
   correctVolunteerPilot?: Resolver<Maybe<ResolversTypes['VolunteerPilot']>, ParentType, ContextType, RequireFields<MutationCorrectVolunteerPilotArgs, 'communityCode' | 'input'>>;
   correctVolunteerProject?: Resolver<Maybe<ResolversTypes['VolunteerProject']>, ParentType, ContextType, RequireFields<MutationCorrectVolunteerProjectArgs, 'id' | 'input'>>;
+  correctVolunteerRecruitment?: Resolver<Maybe<ResolversTypes['VolunteerRecruitment']>, ParentType, ContextType, RequireFields<MutationCorrectVolunteerRecruitmentArgs, 'code' | 'input'>>;
   correctVolunteerResource?: Resolver<Maybe<ResolversTypes['VolunteerResource']>, ParentType, ContextType, RequireFields<MutationCorrectVolunteerResourceArgs, 'code' | 'input'>>;
   correctVolunteerStation?: Resolver<Maybe<ResolversTypes['VolunteerStation']>, ParentType, ContextType, RequireFields<MutationCorrectVolunteerStationArgs, 'code' | 'input'>>;
+  correctVolunteerTraining?: Resolver<Maybe<ResolversTypes['VolunteerTraining']>, ParentType, ContextType, RequireFields<MutationCorrectVolunteerTrainingArgs, 'code' | 'input'>>;
   createVolunteerPilot?: Resolver<Maybe<ResolversTypes['VolunteerPilot']>, ParentType, ContextType, RequireFields<MutationCreateVolunteerPilotArgs, 'input'>>;
   createVolunteerProject?: Resolver<Maybe<ResolversTypes['VolunteerProject']>, ParentType, ContextType, RequireFields<MutationCreateVolunteerProjectArgs, 'input'>>;
   createVolunteerStation?: Resolver<Maybe<ResolversTypes['VolunteerStation']>, ParentType, ContextType, RequireFields<MutationCreateVolunteerStationArgs, 'input'>>;
@@ -2431,6 +2869,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordVolunteerActivity?: Resolver<Maybe<ResolversTypes['VolunteerActivity']>, ParentType, ContextType, RequireFields<MutationRecordVolunteerActivityArgs, 'input'>>;
   recordVolunteerHours?: Resolver<Maybe<ResolversTypes['VolunteerActivity']>, ParentType, ContextType, RequireFields<MutationRecordVolunteerHoursArgs, 'activityCode' | 'records'>>;
   recordVolunteerLeaving?: Resolver<Maybe<ResolversTypes['Volunteer']>, ParentType, ContextType, RequireFields<MutationRecordVolunteerLeavingArgs, 'number'>>;
+  recordVolunteerRecruitment?: Resolver<Maybe<ResolversTypes['VolunteerRecruitment']>, ParentType, ContextType, RequireFields<MutationRecordVolunteerRecruitmentArgs, 'input'>>;
+  recordVolunteerTraining?: Resolver<Maybe<ResolversTypes['VolunteerTraining']>, ParentType, ContextType, RequireFields<MutationRecordVolunteerTrainingArgs, 'input'>>;
   registerVolunteer?: Resolver<Maybe<ResolversTypes['Volunteer']>, ParentType, ContextType, RequireFields<MutationRegisterVolunteerArgs, 'input'>>;
   registerVolunteerResource?: Resolver<Maybe<ResolversTypes['VolunteerResource']>, ParentType, ContextType, RequireFields<MutationRegisterVolunteerResourceArgs, 'input'>>;
   serveVolunteerNeed?: Resolver<Maybe<ResolversTypes['VolunteerNeed']>, ParentType, ContextType, RequireFields<MutationServeVolunteerNeedArgs, 'code'>>;
@@ -2443,8 +2883,10 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawVolunteerNeed?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawVolunteerNeedArgs, 'code' | 'reason'>>;
   withdrawVolunteerPilot?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawVolunteerPilotArgs, 'communityCode' | 'reason'>>;
   withdrawVolunteerProject?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawVolunteerProjectArgs, 'id' | 'reason'>>;
+  withdrawVolunteerRecruitment?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawVolunteerRecruitmentArgs, 'code' | 'reason'>>;
   withdrawVolunteerResource?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawVolunteerResourceArgs, 'code' | 'reason'>>;
   withdrawVolunteerStation?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawVolunteerStationArgs, 'code' | 'reason'>>;
+  withdrawVolunteerTraining?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawVolunteerTrainingArgs, 'code' | 'reason'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -2469,6 +2911,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   volunteerPilots?: Resolver<Maybe<ResolversTypes['VolunteerPilotConnection']>, ParentType, ContextType, Partial<QueryVolunteerPilotsArgs>>;
   volunteerProject?: Resolver<Maybe<ResolversTypes['VolunteerProject']>, ParentType, ContextType, RequireFields<QueryVolunteerProjectArgs, 'id'>>;
   volunteerProjects?: Resolver<Maybe<ResolversTypes['VolunteerProjectConnection']>, ParentType, ContextType, Partial<QueryVolunteerProjectsArgs>>;
+  volunteerRecruitment?: Resolver<Maybe<ResolversTypes['VolunteerRecruitment']>, ParentType, ContextType, RequireFields<QueryVolunteerRecruitmentArgs, 'code'>>;
+  volunteerRecruitments?: Resolver<Maybe<ResolversTypes['VolunteerRecruitmentConnection']>, ParentType, ContextType, Partial<QueryVolunteerRecruitmentsArgs>>;
   volunteerResource?: Resolver<Maybe<ResolversTypes['VolunteerResource']>, ParentType, ContextType, RequireFields<QueryVolunteerResourceArgs, 'code'>>;
   volunteerResources?: Resolver<Maybe<ResolversTypes['VolunteerResourceConnection']>, ParentType, ContextType, Partial<QueryVolunteerResourcesArgs>>;
   volunteerStation?: Resolver<Maybe<ResolversTypes['VolunteerStation']>, ParentType, ContextType, RequireFields<QueryVolunteerStationArgs, 'code'>>;
@@ -2477,6 +2921,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   volunteerStationsLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<QueryVolunteerStationsLedgerImportArgs, 'id'>>;
   volunteerStationsLedgerImports?: Resolver<Maybe<Array<ResolversTypes['LedgerImport']>>, ParentType, ContextType, Partial<QueryVolunteerStationsLedgerImportsArgs>>;
   volunteerStationsLedgerRowImports?: Resolver<Maybe<Array<ResolversTypes['LedgerRowImport']>>, ParentType, ContextType, RequireFields<QueryVolunteerStationsLedgerRowImportsArgs, 'key'>>;
+  volunteerTraining?: Resolver<Maybe<ResolversTypes['VolunteerTraining']>, ParentType, ContextType, RequireFields<QueryVolunteerTrainingArgs, 'code'>>;
+  volunteerTrainings?: Resolver<Maybe<ResolversTypes['VolunteerTrainingConnection']>, ParentType, ContextType, Partial<QueryVolunteerTrainingsArgs>>;
   volunteers?: Resolver<Maybe<ResolversTypes['VolunteerConnection']>, ParentType, ContextType, Partial<QueryVolunteersArgs>>;
 }>;
 
@@ -2508,10 +2954,13 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   volunteer?: Resolver<Maybe<ResolversTypes['VolunteerFigures']>, ParentType, ContextType>;
+  volunteerActivities?: Resolver<Maybe<ResolversTypes['VolunteerActivityConnection']>, ParentType, ContextType, Partial<RegionVolunteerActivitiesArgs>>;
   volunteerNeeds?: Resolver<Maybe<ResolversTypes['VolunteerNeedConnection']>, ParentType, ContextType, Partial<RegionVolunteerNeedsArgs>>;
   volunteerProjects?: Resolver<Maybe<ResolversTypes['VolunteerProjectConnection']>, ParentType, ContextType, Partial<RegionVolunteerProjectsArgs>>;
+  volunteerRecruitments?: Resolver<Maybe<ResolversTypes['VolunteerRecruitmentConnection']>, ParentType, ContextType, Partial<RegionVolunteerRecruitmentsArgs>>;
   volunteerResources?: Resolver<Maybe<ResolversTypes['VolunteerResourceConnection']>, ParentType, ContextType, Partial<RegionVolunteerResourcesArgs>>;
   volunteerStations?: Resolver<Maybe<ResolversTypes['VolunteerStationConnection']>, ParentType, ContextType, Partial<RegionVolunteerStationsArgs>>;
+  volunteerTrainings?: Resolver<Maybe<ResolversTypes['VolunteerTrainingConnection']>, ParentType, ContextType, Partial<RegionVolunteerTrainingsArgs>>;
 }>;
 
 export type VolunteerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Volunteer'] = ResolversParentTypes['Volunteer'], FederationReferenceType extends FederationReferenceTypes['Volunteer'] = FederationReferenceTypes['Volunteer']> = ResolversObject<{
@@ -2536,6 +2985,7 @@ export type VolunteerResolvers<ContextType = RequestContext, ParentType extends 
 export type VolunteerActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VolunteerActivity'] = ResolversParentTypes['VolunteerActivity'], FederationReferenceType extends FederationReferenceTypes['VolunteerActivity'] = FederationReferenceTypes['VolunteerActivity']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['VolunteerActivity']> | FederationReferenceType, FederationReferenceType, ContextType>;
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  categoryKind?: Resolver<ResolversTypes['VolunteerCategoryKind'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   communityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2578,6 +3028,7 @@ export type VolunteerFiguresResolvers<ContextType = RequestContext, ParentType e
   projects?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresProjectsArgs, 'year'>>;
   projectsStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresProjectsStartedArgs, 'year'>>;
   ranking?: Resolver<Array<ResolversTypes['FigureRank']>, ParentType, ContextType, RequireFields<VolunteerFiguresRankingArgs, 'figure' | 'level' | 'order' | 'year'>>;
+  recruitments?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresRecruitmentsArgs, 'year'>>;
   registeredVolunteers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresRegisteredVolunteersArgs, 'year'>>;
   resources?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresResourcesArgs, 'year'>>;
   series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<VolunteerFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
@@ -2586,11 +3037,15 @@ export type VolunteerFiguresResolvers<ContextType = RequestContext, ParentType e
   standardizationRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresStandardizationRateArgs, 'year'>>;
   standardizedStations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresStandardizedStationsArgs, 'year'>>;
   stations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresStationsArgs, 'year'>>;
+  volunteerTrainingPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresVolunteerTrainingPersonTimesArgs, 'year'>>;
+  volunteerTrainings?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresVolunteerTrainingsArgs, 'year'>>;
+  volunteersRecruited?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<VolunteerFiguresVolunteersRecruitedArgs, 'year'>>;
 }>;
 
 export type VolunteerNeedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VolunteerNeed'] = ResolversParentTypes['VolunteerNeed'], FederationReferenceType extends FederationReferenceTypes['VolunteerNeed'] = FederationReferenceTypes['VolunteerNeed']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['VolunteerNeed']> | FederationReferenceType, FederationReferenceType, ContextType>;
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  categoryKind?: Resolver<ResolversTypes['VolunteerCategoryKind'], ParentType, ContextType>;
   claimedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   claimedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -2647,6 +3102,28 @@ export type VolunteerProjectResolvers<ContextType = RequestContext, ParentType e
 
 export type VolunteerProjectConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VolunteerProjectConnection'] = ResolversParentTypes['VolunteerProjectConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['VolunteerProject']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type VolunteerRecruitmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VolunteerRecruitment'] = ResolversParentTypes['VolunteerRecruitment'], FederationReferenceType extends FederationReferenceTypes['VolunteerRecruitment'] = FederationReferenceTypes['VolunteerRecruitment']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['VolunteerRecruitment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  accepted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  activity?: Resolver<Maybe<ResolversTypes['VolunteerActivity']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  communityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  places?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['VolunteerProject']>, ParentType, ContextType>;
+  publishedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  signedUp?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  station?: Resolver<ResolversTypes['VolunteerStation'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type VolunteerRecruitmentConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VolunteerRecruitmentConnection'] = ResolversParentTypes['VolunteerRecruitmentConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['VolunteerRecruitment']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -2722,6 +3199,24 @@ export type VolunteerStationStintResolvers<ContextType = RequestContext, ParentT
   toOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
+export type VolunteerTrainingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VolunteerTraining'] = ResolversParentTypes['VolunteerTraining'], FederationReferenceType extends FederationReferenceTypes['VolunteerTraining'] = FederationReferenceTypes['VolunteerTraining']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['VolunteerTraining']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  communityCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  personTimes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  station?: Resolver<ResolversTypes['VolunteerStation'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type VolunteerTrainingConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['VolunteerTrainingConnection'] = ResolversParentTypes['VolunteerTrainingConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['VolunteerTraining']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type WithdrawnRecordResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WithdrawnRecord'] = ResolversParentTypes['WithdrawnRecord']> = ResolversObject<{
   history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2762,6 +3257,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   VolunteerPilotConnection?: VolunteerPilotConnectionResolvers<ContextType>;
   VolunteerProject?: VolunteerProjectResolvers<ContextType>;
   VolunteerProjectConnection?: VolunteerProjectConnectionResolvers<ContextType>;
+  VolunteerRecruitment?: VolunteerRecruitmentResolvers<ContextType>;
+  VolunteerRecruitmentConnection?: VolunteerRecruitmentConnectionResolvers<ContextType>;
   VolunteerResource?: VolunteerResourceResolvers<ContextType>;
   VolunteerResourceConnection?: VolunteerResourceConnectionResolvers<ContextType>;
   VolunteerResourceSuggestion?: VolunteerResourceSuggestionResolvers<ContextType>;
@@ -2770,6 +3267,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   VolunteerStationConnection?: VolunteerStationConnectionResolvers<ContextType>;
   VolunteerStationStandardPeriod?: VolunteerStationStandardPeriodResolvers<ContextType>;
   VolunteerStationStint?: VolunteerStationStintResolvers<ContextType>;
+  VolunteerTraining?: VolunteerTrainingResolvers<ContextType>;
+  VolunteerTrainingConnection?: VolunteerTrainingConnectionResolvers<ContextType>;
   WithdrawnRecord?: WithdrawnRecordResolvers<ContextType>;
 }>;
 

@@ -52,6 +52,11 @@ export class TwoNewOrganization extends LedgerRecord {
   @Index()
   @Property({ type: 'string', length: 40, nullable: true })
   instructorId?: string | null;
+
+  /** the key area (重点区域, a party_key_area id of its district) it sits in; null: none */
+  @Index()
+  @Property({ type: 'string', length: 40, nullable: true })
+  keyAreaId?: string | null;
 }
 
 /**

@@ -36,6 +36,8 @@ const columns = {
   partyOrgSince: { header: '党组织成立日期', type: 'date' },
   partyMembers: { header: '党员人数', type: 'int', required: true, min: 0 },
   instructor: { header: '党建工作指导员编号', type: 'code' },
+  // a later column: ledgers written before key areas were kept have none
+  keyArea: { header: '所在重点区域编号', type: 'code', optionalHeader: true },
 } satisfies Record<string, ColumnSpec>;
 type Key = keyof typeof columns;
 type Value = Record<Key, LedgerValue>;
@@ -203,10 +205,21 @@ export const twoNewOrgsLedger: LedgerImporter<Key> = {
         .filter((n): n is string => !!n)
         .map(instructorId),
     );
+    const areaId = (n: string) => globalId(ctx.district, n);
+    const areas = await existingIn(
+      ctx.db,
+      'party_key_area',
+      'id',
+      batch
+        .map((r) => strOrNull(r.value.keyArea))
+        .filter((n): n is string => !!n)
+        .map(areaId),
+    );
     return [
       ...outside,
       ...unknownRegions,
       ...unknownReferences(spec, batch, 'instructor', instructors, ['指导员', 'instructor'], instructorId),
+      ...unknownReferences(spec, batch, 'keyArea', areas, ['重点区域', 'key area'], areaId),
     ];
   },
   async write(batch, ctx) {
@@ -226,6 +239,7 @@ export const twoNewOrgsLedger: LedgerImporter<Key> = {
           'party_organization_id',
           'party_joined_on',
           'instructor_id',
+          'key_area_id',
         ],
       },
       batch.map(({ row, value }) => ({
@@ -241,6 +255,7 @@ export const twoNewOrgsLedger: LedgerImporter<Key> = {
           party_organization_id: organized(value) ? parties.ids.get(partyKeyOf(value)) : null,
           party_joined_on: organized(value) ? str(value.partyOrgSince) : null,
           instructor_id: value.instructor ? globalId(ctx.district, str(value.instructor)) : null,
+          key_area_id: value.keyArea ? globalId(ctx.district, str(value.keyArea)) : null,
         },
       })),
       // a credit code is not quoted (see mayQuote): the row and the name say which organization it is

@@ -25,6 +25,7 @@ import {
 } from '@district/subgraph-kit';
 import type { CorrectTwoNewOrganizationInput, MutationResolvers, TwoNewCategory } from '../../generated/graphql';
 import { Instructor } from '../instructors/instructor.entity';
+import { keyAreaOf } from '../key-areas/key-areas.mutations';
 import { InstructorAssignment, PartyOrganization, PartyOrgUnit, TwoNewOrganization } from './organization.entity';
 
 const DEPARTMENT = 'party-building';
@@ -319,7 +320,7 @@ export const organizationMutations: MutationResolvers = {
     ),
   correctTwoNewOrganization: correction<TwoNewOrganization, CorrectTwoNewOrganizationInput, 'creditCode'>(
     TWO_NEW_RECORD,
-    async ({ ctx, row, change }, input) => {
+    async ({ ctx, em, row, change }, input) => {
       if (input.name !== undefined) change.set(row, 'name', requiredText(input.name, 'name', '组织名称'));
       if (input.category) change.set(row, 'category', input.category);
       if (input.isKey !== undefined || change.has('category')) change.set(row, 'isKey', keyOf(row.category, input.isKey ?? row.isKey));
@@ -330,6 +331,13 @@ export const organizationMutations: MutationResolvers = {
         if (districtOf(code) !== row.districtCode) throw badInput('不能更正到其他区县 / not into another district', 'regionCode');
         change.set(row, 'regionCode', code);
       }
+      if (input.keyAreaCode !== undefined)
+        change.set(
+          row,
+          'keyAreaId',
+          input.keyAreaCode === null ? null : (await keyAreaOf(ctx, em, input.keyAreaCode, row.districtCode, 'keyAreaCode')).id,
+          'keyAreaCode',
+        );
     },
     'creditCode',
   ),

@@ -123,6 +123,7 @@ async function organizationFilter(ctx: RequestContext, f: TwoNewOrganizationFilt
     unbuilt,
     f.nameContains ? sql`t.name ILIKE ${containsPattern(f.nameContains)}` : undefined,
     f.instructorCode ? sql`t.instructor_id = ${await recordId(ctx, f.instructorCode, 'instructorCode')}` : undefined,
+    f.keyAreaCode ? sql`t.key_area_id = ${await recordId(ctx, f.keyAreaCode, 'keyAreaCode')}` : undefined,
   );
 }
 
@@ -214,6 +215,8 @@ function partyOrganizationFilter(ctx: RequestContext, f: PartyOrganizationFilter
     f?.regionCode ? coveringUnder(listPrefix(ctx, f.regionCode)) : undefined,
     eq('t.formation', f?.type),
     f?.nameContains ? sql`t.name ILIKE ${containsPattern(f.nameContains)}` : undefined,
+    f?.foundedFrom ? sql`t.founded_on >= ${f.foundedFrom}::date` : undefined,
+    f?.foundedTo ? sql`t.founded_on <= ${f.foundedTo}::date` : undefined,
     f?.exceedsUnitLimit === true ? over : f?.exceedsUnitLimit === false ? sql`NOT ${over}` : undefined,
   );
 }

@@ -1,4 +1,5 @@
-import { and, defineFigure, distinct, eq, flow, sum } from '@district/subgraph-kit';
+import { and, defineFigure, distinct, eq, flow, inList, sum } from '@district/subgraph-kit';
+import type { VolunteerCategoryKind } from '../../generated/graphql';
 import type { TargetGroup } from './activity.entity';
 
 const activities = { name: 'activity', from: 'activity a', place: 'a.community_code' };
@@ -6,12 +7,19 @@ const activities = { name: 'activity', from: 'activity a', place: 'a.community_c
 const served = { name: 'service-record', from: 'service_record sr JOIN activity a ON a.id = sr.activity_id', place: 'a.community_code' };
 const held = flow('a.held_on');
 
-/** Activities (场次) held in the period, optionally of one category or target group. */
-export const activitiesHeld = defineFigure<{ category?: string | null; targetGroup?: TargetGroup | null }>({
+type HeldArgs = { category?: string | null; categoryKinds?: VolunteerCategoryKind[] | null; targetGroup?: TargetGroup | null };
+
+/** Activities (场次) held in the period, optionally of one category, of any of some kinds, or of one target group. */
+export const activitiesHeld = defineFigure<HeldArgs>({
   name: 'activities.held',
   source: activities,
   period: held,
-  where: (a) => and(eq('a.category', a.category?.trim() || null), eq('a.target_group', a.targetGroup)),
+  where: (a) =>
+    and(
+      eq('a.category', a.category?.trim() || null),
+      a.categoryKinds?.length ? inList('a.category_kind', a.categoryKinds) : undefined,
+      eq('a.target_group', a.targetGroup),
+    ),
 });
 
 /** Activities held in the period per category. */

@@ -12,6 +12,7 @@ import {
 } from '@district/ledger';
 import { LEDGER_NUMBER, stationCommunities } from '../stations/stations.ledger';
 import { MAX_HOURS } from './activity.entity';
+import { categoryKindOf } from './categories';
 
 /** 一老、一小、一新 (the elderly, children, new employment groups) and everyone else. */
 export const TARGET_GROUPS = vocabulary({ 一老: 'ELDERLY', 一小: 'CHILDREN', 一新: 'NEW_GROUPS', 其他: 'OTHER' } as const);
@@ -43,7 +44,7 @@ export const activitiesLedger: LedgerImporter<ActivityKey> = {
       {
         table: 'activity',
         key: ['id'],
-        columns: ['name', 'station_id', 'community_code', 'held_on', 'category', 'target_group', 'person_times'],
+        columns: ['name', 'station_id', 'community_code', 'held_on', 'category', 'category_kind', 'target_group', 'person_times'],
       },
       batch.map(({ row, value }, i) => ({
         row,
@@ -56,6 +57,7 @@ export const activitiesLedger: LedgerImporter<ActivityKey> = {
           community_code: communities.get(stationIds[i]),
           held_on: str(value.heldOn),
           category: str(value.category),
+          category_kind: categoryKindOf(str(value.category)),
           target_group: TARGET_GROUPS.of(value.target),
           person_times: numOrNull(value.personTimes),
         },

@@ -23,6 +23,7 @@ import type { CorrectVolunteerActivityInput, MutationResolvers, VolunteerHoursIn
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { liveStation } from '../volunteers/volunteers.mutations';
 import { Activity, MAX_HOURS, ServiceRecord } from './activity.entity';
+import { categoryKindOf } from './categories';
 
 /** An activity sits at its station's community; its service records go with it. */
 export const ACTIVITY_RECORD = defineRecord<Activity>({
@@ -118,6 +119,7 @@ export const activityMutations: MutationResolvers = {
           communityCode: station.communityCode,
           heldOn,
           category,
+          categoryKind: categoryKindOf(category),
           targetGroup: input.targetGroup,
           personTimes,
         });
@@ -162,7 +164,10 @@ export const activityMutations: MutationResolvers = {
     ACTIVITY_RECORD,
     async ({ ctx: c, em, row, change }, input) => {
       if (input.name !== undefined) change.set(row, 'name', requiredText(input.name, 'name', '活动名称'));
-      if (input.category !== undefined) change.set(row, 'category', requiredText(input.category, 'category', '活动类别', 50));
+      if (input.category !== undefined) {
+        change.set(row, 'category', requiredText(input.category, 'category', '活动类别', 50));
+        change.set(row, 'categoryKind', categoryKindOf(row.category));
+      }
       if (input.targetGroup) change.set(row, 'targetGroup', input.targetGroup);
       if (input.personTimes !== undefined)
         change.set(row, 'personTimes', input.personTimes === null ? null : wholeNumber(input.personTimes, 'personTimes', '服务人次'));

@@ -4,6 +4,7 @@ import {
   byKey,
   eq,
   historyField,
+  inList,
   type ListArgs,
   listPrefix,
   type ListSpec,
@@ -37,16 +38,21 @@ const ACTIVITIES: ListSpec<Activity> = {
   defaultOrder: 't.id',
 };
 
-async function activityList(ctx: RequestContext, args: ListArgs<VolunteerActivityFilter>) {
+async function activityList(
+  ctx: RequestContext,
+  args: ListArgs<VolunteerActivityFilter>,
+  prefix = listPrefix(ctx, args.filter?.regionCode),
+) {
   const f = args.filter ?? {};
   const filter = and(
     f.stationCode ? eq('t.station_id', await recordId(ctx, f.stationCode, 'stationCode')) : undefined,
     eq('t.category', f.category?.trim() || null),
+    f.categoryKinds?.length ? inList('t.category_kind', f.categoryKinds) : undefined,
     eq('t.target_group', f.targetGroup),
     f.from ? sql`t.held_on >= ${f.from}::date` : undefined,
     f.to ? sql`t.held_on <= ${f.to}::date` : undefined,
   );
-  return listUnder(ctx, ACTIVITIES, listPrefix(ctx, f.regionCode), filter, args);
+  return listUnder(ctx, ACTIVITIES, prefix, filter, args);
 }
 
 /** An activity by global id, batched with every other lookup of this request. */
@@ -74,6 +80,9 @@ export const activityResolvers: Resolvers = {
     volunteerActivities: (_, args, ctx) => activityList(ctx, args),
   },
   Mutation: activityMutations,
+  Region: {
+    volunteerActivities: (r, args, ctx) => activityList(ctx, args, listPrefix(ctx, r.code)),
+  },
   VolunteerActivity: {
     __resolveReference: (ref, ctx) => visibleActivity(ctx, ref.id),
     code: (a) => a.number,

@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { LedgerRecord } from '@district/subgraph-kit';
+import type { VolunteerCategoryKind } from '../../generated/graphql';
 
 export type TargetGroup = 'ELDERLY' | 'CHILDREN' | 'NEW_GROUPS' | 'OTHER';
 
@@ -35,6 +36,10 @@ export class Activity extends LedgerRecord {
 
   @Property({ type: 'text' })
   category!: string;
+
+  /** the kind of service, derived from `category` (categories.ts) so figures can take a few kinds */
+  @Property({ type: 'string', length: 20 })
+  categoryKind: VolunteerCategoryKind = 'OTHER';
 
   @Property({ type: 'string', length: 12 })
   targetGroup!: TargetGroup;

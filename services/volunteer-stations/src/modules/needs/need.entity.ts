@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { defineLoop, LedgerRecord } from '@district/subgraph-kit';
+import type { VolunteerCategoryKind } from '../../generated/graphql';
 
 export type NeedStatus = 'RAISED' | 'CLAIMED' | 'SERVED' | 'CLOSED';
 
@@ -37,6 +38,10 @@ export class Need extends LedgerRecord {
 
   @Property({ type: 'text' })
   category!: string;
+
+  /** the kind of service asked for, derived from `category` (activities/categories.ts) */
+  @Property({ type: 'string', length: 20 })
+  categoryKind: VolunteerCategoryKind = 'OTHER';
 
   @Property({ type: 'date' })
   raisedOn!: string;

@@ -1,10 +1,12 @@
 import { and, defineFigure, distinct, during, eq, flow, inList, raw, sql, type FigureDef } from '@district/subgraph-kit';
+import type { VolunteerCategoryKind } from '../../generated/graphql';
 import { NEED_LOOP, type NeedStatus } from './need.entity';
 
-type Args = { category?: string | null };
+type Args = { category?: string | null; categoryKinds?: VolunteerCategoryKind[] | null };
 const needs = { name: 'need', from: 'need n', place: 'n.community_code' };
 const raised = flow('n.raised_on');
-const byCategory = (a: Args) => eq('n.category', a.category?.trim() || null);
+const byCategory = (a: Args) =>
+  and(eq('n.category', a.category?.trim() || null), a.categoryKinds?.length ? inList('n.category_kind', a.categoryKinds) : undefined);
 
 /** Needs raised in the period (the needs list, 需求清单), optionally of one category. */
 export const needsRaised = defineFigure<Args>({ name: 'needs.raised', source: needs, period: raised, where: byCategory });
@@ -39,7 +41,7 @@ export const needsReached: Record<NeedStatus, FigureDef<Args>> = {
 export const needsGrids = defineFigure({ name: 'needs.grids', source: needs, period: raised, aggregate: distinct('n.grid_code') });
 
 /** Resources registered in the period (the resources list, 资源清单), optionally of one category. */
-export const resourcesRegistered = defineFigure<Args>({
+export const resourcesRegistered = defineFigure<{ category?: string | null }>({
   name: 'resources.registered',
   source: { name: 'resource', from: 'resource res', place: 'res.community_code' },
   period: flow('res.registered_on'),

@@ -1,5 +1,6 @@
 import { communityOf, globalId } from '@district/common';
 import { placeDefects, storeRows, str, vocabulary, type ColumnSpec, type LedgerImporter } from '@district/ledger';
+import { categoryKindOf } from '../activities/categories';
 import { LEDGER_NUMBER } from '../stations/stations.ledger';
 
 /** The ledger's words for where a need stands; 已完成 is how it writes a need whose loop is closed. */
@@ -35,7 +36,7 @@ export const needsLedger: LedgerImporter<NeedKey> = {
         table: 'need',
         key: ['id'],
         region: 'grid_code',
-        columns: ['grid_code', 'community_code', 'content', 'category', 'raised_on', 'status'],
+        columns: ['grid_code', 'community_code', 'content', 'category', 'category_kind', 'raised_on', 'status'],
       },
       batch.map(({ row, value }) => ({
         row,
@@ -47,6 +48,7 @@ export const needsLedger: LedgerImporter<NeedKey> = {
           community_code: communityOf(str(value.grid)),
           content: str(value.content),
           category: str(value.category),
+          category_kind: categoryKindOf(str(value.category)),
           raised_on: str(value.raisedOn),
           status: NEED_STATUSES.of(value.status),
         },

@@ -21,6 +21,7 @@ import {
 } from '@district/subgraph-kit';
 import type { CorrectVolunteerNeedInput, CorrectVolunteerResourceInput, MutationResolvers } from '../../generated/graphql';
 import { Need, NEED_LOOP, Resource, type NeedStatus } from './need.entity';
+import { categoryKindOf } from '../activities/categories';
 
 const DEPARTMENT = 'volunteer-stations';
 
@@ -94,6 +95,7 @@ export const needMutations: MutationResolvers = {
           ...place,
           content,
           category,
+          categoryKind: categoryKindOf(category),
           raisedOn,
           status: 'RAISED',
         });
@@ -203,7 +205,10 @@ export const needMutations: MutationResolvers = {
         change.set(row, 'communityCode', place.communityCode);
       }
       if (input.content !== undefined) change.set(row, 'content', requiredText(input.content, 'content', '需求内容'));
-      if (input.category !== undefined) change.set(row, 'category', requiredText(input.category, 'category', '需求类别', 50));
+      if (input.category !== undefined) {
+        change.set(row, 'category', requiredText(input.category, 'category', '需求类别', 50));
+        change.set(row, 'categoryKind', categoryKindOf(row.category));
+      }
       if (input.raisedOn) {
         const day = notFuture(input.raisedOn, 'raisedOn', '提出日期');
         const next = row.claimedOn ?? row.servedOn ?? row.closedOn;

@@ -52,6 +52,7 @@ function needList(ctx: RequestContext, prefix: string, args: ListArgs<VolunteerN
     eq('t.status', f.status),
     inList('t.status', f.statusIn),
     eq('t.category', f.category?.trim() || null),
+    f.categoryKinds?.length ? inList('t.category_kind', f.categoryKinds) : undefined,
     f.from ? sql`t.raised_on >= ${f.from}::date` : undefined,
     f.to ? sql`t.raised_on <= ${f.to}::date` : undefined,
     olderThan('t.raised_on', f.olderThanDays, f.ageOn),
