@@ -12,6 +12,7 @@ import { Suggestion } from './modules/suggestions/suggestion.entity';
 import { OwnersCommittee, PropertyFee, PropertyService } from './modules/property/property.entity';
 import { HouseholdVisit } from './modules/visits/visit.entity';
 import { MicroProject } from './modules/micro-projects/micro-project.entity';
+import { CompoundFiling, CompoundInspection, SmartCompound } from './modules/compound-records/compound-record.entity';
 import { Recognition } from './modules/recognitions/recognition.entity';
 import { Writeup } from './modules/writeups/writeup.entity';
 import { VillagersGroup } from './modules/villagers-groups/villagers-group.entity';
@@ -42,6 +43,9 @@ export const entities = [
   PropertyFee,
   HouseholdVisit,
   MicroProject,
+  CompoundInspection,
+  CompoundFiling,
+  SmartCompound,
   Recognition,
   Writeup,
   VillagersGroup,

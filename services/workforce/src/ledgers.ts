@@ -11,6 +11,7 @@ import { suggestionsLedger } from './modules/suggestions/suggestions.ledger';
 import { ownersCommitteesLedger, propertyFeesLedger, propertyServicesLedger } from './modules/property/property.ledger';
 import { householdVisitsLedger } from './modules/visits/visits.ledger';
 import { microProjectsLedger } from './modules/micro-projects/micro-projects.ledger';
+import { compoundFilingsLedger, compoundInspectionsLedger, smartCompoundsLedger } from './modules/compound-records/compound-records.ledger';
 import { recognitionsLedger } from './modules/recognitions/recognitions.ledger';
 import { writeupsLedger } from './modules/writeups/writeups.ledger';
 import { villagersGroupsLedger } from './modules/villagers-groups/villagers-groups.ledger';
@@ -40,6 +41,9 @@ export const ledgers: LedgerImporter[] = [
   propertyFeesLedger,
   householdVisitsLedger,
   microProjectsLedger,
+  compoundInspectionsLedger,
+  compoundFilingsLedger,
+  smartCompoundsLedger,
   recognitionsLedger,
   writeupsLedger,
 ];

@@ -15,6 +15,7 @@ import type { Suggestion as SuggestionModel } from '../modules/suggestions/sugge
 import type { PropertyService as PropertyServiceModel, OwnersCommittee as OwnersCommitteeModel, PropertyFee as PropertyFeeModel } from '../modules/property/property.entity';
 import type { HouseholdVisit as HouseholdVisitModel } from '../modules/visits/visit.entity';
 import type { MicroProject as MicroProjectModel } from '../modules/micro-projects/micro-project.entity';
+import type { CompoundInspection as CompoundInspectionModel, CompoundFiling as CompoundFilingModel, SmartCompound as SmartCompoundModel } from '../modules/compound-records/compound-record.entity';
 import type { Recognition as RecognitionModel } from '../modules/recognitions/recognition.entity';
 import type { Writeup as WriteupModel } from '../modules/writeups/writeup.entity';
 import type { VillagersGroup as VillagersGroupModel } from '../modules/villagers-groups/villagers-group.entity';
@@ -507,6 +508,132 @@ export type CompoundConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** 备案办理记录：某日某类备案的件次 / filings of one kind handled on a day, in items (件次) */
+export type CompoundFiling = {
+  __typename?: 'CompoundFiling';
+  community: Region;
+  compound: Maybe<Compound>;
+  filedOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  /** 件次 / items */
+  items: Scalars['Int']['output'];
+  kind: CompoundFilingKind;
+  /** 备案编号 / number */
+  number: Scalars['String']['output'];
+  /** 事项说明 / what was filed */
+  subject: Maybe<Scalars['String']['output']>;
+};
+
+/** 备案分页 / a page of filing records */
+export type CompoundFilingConnection = {
+  __typename?: 'CompoundFilingConnection';
+  nodes: Array<CompoundFiling>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 备案筛选 / filing filter */
+export type CompoundFilingFilter = {
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  filedFrom?: InputMaybe<Scalars['Date']['input']>;
+  filedTo?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<CompoundFilingKind>>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 备案类型 / kind of filing */
+export type CompoundFilingKind =
+  /** 新建住宅附属设施设备交付使用备案 / handover of a new estate's facilities */
+  | 'FACILITY_HANDOVER'
+  /** 房屋租赁登记备案 / residential lease registration */
+  | 'LEASE'
+  /** 其他备案 / other */
+  | 'OTHER'
+  /** 物业合同备案（前期物业服务合同等）/ property service contract */
+  | 'PROPERTY_CONTRACT'
+  /** 物业承接查验备案 / property takeover inspection */
+  | 'TAKEOVER_INSPECTION';
+
+/** 备案排序 / filing sort */
+export type CompoundFilingSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: CompoundFilingSortField;
+};
+
+/** 备案排序字段 / filing sort fields */
+export type CompoundFilingSortField =
+  | 'FILED_ON'
+  | 'ID'
+  | 'ITEMS';
+
+/** 小区检查记录：检查内容、发现与整改的问题 / an inspection of a compound: what was looked at, problems found and fixed */
+export type CompoundInspection = {
+  __typename?: 'CompoundInspection';
+  community: Region;
+  compound: Maybe<Compound>;
+  /** 整改完成日期 / the day the fixes were confirmed */
+  fixedOn: Maybe<Scalars['Date']['output']>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  inspectedOn: Scalars['Date']['output'];
+  /** 检查单位 / the inspecting office */
+  inspector: Maybe<Scalars['String']['output']>;
+  kind: CompoundInspectionKind;
+  /** 检查编号 / number */
+  number: Scalars['String']['output'];
+  /** 已整改问题数（个）/ problems fixed */
+  problemsFixed: Scalars['Int']['output'];
+  /** 发现问题数（个）/ problems found */
+  problemsFound: Scalars['Int']['output'];
+  /** 检查内容（安全生产、特种设备、监控系统、环境卫生 …）/ what was looked at */
+  subjects: Maybe<Scalars['String']['output']>;
+};
+
+/** 小区检查分页 / a page of inspections */
+export type CompoundInspectionConnection = {
+  __typename?: 'CompoundInspectionConnection';
+  nodes: Array<CompoundInspection>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 小区检查筛选 / inspection filter */
+export type CompoundInspectionFilter = {
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  inspectedFrom?: InputMaybe<Scalars['Date']['input']>;
+  inspectedTo?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<CompoundInspectionKind>>;
+  /** true：尚有未整改的问题 / true: some problems not yet fixed */
+  open?: InputMaybe<Scalars['Boolean']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 小区检查类型 / kind of compound inspection */
+export type CompoundInspectionKind =
+  /** 联合检查 / joint, with other departments */
+  | 'JOINT'
+  /** 随机检查 / random */
+  | 'RANDOM'
+  /** 日常检查 / routine */
+  | 'ROUTINE'
+  /** 专项检查 / special (one subject) */
+  | 'SPECIAL';
+
+/** 小区检查排序 / inspection sort */
+export type CompoundInspectionSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: CompoundInspectionSortField;
+};
+
+/** 小区检查排序字段 / inspection sort fields */
+export type CompoundInspectionSortField =
+  | 'ID'
+  | 'INSPECTED_ON'
+  | 'PROBLEMS_FOUND';
+
 /** 更正自治站议事或活动 / a correction of a meeting or activity */
 export type CorrectAutonomyActivityInput = {
   heldOn?: InputMaybe<Scalars['Date']['input']>;
@@ -589,6 +716,15 @@ export type CorrectCommunityWorkerInput = {
   tier?: InputMaybe<CommunityWorkerTier>;
 };
 
+/** 更正备案记录 / a correction of a filing record */
+export type CorrectCompoundFilingInput = {
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  filedOn?: InputMaybe<Scalars['Date']['input']>;
+  items?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<CompoundFilingKind>;
+  subject?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 更正小区 / a correction of a compound */
 export type CorrectCompoundInput = {
   /** 撤销日期（null 清除）/ abolished on; null clears it */
@@ -599,6 +735,18 @@ export type CorrectCompoundInput = {
   households?: InputMaybe<Scalars['Int']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   propertyMode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正小区检查 / a correction of an inspection */
+export type CorrectCompoundInspectionInput = {
+  /** 整改完成日期（null 清除）/ fixed on; null clears it */
+  fixedOn?: InputMaybe<Scalars['Date']['input']>;
+  inspectedOn?: InputMaybe<Scalars['Date']['input']>;
+  inspector?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<CompoundInspectionKind>;
+  problemsFixed?: InputMaybe<Scalars['Int']['input']>;
+  problemsFound?: InputMaybe<Scalars['Int']['input']>;
+  subjects?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** 更正议题 / a correction of a deliberation topic */
@@ -724,6 +872,21 @@ export type CorrectResidentSuggestionInput = {
   communityCode?: InputMaybe<Scalars['ID']['input']>;
   compoundId?: InputMaybe<Scalars['ID']['input']>;
   content?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正智慧小区建设项目 / a correction of a smart compound work */
+export type CorrectSmartCompoundInput = {
+  acceptedOn?: InputMaybe<Scalars['Date']['input']>;
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  contractor?: InputMaybe<Scalars['String']['input']>;
+  equipment?: InputMaybe<Scalars['String']['input']>;
+  funding?: InputMaybe<Scalars['Float']['input']>;
+  fundingSource?: InputMaybe<FundingSource>;
+  installedOn?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<SmartCompoundKind>;
+  plannedOn?: InputMaybe<Scalars['Date']['input']>;
+  resettlement?: InputMaybe<Scalars['Boolean']['input']>;
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** 更正证书 / a correction of a certificate */
@@ -1147,6 +1310,10 @@ export type GovernanceFigures = {
   autonomySubsidies: CountFigure;
   /** 完成“三委”换届的社区数（按换届完成日期）/ communities that completed the election of their three committees in the period */
   communitiesElected: CountFigure;
+  /** 本期办理备案件次（按办理日期），可按备案类型 / filings handled in the period in items (件次), optionally of some kinds */
+  compoundFilings: CountFigure;
+  /** 本期检查次数（按检查日期），可按检查类型 / inspections of compounds held in the period, optionally of some kinds (随机、日常 …) */
+  compoundInspections: CountFigure;
   /** 某种物业管理模式的小区数（存量），可仅计红色物业 / compounds managed in a mode on the day; redProperty: only 红色物业 */
   compoundsByPropertyMode: CountFigure;
   /** 举行的换届选举数（按选举日期）/ elections held in the period, completed or not */
@@ -1167,6 +1334,12 @@ export type GovernanceFigures = {
   facilityWorksStarted: CountFigure;
   /** 跑楼、入户走访次数，可按类型 / rounds of visits in the period, by kind */
   householdVisits: CountFigure;
+  /** 本期检查发现的问题中截至期末已整改的个数 / of the problems the period's inspections found, those fixed by the period's last day */
+  inspectionProblemsFixed: CountFigure;
+  /** 本期检查发现问题数（个）/ problems found by the period's inspections */
+  inspectionProblemsFound: CountFigure;
+  /** 整改率：已整改 ÷ 发现问题（同一批检查）/ rectification rate: problems fixed ÷ found, of the same inspections */
+  inspectionRectificationRate: RateFigure;
   /** 当选人数（按换届完成日期），可按委员会、职务 / members elected in elections completed in the period, by committee and post */
   membersElected: CountFigure;
   /** 小微民生项目资金（元，按启动日期），可按来源 / yuan of the works started in the period, by source */
@@ -1187,6 +1360,14 @@ export type GovernanceFigures = {
   recognitionsGranted: CountFigure;
   /** 截至asOf累计获得的荣誉、品牌、示范点位等（存量）/ recognitions granted on or before the day */
   recognitionsHeld: CountFigure;
+  /** 本期建成的智慧小区数 / smart compounds completed in the period */
+  smartCompoundsCompleted: CountFigure;
+  /** 截至 asOf 已建成投用的智慧小区数 / smart compounds in service on asOf (completed by then) */
+  smartCompoundsInService: CountFigure;
+  /** 本期启动（选定点位）的智慧小区建设项目数；resettlement：仅安置小区 / smart compound works started in the period; resettlement: only resettlement compounds (安置小区) */
+  smartCompoundsStarted: CountFigure;
+  /** 截至 asOf 已启动（在建或建成）的智慧小区数，即规划建设的小区 / smart compound works started by asOf, under way or done (what a plan counts) */
+  smartCompoundsUnderway: CountFigure;
   /** 达到星级的设施数（存量，评定日在asOf之前）/ facilities in use rated at least minStar stars (default 1) by the day */
   starRatedFacilities: CountFigure;
   /** 采纳率 = 采纳 ÷ 办结 / adoption rate: adopted ÷ closed in the period */
@@ -1350,6 +1531,30 @@ export type GovernanceFiguresCommunitiesElectedArgs = {
  * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
  * figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type GovernanceFiguresCompoundFilingsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<CompoundFilingKind>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresCompoundInspectionsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<CompoundInspectionKind>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type GovernanceFiguresCompoundsByPropertyModeArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   mode?: InputMaybe<PropertyMode>;
@@ -1467,6 +1672,42 @@ export type GovernanceFiguresFacilityWorksStartedArgs = {
 export type GovernanceFiguresHouseholdVisitsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresInspectionProblemsFixedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<CompoundInspectionKind>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresInspectionProblemsFoundArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<CompoundInspectionKind>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresInspectionRectificationRateArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<CompoundInspectionKind>>;
   year: Scalars['Int']['input'];
 };
 
@@ -1601,6 +1842,58 @@ export type GovernanceFiguresRecognitionsHeldArgs = {
   level?: InputMaybe<RecognitionLevel>;
   minLevel?: InputMaybe<RecognitionLevel>;
   rank?: InputMaybe<RecognitionRank>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSmartCompoundsCompletedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<SmartCompoundKind>;
+  resettlement?: InputMaybe<Scalars['Boolean']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSmartCompoundsInServiceArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<SmartCompoundKind>;
+  resettlement?: InputMaybe<Scalars['Boolean']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSmartCompoundsStartedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<SmartCompoundKind>;
+  resettlement?: InputMaybe<Scalars['Boolean']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSmartCompoundsUnderwayArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<SmartCompoundKind>;
+  resettlement?: InputMaybe<Scalars['Boolean']['input']>;
   year: Scalars['Int']['input'];
 };
 
@@ -2121,6 +2414,8 @@ export type Mutation = {
   acceptAutonomyStation: Maybe<AutonomyStation>;
   /** 项目验收（日期默认今天）/ a completed work is accepted on a day, default today */
   acceptFacilityWork: Maybe<FacilityWork>;
+  /** 智慧小区验收（日期默认今天）/ the smart compound accepted on a day (default today) */
+  acceptSmartCompound: Maybe<SmartCompound>;
   /** 小区物业管理模式自某日起变更（原时段于该日结束）/ a compound's property management from a day on (its open period ends that day) */
   changePropertyService: Maybe<PropertyService>;
   /** 议题办结（日期默认今天）/ a topic in hand is closed on a day, default today */
@@ -2135,6 +2430,8 @@ export type Mutation = {
   completeFacilityWork: Maybe<FacilityWork>;
   /** 小微民生项目完成（日期默认今天），可同时给出惠及户数 / a work is completed on a day (default today), with the households it benefits */
   completeMicroProject: Maybe<MicroProject>;
+  /** 智慧小区建成（日期默认今天）/ the smart compound completed on a day (default today) */
+  completeSmartCompound: Maybe<SmartCompound>;
   /** 更正自治站议事或活动（原值留存于历史）/ correct a meeting or activity; the earlier values kept in its history */
   correctAutonomyActivity: Maybe<AutonomyActivity>;
   /** 更正自治站（原值留存于历史）/ correct a station; the earlier values kept in its history */
@@ -2153,6 +2450,10 @@ export type Mutation = {
   correctCommunityWorker: Maybe<CommunityWorker>;
   /** 更正小区（全局编号或本辖区的小区编号）/ correct a compound (global id, or number in the caller's district); the earlier values kept in its history */
   correctCompound: Maybe<Compound>;
+  /** 更正备案记录（原值留存于历史）/ correct a filing record; the earlier values kept in its history */
+  correctCompoundFiling: Maybe<CompoundFiling>;
+  /** 更正小区检查记录（原值留存于历史）/ correct an inspection; the earlier values kept in its history */
+  correctCompoundInspection: Maybe<CompoundInspection>;
   /** 更正议题（原值留存于历史）/ correct a topic; the earlier values kept in its history (the loop's steps move with their own mutations) */
   correctDeliberationTopic: Maybe<DeliberationTopic>;
   /** 更正当选职务（原值留存于历史）/ correct the post of a result; the earlier value kept in its history */
@@ -2177,6 +2478,8 @@ export type Mutation = {
   correctRegion: Maybe<Region>;
   /** 更正群众建议（原值留存于历史）/ correct a suggestion; the earlier values kept in its history */
   correctResidentSuggestion: Maybe<ResidentSuggestion>;
+  /** 更正智慧小区建设项目（原值留存于历史）/ correct a smart compound work; the earlier values kept in its history */
+  correctSmartCompound: Maybe<SmartCompound>;
   /** 更正证书（原值留存于历史）/ correct a certificate: what is given replaces what is recorded, the earlier values kept in its history */
   correctSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 更正考试报名或成绩（原值留存于历史）/ correct a registration or its result; the earlier values kept in its history */
@@ -2217,6 +2520,12 @@ export type Mutation = {
   rateCommunityFacility: Maybe<CommunityFacility>;
   /** 登记自治站议事或活动（自治站须已投用）/ record a meeting or activity at a station in use that day */
   recordAutonomyActivity: Maybe<AutonomyActivity>;
+  /** 登记备案办理（件次）；编号缺省时自动编排 / record filings handled (items); the number is assigned when not given */
+  recordCompoundFiling: Maybe<CompoundFiling>;
+  /** 登记一次小区检查；编号缺省时自动编排 / record an inspection of a compound; the number is assigned when not given */
+  recordCompoundInspection: Maybe<CompoundInspection>;
+  /** 检查发现问题的整改完成（日期默认今天）；整改问题数缺省为全部 / the fixes of an inspection's problems confirmed on a day (default today); problemsFixed defaults to all found */
+  recordCompoundInspectionRectification: Maybe<CompoundInspection>;
   /** 登记当选结果；已完成的换届即调整当选人的岗位 / record who was elected into which post; for a completed election the worker's post follows from its completion day */
   recordElectionResult: Maybe<ElectionResult>;
   /** 登记一次跑楼或入户走访；编号缺省时自动编排 / record a round of visits; the number is assigned when not given */
@@ -2227,6 +2536,8 @@ export type Mutation = {
   recordPropertyFees: Maybe<PropertyFees>;
   /** 登记荣誉、品牌或示范点位；编号缺省时自动编排 / record an honour, award, brand, site, pilot or selected case; the number is assigned when not given */
   recordRecognition: Maybe<Recognition>;
+  /** 智慧小区设备安装调试完成（日期默认今天）/ the equipment installed and tested on a day (default today) */
+  recordSmartCompoundInstallation: Maybe<SmartCompound>;
   /** 登记职业资格证书 / record a social-worker certificate */
   recordSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 登记考试成绩（报名须为待出成绩）/ record the result of a registration still awaiting it (else CONFLICT) */
@@ -2245,6 +2556,8 @@ export type Mutation = {
   startFacilityWork: Maybe<FacilityWork>;
   /** 启动小微民生项目；编号缺省时自动编排 / start a micro livelihood work; the number is assigned when not given */
   startMicroProject: Maybe<MicroProject>;
+  /** 启动智慧小区建设（选定点位）；编号缺省时自动编排 / start a smart compound work (the site chosen); the number is assigned when not given */
+  startSmartCompound: Maybe<SmartCompound>;
   /** 撤销录入错误的议事或活动 / withdraw a meeting or activity entered by mistake */
   withdrawAutonomyActivity: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的自治站（有补助或活动时须先撤销）/ withdraw a station entered by mistake; refused while subsidies or activities name it */
@@ -2259,6 +2572,10 @@ export type Mutation = {
   withdrawCommunityWorker: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的小区 / withdraw a compound entered by mistake */
   withdrawCompound: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的备案记录 / withdraw a filing record entered by mistake */
+  withdrawCompoundFiling: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的小区检查记录 / withdraw an inspection entered by mistake */
+  withdrawCompoundInspection: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的议题 / withdraw a topic entered by mistake */
   withdrawDeliberationTopic: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的当选结果 / withdraw a result entered by mistake */
@@ -2283,6 +2600,8 @@ export type Mutation = {
   withdrawRegion: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的群众建议 / withdraw a suggestion entered by mistake */
   withdrawResidentSuggestion: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的智慧小区建设项目 / withdraw a smart compound work entered by mistake */
+  withdrawSmartCompound: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的证书 / withdraw a certificate entered by mistake */
   withdrawSocialWorkCertificate: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的考试报名 / withdraw an exam registration entered by mistake */
@@ -2311,6 +2630,13 @@ export type MutationAcceptAutonomyStationArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationAcceptFacilityWorkArgs = {
+  acceptedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationAcceptSmartCompoundArgs = {
   acceptedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
 };
@@ -2361,6 +2687,13 @@ export type MutationCompleteFacilityWorkArgs = {
 export type MutationCompleteMicroProjectArgs = {
   completedOn?: InputMaybe<Scalars['Date']['input']>;
   households?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCompleteSmartCompoundArgs = {
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -2417,6 +2750,22 @@ export type MutationCorrectCommunityWorkerArgs = {
 export type MutationCorrectCompoundArgs = {
   id: Scalars['ID']['input'];
   input: CorrectCompoundInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectCompoundFilingArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectCompoundFilingInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectCompoundInspectionArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectCompoundInspectionInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2513,6 +2862,14 @@ export type MutationCorrectRegionArgs = {
 export type MutationCorrectResidentSuggestionArgs = {
   id: Scalars['ID']['input'];
   input: CorrectResidentSuggestionInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectSmartCompoundArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectSmartCompoundInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2652,6 +3009,26 @@ export type MutationRecordAutonomyActivityArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordCompoundFilingArgs = {
+  input: RecordCompoundFilingInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordCompoundInspectionArgs = {
+  input: RecordCompoundInspectionInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordCompoundInspectionRectificationArgs = {
+  fixedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+  problemsFixed?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordElectionResultArgs = {
   input: RecordElectionResultInput;
 };
@@ -2678,6 +3055,13 @@ export type MutationRecordPropertyFeesArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordRecognitionArgs = {
   input: RecordRecognitionInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordSmartCompoundInstallationArgs = {
+  id: Scalars['ID']['input'];
+  installedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -2738,6 +3122,12 @@ export type MutationStartMicroProjectArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationStartSmartCompoundArgs = {
+  input: StartSmartCompoundInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawAutonomyActivityArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -2781,6 +3171,20 @@ export type MutationWithdrawCommunityWorkerArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawCompoundArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawCompoundFilingArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawCompoundInspectionArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -2865,6 +3269,13 @@ export type MutationWithdrawRegionArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawResidentSuggestionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawSmartCompoundArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -3086,6 +3497,14 @@ export type Query = {
   communityWorkers: Maybe<CommunityWorkerConnection>;
   /** 小区：全局编号（410106:XQ0001），或本辖区的小区编号 / a compound by its global id (410106:XQ0001), or by its number in the caller's own district */
   compound: Maybe<Compound>;
+  /** 备案记录：全局编号或本辖区的备案编号 / a filing record by global id, or by number in the caller's own district */
+  compoundFiling: Maybe<CompoundFiling>;
+  /** 备案办理记录列表（房屋租赁登记、物业合同、承接查验、设施交付）/ filings handled */
+  compoundFilings: Maybe<CompoundFilingConnection>;
+  /** 小区检查记录：全局编号或本辖区的检查编号 / a compound inspection by global id, or by number in the caller's own district */
+  compoundInspection: Maybe<CompoundInspection>;
+  /** 小区日常检查记录列表 / inspections of compounds */
+  compoundInspections: Maybe<CompoundInspectionConnection>;
   /** 议事议题：全局编号或本辖区的议题编号 / a deliberation topic by global id, or by number in the caller's own district */
   deliberationTopic: Maybe<DeliberationTopic>;
   /** 议事议题列表 / deliberation topics */
@@ -3128,6 +3547,10 @@ export type Query = {
   residentSuggestion: Maybe<ResidentSuggestion>;
   /** 群众建议列表 / residents' suggestions */
   residentSuggestions: Maybe<ResidentSuggestionConnection>;
+  /** 智慧小区建设项目：全局编号或本辖区的项目编号 / a smart compound work by global id, or by number in the caller's own district */
+  smartCompound: Maybe<SmartCompound>;
+  /** 智慧小区建设项目列表 / smart compound works */
+  smartCompounds: Maybe<SmartCompoundConnection>;
   /** 社会工作者职业资格证书 / social-worker certificates */
   socialWorkCertificates: Maybe<SocialWorkCertificateConnection>;
   /** 社会工作者职业资格考试报名 / registrations for the social-worker exam */
@@ -3223,6 +3646,36 @@ export type QueryCommunityWorkersArgs = {
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryCompoundArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCompoundFilingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCompoundFilingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CompoundFilingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CompoundFilingSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCompoundInspectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCompoundInspectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CompoundInspectionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CompoundInspectionSort>;
 };
 
 
@@ -3376,6 +3829,21 @@ export type QueryResidentSuggestionsArgs = {
   filter?: InputMaybe<ResidentSuggestionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ResidentSuggestionSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QuerySmartCompoundArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QuerySmartCompoundsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SmartCompoundFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<SmartCompoundSort>;
 };
 
 
@@ -3651,6 +4119,33 @@ export type RecordChange = {
   reason: Maybe<Scalars['String']['output']>;
 };
 
+/** 登记备案办理 / recording filings */
+export type RecordCompoundFilingInput = {
+  communityCode: Scalars['ID']['input'];
+  /** 小区（须在该社区）/ the compound, in that community */
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  filedOn: Scalars['Date']['input'];
+  /** 备案编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** 件次，缺省为1 / items; 1 when not given */
+  items?: InputMaybe<Scalars['Int']['input']>;
+  kind: CompoundFilingKind;
+  subject?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 登记小区检查 / recording an inspection */
+export type RecordCompoundInspectionInput = {
+  compoundId: Scalars['ID']['input'];
+  /** 检查编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inspectedOn: Scalars['Date']['input'];
+  inspector?: InputMaybe<Scalars['String']['input']>;
+  kind: CompoundInspectionKind;
+  /** 发现问题数，缺省为0 / problems found; 0 when not given */
+  problemsFound?: InputMaybe<Scalars['Int']['input']>;
+  subjects?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 登记当选结果 / recording a result */
 export type RecordElectionResultInput = {
   committee: ElectionCommittee;
@@ -3773,6 +4268,10 @@ export type Region = {
   communityWorkers: Maybe<CommunityWorkerConnection>;
   /** 该节点下现有小区数 / compounds under this node today */
   compoundCount: Maybe<Scalars['Int']['output']>;
+  /** 该节点下的备案办理记录 / filings handled under this node */
+  compoundFilings: Maybe<CompoundFilingConnection>;
+  /** 该节点下的小区检查记录 / inspections of compounds under this node */
+  compoundInspections: Maybe<CompoundInspectionConnection>;
   /** 该节点下的小区 / compounds under this node */
   compounds: Maybe<CompoundConnection>;
   /** 该节点下的议事议题 / deliberation topics under this node */
@@ -3807,6 +4306,8 @@ export type Region = {
   recognitions: Maybe<RecognitionConnection>;
   /** 该节点下的群众建议 / residents' suggestions under this node */
   residentSuggestions: Maybe<ResidentSuggestionConnection>;
+  /** 该节点下的智慧小区建设项目 / smart compound works under this node */
+  smartCompounds: Maybe<SmartCompoundConnection>;
   /** 基础数量（社区、网格、小区）；节点超出调用者范围时为空并报 FORBIDDEN / counts of communities, grids and compounds under this node; null with FORBIDDEN when the node is outside or above the caller's scope */
   structure: Maybe<RegionStructure>;
   /** 该节点下的村（居）民小组；给出日期时仅列当日存在的 / villagers' and residents' groups under this node; with activeOn, those existing that day */
@@ -3860,6 +4361,24 @@ export type RegionCommunityWorkersArgs = {
   filter?: InputMaybe<CommunityWorkerFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<CommunityWorkerSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionCompoundFilingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CompoundFilingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CompoundFilingSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionCompoundInspectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CompoundInspectionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CompoundInspectionSort>;
 };
 
 
@@ -3945,6 +4464,15 @@ export type RegionResidentSuggestionsArgs = {
   filter?: InputMaybe<ResidentSuggestionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ResidentSuggestionSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionSmartCompoundsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SmartCompoundFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<SmartCompoundSort>;
 };
 
 
@@ -4117,6 +4645,89 @@ export type ScheduleWorkforceTrainingInput = {
   type: WorkforceTrainingType;
 };
 
+/** 智慧小区建设项目 / a smart compound work */
+export type SmartCompound = {
+  __typename?: 'SmartCompound';
+  /** 验收日期 / accepted */
+  acceptedOn: Maybe<Scalars['Date']['output']>;
+  community: Region;
+  /** 建成日期 / completed */
+  completedOn: Maybe<Scalars['Date']['output']>;
+  compound: Maybe<Compound>;
+  /** 承建单位 / contractor */
+  contractor: Maybe<Scalars['String']['output']>;
+  /** 建设内容与设备（监控、道闸、人脸识别 …）/ what is built and installed */
+  equipment: Maybe<Scalars['String']['output']>;
+  /** 资金（元）/ funding in yuan */
+  funding: Maybe<Scalars['Float']['output']>;
+  fundingSource: Maybe<FundingSource>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  /** 设备安装调试完成日期 / equipment installed and tested */
+  installedOn: Maybe<Scalars['Date']['output']>;
+  kind: SmartCompoundKind;
+  /** 项目编号 / number */
+  number: Scalars['String']['output'];
+  /** 方案制定日期 / the day the plan was made */
+  plannedOn: Maybe<Scalars['Date']['output']>;
+  /** 安置小区 / a resettlement compound */
+  resettlement: Scalars['Boolean']['output'];
+  /** 选定点位、启动日期 / the day the site was chosen */
+  startedOn: Scalars['Date']['output'];
+  status: SmartCompoundStatus;
+};
+
+/** 智慧小区分页 / a page of smart compound works */
+export type SmartCompoundConnection = {
+  __typename?: 'SmartCompoundConnection';
+  nodes: Array<SmartCompound>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 智慧小区筛选 / smart compound filter */
+export type SmartCompoundFilter = {
+  completedFrom?: InputMaybe<Scalars['Date']['input']>;
+  completedTo?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<SmartCompoundKind>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  resettlement?: InputMaybe<Scalars['Boolean']['input']>;
+  startedFrom?: InputMaybe<Scalars['Date']['input']>;
+  startedTo?: InputMaybe<Scalars['Date']['input']>;
+  status?: InputMaybe<SmartCompoundStatus>;
+};
+
+/** 智慧小区建设类型 / kind of smart compound work */
+export type SmartCompoundKind =
+  /** 智慧小区建设试点 / pilot */
+  | 'PILOT'
+  /** 智慧服务小区 / smart service compound */
+  | 'SMART_SERVICE';
+
+/** 智慧小区排序 / smart compound sort */
+export type SmartCompoundSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: SmartCompoundSortField;
+};
+
+/** 智慧小区排序字段 / smart compound sort fields */
+export type SmartCompoundSortField =
+  | 'COMPLETED_ON'
+  | 'ID'
+  | 'STARTED_ON';
+
+/** 智慧小区建设进度 / step of a smart compound work */
+export type SmartCompoundStatus =
+  /** 已验收 / accepted */
+  | 'ACCEPTED'
+  /** 已建成 / completed */
+  | 'COMPLETED'
+  /** 设备已安装调试 / equipment installed and tested */
+  | 'INSTALLED'
+  /** 已选定点位、启动 / site chosen, started */
+  | 'STARTED';
+
 /** 社会工作者职业资格证书 / a social-worker certificate */
 export type SocialWorkCertificate = {
   __typename?: 'SocialWorkCertificate';
@@ -4274,6 +4885,21 @@ export type StartMicroProjectInput = {
   quantity?: InputMaybe<Scalars['Float']['input']>;
   startedOn: Scalars['Date']['input'];
   unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 启动智慧小区建设 / starting a smart compound work */
+export type StartSmartCompoundInput = {
+  compoundId: Scalars['ID']['input'];
+  contractor?: InputMaybe<Scalars['String']['input']>;
+  equipment?: InputMaybe<Scalars['String']['input']>;
+  funding?: InputMaybe<Scalars['Float']['input']>;
+  fundingSource?: InputMaybe<FundingSource>;
+  /** 项目编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: SmartCompoundKind;
+  plannedOn?: InputMaybe<Scalars['Date']['input']>;
+  resettlement?: InputMaybe<Scalars['Boolean']['input']>;
+  startedOn: Scalars['Date']['input'];
 };
 
 /** 村（居）民小组 / a villagers' or residents' group of a community or village */
@@ -4978,13 +5604,27 @@ export type ResolversTypes = ResolversObject<{
   CommunityWorkerTier: CommunityWorkerTier;
   Compound: ResolverTypeWrapper<CompoundModel>;
   CompoundConnection: ResolverTypeWrapper<Omit<CompoundConnection, 'nodes'> & { nodes: Array<ResolversTypes['Compound']> }>;
+  CompoundFiling: ResolverTypeWrapper<CompoundFilingModel>;
+  CompoundFilingConnection: ResolverTypeWrapper<Omit<CompoundFilingConnection, 'nodes'> & { nodes: Array<ResolversTypes['CompoundFiling']> }>;
+  CompoundFilingFilter: CompoundFilingFilter;
+  CompoundFilingKind: CompoundFilingKind;
+  CompoundFilingSort: CompoundFilingSort;
+  CompoundFilingSortField: CompoundFilingSortField;
+  CompoundInspection: ResolverTypeWrapper<CompoundInspectionModel>;
+  CompoundInspectionConnection: ResolverTypeWrapper<Omit<CompoundInspectionConnection, 'nodes'> & { nodes: Array<ResolversTypes['CompoundInspection']> }>;
+  CompoundInspectionFilter: CompoundInspectionFilter;
+  CompoundInspectionKind: CompoundInspectionKind;
+  CompoundInspectionSort: CompoundInspectionSort;
+  CompoundInspectionSortField: CompoundInspectionSortField;
   CorrectAutonomyActivityInput: CorrectAutonomyActivityInput;
   CorrectAutonomyStationInput: CorrectAutonomyStationInput;
   CorrectAutonomySubsidyInput: CorrectAutonomySubsidyInput;
   CorrectCommunityElectionInput: CorrectCommunityElectionInput;
   CorrectCommunityFacilityInput: CorrectCommunityFacilityInput;
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
+  CorrectCompoundFilingInput: CorrectCompoundFilingInput;
   CorrectCompoundInput: CorrectCompoundInput;
+  CorrectCompoundInspectionInput: CorrectCompoundInspectionInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
   CorrectElectionResultInput: CorrectElectionResultInput;
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
@@ -4997,6 +5637,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectRecognitionInput: CorrectRecognitionInput;
   CorrectRegionInput: CorrectRegionInput;
   CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
+  CorrectSmartCompoundInput: CorrectSmartCompoundInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
   CorrectVillagersGroupInput: CorrectVillagersGroupInput;
@@ -5085,6 +5726,8 @@ export type ResolversTypes = ResolversObject<{
   RecognitionSortField: RecognitionSortField;
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
+  RecordCompoundFilingInput: RecordCompoundFilingInput;
+  RecordCompoundInspectionInput: RecordCompoundInspectionInput;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
   RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
@@ -5106,6 +5749,13 @@ export type ResolversTypes = ResolversObject<{
   ResidentSuggestionSortField: ResidentSuggestionSortField;
   ResidentSuggestionStatus: ResidentSuggestionStatus;
   ScheduleWorkforceTrainingInput: ScheduleWorkforceTrainingInput;
+  SmartCompound: ResolverTypeWrapper<SmartCompoundModel>;
+  SmartCompoundConnection: ResolverTypeWrapper<Omit<SmartCompoundConnection, 'nodes'> & { nodes: Array<ResolversTypes['SmartCompound']> }>;
+  SmartCompoundFilter: SmartCompoundFilter;
+  SmartCompoundKind: SmartCompoundKind;
+  SmartCompoundSort: SmartCompoundSort;
+  SmartCompoundSortField: SmartCompoundSortField;
+  SmartCompoundStatus: SmartCompoundStatus;
   SocialWorkCertificate: ResolverTypeWrapper<CertificateModel>;
   SocialWorkCertificateConnection: ResolverTypeWrapper<Omit<SocialWorkCertificateConnection, 'nodes'> & { nodes: Array<ResolversTypes['SocialWorkCertificate']> }>;
   SocialWorkCertificateFilter: SocialWorkCertificateFilter;
@@ -5121,6 +5771,7 @@ export type ResolversTypes = ResolversObject<{
   SortDirection: SortDirection;
   StartFacilityWorkInput: StartFacilityWorkInput;
   StartMicroProjectInput: StartMicroProjectInput;
+  StartSmartCompoundInput: StartSmartCompoundInput;
   VillagersGroup: ResolverTypeWrapper<VillagersGroupModel>;
   VillagersGroupConnection: ResolverTypeWrapper<Omit<VillagersGroupConnection, 'nodes'> & { nodes: Array<ResolversTypes['VillagersGroup']> }>;
   WithdrawnRecord: ResolverTypeWrapper<WithdrawnViewModel>;
@@ -5177,13 +5828,23 @@ export type ResolversParentTypes = ResolversObject<{
   CommunityWorkerSort: CommunityWorkerSort;
   Compound: CompoundModel;
   CompoundConnection: Omit<CompoundConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Compound']> };
+  CompoundFiling: CompoundFilingModel;
+  CompoundFilingConnection: Omit<CompoundFilingConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CompoundFiling']> };
+  CompoundFilingFilter: CompoundFilingFilter;
+  CompoundFilingSort: CompoundFilingSort;
+  CompoundInspection: CompoundInspectionModel;
+  CompoundInspectionConnection: Omit<CompoundInspectionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CompoundInspection']> };
+  CompoundInspectionFilter: CompoundInspectionFilter;
+  CompoundInspectionSort: CompoundInspectionSort;
   CorrectAutonomyActivityInput: CorrectAutonomyActivityInput;
   CorrectAutonomyStationInput: CorrectAutonomyStationInput;
   CorrectAutonomySubsidyInput: CorrectAutonomySubsidyInput;
   CorrectCommunityElectionInput: CorrectCommunityElectionInput;
   CorrectCommunityFacilityInput: CorrectCommunityFacilityInput;
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
+  CorrectCompoundFilingInput: CorrectCompoundFilingInput;
   CorrectCompoundInput: CorrectCompoundInput;
+  CorrectCompoundInspectionInput: CorrectCompoundInspectionInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
   CorrectElectionResultInput: CorrectElectionResultInput;
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
@@ -5196,6 +5857,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectRecognitionInput: CorrectRecognitionInput;
   CorrectRegionInput: CorrectRegionInput;
   CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
+  CorrectSmartCompoundInput: CorrectSmartCompoundInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
   CorrectVillagersGroupInput: CorrectVillagersGroupInput;
@@ -5261,6 +5923,8 @@ export type ResolversParentTypes = ResolversObject<{
   RecognitionSort: RecognitionSort;
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: RecordChangeViewModel;
+  RecordCompoundFilingInput: RecordCompoundFilingInput;
+  RecordCompoundInspectionInput: RecordCompoundInspectionInput;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
   RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
@@ -5278,6 +5942,10 @@ export type ResolversParentTypes = ResolversObject<{
   ResidentSuggestionFilter: ResidentSuggestionFilter;
   ResidentSuggestionSort: ResidentSuggestionSort;
   ScheduleWorkforceTrainingInput: ScheduleWorkforceTrainingInput;
+  SmartCompound: SmartCompoundModel;
+  SmartCompoundConnection: Omit<SmartCompoundConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SmartCompound']> };
+  SmartCompoundFilter: SmartCompoundFilter;
+  SmartCompoundSort: SmartCompoundSort;
   SocialWorkCertificate: CertificateModel;
   SocialWorkCertificateConnection: Omit<SocialWorkCertificateConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SocialWorkCertificate']> };
   SocialWorkCertificateFilter: SocialWorkCertificateFilter;
@@ -5288,6 +5956,7 @@ export type ResolversParentTypes = ResolversObject<{
   SocialWorkExamSort: SocialWorkExamSort;
   StartFacilityWorkInput: StartFacilityWorkInput;
   StartMicroProjectInput: StartMicroProjectInput;
+  StartSmartCompoundInput: StartSmartCompoundInput;
   VillagersGroup: VillagersGroupModel;
   VillagersGroupConnection: Omit<VillagersGroupConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['VillagersGroup']> };
   WithdrawnRecord: WithdrawnViewModel;
@@ -5475,6 +6144,45 @@ export type CompoundConnectionResolvers<ContextType = RequestContext, ParentType
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type CompoundFilingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompoundFiling'] = ResolversParentTypes['CompoundFiling']> = ResolversObject<{
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType>;
+  filedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CompoundFilingKind'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CompoundFilingConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompoundFilingConnection'] = ResolversParentTypes['CompoundFilingConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['CompoundFiling']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CompoundInspectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompoundInspection'] = ResolversParentTypes['CompoundInspection']> = ResolversObject<{
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType>;
+  fixedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inspectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  inspector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CompoundInspectionKind'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  problemsFixed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problemsFound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjects?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CompoundInspectionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompoundInspectionConnection'] = ResolversParentTypes['CompoundInspectionConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['CompoundInspection']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type CountFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CountFigure'] = ResolversParentTypes['CountFigure']> = ResolversObject<{
   change?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   growthPct?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -5567,6 +6275,8 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   autonomyStationsSubsidised?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsSubsidisedArgs, 'year'>>;
   autonomySubsidies?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomySubsidiesArgs, 'year'>>;
   communitiesElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCommunitiesElectedArgs, 'year'>>;
+  compoundFilings?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCompoundFilingsArgs, 'year'>>;
+  compoundInspections?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCompoundInspectionsArgs, 'year'>>;
   compoundsByPropertyMode?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCompoundsByPropertyModeArgs, 'year'>>;
   electionsHeld?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresElectionsHeldArgs, 'year'>>;
   facilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilitiesArgs, 'year'>>;
@@ -5577,6 +6287,9 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   facilityWorksCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksCompletedArgs, 'year'>>;
   facilityWorksStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksStartedArgs, 'year'>>;
   householdVisits?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresHouseholdVisitsArgs, 'year'>>;
+  inspectionProblemsFixed?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresInspectionProblemsFixedArgs, 'year'>>;
+  inspectionProblemsFound?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresInspectionProblemsFoundArgs, 'year'>>;
+  inspectionRectificationRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresInspectionRectificationRateArgs, 'year'>>;
   membersElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMembersElectedArgs, 'year'>>;
   microProjectFunding?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectFundingArgs, 'year'>>;
   microProjectHouseholds?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectHouseholdsArgs, 'year'>>;
@@ -5587,6 +6300,10 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   propertyFeeCollectionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresPropertyFeeCollectionRateArgs, 'year'>>;
   recognitionsGranted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresRecognitionsGrantedArgs, 'year'>>;
   recognitionsHeld?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresRecognitionsHeldArgs, 'year'>>;
+  smartCompoundsCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSmartCompoundsCompletedArgs, 'year'>>;
+  smartCompoundsInService?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSmartCompoundsInServiceArgs, 'year'>>;
+  smartCompoundsStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSmartCompoundsStartedArgs, 'year'>>;
+  smartCompoundsUnderway?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSmartCompoundsUnderwayArgs, 'year'>>;
   starRatedFacilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresStarRatedFacilitiesArgs, 'year'>>;
   suggestionAdoptionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionAdoptionRateArgs, 'year'>>;
   suggestionClosureRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionClosureRateArgs, 'year'>>;
@@ -5728,6 +6445,7 @@ export type MicroProjectConnectionResolvers<ContextType = RequestContext, Parent
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationAcceptAutonomyStationArgs, 'id'>>;
   acceptFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationAcceptFacilityWorkArgs, 'id'>>;
+  acceptSmartCompound?: Resolver<Maybe<ResolversTypes['SmartCompound']>, ParentType, ContextType, RequireFields<MutationAcceptSmartCompoundArgs, 'id'>>;
   changePropertyService?: Resolver<Maybe<ResolversTypes['PropertyService']>, ParentType, ContextType, RequireFields<MutationChangePropertyServiceArgs, 'input'>>;
   closeDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'id'>>;
   closeResidentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<MutationCloseResidentSuggestionArgs, 'adopted' | 'id'>>;
@@ -5735,6 +6453,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   completeCommunityElection?: Resolver<Maybe<ResolversTypes['CommunityElection']>, ParentType, ContextType, RequireFields<MutationCompleteCommunityElectionArgs, 'id'>>;
   completeFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationCompleteFacilityWorkArgs, 'id'>>;
   completeMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationCompleteMicroProjectArgs, 'id'>>;
+  completeSmartCompound?: Resolver<Maybe<ResolversTypes['SmartCompound']>, ParentType, ContextType, RequireFields<MutationCompleteSmartCompoundArgs, 'id'>>;
   correctAutonomyActivity?: Resolver<Maybe<ResolversTypes['AutonomyActivity']>, ParentType, ContextType, RequireFields<MutationCorrectAutonomyActivityArgs, 'id' | 'input'>>;
   correctAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationCorrectAutonomyStationArgs, 'id' | 'input'>>;
   correctAutonomySubsidy?: Resolver<Maybe<ResolversTypes['AutonomySubsidy']>, ParentType, ContextType, RequireFields<MutationCorrectAutonomySubsidyArgs, 'id' | 'input'>>;
@@ -5742,6 +6461,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctCommunityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<MutationCorrectCommunityFacilityArgs, 'id' | 'input'>>;
   correctCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationCorrectCommunityWorkerArgs, 'id' | 'input'>>;
   correctCompound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<MutationCorrectCompoundArgs, 'id' | 'input'>>;
+  correctCompoundFiling?: Resolver<Maybe<ResolversTypes['CompoundFiling']>, ParentType, ContextType, RequireFields<MutationCorrectCompoundFilingArgs, 'id' | 'input'>>;
+  correctCompoundInspection?: Resolver<Maybe<ResolversTypes['CompoundInspection']>, ParentType, ContextType, RequireFields<MutationCorrectCompoundInspectionArgs, 'id' | 'input'>>;
   correctDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCorrectDeliberationTopicArgs, 'id' | 'input'>>;
   correctElectionResult?: Resolver<Maybe<ResolversTypes['ElectionResult']>, ParentType, ContextType, RequireFields<MutationCorrectElectionResultArgs, 'id' | 'input'>>;
   correctFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationCorrectFacilityWorkArgs, 'id' | 'input'>>;
@@ -5754,6 +6475,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctRecognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType, RequireFields<MutationCorrectRecognitionArgs, 'id' | 'input'>>;
   correctRegion?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<MutationCorrectRegionArgs, 'code' | 'input'>>;
   correctResidentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<MutationCorrectResidentSuggestionArgs, 'id' | 'input'>>;
+  correctSmartCompound?: Resolver<Maybe<ResolversTypes['SmartCompound']>, ParentType, ContextType, RequireFields<MutationCorrectSmartCompoundArgs, 'id' | 'input'>>;
   correctSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
   correctSocialWorkExamRegistration?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationCorrectSocialWorkExamRegistrationArgs, 'id' | 'input'>>;
   correctVillagersGroup?: Resolver<Maybe<ResolversTypes['VillagersGroup']>, ParentType, ContextType, RequireFields<MutationCorrectVillagersGroupArgs, 'code' | 'input'>>;
@@ -5774,11 +6496,15 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   raiseDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
   rateCommunityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<MutationRateCommunityFacilityArgs, 'id' | 'starLevel'>>;
   recordAutonomyActivity?: Resolver<Maybe<ResolversTypes['AutonomyActivity']>, ParentType, ContextType, RequireFields<MutationRecordAutonomyActivityArgs, 'input'>>;
+  recordCompoundFiling?: Resolver<Maybe<ResolversTypes['CompoundFiling']>, ParentType, ContextType, RequireFields<MutationRecordCompoundFilingArgs, 'input'>>;
+  recordCompoundInspection?: Resolver<Maybe<ResolversTypes['CompoundInspection']>, ParentType, ContextType, RequireFields<MutationRecordCompoundInspectionArgs, 'input'>>;
+  recordCompoundInspectionRectification?: Resolver<Maybe<ResolversTypes['CompoundInspection']>, ParentType, ContextType, RequireFields<MutationRecordCompoundInspectionRectificationArgs, 'id'>>;
   recordElectionResult?: Resolver<Maybe<ResolversTypes['ElectionResult']>, ParentType, ContextType, RequireFields<MutationRecordElectionResultArgs, 'input'>>;
   recordHouseholdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<MutationRecordHouseholdVisitArgs, 'input'>>;
   recordOwnersCommittee?: Resolver<Maybe<ResolversTypes['OwnersCommittee']>, ParentType, ContextType, RequireFields<MutationRecordOwnersCommitteeArgs, 'input'>>;
   recordPropertyFees?: Resolver<Maybe<ResolversTypes['PropertyFees']>, ParentType, ContextType, RequireFields<MutationRecordPropertyFeesArgs, 'input'>>;
   recordRecognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType, RequireFields<MutationRecordRecognitionArgs, 'input'>>;
+  recordSmartCompoundInstallation?: Resolver<Maybe<ResolversTypes['SmartCompound']>, ParentType, ContextType, RequireFields<MutationRecordSmartCompoundInstallationArgs, 'id'>>;
   recordSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
   recordSocialWorkExamResult?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
   recordTrainingAttendance?: Resolver<Maybe<ResolversTypes['WorkforceTrainingAttendance']>, ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
@@ -5788,6 +6514,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   scheduleWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
   startFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationStartFacilityWorkArgs, 'input'>>;
   startMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationStartMicroProjectArgs, 'input'>>;
+  startSmartCompound?: Resolver<Maybe<ResolversTypes['SmartCompound']>, ParentType, ContextType, RequireFields<MutationStartSmartCompoundArgs, 'input'>>;
   withdrawAutonomyActivity?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawAutonomyActivityArgs, 'id' | 'reason'>>;
   withdrawAutonomyStation?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawAutonomyStationArgs, 'id' | 'reason'>>;
   withdrawAutonomySubsidy?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawAutonomySubsidyArgs, 'id' | 'reason'>>;
@@ -5795,6 +6522,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawCommunityFacility?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCommunityFacilityArgs, 'id' | 'reason'>>;
   withdrawCommunityWorker?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCommunityWorkerArgs, 'id' | 'reason'>>;
   withdrawCompound?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCompoundArgs, 'id' | 'reason'>>;
+  withdrawCompoundFiling?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCompoundFilingArgs, 'id' | 'reason'>>;
+  withdrawCompoundInspection?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCompoundInspectionArgs, 'id' | 'reason'>>;
   withdrawDeliberationTopic?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDeliberationTopicArgs, 'id' | 'reason'>>;
   withdrawElectionResult?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawElectionResultArgs, 'id' | 'reason'>>;
   withdrawFacilityWork?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawFacilityWorkArgs, 'id' | 'reason'>>;
@@ -5807,6 +6536,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawRecognition?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawRecognitionArgs, 'id' | 'reason'>>;
   withdrawRegion?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawRegionArgs, 'code' | 'reason'>>;
   withdrawResidentSuggestion?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawResidentSuggestionArgs, 'id' | 'reason'>>;
+  withdrawSmartCompound?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSmartCompoundArgs, 'id' | 'reason'>>;
   withdrawSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkCertificateArgs, 'id' | 'reason'>>;
   withdrawSocialWorkExamRegistration?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkExamRegistrationArgs, 'id' | 'reason'>>;
   withdrawTrainingAttendance?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
@@ -5886,6 +6616,10 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   communityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<QueryCommunityWorkerArgs, 'id'>>;
   communityWorkers?: Resolver<Maybe<ResolversTypes['CommunityWorkerConnection']>, ParentType, ContextType, Partial<QueryCommunityWorkersArgs>>;
   compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryCompoundArgs, 'code'>>;
+  compoundFiling?: Resolver<Maybe<ResolversTypes['CompoundFiling']>, ParentType, ContextType, RequireFields<QueryCompoundFilingArgs, 'id'>>;
+  compoundFilings?: Resolver<Maybe<ResolversTypes['CompoundFilingConnection']>, ParentType, ContextType, Partial<QueryCompoundFilingsArgs>>;
+  compoundInspection?: Resolver<Maybe<ResolversTypes['CompoundInspection']>, ParentType, ContextType, RequireFields<QueryCompoundInspectionArgs, 'id'>>;
+  compoundInspections?: Resolver<Maybe<ResolversTypes['CompoundInspectionConnection']>, ParentType, ContextType, Partial<QueryCompoundInspectionsArgs>>;
   deliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<QueryDeliberationTopicArgs, 'id'>>;
   deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
   facilityWorks?: Resolver<Maybe<ResolversTypes['FacilityWorkConnection']>, ParentType, ContextType, Partial<QueryFacilityWorksArgs>>;
@@ -5907,6 +6641,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   regions?: Resolver<Maybe<ResolversTypes['RegionConnection']>, ParentType, ContextType, Partial<QueryRegionsArgs>>;
   residentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<QueryResidentSuggestionArgs, 'id'>>;
   residentSuggestions?: Resolver<Maybe<ResolversTypes['ResidentSuggestionConnection']>, ParentType, ContextType, Partial<QueryResidentSuggestionsArgs>>;
+  smartCompound?: Resolver<Maybe<ResolversTypes['SmartCompound']>, ParentType, ContextType, RequireFields<QuerySmartCompoundArgs, 'id'>>;
+  smartCompounds?: Resolver<Maybe<ResolversTypes['SmartCompoundConnection']>, ParentType, ContextType, Partial<QuerySmartCompoundsArgs>>;
   socialWorkCertificates?: Resolver<Maybe<ResolversTypes['SocialWorkCertificateConnection']>, ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
   socialWorkExamRegistrations?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistrationConnection']>, ParentType, ContextType, Partial<QuerySocialWorkExamRegistrationsArgs>>;
   workforceAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
@@ -5976,6 +6712,8 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   communityFacilities?: Resolver<Maybe<ResolversTypes['CommunityFacilityConnection']>, ParentType, ContextType, Partial<RegionCommunityFacilitiesArgs>>;
   communityWorkers?: Resolver<Maybe<ResolversTypes['CommunityWorkerConnection']>, ParentType, ContextType, Partial<RegionCommunityWorkersArgs>>;
   compoundCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  compoundFilings?: Resolver<Maybe<ResolversTypes['CompoundFilingConnection']>, ParentType, ContextType, Partial<RegionCompoundFilingsArgs>>;
+  compoundInspections?: Resolver<Maybe<ResolversTypes['CompoundInspectionConnection']>, ParentType, ContextType, Partial<RegionCompoundInspectionsArgs>>;
   compounds?: Resolver<Maybe<ResolversTypes['CompoundConnection']>, ParentType, ContextType, Partial<RegionCompoundsArgs>>;
   deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
   establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -5993,6 +6731,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   propertyServices?: Resolver<Maybe<ResolversTypes['PropertyServiceConnection']>, ParentType, ContextType, Partial<RegionPropertyServicesArgs>>;
   recognitions?: Resolver<Maybe<ResolversTypes['RecognitionConnection']>, ParentType, ContextType, Partial<RegionRecognitionsArgs>>;
   residentSuggestions?: Resolver<Maybe<ResolversTypes['ResidentSuggestionConnection']>, ParentType, ContextType, Partial<RegionResidentSuggestionsArgs>>;
+  smartCompounds?: Resolver<Maybe<ResolversTypes['SmartCompoundConnection']>, ParentType, ContextType, Partial<RegionSmartCompoundsArgs>>;
   structure?: Resolver<Maybe<ResolversTypes['RegionStructure']>, ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
   villagersGroups?: Resolver<Maybe<ResolversTypes['VillagersGroupConnection']>, ParentType, ContextType, Partial<RegionVillagersGroupsArgs>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
@@ -6028,6 +6767,32 @@ export type ResidentSuggestionResolvers<ContextType = RequestContext, ParentType
 
 export type ResidentSuggestionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResidentSuggestionConnection'] = ResolversParentTypes['ResidentSuggestionConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SmartCompoundResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SmartCompound'] = ResolversParentTypes['SmartCompound']> = ResolversObject<{
+  acceptedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType>;
+  contractor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  equipment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  funding?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fundingSource?: Resolver<Maybe<ResolversTypes['FundingSource']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  installedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SmartCompoundKind'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plannedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  resettlement?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SmartCompoundStatus'], ParentType, ContextType>;
+}>;
+
+export type SmartCompoundConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SmartCompoundConnection'] = ResolversParentTypes['SmartCompoundConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['SmartCompound']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -6182,6 +6947,10 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   CommunityWorkerPost?: CommunityWorkerPostResolvers<ContextType>;
   Compound?: CompoundResolvers<ContextType>;
   CompoundConnection?: CompoundConnectionResolvers<ContextType>;
+  CompoundFiling?: CompoundFilingResolvers<ContextType>;
+  CompoundFilingConnection?: CompoundFilingConnectionResolvers<ContextType>;
+  CompoundInspection?: CompoundInspectionResolvers<ContextType>;
+  CompoundInspectionConnection?: CompoundInspectionConnectionResolvers<ContextType>;
   CountFigure?: CountFigureResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DeliberationTopic?: DeliberationTopicResolvers<ContextType>;
@@ -6222,6 +6991,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   RegionStructure?: RegionStructureResolvers<ContextType>;
   ResidentSuggestion?: ResidentSuggestionResolvers<ContextType>;
   ResidentSuggestionConnection?: ResidentSuggestionConnectionResolvers<ContextType>;
+  SmartCompound?: SmartCompoundResolvers<ContextType>;
+  SmartCompoundConnection?: SmartCompoundConnectionResolvers<ContextType>;
   SocialWorkCertificate?: SocialWorkCertificateResolvers<ContextType>;
   SocialWorkCertificateConnection?: SocialWorkCertificateConnectionResolvers<ContextType>;
   SocialWorkExamRegistration?: SocialWorkExamRegistrationResolvers<ContextType>;
