@@ -67,8 +67,7 @@ test('the list of inspections with problems still open agrees with found − fix
   expect(res.errors).toBeUndefined();
   const open = fx.rows[FILE].filter((r) => Number(r.problemsFixed) < Number(r.problemsFound));
   expect(res.data!.region.open.totalCount).toBe(open.length);
-  const left = (rs: { problemsFound: unknown; problemsFixed: unknown }[]) =>
-    rs.reduce((s, r) => s + Number(r.problemsFound) - Number(r.problemsFixed), 0);
+  const left = (rs: Record<string, unknown>[]) => rs.reduce((s, r) => s + Number(r.problemsFound) - Number(r.problemsFixed), 0);
   expect(left(res.data!.region.open.nodes)).toBe(left(open));
 });
 
