@@ -159,11 +159,48 @@ function smartCompounds(fx: Base): FixtureRow[] {
   ];
 }
 
+/**
+ * Trainings for property service staff (安置小区物业服务培训; seeds/001 §(五)三): organised by the seed
+ * street's communities in 2025 (5 sessions, 296 人次: "近300人次"), elsewhere in 2024 and 2025.
+ */
+function propertyStaffTrainings(rnd: Rnd, fx: Base): FixtureRow[] {
+  const rows: FixtureRow[] = [];
+  const add = (row: FixtureRow) =>
+    rows.push({
+      number: `WYPX${String(rows.length + 1).padStart(4, '0')}`,
+      type: '系统培训',
+      audience: '物业服务人员',
+      programme: null,
+      endOn: null,
+      ...row,
+    });
+  const seed = fx.communities.filter((c) => c.street === fx.street);
+  const topics = ['服务礼仪', '管理标准', '工作规范', '秩序维护', '环境卫生'];
+  [58, 61, 57, 63, 57].forEach((participants, i) =>
+    add({
+      name: `安置小区物业服务培训（${topics[i]}）`,
+      startOn: day(2025, 3 + 2 * i, 12),
+      organiser: `${seed[i % seed.length].name}居委会`,
+      participants,
+    }),
+  );
+  add({ name: '安置小区物业服务培训', startOn: '2024-09-10', organiser: `${seed[0].name}居委会`, participants: 40 });
+  for (const c of fx.communities.filter((k) => k.street !== fx.street && rnd.chance(0.15)))
+    add({
+      name: `物业服务培训（${rnd.pick(topics)}）`,
+      startOn: day(rnd.pick([2024, 2025]), rnd.int(1, 12), rnd.int(1, 28)),
+      organiser: `${c.name}居委会`,
+      participants: rnd.int(15, 80),
+    });
+  return rows;
+}
+
 /** The compound records' ledgers, by file. */
 export function compoundRecords(rnd: Rnd, fx: Base, _microProjects: FixtureRow[] = []): Record<string, FixtureRow[]> {
   return {
     'workforce/compound_inspections.csv': inspections(rnd, fx),
     'workforce/compound_filings.csv': filings(rnd, fx),
     'workforce/smart_compounds.csv': smartCompounds(fx),
+    'workforce/trainings.csv': propertyStaffTrainings(rnd, fx),
   };
 }

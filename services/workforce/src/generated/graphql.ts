@@ -932,6 +932,8 @@ export type CorrectWorkforceTrainingInput = {
   organiser?: InputMaybe<Scalars['String']['input']>;
   /** 主办单位所在区划 / the organising office's node */
   organiserCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 参训人次（null 清除）/ headcount; null clears it */
+  participants?: InputMaybe<Scalars['Int']['input']>;
   /** 培训项目（null 清除）/ programme; null clears it */
   programme?: InputMaybe<Scalars['String']['input']>;
   startOn?: InputMaybe<Scalars['Date']['input']>;
@@ -4639,6 +4641,8 @@ export type ScheduleWorkforceTrainingInput = {
   organiser?: InputMaybe<Scalars['String']['input']>;
   /** 主办单位所在区划（街道、社区或区）；缺省时按主办单位名称确定 / the organising office's node; by default found from the organiser's name */
   organiserCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 参训人次，仅用于物业服务人员等非社工对象 / headcount, only for an audience who are not workers (PROPERTY_STAFF) */
+  participants?: InputMaybe<Scalars['Int']['input']>;
   /** 培训项目（系列名称，如 菁训营）/ the named programme */
   programme?: InputMaybe<Scalars['String']['input']>;
   startOn: Scalars['Date']['input'];
@@ -4981,6 +4985,8 @@ export type WorkforceFigure =
   | 'TRAININGS_ORGANISED'
   /** 培训覆盖率 / trained workers ÷ workers in post */
   | 'TRAINING_COVERAGE_RATE'
+  /** 本节点主办、面向物业服务人员等非社工对象的培训参训人次 / person-times recorded on sessions for audiences who are not workers */
+  | 'TRAINING_ORGANISED_PARTICIPANTS'
   /** 本节点主办培训的参训人次 / person-times at the sessions the node's offices organised */
   | 'TRAINING_ORGANISED_PERSON_TIMES'
   /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
@@ -5027,6 +5033,8 @@ export type WorkforceFigures = {
   trainedWorkers: CountFigure;
   /** 培训覆盖率 = 参训人数 ÷ 在岗人数（同岗位、梯队），如“三委”成员全域培训、头雁梯队全覆盖 / coverage: trainedWorkers ÷ workers in post of the same role and tier */
   trainingCoverageRate: RateFigure;
+  /** 本节点主办、面向物业服务人员等非社工对象的培训参训人次（按主办方登记的人次合计，单位：人次）/ person-times (人次) recorded on the sessions the node's offices organised for audiences who are not workers (PROPERTY_STAFF); workers' person-times are trainingOrganisedPersonTimes */
+  trainingOrganisedParticipants: CountFigure;
   /** 本节点主办培训的参训人次 / person-times at the sessions the node's offices organised */
   trainingOrganisedPersonTimes: CountFigure;
   /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
@@ -5235,6 +5243,20 @@ export type WorkforceFiguresTrainingCoverageRateArgs = {
  * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
  * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type WorkforceFiguresTrainingOrganisedParticipantsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  audience?: InputMaybe<WorkforceTrainingAudience>;
+  programme?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<WorkforceTrainingType>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type WorkforceFiguresTrainingOrganisedPersonTimesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
@@ -5324,6 +5346,8 @@ export type WorkforceTraining = {
   organiser: Maybe<Scalars['String']['output']>;
   /** 主办单位所在区划（街道、社区或区）/ the node of the office that organised it: a street, a community or the district */
   organiserRegion: Region;
+  /** 参训人次（物业服务人员等非社工对象，按主办方登记）/ headcount recorded for an audience who are not workers (PROPERTY_STAFF); null for worker audiences */
+  participants: Maybe<Scalars['Int']['output']>;
   /** 参训人次（已签到）/ person-times: workers signed in */
   personTimes: Scalars['Int']['output'];
   /** 培训项目（系列名称，如 菁训营）/ the named programme the session belongs to */
@@ -5354,7 +5378,9 @@ export type WorkforceTrainingAudience =
   /** 社区工作者 / community workers */
   | 'COMMUNITY_WORKERS'
   /** 网格员 / grid workers */
-  | 'GRID_WORKERS';
+  | 'GRID_WORKERS'
+  /** 物业服务人员（不是社区工作者：无签到记录，按参训人次登记）/ property service staff: not workers, so no attendance by worker; the session records its headcount (participants) */
+  | 'PROPERTY_STAFF';
 
 /** 培训分页 / a page of trainings */
 export type WorkforceTrainingConnection = {
@@ -6876,6 +6902,7 @@ export type WorkforceFiguresResolvers<ContextType = RequestContext, ParentType e
   series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<WorkforceFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
   trainedWorkers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainedWorkersArgs, 'year'>>;
   trainingCoverageRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingCoverageRateArgs, 'year'>>;
+  trainingOrganisedParticipants?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingOrganisedParticipantsArgs, 'year'>>;
   trainingOrganisedPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingOrganisedPersonTimesArgs, 'year'>>;
   trainingPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingPersonTimesArgs, 'year'>>;
   trainingSessions?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingSessionsArgs, 'year'>>;
@@ -6893,6 +6920,7 @@ export type WorkforceTrainingResolvers<ContextType = RequestContext, ParentType 
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organiser?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organiserRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  participants?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   personTimes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   programme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   startOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
