@@ -195,12 +195,61 @@ function propertyStaffTrainings(rnd: Rnd, fx: Base): FixtureRow[] {
   return rows;
 }
 
+const SUPERVISORS = ['居民代表', '人大代表', '政协委员', '街道', '社区', '物业'];
+const FINDINGS = ['施工围挡不规范', '材料堆放占用通道', '进度滞后', '夜间施工扰民', '绿化苗木规格不符'];
+
+/**
+ * Supervisions of the micro livelihood works (多方督单; seeds/000 一.三): the seed street's six
+ * works of 2025 supervised 14 times (by residents' representatives, deputies and the street
+ * office), the other works 0–3 times each while under way; some findings resolved later, some open.
+ */
+function supervisions(rnd: Rnd, fx: Base, projects: FixtureRow[]): FixtureRow[] {
+  const rows: FixtureRow[] = [];
+  const add = (p: FixtureRow, supervisedOn: string, row: FixtureRow) =>
+    rows.push({
+      number: `DD${String(rows.length + 1).padStart(4, '0')}`,
+      community: p.community,
+      project: p.number,
+      supervisedOn,
+      supervisor: null,
+      findings: null,
+      resolvedOn: null,
+      ...row,
+    });
+  const seed = projects.filter((p) => String(p.community).startsWith(fx.street.slice(0, 9)));
+  [3, 3, 2, 2, 2, 2].forEach((times, i) => {
+    const p = seed[i];
+    for (let k = 0; k < times; k++) {
+      const found = k === 0;
+      add(p, day(2025, Number(String(p.startedOn).slice(5, 7)), 10 + 5 * k), {
+        supervisorKind: ['居民代表', '人大代表', '街道'][k],
+        supervisor: ['居民代表5名', '区人大代表', '街道社区发展办'][k],
+        findings: found ? FINDINGS[i % FINDINGS.length] : null,
+        resolvedOn: found ? day(2025, Number(String(p.startedOn).slice(5, 7)), 28) : null,
+      });
+    }
+  });
+  for (const p of projects.filter((x) => !String(x.community).startsWith(fx.street.slice(0, 9))))
+    for (let n = rnd.int(0, 3); n > 0; n--) {
+      const year = Number(String(p.startedOn).slice(0, 4));
+      const month = Math.min(12, Number(String(p.startedOn).slice(5, 7)) + rnd.int(0, 5));
+      const found = rnd.chance(0.4);
+      add(p, day(year, month, 28), {
+        supervisorKind: rnd.pick(SUPERVISORS),
+        findings: found ? rnd.pick(FINDINGS) : null,
+        resolvedOn: found && rnd.chance(0.7) ? day(year + (month === 12 ? 1 : 0), month === 12 ? 1 : month + 1, rnd.int(1, 28)) : null,
+      });
+    }
+  return rows;
+}
+
 /** The compound records' ledgers, by file. */
-export function compoundRecords(rnd: Rnd, fx: Base, _microProjects: FixtureRow[] = []): Record<string, FixtureRow[]> {
+export function compoundRecords(rnd: Rnd, fx: Base, microProjects: FixtureRow[]): Record<string, FixtureRow[]> {
   return {
     'workforce/compound_inspections.csv': inspections(rnd, fx),
     'workforce/compound_filings.csv': filings(rnd, fx),
     'workforce/smart_compounds.csv': smartCompounds(fx),
     'workforce/trainings.csv': propertyStaffTrainings(rnd, fx),
+    'workforce/micro_project_supervisions.csv': supervisions(rnd, fx, microProjects),
   };
 }

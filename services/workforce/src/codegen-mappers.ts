@@ -29,6 +29,7 @@ export const mappers = {
   PropertyFees: '../modules/property/property.entity#PropertyFee',
   HouseholdVisit: '../modules/visits/visit.entity#HouseholdVisit',
   MicroProject: '../modules/micro-projects/micro-project.entity#MicroProject',
+  MicroProjectSupervision: '../modules/micro-projects/micro-project.entity#MicroProjectSupervision',
   CompoundInspection: '../modules/compound-records/compound-record.entity#CompoundInspection',
   CompoundFiling: '../modules/compound-records/compound-record.entity#CompoundFiling',
   SmartCompound: '../modules/compound-records/compound-record.entity#SmartCompound',

@@ -14,7 +14,7 @@ import type { CommunityElection as CommunityElectionModel, ElectionResult as Ele
 import type { Suggestion as SuggestionModel } from '../modules/suggestions/suggestion.entity';
 import type { PropertyService as PropertyServiceModel, OwnersCommittee as OwnersCommitteeModel, PropertyFee as PropertyFeeModel } from '../modules/property/property.entity';
 import type { HouseholdVisit as HouseholdVisitModel } from '../modules/visits/visit.entity';
-import type { MicroProject as MicroProjectModel } from '../modules/micro-projects/micro-project.entity';
+import type { MicroProject as MicroProjectModel, MicroProjectSupervision as MicroProjectSupervisionModel } from '../modules/micro-projects/micro-project.entity';
 import type { CompoundInspection as CompoundInspectionModel, CompoundFiling as CompoundFilingModel, SmartCompound as SmartCompoundModel } from '../modules/compound-records/compound-record.entity';
 import type { Recognition as RecognitionModel } from '../modules/recognitions/recognition.entity';
 import type { Writeup as WriteupModel } from '../modules/writeups/writeup.entity';
@@ -816,6 +816,16 @@ export type CorrectMicroProjectInput = {
   unit?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 更正督单记录 / a correction of a supervision */
+export type CorrectMicroProjectSupervisionInput = {
+  findings?: InputMaybe<Scalars['String']['input']>;
+  /** 解决日期（null 清除）/ resolved on; null clears it */
+  resolvedOn?: InputMaybe<Scalars['Date']['input']>;
+  supervisedOn?: InputMaybe<Scalars['Date']['input']>;
+  supervisor?: InputMaybe<Scalars['String']['input']>;
+  supervisorKind?: InputMaybe<MicroProjectSupervisorKind>;
+};
+
 /** 更正业委会 / a correction of an owners' committee */
 export type CorrectOwnersCommitteeInput = {
   members?: InputMaybe<Scalars['Int']['input']>;
@@ -1350,10 +1360,14 @@ export type GovernanceFigures = {
   microProjectHouseholds: CountFigure;
   /** 完成项目工程量（一种单位，如“米”“个”）/ quantity in one unit (米, 个 …) of the works completed in the period */
   microProjectQuantity: CountFigure;
+  /** 本期督单次数（按督单日期），可按督单方 / supervisions (多方督单) of micro livelihood works held in the period, optionally by the supervisors' kinds */
+  microProjectSupervisions: CountFigure;
   /** 完成的小微民生项目数 / works completed in the period */
   microProjectsCompleted: CountFigure;
   /** 启动的小微民生项目数 / micro livelihood works started in the period */
   microProjectsStarted: CountFigure;
+  /** 本期接受督单的项目数 / works supervised at least once in the period */
+  microProjectsSupervised: CountFigure;
   /** 在任期内的业委会数（存量），可仅计红色业委会 / owners' committees in their term on the day; red: only 红色业委会 */
   ownersCommittees: CountFigure;
   /** 物业费收缴率 = 实缴户数 ÷ 应缴户数（当年），可按当年实行的模式 / fee collection rate of the year: households paid ÷ owing, by the mode compounds had that year */
@@ -1772,6 +1786,18 @@ export type GovernanceFiguresMicroProjectQuantityArgs = {
  * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
  * figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type GovernanceFiguresMicroProjectSupervisionsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  supervisorKinds?: InputMaybe<Array<MicroProjectSupervisorKind>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type GovernanceFiguresMicroProjectsCompletedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   category?: InputMaybe<MicroProjectCategory>;
@@ -1789,6 +1815,18 @@ export type GovernanceFiguresMicroProjectsStartedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   category?: InputMaybe<MicroProjectCategory>;
   sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresMicroProjectsSupervisedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  supervisorKinds?: InputMaybe<Array<MicroProjectSupervisorKind>>;
   year: Scalars['Int']['input'];
 };
 
@@ -2332,6 +2370,8 @@ export type MicroProject = {
   quantity: Maybe<Scalars['Float']['output']>;
   startedOn: Scalars['Date']['output'];
   status: MicroProjectStatus;
+  /** 督单记录，按日期 / supervisions of the work, by day */
+  supervisions: Array<MicroProjectSupervision>;
   /** 单位 / unit of the quantity */
   unit: Maybe<Scalars['String']['output']>;
 };
@@ -2395,6 +2435,73 @@ export type MicroProjectStatus =
   | 'COMPLETED'
   /** 已启动 / started */
   | 'STARTED';
+
+/** 小微民生项目督单记录（多方督单）/ a supervision of a micro livelihood work */
+export type MicroProjectSupervision = {
+  __typename?: 'MicroProjectSupervision';
+  community: Region;
+  /** 督查发现 / what was found */
+  findings: Maybe<Scalars['String']['output']>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  /** 督单编号 / number */
+  number: Scalars['String']['output'];
+  project: Maybe<MicroProject>;
+  /** 解决日期 / the day what was found was resolved */
+  resolvedOn: Maybe<Scalars['Date']['output']>;
+  supervisedOn: Scalars['Date']['output'];
+  /** 督单单位或身份（不记姓名）/ the supervising body or role, no names */
+  supervisor: Maybe<Scalars['String']['output']>;
+  supervisorKind: MicroProjectSupervisorKind;
+};
+
+/** 督单分页 / a page of supervisions */
+export type MicroProjectSupervisionConnection = {
+  __typename?: 'MicroProjectSupervisionConnection';
+  nodes: Array<MicroProjectSupervision>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 督单筛选 / supervision filter */
+export type MicroProjectSupervisionFilter = {
+  /** true：有发现且尚未解决 / true: something found and not yet resolved */
+  open?: InputMaybe<Scalars['Boolean']['input']>;
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  supervisedFrom?: InputMaybe<Scalars['Date']['input']>;
+  supervisedTo?: InputMaybe<Scalars['Date']['input']>;
+  supervisorKinds?: InputMaybe<Array<MicroProjectSupervisorKind>>;
+};
+
+/** 督单排序 / supervision sort */
+export type MicroProjectSupervisionSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: MicroProjectSupervisionSortField;
+};
+
+/** 督单排序字段 / supervision sort fields */
+export type MicroProjectSupervisionSortField =
+  | 'ID'
+  | 'SUPERVISED_ON';
+
+/** 督单方 / who supervised a micro livelihood work */
+export type MicroProjectSupervisorKind =
+  /** 社区 / the community */
+  | 'COMMUNITY'
+  /** 政协委员 / CPPCC members */
+  | 'CPPCC_MEMBER'
+  /** 人大代表 / deputies to the people's congress */
+  | 'NPC_DEPUTY'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 物业 / the property service */
+  | 'PROPERTY'
+  /** 居民代表 / residents' representatives */
+  | 'RESIDENT_REPRESENTATIVE'
+  /** 街道 / the street office */
+  | 'STREET';
 
 /** 调岗：未给出的项保持不变 / a move: what is not given stays as it is */
 export type MoveCommunityWorkerInput = {
@@ -2468,6 +2575,8 @@ export type Mutation = {
   correctHouseholdVisit: Maybe<HouseholdVisit>;
   /** 更正小微民生项目（原值留存于历史）/ correct a work; the earlier values kept in its history */
   correctMicroProject: Maybe<MicroProject>;
+  /** 更正督单记录（原值留存于历史）/ correct a supervision; the earlier values kept in its history */
+  correctMicroProjectSupervision: Maybe<MicroProjectSupervision>;
   /** 更正业委会（原值留存于历史）/ correct an owners' committee; the earlier values kept in its history */
   correctOwnersCommittee: Maybe<OwnersCommittee>;
   /** 更正物业费收缴（编号：小区全局编号:年度）/ correct a year's fee collection (id: <compound id>:<year>) */
@@ -2532,6 +2641,8 @@ export type Mutation = {
   recordElectionResult: Maybe<ElectionResult>;
   /** 登记一次跑楼或入户走访；编号缺省时自动编排 / record a round of visits; the number is assigned when not given */
   recordHouseholdVisit: Maybe<HouseholdVisit>;
+  /** 登记一次督单（多方督单）；编号缺省时自动编排 / record a supervision of a micro livelihood work; the number is assigned when not given */
+  recordMicroProjectSupervision: Maybe<MicroProjectSupervision>;
   /** 登记业委会（本届）/ record a compound's owners' committee for a term */
   recordOwnersCommittee: Maybe<OwnersCommittee>;
   /** 登记小区某年的物业费收缴 / record a compound's fee collection for a year */
@@ -2552,6 +2663,8 @@ export type Mutation = {
   registerSocialWorkExam: Maybe<SocialWorkExamRegistration>;
   /** 离职（日期默认今天）/ a worker leaves on a day, default today */
   releaseCommunityWorker: Maybe<CommunityWorker>;
+  /** 督单发现的问题已解决（日期默认今天）/ what a supervision found resolved on a day (default today) */
+  resolveMicroProjectSupervision: Maybe<MicroProjectSupervision>;
   /** 新建培训班次 / schedule a training session */
   scheduleWorkforceTraining: Maybe<WorkforceTraining>;
   /** 启动设施建设项目；编号缺省时自动编排 / start a building work on a facility; the number is assigned when not given */
@@ -2590,6 +2703,8 @@ export type Mutation = {
   withdrawHouseholdVisit: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的小微民生项目 / withdraw a work entered by mistake */
   withdrawMicroProject: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的督单记录 / withdraw a supervision entered by mistake */
+  withdrawMicroProjectSupervision: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的业委会 / withdraw an owners' committee entered by mistake */
   withdrawOwnersCommittee: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的物业费收缴记录 / withdraw a fee record entered by mistake */
@@ -2821,6 +2936,14 @@ export type MutationCorrectMicroProjectArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectMicroProjectSupervisionArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectMicroProjectSupervisionInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectOwnersCommitteeArgs = {
   id: Scalars['ID']['input'];
   input: CorrectOwnersCommitteeInput;
@@ -3043,6 +3166,12 @@ export type MutationRecordHouseholdVisitArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordMicroProjectSupervisionArgs = {
+  input: RecordMicroProjectSupervisionInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordOwnersCommitteeArgs = {
   input: RecordOwnersCommitteeInput;
 };
@@ -3102,6 +3231,13 @@ export type MutationRegisterSocialWorkExamArgs = {
 export type MutationReleaseCommunityWorkerArgs = {
   id: Scalars['ID']['input'];
   leftOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationResolveMicroProjectSupervisionArgs = {
+  id: Scalars['ID']['input'];
+  resolvedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -3229,6 +3365,13 @@ export type MutationWithdrawHouseholdVisitArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawMicroProjectArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawMicroProjectSupervisionArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -3531,6 +3674,10 @@ export type Query = {
   lookupRegions: Maybe<Array<Region>>;
   /** 小微民生项目：全局编号或本辖区的项目编号 / a micro livelihood work by global id, or by number in the caller's own district */
   microProject: Maybe<MicroProject>;
+  /** 督单记录：全局编号或本辖区的督单编号 / a supervision of a micro livelihood work by global id, or by number in the caller's own district */
+  microProjectSupervision: Maybe<MicroProjectSupervision>;
+  /** 小微民生项目督单记录列表（多方督单）/ supervisions of micro livelihood works */
+  microProjectSupervisions: Maybe<MicroProjectSupervisionConnection>;
   /** 小微民生项目（微改造）列表 / micro livelihood works */
   microProjects: Maybe<MicroProjectConnection>;
   /** 各日在岗社区工作者的人员编号（子图间内部查询，网关不开放）/ person ids of the workers in post on each day: for other subgraphs' figures, never exposed by the gateway */
@@ -3762,6 +3909,21 @@ export type QueryLookupRegionsArgs = {
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryMicroProjectArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryMicroProjectSupervisionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryMicroProjectSupervisionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MicroProjectSupervisionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<MicroProjectSupervisionSort>;
 };
 
 
@@ -4174,6 +4336,18 @@ export type RecordHouseholdVisitInput = {
   workerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** 登记督单 / recording a supervision */
+export type RecordMicroProjectSupervisionInput = {
+  findings?: InputMaybe<Scalars['String']['input']>;
+  /** 督单编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** 项目：全局编号或本辖区的项目编号 / the work */
+  projectId: Scalars['ID']['input'];
+  supervisedOn: Scalars['Date']['input'];
+  supervisor?: InputMaybe<Scalars['String']['input']>;
+  supervisorKind: MicroProjectSupervisorKind;
+};
+
 /** 登记业委会 / recording an owners' committee */
 export type RecordOwnersCommitteeInput = {
   compoundId: Scalars['ID']['input'];
@@ -4296,6 +4470,8 @@ export type Region = {
   id: Maybe<Scalars['ID']['output']>;
   /** 层级 / level */
   level: Maybe<RegionLevel>;
+  /** 该节点下的小微民生项目督单记录 / supervisions of micro livelihood works under this node */
+  microProjectSupervisions: Maybe<MicroProjectSupervisionConnection>;
   /** 该节点下的小微民生项目 / micro livelihood works under this node */
   microProjects: Maybe<MicroProjectConnection>;
   /** 名称 / name */
@@ -4430,6 +4606,15 @@ export type RegionHouseholdVisitsArgs = {
   filter?: InputMaybe<HouseholdVisitFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<HouseholdVisitSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionMicroProjectSupervisionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MicroProjectSupervisionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<MicroProjectSupervisionSort>;
 };
 
 
@@ -5657,6 +5842,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectGridInput: CorrectGridInput;
   CorrectHouseholdVisitInput: CorrectHouseholdVisitInput;
   CorrectMicroProjectInput: CorrectMicroProjectInput;
+  CorrectMicroProjectSupervisionInput: CorrectMicroProjectSupervisionInput;
   CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
   CorrectPropertyFeesInput: CorrectPropertyFeesInput;
   CorrectPropertyServiceInput: CorrectPropertyServiceInput;
@@ -5722,6 +5908,12 @@ export type ResolversTypes = ResolversObject<{
   MicroProjectSort: MicroProjectSort;
   MicroProjectSortField: MicroProjectSortField;
   MicroProjectStatus: MicroProjectStatus;
+  MicroProjectSupervision: ResolverTypeWrapper<MicroProjectSupervisionModel>;
+  MicroProjectSupervisionConnection: ResolverTypeWrapper<Omit<MicroProjectSupervisionConnection, 'nodes'> & { nodes: Array<ResolversTypes['MicroProjectSupervision']> }>;
+  MicroProjectSupervisionFilter: MicroProjectSupervisionFilter;
+  MicroProjectSupervisionSort: MicroProjectSupervisionSort;
+  MicroProjectSupervisionSortField: MicroProjectSupervisionSortField;
+  MicroProjectSupervisorKind: MicroProjectSupervisorKind;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OwnersCommittee: ResolverTypeWrapper<OwnersCommitteeModel>;
@@ -5756,6 +5948,7 @@ export type ResolversTypes = ResolversObject<{
   RecordCompoundInspectionInput: RecordCompoundInspectionInput;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
+  RecordMicroProjectSupervisionInput: RecordMicroProjectSupervisionInput;
   RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
   RecordPropertyFeesInput: RecordPropertyFeesInput;
   RecordRecognitionInput: RecordRecognitionInput;
@@ -5877,6 +6070,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectGridInput: CorrectGridInput;
   CorrectHouseholdVisitInput: CorrectHouseholdVisitInput;
   CorrectMicroProjectInput: CorrectMicroProjectInput;
+  CorrectMicroProjectSupervisionInput: CorrectMicroProjectSupervisionInput;
   CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
   CorrectPropertyFeesInput: CorrectPropertyFeesInput;
   CorrectPropertyServiceInput: CorrectPropertyServiceInput;
@@ -5928,6 +6122,10 @@ export type ResolversParentTypes = ResolversObject<{
   MicroProjectConnection: Omit<MicroProjectConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['MicroProject']> };
   MicroProjectFilter: MicroProjectFilter;
   MicroProjectSort: MicroProjectSort;
+  MicroProjectSupervision: MicroProjectSupervisionModel;
+  MicroProjectSupervisionConnection: Omit<MicroProjectSupervisionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['MicroProjectSupervision']> };
+  MicroProjectSupervisionFilter: MicroProjectSupervisionFilter;
+  MicroProjectSupervisionSort: MicroProjectSupervisionSort;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: Record<PropertyKey, never>;
   OwnersCommittee: OwnersCommitteeModel;
@@ -5953,6 +6151,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordCompoundInspectionInput: RecordCompoundInspectionInput;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
+  RecordMicroProjectSupervisionInput: RecordMicroProjectSupervisionInput;
   RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
   RecordPropertyFeesInput: RecordPropertyFeesInput;
   RecordRecognitionInput: RecordRecognitionInput;
@@ -6320,8 +6519,10 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   microProjectFunding?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectFundingArgs, 'year'>>;
   microProjectHouseholds?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectHouseholdsArgs, 'year'>>;
   microProjectQuantity?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectQuantityArgs, 'unit' | 'year'>>;
+  microProjectSupervisions?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectSupervisionsArgs, 'year'>>;
   microProjectsCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectsCompletedArgs, 'year'>>;
   microProjectsStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectsStartedArgs, 'year'>>;
+  microProjectsSupervised?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectsSupervisedArgs, 'year'>>;
   ownersCommittees?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresOwnersCommitteesArgs, 'year'>>;
   propertyFeeCollectionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresPropertyFeeCollectionRateArgs, 'year'>>;
   recognitionsGranted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresRecognitionsGrantedArgs, 'year'>>;
@@ -6459,11 +6660,31 @@ export type MicroProjectResolvers<ContextType = RequestContext, ParentType exten
   quantity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MicroProjectStatus'], ParentType, ContextType>;
+  supervisions?: Resolver<Array<ResolversTypes['MicroProjectSupervision']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type MicroProjectConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MicroProjectConnection'] = ResolversParentTypes['MicroProjectConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['MicroProject']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MicroProjectSupervisionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MicroProjectSupervision'] = ResolversParentTypes['MicroProjectSupervision']> = ResolversObject<{
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  findings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType>;
+  resolvedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  supervisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  supervisor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supervisorKind?: Resolver<ResolversTypes['MicroProjectSupervisorKind'], ParentType, ContextType>;
+}>;
+
+export type MicroProjectSupervisionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MicroProjectSupervisionConnection'] = ResolversParentTypes['MicroProjectSupervisionConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['MicroProjectSupervision']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -6495,6 +6716,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctGrid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
   correctHouseholdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<MutationCorrectHouseholdVisitArgs, 'id' | 'input'>>;
   correctMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationCorrectMicroProjectArgs, 'id' | 'input'>>;
+  correctMicroProjectSupervision?: Resolver<Maybe<ResolversTypes['MicroProjectSupervision']>, ParentType, ContextType, RequireFields<MutationCorrectMicroProjectSupervisionArgs, 'id' | 'input'>>;
   correctOwnersCommittee?: Resolver<Maybe<ResolversTypes['OwnersCommittee']>, ParentType, ContextType, RequireFields<MutationCorrectOwnersCommitteeArgs, 'id' | 'input'>>;
   correctPropertyFees?: Resolver<Maybe<ResolversTypes['PropertyFees']>, ParentType, ContextType, RequireFields<MutationCorrectPropertyFeesArgs, 'id' | 'input'>>;
   correctPropertyService?: Resolver<Maybe<ResolversTypes['PropertyService']>, ParentType, ContextType, RequireFields<MutationCorrectPropertyServiceArgs, 'id' | 'input'>>;
@@ -6527,6 +6749,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordCompoundInspectionRectification?: Resolver<Maybe<ResolversTypes['CompoundInspection']>, ParentType, ContextType, RequireFields<MutationRecordCompoundInspectionRectificationArgs, 'id'>>;
   recordElectionResult?: Resolver<Maybe<ResolversTypes['ElectionResult']>, ParentType, ContextType, RequireFields<MutationRecordElectionResultArgs, 'input'>>;
   recordHouseholdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<MutationRecordHouseholdVisitArgs, 'input'>>;
+  recordMicroProjectSupervision?: Resolver<Maybe<ResolversTypes['MicroProjectSupervision']>, ParentType, ContextType, RequireFields<MutationRecordMicroProjectSupervisionArgs, 'input'>>;
   recordOwnersCommittee?: Resolver<Maybe<ResolversTypes['OwnersCommittee']>, ParentType, ContextType, RequireFields<MutationRecordOwnersCommitteeArgs, 'input'>>;
   recordPropertyFees?: Resolver<Maybe<ResolversTypes['PropertyFees']>, ParentType, ContextType, RequireFields<MutationRecordPropertyFeesArgs, 'input'>>;
   recordRecognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType, RequireFields<MutationRecordRecognitionArgs, 'input'>>;
@@ -6537,6 +6760,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordWriteup?: Resolver<Maybe<ResolversTypes['Writeup']>, ParentType, ContextType, RequireFields<MutationRecordWriteupArgs, 'input'>>;
   registerSocialWorkExam?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRegisterSocialWorkExamArgs, 'input'>>;
   releaseCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
+  resolveMicroProjectSupervision?: Resolver<Maybe<ResolversTypes['MicroProjectSupervision']>, ParentType, ContextType, RequireFields<MutationResolveMicroProjectSupervisionArgs, 'id'>>;
   scheduleWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
   startFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationStartFacilityWorkArgs, 'input'>>;
   startMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationStartMicroProjectArgs, 'input'>>;
@@ -6556,6 +6780,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawGrid?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
   withdrawHouseholdVisit?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawHouseholdVisitArgs, 'id' | 'reason'>>;
   withdrawMicroProject?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawMicroProjectArgs, 'id' | 'reason'>>;
+  withdrawMicroProjectSupervision?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawMicroProjectSupervisionArgs, 'id' | 'reason'>>;
   withdrawOwnersCommittee?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawOwnersCommitteeArgs, 'id' | 'reason'>>;
   withdrawPropertyFees?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPropertyFeesArgs, 'id' | 'reason'>>;
   withdrawPropertyService?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPropertyServiceArgs, 'id' | 'reason'>>;
@@ -6658,6 +6883,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   lookupNodesUnder?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, RequireFields<QueryLookupNodesUnderArgs, 'code' | 'level'>>;
   lookupRegions?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, RequireFields<QueryLookupRegionsArgs, 'codes'>>;
   microProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<QueryMicroProjectArgs, 'id'>>;
+  microProjectSupervision?: Resolver<Maybe<ResolversTypes['MicroProjectSupervision']>, ParentType, ContextType, RequireFields<QueryMicroProjectSupervisionArgs, 'id'>>;
+  microProjectSupervisions?: Resolver<Maybe<ResolversTypes['MicroProjectSupervisionConnection']>, ParentType, ContextType, Partial<QueryMicroProjectSupervisionsArgs>>;
   microProjects?: Resolver<Maybe<ResolversTypes['MicroProjectConnection']>, ParentType, ContextType, Partial<QueryMicroProjectsArgs>>;
   personsInPost?: Resolver<Maybe<Array<ResolversTypes['PersonsOnDay']>>, ParentType, ContextType, RequireFields<QueryPersonsInPostArgs, 'days'>>;
   propertyServices?: Resolver<Maybe<ResolversTypes['PropertyServiceConnection']>, ParentType, ContextType, Partial<QueryPropertyServicesArgs>>;
@@ -6751,6 +6978,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   householdVisits?: Resolver<Maybe<ResolversTypes['HouseholdVisitConnection']>, ParentType, ContextType, Partial<RegionHouseholdVisitsArgs>>;
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['RegionLevel']>, ParentType, ContextType>;
+  microProjectSupervisions?: Resolver<Maybe<ResolversTypes['MicroProjectSupervisionConnection']>, ParentType, ContextType, Partial<RegionMicroProjectSupervisionsArgs>>;
   microProjects?: Resolver<Maybe<ResolversTypes['MicroProjectConnection']>, ParentType, ContextType, Partial<RegionMicroProjectsArgs>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
@@ -7000,6 +7228,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   LedgerRowImport?: LedgerRowImportResolvers<ContextType>;
   MicroProject?: MicroProjectResolvers<ContextType>;
   MicroProjectConnection?: MicroProjectConnectionResolvers<ContextType>;
+  MicroProjectSupervision?: MicroProjectSupervisionResolvers<ContextType>;
+  MicroProjectSupervisionConnection?: MicroProjectSupervisionConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OwnersCommittee?: OwnersCommitteeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -17,6 +17,7 @@ import { Migration20261210000010_VillagersGroups } from './Migration202612100000
 import { Migration20261210000011_TrainingProgramme } from './Migration20261210000011_TrainingProgramme';
 import { Migration20261220000300_CompoundRecords } from './Migration20261220000300_CompoundRecords';
 import { Migration20261220000301_PropertyStaffTraining } from './Migration20261220000301_PropertyStaffTraining';
+import { Migration20261220000302_MicroProjectSupervisions } from './Migration20261220000302_MicroProjectSupervisions';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000011_TrainingProgramme', class: Migration20261210000011_TrainingProgramme },
   { name: 'Migration20261220000300_CompoundRecords', class: Migration20261220000300_CompoundRecords },
   { name: 'Migration20261220000301_PropertyStaffTraining', class: Migration20261220000301_PropertyStaffTraining },
+  { name: 'Migration20261220000302_MicroProjectSupervisions', class: Migration20261220000302_MicroProjectSupervisions },
 ];
