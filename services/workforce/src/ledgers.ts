@@ -14,6 +14,7 @@ import { microProjectsLedger, microProjectSupervisionsLedger } from './modules/m
 import { compoundFilingsLedger, compoundInspectionsLedger, smartCompoundsLedger } from './modules/compound-records/compound-records.ledger';
 import { recognitionsLedger } from './modules/recognitions/recognitions.ledger';
 import { writeupsLedger } from './modules/writeups/writeups.ledger';
+import { jointEventsLedger, workingBodiesLedger, workingBodyMembersLedger } from './modules/bodies/bodies.ledger';
 import { villagersGroupsLedger } from './modules/villagers-groups/villagers-groups.ledger';
 
 /** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
@@ -47,4 +48,7 @@ export const ledgers: LedgerImporter[] = [
   smartCompoundsLedger,
   recognitionsLedger,
   writeupsLedger,
+  workingBodiesLedger,
+  workingBodyMembersLedger,
+  jointEventsLedger,
 ];
