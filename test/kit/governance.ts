@@ -6,6 +6,7 @@ import { ledgers } from '@district/workforce';
 import { SHANGJIE } from './datasets';
 import { workingBodyFixtures } from './governance-bodies';
 import { documents } from './governance-documents';
+import { compoundRecords } from './governance-compounds';
 
 /**
  * Grassroots-governance ledgers of realistic size for Shangjie (issue 15), generated
@@ -870,6 +871,7 @@ export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWo
     ...workingBodyFixtures(seeded(15_20), base, opts.workers ?? []),
     ...documents(base, opts.workers ?? []),
   };
+  Object.assign(rows, compoundRecords(seeded(15_30), base, rows['workforce/micro_projects.csv']));
   for (const [file, list] of Object.entries(rows)) writeLedger(dir, file, list);
   return { dir, ...base, rows };
 }

@@ -11,7 +11,8 @@ import { CommunityElection, ElectionResult } from './modules/elections/election.
 import { Suggestion } from './modules/suggestions/suggestion.entity';
 import { OwnersCommittee, PropertyFee, PropertyService } from './modules/property/property.entity';
 import { HouseholdVisit } from './modules/visits/visit.entity';
-import { MicroProject } from './modules/micro-projects/micro-project.entity';
+import { MicroProject, MicroProjectSupervision } from './modules/micro-projects/micro-project.entity';
+import { CompoundFiling, CompoundInspection, SmartCompound } from './modules/compound-records/compound-record.entity';
 import { Recognition } from './modules/recognitions/recognition.entity';
 import { Writeup } from './modules/writeups/writeup.entity';
 import { JointEvent, WorkingBody, WorkingBodyMember } from './modules/bodies/bodies.entity';
@@ -45,6 +46,10 @@ export const entities = [
   PropertyFee,
   HouseholdVisit,
   MicroProject,
+  MicroProjectSupervision,
+  CompoundInspection,
+  CompoundFiling,
+  SmartCompound,
   Recognition,
   Writeup,
   WorkingBody,

@@ -10,7 +10,8 @@ import { electionResultsLedger, electionsLedger } from './modules/elections/elec
 import { suggestionsLedger } from './modules/suggestions/suggestions.ledger';
 import { ownersCommitteesLedger, propertyFeesLedger, propertyServicesLedger } from './modules/property/property.ledger';
 import { householdVisitsLedger } from './modules/visits/visits.ledger';
-import { microProjectsLedger } from './modules/micro-projects/micro-projects.ledger';
+import { microProjectsLedger, microProjectSupervisionsLedger } from './modules/micro-projects/micro-projects.ledger';
+import { compoundFilingsLedger, compoundInspectionsLedger, smartCompoundsLedger } from './modules/compound-records/compound-records.ledger';
 import { recognitionsLedger } from './modules/recognitions/recognitions.ledger';
 import { writeupsLedger } from './modules/writeups/writeups.ledger';
 import { jointEventsLedger, workingBodiesLedger, workingBodyMembersLedger } from './modules/bodies/bodies.ledger';
@@ -42,6 +43,10 @@ export const ledgers: LedgerImporter[] = [
   propertyFeesLedger,
   householdVisitsLedger,
   microProjectsLedger,
+  microProjectSupervisionsLedger,
+  compoundInspectionsLedger,
+  compoundFilingsLedger,
+  smartCompoundsLedger,
   recognitionsLedger,
   writeupsLedger,
   workingBodiesLedger,

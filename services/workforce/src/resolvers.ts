@@ -25,6 +25,8 @@ import { visitResolvers } from './modules/visits/visits.resolvers';
 import { visitMutations } from './modules/visits/visits.mutations';
 import { microProjectResolvers } from './modules/micro-projects/micro-projects.resolvers';
 import { microProjectMutations } from './modules/micro-projects/micro-projects.mutations';
+import { compoundRecordResolvers } from './modules/compound-records/compound-records.resolvers';
+import { compoundRecordMutations } from './modules/compound-records/compound-records.mutations';
 import { recognitionResolvers } from './modules/recognitions/recognitions.resolvers';
 import { recognitionMutations } from './modules/recognitions/recognitions.mutations';
 import { writeupResolvers } from './modules/writeups/writeups.resolvers';
@@ -65,6 +67,8 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: visitMutations },
   microProjectResolvers,
   { Mutation: microProjectMutations },
+  compoundRecordResolvers,
+  { Mutation: compoundRecordMutations },
   recognitionResolvers,
   { Mutation: recognitionMutations },
   writeupResolvers,

@@ -14,7 +14,8 @@ import type { CommunityElection as CommunityElectionModel, ElectionResult as Ele
 import type { Suggestion as SuggestionModel } from '../modules/suggestions/suggestion.entity';
 import type { PropertyService as PropertyServiceModel, OwnersCommittee as OwnersCommitteeModel, PropertyFee as PropertyFeeModel } from '../modules/property/property.entity';
 import type { HouseholdVisit as HouseholdVisitModel } from '../modules/visits/visit.entity';
-import type { MicroProject as MicroProjectModel } from '../modules/micro-projects/micro-project.entity';
+import type { MicroProject as MicroProjectModel, MicroProjectSupervision as MicroProjectSupervisionModel } from '../modules/micro-projects/micro-project.entity';
+import type { CompoundInspection as CompoundInspectionModel, CompoundFiling as CompoundFilingModel, SmartCompound as SmartCompoundModel } from '../modules/compound-records/compound-record.entity';
 import type { Recognition as RecognitionModel } from '../modules/recognitions/recognition.entity';
 import type { Writeup as WriteupModel } from '../modules/writeups/writeup.entity';
 import type { WorkingBody as WorkingBodyModel, WorkingBodyMember as WorkingBodyMemberModel, JointEvent as JointEventModel } from '../modules/bodies/bodies.entity';
@@ -549,6 +550,132 @@ export type CompoundConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** 备案办理记录：某日某类备案的件次 / filings of one kind handled on a day, in items (件次) */
+export type CompoundFiling = {
+  __typename?: 'CompoundFiling';
+  community: Region;
+  compound: Maybe<Compound>;
+  filedOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  /** 件次 / items */
+  items: Scalars['Int']['output'];
+  kind: CompoundFilingKind;
+  /** 备案编号 / number */
+  number: Scalars['String']['output'];
+  /** 事项说明 / what was filed */
+  subject: Maybe<Scalars['String']['output']>;
+};
+
+/** 备案分页 / a page of filing records */
+export type CompoundFilingConnection = {
+  __typename?: 'CompoundFilingConnection';
+  nodes: Array<CompoundFiling>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 备案筛选 / filing filter */
+export type CompoundFilingFilter = {
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  filedFrom?: InputMaybe<Scalars['Date']['input']>;
+  filedTo?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<CompoundFilingKind>>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 备案类型 / kind of filing */
+export type CompoundFilingKind =
+  /** 新建住宅附属设施设备交付使用备案 / handover of a new estate's facilities */
+  | 'FACILITY_HANDOVER'
+  /** 房屋租赁登记备案 / residential lease registration */
+  | 'LEASE'
+  /** 其他备案 / other */
+  | 'OTHER'
+  /** 物业合同备案（前期物业服务合同等）/ property service contract */
+  | 'PROPERTY_CONTRACT'
+  /** 物业承接查验备案 / property takeover inspection */
+  | 'TAKEOVER_INSPECTION';
+
+/** 备案排序 / filing sort */
+export type CompoundFilingSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: CompoundFilingSortField;
+};
+
+/** 备案排序字段 / filing sort fields */
+export type CompoundFilingSortField =
+  | 'FILED_ON'
+  | 'ID'
+  | 'ITEMS';
+
+/** 小区检查记录：检查内容、发现与整改的问题 / an inspection of a compound: what was looked at, problems found and fixed */
+export type CompoundInspection = {
+  __typename?: 'CompoundInspection';
+  community: Region;
+  compound: Maybe<Compound>;
+  /** 整改完成日期 / the day the fixes were confirmed */
+  fixedOn: Maybe<Scalars['Date']['output']>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  inspectedOn: Scalars['Date']['output'];
+  /** 检查单位 / the inspecting office */
+  inspector: Maybe<Scalars['String']['output']>;
+  kind: CompoundInspectionKind;
+  /** 检查编号 / number */
+  number: Scalars['String']['output'];
+  /** 已整改问题数（个）/ problems fixed */
+  problemsFixed: Scalars['Int']['output'];
+  /** 发现问题数（个）/ problems found */
+  problemsFound: Scalars['Int']['output'];
+  /** 检查内容（安全生产、特种设备、监控系统、环境卫生 …）/ what was looked at */
+  subjects: Maybe<Scalars['String']['output']>;
+};
+
+/** 小区检查分页 / a page of inspections */
+export type CompoundInspectionConnection = {
+  __typename?: 'CompoundInspectionConnection';
+  nodes: Array<CompoundInspection>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 小区检查筛选 / inspection filter */
+export type CompoundInspectionFilter = {
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  inspectedFrom?: InputMaybe<Scalars['Date']['input']>;
+  inspectedTo?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<CompoundInspectionKind>>;
+  /** true：尚有未整改的问题 / true: some problems not yet fixed */
+  open?: InputMaybe<Scalars['Boolean']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 小区检查类型 / kind of compound inspection */
+export type CompoundInspectionKind =
+  /** 联合检查 / joint, with other departments */
+  | 'JOINT'
+  /** 随机检查 / random */
+  | 'RANDOM'
+  /** 日常检查 / routine */
+  | 'ROUTINE'
+  /** 专项检查 / special (one subject) */
+  | 'SPECIAL';
+
+/** 小区检查排序 / inspection sort */
+export type CompoundInspectionSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: CompoundInspectionSortField;
+};
+
+/** 小区检查排序字段 / inspection sort fields */
+export type CompoundInspectionSortField =
+  | 'ID'
+  | 'INSPECTED_ON'
+  | 'PROBLEMS_FOUND';
+
 /** 更正自治站议事或活动 / a correction of a meeting or activity */
 export type CorrectAutonomyActivityInput = {
   heldOn?: InputMaybe<Scalars['Date']['input']>;
@@ -631,6 +758,15 @@ export type CorrectCommunityWorkerInput = {
   tier?: InputMaybe<CommunityWorkerTier>;
 };
 
+/** 更正备案记录 / a correction of a filing record */
+export type CorrectCompoundFilingInput = {
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  filedOn?: InputMaybe<Scalars['Date']['input']>;
+  items?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<CompoundFilingKind>;
+  subject?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 更正小区 / a correction of a compound */
 export type CorrectCompoundInput = {
   /** 撤销日期（null 清除）/ abolished on; null clears it */
@@ -641,6 +777,18 @@ export type CorrectCompoundInput = {
   households?: InputMaybe<Scalars['Int']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   propertyMode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正小区检查 / a correction of an inspection */
+export type CorrectCompoundInspectionInput = {
+  /** 整改完成日期（null 清除）/ fixed on; null clears it */
+  fixedOn?: InputMaybe<Scalars['Date']['input']>;
+  inspectedOn?: InputMaybe<Scalars['Date']['input']>;
+  inspector?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<CompoundInspectionKind>;
+  problemsFixed?: InputMaybe<Scalars['Int']['input']>;
+  problemsFound?: InputMaybe<Scalars['Int']['input']>;
+  subjects?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** 更正议题 / a correction of a deliberation topic */
@@ -748,6 +896,16 @@ export type CorrectMicroProjectInput = {
   unit?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 更正督单记录 / a correction of a supervision */
+export type CorrectMicroProjectSupervisionInput = {
+  findings?: InputMaybe<Scalars['String']['input']>;
+  /** 解决日期（null 清除）/ resolved on; null clears it */
+  resolvedOn?: InputMaybe<Scalars['Date']['input']>;
+  supervisedOn?: InputMaybe<Scalars['Date']['input']>;
+  supervisor?: InputMaybe<Scalars['String']['input']>;
+  supervisorKind?: InputMaybe<MicroProjectSupervisorKind>;
+};
+
 /** 更正业委会 / a correction of an owners' committee */
 export type CorrectOwnersCommitteeInput = {
   members?: InputMaybe<Scalars['Int']['input']>;
@@ -806,6 +964,21 @@ export type CorrectResidentSuggestionInput = {
   content?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 更正智慧小区建设项目 / a correction of a smart compound work */
+export type CorrectSmartCompoundInput = {
+  acceptedOn?: InputMaybe<Scalars['Date']['input']>;
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  contractor?: InputMaybe<Scalars['String']['input']>;
+  equipment?: InputMaybe<Scalars['String']['input']>;
+  funding?: InputMaybe<Scalars['Float']['input']>;
+  fundingSource?: InputMaybe<FundingSource>;
+  installedOn?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<SmartCompoundKind>;
+  plannedOn?: InputMaybe<Scalars['Date']['input']>;
+  resettlement?: InputMaybe<Scalars['Boolean']['input']>;
+  startedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** 更正证书 / a correction of a certificate */
 export type CorrectSocialWorkCertificateInput = {
   /** 持证人身份证号 / holder's ID number */
@@ -849,6 +1022,8 @@ export type CorrectWorkforceTrainingInput = {
   organiser?: InputMaybe<Scalars['String']['input']>;
   /** 主办单位所在区划 / the organising office's node */
   organiserCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 参训人次（null 清除）/ headcount; null clears it */
+  participants?: InputMaybe<Scalars['Int']['input']>;
   /** 培训项目（null 清除）/ programme; null clears it */
   programme?: InputMaybe<Scalars['String']['input']>;
   startOn?: InputMaybe<Scalars['Date']['input']>;
@@ -1411,6 +1586,10 @@ export type GovernanceFigures = {
   bodiesEstablished: CountFigure;
   /** 完成“三委”换届的社区数（按换届完成日期）/ communities that completed the election of their three committees in the period */
   communitiesElected: CountFigure;
+  /** 本期办理备案件次（按办理日期），可按备案类型 / filings handled in the period in items (件次), optionally of some kinds */
+  compoundFilings: CountFigure;
+  /** 本期检查次数（按检查日期），可按检查类型 / inspections of compounds held in the period, optionally of some kinds (随机、日常 …) */
+  compoundInspections: CountFigure;
   /** 某种物业管理模式的小区数（存量），可仅计红色物业 / compounds managed in a mode on the day; redProperty: only 红色物业 */
   compoundsByPropertyMode: CountFigure;
   /** 本期印发此类文件的单位数（社区、网格、街道，不重复）/ distinct issuers (communities, grids, streets) of such documents in the period: N个社区明确任务清单 */
@@ -1447,6 +1626,12 @@ export type GovernanceFigures = {
   facilityWorksStarted: CountFigure;
   /** 跑楼、入户走访次数，可按类型 / rounds of visits in the period, by kind */
   householdVisits: CountFigure;
+  /** 本期检查发现的问题中截至期末已整改的个数 / of the problems the period's inspections found, those fixed by the period's last day */
+  inspectionProblemsFixed: CountFigure;
+  /** 本期检查发现问题数（个）/ problems found by the period's inspections */
+  inspectionProblemsFound: CountFigure;
+  /** 整改率：已整改 ÷ 发现问题（同一批检查）/ rectification rate: problems fixed ÷ found, of the same inspections */
+  inspectionRectificationRate: RateFigure;
   /** 协作节约的成本（元，成本降低）/ yuan saved by holding events together */
   jointEventCostSaved: CountFigure;
   /** 出席企业（家，各场相加）/ enterprises attending (units, added over events) */
@@ -1469,10 +1654,14 @@ export type GovernanceFigures = {
   microProjectHouseholds: CountFigure;
   /** 完成项目工程量（一种单位，如“米”“个”）/ quantity in one unit (米, 个 …) of the works completed in the period */
   microProjectQuantity: CountFigure;
+  /** 本期督单次数（按督单日期），可按督单方 / supervisions (多方督单) of micro livelihood works held in the period, optionally by the supervisors' kinds */
+  microProjectSupervisions: CountFigure;
   /** 完成的小微民生项目数 / works completed in the period */
   microProjectsCompleted: CountFigure;
   /** 启动的小微民生项目数 / micro livelihood works started in the period */
   microProjectsStarted: CountFigure;
+  /** 本期接受督单的项目数 / works supervised at least once in the period */
+  microProjectsSupervised: CountFigure;
   /** 在任期内的业委会数（存量），可仅计红色业委会 / owners' committees in their term on the day; red: only 红色业委会 */
   ownersCommittees: CountFigure;
   /** 物业费收缴率 = 实缴户数 ÷ 应缴户数（当年），可按当年实行的模式 / fee collection rate of the year: households paid ÷ owing, by the mode compounds had that year */
@@ -1481,6 +1670,14 @@ export type GovernanceFigures = {
   recognitionsGranted: CountFigure;
   /** 截至asOf累计获得的荣誉、品牌、示范点位等（存量）/ recognitions granted on or before the day */
   recognitionsHeld: CountFigure;
+  /** 本期建成的智慧小区数 / smart compounds completed in the period */
+  smartCompoundsCompleted: CountFigure;
+  /** 截至 asOf 已建成投用的智慧小区数 / smart compounds in service on asOf (completed by then) */
+  smartCompoundsInService: CountFigure;
+  /** 本期启动（选定点位）的智慧小区建设项目数；resettlement：仅安置小区 / smart compound works started in the period; resettlement: only resettlement compounds (安置小区) */
+  smartCompoundsStarted: CountFigure;
+  /** 截至 asOf 已启动（在建或建成）的智慧小区数，即规划建设的小区 / smart compound works started by asOf, under way or done (what a plan counts) */
+  smartCompoundsUnderway: CountFigure;
   /** 达到星级的设施数（存量：按asOf当日有效的评定，即该日及之前最近一次评定）/ facilities in use whose rating on the day (the latest on or before it) is at least minStar stars (default 1) */
   starRatedFacilities: CountFigure;
   /** 采纳率 = 采纳 ÷ 办结 / adoption rate: adopted ÷ closed in the period */
@@ -1649,6 +1846,30 @@ export type GovernanceFiguresBodiesEstablishedArgs = {
  */
 export type GovernanceFiguresCommunitiesElectedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresCompoundFilingsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<CompoundFilingKind>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresCompoundInspectionsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<CompoundInspectionKind>>;
   year: Scalars['Int']['input'];
 };
 
@@ -1902,6 +2123,42 @@ export type GovernanceFiguresHouseholdVisitsArgs = {
  * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
  * figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type GovernanceFiguresInspectionProblemsFixedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<CompoundInspectionKind>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresInspectionProblemsFoundArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<CompoundInspectionKind>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresInspectionRectificationRateArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kinds?: InputMaybe<Array<CompoundInspectionKind>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type GovernanceFiguresJointEventCostSavedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   jointOnly?: InputMaybe<Scalars['Boolean']['input']>;
@@ -2046,6 +2303,18 @@ export type GovernanceFiguresMicroProjectQuantityArgs = {
  * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
  * figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type GovernanceFiguresMicroProjectSupervisionsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  supervisorKinds?: InputMaybe<Array<MicroProjectSupervisorKind>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type GovernanceFiguresMicroProjectsCompletedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   category?: InputMaybe<MicroProjectCategory>;
@@ -2063,6 +2332,18 @@ export type GovernanceFiguresMicroProjectsStartedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   category?: InputMaybe<MicroProjectCategory>;
   sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresMicroProjectsSupervisedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  supervisorKinds?: InputMaybe<Array<MicroProjectSupervisorKind>>;
   year: Scalars['Int']['input'];
 };
 
@@ -2118,6 +2399,58 @@ export type GovernanceFiguresRecognitionsHeldArgs = {
   level?: InputMaybe<RecognitionLevel>;
   minLevel?: InputMaybe<RecognitionLevel>;
   rank?: InputMaybe<RecognitionRank>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSmartCompoundsCompletedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<SmartCompoundKind>;
+  resettlement?: InputMaybe<Scalars['Boolean']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSmartCompoundsInServiceArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<SmartCompoundKind>;
+  resettlement?: InputMaybe<Scalars['Boolean']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSmartCompoundsStartedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<SmartCompoundKind>;
+  resettlement?: InputMaybe<Scalars['Boolean']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresSmartCompoundsUnderwayArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<SmartCompoundKind>;
+  resettlement?: InputMaybe<Scalars['Boolean']['input']>;
   year: Scalars['Int']['input'];
 };
 
@@ -2646,6 +2979,8 @@ export type MicroProject = {
   quantity: Maybe<Scalars['Float']['output']>;
   startedOn: Scalars['Date']['output'];
   status: MicroProjectStatus;
+  /** 督单记录，按日期 / supervisions of the work, by day */
+  supervisions: Array<MicroProjectSupervision>;
   /** 单位 / unit of the quantity */
   unit: Maybe<Scalars['String']['output']>;
 };
@@ -2710,6 +3045,73 @@ export type MicroProjectStatus =
   /** 已启动 / started */
   | 'STARTED';
 
+/** 小微民生项目督单记录（多方督单）/ a supervision of a micro livelihood work */
+export type MicroProjectSupervision = {
+  __typename?: 'MicroProjectSupervision';
+  community: Region;
+  /** 督查发现 / what was found */
+  findings: Maybe<Scalars['String']['output']>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  /** 督单编号 / number */
+  number: Scalars['String']['output'];
+  project: Maybe<MicroProject>;
+  /** 解决日期 / the day what was found was resolved */
+  resolvedOn: Maybe<Scalars['Date']['output']>;
+  supervisedOn: Scalars['Date']['output'];
+  /** 督单单位或身份（不记姓名）/ the supervising body or role, no names */
+  supervisor: Maybe<Scalars['String']['output']>;
+  supervisorKind: MicroProjectSupervisorKind;
+};
+
+/** 督单分页 / a page of supervisions */
+export type MicroProjectSupervisionConnection = {
+  __typename?: 'MicroProjectSupervisionConnection';
+  nodes: Array<MicroProjectSupervision>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 督单筛选 / supervision filter */
+export type MicroProjectSupervisionFilter = {
+  /** true：有发现且尚未解决 / true: something found and not yet resolved */
+  open?: InputMaybe<Scalars['Boolean']['input']>;
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  supervisedFrom?: InputMaybe<Scalars['Date']['input']>;
+  supervisedTo?: InputMaybe<Scalars['Date']['input']>;
+  supervisorKinds?: InputMaybe<Array<MicroProjectSupervisorKind>>;
+};
+
+/** 督单排序 / supervision sort */
+export type MicroProjectSupervisionSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: MicroProjectSupervisionSortField;
+};
+
+/** 督单排序字段 / supervision sort fields */
+export type MicroProjectSupervisionSortField =
+  | 'ID'
+  | 'SUPERVISED_ON';
+
+/** 督单方 / who supervised a micro livelihood work */
+export type MicroProjectSupervisorKind =
+  /** 社区 / the community */
+  | 'COMMUNITY'
+  /** 政协委员 / CPPCC members */
+  | 'CPPCC_MEMBER'
+  /** 人大代表 / deputies to the people's congress */
+  | 'NPC_DEPUTY'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 物业 / the property service */
+  | 'PROPERTY'
+  /** 居民代表 / residents' representatives */
+  | 'RESIDENT_REPRESENTATIVE'
+  /** 街道 / the street office */
+  | 'STREET';
+
 /** 调岗：未给出的项保持不变 / a move: what is not given stays as it is */
 export type MoveCommunityWorkerInput = {
   communityCode?: InputMaybe<Scalars['ID']['input']>;
@@ -2730,6 +3132,8 @@ export type Mutation = {
   acceptAutonomyStation: Maybe<AutonomyStation>;
   /** 项目验收（日期默认今天）/ a completed work is accepted on a day, default today */
   acceptFacilityWork: Maybe<FacilityWork>;
+  /** 智慧小区验收（日期默认今天）/ the smart compound accepted on a day (default today) */
+  acceptSmartCompound: Maybe<SmartCompound>;
   /** 为清单增加事项；编号缺省时自动编排 / add an item to a list; the number is assigned when not given */
   addDocumentItem: Maybe<DocumentItem>;
   /** 增加机构成员（成员单位和/或社工，及其职责）/ add a member to a body: a member unit and/or a worker, with its duty */
@@ -2750,6 +3154,8 @@ export type Mutation = {
   completeFacilityWork: Maybe<FacilityWork>;
   /** 小微民生项目完成（日期默认今天），可同时给出惠及户数 / a work is completed on a day (default today), with the households it benefits */
   completeMicroProject: Maybe<MicroProject>;
+  /** 智慧小区建成（日期默认今天）/ the smart compound completed on a day (default today) */
+  completeSmartCompound: Maybe<SmartCompound>;
   /** 更正自治站议事或活动（原值留存于历史）/ correct a meeting or activity; the earlier values kept in its history */
   correctAutonomyActivity: Maybe<AutonomyActivity>;
   /** 更正自治站（原值留存于历史）/ correct a station; the earlier values kept in its history */
@@ -2768,6 +3174,10 @@ export type Mutation = {
   correctCommunityWorker: Maybe<CommunityWorker>;
   /** 更正小区（全局编号或本辖区的小区编号）/ correct a compound (global id, or number in the caller's district); the earlier values kept in its history */
   correctCompound: Maybe<Compound>;
+  /** 更正备案记录（原值留存于历史）/ correct a filing record; the earlier values kept in its history */
+  correctCompoundFiling: Maybe<CompoundFiling>;
+  /** 更正小区检查记录（原值留存于历史）/ correct an inspection; the earlier values kept in its history */
+  correctCompoundInspection: Maybe<CompoundInspection>;
   /** 更正议题（原值留存于历史）/ correct a topic; the earlier values kept in its history (the loop's steps move with their own mutations) */
   correctDeliberationTopic: Maybe<DeliberationTopic>;
   /** 更正文件（原值留存于历史；改发文单位时其事项随之）/ correct a document; the earlier values kept in its history, its items follow a new issuer */
@@ -2786,6 +3196,8 @@ export type Mutation = {
   correctJointEvent: Maybe<JointEvent>;
   /** 更正小微民生项目（原值留存于历史）/ correct a work; the earlier values kept in its history */
   correctMicroProject: Maybe<MicroProject>;
+  /** 更正督单记录（原值留存于历史）/ correct a supervision; the earlier values kept in its history */
+  correctMicroProjectSupervision: Maybe<MicroProjectSupervision>;
   /** 更正业委会（原值留存于历史）/ correct an owners' committee; the earlier values kept in its history */
   correctOwnersCommittee: Maybe<OwnersCommittee>;
   /** 更正物业费收缴（编号：小区全局编号:年度）/ correct a year's fee collection (id: <compound id>:<year>) */
@@ -2798,6 +3210,8 @@ export type Mutation = {
   correctRegion: Maybe<Region>;
   /** 更正群众建议（原值留存于历史）/ correct a suggestion; the earlier values kept in its history */
   correctResidentSuggestion: Maybe<ResidentSuggestion>;
+  /** 更正智慧小区建设项目（原值留存于历史）/ correct a smart compound work; the earlier values kept in its history */
+  correctSmartCompound: Maybe<SmartCompound>;
   /** 更正证书（原值留存于历史）/ correct a certificate: what is given replaces what is recorded, the earlier values kept in its history */
   correctSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 更正考试报名或成绩（原值留存于历史）/ correct a registration or its result; the earlier values kept in its history */
@@ -2842,6 +3256,12 @@ export type Mutation = {
   rateCommunityFacility: Maybe<CommunityFacility>;
   /** 登记自治站议事或活动（自治站须已投用）/ record a meeting or activity at a station in use that day */
   recordAutonomyActivity: Maybe<AutonomyActivity>;
+  /** 登记备案办理（件次）；编号缺省时自动编排 / record filings handled (items); the number is assigned when not given */
+  recordCompoundFiling: Maybe<CompoundFiling>;
+  /** 登记一次小区检查；编号缺省时自动编排 / record an inspection of a compound; the number is assigned when not given */
+  recordCompoundInspection: Maybe<CompoundInspection>;
+  /** 检查发现问题的整改完成（日期默认今天）；整改问题数缺省为全部 / the fixes of an inspection's problems confirmed on a day (default today); problemsFixed defaults to all found */
+  recordCompoundInspectionRectification: Maybe<CompoundInspection>;
   /** 登记印发的文件、清单或报告；编号缺省时自动编排 / record a document issued (guide, card, notice, list, report); the number is assigned when not given */
   recordDocument: Maybe<Document>;
   /** 登记当选结果；已完成的换届即调整当选人的岗位 / record who was elected into which post; for a completed election the worker's post follows from its completion day */
@@ -2850,12 +3270,16 @@ export type Mutation = {
   recordHouseholdVisit: Maybe<HouseholdVisit>;
   /** 登记联合会议活动（两社区联合举办的只登记一条，由辖区包含全部参与单位的单位登记）；编号缺省时自动编排 / record a joint meeting or activity, once however many communities held it, by an office whose region holds every participant */
   recordJointEvent: Maybe<JointEvent>;
+  /** 登记一次督单（多方督单）；编号缺省时自动编排 / record a supervision of a micro livelihood work; the number is assigned when not given */
+  recordMicroProjectSupervision: Maybe<MicroProjectSupervision>;
   /** 登记业委会（本届）/ record a compound's owners' committee for a term */
   recordOwnersCommittee: Maybe<OwnersCommittee>;
   /** 登记小区某年的物业费收缴 / record a compound's fee collection for a year */
   recordPropertyFees: Maybe<PropertyFees>;
   /** 登记荣誉、品牌或示范点位；编号缺省时自动编排 / record an honour, award, brand, site, pilot or selected case; the number is assigned when not given */
   recordRecognition: Maybe<Recognition>;
+  /** 智慧小区设备安装调试完成（日期默认今天）/ the equipment installed and tested on a day (default today) */
+  recordSmartCompoundInstallation: Maybe<SmartCompound>;
   /** 登记职业资格证书 / record a social-worker certificate */
   recordSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 登记考试成绩（报名须为待出成绩）/ record the result of a registration still awaiting it (else CONFLICT) */
@@ -2872,12 +3296,16 @@ export type Mutation = {
   releaseCommunityWorker: Maybe<CommunityWorker>;
   /** 成员退出（当日起不再是成员，缺省为今天）；已退出的再退出为冲突 / the member leaves on the day; CONFLICT when it already left */
   removeWorkingBodyMember: Maybe<WorkingBodyMember>;
+  /** 督单发现的问题已解决（日期默认今天）/ what a supervision found resolved on a day (default today) */
+  resolveMicroProjectSupervision: Maybe<MicroProjectSupervision>;
   /** 新建培训班次 / schedule a training session */
   scheduleWorkforceTraining: Maybe<WorkforceTraining>;
   /** 启动设施建设项目；编号缺省时自动编排 / start a building work on a facility; the number is assigned when not given */
   startFacilityWork: Maybe<FacilityWork>;
   /** 启动小微民生项目；编号缺省时自动编排 / start a micro livelihood work; the number is assigned when not given */
   startMicroProject: Maybe<MicroProject>;
+  /** 启动智慧小区建设（选定点位）；编号缺省时自动编排 / start a smart compound work (the site chosen); the number is assigned when not given */
+  startSmartCompound: Maybe<SmartCompound>;
   /** 撤销录入错误的议事或活动 / withdraw a meeting or activity entered by mistake */
   withdrawAutonomyActivity: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的自治站（有补助或活动时须先撤销）/ withdraw a station entered by mistake; refused while subsidies or activities name it */
@@ -2892,6 +3320,10 @@ export type Mutation = {
   withdrawCommunityWorker: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的小区 / withdraw a compound entered by mistake */
   withdrawCompound: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的备案记录 / withdraw a filing record entered by mistake */
+  withdrawCompoundFiling: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的小区检查记录 / withdraw an inspection entered by mistake */
+  withdrawCompoundInspection: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的议题 / withdraw a topic entered by mistake */
   withdrawDeliberationTopic: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的文件（须先撤销其事项）/ withdraw a document entered by mistake (its items first) */
@@ -2910,6 +3342,8 @@ export type Mutation = {
   withdrawJointEvent: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的小微民生项目 / withdraw a work entered by mistake */
   withdrawMicroProject: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的督单记录 / withdraw a supervision entered by mistake */
+  withdrawMicroProjectSupervision: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的业委会 / withdraw an owners' committee entered by mistake */
   withdrawOwnersCommittee: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的物业费收缴记录 / withdraw a fee record entered by mistake */
@@ -2922,6 +3356,8 @@ export type Mutation = {
   withdrawRegion: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的群众建议 / withdraw a suggestion entered by mistake */
   withdrawResidentSuggestion: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的智慧小区建设项目 / withdraw a smart compound work entered by mistake */
+  withdrawSmartCompound: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的证书 / withdraw a certificate entered by mistake */
   withdrawSocialWorkCertificate: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的考试报名 / withdraw an exam registration entered by mistake */
@@ -2952,6 +3388,13 @@ export type MutationAcceptAutonomyStationArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationAcceptFacilityWorkArgs = {
+  acceptedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationAcceptSmartCompoundArgs = {
   acceptedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
 };
@@ -3027,6 +3470,13 @@ export type MutationCompleteMicroProjectArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCompleteSmartCompoundArgs = {
+  completedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectAutonomyActivityArgs = {
   id: Scalars['ID']['input'];
   input: CorrectAutonomyActivityInput;
@@ -3078,6 +3528,22 @@ export type MutationCorrectCommunityWorkerArgs = {
 export type MutationCorrectCompoundArgs = {
   id: Scalars['ID']['input'];
   input: CorrectCompoundInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectCompoundFilingArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectCompoundFilingInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectCompoundInspectionArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectCompoundInspectionInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3155,6 +3621,14 @@ export type MutationCorrectMicroProjectArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectMicroProjectSupervisionArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectMicroProjectSupervisionInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectOwnersCommitteeArgs = {
   id: Scalars['ID']['input'];
   input: CorrectOwnersCommitteeInput;
@@ -3198,6 +3672,14 @@ export type MutationCorrectRegionArgs = {
 export type MutationCorrectResidentSuggestionArgs = {
   id: Scalars['ID']['input'];
   input: CorrectResidentSuggestionInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectSmartCompoundArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectSmartCompoundInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3352,6 +3834,26 @@ export type MutationRecordAutonomyActivityArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordCompoundFilingArgs = {
+  input: RecordCompoundFilingInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordCompoundInspectionArgs = {
+  input: RecordCompoundInspectionInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordCompoundInspectionRectificationArgs = {
+  fixedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+  problemsFixed?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordDocumentArgs = {
   input: RecordDocumentInput;
 };
@@ -3376,6 +3878,12 @@ export type MutationRecordJointEventArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordMicroProjectSupervisionArgs = {
+  input: RecordMicroProjectSupervisionInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordOwnersCommitteeArgs = {
   input: RecordOwnersCommitteeInput;
 };
@@ -3390,6 +3898,13 @@ export type MutationRecordPropertyFeesArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordRecognitionArgs = {
   input: RecordRecognitionInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordSmartCompoundInstallationArgs = {
+  id: Scalars['ID']['input'];
+  installedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -3445,6 +3960,13 @@ export type MutationRemoveWorkingBodyMemberArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationResolveMicroProjectSupervisionArgs = {
+  id: Scalars['ID']['input'];
+  resolvedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationScheduleWorkforceTrainingArgs = {
   input: ScheduleWorkforceTrainingInput;
 };
@@ -3459,6 +3981,12 @@ export type MutationStartFacilityWorkArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationStartMicroProjectArgs = {
   input: StartMicroProjectInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationStartSmartCompoundArgs = {
+  input: StartSmartCompoundInput;
 };
 
 
@@ -3506,6 +4034,20 @@ export type MutationWithdrawCommunityWorkerArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawCompoundArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawCompoundFilingArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawCompoundInspectionArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -3575,6 +4117,13 @@ export type MutationWithdrawMicroProjectArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawMicroProjectSupervisionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawOwnersCommitteeArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -3611,6 +4160,13 @@ export type MutationWithdrawRegionArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawResidentSuggestionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawSmartCompoundArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -3839,6 +4395,14 @@ export type Query = {
   communityWorkers: Maybe<CommunityWorkerConnection>;
   /** 小区：全局编号（410106:XQ0001），或本辖区的小区编号 / a compound by its global id (410106:XQ0001), or by its number in the caller's own district */
   compound: Maybe<Compound>;
+  /** 备案记录：全局编号或本辖区的备案编号 / a filing record by global id, or by number in the caller's own district */
+  compoundFiling: Maybe<CompoundFiling>;
+  /** 备案办理记录列表（房屋租赁登记、物业合同、承接查验、设施交付）/ filings handled */
+  compoundFilings: Maybe<CompoundFilingConnection>;
+  /** 小区检查记录：全局编号或本辖区的检查编号 / a compound inspection by global id, or by number in the caller's own district */
+  compoundInspection: Maybe<CompoundInspection>;
+  /** 小区日常检查记录列表 / inspections of compounds */
+  compoundInspections: Maybe<CompoundInspectionConnection>;
   /** 议事议题：全局编号或本辖区的议题编号 / a deliberation topic by global id, or by number in the caller's own district */
   deliberationTopic: Maybe<DeliberationTopic>;
   /** 议事议题列表 / deliberation topics */
@@ -3873,6 +4437,10 @@ export type Query = {
   lookupRegions: Maybe<Array<Region>>;
   /** 小微民生项目：全局编号或本辖区的项目编号 / a micro livelihood work by global id, or by number in the caller's own district */
   microProject: Maybe<MicroProject>;
+  /** 督单记录：全局编号或本辖区的督单编号 / a supervision of a micro livelihood work by global id, or by number in the caller's own district */
+  microProjectSupervision: Maybe<MicroProjectSupervision>;
+  /** 小微民生项目督单记录列表（多方督单）/ supervisions of micro livelihood works */
+  microProjectSupervisions: Maybe<MicroProjectSupervisionConnection>;
   /** 小微民生项目（微改造）列表 / micro livelihood works */
   microProjects: Maybe<MicroProjectConnection>;
   /** 各日在岗社区工作者的人员编号（子图间内部查询，网关不开放）/ person ids of the workers in post on each day: for other subgraphs' figures, never exposed by the gateway */
@@ -3891,6 +4459,10 @@ export type Query = {
   residentSuggestion: Maybe<ResidentSuggestion>;
   /** 群众建议列表 / residents' suggestions */
   residentSuggestions: Maybe<ResidentSuggestionConnection>;
+  /** 智慧小区建设项目：全局编号或本辖区的项目编号 / a smart compound work by global id, or by number in the caller's own district */
+  smartCompound: Maybe<SmartCompound>;
+  /** 智慧小区建设项目列表 / smart compound works */
+  smartCompounds: Maybe<SmartCompoundConnection>;
   /** 社会工作者职业资格证书 / social-worker certificates */
   socialWorkCertificates: Maybe<SocialWorkCertificateConnection>;
   /** 社会工作者职业资格考试报名 / registrations for the social-worker exam */
@@ -3990,6 +4562,36 @@ export type QueryCommunityWorkersArgs = {
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryCompoundArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCompoundFilingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCompoundFilingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CompoundFilingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CompoundFilingSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCompoundInspectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryCompoundInspectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CompoundInspectionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CompoundInspectionSort>;
 };
 
 
@@ -4117,6 +4719,21 @@ export type QueryMicroProjectArgs = {
 
 
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryMicroProjectSupervisionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryMicroProjectSupervisionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MicroProjectSupervisionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<MicroProjectSupervisionSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryMicroProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MicroProjectFilter>;
@@ -4182,6 +4799,21 @@ export type QueryResidentSuggestionsArgs = {
   filter?: InputMaybe<ResidentSuggestionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ResidentSuggestionSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QuerySmartCompoundArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QuerySmartCompoundsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SmartCompoundFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<SmartCompoundSort>;
 };
 
 
@@ -4472,6 +5104,33 @@ export type RecordChange = {
   reason: Maybe<Scalars['String']['output']>;
 };
 
+/** 登记备案办理 / recording filings */
+export type RecordCompoundFilingInput = {
+  communityCode: Scalars['ID']['input'];
+  /** 小区（须在该社区）/ the compound, in that community */
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  filedOn: Scalars['Date']['input'];
+  /** 备案编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** 件次，缺省为1 / items; 1 when not given */
+  items?: InputMaybe<Scalars['Int']['input']>;
+  kind: CompoundFilingKind;
+  subject?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 登记小区检查 / recording an inspection */
+export type RecordCompoundInspectionInput = {
+  compoundId: Scalars['ID']['input'];
+  /** 检查编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  inspectedOn: Scalars['Date']['input'];
+  inspector?: InputMaybe<Scalars['String']['input']>;
+  kind: CompoundInspectionKind;
+  /** 发现问题数，缺省为0 / problems found; 0 when not given */
+  problemsFound?: InputMaybe<Scalars['Int']['input']>;
+  subjects?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 登记文件 / recording a document */
 export type RecordDocumentInput = {
   /** 文号 / document number */
@@ -4537,6 +5196,18 @@ export type RecordJointEventInput = {
   problemsResolved?: InputMaybe<Scalars['Int']['input']>;
   title: Scalars['String']['input'];
   topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** 登记督单 / recording a supervision */
+export type RecordMicroProjectSupervisionInput = {
+  findings?: InputMaybe<Scalars['String']['input']>;
+  /** 督单编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** 项目：全局编号或本辖区的项目编号 / the work */
+  projectId: Scalars['ID']['input'];
+  supervisedOn: Scalars['Date']['input'];
+  supervisor?: InputMaybe<Scalars['String']['input']>;
+  supervisorKind: MicroProjectSupervisorKind;
 };
 
 /** 登记业委会 / recording an owners' committee */
@@ -4653,6 +5324,10 @@ export type Region = {
   communityWorkers: Maybe<CommunityWorkerConnection>;
   /** 该节点下现有小区数 / compounds under this node today */
   compoundCount: Maybe<Scalars['Int']['output']>;
+  /** 该节点下的备案办理记录 / filings handled under this node */
+  compoundFilings: Maybe<CompoundFilingConnection>;
+  /** 该节点下的小区检查记录 / inspections of compounds under this node */
+  compoundInspections: Maybe<CompoundInspectionConnection>;
   /** 该节点下的小区 / compounds under this node */
   compounds: Maybe<CompoundConnection>;
   /** 该节点下的议事议题 / deliberation topics under this node */
@@ -4681,6 +5356,8 @@ export type Region = {
   jointEvents: Maybe<JointEventConnection>;
   /** 层级 / level */
   level: Maybe<RegionLevel>;
+  /** 该节点下的小微民生项目督单记录 / supervisions of micro livelihood works under this node */
+  microProjectSupervisions: Maybe<MicroProjectSupervisionConnection>;
   /** 该节点下的小微民生项目 / micro livelihood works under this node */
   microProjects: Maybe<MicroProjectConnection>;
   /** 名称 / name */
@@ -4693,6 +5370,8 @@ export type Region = {
   recognitions: Maybe<RecognitionConnection>;
   /** 该节点下的群众建议 / residents' suggestions under this node */
   residentSuggestions: Maybe<ResidentSuggestionConnection>;
+  /** 该节点下的智慧小区建设项目 / smart compound works under this node */
+  smartCompounds: Maybe<SmartCompoundConnection>;
   /** 基础数量（社区、网格、小区）；节点超出调用者范围时为空并报 FORBIDDEN / counts of communities, grids and compounds under this node; null with FORBIDDEN when the node is outside or above the caller's scope */
   structure: Maybe<RegionStructure>;
   /** 该节点下的村（居）民小组；给出日期时仅列当日存在的 / villagers' and residents' groups under this node; with activeOn, those existing that day */
@@ -4748,6 +5427,24 @@ export type RegionCommunityWorkersArgs = {
   filter?: InputMaybe<CommunityWorkerFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<CommunityWorkerSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionCompoundFilingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CompoundFilingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CompoundFilingSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionCompoundInspectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CompoundInspectionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<CompoundInspectionSort>;
 };
 
 
@@ -4828,6 +5525,15 @@ export type RegionJointEventsArgs = {
 
 
 /** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionMicroProjectSupervisionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MicroProjectSupervisionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<MicroProjectSupervisionSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
 export type RegionMicroProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MicroProjectFilter>;
@@ -4860,6 +5566,15 @@ export type RegionResidentSuggestionsArgs = {
   filter?: InputMaybe<ResidentSuggestionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ResidentSuggestionSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionSmartCompoundsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SmartCompoundFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<SmartCompoundSort>;
 };
 
 
@@ -5035,11 +5750,96 @@ export type ScheduleWorkforceTrainingInput = {
   organiser?: InputMaybe<Scalars['String']['input']>;
   /** 主办单位所在区划（街道、社区或区）；缺省时按主办单位名称确定 / the organising office's node; by default found from the organiser's name */
   organiserCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 参训人次，仅用于物业服务人员等非社工对象 / headcount, only for an audience who are not workers (PROPERTY_STAFF) */
+  participants?: InputMaybe<Scalars['Int']['input']>;
   /** 培训项目（系列名称，如 菁训营）/ the named programme */
   programme?: InputMaybe<Scalars['String']['input']>;
   startOn: Scalars['Date']['input'];
   type: WorkforceTrainingType;
 };
+
+/** 智慧小区建设项目 / a smart compound work */
+export type SmartCompound = {
+  __typename?: 'SmartCompound';
+  /** 验收日期 / accepted */
+  acceptedOn: Maybe<Scalars['Date']['output']>;
+  community: Region;
+  /** 建成日期 / completed */
+  completedOn: Maybe<Scalars['Date']['output']>;
+  compound: Maybe<Compound>;
+  /** 承建单位 / contractor */
+  contractor: Maybe<Scalars['String']['output']>;
+  /** 建设内容与设备（监控、道闸、人脸识别 …）/ what is built and installed */
+  equipment: Maybe<Scalars['String']['output']>;
+  /** 资金（元）/ funding in yuan */
+  funding: Maybe<Scalars['Float']['output']>;
+  fundingSource: Maybe<FundingSource>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  /** 设备安装调试完成日期 / equipment installed and tested */
+  installedOn: Maybe<Scalars['Date']['output']>;
+  kind: SmartCompoundKind;
+  /** 项目编号 / number */
+  number: Scalars['String']['output'];
+  /** 方案制定日期 / the day the plan was made */
+  plannedOn: Maybe<Scalars['Date']['output']>;
+  /** 安置小区 / a resettlement compound */
+  resettlement: Scalars['Boolean']['output'];
+  /** 选定点位、启动日期 / the day the site was chosen */
+  startedOn: Scalars['Date']['output'];
+  status: SmartCompoundStatus;
+};
+
+/** 智慧小区分页 / a page of smart compound works */
+export type SmartCompoundConnection = {
+  __typename?: 'SmartCompoundConnection';
+  nodes: Array<SmartCompound>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 智慧小区筛选 / smart compound filter */
+export type SmartCompoundFilter = {
+  completedFrom?: InputMaybe<Scalars['Date']['input']>;
+  completedTo?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<SmartCompoundKind>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  resettlement?: InputMaybe<Scalars['Boolean']['input']>;
+  startedFrom?: InputMaybe<Scalars['Date']['input']>;
+  startedTo?: InputMaybe<Scalars['Date']['input']>;
+  status?: InputMaybe<SmartCompoundStatus>;
+};
+
+/** 智慧小区建设类型 / kind of smart compound work */
+export type SmartCompoundKind =
+  /** 智慧小区建设试点 / pilot */
+  | 'PILOT'
+  /** 智慧服务小区 / smart service compound */
+  | 'SMART_SERVICE';
+
+/** 智慧小区排序 / smart compound sort */
+export type SmartCompoundSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: SmartCompoundSortField;
+};
+
+/** 智慧小区排序字段 / smart compound sort fields */
+export type SmartCompoundSortField =
+  | 'COMPLETED_ON'
+  | 'ID'
+  | 'STARTED_ON';
+
+/** 智慧小区建设进度 / step of a smart compound work */
+export type SmartCompoundStatus =
+  /** 已验收 / accepted */
+  | 'ACCEPTED'
+  /** 已建成 / completed */
+  | 'COMPLETED'
+  /** 设备已安装调试 / equipment installed and tested */
+  | 'INSTALLED'
+  /** 已选定点位、启动 / site chosen, started */
+  | 'STARTED';
 
 /** 社会工作者职业资格证书 / a social-worker certificate */
 export type SocialWorkCertificate = {
@@ -5200,6 +6000,21 @@ export type StartMicroProjectInput = {
   unit?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 启动智慧小区建设 / starting a smart compound work */
+export type StartSmartCompoundInput = {
+  compoundId: Scalars['ID']['input'];
+  contractor?: InputMaybe<Scalars['String']['input']>;
+  equipment?: InputMaybe<Scalars['String']['input']>;
+  funding?: InputMaybe<Scalars['Float']['input']>;
+  fundingSource?: InputMaybe<FundingSource>;
+  /** 项目编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: SmartCompoundKind;
+  plannedOn?: InputMaybe<Scalars['Date']['input']>;
+  resettlement?: InputMaybe<Scalars['Boolean']['input']>;
+  startedOn: Scalars['Date']['input'];
+};
+
 /** 村（居）民小组 / a villagers' or residents' group of a community or village */
 export type VillagersGroup = {
   __typename?: 'VillagersGroup';
@@ -5292,6 +6107,8 @@ export type WorkforceFigure =
   | 'TRAININGS_ORGANISED'
   /** 培训覆盖率 / trained workers ÷ workers in post */
   | 'TRAINING_COVERAGE_RATE'
+  /** 本节点主办、面向物业服务人员等非社工对象的培训参训人次 / person-times recorded on sessions for audiences who are not workers */
+  | 'TRAINING_ORGANISED_PARTICIPANTS'
   /** 本节点主办培训的参训人次 / person-times at the sessions the node's offices organised */
   | 'TRAINING_ORGANISED_PERSON_TIMES'
   /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
@@ -5338,6 +6155,8 @@ export type WorkforceFigures = {
   trainedWorkers: CountFigure;
   /** 培训覆盖率 = 参训人数 ÷ 在岗人数（同岗位、梯队），如“三委”成员全域培训、头雁梯队全覆盖 / coverage: trainedWorkers ÷ workers in post of the same role and tier */
   trainingCoverageRate: RateFigure;
+  /** 本节点主办、面向物业服务人员等非社工对象的培训参训人次（按主办方登记的人次合计，单位：人次）/ person-times (人次) recorded on the sessions the node's offices organised for audiences who are not workers (PROPERTY_STAFF); workers' person-times are trainingOrganisedPersonTimes */
+  trainingOrganisedParticipants: CountFigure;
   /** 本节点主办培训的参训人次 / person-times at the sessions the node's offices organised */
   trainingOrganisedPersonTimes: CountFigure;
   /** 培训人次：已签到的人次，缺勤不计 / training person-times: a worker signed in at a session counts once, absences do not count */
@@ -5546,6 +6365,20 @@ export type WorkforceFiguresTrainingCoverageRateArgs = {
  * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
  * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type WorkforceFiguresTrainingOrganisedParticipantsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  audience?: InputMaybe<WorkforceTrainingAudience>;
+  programme?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<WorkforceTrainingType>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 社区工作者队伍指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日 /
+ * community workforce figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of
+ * the year; stock figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type WorkforceFiguresTrainingOrganisedPersonTimesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
@@ -5635,6 +6468,8 @@ export type WorkforceTraining = {
   organiser: Maybe<Scalars['String']['output']>;
   /** 主办单位所在区划（街道、社区或区）/ the node of the office that organised it: a street, a community or the district */
   organiserRegion: Region;
+  /** 参训人次（物业服务人员等非社工对象，按主办方登记）/ headcount recorded for an audience who are not workers (PROPERTY_STAFF); null for worker audiences */
+  participants: Maybe<Scalars['Int']['output']>;
   /** 参训人次（已签到）/ person-times: workers signed in */
   personTimes: Scalars['Int']['output'];
   /** 培训项目（系列名称，如 菁训营）/ the named programme the session belongs to */
@@ -5665,7 +6500,9 @@ export type WorkforceTrainingAudience =
   /** 社区工作者 / community workers */
   | 'COMMUNITY_WORKERS'
   /** 网格员 / grid workers */
-  | 'GRID_WORKERS';
+  | 'GRID_WORKERS'
+  /** 物业服务人员（不是社区工作者：无签到记录，按参训人次登记）/ property service staff: not workers, so no attendance by worker; the session records its headcount (participants) */
+  | 'PROPERTY_STAFF';
 
 /** 培训分页 / a page of trainings */
 export type WorkforceTrainingConnection = {
@@ -6013,13 +6850,27 @@ export type ResolversTypes = ResolversObject<{
   CommunityWorkerTier: CommunityWorkerTier;
   Compound: ResolverTypeWrapper<CompoundModel>;
   CompoundConnection: ResolverTypeWrapper<Omit<CompoundConnection, 'nodes'> & { nodes: Array<ResolversTypes['Compound']> }>;
+  CompoundFiling: ResolverTypeWrapper<CompoundFilingModel>;
+  CompoundFilingConnection: ResolverTypeWrapper<Omit<CompoundFilingConnection, 'nodes'> & { nodes: Array<ResolversTypes['CompoundFiling']> }>;
+  CompoundFilingFilter: CompoundFilingFilter;
+  CompoundFilingKind: CompoundFilingKind;
+  CompoundFilingSort: CompoundFilingSort;
+  CompoundFilingSortField: CompoundFilingSortField;
+  CompoundInspection: ResolverTypeWrapper<CompoundInspectionModel>;
+  CompoundInspectionConnection: ResolverTypeWrapper<Omit<CompoundInspectionConnection, 'nodes'> & { nodes: Array<ResolversTypes['CompoundInspection']> }>;
+  CompoundInspectionFilter: CompoundInspectionFilter;
+  CompoundInspectionKind: CompoundInspectionKind;
+  CompoundInspectionSort: CompoundInspectionSort;
+  CompoundInspectionSortField: CompoundInspectionSortField;
   CorrectAutonomyActivityInput: CorrectAutonomyActivityInput;
   CorrectAutonomyStationInput: CorrectAutonomyStationInput;
   CorrectAutonomySubsidyInput: CorrectAutonomySubsidyInput;
   CorrectCommunityElectionInput: CorrectCommunityElectionInput;
   CorrectCommunityFacilityInput: CorrectCommunityFacilityInput;
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
+  CorrectCompoundFilingInput: CorrectCompoundFilingInput;
   CorrectCompoundInput: CorrectCompoundInput;
+  CorrectCompoundInspectionInput: CorrectCompoundInspectionInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
   CorrectDocumentInput: CorrectDocumentInput;
   CorrectDocumentItemInput: CorrectDocumentItemInput;
@@ -6029,12 +6880,14 @@ export type ResolversTypes = ResolversObject<{
   CorrectHouseholdVisitInput: CorrectHouseholdVisitInput;
   CorrectJointEventInput: CorrectJointEventInput;
   CorrectMicroProjectInput: CorrectMicroProjectInput;
+  CorrectMicroProjectSupervisionInput: CorrectMicroProjectSupervisionInput;
   CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
   CorrectPropertyFeesInput: CorrectPropertyFeesInput;
   CorrectPropertyServiceInput: CorrectPropertyServiceInput;
   CorrectRecognitionInput: CorrectRecognitionInput;
   CorrectRegionInput: CorrectRegionInput;
   CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
+  CorrectSmartCompoundInput: CorrectSmartCompoundInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
   CorrectVillagersGroupInput: CorrectVillagersGroupInput;
@@ -6113,6 +6966,12 @@ export type ResolversTypes = ResolversObject<{
   MicroProjectSort: MicroProjectSort;
   MicroProjectSortField: MicroProjectSortField;
   MicroProjectStatus: MicroProjectStatus;
+  MicroProjectSupervision: ResolverTypeWrapper<MicroProjectSupervisionModel>;
+  MicroProjectSupervisionConnection: ResolverTypeWrapper<Omit<MicroProjectSupervisionConnection, 'nodes'> & { nodes: Array<ResolversTypes['MicroProjectSupervision']> }>;
+  MicroProjectSupervisionFilter: MicroProjectSupervisionFilter;
+  MicroProjectSupervisionSort: MicroProjectSupervisionSort;
+  MicroProjectSupervisionSortField: MicroProjectSupervisionSortField;
+  MicroProjectSupervisorKind: MicroProjectSupervisorKind;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OwnersCommittee: ResolverTypeWrapper<OwnersCommitteeModel>;
@@ -6143,10 +7002,13 @@ export type ResolversTypes = ResolversObject<{
   RecognitionSortField: RecognitionSortField;
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
+  RecordCompoundFilingInput: RecordCompoundFilingInput;
+  RecordCompoundInspectionInput: RecordCompoundInspectionInput;
   RecordDocumentInput: RecordDocumentInput;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
   RecordJointEventInput: RecordJointEventInput;
+  RecordMicroProjectSupervisionInput: RecordMicroProjectSupervisionInput;
   RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
   RecordPropertyFeesInput: RecordPropertyFeesInput;
   RecordRecognitionInput: RecordRecognitionInput;
@@ -6167,6 +7029,13 @@ export type ResolversTypes = ResolversObject<{
   ResidentSuggestionSortField: ResidentSuggestionSortField;
   ResidentSuggestionStatus: ResidentSuggestionStatus;
   ScheduleWorkforceTrainingInput: ScheduleWorkforceTrainingInput;
+  SmartCompound: ResolverTypeWrapper<SmartCompoundModel>;
+  SmartCompoundConnection: ResolverTypeWrapper<Omit<SmartCompoundConnection, 'nodes'> & { nodes: Array<ResolversTypes['SmartCompound']> }>;
+  SmartCompoundFilter: SmartCompoundFilter;
+  SmartCompoundKind: SmartCompoundKind;
+  SmartCompoundSort: SmartCompoundSort;
+  SmartCompoundSortField: SmartCompoundSortField;
+  SmartCompoundStatus: SmartCompoundStatus;
   SocialWorkCertificate: ResolverTypeWrapper<CertificateModel>;
   SocialWorkCertificateConnection: ResolverTypeWrapper<Omit<SocialWorkCertificateConnection, 'nodes'> & { nodes: Array<ResolversTypes['SocialWorkCertificate']> }>;
   SocialWorkCertificateFilter: SocialWorkCertificateFilter;
@@ -6182,6 +7051,7 @@ export type ResolversTypes = ResolversObject<{
   SortDirection: SortDirection;
   StartFacilityWorkInput: StartFacilityWorkInput;
   StartMicroProjectInput: StartMicroProjectInput;
+  StartSmartCompoundInput: StartSmartCompoundInput;
   VillagersGroup: ResolverTypeWrapper<VillagersGroupModel>;
   VillagersGroupConnection: ResolverTypeWrapper<Omit<VillagersGroupConnection, 'nodes'> & { nodes: Array<ResolversTypes['VillagersGroup']> }>;
   WithdrawnRecord: ResolverTypeWrapper<WithdrawnViewModel>;
@@ -6248,13 +7118,23 @@ export type ResolversParentTypes = ResolversObject<{
   CommunityWorkerSort: CommunityWorkerSort;
   Compound: CompoundModel;
   CompoundConnection: Omit<CompoundConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Compound']> };
+  CompoundFiling: CompoundFilingModel;
+  CompoundFilingConnection: Omit<CompoundFilingConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CompoundFiling']> };
+  CompoundFilingFilter: CompoundFilingFilter;
+  CompoundFilingSort: CompoundFilingSort;
+  CompoundInspection: CompoundInspectionModel;
+  CompoundInspectionConnection: Omit<CompoundInspectionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CompoundInspection']> };
+  CompoundInspectionFilter: CompoundInspectionFilter;
+  CompoundInspectionSort: CompoundInspectionSort;
   CorrectAutonomyActivityInput: CorrectAutonomyActivityInput;
   CorrectAutonomyStationInput: CorrectAutonomyStationInput;
   CorrectAutonomySubsidyInput: CorrectAutonomySubsidyInput;
   CorrectCommunityElectionInput: CorrectCommunityElectionInput;
   CorrectCommunityFacilityInput: CorrectCommunityFacilityInput;
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
+  CorrectCompoundFilingInput: CorrectCompoundFilingInput;
   CorrectCompoundInput: CorrectCompoundInput;
+  CorrectCompoundInspectionInput: CorrectCompoundInspectionInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
   CorrectDocumentInput: CorrectDocumentInput;
   CorrectDocumentItemInput: CorrectDocumentItemInput;
@@ -6264,12 +7144,14 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectHouseholdVisitInput: CorrectHouseholdVisitInput;
   CorrectJointEventInput: CorrectJointEventInput;
   CorrectMicroProjectInput: CorrectMicroProjectInput;
+  CorrectMicroProjectSupervisionInput: CorrectMicroProjectSupervisionInput;
   CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
   CorrectPropertyFeesInput: CorrectPropertyFeesInput;
   CorrectPropertyServiceInput: CorrectPropertyServiceInput;
   CorrectRecognitionInput: CorrectRecognitionInput;
   CorrectRegionInput: CorrectRegionInput;
   CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
+  CorrectSmartCompoundInput: CorrectSmartCompoundInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
   CorrectVillagersGroupInput: CorrectVillagersGroupInput;
@@ -6327,6 +7209,10 @@ export type ResolversParentTypes = ResolversObject<{
   MicroProjectConnection: Omit<MicroProjectConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['MicroProject']> };
   MicroProjectFilter: MicroProjectFilter;
   MicroProjectSort: MicroProjectSort;
+  MicroProjectSupervision: MicroProjectSupervisionModel;
+  MicroProjectSupervisionConnection: Omit<MicroProjectSupervisionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['MicroProjectSupervision']> };
+  MicroProjectSupervisionFilter: MicroProjectSupervisionFilter;
+  MicroProjectSupervisionSort: MicroProjectSupervisionSort;
   MoveCommunityWorkerInput: MoveCommunityWorkerInput;
   Mutation: Record<PropertyKey, never>;
   OwnersCommittee: OwnersCommitteeModel;
@@ -6348,10 +7234,13 @@ export type ResolversParentTypes = ResolversObject<{
   RecognitionSort: RecognitionSort;
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: RecordChangeViewModel;
+  RecordCompoundFilingInput: RecordCompoundFilingInput;
+  RecordCompoundInspectionInput: RecordCompoundInspectionInput;
   RecordDocumentInput: RecordDocumentInput;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
   RecordJointEventInput: RecordJointEventInput;
+  RecordMicroProjectSupervisionInput: RecordMicroProjectSupervisionInput;
   RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
   RecordPropertyFeesInput: RecordPropertyFeesInput;
   RecordRecognitionInput: RecordRecognitionInput;
@@ -6368,6 +7257,10 @@ export type ResolversParentTypes = ResolversObject<{
   ResidentSuggestionFilter: ResidentSuggestionFilter;
   ResidentSuggestionSort: ResidentSuggestionSort;
   ScheduleWorkforceTrainingInput: ScheduleWorkforceTrainingInput;
+  SmartCompound: SmartCompoundModel;
+  SmartCompoundConnection: Omit<SmartCompoundConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SmartCompound']> };
+  SmartCompoundFilter: SmartCompoundFilter;
+  SmartCompoundSort: SmartCompoundSort;
   SocialWorkCertificate: CertificateModel;
   SocialWorkCertificateConnection: Omit<SocialWorkCertificateConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['SocialWorkCertificate']> };
   SocialWorkCertificateFilter: SocialWorkCertificateFilter;
@@ -6378,6 +7271,7 @@ export type ResolversParentTypes = ResolversObject<{
   SocialWorkExamSort: SocialWorkExamSort;
   StartFacilityWorkInput: StartFacilityWorkInput;
   StartMicroProjectInput: StartMicroProjectInput;
+  StartSmartCompoundInput: StartSmartCompoundInput;
   VillagersGroup: VillagersGroupModel;
   VillagersGroupConnection: Omit<VillagersGroupConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['VillagersGroup']> };
   WithdrawnRecord: WithdrawnViewModel;
@@ -6570,6 +7464,45 @@ export type CompoundConnectionResolvers<ContextType = RequestContext, ParentType
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type CompoundFilingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompoundFiling'] = ResolversParentTypes['CompoundFiling']> = ResolversObject<{
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType>;
+  filedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CompoundFilingKind'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CompoundFilingConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompoundFilingConnection'] = ResolversParentTypes['CompoundFilingConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['CompoundFiling']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CompoundInspectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompoundInspection'] = ResolversParentTypes['CompoundInspection']> = ResolversObject<{
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType>;
+  fixedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inspectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  inspector?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CompoundInspectionKind'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  problemsFixed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problemsFound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjects?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CompoundInspectionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CompoundInspectionConnection'] = ResolversParentTypes['CompoundInspectionConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['CompoundInspection']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type CountFigureResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CountFigure'] = ResolversParentTypes['CountFigure']> = ResolversObject<{
   change?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   growthPct?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -6707,6 +7640,8 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   autonomySubsidies?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomySubsidiesArgs, 'year'>>;
   bodiesEstablished?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresBodiesEstablishedArgs, 'year'>>;
   communitiesElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCommunitiesElectedArgs, 'year'>>;
+  compoundFilings?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCompoundFilingsArgs, 'year'>>;
+  compoundInspections?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCompoundInspectionsArgs, 'year'>>;
   compoundsByPropertyMode?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCompoundsByPropertyModeArgs, 'year'>>;
   documentIssuers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDocumentIssuersArgs, 'year'>>;
   documentItemCompletionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDocumentItemCompletionRateArgs, 'year'>>;
@@ -6725,6 +7660,9 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   facilityWorksCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksCompletedArgs, 'year'>>;
   facilityWorksStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksStartedArgs, 'year'>>;
   householdVisits?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresHouseholdVisitsArgs, 'year'>>;
+  inspectionProblemsFixed?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresInspectionProblemsFixedArgs, 'year'>>;
+  inspectionProblemsFound?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresInspectionProblemsFoundArgs, 'year'>>;
+  inspectionRectificationRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresInspectionRectificationRateArgs, 'year'>>;
   jointEventCostSaved?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresJointEventCostSavedArgs, 'year'>>;
   jointEventEnterprises?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresJointEventEnterprisesArgs, 'year'>>;
   jointEventOrganizations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresJointEventOrganizationsArgs, 'year'>>;
@@ -6736,12 +7674,18 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   microProjectFunding?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectFundingArgs, 'year'>>;
   microProjectHouseholds?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectHouseholdsArgs, 'year'>>;
   microProjectQuantity?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectQuantityArgs, 'unit' | 'year'>>;
+  microProjectSupervisions?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectSupervisionsArgs, 'year'>>;
   microProjectsCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectsCompletedArgs, 'year'>>;
   microProjectsStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectsStartedArgs, 'year'>>;
+  microProjectsSupervised?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectsSupervisedArgs, 'year'>>;
   ownersCommittees?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresOwnersCommitteesArgs, 'year'>>;
   propertyFeeCollectionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresPropertyFeeCollectionRateArgs, 'year'>>;
   recognitionsGranted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresRecognitionsGrantedArgs, 'year'>>;
   recognitionsHeld?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresRecognitionsHeldArgs, 'year'>>;
+  smartCompoundsCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSmartCompoundsCompletedArgs, 'year'>>;
+  smartCompoundsInService?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSmartCompoundsInServiceArgs, 'year'>>;
+  smartCompoundsStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSmartCompoundsStartedArgs, 'year'>>;
+  smartCompoundsUnderway?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSmartCompoundsUnderwayArgs, 'year'>>;
   starRatedFacilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresStarRatedFacilitiesArgs, 'year'>>;
   suggestionAdoptionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionAdoptionRateArgs, 'year'>>;
   suggestionClosureRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionClosureRateArgs, 'year'>>;
@@ -6896,6 +7840,7 @@ export type MicroProjectResolvers<ContextType = RequestContext, ParentType exten
   quantity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MicroProjectStatus'], ParentType, ContextType>;
+  supervisions?: Resolver<Array<ResolversTypes['MicroProjectSupervision']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -6905,9 +7850,29 @@ export type MicroProjectConnectionResolvers<ContextType = RequestContext, Parent
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type MicroProjectSupervisionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MicroProjectSupervision'] = ResolversParentTypes['MicroProjectSupervision']> = ResolversObject<{
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  findings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  project?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType>;
+  resolvedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  supervisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  supervisor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  supervisorKind?: Resolver<ResolversTypes['MicroProjectSupervisorKind'], ParentType, ContextType>;
+}>;
+
+export type MicroProjectSupervisionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MicroProjectSupervisionConnection'] = ResolversParentTypes['MicroProjectSupervisionConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['MicroProjectSupervision']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationAcceptAutonomyStationArgs, 'id'>>;
   acceptFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationAcceptFacilityWorkArgs, 'id'>>;
+  acceptSmartCompound?: Resolver<Maybe<ResolversTypes['SmartCompound']>, ParentType, ContextType, RequireFields<MutationAcceptSmartCompoundArgs, 'id'>>;
   addDocumentItem?: Resolver<Maybe<ResolversTypes['DocumentItem']>, ParentType, ContextType, RequireFields<MutationAddDocumentItemArgs, 'input'>>;
   addWorkingBodyMember?: Resolver<Maybe<ResolversTypes['WorkingBodyMember']>, ParentType, ContextType, RequireFields<MutationAddWorkingBodyMemberArgs, 'bodyId' | 'input'>>;
   changePropertyService?: Resolver<Maybe<ResolversTypes['PropertyService']>, ParentType, ContextType, RequireFields<MutationChangePropertyServiceArgs, 'input'>>;
@@ -6918,6 +7883,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   completeDocumentItem?: Resolver<Maybe<ResolversTypes['DocumentItem']>, ParentType, ContextType, RequireFields<MutationCompleteDocumentItemArgs, 'id'>>;
   completeFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationCompleteFacilityWorkArgs, 'id'>>;
   completeMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationCompleteMicroProjectArgs, 'id'>>;
+  completeSmartCompound?: Resolver<Maybe<ResolversTypes['SmartCompound']>, ParentType, ContextType, RequireFields<MutationCompleteSmartCompoundArgs, 'id'>>;
   correctAutonomyActivity?: Resolver<Maybe<ResolversTypes['AutonomyActivity']>, ParentType, ContextType, RequireFields<MutationCorrectAutonomyActivityArgs, 'id' | 'input'>>;
   correctAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationCorrectAutonomyStationArgs, 'id' | 'input'>>;
   correctAutonomySubsidy?: Resolver<Maybe<ResolversTypes['AutonomySubsidy']>, ParentType, ContextType, RequireFields<MutationCorrectAutonomySubsidyArgs, 'id' | 'input'>>;
@@ -6925,6 +7891,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctCommunityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<MutationCorrectCommunityFacilityArgs, 'id' | 'input'>>;
   correctCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationCorrectCommunityWorkerArgs, 'id' | 'input'>>;
   correctCompound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<MutationCorrectCompoundArgs, 'id' | 'input'>>;
+  correctCompoundFiling?: Resolver<Maybe<ResolversTypes['CompoundFiling']>, ParentType, ContextType, RequireFields<MutationCorrectCompoundFilingArgs, 'id' | 'input'>>;
+  correctCompoundInspection?: Resolver<Maybe<ResolversTypes['CompoundInspection']>, ParentType, ContextType, RequireFields<MutationCorrectCompoundInspectionArgs, 'id' | 'input'>>;
   correctDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCorrectDeliberationTopicArgs, 'id' | 'input'>>;
   correctDocument?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<MutationCorrectDocumentArgs, 'id' | 'input'>>;
   correctDocumentItem?: Resolver<Maybe<ResolversTypes['DocumentItem']>, ParentType, ContextType, RequireFields<MutationCorrectDocumentItemArgs, 'id' | 'input'>>;
@@ -6934,12 +7902,14 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctHouseholdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<MutationCorrectHouseholdVisitArgs, 'id' | 'input'>>;
   correctJointEvent?: Resolver<Maybe<ResolversTypes['JointEvent']>, ParentType, ContextType, RequireFields<MutationCorrectJointEventArgs, 'id' | 'input'>>;
   correctMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationCorrectMicroProjectArgs, 'id' | 'input'>>;
+  correctMicroProjectSupervision?: Resolver<Maybe<ResolversTypes['MicroProjectSupervision']>, ParentType, ContextType, RequireFields<MutationCorrectMicroProjectSupervisionArgs, 'id' | 'input'>>;
   correctOwnersCommittee?: Resolver<Maybe<ResolversTypes['OwnersCommittee']>, ParentType, ContextType, RequireFields<MutationCorrectOwnersCommitteeArgs, 'id' | 'input'>>;
   correctPropertyFees?: Resolver<Maybe<ResolversTypes['PropertyFees']>, ParentType, ContextType, RequireFields<MutationCorrectPropertyFeesArgs, 'id' | 'input'>>;
   correctPropertyService?: Resolver<Maybe<ResolversTypes['PropertyService']>, ParentType, ContextType, RequireFields<MutationCorrectPropertyServiceArgs, 'id' | 'input'>>;
   correctRecognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType, RequireFields<MutationCorrectRecognitionArgs, 'id' | 'input'>>;
   correctRegion?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<MutationCorrectRegionArgs, 'code' | 'input'>>;
   correctResidentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<MutationCorrectResidentSuggestionArgs, 'id' | 'input'>>;
+  correctSmartCompound?: Resolver<Maybe<ResolversTypes['SmartCompound']>, ParentType, ContextType, RequireFields<MutationCorrectSmartCompoundArgs, 'id' | 'input'>>;
   correctSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
   correctSocialWorkExamRegistration?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationCorrectSocialWorkExamRegistrationArgs, 'id' | 'input'>>;
   correctVillagersGroup?: Resolver<Maybe<ResolversTypes['VillagersGroup']>, ParentType, ContextType, RequireFields<MutationCorrectVillagersGroupArgs, 'code' | 'input'>>;
@@ -6962,13 +7932,18 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   raiseDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
   rateCommunityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<MutationRateCommunityFacilityArgs, 'id' | 'starLevel'>>;
   recordAutonomyActivity?: Resolver<Maybe<ResolversTypes['AutonomyActivity']>, ParentType, ContextType, RequireFields<MutationRecordAutonomyActivityArgs, 'input'>>;
+  recordCompoundFiling?: Resolver<Maybe<ResolversTypes['CompoundFiling']>, ParentType, ContextType, RequireFields<MutationRecordCompoundFilingArgs, 'input'>>;
+  recordCompoundInspection?: Resolver<Maybe<ResolversTypes['CompoundInspection']>, ParentType, ContextType, RequireFields<MutationRecordCompoundInspectionArgs, 'input'>>;
+  recordCompoundInspectionRectification?: Resolver<Maybe<ResolversTypes['CompoundInspection']>, ParentType, ContextType, RequireFields<MutationRecordCompoundInspectionRectificationArgs, 'id'>>;
   recordDocument?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<MutationRecordDocumentArgs, 'input'>>;
   recordElectionResult?: Resolver<Maybe<ResolversTypes['ElectionResult']>, ParentType, ContextType, RequireFields<MutationRecordElectionResultArgs, 'input'>>;
   recordHouseholdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<MutationRecordHouseholdVisitArgs, 'input'>>;
   recordJointEvent?: Resolver<Maybe<ResolversTypes['JointEvent']>, ParentType, ContextType, RequireFields<MutationRecordJointEventArgs, 'input'>>;
+  recordMicroProjectSupervision?: Resolver<Maybe<ResolversTypes['MicroProjectSupervision']>, ParentType, ContextType, RequireFields<MutationRecordMicroProjectSupervisionArgs, 'input'>>;
   recordOwnersCommittee?: Resolver<Maybe<ResolversTypes['OwnersCommittee']>, ParentType, ContextType, RequireFields<MutationRecordOwnersCommitteeArgs, 'input'>>;
   recordPropertyFees?: Resolver<Maybe<ResolversTypes['PropertyFees']>, ParentType, ContextType, RequireFields<MutationRecordPropertyFeesArgs, 'input'>>;
   recordRecognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType, RequireFields<MutationRecordRecognitionArgs, 'input'>>;
+  recordSmartCompoundInstallation?: Resolver<Maybe<ResolversTypes['SmartCompound']>, ParentType, ContextType, RequireFields<MutationRecordSmartCompoundInstallationArgs, 'id'>>;
   recordSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
   recordSocialWorkExamResult?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
   recordTrainingAttendance?: Resolver<Maybe<ResolversTypes['WorkforceTrainingAttendance']>, ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
@@ -6977,9 +7952,11 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   registerSocialWorkExam?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRegisterSocialWorkExamArgs, 'input'>>;
   releaseCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
   removeWorkingBodyMember?: Resolver<Maybe<ResolversTypes['WorkingBodyMember']>, ParentType, ContextType, RequireFields<MutationRemoveWorkingBodyMemberArgs, 'id'>>;
+  resolveMicroProjectSupervision?: Resolver<Maybe<ResolversTypes['MicroProjectSupervision']>, ParentType, ContextType, RequireFields<MutationResolveMicroProjectSupervisionArgs, 'id'>>;
   scheduleWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
   startFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationStartFacilityWorkArgs, 'input'>>;
   startMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationStartMicroProjectArgs, 'input'>>;
+  startSmartCompound?: Resolver<Maybe<ResolversTypes['SmartCompound']>, ParentType, ContextType, RequireFields<MutationStartSmartCompoundArgs, 'input'>>;
   withdrawAutonomyActivity?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawAutonomyActivityArgs, 'id' | 'reason'>>;
   withdrawAutonomyStation?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawAutonomyStationArgs, 'id' | 'reason'>>;
   withdrawAutonomySubsidy?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawAutonomySubsidyArgs, 'id' | 'reason'>>;
@@ -6987,6 +7964,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawCommunityFacility?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCommunityFacilityArgs, 'id' | 'reason'>>;
   withdrawCommunityWorker?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCommunityWorkerArgs, 'id' | 'reason'>>;
   withdrawCompound?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCompoundArgs, 'id' | 'reason'>>;
+  withdrawCompoundFiling?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCompoundFilingArgs, 'id' | 'reason'>>;
+  withdrawCompoundInspection?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCompoundInspectionArgs, 'id' | 'reason'>>;
   withdrawDeliberationTopic?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDeliberationTopicArgs, 'id' | 'reason'>>;
   withdrawDocument?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDocumentArgs, 'id' | 'reason'>>;
   withdrawDocumentItem?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDocumentItemArgs, 'id' | 'reason'>>;
@@ -6996,12 +7975,14 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawHouseholdVisit?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawHouseholdVisitArgs, 'id' | 'reason'>>;
   withdrawJointEvent?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawJointEventArgs, 'id' | 'reason'>>;
   withdrawMicroProject?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawMicroProjectArgs, 'id' | 'reason'>>;
+  withdrawMicroProjectSupervision?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawMicroProjectSupervisionArgs, 'id' | 'reason'>>;
   withdrawOwnersCommittee?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawOwnersCommitteeArgs, 'id' | 'reason'>>;
   withdrawPropertyFees?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPropertyFeesArgs, 'id' | 'reason'>>;
   withdrawPropertyService?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPropertyServiceArgs, 'id' | 'reason'>>;
   withdrawRecognition?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawRecognitionArgs, 'id' | 'reason'>>;
   withdrawRegion?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawRegionArgs, 'code' | 'reason'>>;
   withdrawResidentSuggestion?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawResidentSuggestionArgs, 'id' | 'reason'>>;
+  withdrawSmartCompound?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSmartCompoundArgs, 'id' | 'reason'>>;
   withdrawSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkCertificateArgs, 'id' | 'reason'>>;
   withdrawSocialWorkExamRegistration?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkExamRegistrationArgs, 'id' | 'reason'>>;
   withdrawTrainingAttendance?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
@@ -7082,6 +8063,10 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   communityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<QueryCommunityWorkerArgs, 'id'>>;
   communityWorkers?: Resolver<Maybe<ResolversTypes['CommunityWorkerConnection']>, ParentType, ContextType, Partial<QueryCommunityWorkersArgs>>;
   compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryCompoundArgs, 'code'>>;
+  compoundFiling?: Resolver<Maybe<ResolversTypes['CompoundFiling']>, ParentType, ContextType, RequireFields<QueryCompoundFilingArgs, 'id'>>;
+  compoundFilings?: Resolver<Maybe<ResolversTypes['CompoundFilingConnection']>, ParentType, ContextType, Partial<QueryCompoundFilingsArgs>>;
+  compoundInspection?: Resolver<Maybe<ResolversTypes['CompoundInspection']>, ParentType, ContextType, RequireFields<QueryCompoundInspectionArgs, 'id'>>;
+  compoundInspections?: Resolver<Maybe<ResolversTypes['CompoundInspectionConnection']>, ParentType, ContextType, Partial<QueryCompoundInspectionsArgs>>;
   deliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<QueryDeliberationTopicArgs, 'id'>>;
   deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
@@ -7099,6 +8084,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   lookupNodesUnder?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, RequireFields<QueryLookupNodesUnderArgs, 'code' | 'level'>>;
   lookupRegions?: Resolver<Maybe<Array<ResolversTypes['Region']>>, ParentType, ContextType, RequireFields<QueryLookupRegionsArgs, 'codes'>>;
   microProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<QueryMicroProjectArgs, 'id'>>;
+  microProjectSupervision?: Resolver<Maybe<ResolversTypes['MicroProjectSupervision']>, ParentType, ContextType, RequireFields<QueryMicroProjectSupervisionArgs, 'id'>>;
+  microProjectSupervisions?: Resolver<Maybe<ResolversTypes['MicroProjectSupervisionConnection']>, ParentType, ContextType, Partial<QueryMicroProjectSupervisionsArgs>>;
   microProjects?: Resolver<Maybe<ResolversTypes['MicroProjectConnection']>, ParentType, ContextType, Partial<QueryMicroProjectsArgs>>;
   personsInPost?: Resolver<Maybe<Array<ResolversTypes['PersonsOnDay']>>, ParentType, ContextType, RequireFields<QueryPersonsInPostArgs, 'days'>>;
   propertyServices?: Resolver<Maybe<ResolversTypes['PropertyServiceConnection']>, ParentType, ContextType, Partial<QueryPropertyServicesArgs>>;
@@ -7108,6 +8095,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   regions?: Resolver<Maybe<ResolversTypes['RegionConnection']>, ParentType, ContextType, Partial<QueryRegionsArgs>>;
   residentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<QueryResidentSuggestionArgs, 'id'>>;
   residentSuggestions?: Resolver<Maybe<ResolversTypes['ResidentSuggestionConnection']>, ParentType, ContextType, Partial<QueryResidentSuggestionsArgs>>;
+  smartCompound?: Resolver<Maybe<ResolversTypes['SmartCompound']>, ParentType, ContextType, RequireFields<QuerySmartCompoundArgs, 'id'>>;
+  smartCompounds?: Resolver<Maybe<ResolversTypes['SmartCompoundConnection']>, ParentType, ContextType, Partial<QuerySmartCompoundsArgs>>;
   socialWorkCertificates?: Resolver<Maybe<ResolversTypes['SocialWorkCertificateConnection']>, ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
   socialWorkExamRegistrations?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistrationConnection']>, ParentType, ContextType, Partial<QuerySocialWorkExamRegistrationsArgs>>;
   workforceAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
@@ -7179,6 +8168,8 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   communityFacilities?: Resolver<Maybe<ResolversTypes['CommunityFacilityConnection']>, ParentType, ContextType, Partial<RegionCommunityFacilitiesArgs>>;
   communityWorkers?: Resolver<Maybe<ResolversTypes['CommunityWorkerConnection']>, ParentType, ContextType, Partial<RegionCommunityWorkersArgs>>;
   compoundCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  compoundFilings?: Resolver<Maybe<ResolversTypes['CompoundFilingConnection']>, ParentType, ContextType, Partial<RegionCompoundFilingsArgs>>;
+  compoundInspections?: Resolver<Maybe<ResolversTypes['CompoundInspectionConnection']>, ParentType, ContextType, Partial<RegionCompoundInspectionsArgs>>;
   compounds?: Resolver<Maybe<ResolversTypes['CompoundConnection']>, ParentType, ContextType, Partial<RegionCompoundsArgs>>;
   deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
   documentItems?: Resolver<Maybe<ResolversTypes['DocumentItemConnection']>, ParentType, ContextType, Partial<RegionDocumentItemsArgs>>;
@@ -7193,12 +8184,14 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   jointEvents?: Resolver<Maybe<ResolversTypes['JointEventConnection']>, ParentType, ContextType, Partial<RegionJointEventsArgs>>;
   level?: Resolver<Maybe<ResolversTypes['RegionLevel']>, ParentType, ContextType>;
+  microProjectSupervisions?: Resolver<Maybe<ResolversTypes['MicroProjectSupervisionConnection']>, ParentType, ContextType, Partial<RegionMicroProjectSupervisionsArgs>>;
   microProjects?: Resolver<Maybe<ResolversTypes['MicroProjectConnection']>, ParentType, ContextType, Partial<RegionMicroProjectsArgs>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   propertyServices?: Resolver<Maybe<ResolversTypes['PropertyServiceConnection']>, ParentType, ContextType, Partial<RegionPropertyServicesArgs>>;
   recognitions?: Resolver<Maybe<ResolversTypes['RecognitionConnection']>, ParentType, ContextType, Partial<RegionRecognitionsArgs>>;
   residentSuggestions?: Resolver<Maybe<ResolversTypes['ResidentSuggestionConnection']>, ParentType, ContextType, Partial<RegionResidentSuggestionsArgs>>;
+  smartCompounds?: Resolver<Maybe<ResolversTypes['SmartCompoundConnection']>, ParentType, ContextType, Partial<RegionSmartCompoundsArgs>>;
   structure?: Resolver<Maybe<ResolversTypes['RegionStructure']>, ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
   villagersGroups?: Resolver<Maybe<ResolversTypes['VillagersGroupConnection']>, ParentType, ContextType, Partial<RegionVillagersGroupsArgs>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
@@ -7235,6 +8228,32 @@ export type ResidentSuggestionResolvers<ContextType = RequestContext, ParentType
 
 export type ResidentSuggestionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResidentSuggestionConnection'] = ResolversParentTypes['ResidentSuggestionConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SmartCompoundResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SmartCompound'] = ResolversParentTypes['SmartCompound']> = ResolversObject<{
+  acceptedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  completedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType>;
+  contractor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  equipment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  funding?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  fundingSource?: Resolver<Maybe<ResolversTypes['FundingSource']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  installedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SmartCompoundKind'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plannedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  resettlement?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SmartCompoundStatus'], ParentType, ContextType>;
+}>;
+
+export type SmartCompoundConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SmartCompoundConnection'] = ResolversParentTypes['SmartCompoundConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['SmartCompound']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -7318,6 +8337,7 @@ export type WorkforceFiguresResolvers<ContextType = RequestContext, ParentType e
   series?: Resolver<Array<ResolversTypes['FigurePoint']>, ParentType, ContextType, RequireFields<WorkforceFiguresSeriesArgs, 'byMonth' | 'figure' | 'fromYear'>>;
   trainedWorkers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainedWorkersArgs, 'year'>>;
   trainingCoverageRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingCoverageRateArgs, 'year'>>;
+  trainingOrganisedParticipants?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingOrganisedParticipantsArgs, 'year'>>;
   trainingOrganisedPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingOrganisedPersonTimesArgs, 'year'>>;
   trainingPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingPersonTimesArgs, 'year'>>;
   trainingSessions?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<WorkforceFiguresTrainingSessionsArgs, 'year'>>;
@@ -7335,6 +8355,7 @@ export type WorkforceTrainingResolvers<ContextType = RequestContext, ParentType 
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organiser?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organiserRegion?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  participants?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   personTimes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   programme?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   startOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -7423,6 +8444,10 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   CommunityWorkerPost?: CommunityWorkerPostResolvers<ContextType>;
   Compound?: CompoundResolvers<ContextType>;
   CompoundConnection?: CompoundConnectionResolvers<ContextType>;
+  CompoundFiling?: CompoundFilingResolvers<ContextType>;
+  CompoundFilingConnection?: CompoundFilingConnectionResolvers<ContextType>;
+  CompoundInspection?: CompoundInspectionResolvers<ContextType>;
+  CompoundInspectionConnection?: CompoundInspectionConnectionResolvers<ContextType>;
   CountFigure?: CountFigureResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DeliberationTopic?: DeliberationTopicResolvers<ContextType>;
@@ -7450,6 +8475,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   LedgerRowImport?: LedgerRowImportResolvers<ContextType>;
   MicroProject?: MicroProjectResolvers<ContextType>;
   MicroProjectConnection?: MicroProjectConnectionResolvers<ContextType>;
+  MicroProjectSupervision?: MicroProjectSupervisionResolvers<ContextType>;
+  MicroProjectSupervisionConnection?: MicroProjectSupervisionConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OwnersCommittee?: OwnersCommitteeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
@@ -7469,6 +8496,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   RegionStructure?: RegionStructureResolvers<ContextType>;
   ResidentSuggestion?: ResidentSuggestionResolvers<ContextType>;
   ResidentSuggestionConnection?: ResidentSuggestionConnectionResolvers<ContextType>;
+  SmartCompound?: SmartCompoundResolvers<ContextType>;
+  SmartCompoundConnection?: SmartCompoundConnectionResolvers<ContextType>;
   SocialWorkCertificate?: SocialWorkCertificateResolvers<ContextType>;
   SocialWorkCertificateConnection?: SocialWorkCertificateConnectionResolvers<ContextType>;
   SocialWorkExamRegistration?: SocialWorkExamRegistrationResolvers<ContextType>;

@@ -19,6 +19,9 @@ import { Migration20261215000000_ElectedPosts } from './Migration20261215000000_
 import { Migration20261210000011_TrainingProgramme } from './Migration20261210000011_TrainingProgramme';
 import { Migration20261220000200_WorkingBodies } from './Migration20261220000200_WorkingBodies';
 import { Migration20261220000100_Documents } from './Migration20261220000100_Documents';
+import { Migration20261220000300_CompoundRecords } from './Migration20261220000300_CompoundRecords';
+import { Migration20261220000301_PropertyStaffTraining } from './Migration20261220000301_PropertyStaffTraining';
+import { Migration20261220000302_MicroProjectSupervisions } from './Migration20261220000302_MicroProjectSupervisions';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -42,4 +45,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261215000001_FacilityEarlierRatings', class: Migration20261215000001_FacilityEarlierRatings },
   { name: 'Migration20261220000200_WorkingBodies', class: Migration20261220000200_WorkingBodies },
   { name: 'Migration20261220000100_Documents', class: Migration20261220000100_Documents },
+  { name: 'Migration20261220000300_CompoundRecords', class: Migration20261220000300_CompoundRecords },
+  { name: 'Migration20261220000301_PropertyStaffTraining', class: Migration20261220000301_PropertyStaffTraining },
+  { name: 'Migration20261220000302_MicroProjectSupervisions', class: Migration20261220000302_MicroProjectSupervisions },
 ];

@@ -67,3 +67,52 @@ export class MicroProject extends LedgerRecord {
   @Property({ type: 'string', length: 10 })
   status!: MicroProjectStatus;
 }
+
+export type SupervisorKind = 'RESIDENT_REPRESENTATIVE' | 'NPC_DEPUTY' | 'CPPCC_MEMBER' | 'STREET' | 'COMMUNITY' | 'PROPERTY' | 'OTHER';
+
+/**
+ * One supervision of a micro livelihood work (多方督单: residents' representatives, deputies to the
+ * people's congress, CPPCC members, the street office … check the work on a day): who supervised
+ * (by kind and unit, never a person's name), what they found, and the day it was resolved. The
+ * work's community is kept on the row.
+ */
+@Entity({ tableName: 'micro_project_supervision' })
+@Unique({ properties: ['districtCode', 'number'] })
+export class MicroProjectSupervision extends LedgerRecord {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 6 })
+  districtCode!: string;
+
+  /** 督单编号 */
+  @Property({ type: 'string', length: 30 })
+  number!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 40 })
+  projectId!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 12 })
+  communityCode!: string;
+
+  @Index()
+  @Property({ type: 'date' })
+  supervisedOn!: string;
+
+  @Property({ type: 'string', length: 30 })
+  supervisorKind!: SupervisorKind;
+
+  /** 督单单位或身份说明（如“3名居民代表”）, no names */
+  @Property({ type: 'text', nullable: true })
+  supervisor?: string | null;
+
+  /** 督查发现 */
+  @Property({ type: 'text', nullable: true })
+  findings?: string | null;
+
+  /** the day what was found was resolved; null while open or when nothing was found */
+  @Property({ type: 'date', nullable: true })
+  resolvedOn?: string | null;
+}

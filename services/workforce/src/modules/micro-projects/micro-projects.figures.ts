@@ -1,6 +1,6 @@
-import { and, defineFigure, eq, flow, inList, raw, sum } from '@district/subgraph-kit';
+import { and, defineFigure, distinct, eq, flow, inList, raw, sum } from '@district/subgraph-kit';
 import type { FundingSource } from '../facilities/facility.entity';
-import type { MicroProjectCategory } from './micro-project.entity';
+import type { MicroProjectCategory, SupervisorKind } from './micro-project.entity';
 
 type Args = { category?: MicroProjectCategory | null; sources?: FundingSource[] | null; unit?: string | null };
 const source = { name: 'micro-project', from: 'micro_project m', place: 'm.community_code' };
@@ -34,4 +34,27 @@ export const microFunding = defineFigure<Args>({
   period: flow('m.started_on'),
   aggregate: sum('coalesce(m.funding, 0)'),
   where,
+});
+
+type SupervisionArgs = { supervisorKinds?: SupervisorKind[] | null };
+const supervisions = {
+  name: 'micro-project-supervision',
+  from: 'micro_project_supervision v JOIN micro_project m ON m.id = v.project_id',
+  place: 'v.community_code',
+};
+const byKinds = (a: SupervisionArgs) => (a.supervisorKinds?.length ? inList('v.supervisor_kind', a.supervisorKinds) : undefined);
+/** Supervisions (督单) held in the period, by the supervisor's kind. */
+export const microSupervisions = defineFigure<SupervisionArgs>({
+  name: 'micro.supervisions',
+  source: supervisions,
+  period: flow('v.supervised_on'),
+  where: byKinds,
+});
+/** Works supervised at least once in the period. */
+export const microSupervised = defineFigure<SupervisionArgs>({
+  name: 'micro.supervised',
+  source: supervisions,
+  period: flow('v.supervised_on'),
+  aggregate: distinct('v.project_id'),
+  where: byKinds,
 });

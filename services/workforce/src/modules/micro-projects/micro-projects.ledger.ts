@@ -1,5 +1,6 @@
 import { globalId } from '@district/common';
 import {
+  placesDefects,
   referenceDefect,
   storeRows,
   str,
@@ -120,5 +121,91 @@ export const microProjectsLedger: LedgerImporter<Key> = {
         },
       })),
       { keyLabel: (v) => `项目编号 ${v.number}`, keyColumn: columns.number.header },
+    ),
+};
+
+export const SUPERVISOR_KINDS = vocabulary({
+  居民代表: 'RESIDENT_REPRESENTATIVE',
+  人大代表: 'NPC_DEPUTY',
+  政协委员: 'CPPCC_MEMBER',
+  街道: 'STREET',
+  社区: 'COMMUNITY',
+  物业: 'PROPERTY',
+  其他: 'OTHER',
+} as const);
+
+const supervisionColumns = {
+  number: { header: '督单编号', type: 'code', required: true, pattern: NUMBER },
+  community: { header: '所属社区代码', type: 'code', required: true, pattern: /^\d{12}$/ },
+  project: { header: '项目编号', type: 'code', required: true, pattern: NUMBER },
+  supervisedOn: { header: '督单日期', type: 'date', required: true },
+  supervisorKind: { header: '督单方', type: 'enum', required: true, values: SUPERVISOR_KINDS.labels },
+  supervisor: { header: '督单单位或身份', type: 'text' },
+  findings: { header: '督查发现', type: 'text' },
+  resolvedOn: { header: '解决日期', type: 'date' },
+} satisfies Record<string, ColumnSpec>;
+type SupervisionKey = keyof typeof supervisionColumns;
+
+/** workforce/micro_project_supervisions.csv: each supervision (督单) of a micro livelihood work, what it found and when that was resolved. */
+export const microProjectSupervisionsLedger: LedgerImporter<SupervisionKey> = {
+  spec: {
+    file: 'workforce/micro_project_supervisions.csv',
+    columns: supervisionColumns,
+    key: ['number'],
+    check: (v): RowProblem<SupervisionKey>[] =>
+      v.resolvedOn && String(v.resolvedOn) < String(v.supervisedOn)
+        ? [{ column: 'resolvedOn', kind: 'date', reason: '解决日期早于督单日期 / resolved before the supervision' }]
+        : [],
+  },
+  place: { column: 'community' },
+  async check(batch, ctx) {
+    const defects = await placesDefects(microProjectSupervisionsLedger.spec, batch, ctx, [['community', 'community']]);
+    const bad = new Set(defects.map((d) => d.row));
+    const rows = batch.filter((r) => !bad.has(r.row));
+    const res = await ctx.db.query(`SELECT id, community_code FROM micro_project WHERE id = ANY($1) AND withdrawn_on IS NULL`, [
+      rows.map((r) => globalId(ctx.district, str(r.value.project))),
+    ]);
+    const places = new Map(res.rows.map((r: { id: string; community_code: string }) => [r.id, r.community_code]));
+    for (const r of rows) {
+      const at = places.get(globalId(ctx.district, str(r.value.project)));
+      if (at !== str(r.value.community))
+        defects.push(
+          referenceDefect(
+            ctx.file,
+            r.row,
+            supervisionColumns.project.header,
+            at === undefined
+              ? `项目不存在：${str(r.value.project)} / no such micro livelihood work`
+              : `项目不在该社区：${str(r.value.project)} / the work is not in the community`,
+          ),
+        );
+    }
+    return defects;
+  },
+  write: (batch, ctx) =>
+    storeRows(
+      ctx,
+      {
+        table: 'micro_project_supervision',
+        key: ['id'],
+        region: 'community_code',
+        columns: ['project_id', 'community_code', 'supervised_on', 'supervisor_kind', 'supervisor', 'findings', 'resolved_on'],
+      },
+      batch.map(({ row, value }) => ({
+        row,
+        values: {
+          id: globalId(ctx.district, str(value.number)),
+          district_code: ctx.district,
+          number: str(value.number),
+          project_id: globalId(ctx.district, str(value.project)),
+          community_code: str(value.community),
+          supervised_on: str(value.supervisedOn),
+          supervisor_kind: SUPERVISOR_KINDS.of(value.supervisorKind),
+          supervisor: strOrNull(value.supervisor),
+          findings: strOrNull(value.findings),
+          resolved_on: strOrNull(value.resolvedOn),
+        },
+      })),
+      { keyLabel: (v) => `督单编号 ${v.number}`, keyColumn: supervisionColumns.number.header },
     ),
 };

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, districtOf, globalId } from '@district/common';
+import { assertCanWrite, badInput, conflict, districtOf, globalId } from '@district/common';
 import {
   assertKeyFree,
   assertStep,
@@ -19,10 +19,10 @@ import {
   withdrawal,
   type RequestContext,
 } from '@district/subgraph-kit';
-import type { CorrectMicroProjectInput, MutationResolvers } from '../../generated/graphql';
+import type { CorrectMicroProjectInput, CorrectMicroProjectSupervisionInput, MutationResolvers } from '../../generated/graphql';
 import { Compound } from '../regions/region.entity';
 import { communityOf, moneyOf, optionalDay } from '../shared/governance';
-import { MicroProject, type MicroProjectStatus } from './micro-project.entity';
+import { MicroProject, MicroProjectSupervision, type MicroProjectStatus } from './micro-project.entity';
 
 const DEPARTMENT = 'workforce';
 
@@ -34,6 +34,20 @@ export const MICRO_RECORD = defineRecord<MicroProject>({
   placeOf: (p) => p.communityCode,
   idOf: (p) => p.id,
 });
+
+export const SUPERVISION_RECORD = defineRecord<MicroProjectSupervision>({
+  type: 'MicroProjectSupervision',
+  entity: MicroProjectSupervision,
+  label: ['督单记录', 'supervision of a micro livelihood work'],
+  owner: DEPARTMENT,
+  placeOf: (v) => v.communityCode,
+  idOf: (v) => v.id,
+});
+
+function assertSupervision(v: MicroProjectSupervision): void {
+  if (v.resolvedOn && !v.findings) throw badInput('没有督查发现，无需解决 / nothing was found to resolve', 'findings');
+  if (v.resolvedOn && v.resolvedOn < v.supervisedOn) throw badInput('解决日期早于督单日期 / resolved before the supervision', 'resolvedOn');
+}
 
 export const MICRO_LOOP = defineLoop<MicroProjectStatus>({
   states: ['STARTED', 'COMPLETED'],
@@ -137,4 +151,68 @@ export const microProjectMutations: MutationResolvers = {
     assertProject(row);
   }),
   withdrawMicroProject: withdrawal(MICRO_RECORD),
+  recordMicroProjectSupervision: (_, { input }, ctx) =>
+    audited(
+      ctx,
+      'recordMicroProjectSupervision',
+      input,
+      async (em) => {
+        const project = await em.findOne(MicroProject, { id: await recordId(ctx, input.projectId, 'projectId') });
+        if (!project) throw badInput(`项目不存在：${input.projectId} / no such micro livelihood work`, 'projectId');
+        assertCanWrite(ctx.caller, DEPARTMENT, project.communityCode);
+        const supervisedOn = eventDay(input.supervisedOn, 'supervisedOn', '督单日期', { day: project.startedOn, after: '项目启动日期' });
+        const district = project.districtCode;
+        const number = input.id
+          ? localNumberOf(input.id, 'id', '督单编号')
+          : await nextNumber(em, {
+              table: 'micro_project_supervision',
+              column: 'number',
+              district,
+              prefix: `DD${supervisedOn.slice(0, 4)}`,
+              width: 4,
+            });
+        const id = globalId(district, number);
+        await assertKeyFree(em, MicroProjectSupervision, { id }, 'id', `督单编号 ${number} `);
+        return em.create(MicroProjectSupervision, {
+          id,
+          districtCode: district,
+          number,
+          projectId: project.id,
+          communityCode: project.communityCode,
+          supervisedOn,
+          supervisorKind: input.supervisorKind,
+          supervisor: optionalText(input.supervisor, 'supervisor', '督单单位或身份', 100),
+          findings: optionalText(input.findings, 'findings', '督查发现', 500),
+          resolvedOn: null,
+        });
+      },
+      (v) => `MicroProjectSupervision:${v.id}`,
+    ),
+  resolveMicroProjectSupervision: (_, args, ctx) =>
+    audited(
+      ctx,
+      'resolveMicroProjectSupervision',
+      args,
+      async (em) => {
+        const v = await recordToChange(ctx, em, SUPERVISION_RECORD, args.id);
+        if (!v.findings) throw conflict('该督单没有待解决的发现 / the supervision found nothing to resolve');
+        if (v.resolvedOn) throw conflict(`已于${v.resolvedOn}解决 / already resolved on ${v.resolvedOn}`);
+        v.resolvedOn = eventDay(args.resolvedOn, 'resolvedOn', '解决日期', { day: v.supervisedOn, after: '督单日期' });
+        return v;
+      },
+      (v) => `MicroProjectSupervision:${v.id}`,
+    ),
+  correctMicroProjectSupervision: correction<MicroProjectSupervision, CorrectMicroProjectSupervisionInput>(
+    SUPERVISION_RECORD,
+    ({ row, change }, input) => {
+      if (input.supervisedOn) change.set(row, 'supervisedOn', optionalDay(input.supervisedOn, 'supervisedOn', '督单日期')!);
+      if (input.supervisorKind) change.set(row, 'supervisorKind', input.supervisorKind);
+      if (input.supervisor !== undefined)
+        change.set(row, 'supervisor', optionalText(input.supervisor, 'supervisor', '督单单位或身份', 100));
+      if (input.findings !== undefined) change.set(row, 'findings', optionalText(input.findings, 'findings', '督查发现', 500));
+      if (input.resolvedOn !== undefined) change.set(row, 'resolvedOn', optionalDay(input.resolvedOn, 'resolvedOn', '解决日期'));
+      assertSupervision(row);
+    },
+  ),
+  withdrawMicroProjectSupervision: withdrawal(SUPERVISION_RECORD),
 };

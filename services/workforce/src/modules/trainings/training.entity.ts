@@ -2,7 +2,9 @@ import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { LedgerRecord } from '@district/subgraph-kit';
 
 export type TrainingType = 'SYSTEM_TRAINING' | 'SECRETARY_SALON' | 'PRACTICE_DRILL' | 'CERTIFICATION_COACHING' | 'SKILLS_CONTEST';
-export type TrainingAudience = 'COMMUNITY_WORKERS' | 'GRID_WORKERS' | 'ALL_WORKERS';
+export type TrainingAudience = 'COMMUNITY_WORKERS' | 'GRID_WORKERS' | 'ALL_WORKERS' | 'PROPERTY_STAFF';
+/** Audiences who are not workers: no attendance by worker, a headcount (参训人次) on the session instead. */
+export const HEADCOUNT_AUDIENCES: readonly TrainingAudience[] = ['PROPERTY_STAFF'];
 export type AttendanceStatus = 'PRESENT' | 'ABSENT';
 
 /** A training session for community and grid workers; its number is the district's own. */
@@ -55,6 +57,14 @@ export class Training extends LedgerRecord {
 
   @Property({ type: 'string', length: 20 })
   audience!: TrainingAudience;
+
+  /**
+   * 参训人次 as the organiser counted them, for audiences who are not workers (物业服务人员): they
+   * sign no worker attendance, so the session carries the headcount. Null for worker audiences,
+   * whose person-times come from attendance.
+   */
+  @Property({ type: 'integer', nullable: true })
+  participants?: number | null;
 }
 
 /**

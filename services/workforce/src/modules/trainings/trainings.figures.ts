@@ -1,4 +1,4 @@
-import { and, defineFigure, distinct, during, eq, flow, raw, sql } from '@district/subgraph-kit';
+import { and, defineFigure, distinct, during, eq, flow, raw, sql, sum } from '@district/subgraph-kit';
 import type { WorkerRole, WorkerTier } from '../workers/worker.entity';
 import { inPost } from '../workers/workers.figures';
 import type { TrainingAudience, TrainingType } from './training.entity';
@@ -56,6 +56,18 @@ export const organisedPersonTimes = defineFigure<Args>({
   period: flow('t.start_on'),
   aggregate: distinct(`a.training_id || '|' || a.worker_id`),
   where: narrowed,
+});
+
+/**
+ * Headcount (人次) recorded on the sessions the node's offices organised for audiences who are not
+ * workers (物业服务人员): their person-times, as trainingOrganisedPersonTimes is for workers.
+ */
+export const organisedParticipants = defineFigure<Args>({
+  name: 'trainings.organisedParticipants',
+  source: { name: 'training-organised', from: 'training t', place: 't.organiser_code' },
+  period: flow('t.start_on'),
+  aggregate: sum('coalesce(t.participants, 0)'),
+  where: (a) => and(eq('t.type', a.type), eq('t.audience', a.audience), eq('t.programme', a.programme)),
 });
 
 /** Person-times: a worker signed in at a session counts once (two sign-in rows are one person-time). */

@@ -1,4 +1,5 @@
 import { districtNode, globalId } from '@district/common';
+import { HEADCOUNT_AUDIENCES } from './training.entity';
 import { districtRegions } from '../certification/certification.ledger';
 import { regionOfUnit } from '../certification/work-unit';
 import {
@@ -23,6 +24,7 @@ export const AUDIENCES = vocabulary({
   社区工作者: 'COMMUNITY_WORKERS',
   网格员: 'GRID_WORKERS',
   '社区工作者、网格员': 'ALL_WORKERS',
+  物业服务人员: 'PROPERTY_STAFF',
 } as const);
 const STATUSES = vocabulary({ 已签到: 'PRESENT', 缺勤: 'ABSENT' } as const);
 
@@ -37,6 +39,8 @@ const trainingColumns = {
   audience: { header: '培训对象', type: 'enum', required: true, values: AUDIENCES.labels },
   // added in 2026 (菁训营 and other named series): last year's files without it still import
   programme: { header: '培训项目', type: 'text', optionalHeader: true },
+  // added in 2026 for sessions whose audience is not workers (物业服务人员): older files without it still import
+  participants: { header: '参训人次', type: 'int', min: 0, max: 1_000_000, optionalHeader: true },
 } satisfies Record<string, ColumnSpec>;
 type TrainingKey = keyof typeof trainingColumns;
 
@@ -46,10 +50,20 @@ export const trainingsLedger: LedgerImporter<TrainingKey> = {
     file: 'workforce/trainings.csv',
     columns: trainingColumns,
     key: ['number'],
-    check: (v) =>
-      v.endOn && str(v.endOn) < str(v.startOn)
-        ? [{ column: 'endOn', kind: 'date', reason: '结束日期早于开始日期 / ends before it starts' }]
-        : [],
+    check: (v) => [
+      ...(v.endOn && str(v.endOn) < str(v.startOn)
+        ? [{ column: 'endOn' as const, kind: 'date' as const, reason: '结束日期早于开始日期 / ends before it starts' }]
+        : []),
+      ...(v.participants !== null && v.participants !== undefined && !HEADCOUNT_AUDIENCES.some((a) => a === AUDIENCES.orNull(v.audience))
+        ? [
+            {
+              column: 'participants' as const,
+              kind: 'format' as const,
+              reason: '参训人次仅用于物业服务人员等非社工对象，社工人次按签到统计 / a headcount only for audiences who are not workers',
+            },
+          ]
+        : []),
+    ],
   },
   async write(batch, ctx) {
     const regions = (await districtRegions(ctx)) ?? [];
@@ -58,7 +72,7 @@ export const trainingsLedger: LedgerImporter<TrainingKey> = {
       {
         table: 'training',
         key: ['id'],
-        columns: ['name', 'programme', 'type', 'start_on', 'end_on', 'organiser', 'organiser_code', 'audience'],
+        columns: ['name', 'programme', 'type', 'start_on', 'end_on', 'organiser', 'organiser_code', 'audience', 'participants'],
       },
       batch.map(({ row, value }) => ({
         row,
@@ -74,6 +88,7 @@ export const trainingsLedger: LedgerImporter<TrainingKey> = {
           organiser: strOrNull(value.organiser),
           organiser_code: regionOfUnit(regions, strOrNull(value.organiser), districtNode(ctx.district)),
           audience: AUDIENCES.of(value.audience),
+          participants: value.participants ?? null,
         },
       })),
       { keyLabel: (v) => `培训编号 ${v.number}`, keyColumn: trainingColumns.number.header },

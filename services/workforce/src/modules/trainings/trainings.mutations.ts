@@ -15,6 +15,7 @@ import {
   recordId,
   regionCodeOf,
   requiredText,
+  wholeNumber,
   withdrawal,
   withdrawnView,
   writeHistory,
@@ -24,7 +25,7 @@ import {
 import type { CorrectWorkforceTrainingInput, MutationResolvers } from '../../generated/graphql';
 import { Worker, WorkerPost } from '../workers/worker.entity';
 import { assertAttendanceInService } from './attendance';
-import { Training, TrainingAttendance } from './training.entity';
+import { HEADCOUNT_AUDIENCES, Training, TrainingAttendance, type TrainingAudience } from './training.entity';
 import { Region } from '../regions/region.entity';
 import { regionOfUnit } from '../certification/work-unit';
 
@@ -90,6 +91,17 @@ async function organiserOf(
   return regionOfUnit(regions, organiser, districtNode(district));
 }
 
+/** A headcount only for an audience who are not workers: workers' person-times come from their attendance. */
+function participantsOf(value: number | null | undefined, audience: TrainingAudience): number | null {
+  if (value === null || value === undefined) return null;
+  if (!HEADCOUNT_AUDIENCES.includes(audience))
+    throw badInput(
+      '参训人次仅用于物业服务人员等非社工对象，社工人次按签到统计 / a headcount only for an audience who are not workers',
+      'participants',
+    );
+  return wholeNumber(value, 'participants', '参训人次', 0, 1_000_000);
+}
+
 export const trainingMutations: MutationResolvers = {
   scheduleWorkforceTraining: (_, { input }, ctx) =>
     audited(
@@ -118,6 +130,7 @@ export const trainingMutations: MutationResolvers = {
           organiser,
           organiserCode,
           audience: input.audience,
+          participants: participantsOf(input.participants, input.audience),
         });
       },
       (t) => `WorkforceTraining:${t.id}`,
@@ -129,6 +142,8 @@ export const trainingMutations: MutationResolvers = {
     if (input.programme !== undefined) change.set(row, 'programme', optionalText(input.programme, 'programme', '培训项目'));
     if (input.type) change.set(row, 'type', input.type);
     if (input.audience) change.set(row, 'audience', input.audience);
+    if (input.participants !== undefined) change.set(row, 'participants', input.participants);
+    participantsOf(row.participants, row.audience);
     if (input.organiser !== undefined) change.set(row, 'organiser', optionalText(input.organiser, 'organiser', '主办单位'));
     if (input.organiserCode)
       change.set(row, 'organiserCode', await organiserOf(em, row.districtCode, input.organiserCode, row.organiser ?? null));

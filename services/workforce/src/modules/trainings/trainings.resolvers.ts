@@ -19,7 +19,14 @@ import { regionByCode } from '../regions/regions.resolvers';
 import { workerById } from '../workers/workers.resolvers';
 import { Training, TrainingAttendance } from './training.entity';
 import { workersInPost } from '../workers/workers.figures';
-import { organisedPersonTimes, trainedWorkers, trainingPersonTimes, trainingsOrganised, trainingSessions } from './trainings.figures';
+import {
+  organisedParticipants,
+  organisedPersonTimes,
+  trainedWorkers,
+  trainingPersonTimes,
+  trainingsOrganised,
+  trainingSessions,
+} from './trainings.figures';
 import { ATTENDANCE_RECORD, TRAINING_RECORD } from './trainings.mutations';
 
 const TRAININGS = {
@@ -80,6 +87,7 @@ export const trainingResolvers: Resolvers = {
     trainingPersonTimes: (n, a, ctx) => yearOnYear(ctx, trainingPersonTimes, a, n.code),
     trainingsOrganised: (n, a, ctx) => yearOnYear(ctx, trainingsOrganised, a, n.code),
     trainingOrganisedPersonTimes: (n, a, ctx) => yearOnYear(ctx, organisedPersonTimes, a, n.code),
+    trainingOrganisedParticipants: (n, a, ctx) => yearOnYear(ctx, organisedParticipants, a, n.code),
     trainedWorkers: (n, a, ctx) => yearOnYear(ctx, trainedWorkers, a, n.code),
     trainingCoverageRate: (n, a, ctx) => rateYearOnYear(ctx, trainedWorkers, workersInPost, a, n.code),
   },
