@@ -406,6 +406,10 @@ export type CommunityWorkerConnection = {
 export type CommunityWorkerFilter = {
   /** 仅某日在岗者 / only workers in post on this day */
   activeOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 出生年份起（含），如90后为1990；出生年份取自身份证号 / born in this year or later (90后: 1990); the birth year comes from the ID number */
+  bornFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** 出生年份止（含），如90后为1999 / born in this year or earlier (90后: 1999) */
+  bornTo?: InputMaybe<Scalars['Int']['input']>;
   /** 网格 / grid */
   gridCode?: InputMaybe<Scalars['ID']['input']>;
   /** 区划节点（含下级）/ under this region node */
@@ -4409,7 +4413,7 @@ export type WorkforceFigures = {
   trainingSessions: CountFigure;
   /** 本节点各单位主办的培训班次（按开班日期），与本节点人员参加的班次（trainingSessions）不同 / sessions organised by the node's offices in the period, whoever attended (trainingSessions counts those the node's workers attended) */
   trainingsOrganised: CountFigure;
-  /** 在岗人数（存量），可按岗位、梯队 / workers in post on the day, by role and tier */
+  /** 在岗人数（存量），可按岗位、梯队、出生年份段（如90后）/ workers in post on the day, by role, tier and birth cohort (90后: bornFrom 1990, bornTo 1999) */
   workers: CountFigure;
 };
 
@@ -4580,6 +4584,8 @@ export type WorkforceFiguresSeriesArgs = {
 export type WorkforceFiguresTrainedWorkersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  bornFrom?: InputMaybe<Scalars['Int']['input']>;
+  bornTo?: InputMaybe<Scalars['Int']['input']>;
   programme?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<CommunityWorkerRole>;
   tier?: InputMaybe<CommunityWorkerTier>;
@@ -4596,6 +4602,8 @@ export type WorkforceFiguresTrainedWorkersArgs = {
 export type WorkforceFiguresTrainingCoverageRateArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  bornFrom?: InputMaybe<Scalars['Int']['input']>;
+  bornTo?: InputMaybe<Scalars['Int']['input']>;
   programme?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<CommunityWorkerRole>;
   tier?: InputMaybe<CommunityWorkerTier>;
@@ -4612,6 +4620,8 @@ export type WorkforceFiguresTrainingCoverageRateArgs = {
 export type WorkforceFiguresTrainingOrganisedPersonTimesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  bornFrom?: InputMaybe<Scalars['Int']['input']>;
+  bornTo?: InputMaybe<Scalars['Int']['input']>;
   programme?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<CommunityWorkerRole>;
   tier?: InputMaybe<CommunityWorkerTier>;
@@ -4628,6 +4638,8 @@ export type WorkforceFiguresTrainingOrganisedPersonTimesArgs = {
 export type WorkforceFiguresTrainingPersonTimesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  bornFrom?: InputMaybe<Scalars['Int']['input']>;
+  bornTo?: InputMaybe<Scalars['Int']['input']>;
   programme?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<CommunityWorkerRole>;
   tier?: InputMaybe<CommunityWorkerTier>;
@@ -4644,6 +4656,8 @@ export type WorkforceFiguresTrainingPersonTimesArgs = {
 export type WorkforceFiguresTrainingSessionsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  bornFrom?: InputMaybe<Scalars['Int']['input']>;
+  bornTo?: InputMaybe<Scalars['Int']['input']>;
   programme?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<CommunityWorkerRole>;
   tier?: InputMaybe<CommunityWorkerTier>;
@@ -4673,6 +4687,8 @@ export type WorkforceFiguresTrainingsOrganisedArgs = {
  */
 export type WorkforceFiguresWorkersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  bornFrom?: InputMaybe<Scalars['Int']['input']>;
+  bornTo?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<CommunityWorkerRole>;
   tier?: InputMaybe<CommunityWorkerTier>;
   year: Scalars['Int']['input'];

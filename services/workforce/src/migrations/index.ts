@@ -15,6 +15,7 @@ import { Migration20261210000008_Writeups } from './Migration20261210000008_Writ
 import { Migration20261210000009_TrainingOrganiser } from './Migration20261210000009_TrainingOrganiser';
 import { Migration20261210000010_VillagersGroups } from './Migration20261210000010_VillagersGroups';
 import { Migration20261210000011_TrainingProgramme } from './Migration20261210000011_TrainingProgramme';
+import { Migration20261220000400_TalentPool } from './Migration20261220000400_TalentPool';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000009_TrainingOrganiser', class: Migration20261210000009_TrainingOrganiser },
   { name: 'Migration20261210000010_VillagersGroups', class: Migration20261210000010_VillagersGroups },
   { name: 'Migration20261210000011_TrainingProgramme', class: Migration20261210000011_TrainingProgramme },
+  { name: 'Migration20261220000400_TalentPool', class: Migration20261220000400_TalentPool },
 ];

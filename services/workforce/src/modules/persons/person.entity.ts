@@ -30,6 +30,9 @@ export class Person extends LedgerRecord {
   @Index()
   @Property({ type: 'string', length: 64, nullable: true })
   personHash?: string | null;
+
+  // person.birth_year (smallint) is a generated column of the database, from the ID number (migration
+  // Migration20261220000400_TalentPool): figures filter birth cohorts on it in SQL, so it is not mapped here
 }
 
 /** Where this subgraph keeps ID numbers and the person ids beside them (start-up fills and re-keys them). */
