@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { LedgerImporter } from '@district/ledger';
 import { ledgers } from '@district/workforce';
 import { SHANGJIE } from './datasets';
+import { talentFixtures } from './governance-talent';
 
 /**
  * Grassroots-governance ledgers of realistic size for Shangjie (issue 15), generated
@@ -26,7 +27,7 @@ export interface GovernanceFixtures {
 }
 
 /** mulberry32: a small seeded generator, so fixtures are the same on every run. */
-function seeded(seed: number) {
+export function seeded(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -46,7 +47,7 @@ function seeded(seed: number) {
 /** The seed-shaped street's prefix in Shangjie (its first street). */
 const SHANGJIE_STREET = '410106001';
 
-const day = (year: number, month: number, d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+export const day = (year: number, month: number, d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 function readCsv(path: string): string[][] {
   return readFileSync(path, 'utf8')
@@ -865,6 +866,7 @@ export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWo
     ...recognitions(seeded(15_08), base),
     ...writeups(seeded(15_09), base),
     ...villagersGroups(base),
+    ...talentFixtures(base),
   };
   for (const [file, list] of Object.entries(rows)) writeLedger(dir, file, list);
   return { dir, ...base, rows };

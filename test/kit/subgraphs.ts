@@ -19,6 +19,8 @@ export interface ImportOptions {
   district?: string;
   overwrite?: boolean;
   dryRun?: boolean;
+  /** an import confined to a street or community (an office's upload): rows placed elsewhere are defects */
+  region?: string;
   /** the region tree to check references against (a subgraph's own lookups when it owns the tree) */
   regionTree: RegionTree;
 }
@@ -37,6 +39,7 @@ export function importInto(
     district: opts.district ?? SHANGJIE_DISTRICT,
     overwrite: opts.overwrite,
     dryRun: opts.dryRun,
+    region: opts.region,
     personKey: new PersonKey(TEST_PERSON_KEY),
   });
 }

@@ -30,6 +30,7 @@ export const mappers = {
   HouseholdVisit: '../modules/visits/visit.entity#HouseholdVisit',
   MicroProject: '../modules/micro-projects/micro-project.entity#MicroProject',
   Recognition: '../modules/recognitions/recognition.entity#Recognition',
+  TalentPoolMember: '../modules/talent-pool/talent-pool-member.entity#TalentPoolMember',
   Writeup: '../modules/writeups/writeup.entity#Writeup',
   VillagersGroup: '../modules/villagers-groups/villagers-group.entity#VillagersGroup',
   CountFigure: '@district/subgraph-kit#CountFigure',

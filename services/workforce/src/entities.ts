@@ -13,6 +13,7 @@ import { OwnersCommittee, PropertyFee, PropertyService } from './modules/propert
 import { HouseholdVisit } from './modules/visits/visit.entity';
 import { MicroProject } from './modules/micro-projects/micro-project.entity';
 import { Recognition } from './modules/recognitions/recognition.entity';
+import { TalentPoolMember } from './modules/talent-pool/talent-pool-member.entity';
 import { Writeup } from './modules/writeups/writeup.entity';
 import { VillagersGroup } from './modules/villagers-groups/villagers-group.entity';
 
@@ -43,6 +44,7 @@ export const entities = [
   HouseholdVisit,
   MicroProject,
   Recognition,
+  TalentPoolMember,
   Writeup,
   VillagersGroup,
 ];

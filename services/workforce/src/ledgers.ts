@@ -12,6 +12,7 @@ import { ownersCommitteesLedger, propertyFeesLedger, propertyServicesLedger } fr
 import { householdVisitsLedger } from './modules/visits/visits.ledger';
 import { microProjectsLedger } from './modules/micro-projects/micro-projects.ledger';
 import { recognitionsLedger } from './modules/recognitions/recognitions.ledger';
+import { talentPoolLedger } from './modules/talent-pool/talent-pool.ledger';
 import { writeupsLedger } from './modules/writeups/writeups.ledger';
 import { villagersGroupsLedger } from './modules/villagers-groups/villagers-groups.ledger';
 
@@ -41,5 +42,6 @@ export const ledgers: LedgerImporter[] = [
   householdVisitsLedger,
   microProjectsLedger,
   recognitionsLedger,
+  talentPoolLedger,
   writeupsLedger,
 ];

@@ -27,6 +27,8 @@ import { microProjectResolvers } from './modules/micro-projects/micro-projects.r
 import { microProjectMutations } from './modules/micro-projects/micro-projects.mutations';
 import { recognitionResolvers } from './modules/recognitions/recognitions.resolvers';
 import { recognitionMutations } from './modules/recognitions/recognitions.mutations';
+import { talentPoolResolvers } from './modules/talent-pool/talent-pool.resolvers';
+import { talentPoolMutations } from './modules/talent-pool/talent-pool.mutations';
 import { writeupResolvers } from './modules/writeups/writeups.resolvers';
 import { writeupMutations } from './modules/writeups/writeups.mutations';
 import { villagersGroupResolvers } from './modules/villagers-groups/villagers-groups.resolvers';
@@ -63,6 +65,8 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: microProjectMutations },
   recognitionResolvers,
   { Mutation: recognitionMutations },
+  talentPoolResolvers,
+  { Mutation: talentPoolMutations },
   writeupResolvers,
   { Mutation: writeupMutations },
   villagersGroupResolvers,

@@ -10,7 +10,7 @@ export function importFile(
   sg: Subgraph,
   importer: LedgerImporter,
   path = join(SHANGJIE, importer.spec.file),
-  opts: { district?: string; overwrite?: boolean } = {},
+  opts: { district?: string; overwrite?: boolean; region?: string } = {},
 ) {
   return importInto(sg, importer, { ...opts, regionTree: localRegionTree(sg.orm.em.fork()) }, path);
 }

@@ -16,6 +16,7 @@ import type { PropertyService as PropertyServiceModel, OwnersCommittee as Owners
 import type { HouseholdVisit as HouseholdVisitModel } from '../modules/visits/visit.entity';
 import type { MicroProject as MicroProjectModel } from '../modules/micro-projects/micro-project.entity';
 import type { Recognition as RecognitionModel } from '../modules/recognitions/recognition.entity';
+import type { TalentPoolMember as TalentPoolMemberModel } from '../modules/talent-pool/talent-pool-member.entity';
 import type { Writeup as WriteupModel } from '../modules/writeups/writeup.entity';
 import type { VillagersGroup as VillagersGroupModel } from '../modules/villagers-groups/villagers-group.entity';
 import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
@@ -755,6 +756,17 @@ export type CorrectSocialWorkExamRegistrationInput = {
   workUnit?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 更正人才库成员 / a correction of a talent pool member */
+export type CorrectTalentPoolMemberInput = {
+  category?: InputMaybe<TalentCategory>;
+  enteredOn?: InputMaybe<Scalars['Date']['input']>;
+  idNumber?: InputMaybe<Scalars['String']['input']>;
+  leftOn?: InputMaybe<Scalars['Date']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  specialty?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 更正村（居）民小组 / a correction of a group */
 export type CorrectVillagersGroupInput = {
   /** 撤销日期（null 清除）/ abolished on; null clears it */
@@ -1203,6 +1215,10 @@ export type GovernanceFigures = {
   suggestionsClosed: CountFigure;
   /** 收集的群众建议条数，可按类别 / residents' suggestions collected in the period, by category */
   suggestionsCollected: CountFigure;
+  /** 本期入库人数（按入库日期）/ members entered in the period, by category */
+  talentPoolEntered: CountFigure;
+  /** 社工人才库在库人数（存量）：入库日期不晚于asOf且未出库，可按类别 / talent pool members on the day: entered on or before asOf and not yet left, by category */
+  talentPoolMembers: CountFigure;
   /** 走访覆盖企业数 / enterprises reached */
   visitEnterprises: CountFigure;
   /** 走访覆盖户数（按各次记录相加）/ households reached, as each round reports them */
@@ -1678,6 +1694,30 @@ export type GovernanceFiguresSuggestionsClosedArgs = {
 export type GovernanceFiguresSuggestionsCollectedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   category?: InputMaybe<ResidentSuggestionCategory>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresTalentPoolEnteredArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<TalentCategory>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresTalentPoolMembersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<TalentCategory>;
   year: Scalars['Int']['input'];
 };
 
@@ -2185,6 +2225,8 @@ export type Mutation = {
   correctSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 更正考试报名或成绩（原值留存于历史）/ correct a registration or its result; the earlier values kept in its history */
   correctSocialWorkExamRegistration: Maybe<SocialWorkExamRegistration>;
+  /** 更正人才库成员（原值留存于历史）/ correct a member; the earlier values kept in its history */
+  correctTalentPoolMember: Maybe<TalentPoolMember>;
   /** 更正村（居）民小组（设立、撤销日期等，原值留存于历史）/ correct a group: name, households, set-up and abolition days; the earlier values kept in its history */
   correctVillagersGroup: Maybe<VillagersGroup>;
   /** 更正培训班次（原值留存于历史）/ correct a training session; the earlier values kept in its history */
@@ -2235,6 +2277,8 @@ export type Mutation = {
   recordSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 登记考试成绩（报名须为待出成绩）/ record the result of a registration still awaiting it (else CONFLICT) */
   recordSocialWorkExamResult: Maybe<SocialWorkExamRegistration>;
+  /** 人才入库；编号缺省时自动编排。同一人同时只在库一次 / enter a person in a talent pool; the number is assigned when not given; a person already in the district's pool is a CONFLICT */
+  recordTalentPoolMember: Maybe<TalentPoolMember>;
   /** 登记培训签到：一人一场只有一个结果，新的结果取代原有的，原有的留存于历史 / record whether a worker attended a session: one answer per worker and session, a new one replaces the old, which stays in the history */
   recordTrainingAttendance: Maybe<WorkforceTrainingAttendance>;
   /** 登记完成的案例或课题；编号缺省时自动编排 / record a completed case, topic or write-up; the number is assigned when not given */
@@ -2243,6 +2287,8 @@ export type Mutation = {
   registerSocialWorkExam: Maybe<SocialWorkExamRegistration>;
   /** 离职（日期默认今天）/ a worker leaves on a day, default today */
   releaseCommunityWorker: Maybe<CommunityWorker>;
+  /** 人才出库（日期默认今天，不早于入库日期；已出库为 CONFLICT）/ a member leaves the pool on a day (default today, not before entering; already left is a CONFLICT) */
+  removeTalentPoolMember: Maybe<TalentPoolMember>;
   /** 新建培训班次 / schedule a training session */
   scheduleWorkforceTraining: Maybe<WorkforceTraining>;
   /** 启动设施建设项目；编号缺省时自动编排 / start a building work on a facility; the number is assigned when not given */
@@ -2291,6 +2337,8 @@ export type Mutation = {
   withdrawSocialWorkCertificate: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的考试报名 / withdraw an exam registration entered by mistake */
   withdrawSocialWorkExamRegistration: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的人才库成员 / withdraw a member entered by mistake */
+  withdrawTalentPoolMember: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的签到记录 / withdraw a worker's attendance at a session entered by mistake */
   withdrawTrainingAttendance: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的村（居）民小组 / withdraw a group entered by mistake */
@@ -2538,6 +2586,14 @@ export type MutationCorrectSocialWorkExamRegistrationArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectTalentPoolMemberArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectTalentPoolMemberInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectVillagersGroupArgs = {
   code: Scalars['ID']['input'];
   input: CorrectVillagersGroupInput;
@@ -2699,6 +2755,12 @@ export type MutationRecordSocialWorkExamResultArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordTalentPoolMemberArgs = {
+  input: RecordTalentPoolMemberInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordTrainingAttendanceArgs = {
   input: RecordTrainingAttendanceInput;
 };
@@ -2718,6 +2780,13 @@ export type MutationRegisterSocialWorkExamArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationReleaseCommunityWorkerArgs = {
+  id: Scalars['ID']['input'];
+  leftOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRemoveTalentPoolMemberArgs = {
   id: Scalars['ID']['input'];
   leftOn?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -2883,6 +2952,13 @@ export type MutationWithdrawSocialWorkCertificateArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawSocialWorkExamRegistrationArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawTalentPoolMemberArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -3136,6 +3212,10 @@ export type Query = {
   socialWorkCertificates: Maybe<SocialWorkCertificateConnection>;
   /** 社会工作者职业资格考试报名 / registrations for the social-worker exam */
   socialWorkExamRegistrations: Maybe<SocialWorkExamRegistrationConnection>;
+  /** 社工人才库成员：全局编号或本辖区的登记编号 / a talent pool member by global id, or by number in the caller's own district */
+  talentPoolMember: Maybe<TalentPoolMember>;
+  /** 社工人才库成员列表（区、街道、社区的人才库）/ members of the social-work talent pools of the district, streets and communities */
+  talentPoolMembers: Maybe<TalentPoolMemberConnection>;
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
   workforceAuditTrail: Maybe<Array<AuditEntry>>;
   /** 台账导入的进度与结果（上传者或区级管理员）/ a ledger import of this subgraph: progress and outcome (its uploader or a district administrator) */
@@ -3398,6 +3478,21 @@ export type QuerySocialWorkExamRegistrationsArgs = {
   filter?: InputMaybe<SocialWorkExamFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<SocialWorkExamSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryTalentPoolMemberArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryTalentPoolMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TalentPoolMemberFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<TalentPoolMemberSort>;
 };
 
 
@@ -3734,6 +3829,20 @@ export type RecordSocialWorkCertificateInput = {
   workUnit?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 人才入库 / entering a person in a talent pool */
+export type RecordTalentPoolMemberInput = {
+  category: TalentCategory;
+  /** 入库日期（默认今天）/ entered on (default today) */
+  enteredOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 登记编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  idNumber: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** 人才库所属区划（区、街道或社区）/ the pool's node: district, street or community code */
+  regionCode: Scalars['ID']['input'];
+  specialty?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 登记签到 / recording attendance */
 export type RecordTrainingAttendanceInput = {
   status: WorkforceAttendanceStatus;
@@ -3813,6 +3922,8 @@ export type Region = {
   residentSuggestions: Maybe<ResidentSuggestionConnection>;
   /** 基础数量（社区、网格、小区）；节点超出调用者范围时为空并报 FORBIDDEN / counts of communities, grids and compounds under this node; null with FORBIDDEN when the node is outside or above the caller's scope */
   structure: Maybe<RegionStructure>;
+  /** 该节点的社工人才库成员（含下级）/ talent pool members kept at this node and below */
+  talentPoolMembers: Maybe<TalentPoolMemberConnection>;
   /** 该节点下的村（居）民小组；给出日期时仅列当日存在的 / villagers' and residents' groups under this node; with activeOn, those existing that day */
   villagersGroups: Maybe<VillagersGroupConnection>;
   /** 社区工作者队伍指标；节点超出调用者范围时为空并报 FORBIDDEN / community workforce figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
@@ -3956,6 +4067,15 @@ export type RegionResidentSuggestionsArgs = {
 export type RegionStructureArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   year: Scalars['Int']['input'];
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionTalentPoolMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TalentPoolMemberFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<TalentPoolMemberSort>;
 };
 
 
@@ -4279,6 +4399,80 @@ export type StartMicroProjectInput = {
   startedOn: Scalars['Date']['input'];
   unit?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** 人才类别 / talent pool category */
+export type TalentCategory =
+  /** 持证社工 / certified social worker */
+  | 'CERTIFIED'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 社区工作者后备 / reserve for community-worker posts */
+  | 'RESERVE'
+  /** 专业人才 / specialist (lawyer, counsellor, doctor …) */
+  | 'SPECIALIST'
+  /** 志愿者骨干 / volunteer backbone */
+  | 'VOLUNTEER_BACKBONE';
+
+/**
+ * 社工人才库成员：区、街道或社区人才库中的一人，自入库日期至出库日期 /
+ * a person in the social-work talent pool of the district, a street or a community, from the day entered
+ * to the day they left. Ledger workforce/talent_pool.csv.
+ */
+export type TalentPoolMember = {
+  __typename?: 'TalentPoolMember';
+  category: TalentCategory;
+  /** 入库日期 / entered on */
+  enteredOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  /** 身份证号 / ID number */
+  idNumber: Scalars['String']['output'];
+  /** 出库日期（此日起不在库）/ left on: the first day out of the pool */
+  leftOn: Maybe<Scalars['Date']['output']>;
+  /** 姓名 / name */
+  name: Scalars['String']['output'];
+  /** 登记编号 / number */
+  number: Scalars['String']['output'];
+  /** 此人在各子图的记录 / the member across the graph */
+  person: Maybe<Person>;
+  /** 人才库所属区划（区、街道或社区）/ the pool's node: the district, a street or a community */
+  region: Region;
+  /** 专长 / specialty */
+  specialty: Maybe<Scalars['String']['output']>;
+  /** 其社区工作者记录（是社区工作者时）/ the member's worker record, when the member is a community worker */
+  worker: Maybe<CommunityWorker>;
+};
+
+/** 人才库成员分页 / a page of talent pool members */
+export type TalentPoolMemberConnection = {
+  __typename?: 'TalentPoolMemberConnection';
+  nodes: Array<TalentPoolMember>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 人才库成员筛选 / talent pool member filter */
+export type TalentPoolMemberFilter = {
+  /** 仅某日在库者（与 talentPoolMembers(asOf) 一致）/ only members in the pool on this day, as talentPoolMembers(asOf) counts them */
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<TalentCategory>;
+  enteredFrom?: InputMaybe<Scalars['Date']['input']>;
+  enteredTo?: InputMaybe<Scalars['Date']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 人才库成员排序 / talent pool member sort */
+export type TalentPoolMemberSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: TalentPoolMemberSortField;
+};
+
+/** 人才库成员排序字段 / talent pool member sort fields */
+export type TalentPoolMemberSortField =
+  | 'CATEGORY'
+  | 'ENTERED_ON'
+  | 'ID';
 
 /** 村（居）民小组 / a villagers' or residents' group of a community or village */
 export type VillagersGroup = {
@@ -5015,6 +5209,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
+  CorrectTalentPoolMemberInput: CorrectTalentPoolMemberInput;
   CorrectVillagersGroupInput: CorrectVillagersGroupInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
   CorrectWriteupInput: CorrectWriteupInput;
@@ -5107,6 +5302,7 @@ export type ResolversTypes = ResolversObject<{
   RecordPropertyFeesInput: RecordPropertyFeesInput;
   RecordRecognitionInput: RecordRecognitionInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
+  RecordTalentPoolMemberInput: RecordTalentPoolMemberInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
   RecordWriteupInput: RecordWriteupInput;
   Region: ResolverTypeWrapper<RegionModel>;
@@ -5137,6 +5333,12 @@ export type ResolversTypes = ResolversObject<{
   SortDirection: SortDirection;
   StartFacilityWorkInput: StartFacilityWorkInput;
   StartMicroProjectInput: StartMicroProjectInput;
+  TalentCategory: TalentCategory;
+  TalentPoolMember: ResolverTypeWrapper<TalentPoolMemberModel>;
+  TalentPoolMemberConnection: ResolverTypeWrapper<Omit<TalentPoolMemberConnection, 'nodes'> & { nodes: Array<ResolversTypes['TalentPoolMember']> }>;
+  TalentPoolMemberFilter: TalentPoolMemberFilter;
+  TalentPoolMemberSort: TalentPoolMemberSort;
+  TalentPoolMemberSortField: TalentPoolMemberSortField;
   VillagersGroup: ResolverTypeWrapper<VillagersGroupModel>;
   VillagersGroupConnection: ResolverTypeWrapper<Omit<VillagersGroupConnection, 'nodes'> & { nodes: Array<ResolversTypes['VillagersGroup']> }>;
   WithdrawnRecord: ResolverTypeWrapper<WithdrawnViewModel>;
@@ -5214,6 +5416,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectResidentSuggestionInput: CorrectResidentSuggestionInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
+  CorrectTalentPoolMemberInput: CorrectTalentPoolMemberInput;
   CorrectVillagersGroupInput: CorrectVillagersGroupInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
   CorrectWriteupInput: CorrectWriteupInput;
@@ -5283,6 +5486,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordPropertyFeesInput: RecordPropertyFeesInput;
   RecordRecognitionInput: RecordRecognitionInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
+  RecordTalentPoolMemberInput: RecordTalentPoolMemberInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
   RecordWriteupInput: RecordWriteupInput;
   Region: RegionModel;
@@ -5304,6 +5508,10 @@ export type ResolversParentTypes = ResolversObject<{
   SocialWorkExamSort: SocialWorkExamSort;
   StartFacilityWorkInput: StartFacilityWorkInput;
   StartMicroProjectInput: StartMicroProjectInput;
+  TalentPoolMember: TalentPoolMemberModel;
+  TalentPoolMemberConnection: Omit<TalentPoolMemberConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['TalentPoolMember']> };
+  TalentPoolMemberFilter: TalentPoolMemberFilter;
+  TalentPoolMemberSort: TalentPoolMemberSort;
   VillagersGroup: VillagersGroupModel;
   VillagersGroupConnection: Omit<VillagersGroupConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['VillagersGroup']> };
   WithdrawnRecord: WithdrawnViewModel;
@@ -5609,6 +5817,8 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   suggestionsAdopted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionsAdoptedArgs, 'year'>>;
   suggestionsClosed?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionsClosedArgs, 'year'>>;
   suggestionsCollected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionsCollectedArgs, 'year'>>;
+  talentPoolEntered?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresTalentPoolEnteredArgs, 'year'>>;
+  talentPoolMembers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresTalentPoolMembersArgs, 'year'>>;
   visitEnterprises?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitEnterprisesArgs, 'year'>>;
   visitHouseholds?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitHouseholdsArgs, 'year'>>;
   visitNeedsFound?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitNeedsFoundArgs, 'year'>>;
@@ -5772,6 +5982,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctResidentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<MutationCorrectResidentSuggestionArgs, 'id' | 'input'>>;
   correctSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
   correctSocialWorkExamRegistration?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationCorrectSocialWorkExamRegistrationArgs, 'id' | 'input'>>;
+  correctTalentPoolMember?: Resolver<Maybe<ResolversTypes['TalentPoolMember']>, ParentType, ContextType, RequireFields<MutationCorrectTalentPoolMemberArgs, 'id' | 'input'>>;
   correctVillagersGroup?: Resolver<Maybe<ResolversTypes['VillagersGroup']>, ParentType, ContextType, RequireFields<MutationCorrectVillagersGroupArgs, 'code' | 'input'>>;
   correctWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationCorrectWorkforceTrainingArgs, 'id' | 'input'>>;
   correctWriteup?: Resolver<Maybe<ResolversTypes['Writeup']>, ParentType, ContextType, RequireFields<MutationCorrectWriteupArgs, 'id' | 'input'>>;
@@ -5797,10 +6008,12 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordRecognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType, RequireFields<MutationRecordRecognitionArgs, 'input'>>;
   recordSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
   recordSocialWorkExamResult?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
+  recordTalentPoolMember?: Resolver<Maybe<ResolversTypes['TalentPoolMember']>, ParentType, ContextType, RequireFields<MutationRecordTalentPoolMemberArgs, 'input'>>;
   recordTrainingAttendance?: Resolver<Maybe<ResolversTypes['WorkforceTrainingAttendance']>, ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
   recordWriteup?: Resolver<Maybe<ResolversTypes['Writeup']>, ParentType, ContextType, RequireFields<MutationRecordWriteupArgs, 'input'>>;
   registerSocialWorkExam?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRegisterSocialWorkExamArgs, 'input'>>;
   releaseCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
+  removeTalentPoolMember?: Resolver<Maybe<ResolversTypes['TalentPoolMember']>, ParentType, ContextType, RequireFields<MutationRemoveTalentPoolMemberArgs, 'id'>>;
   scheduleWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
   startFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationStartFacilityWorkArgs, 'input'>>;
   startMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationStartMicroProjectArgs, 'input'>>;
@@ -5825,6 +6038,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawResidentSuggestion?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawResidentSuggestionArgs, 'id' | 'reason'>>;
   withdrawSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkCertificateArgs, 'id' | 'reason'>>;
   withdrawSocialWorkExamRegistration?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkExamRegistrationArgs, 'id' | 'reason'>>;
+  withdrawTalentPoolMember?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawTalentPoolMemberArgs, 'id' | 'reason'>>;
   withdrawTrainingAttendance?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
   withdrawVillagersGroup?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawVillagersGroupArgs, 'code' | 'reason'>>;
   withdrawWorkforceTraining?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawWorkforceTrainingArgs, 'id' | 'reason'>>;
@@ -5925,6 +6139,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   residentSuggestions?: Resolver<Maybe<ResolversTypes['ResidentSuggestionConnection']>, ParentType, ContextType, Partial<QueryResidentSuggestionsArgs>>;
   socialWorkCertificates?: Resolver<Maybe<ResolversTypes['SocialWorkCertificateConnection']>, ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
   socialWorkExamRegistrations?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistrationConnection']>, ParentType, ContextType, Partial<QuerySocialWorkExamRegistrationsArgs>>;
+  talentPoolMember?: Resolver<Maybe<ResolversTypes['TalentPoolMember']>, ParentType, ContextType, RequireFields<QueryTalentPoolMemberArgs, 'id'>>;
+  talentPoolMembers?: Resolver<Maybe<ResolversTypes['TalentPoolMemberConnection']>, ParentType, ContextType, Partial<QueryTalentPoolMembersArgs>>;
   workforceAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
   workforceLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<QueryWorkforceLedgerImportArgs, 'id'>>;
   workforceLedgerImports?: Resolver<Maybe<Array<ResolversTypes['LedgerImport']>>, ParentType, ContextType, Partial<QueryWorkforceLedgerImportsArgs>>;
@@ -6010,6 +6226,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   recognitions?: Resolver<Maybe<ResolversTypes['RecognitionConnection']>, ParentType, ContextType, Partial<RegionRecognitionsArgs>>;
   residentSuggestions?: Resolver<Maybe<ResolversTypes['ResidentSuggestionConnection']>, ParentType, ContextType, Partial<RegionResidentSuggestionsArgs>>;
   structure?: Resolver<Maybe<ResolversTypes['RegionStructure']>, ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
+  talentPoolMembers?: Resolver<Maybe<ResolversTypes['TalentPoolMemberConnection']>, ParentType, ContextType, Partial<RegionTalentPoolMembersArgs>>;
   villagersGroups?: Resolver<Maybe<ResolversTypes['VillagersGroupConnection']>, ParentType, ContextType, Partial<RegionVillagersGroupsArgs>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
   writeups?: Resolver<Maybe<ResolversTypes['WriteupConnection']>, ParentType, ContextType, Partial<RegionWriteupsArgs>>;
@@ -6082,6 +6299,27 @@ export type SocialWorkExamRegistrationResolvers<ContextType = RequestContext, Pa
 
 export type SocialWorkExamRegistrationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialWorkExamRegistrationConnection'] = ResolversParentTypes['SocialWorkExamRegistrationConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TalentPoolMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TalentPoolMember'] = ResolversParentTypes['TalentPoolMember']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['TalentCategory'], ParentType, ContextType>;
+  enteredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  leftOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  specialty?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  worker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType>;
+}>;
+
+export type TalentPoolMemberConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TalentPoolMemberConnection'] = ResolversParentTypes['TalentPoolMemberConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['TalentPoolMember']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -6242,6 +6480,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SocialWorkCertificateConnection?: SocialWorkCertificateConnectionResolvers<ContextType>;
   SocialWorkExamRegistration?: SocialWorkExamRegistrationResolvers<ContextType>;
   SocialWorkExamRegistrationConnection?: SocialWorkExamRegistrationConnectionResolvers<ContextType>;
+  TalentPoolMember?: TalentPoolMemberResolvers<ContextType>;
+  TalentPoolMemberConnection?: TalentPoolMemberConnectionResolvers<ContextType>;
   VillagersGroup?: VillagersGroupResolvers<ContextType>;
   VillagersGroupConnection?: VillagersGroupConnectionResolvers<ContextType>;
   WithdrawnRecord?: WithdrawnRecordResolvers<ContextType>;
