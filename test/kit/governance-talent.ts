@@ -2,7 +2,7 @@ import { testIdNumber } from './datasets';
 import { day, seeded, type FixtureRow, type GovernanceFixtures } from './governance';
 
 /**
- * Talent pools (社工人才库, seeds/001 and 002) for Shangjie's workforce ledger
+ * Talent pools (社工人才库, seeds/001 and 002) and “双示范” applications (seeds/001) for Shangjie's workforce ledger
  * workforce/talent_pool.csv, generated deterministically. The second street (中心路) is shaped like
  * seeds/001's street: it created its pool in 2025 and holds the planted members at the street
  * itself; the district keeps a pool of certified workers and specialists; the other streets and some
@@ -66,5 +66,74 @@ export function talentPool(rnd: ReturnType<typeof seeded>, fx: Base): Record<str
   return { 'workforce/talent_pool.csv': rows };
 }
 
+/**
+ * “双示范” applications (seeds/001): on the same street, a community applies to be a city-level
+ * 示范产业社区, a compound of another community a city-level 示范农民集中居住区 and that community a
+ * district-level 示范乡村社区; the two city-level ones were pre-inspected and peer-reviewed in 2025.
+ * Elsewhere communities and compounds applied in 2024 or 2025 and got as far as they got.
+ */
+export function demonstrationApplications(rnd: ReturnType<typeof seeded>, fx: Base): Record<string, FixtureRow[]> {
+  const rows: FixtureRow[] = [];
+  const streets = [...new Set(fx.communities.map((c) => c.street))];
+  const street = streets[POOL_STREET_INDEX];
+  const add = (row: FixtureRow) =>
+    rows.push({
+      number: `SF${String(rows.length + 1).padStart(4, '0')}`,
+      compound: null,
+      kind: '示范点位',
+      preInspectedOn: null,
+      peerReviewedOn: null,
+      result: null,
+      decidedOn: null,
+      recognition: null,
+      ...row,
+    });
+  const [c0, c1] = fx.communities.filter((c) => c.street === street);
+  const compound = fx.compounds.find((c) => c.community === c1.code)!;
+  add({
+    community: c0.code,
+    level: '市级',
+    title: '市级示范产业社区',
+    appliedOn: '2025-03-10',
+    preInspectedOn: '2025-09-15',
+    peerReviewedOn: '2025-11-20',
+  });
+  add({
+    community: c1.code,
+    compound: compound.number,
+    level: '市级',
+    title: '市级示范农民集中居住区',
+    appliedOn: '2025-03-12',
+    preInspectedOn: '2025-09-15',
+    peerReviewedOn: '2025-11-20',
+  });
+  add({ community: c1.code, level: '区级', title: '区级示范乡村社区', appliedOn: '2025-03-15' });
+  for (const c of fx.communities.filter((x) => x.street !== street && rnd.chance(0.5))) {
+    const year = rnd.pick([2024, 2025]);
+    const appliedOn = day(year, rnd.int(1, 4), rnd.int(1, 28));
+    const steps = rnd.int(0, 3);
+    const own = fx.compounds.filter((x) => x.community === c.code);
+    const row: FixtureRow = {
+      community: c.code,
+      compound: own.length && rnd.chance(0.3) ? rnd.pick(own).number : null,
+      kind: rnd.pick(['示范点位', '示范创建', '试点']),
+      level: rnd.pick(['区级', '市级', '街道级']),
+      title: rnd.pick(['示范社区', '示范小区', '治理试点', '示范乡村社区']),
+      appliedOn,
+    };
+    if (steps >= 1) row.preInspectedOn = day(year, rnd.int(5, 7), rnd.int(1, 28));
+    if (steps >= 2) row.peerReviewedOn = day(year, rnd.int(8, 10), rnd.int(1, 28));
+    if (steps === 3 || rnd.chance(0.2)) {
+      row.result = steps === 3 && rnd.chance(0.7) ? '命名' : '未通过';
+      row.decidedOn = day(year, rnd.int(11, 12), rnd.int(1, 28));
+    }
+    add(row);
+  }
+  return { 'workforce/demonstration_applications.csv': rows };
+}
+
 /** All of this part's ledgers, for writeGovernanceFixtures. */
-export const talentFixtures = (fx: Base): Record<string, FixtureRow[]> => ({ ...talentPool(seeded(15_41), fx) });
+export const talentFixtures = (fx: Base): Record<string, FixtureRow[]> => ({
+  ...talentPool(seeded(15_41), fx),
+  ...demonstrationApplications(seeded(15_42), fx),
+});

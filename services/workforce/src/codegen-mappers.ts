@@ -31,6 +31,7 @@ export const mappers = {
   MicroProject: '../modules/micro-projects/micro-project.entity#MicroProject',
   Recognition: '../modules/recognitions/recognition.entity#Recognition',
   TalentPoolMember: '../modules/talent-pool/talent-pool-member.entity#TalentPoolMember',
+  DemonstrationApplication: '../modules/demonstrations/demonstration-application.entity#DemonstrationApplication',
   Writeup: '../modules/writeups/writeup.entity#Writeup',
   VillagersGroup: '../modules/villagers-groups/villagers-group.entity#VillagersGroup',
   CountFigure: '@district/subgraph-kit#CountFigure',

@@ -14,6 +14,7 @@ import { HouseholdVisit } from './modules/visits/visit.entity';
 import { MicroProject } from './modules/micro-projects/micro-project.entity';
 import { Recognition } from './modules/recognitions/recognition.entity';
 import { TalentPoolMember } from './modules/talent-pool/talent-pool-member.entity';
+import { DemonstrationApplication } from './modules/demonstrations/demonstration-application.entity';
 import { Writeup } from './modules/writeups/writeup.entity';
 import { VillagersGroup } from './modules/villagers-groups/villagers-group.entity';
 
@@ -45,6 +46,7 @@ export const entities = [
   MicroProject,
   Recognition,
   TalentPoolMember,
+  DemonstrationApplication,
   Writeup,
   VillagersGroup,
 ];

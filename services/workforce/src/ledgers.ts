@@ -13,6 +13,7 @@ import { householdVisitsLedger } from './modules/visits/visits.ledger';
 import { microProjectsLedger } from './modules/micro-projects/micro-projects.ledger';
 import { recognitionsLedger } from './modules/recognitions/recognitions.ledger';
 import { talentPoolLedger } from './modules/talent-pool/talent-pool.ledger';
+import { demonstrationApplicationsLedger } from './modules/demonstrations/demonstrations.ledger';
 import { writeupsLedger } from './modules/writeups/writeups.ledger';
 import { villagersGroupsLedger } from './modules/villagers-groups/villagers-groups.ledger';
 
@@ -43,5 +44,6 @@ export const ledgers: LedgerImporter[] = [
   microProjectsLedger,
   recognitionsLedger,
   talentPoolLedger,
+  demonstrationApplicationsLedger,
   writeupsLedger,
 ];

@@ -17,6 +17,7 @@ import type { HouseholdVisit as HouseholdVisitModel } from '../modules/visits/vi
 import type { MicroProject as MicroProjectModel } from '../modules/micro-projects/micro-project.entity';
 import type { Recognition as RecognitionModel } from '../modules/recognitions/recognition.entity';
 import type { TalentPoolMember as TalentPoolMemberModel } from '../modules/talent-pool/talent-pool-member.entity';
+import type { DemonstrationApplication as DemonstrationApplicationModel } from '../modules/demonstrations/demonstration-application.entity';
 import type { Writeup as WriteupModel } from '../modules/writeups/writeup.entity';
 import type { VillagersGroup as VillagersGroupModel } from '../modules/villagers-groups/villagers-group.entity';
 import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
@@ -618,6 +619,19 @@ export type CorrectDeliberationTopicInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 更正示范创建申报 / a correction of an application */
+export type CorrectDemonstrationApplicationInput = {
+  appliedOn?: InputMaybe<Scalars['Date']['input']>;
+  communityCode?: InputMaybe<Scalars['ID']['input']>;
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<DemonstrationKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  peerReviewedOn?: InputMaybe<Scalars['Date']['input']>;
+  preInspectedOn?: InputMaybe<Scalars['Date']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 更正当选结果 / a correction of a result */
 export type CorrectElectionResultInput = {
   post?: InputMaybe<ElectionPost>;
@@ -952,6 +966,91 @@ export type DeliberationTopicStatus =
   /** 已提出 / raised */
   | 'RAISED';
 
+/**
+ * “双示范”创建申报：社区（或其小区）申报创建示范点位或试点，及其预检、互促互评、命名 /
+ * an application by a community, or a compound of it, to be named a demonstration site or pilot at a
+ * level, with each step's day. Ledger workforce/demonstration_applications.csv.
+ */
+export type DemonstrationApplication = {
+  __typename?: 'DemonstrationApplication';
+  appliedOn: Scalars['Date']['output'];
+  community: Region;
+  /** 申报的小区（由小区申报时）/ the compound applying, when it is a compound */
+  compound: Maybe<Compound>;
+  /** 命名或未通过的日期 / the day it was granted or turned down */
+  decidedOn: Maybe<Scalars['Date']['output']>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  kind: DemonstrationKind;
+  level: RecognitionLevel;
+  /** 申报编号 / number */
+  number: Scalars['String']['output'];
+  peerReviewedOn: Maybe<Scalars['Date']['output']>;
+  preInspectedOn: Maybe<Scalars['Date']['output']>;
+  /** 命名的荣誉记录 / the recognition naming it, once granted */
+  recognition: Maybe<Recognition>;
+  stage: DemonstrationApplicationStage;
+  /** 申报名称，如 市级示范产业社区 / what it applies to be named */
+  title: Scalars['String']['output'];
+};
+
+/** 示范创建申报分页 / a page of demonstration applications */
+export type DemonstrationApplicationConnection = {
+  __typename?: 'DemonstrationApplicationConnection';
+  nodes: Array<DemonstrationApplication>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 示范创建申报筛选 / demonstration application filter */
+export type DemonstrationApplicationFilter = {
+  kind?: InputMaybe<DemonstrationKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  /** 到达过该步骤（与 reachedFrom/reachedTo 一起即 demonstrationApplications(stage) 所计）/ reached this stage; with reachedFrom/reachedTo, what demonstrationApplications(stage) counts */
+  reached?: InputMaybe<DemonstrationApplicationStage>;
+  reachedFrom?: InputMaybe<Scalars['Date']['input']>;
+  reachedTo?: InputMaybe<Scalars['Date']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 当前步骤 / the stage it stands at now */
+  stage?: InputMaybe<DemonstrationApplicationStage>;
+};
+
+/** 示范创建申报排序 / demonstration application sort */
+export type DemonstrationApplicationSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: DemonstrationApplicationSortField;
+};
+
+/** 示范创建申报排序字段 / demonstration application sort fields */
+export type DemonstrationApplicationSortField =
+  | 'APPLIED_ON'
+  | 'ID'
+  | 'LEVEL';
+
+/**
+ * 示范创建申报步骤：申报 → 预检 → 互促互评 → 命名；未通过可在命名前任一步 /
+ * steps of a demonstration application; REJECTED may end it at any step before GRANTED
+ */
+export type DemonstrationApplicationStage =
+  /** 已申报 / applied */
+  | 'APPLIED'
+  /** 已命名 / granted */
+  | 'GRANTED'
+  /** 已互促互评 / peer-reviewed */
+  | 'PEER_REVIEWED'
+  /** 已预检 / pre-inspected */
+  | 'PRE_INSPECTED'
+  /** 未通过 / rejected */
+  | 'REJECTED';
+
+/** 示范创建类型 / what an application asks to be named */
+export type DemonstrationKind =
+  /** 示范点位（示范社区、示范小区）/ demonstration site */
+  | 'DEMONSTRATION_SITE'
+  /** 试点 / pilot */
+  | 'PILOT';
+
 /** 委员会 / committee */
 export type ElectionCommittee =
   /** 社区党组织委员会 / Party committee */
@@ -1165,6 +1264,12 @@ export type GovernanceFigures = {
   communitiesElected: CountFigure;
   /** 某种物业管理模式的小区数（存量），可仅计红色物业 / compounds managed in a mode on the day; redProperty: only 红色物业 */
   compoundsByPropertyMode: CountFigure;
+  /** 本期到达某一步骤的“双示范”创建申报数（按该步骤日期；默认申报）/ demonstration applications that reached a stage in the period, by the day of that step (default APPLIED: applied in the period) */
+  demonstrationApplications: CountFigure;
+  /** 本期获命名的申报数（= demonstrationApplications(stage: GRANTED)）/ applications granted in the period */
+  demonstrationApplicationsGranted: CountFigure;
+  /** 本期通过预检的申报数（= demonstrationApplications(stage: PRE_INSPECTED)）/ applications pre-inspected in the period */
+  demonstrationApplicationsPreInspected: CountFigure;
   /** 举行的换届选举数（按选举日期）/ elections held in the period, completed or not */
   electionsHeld: CountFigure;
   /** 在用的社区服务设施数（存量），可按类型 / facilities in use on the day, by kind */
@@ -1374,6 +1479,46 @@ export type GovernanceFiguresCompoundsByPropertyModeArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   mode?: InputMaybe<PropertyMode>;
   redProperty?: InputMaybe<Scalars['Boolean']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresDemonstrationApplicationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<DemonstrationKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  stage?: InputMaybe<DemonstrationApplicationStage>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresDemonstrationApplicationsGrantedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<DemonstrationKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresDemonstrationApplicationsPreInspectedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<DemonstrationKind>;
+  level?: InputMaybe<RecognitionLevel>;
   year: Scalars['Int']['input'];
 };
 
@@ -2199,6 +2344,8 @@ export type Mutation = {
   correctCompound: Maybe<Compound>;
   /** 更正议题（原值留存于历史）/ correct a topic; the earlier values kept in its history (the loop's steps move with their own mutations) */
   correctDeliberationTopic: Maybe<DeliberationTopic>;
+  /** 更正示范创建申报（原值留存于历史；步骤由上列操作推进）/ correct an application; the earlier values kept in its history (steps move only through the step mutations) */
+  correctDemonstrationApplication: Maybe<DemonstrationApplication>;
   /** 更正当选职务（原值留存于历史）/ correct the post of a result; the earlier value kept in its history */
   correctElectionResult: Maybe<ElectionResult>;
   /** 更正建设项目（原值留存于历史）/ correct a work; the earlier values kept in its history */
@@ -2247,6 +2394,8 @@ export type Mutation = {
   createVillagersGroup: Maybe<VillagersGroup>;
   /** 拨付自治站补助；编号缺省时自动编排 / grant a subsidy to a station; the number is assigned when not given */
   grantAutonomySubsidy: Maybe<AutonomySubsidy>;
+  /** 命名（须为已互评）：关联所给荣誉记录（示范点位或试点），缺省时登记一条 / the application is granted (it must stand at PEER_REVIEWED, else CONFLICT), linked to the recognition given or to one recorded now */
+  grantDemonstrationApplication: Maybe<DemonstrationApplication>;
   /** 议题转入办理（日期默认今天）/ a raised topic is taken up on a day, default today */
   handleDeliberationTopic: Maybe<DeliberationTopic>;
   /** 聘用社区工作者 / hire a community or grid worker */
@@ -2257,12 +2406,18 @@ export type Mutation = {
   moveCommunityWorker: Maybe<CommunityWorker>;
   /** 自治站投用（日期默认今天）/ a station opens on a day, default today */
   openAutonomyStation: Maybe<AutonomyStation>;
+  /** 互促互评（须为已预检）/ the application is peer-reviewed (it must stand at PRE_INSPECTED, else CONFLICT) */
+  peerReviewDemonstrationApplication: Maybe<DemonstrationApplication>;
+  /** 预检（须为已申报；日期默认今天）/ the application is pre-inspected (it must stand at APPLIED, else CONFLICT) */
+  preInspectDemonstrationApplication: Maybe<DemonstrationApplication>;
   /** 提出议事议题 / raise a deliberation topic */
   raiseDeliberationTopic: Maybe<DeliberationTopic>;
   /** 星级评定（日期默认今天；原星级留存于历史）/ rate a facility against the star standard on a day, default today; the earlier rating kept in its history */
   rateCommunityFacility: Maybe<CommunityFacility>;
   /** 登记自治站议事或活动（自治站须已投用）/ record a meeting or activity at a station in use that day */
   recordAutonomyActivity: Maybe<AutonomyActivity>;
+  /** 示范创建申报（申报日期默认今天）；编号缺省时自动编排 / a community or compound applies to be named a demonstration site or pilot; the number is assigned when not given */
+  recordDemonstrationApplication: Maybe<DemonstrationApplication>;
   /** 登记当选结果；已完成的换届即调整当选人的岗位 / record who was elected into which post; for a completed election the worker's post follows from its completion day */
   recordElectionResult: Maybe<ElectionResult>;
   /** 登记一次跑楼或入户走访；编号缺省时自动编排 / record a round of visits; the number is assigned when not given */
@@ -2285,6 +2440,8 @@ export type Mutation = {
   recordWriteup: Maybe<Writeup>;
   /** 考试报名（成绩待出）/ register a person for the year's social-worker exam; the result follows */
   registerSocialWorkExam: Maybe<SocialWorkExamRegistration>;
+  /** 未通过（命名前任一步）/ the application is turned down, at any step before it is granted */
+  rejectDemonstrationApplication: Maybe<DemonstrationApplication>;
   /** 离职（日期默认今天）/ a worker leaves on a day, default today */
   releaseCommunityWorker: Maybe<CommunityWorker>;
   /** 人才出库（日期默认今天，不早于入库日期；已出库为 CONFLICT）/ a member leaves the pool on a day (default today, not before entering; already left is a CONFLICT) */
@@ -2311,6 +2468,8 @@ export type Mutation = {
   withdrawCompound: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的议题 / withdraw a topic entered by mistake */
   withdrawDeliberationTopic: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的示范创建申报 / withdraw an application entered by mistake */
+  withdrawDemonstrationApplication: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的当选结果 / withdraw a result entered by mistake */
   withdrawElectionResult: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的建设项目 / withdraw a work entered by mistake */
@@ -2477,6 +2636,14 @@ export type MutationCorrectCompoundArgs = {
 export type MutationCorrectDeliberationTopicArgs = {
   id: Scalars['ID']['input'];
   input: CorrectDeliberationTopicInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectDemonstrationApplicationArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectDemonstrationApplicationInput;
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2660,6 +2827,14 @@ export type MutationGrantAutonomySubsidyArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationGrantDemonstrationApplicationArgs = {
+  grantedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+  recognitionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationHandleDeliberationTopicArgs = {
   handledOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
@@ -2692,6 +2867,20 @@ export type MutationOpenAutonomyStationArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationPeerReviewDemonstrationApplicationArgs = {
+  id: Scalars['ID']['input'];
+  peerReviewedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationPreInspectDemonstrationApplicationArgs = {
+  id: Scalars['ID']['input'];
+  preInspectedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRaiseDeliberationTopicArgs = {
   input: RaiseDeliberationTopicInput;
 };
@@ -2708,6 +2897,12 @@ export type MutationRateCommunityFacilityArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordAutonomyActivityArgs = {
   input: RecordAutonomyActivityInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordDemonstrationApplicationArgs = {
+  input: RecordDemonstrationApplicationInput;
 };
 
 
@@ -2775,6 +2970,13 @@ export type MutationRecordWriteupArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRegisterSocialWorkExamArgs = {
   input: RegisterSocialWorkExamInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRejectDemonstrationApplicationArgs = {
+  id: Scalars['ID']['input'];
+  rejectedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -2861,6 +3063,13 @@ export type MutationWithdrawCompoundArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawDeliberationTopicArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawDemonstrationApplicationArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -3170,6 +3379,10 @@ export type Query = {
   deliberationTopic: Maybe<DeliberationTopic>;
   /** 议事议题列表 / deliberation topics */
   deliberationTopics: Maybe<DeliberationTopicConnection>;
+  /** “双示范”创建申报：全局编号或本辖区的申报编号 / a demonstration application by global id, or by number in the caller's own district */
+  demonstrationApplication: Maybe<DemonstrationApplication>;
+  /** “双示范”创建申报列表 / applications of communities and compounds to be named demonstration sites or pilots */
+  demonstrationApplications: Maybe<DemonstrationApplicationConnection>;
   /** 设施建设项目列表（新建、升级改造、功能完善、设计定稿、交接）/ building works on facilities */
   facilityWorks: Maybe<FacilityWorkConnection>;
   /** 网格 / a grid by its code */
@@ -3322,6 +3535,21 @@ export type QueryDeliberationTopicsArgs = {
   filter?: InputMaybe<DeliberationTopicFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<DeliberationTopicSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryDemonstrationApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryDemonstrationApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DemonstrationApplicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<DemonstrationApplicationSort>;
 };
 
 
@@ -3750,6 +3978,20 @@ export type RecordChange = {
   reason: Maybe<Scalars['String']['output']>;
 };
 
+/** 示范创建申报 / an application */
+export type RecordDemonstrationApplicationInput = {
+  /** 申报日期（默认今天）/ applied on (default today) */
+  appliedOn?: InputMaybe<Scalars['Date']['input']>;
+  communityCode: Scalars['ID']['input'];
+  /** 申报的小区（全局编号或本辖区小区编号）/ the compound applying, when it is a compound */
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  /** 申报编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: DemonstrationKind;
+  level: RecognitionLevel;
+  title: Scalars['String']['input'];
+};
+
 /** 登记当选结果 / recording a result */
 export type RecordElectionResultInput = {
   committee: ElectionCommittee;
@@ -3890,6 +4132,8 @@ export type Region = {
   compounds: Maybe<CompoundConnection>;
   /** 该节点下的议事议题 / deliberation topics under this node */
   deliberationTopics: Maybe<DeliberationTopicConnection>;
+  /** 该节点下的“双示范”创建申报 / demonstration applications under this node */
+  demonstrationApplications: Maybe<DemonstrationApplicationConnection>;
   /** 设立日期（空：台账启用前已有）/ set up on; null: before the ledgers began */
   establishedOn: Maybe<Scalars['Date']['output']>;
   /** 该节点下的设施建设项目 / building works on facilities under this node */
@@ -3991,6 +4235,15 @@ export type RegionDeliberationTopicsArgs = {
   filter?: InputMaybe<DeliberationTopicFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<DeliberationTopicSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionDemonstrationApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DemonstrationApplicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<DemonstrationApplicationSort>;
 };
 
 
@@ -5196,6 +5449,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
   CorrectCompoundInput: CorrectCompoundInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
+  CorrectDemonstrationApplicationInput: CorrectDemonstrationApplicationInput;
   CorrectElectionResultInput: CorrectElectionResultInput;
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
@@ -5227,6 +5481,13 @@ export type ResolversTypes = ResolversObject<{
   DeliberationTopicSort: DeliberationTopicSort;
   DeliberationTopicSortField: DeliberationTopicSortField;
   DeliberationTopicStatus: DeliberationTopicStatus;
+  DemonstrationApplication: ResolverTypeWrapper<DemonstrationApplicationModel>;
+  DemonstrationApplicationConnection: ResolverTypeWrapper<Omit<DemonstrationApplicationConnection, 'nodes'> & { nodes: Array<ResolversTypes['DemonstrationApplication']> }>;
+  DemonstrationApplicationFilter: DemonstrationApplicationFilter;
+  DemonstrationApplicationSort: DemonstrationApplicationSort;
+  DemonstrationApplicationSortField: DemonstrationApplicationSortField;
+  DemonstrationApplicationStage: DemonstrationApplicationStage;
+  DemonstrationKind: DemonstrationKind;
   ElectionCommittee: ElectionCommittee;
   ElectionPost: ElectionPost;
   ElectionResult: ResolverTypeWrapper<ElectionResultModel>;
@@ -5296,6 +5557,7 @@ export type ResolversTypes = ResolversObject<{
   RecognitionSortField: RecognitionSortField;
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
+  RecordDemonstrationApplicationInput: RecordDemonstrationApplicationInput;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
   RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
@@ -5403,6 +5665,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectCommunityWorkerInput: CorrectCommunityWorkerInput;
   CorrectCompoundInput: CorrectCompoundInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
+  CorrectDemonstrationApplicationInput: CorrectDemonstrationApplicationInput;
   CorrectElectionResultInput: CorrectElectionResultInput;
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
@@ -5432,6 +5695,10 @@ export type ResolversParentTypes = ResolversObject<{
   DeliberationTopicConnection: Omit<DeliberationTopicConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['DeliberationTopic']> };
   DeliberationTopicFilter: DeliberationTopicFilter;
   DeliberationTopicSort: DeliberationTopicSort;
+  DemonstrationApplication: DemonstrationApplicationModel;
+  DemonstrationApplicationConnection: Omit<DemonstrationApplicationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['DemonstrationApplication']> };
+  DemonstrationApplicationFilter: DemonstrationApplicationFilter;
+  DemonstrationApplicationSort: DemonstrationApplicationSort;
   ElectionResult: ElectionResultModel;
   FacilityWork: FacilityWorkModel;
   FacilityWorkConnection: Omit<FacilityWorkConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['FacilityWork']> };
@@ -5480,6 +5747,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecognitionSort: RecognitionSort;
   RecordAutonomyActivityInput: RecordAutonomyActivityInput;
   RecordChange: RecordChangeViewModel;
+  RecordDemonstrationApplicationInput: RecordDemonstrationApplicationInput;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
   RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
@@ -5729,6 +5997,29 @@ export type DeliberationTopicConnectionResolvers<ContextType = RequestContext, P
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type DemonstrationApplicationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DemonstrationApplication'] = ResolversParentTypes['DemonstrationApplication']> = ResolversObject<{
+  appliedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType>;
+  decidedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DemonstrationKind'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['RecognitionLevel'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  peerReviewedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  preInspectedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  recognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['DemonstrationApplicationStage'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DemonstrationApplicationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DemonstrationApplicationConnection'] = ResolversParentTypes['DemonstrationApplicationConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ElectionResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ElectionResult'] = ResolversParentTypes['ElectionResult']> = ResolversObject<{
   committee?: Resolver<ResolversTypes['ElectionCommittee'], ParentType, ContextType>;
   election?: Resolver<ResolversTypes['CommunityElection'], ParentType, ContextType>;
@@ -5792,6 +6083,9 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   autonomySubsidies?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomySubsidiesArgs, 'year'>>;
   communitiesElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCommunitiesElectedArgs, 'year'>>;
   compoundsByPropertyMode?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCompoundsByPropertyModeArgs, 'year'>>;
+  demonstrationApplications?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDemonstrationApplicationsArgs, 'year'>>;
+  demonstrationApplicationsGranted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDemonstrationApplicationsGrantedArgs, 'year'>>;
+  demonstrationApplicationsPreInspected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDemonstrationApplicationsPreInspectedArgs, 'year'>>;
   electionsHeld?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresElectionsHeldArgs, 'year'>>;
   facilities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilitiesArgs, 'year'>>;
   facilityArea?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityAreaArgs, 'year'>>;
@@ -5969,6 +6263,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationCorrectCommunityWorkerArgs, 'id' | 'input'>>;
   correctCompound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<MutationCorrectCompoundArgs, 'id' | 'input'>>;
   correctDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCorrectDeliberationTopicArgs, 'id' | 'input'>>;
+  correctDemonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<MutationCorrectDemonstrationApplicationArgs, 'id' | 'input'>>;
   correctElectionResult?: Resolver<Maybe<ResolversTypes['ElectionResult']>, ParentType, ContextType, RequireFields<MutationCorrectElectionResultArgs, 'id' | 'input'>>;
   correctFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationCorrectFacilityWorkArgs, 'id' | 'input'>>;
   correctGrid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
@@ -5993,14 +6288,18 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createRegion?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<MutationCreateRegionArgs, 'input'>>;
   createVillagersGroup?: Resolver<Maybe<ResolversTypes['VillagersGroup']>, ParentType, ContextType, RequireFields<MutationCreateVillagersGroupArgs, 'input'>>;
   grantAutonomySubsidy?: Resolver<Maybe<ResolversTypes['AutonomySubsidy']>, ParentType, ContextType, RequireFields<MutationGrantAutonomySubsidyArgs, 'input'>>;
+  grantDemonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<MutationGrantDemonstrationApplicationArgs, 'id'>>;
   handleDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'id'>>;
   hireCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
   holdCommunityElection?: Resolver<Maybe<ResolversTypes['CommunityElection']>, ParentType, ContextType, RequireFields<MutationHoldCommunityElectionArgs, 'input'>>;
   moveCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
   openAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationOpenAutonomyStationArgs, 'id'>>;
+  peerReviewDemonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<MutationPeerReviewDemonstrationApplicationArgs, 'id'>>;
+  preInspectDemonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<MutationPreInspectDemonstrationApplicationArgs, 'id'>>;
   raiseDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
   rateCommunityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<MutationRateCommunityFacilityArgs, 'id' | 'starLevel'>>;
   recordAutonomyActivity?: Resolver<Maybe<ResolversTypes['AutonomyActivity']>, ParentType, ContextType, RequireFields<MutationRecordAutonomyActivityArgs, 'input'>>;
+  recordDemonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<MutationRecordDemonstrationApplicationArgs, 'input'>>;
   recordElectionResult?: Resolver<Maybe<ResolversTypes['ElectionResult']>, ParentType, ContextType, RequireFields<MutationRecordElectionResultArgs, 'input'>>;
   recordHouseholdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<MutationRecordHouseholdVisitArgs, 'input'>>;
   recordOwnersCommittee?: Resolver<Maybe<ResolversTypes['OwnersCommittee']>, ParentType, ContextType, RequireFields<MutationRecordOwnersCommitteeArgs, 'input'>>;
@@ -6012,6 +6311,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordTrainingAttendance?: Resolver<Maybe<ResolversTypes['WorkforceTrainingAttendance']>, ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
   recordWriteup?: Resolver<Maybe<ResolversTypes['Writeup']>, ParentType, ContextType, RequireFields<MutationRecordWriteupArgs, 'input'>>;
   registerSocialWorkExam?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRegisterSocialWorkExamArgs, 'input'>>;
+  rejectDemonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<MutationRejectDemonstrationApplicationArgs, 'id'>>;
   releaseCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
   removeTalentPoolMember?: Resolver<Maybe<ResolversTypes['TalentPoolMember']>, ParentType, ContextType, RequireFields<MutationRemoveTalentPoolMemberArgs, 'id'>>;
   scheduleWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
@@ -6025,6 +6325,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawCommunityWorker?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCommunityWorkerArgs, 'id' | 'reason'>>;
   withdrawCompound?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCompoundArgs, 'id' | 'reason'>>;
   withdrawDeliberationTopic?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDeliberationTopicArgs, 'id' | 'reason'>>;
+  withdrawDemonstrationApplication?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDemonstrationApplicationArgs, 'id' | 'reason'>>;
   withdrawElectionResult?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawElectionResultArgs, 'id' | 'reason'>>;
   withdrawFacilityWork?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawFacilityWorkArgs, 'id' | 'reason'>>;
   withdrawGrid?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
@@ -6118,6 +6419,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType, RequireFields<QueryCompoundArgs, 'code'>>;
   deliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<QueryDeliberationTopicArgs, 'id'>>;
   deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
+  demonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<QueryDemonstrationApplicationArgs, 'id'>>;
+  demonstrationApplications?: Resolver<Maybe<ResolversTypes['DemonstrationApplicationConnection']>, ParentType, ContextType, Partial<QueryDemonstrationApplicationsArgs>>;
   facilityWorks?: Resolver<Maybe<ResolversTypes['FacilityWorkConnection']>, ParentType, ContextType, Partial<QueryFacilityWorksArgs>>;
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryGridArgs, 'code'>>;
   householdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<QueryHouseholdVisitArgs, 'id'>>;
@@ -6210,6 +6513,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   compoundCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   compounds?: Resolver<Maybe<ResolversTypes['CompoundConnection']>, ParentType, ContextType, Partial<RegionCompoundsArgs>>;
   deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
+  demonstrationApplications?: Resolver<Maybe<ResolversTypes['DemonstrationApplicationConnection']>, ParentType, ContextType, Partial<RegionDemonstrationApplicationsArgs>>;
   establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   facilityWorks?: Resolver<Maybe<ResolversTypes['FacilityWorkConnection']>, ParentType, ContextType, Partial<RegionFacilityWorksArgs>>;
   governance?: Resolver<Maybe<ResolversTypes['GovernanceFigures']>, ParentType, ContextType>;
@@ -6440,6 +6744,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DeliberationTopic?: DeliberationTopicResolvers<ContextType>;
   DeliberationTopicConnection?: DeliberationTopicConnectionResolvers<ContextType>;
+  DemonstrationApplication?: DemonstrationApplicationResolvers<ContextType>;
+  DemonstrationApplicationConnection?: DemonstrationApplicationConnectionResolvers<ContextType>;
   ElectionResult?: ElectionResultResolvers<ContextType>;
   FacilityWork?: FacilityWorkResolvers<ContextType>;
   FacilityWorkConnection?: FacilityWorkConnectionResolvers<ContextType>;

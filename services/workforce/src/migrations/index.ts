@@ -16,6 +16,7 @@ import { Migration20261210000009_TrainingOrganiser } from './Migration2026121000
 import { Migration20261210000010_VillagersGroups } from './Migration20261210000010_VillagersGroups';
 import { Migration20261210000011_TrainingProgramme } from './Migration20261210000011_TrainingProgramme';
 import { Migration20261220000400_TalentPool } from './Migration20261220000400_TalentPool';
+import { Migration20261220000401_DemonstrationApplications } from './Migration20261220000401_DemonstrationApplications';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000010_VillagersGroups', class: Migration20261210000010_VillagersGroups },
   { name: 'Migration20261210000011_TrainingProgramme', class: Migration20261210000011_TrainingProgramme },
   { name: 'Migration20261220000400_TalentPool', class: Migration20261220000400_TalentPool },
+  { name: 'Migration20261220000401_DemonstrationApplications', class: Migration20261220000401_DemonstrationApplications },
 ];
