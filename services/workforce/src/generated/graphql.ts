@@ -614,7 +614,9 @@ export type CorrectDeliberationTopicInput = {
   communityCode?: InputMaybe<Scalars['ID']['input']>;
   /** 转入办理日期（已办理的议题）/ taken up on, for a topic in hand or closed */
   handledOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 新的方法名称（未同时给出分类时按名称重新归类）/ a new method name; its kind follows the name unless methodKind is given too */
   method?: InputMaybe<Scalars['String']['input']>;
+  methodKind?: InputMaybe<DeliberationMethodKind>;
   raisedOn?: InputMaybe<Scalars['Date']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
 };
@@ -905,6 +907,25 @@ export type CreateVillagersGroupInput = {
   name: Scalars['String']['input'];
 };
 
+/**
+ * 议事方法分类 / kinds of deliberation method. A topic keeps the office's own name of its method in
+ * `method`; the kind is given, or read from the name (五步议事法; 四议两公开; 协商议事会, 议事会, 居民议事会;
+ * 恳谈会, 民主恳谈会, 民情恳谈会; 听证会, 民主听证会), any other name being OTHER.
+ */
+export type DeliberationMethodKind =
+  /** 协商议事会 / consultation council */
+  | 'COUNCIL'
+  /** 恳谈会 / dialogue meeting */
+  | 'DIALOGUE'
+  /** 五步议事法 / the five-step method */
+  | 'FIVE_STEP'
+  /** 四议两公开 / four discussions, two disclosures */
+  | 'FOUR_DISCUSSIONS_TWO_DISCLOSURES'
+  /** 听证会 / hearing */
+  | 'HEARING'
+  /** 其他 / other */
+  | 'OTHER';
+
 /** 议事议题 / a deliberation topic */
 export type DeliberationTopic = {
   __typename?: 'DeliberationTopic';
@@ -919,6 +940,8 @@ export type DeliberationTopic = {
   id: Scalars['ID']['output'];
   /** 议事方法，如五步议事法 / method, e.g. 五步议事法 */
   method: Scalars['String']['output'];
+  /** 议事方法分类：填写时所给，否则按方法名称归类（其他名称为 OTHER）/ the kind of method: as given, else the kind the method's name names (OTHER for any other name) */
+  methodKind: DeliberationMethodKind;
   /** 议题编号（区县内唯一）/ topic number, unique within the district */
   number: Scalars['String']['output'];
   /** 提出日期 / raised on */
@@ -939,6 +962,8 @@ export type DeliberationTopicConnection = {
 /** 议题筛选 / topic filter */
 export type DeliberationTopicFilter = {
   method?: InputMaybe<Scalars['String']['input']>;
+  /** 议事方法分类 / the kind of method */
+  methodKind?: InputMaybe<DeliberationMethodKind>;
   raisedFrom?: InputMaybe<Scalars['Date']['input']>;
   raisedTo?: InputMaybe<Scalars['Date']['input']>;
   regionCode?: InputMaybe<Scalars['ID']['input']>;
@@ -3784,6 +3809,8 @@ export type RaiseDeliberationTopicInput = {
   communityCode: Scalars['ID']['input'];
   id?: InputMaybe<Scalars['ID']['input']>;
   method: Scalars['String']['input'];
+  /** 议事方法分类；缺省时按方法名称归类 / the kind of method; when not given, the kind the method's name names (else OTHER) */
+  methodKind?: InputMaybe<DeliberationMethodKind>;
   raisedOn: Scalars['Date']['input'];
   title: Scalars['String']['input'];
 };
@@ -4909,6 +4936,7 @@ export type WorkforceFiguresCertifiedHoldersArgs = {
 export type WorkforceFiguresDeliberationCommunitiesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   method?: InputMaybe<Scalars['String']['input']>;
+  methodKind?: InputMaybe<DeliberationMethodKind>;
   year: Scalars['Int']['input'];
 };
 
@@ -4921,6 +4949,7 @@ export type WorkforceFiguresDeliberationCommunitiesArgs = {
 export type WorkforceFiguresDeliberationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   method?: InputMaybe<Scalars['String']['input']>;
+  methodKind?: InputMaybe<DeliberationMethodKind>;
   year: Scalars['Int']['input'];
 };
 
@@ -4933,6 +4962,7 @@ export type WorkforceFiguresDeliberationsArgs = {
 export type WorkforceFiguresDeliberationsResolvedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   method?: InputMaybe<Scalars['String']['input']>;
+  methodKind?: InputMaybe<DeliberationMethodKind>;
   year: Scalars['Int']['input'];
 };
 
@@ -5475,6 +5505,7 @@ export type ResolversTypes = ResolversObject<{
   CreateRegionInput: CreateRegionInput;
   CreateVillagersGroupInput: CreateVillagersGroupInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DeliberationMethodKind: DeliberationMethodKind;
   DeliberationTopic: ResolverTypeWrapper<DeliberationModel>;
   DeliberationTopicConnection: ResolverTypeWrapper<Omit<DeliberationTopicConnection, 'nodes'> & { nodes: Array<ResolversTypes['DeliberationTopic']> }>;
   DeliberationTopicFilter: DeliberationTopicFilter;
@@ -5985,6 +6016,7 @@ export type DeliberationTopicResolvers<ContextType = RequestContext, ParentType 
   history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  methodKind?: Resolver<ResolversTypes['DeliberationMethodKind'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DeliberationTopicStatus'], ParentType, ContextType>;

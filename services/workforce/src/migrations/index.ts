@@ -17,6 +17,7 @@ import { Migration20261210000010_VillagersGroups } from './Migration202612100000
 import { Migration20261210000011_TrainingProgramme } from './Migration20261210000011_TrainingProgramme';
 import { Migration20261220000400_TalentPool } from './Migration20261220000400_TalentPool';
 import { Migration20261220000401_DemonstrationApplications } from './Migration20261220000401_DemonstrationApplications';
+import { Migration20261220000402_DeliberationMethodKind } from './Migration20261220000402_DeliberationMethodKind';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000011_TrainingProgramme', class: Migration20261210000011_TrainingProgramme },
   { name: 'Migration20261220000400_TalentPool', class: Migration20261220000400_TalentPool },
   { name: 'Migration20261220000401_DemonstrationApplications', class: Migration20261220000401_DemonstrationApplications },
+  { name: 'Migration20261220000402_DeliberationMethodKind', class: Migration20261220000402_DeliberationMethodKind },
 ];
