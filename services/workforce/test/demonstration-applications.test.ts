@@ -228,6 +228,15 @@ test('daily work: input errors name the field, another street is FORBIDDEN, a co
   ).toBeUndefined();
 });
 
+test('a compound or community with applications is not withdrawn from under them', async () => {
+  const row = fx.rows[FILE][1];
+  const compound = await sg.query(`mutation($id: ID!) { withdrawCompound(id: $id, reason: "合并") { id } }`, { id: row.compound });
+  expect(errorOf(compound).code).toBe('CONFLICT');
+  expect(compound.errors![0].message).toContain('示范创建申报');
+  const community = await sg.query(`mutation($c: ID!) { withdrawRegion(code: $c, reason: "合并") { id } }`, { c: row.community });
+  expect(errorOf(community).code).toBe('CONFLICT');
+});
+
 test('a street office uploads its own applications: rows of other places are refused as defects', async () => {
   const street = streets()[1];
   const own = fx.rows[FILE].filter((r) => String(r.community).startsWith(street.slice(0, 9)));
