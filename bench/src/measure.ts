@@ -17,6 +17,9 @@ export class Statements {
 
   static async open(serverUrl: string): Promise<Statements> {
     const admin = new Client({ connectionString: serverUrl });
+    // a server that goes away fails the next count, and the benchmark stops its processes, instead of
+    // the error event ending this process with the stack still running
+    admin.on('error', (e) => console.error(`statement counts: ${e.message}`));
     await admin.connect();
     await admin.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     return new Statements(admin);

@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { LedgerImporter } from '@district/ledger';
 import { ledgers } from '@district/workforce';
 import { SHANGJIE } from './datasets';
+import { workingBodyFixtures } from './governance-bodies';
 import { talentFixtures } from './governance-talent';
 
 /**
@@ -866,6 +867,7 @@ export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWo
     ...recognitions(seeded(15_08), base),
     ...writeups(seeded(15_09), base),
     ...villagersGroups(base),
+    ...workingBodyFixtures(seeded(15_20), base, opts.workers ?? []),
     ...talentFixtures(base),
   };
   for (const [file, list] of Object.entries(rows)) writeLedger(dir, file, list);

@@ -19,7 +19,7 @@ export interface ImportOptions {
   district?: string;
   overwrite?: boolean;
   dryRun?: boolean;
-  /** an import confined to a street or community (an office's upload): rows placed elsewhere are defects */
+  /** confine the import to a street or community, as that office's upload is */
   region?: string;
   /** the region tree to check references against (a subgraph's own lookups when it owns the tree) */
   regionTree: RegionTree;

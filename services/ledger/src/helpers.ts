@@ -1,4 +1,4 @@
-import { districtOf, ident, isWithin, regionLevel, writePersonIds, type PersonColumns, type Queryable } from '@district/common';
+import { districtOf, globalId, ident, isWithin, regionLevel, writePersonIds, type PersonColumns, type Queryable } from '@district/common';
 import type { ImportContext, LedgerImporter } from './runner';
 import type { Defect, LedgerSpec, LedgerValue, ValidRow } from './types';
 
@@ -115,6 +115,22 @@ export async function personIdsOf(ctx: ImportContext, columns: PersonColumns, id
   if (ctx.personKey && idNumbers.length) await writePersonIds(ctx.db, ctx.personKey, columns, idNumbers);
 }
 
+/**
+ * A `place.lookup` for rows that name a record of `table` by its district-local number in `column`: each
+ * row's place is that record's `placeColumn` (live records only), read in one statement.
+ */
+export function placeThrough<K extends string>(table: string, column: K, placeColumn = 'community_code') {
+  return async (batch: ValidRow<K>[], ctx: ImportContext): Promise<Map<number, string | null>> => {
+    const idOf = (r: ValidRow<K>) => globalId(ctx.district, str(r.value[column]));
+    const res = await ctx.db.query(
+      `SELECT id, ${ident(placeColumn)} AS place FROM ${ident(table)} WHERE id = ANY($1::text[]) AND withdrawn_on IS NULL`,
+      [[...new Set(batch.map(idOf))]],
+    );
+    const places = new Map(res.rows.map((x: { id: string; place: string }) => [x.id, x.place]));
+    return new Map(batch.map((r) => [r.row, places.get(idOf(r)) ?? null]));
+  };
+}
+
 /** The region code a row's place column holds (through its `code` reading when declared). */
 export function placeOf<K extends string>(place: NonNullable<LedgerImporter<K>['place']>, value: Record<K, LedgerValue>): string | null {
   const code = place.code ? place.code(value) : value[place.column];
@@ -132,12 +148,13 @@ export function outsideRegion<K extends string>(
   ctx: ImportContext,
   spec: LedgerSpec<K>,
   place: NonNullable<LedgerImporter<K>['place']>,
+  looked?: Map<number, string | null>,
 ): Defect[] {
   const region = ctx.region!;
   const column = spec.columns[place.column].header;
   const level = LEVEL_NAMES[regionLevel(region)] ?? '';
   return batch.flatMap((r) => {
-    const code = placeOf(place, r.value);
+    const code = looked ? (looked.get(r.row) ?? null) : placeOf(place, r.value);
     if (code && isWithin(code, region)) return [];
     return [
       referenceDefect(
@@ -150,4 +167,23 @@ export function outsideRegion<K extends string>(
       ),
     ];
   });
+}
+
+/** The separators offices write between the items of one cell: 、 ; ； , ， and line breaks. */
+const LIST_SEPARATORS = /[、;；,，\r\n]+/;
+
+/**
+ * The items of a cell holding a list (the communities of a joint meeting: "A社区、B社区"), trimmed,
+ * without empty items or repeats, in the order written.
+ */
+export function listOf(v: LedgerValue | undefined): string[] {
+  if (v === null || v === undefined || v === '') return [];
+  return [
+    ...new Set(
+      String(v)
+        .split(LIST_SEPARATORS)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

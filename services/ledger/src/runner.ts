@@ -48,7 +48,16 @@ export interface LedgerImporter<K extends string = any> {
    * (`code` when the value needs reading, e.g. a 6-digit district code). Only a ledger that declares
    * it can be imported by a street or community office: their rows are checked against their region.
    */
-  place?: { column: K; code?: (value: Record<K, LedgerValue>) => string | null };
+  place?: {
+    column: K;
+    code?: (value: Record<K, LedgerValue>) => string | null;
+    /**
+     * For rows placed through a record they name (a compound, a station, an election): the place of each
+     * row by its number, read in one statement (`placeThrough`). A row whose record is unknown gets no
+     * place here and is left to the ledger's own reference check, which names it.
+     */
+    lookup?: (batch: ValidRow<K>[], ctx: ImportContext) => Promise<Map<number, string | null>>;
+  };
   /** the districts a file of this ledger declares by itself (regions.csv): the import's district when nobody names one */
   declaredDistricts?(path: string): Promise<string[]>;
   /** checks needing data (references, rows imported earlier); rows named in the defects are not written */
@@ -244,7 +253,10 @@ function finish(summary: ImportSummary, read: number, started: number): ImportSu
 function referenceChecks<K extends string>(importer: LedgerImporter<K>, ctx: ImportContext) {
   if (!ctx.region && !importer.check) return undefined;
   return async (rows: ValidRow<K>[]): Promise<Defect[]> => {
-    const outside = ctx.region && importer.place ? outsideRegion(rows, ctx, importer.spec, importer.place) : [];
+    const place = importer.place;
+    const looked = ctx.region && place?.lookup ? await place.lookup(rows, ctx) : undefined;
+    const outside =
+      ctx.region && place ? outsideRegion(looked ? rows.filter((r) => looked.get(r.row)) : rows, ctx, importer.spec, place, looked) : [];
     const refused = new Set(outside.map((d) => d.row));
     const inside = refused.size ? rows.filter((r) => !refused.has(r.row)) : rows;
     const more = importer.check && inside.length ? await importer.check(inside, ctx) : [];

@@ -5,7 +5,7 @@ import { Worker, WorkerPost } from './modules/workers/worker.entity';
 import { Certificate, ExamRegistration } from './modules/certification/certification.entity';
 import { Training, TrainingAttendance } from './modules/trainings/training.entity';
 import { Deliberation } from './modules/deliberations/deliberation.entity';
-import { Facility, FacilityWork } from './modules/facilities/facility.entity';
+import { Facility, FacilityEarlierRating, FacilityWork } from './modules/facilities/facility.entity';
 import { AutonomyActivity, AutonomyStation, AutonomySubsidy } from './modules/autonomy/autonomy.entity';
 import { CommunityElection, ElectionResult } from './modules/elections/election.entity';
 import { Suggestion } from './modules/suggestions/suggestion.entity';
@@ -16,6 +16,7 @@ import { Recognition } from './modules/recognitions/recognition.entity';
 import { TalentPoolMember } from './modules/talent-pool/talent-pool-member.entity';
 import { DemonstrationApplication } from './modules/demonstrations/demonstration-application.entity';
 import { Writeup } from './modules/writeups/writeup.entity';
+import { JointEvent, WorkingBody, WorkingBodyMember } from './modules/bodies/bodies.entity';
 import { VillagersGroup } from './modules/villagers-groups/villagers-group.entity';
 
 export const entities = [
@@ -32,6 +33,7 @@ export const entities = [
   TrainingAttendance,
   Deliberation,
   Facility,
+  FacilityEarlierRating,
   FacilityWork,
   AutonomyStation,
   AutonomySubsidy,
@@ -48,5 +50,8 @@ export const entities = [
   TalentPoolMember,
   DemonstrationApplication,
   Writeup,
+  WorkingBody,
+  WorkingBodyMember,
+  JointEvent,
   VillagersGroup,
 ];

@@ -15,6 +15,7 @@ import { recognitionsLedger } from './modules/recognitions/recognitions.ledger';
 import { talentPoolLedger } from './modules/talent-pool/talent-pool.ledger';
 import { demonstrationApplicationsLedger } from './modules/demonstrations/demonstrations.ledger';
 import { writeupsLedger } from './modules/writeups/writeups.ledger';
+import { jointEventsLedger, workingBodiesLedger, workingBodyMembersLedger } from './modules/bodies/bodies.ledger';
 import { villagersGroupsLedger } from './modules/villagers-groups/villagers-groups.ledger';
 
 /** In dependency order: the region tree first (every ledger of every subgraph refers to it), then workers before what names them. */
@@ -46,4 +47,7 @@ export const ledgers: LedgerImporter[] = [
   talentPoolLedger,
   demonstrationApplicationsLedger,
   writeupsLedger,
+  workingBodiesLedger,
+  workingBodyMembersLedger,
+  jointEventsLedger,
 ];

@@ -35,6 +35,8 @@ import { writeupResolvers } from './modules/writeups/writeups.resolvers';
 import { writeupMutations } from './modules/writeups/writeups.mutations';
 import { villagersGroupResolvers } from './modules/villagers-groups/villagers-groups.resolvers';
 import { villagersGroupMutations } from './modules/villagers-groups/villagers-groups.mutations';
+import { bodyResolvers } from './modules/bodies/bodies.resolvers';
+import { bodyMutations } from './modules/bodies/bodies.mutations';
 
 /** Each module contributes fields to shared types (Query, Region, WorkforceFigures …); merged per type. */
 export const resolvers: Resolvers = mergeResolvers<Resolvers>(
@@ -75,6 +77,8 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: writeupMutations },
   villagersGroupResolvers,
   { Mutation: villagersGroupMutations },
+  bodyResolvers,
+  { Mutation: bodyMutations },
   { Query: { workforceAuditTrail: (_, args, ctx) => auditTrail(ctx, args) } },
   ledgerImportResolvers<Resolvers>('workforce'),
 );

@@ -199,4 +199,65 @@ describe('daily work', () => {
       ).code,
     ).toBe('FORBIDDEN');
   });
+
+  test('a correction of the completion day or a withdrawn result takes back the post it gave, and reopens the one before', async () => {
+    const [worker] = await sg.sql<{ id: string; role: string }>(
+      `SELECT w.id, w.role FROM worker w WHERE w.community_code = ? AND w.role = 'COMMUNITY_WORKER' AND w.left_on IS NULL ORDER BY w.id DESC LIMIT 1`,
+      [community],
+    );
+    const postsOf = async () =>
+      (
+        await sg.query(
+          `query($w: ID!) { communityWorker(id: $w) { role posts { role fromOn toOn } } }`,
+          { w: worker.id },
+          testCallers.admin,
+        )
+      ).data!.communityWorker;
+    const before = await postsOf();
+    const held = await sg.query(
+      `mutation($c: ID!) { holdCommunityElection(input: { communityCode: $c, heldOn: "2026-05-01" }) { id } }`,
+      { c: community },
+      office,
+    );
+    const id = held.data!.holdCommunityElection.id;
+    const result = await sg.query(
+      `mutation($e: ID!, $w: ID!) { recordElectionResult(input: { electionId: $e, committee: PARTY, post: SECRETARY, workerId: $w }) { id } }`,
+      { e: id, w: worker.id },
+      office,
+    );
+    expect(result.errors).toBeUndefined();
+    await sg.query(`mutation($id: ID!) { completeCommunityElection(id: $id, completedOn: "2026-05-06") { id } }`, { id }, office);
+    expect((await postsOf()).posts.slice(-2)).toEqual([
+      { ...before.posts.at(-1), toOn: '2026-05-06' },
+      { role: 'PARTY_SECRETARY', fromOn: '2026-05-06', toOn: null },
+    ]);
+
+    // the day was typed wrong: the post begins on the corrected day, with no post left from the wrong one
+    const corrected = await sg.query(
+      `mutation($id: ID!) { correctCommunityElection(id: $id, input: { completedOn: "2026-05-08" }, reason: "日期录入错误") { completedOn } }`,
+      { id },
+      office,
+    );
+    expect(corrected.errors).toBeUndefined();
+    const after = await postsOf();
+    expect(after.posts).toEqual([
+      ...before.posts.slice(0, -1),
+      { ...before.posts.at(-1), toOn: '2026-05-08' },
+      { role: 'PARTY_SECRETARY', fromOn: '2026-05-08', toOn: null },
+    ]);
+    expect(after.role).toBe('PARTY_SECRETARY');
+
+    // the result was entered for the wrong person: they are back in their post as before
+    const withdrawn = await sg.query(
+      `mutation($r: ID!) { withdrawElectionResult(id: $r, reason: "当选人录入错误") { id } }`,
+      { r: result.data!.recordElectionResult.id },
+      office,
+    );
+    expect(withdrawn.errors).toBeUndefined();
+    expect(await postsOf()).toEqual(before);
+    const [row] = await sg.sql<{ n: string }>(`SELECT count(*) AS n FROM worker_post WHERE worker_id = ? AND elected_by IS NOT NULL`, [
+      worker.id,
+    ]);
+    expect(Number(row.n)).toBe(0);
+  });
 });

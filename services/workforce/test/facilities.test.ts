@@ -106,6 +106,30 @@ test('the list of facilities in use on a day holds what the figure of that day c
   }
 });
 
+test('a new rating replaces the current one from its day: the star figures of earlier days keep the rating they had', async () => {
+  const [f] = await sg.sql<{ id: string; community_code: string; star_level: number; star_rated_on: string }>(
+    `SELECT id, community_code, star_level, to_char(star_rated_on, 'YYYY-MM-DD') AS star_rated_on FROM facility
+     WHERE star_level BETWEEN 2 AND 4 AND star_rated_on < '2025-06-01' AND closed_on IS NULL ORDER BY id LIMIT 1`,
+  );
+  const stars = async () =>
+    (
+      await sg.query(
+        `query($c: ID!, $s: Int!) { region(code: $c) { governance {
+          y2025: starRatedFacilities(year: 2025, minStar: $s) { value } y2026: starRatedFacilities(year: 2026, asOf: "2026-08-01", minStar: 5) { value } } } }`,
+        { c: f.community_code, s: f.star_level },
+        analyst,
+      )
+    ).data!.region.governance;
+  const before = await stars();
+  const rated = await sg.query(
+    `mutation($id: ID!) { rateCommunityFacility(id: $id, starLevel: 5, ratedOn: "2026-06-01") { starLevel } }`,
+    { id: f.id },
+    testCallers.community(f.community_code),
+  );
+  expect(rated.errors).toBeUndefined();
+  expect(await stars()).toEqual({ y2025: before.y2025, y2026: { value: before.y2026.value + 1 } });
+});
+
 describe('daily work', () => {
   const community = '410106003002';
   const office = testCallers.community(community);

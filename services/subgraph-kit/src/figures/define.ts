@@ -27,7 +27,12 @@ export type Aggregate =
   /** added up (additive: may be summed over communities first) */
   | { kind: 'sum'; expr: string }
   /** distinct values (a person with two certificates is one holder): not additive */
-  | { kind: 'distinct'; expr: string };
+  | { kind: 'distinct'; expr: string }
+  /**
+   * `expr` added up once per distinct `key`: a record joined to several places (a joint meeting of
+   * two communities) counts once at a node holding both. Not additive.
+   */
+  | { kind: 'distinctSum'; key: string; expr: string };
 
 /** Which rows a period counts. A flow rule knows its date column, so the engine can read only the years asked. */
 export interface PeriodRule {
@@ -50,6 +55,7 @@ export interface FigureDef<A = any> {
 export const count = (): Aggregate => ({ kind: 'count' });
 export const sum = (expr: string): Aggregate => ({ kind: 'sum', expr });
 export const distinct = (expr: string): Aggregate => ({ kind: 'distinct', expr });
+export const distinctSum = (key: string, expr: string): Aggregate => ({ kind: 'distinctSum', key, expr });
 
 /** Records dated in the window (from 1 January to asOf): what happened. */
 export function flow(column: string): PeriodRule {

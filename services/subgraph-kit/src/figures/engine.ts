@@ -26,7 +26,7 @@ interface Request {
   reject: (e: unknown) => void;
 }
 
-const additive = (def: FigureDef) => (def.aggregate?.kind ?? 'count') !== 'distinct';
+const additive = (def: FigureDef) => !['distinct', 'distinctSum'].includes(def.aggregate?.kind ?? 'count');
 
 function aggregateOf(def: FigureDef, filter: Sql, column: string, preAggregated: boolean): Sql {
   const agg = def.aggregate ?? { kind: 'count' as const };
@@ -38,6 +38,10 @@ function aggregateOf(def: FigureDef, filter: Sql, column: string, preAggregated:
       return sql`sum(${raw(agg.expr)}) FILTER (WHERE ${filter})`;
     case 'distinct':
       return sql`count(DISTINCT ${raw(agg.expr)}) FILTER (WHERE ${filter})`;
+    case 'distinctSum':
+      // one value per key (a key's rows all carry the same value), then added up
+      return sql`(SELECT sum(x.v::numeric) FROM jsonb_each_text(jsonb_object_agg((${raw(agg.key)})::text, ${raw(agg.expr)})
+        FILTER (WHERE ${filter})) AS x(k, v))`;
   }
 }
 

@@ -19,6 +19,7 @@ import type { Recognition as RecognitionModel } from '../modules/recognitions/re
 import type { TalentPoolMember as TalentPoolMemberModel } from '../modules/talent-pool/talent-pool-member.entity';
 import type { DemonstrationApplication as DemonstrationApplicationModel } from '../modules/demonstrations/demonstration-application.entity';
 import type { Writeup as WriteupModel } from '../modules/writeups/writeup.entity';
+import type { WorkingBody as WorkingBodyModel, WorkingBodyMember as WorkingBodyMemberModel, JointEvent as JointEventModel } from '../modules/bodies/bodies.entity';
 import type { VillagersGroup as VillagersGroupModel } from '../modules/villagers-groups/villagers-group.entity';
 import type { PersonRef as PersonRefModel, PersonsOnDay as PersonsOnDayModel } from '../modules/persons/persons';
 export type Maybe<T> = T | null;
@@ -35,6 +36,18 @@ export type Scalars = {
   /** 日期 YYYY-MM-DD / a calendar date, YYYY-MM-DD, no time zone */
   Date: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** 增加机构成员 / adding a member to a body */
+export type AddWorkingBodyMemberInput = {
+  duty?: InputMaybe<Scalars['String']['input']>;
+  /** 加入日期，缺省为今天 / joined on; default today */
+  joinedOn?: InputMaybe<Scalars['Date']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+  /** 成员单位 / member unit */
+  unitName?: InputMaybe<Scalars['String']['input']>;
+  /** 社工全局编号或工号 / the worker, by global id or staff number */
+  workerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** 审计记录 / an audit trail entry: a mutation or an unmasked read of personal data */
@@ -195,6 +208,17 @@ export type AutonomySubsidyPurpose =
   | 'CONSTRUCTION'
   /** 运营 / running */
   | 'OPERATION';
+
+/** 会议主持的轮值方式（每场会议记其主办社区）/ how the host of a body's meetings rotates; each meeting records its host */
+export type BodyRotation =
+  /** 固定主持 / the same host */
+  | 'FIXED'
+  /** 按月轮值（月度轮班）/ by turns, month by month */
+  | 'MONTHLY'
+  /** 逐次轮值 / by turns, meeting by meeting */
+  | 'PER_MEETING'
+  /** 按季轮值 / by turns, quarter by quarter */
+  | 'QUARTERLY';
 
 /** 物业管理变更 / a change of property management */
 export type ChangePropertyServiceInput = {
@@ -674,6 +698,22 @@ export type CorrectHouseholdVisitInput = {
   workerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** 更正联合会议活动 / a correction of a joint event */
+export type CorrectJointEventInput = {
+  bodyId?: InputMaybe<Scalars['ID']['input']>;
+  costSaved?: InputMaybe<Scalars['Int']['input']>;
+  enterprises?: InputMaybe<Scalars['Int']['input']>;
+  heldOn?: InputMaybe<Scalars['Date']['input']>;
+  hostCode?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<JointEventKind>;
+  organizations?: InputMaybe<Scalars['Int']['input']>;
+  participantCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  personTimes?: InputMaybe<Scalars['Int']['input']>;
+  problemsResolved?: InputMaybe<Scalars['Int']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** 更正小微民生项目 / a correction of a work */
 export type CorrectMicroProjectInput = {
   category?: InputMaybe<MicroProjectCategory>;
@@ -805,6 +845,19 @@ export type CorrectWorkforceTrainingInput = {
   programme?: InputMaybe<Scalars['String']['input']>;
   startOn?: InputMaybe<Scalars['Date']['input']>;
   type?: InputMaybe<WorkforceTrainingType>;
+};
+
+/** 更正工作机构 / a correction of a working body */
+export type CorrectWorkingBodyInput = {
+  dissolvedOn?: InputMaybe<Scalars['Date']['input']>;
+  duties?: InputMaybe<Scalars['String']['input']>;
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<WorkingBodyKind>;
+  memberRegionCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  rotation?: InputMaybe<BodyRotation>;
+  seatCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** 更正案例课题 / a correction of a write-up */
@@ -1285,6 +1338,8 @@ export type GovernanceFigures = {
   autonomyStationsSubsidised: CountFigure;
   /** 自治站补助金额（元，按拨付日期），可按来源、用途 / yuan granted to stations in the period, by source and purpose */
   autonomySubsidies: CountFigure;
+  /** 本期成立的工作机构数 / working bodies established in the period */
+  bodiesEstablished: CountFigure;
   /** 完成“三委”换届的社区数（按换届完成日期）/ communities that completed the election of their three committees in the period */
   communitiesElected: CountFigure;
   /** 某种物业管理模式的小区数（存量），可仅计红色物业 / compounds managed in a mode on the day; redProperty: only 红色物业 */
@@ -1313,6 +1368,20 @@ export type GovernanceFigures = {
   facilityWorksStarted: CountFigure;
   /** 跑楼、入户走访次数，可按类型 / rounds of visits in the period, by kind */
   householdVisits: CountFigure;
+  /** 协作节约的成本（元，成本降低）/ yuan saved by holding events together */
+  jointEventCostSaved: CountFigure;
+  /** 出席企业（家，各场相加）/ enterprises attending (units, added over events) */
+  jointEventEnterprises: CountFigure;
+  /** 出席社会组织（家，各场相加）/ social organisations attending (units, added over events) */
+  jointEventOrganizations: CountFigure;
+  /** 参与人次 / person-times taking part */
+  jointEventPersonTimes: CountFigure;
+  /** 研讨议题数（各场所列议题相加）/ topics discussed, as each event lists them */
+  jointEventTopics: CountFigure;
+  /** 本期举办的联合会议活动场次（主办或任一参与单位在该节点下的计一次），jointOnly：仅两个及以上社区联合的 / joint meetings and activities held in the period, each once at a node holding its host or any participant; jointOnly: those of two or more communities */
+  jointEvents: CountFigure;
+  /** 联动处置共性难题（个）/ common problems resolved jointly */
+  jointProblemsResolved: CountFigure;
   /** 当选人数（按换届完成日期），可按委员会、职务 / members elected in elections completed in the period, by committee and post */
   membersElected: CountFigure;
   /** 小微民生项目资金（元，按启动日期），可按来源 / yuan of the works started in the period, by source */
@@ -1333,7 +1402,7 @@ export type GovernanceFigures = {
   recognitionsGranted: CountFigure;
   /** 截至asOf累计获得的荣誉、品牌、示范点位等（存量）/ recognitions granted on or before the day */
   recognitionsHeld: CountFigure;
-  /** 达到星级的设施数（存量，评定日在asOf之前）/ facilities in use rated at least minStar stars (default 1) by the day */
+  /** 达到星级的设施数（存量：按asOf当日有效的评定，即该日及之前最近一次评定）/ facilities in use whose rating on the day (the latest on or before it) is at least minStar stars (default 1) */
   starRatedFacilities: CountFigure;
   /** 采纳率 = 采纳 ÷ 办结 / adoption rate: adopted ÷ closed in the period */
   suggestionAdoptionRate: RateFigure;
@@ -1361,6 +1430,8 @@ export type GovernanceFigures = {
   visitTalentsFound: CountFigure;
   /** 开展走访的社区数 / communities that held a round */
   visitingCommunities: CountFigure;
+  /** asOf当日存续的工作机构数（成立日 ≤ asOf < 撤销日），可按类型；设立单位、所在社区或成员社区在该节点下的计一次 / working bodies in place on the day (established ≤ day < dissolved), by kind; counted once at a node holding its setting-up node, seat or any member community */
+  workingBodies: CountFigure;
   /** 完成的社会工作案例、治理课题等（按完成日期）/ cases, research topics and write-ups completed in the period, by kind */
   writeupsCompleted: CountFigure;
 };
@@ -1480,6 +1551,18 @@ export type GovernanceFiguresAutonomySubsidiesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   purpose?: InputMaybe<AutonomySubsidyPurpose>;
   sources?: InputMaybe<Array<FundingSource>>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresBodiesEstablishedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<WorkingBodyKind>;
   year: Scalars['Int']['input'];
 };
 
@@ -1657,6 +1740,97 @@ export type GovernanceFiguresFacilityWorksStartedArgs = {
 export type GovernanceFiguresHouseholdVisitsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   kind?: InputMaybe<HouseholdVisitKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresJointEventCostSavedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  jointOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<JointEventKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresJointEventEnterprisesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  jointOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<JointEventKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresJointEventOrganizationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  jointOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<JointEventKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresJointEventPersonTimesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  jointOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<JointEventKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresJointEventTopicsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  jointOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<JointEventKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresJointEventsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  jointOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<JointEventKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresJointProblemsResolvedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  jointOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<JointEventKind>;
   year: Scalars['Int']['input'];
 };
 
@@ -1969,6 +2143,18 @@ export type GovernanceFiguresVisitingCommunitiesArgs = {
  * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
  * figures are taken on asOf. Each comes with the same figure a year earlier.
  */
+export type GovernanceFiguresWorkingBodiesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<WorkingBodyKind>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
 export type GovernanceFiguresWriteupsCompletedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   kind?: InputMaybe<WriteupKind>;
@@ -2122,6 +2308,79 @@ export type HouseholdVisitSort = {
 export type HouseholdVisitSortField =
   | 'ID'
   | 'VISITED_ON';
+
+/** 联合会议活动：一个或多个单位共同举办的会议或活动，一场一条 / a meeting or activity held by one or more nodes together: one record per event */
+export type JointEvent = {
+  __typename?: 'JointEvent';
+  /** 所属工作机构 / the body whose meeting it is */
+  body: Maybe<WorkingBody>;
+  /** 节约成本（元）/ yuan saved by holding it together */
+  costSaved: Scalars['Int']['output'];
+  /** 出席企业（家）/ enterprises attending */
+  enterprises: Scalars['Int']['output'];
+  heldOn: Scalars['Date']['output'];
+  /** 更正与撤销记录 / corrections and withdrawal */
+  history: Array<RecordChange>;
+  /** 主办单位（轮值制下本场主持的社区）/ the host: under a rotation, this meeting's host community */
+  host: Region;
+  id: Scalars['ID']['output'];
+  kind: JointEventKind;
+  /** 活动编号 / number */
+  number: Scalars['String']['output'];
+  /** 出席社会组织（家）/ social organisations attending */
+  organizations: Scalars['Int']['output'];
+  /** 参与单位（至少一个）/ participating nodes, at least one */
+  participants: Array<Region>;
+  /** 参与人次 / person-times */
+  personTimes: Scalars['Int']['output'];
+  /** 联动处置共性难题（个）/ common problems resolved jointly */
+  problemsResolved: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+  /** 研讨议题 / topics discussed */
+  topics: Array<Scalars['String']['output']>;
+};
+
+/** 联合会议活动分页 / a page of joint events */
+export type JointEventConnection = {
+  __typename?: 'JointEventConnection';
+  nodes: Array<JointEvent>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 联合会议活动筛选 / joint event filter */
+export type JointEventFilter = {
+  /** 工作机构全局编号 / the body's global id */
+  bodyId?: InputMaybe<Scalars['ID']['input']>;
+  heldFrom?: InputMaybe<Scalars['Date']['input']>;
+  heldTo?: InputMaybe<Scalars['Date']['input']>;
+  /** 仅两个及以上社区联合的 / only events of two or more communities */
+  jointOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<JointEventKind>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 联合会议活动类型 / kind of joint event */
+export type JointEventKind =
+  /** 联合活动（主题党日、邻里文化节等）/ joint activity */
+  | 'JOINT_ACTIVITY'
+  /** 联席会议 / joint meeting */
+  | 'JOINT_MEETING'
+  /** 全体会议 / plenary meeting */
+  | 'PLENARY'
+  /** 主题沙龙 / salon */
+  | 'SALON';
+
+/** 联合会议活动排序 / joint event sort */
+export type JointEventSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: JointEventSortField;
+};
+
+/** 联合会议活动排序字段 / joint event sort fields */
+export type JointEventSortField =
+  | 'HELD_ON'
+  | 'ID';
 
 /** 台账行与应用内修改的冲突 / a ledger row whose values conflict with changes made in the app since the last import */
 export type LedgerConflict = {
@@ -2335,6 +2594,8 @@ export type Mutation = {
   acceptAutonomyStation: Maybe<AutonomyStation>;
   /** 项目验收（日期默认今天）/ a completed work is accepted on a day, default today */
   acceptFacilityWork: Maybe<FacilityWork>;
+  /** 增加机构成员（成员单位和/或社工，及其职责）/ add a member to a body: a member unit and/or a worker, with its duty */
+  addWorkingBodyMember: Maybe<WorkingBodyMember>;
   /** 小区物业管理模式自某日起变更（原时段于该日结束）/ a compound's property management from a day on (its open period ends that day) */
   changePropertyService: Maybe<PropertyService>;
   /** 议题办结（日期默认今天）/ a topic in hand is closed on a day, default today */
@@ -2379,6 +2640,8 @@ export type Mutation = {
   correctGrid: Maybe<Grid>;
   /** 更正走访记录（原值留存于历史）/ correct a round of visits; the earlier values kept in its history */
   correctHouseholdVisit: Maybe<HouseholdVisit>;
+  /** 更正联合会议活动（原值留存于历史）/ correct a joint event; the earlier values kept in its history */
+  correctJointEvent: Maybe<JointEvent>;
   /** 更正小微民生项目（原值留存于历史）/ correct a work; the earlier values kept in its history */
   correctMicroProject: Maybe<MicroProject>;
   /** 更正业委会（原值留存于历史）/ correct an owners' committee; the earlier values kept in its history */
@@ -2403,6 +2666,8 @@ export type Mutation = {
   correctVillagersGroup: Maybe<VillagersGroup>;
   /** 更正培训班次（原值留存于历史）/ correct a training session; the earlier values kept in its history */
   correctWorkforceTraining: Maybe<WorkforceTraining>;
+  /** 更正工作机构（原值留存于历史）/ correct a working body; the earlier values kept in its history */
+  correctWorkingBody: Maybe<WorkingBody>;
   /** 更正案例课题（原值留存于历史）/ correct a write-up; the earlier values kept in its history */
   correctWriteup: Maybe<Writeup>;
   /** 登记小区居民自治站（新建或已投用）/ record a compound residents' autonomy station, being built or in use */
@@ -2417,6 +2682,8 @@ export type Mutation = {
   createRegion: Maybe<Region>;
   /** 新增村（居）民小组 / add a villagers' or residents' group to a community */
   createVillagersGroup: Maybe<VillagersGroup>;
+  /** 机构撤销（当日起不再存续，缺省为今天）；已撤销的再撤销为冲突 / the body is dissolved on the day (default today); CONFLICT when it already was */
+  dissolveWorkingBody: Maybe<WorkingBody>;
   /** 拨付自治站补助；编号缺省时自动编排 / grant a subsidy to a station; the number is assigned when not given */
   grantAutonomySubsidy: Maybe<AutonomySubsidy>;
   /** 命名（须为已互评）：关联所给荣誉记录（示范点位或试点），缺省时登记一条 / the application is granted (it must stand at PEER_REVIEWED, else CONFLICT), linked to the recognition given or to one recorded now */
@@ -2447,6 +2714,8 @@ export type Mutation = {
   recordElectionResult: Maybe<ElectionResult>;
   /** 登记一次跑楼或入户走访；编号缺省时自动编排 / record a round of visits; the number is assigned when not given */
   recordHouseholdVisit: Maybe<HouseholdVisit>;
+  /** 登记联合会议活动（两社区联合举办的只登记一条，由辖区包含全部参与单位的单位登记）；编号缺省时自动编排 / record a joint meeting or activity, once however many communities held it, by an office whose region holds every participant */
+  recordJointEvent: Maybe<JointEvent>;
   /** 登记业委会（本届）/ record a compound's owners' committee for a term */
   recordOwnersCommittee: Maybe<OwnersCommittee>;
   /** 登记小区某年的物业费收缴 / record a compound's fee collection for a year */
@@ -2461,6 +2730,8 @@ export type Mutation = {
   recordTalentPoolMember: Maybe<TalentPoolMember>;
   /** 登记培训签到：一人一场只有一个结果，新的结果取代原有的，原有的留存于历史 / record whether a worker attended a session: one answer per worker and session, a new one replaces the old, which stays in the history */
   recordTrainingAttendance: Maybe<WorkforceTrainingAttendance>;
+  /** 登记工作机构（联席会议、领导小组、指导中心等）；编号缺省时自动编排 / record a working body; the number is assigned when not given */
+  recordWorkingBody: Maybe<WorkingBody>;
   /** 登记完成的案例或课题；编号缺省时自动编排 / record a completed case, topic or write-up; the number is assigned when not given */
   recordWriteup: Maybe<Writeup>;
   /** 考试报名（成绩待出）/ register a person for the year's social-worker exam; the result follows */
@@ -2471,6 +2742,8 @@ export type Mutation = {
   releaseCommunityWorker: Maybe<CommunityWorker>;
   /** 人才出库（日期默认今天，不早于入库日期；已出库为 CONFLICT）/ a member leaves the pool on a day (default today, not before entering; already left is a CONFLICT) */
   removeTalentPoolMember: Maybe<TalentPoolMember>;
+  /** 成员退出（当日起不再是成员，缺省为今天）；已退出的再退出为冲突 / the member leaves on the day; CONFLICT when it already left */
+  removeWorkingBodyMember: Maybe<WorkingBodyMember>;
   /** 新建培训班次 / schedule a training session */
   scheduleWorkforceTraining: Maybe<WorkforceTraining>;
   /** 启动设施建设项目；编号缺省时自动编排 / start a building work on a facility; the number is assigned when not given */
@@ -2503,6 +2776,8 @@ export type Mutation = {
   withdrawGrid: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的走访记录 / withdraw a round of visits entered by mistake */
   withdrawHouseholdVisit: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的联合会议活动 / withdraw a joint event entered by mistake */
+  withdrawJointEvent: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的小微民生项目 / withdraw a work entered by mistake */
   withdrawMicroProject: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的业委会 / withdraw an owners' committee entered by mistake */
@@ -2529,6 +2804,8 @@ export type Mutation = {
   withdrawVillagersGroup: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的培训班次（连同其签到记录）/ withdraw a training session entered by mistake, with its attendance rows */
   withdrawWorkforceTraining: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的工作机构（连同其成员；已有会议活动的不能撤销）/ withdraw a body entered by mistake, with its members; not while events name it */
+  withdrawWorkingBody: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的案例课题 / withdraw a write-up entered by mistake */
   withdrawWriteup: Maybe<WithdrawnRecord>;
   /** 提交预览：在有效期内按预览编号写入；预览后数据有变化则拒绝 / commit a clean preview by its id before it expires; refused when the data changed since the preview */
@@ -2549,6 +2826,13 @@ export type MutationAcceptAutonomyStationArgs = {
 export type MutationAcceptFacilityWorkArgs = {
   acceptedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationAddWorkingBodyMemberArgs = {
+  bodyId: Scalars['ID']['input'];
+  input: AddWorkingBodyMemberInput;
 };
 
 
@@ -2706,6 +2990,14 @@ export type MutationCorrectHouseholdVisitArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectJointEventArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectJointEventInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectMicroProjectArgs = {
   id: Scalars['ID']['input'];
   input: CorrectMicroProjectInput;
@@ -2802,6 +3094,14 @@ export type MutationCorrectWorkforceTrainingArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectWorkingBodyArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectWorkingBodyInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectWriteupArgs = {
   id: Scalars['ID']['input'];
   input: CorrectWriteupInput;
@@ -2842,6 +3142,13 @@ export type MutationCreateRegionArgs = {
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCreateVillagersGroupArgs = {
   input: CreateVillagersGroupInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationDissolveWorkingBodyArgs = {
+  id: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -2944,6 +3251,12 @@ export type MutationRecordHouseholdVisitArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordJointEventArgs = {
+  input: RecordJointEventInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordOwnersCommitteeArgs = {
   input: RecordOwnersCommitteeInput;
 };
@@ -2987,6 +3300,12 @@ export type MutationRecordTrainingAttendanceArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordWorkingBodyArgs = {
+  input: RecordWorkingBodyInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordWriteupArgs = {
   input: RecordWriteupInput;
 };
@@ -3016,6 +3335,13 @@ export type MutationReleaseCommunityWorkerArgs = {
 export type MutationRemoveTalentPoolMemberArgs = {
   id: Scalars['ID']['input'];
   leftOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRemoveWorkingBodyMemberArgs = {
+  id: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -3129,6 +3455,13 @@ export type MutationWithdrawHouseholdVisitArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawJointEventArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawMicroProjectArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -3215,6 +3548,13 @@ export type MutationWithdrawVillagersGroupArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawWorkforceTrainingArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawWorkingBodyArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -3416,6 +3756,10 @@ export type Query = {
   householdVisit: Maybe<HouseholdVisit>;
   /** 跑楼、入户走访记录列表 / rounds of building runs and household visits */
   householdVisits: Maybe<HouseholdVisitConnection>;
+  /** 联合会议活动：全局编号或本辖区的活动编号 / a joint meeting or activity by global id, or by number in the caller's own district */
+  jointEvent: Maybe<JointEvent>;
+  /** 全体会议、联席会议、主题沙龙、联合活动（主办或任一参与单位在范围内，一场只列一次）/ plenaries, joint meetings, salons and joint activities, listed once where their host or any participant lies */
+  jointEvents: Maybe<JointEventConnection>;
   /** 按全局编号批量查找小区（最多5000个）/ the compounds among these global ids (410106:XQ0001) that exist (at most 5000) */
   lookupCompounds: Maybe<Array<Compound>>;
   /** 某节点之下的全部小区（其他子图的“无某记录”列表用）/ every compound below a node, existing on a day when given (for other subgraphs' lists of compounds without a record of theirs) */
@@ -3466,6 +3810,10 @@ export type Query = {
   workforceTraining: Maybe<WorkforceTraining>;
   /** 培训班次列表 / training sessions for community and grid workers */
   workforceTrainings: Maybe<WorkforceTrainingConnection>;
+  /** 联席会议、领导小组、工作专班、指导中心等工作机构（设立单位、所在社区或成员社区在范围内）/ working bodies: joint conferences, leading groups, task forces, guidance centres …, listed where their node, seat or a member community lies */
+  workingBodies: Maybe<WorkingBodyConnection>;
+  /** 工作机构：全局编号或本辖区的机构编号 / a working body by global id, or by number in the caller's own district */
+  workingBody: Maybe<WorkingBody>;
   /** 社会工作案例、治理课题：全局编号或本辖区的编号 / a case or research topic by global id, or by number in the caller's own district */
   writeup: Maybe<Writeup>;
   /** 社会工作案例、治理课题、经验材料列表 / social-work cases, governance research topics and write-ups */
@@ -3605,6 +3953,21 @@ export type QueryHouseholdVisitsArgs = {
   filter?: InputMaybe<HouseholdVisitFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<HouseholdVisitSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryJointEventArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryJointEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<JointEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<JointEventSort>;
 };
 
 
@@ -3787,6 +4150,21 @@ export type QueryWorkforceTrainingsArgs = {
   filter?: InputMaybe<WorkforceTrainingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<WorkforceTrainingSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryWorkingBodiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WorkingBodyFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<WorkingBodySort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryWorkingBodyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -4045,6 +4423,29 @@ export type RecordHouseholdVisitInput = {
   workerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** 登记联合会议活动 / recording a joint event */
+export type RecordJointEventInput = {
+  /** 工作机构全局编号 / the body whose meeting it is */
+  bodyId?: InputMaybe<Scalars['ID']['input']>;
+  /** 节约成本（元）/ yuan saved */
+  costSaved?: InputMaybe<Scalars['Int']['input']>;
+  enterprises?: InputMaybe<Scalars['Int']['input']>;
+  /** 举办日期，缺省为今天 / held on; default today */
+  heldOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 主办单位代码 / the host's code */
+  hostCode: Scalars['ID']['input'];
+  /** 活动编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: JointEventKind;
+  organizations?: InputMaybe<Scalars['Int']['input']>;
+  /** 参与单位代码（至少一个）/ participants' codes, at least one */
+  participantCodes: Array<Scalars['ID']['input']>;
+  personTimes?: InputMaybe<Scalars['Int']['input']>;
+  problemsResolved?: InputMaybe<Scalars['Int']['input']>;
+  title: Scalars['String']['input'];
+  topics?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** 登记业委会 / recording an owners' committee */
 export type RecordOwnersCommitteeInput = {
   compoundId: Scalars['ID']['input'];
@@ -4121,6 +4522,24 @@ export type RecordTrainingAttendanceInput = {
   workerId: Scalars['ID']['input'];
 };
 
+/** 登记工作机构 / recording a working body */
+export type RecordWorkingBodyInput = {
+  duties?: InputMaybe<Scalars['String']['input']>;
+  /** 成立日期，缺省为今天 / established on; default today */
+  establishedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 机构编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: WorkingBodyKind;
+  /** 成员社区代码 / member communities */
+  memberRegionCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  name: Scalars['String']['input'];
+  /** 设立单位（区、街道或社区代码）/ the node that set it up: district, street or community code */
+  regionCode: Scalars['ID']['input'];
+  rotation?: InputMaybe<BodyRotation>;
+  /** 所在社区代码 / the community it sits in */
+  seatCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** 登记案例课题 / recording a write-up */
 export type RecordWriteupInput = {
   /** 执笔工号 / the worker who wrote it */
@@ -4177,6 +4596,8 @@ export type Region = {
   householdVisits: Maybe<HouseholdVisitConnection>;
   /** 全局编号：即区划代码，全国唯一（前端缓存用；仅在本子图不可用时为空）/ global id: the region code itself, unique everywhere (for client caches; null only when the workforce subgraph cannot answer) */
   id: Maybe<Scalars['ID']['output']>;
+  /** 该节点主办或参与的联合会议活动（一场只列一次）/ joint meetings and activities hosted or joined under this node, each once */
+  jointEvents: Maybe<JointEventConnection>;
   /** 层级 / level */
   level: Maybe<RegionLevel>;
   /** 该节点下的小微民生项目 / micro livelihood works under this node */
@@ -4199,6 +4620,8 @@ export type Region = {
   villagersGroups: Maybe<VillagersGroupConnection>;
   /** 社区工作者队伍指标；节点超出调用者范围时为空并报 FORBIDDEN / community workforce figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
   workforce: Maybe<WorkforceFigures>;
+  /** 该节点设立的、驻在或联系该节点的工作机构 / working bodies set up at, seated in or joining a community under this node */
+  workingBodies: Maybe<WorkingBodyConnection>;
   /** 该节点下的案例与课题 / cases, topics and write-ups under this node */
   writeups: Maybe<WriteupConnection>;
 };
@@ -4308,6 +4731,15 @@ export type RegionHouseholdVisitsArgs = {
 
 
 /** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionJointEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<JointEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<JointEventSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
 export type RegionMicroProjectsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MicroProjectFilter>;
@@ -4364,6 +4796,15 @@ export type RegionVillagersGroupsArgs = {
   activeOn?: InputMaybe<Scalars['Date']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionWorkingBodiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WorkingBodyFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<WorkingBodySort>;
 };
 
 
@@ -5268,6 +5709,101 @@ export type WorkforceTrainingType =
   /** 系统培训 / systematic training */
   | 'SYSTEM_TRAINING';
 
+/** 工作机构 / a working body: joint conference, leading group, task force, guidance centre … */
+export type WorkingBody = {
+  __typename?: 'WorkingBody';
+  /** 撤销日期（当日起不再存续）/ dissolved on: no longer in place from that day */
+  dissolvedOn: Maybe<Scalars['Date']['output']>;
+  /** 主要职责 / duties */
+  duties: Maybe<Scalars['String']['output']>;
+  establishedOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  kind: WorkingBodyKind;
+  /** 成员社区（跨社区机制）/ member communities of a cross-community mechanism */
+  memberRegions: Array<Region>;
+  /** 成员，activeOn：当日在任的 / members; activeOn: those who were members on the day */
+  members: Array<WorkingBodyMember>;
+  name: Scalars['String']['output'];
+  /** 机构编号 / number */
+  number: Scalars['String']['output'];
+  /** 设立单位（区、街道或社区）/ the node that set it up: the district, a street or a community */
+  region: Region;
+  rotation: BodyRotation;
+  /** 所在社区（如街道指导中心设在某社区）/ the community it sits in */
+  seat: Maybe<Region>;
+};
+
+
+/** 工作机构 / a working body: joint conference, leading group, task force, guidance centre … */
+export type WorkingBodyMembersArgs = {
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** 工作机构分页 / a page of working bodies */
+export type WorkingBodyConnection = {
+  __typename?: 'WorkingBodyConnection';
+  nodes: Array<WorkingBody>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 工作机构筛选 / working body filter */
+export type WorkingBodyFilter = {
+  /** 当日存续的（与 workingBodies(asOf) 一致）/ in place on the day, as the figure workingBodies(asOf) counts */
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<WorkingBodyKind>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 工作机构类型 / kind of working body */
+export type WorkingBodyKind =
+  /** 联盟（多元共治联盟等）/ alliance */
+  | 'ALLIANCE'
+  /** 议事厅 / deliberation hall */
+  | 'DELIBERATION_HALL'
+  /** 指导中心 / guidance centre */
+  | 'GUIDANCE_CENTRE'
+  /** 联席会议 / joint conference */
+  | 'JOINT_CONFERENCE'
+  /** 领导小组 / leading group */
+  | 'LEADING_GROUP'
+  /** 工作专班 / task force */
+  | 'TASK_FORCE';
+
+/** 机构成员 / a member of a working body: a member unit and/or a worker, with its duty */
+export type WorkingBodyMember = {
+  __typename?: 'WorkingBodyMember';
+  body: WorkingBody;
+  /** 职责 / duty */
+  duty: Maybe<Scalars['String']['output']>;
+  /** 更正与撤销记录 / corrections and withdrawal */
+  history: Array<RecordChange>;
+  /** 机构全局编号:成员序号 / <body id>:<member number> */
+  id: Scalars['ID']['output'];
+  joinedOn: Scalars['Date']['output'];
+  /** 退出日期（当日起不再是成员）/ left on: no longer a member from that day */
+  leftOn: Maybe<Scalars['Date']['output']>;
+  /** 职务（组长、成员单位等）/ role */
+  role: Maybe<Scalars['String']['output']>;
+  /** 成员单位 / member unit */
+  unitName: Maybe<Scalars['String']['output']>;
+  /** 社工 / the worker */
+  worker: Maybe<CommunityWorker>;
+};
+
+/** 工作机构排序 / working body sort */
+export type WorkingBodySort = {
+  direction?: InputMaybe<SortDirection>;
+  field: WorkingBodySortField;
+};
+
+/** 工作机构排序字段 / working body sort fields */
+export type WorkingBodySortField =
+  | 'ESTABLISHED_ON'
+  | 'ID';
+
 /** 社会工作案例、治理课题或经验材料 / a social-work case, research topic or write-up */
 export type Writeup = {
   __typename?: 'Writeup';
@@ -5429,9 +5965,10 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
+  AddWorkingBodyMemberInput: AddWorkingBodyMemberInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntryViewModel>;
   AutonomyActivity: ResolverTypeWrapper<AutonomyActivityModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AutonomyActivityConnection: ResolverTypeWrapper<Omit<AutonomyActivityConnection, 'nodes'> & { nodes: Array<ResolversTypes['AutonomyActivity']> }>;
@@ -5447,6 +5984,7 @@ export type ResolversTypes = ResolversObject<{
   AutonomyStationSortField: AutonomyStationSortField;
   AutonomySubsidy: ResolverTypeWrapper<AutonomySubsidyModel>;
   AutonomySubsidyPurpose: AutonomySubsidyPurpose;
+  BodyRotation: BodyRotation;
   ChangePropertyServiceInput: ChangePropertyServiceInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CollectResidentSuggestionInput: CollectResidentSuggestionInput;
@@ -5484,6 +6022,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
   CorrectHouseholdVisitInput: CorrectHouseholdVisitInput;
+  CorrectJointEventInput: CorrectJointEventInput;
   CorrectMicroProjectInput: CorrectMicroProjectInput;
   CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
   CorrectPropertyFeesInput: CorrectPropertyFeesInput;
@@ -5496,6 +6035,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectTalentPoolMemberInput: CorrectTalentPoolMemberInput;
   CorrectVillagersGroupInput: CorrectVillagersGroupInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
+  CorrectWorkingBodyInput: CorrectWorkingBodyInput;
   CorrectWriteupInput: CorrectWriteupInput;
   CountFigure: ResolverTypeWrapper<CountFigureModel>;
   CreateAutonomyStationInput: CreateAutonomyStationInput;
@@ -5545,6 +6085,12 @@ export type ResolversTypes = ResolversObject<{
   HouseholdVisitKind: HouseholdVisitKind;
   HouseholdVisitSort: HouseholdVisitSort;
   HouseholdVisitSortField: HouseholdVisitSortField;
+  JointEvent: ResolverTypeWrapper<JointEventModel>;
+  JointEventConnection: ResolverTypeWrapper<Omit<JointEventConnection, 'nodes'> & { nodes: Array<ResolversTypes['JointEvent']> }>;
+  JointEventFilter: JointEventFilter;
+  JointEventKind: JointEventKind;
+  JointEventSort: JointEventSort;
+  JointEventSortField: JointEventSortField;
   LedgerConflict: ResolverTypeWrapper<LedgerConflict>;
   LedgerConflictField: ResolverTypeWrapper<LedgerConflictField>;
   LedgerDefect: ResolverTypeWrapper<LedgerDefect>;
@@ -5591,12 +6137,14 @@ export type ResolversTypes = ResolversObject<{
   RecordDemonstrationApplicationInput: RecordDemonstrationApplicationInput;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
+  RecordJointEventInput: RecordJointEventInput;
   RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
   RecordPropertyFeesInput: RecordPropertyFeesInput;
   RecordRecognitionInput: RecordRecognitionInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTalentPoolMemberInput: RecordTalentPoolMemberInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
+  RecordWorkingBodyInput: RecordWorkingBodyInput;
   RecordWriteupInput: RecordWriteupInput;
   Region: ResolverTypeWrapper<RegionModel>;
   RegionConnection: ResolverTypeWrapper<Omit<RegionConnection, 'nodes'> & { nodes: Array<ResolversTypes['Region']> }>;
@@ -5646,6 +6194,13 @@ export type ResolversTypes = ResolversObject<{
   WorkforceTrainingSort: WorkforceTrainingSort;
   WorkforceTrainingSortField: WorkforceTrainingSortField;
   WorkforceTrainingType: WorkforceTrainingType;
+  WorkingBody: ResolverTypeWrapper<WorkingBodyModel>;
+  WorkingBodyConnection: ResolverTypeWrapper<Omit<WorkingBodyConnection, 'nodes'> & { nodes: Array<ResolversTypes['WorkingBody']> }>;
+  WorkingBodyFilter: WorkingBodyFilter;
+  WorkingBodyKind: WorkingBodyKind;
+  WorkingBodyMember: ResolverTypeWrapper<WorkingBodyMemberModel>;
+  WorkingBodySort: WorkingBodySort;
+  WorkingBodySortField: WorkingBodySortField;
   Writeup: ResolverTypeWrapper<WriteupModel>;
   WriteupConnection: ResolverTypeWrapper<Omit<WriteupConnection, 'nodes'> & { nodes: Array<ResolversTypes['Writeup']> }>;
   WriteupFilter: WriteupFilter;
@@ -5656,9 +6211,10 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AuditEntry: AuditEntryViewModel;
+  AddWorkingBodyMemberInput: AddWorkingBodyMemberInput;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  AuditEntry: AuditEntryViewModel;
   AutonomyActivity: AutonomyActivityModel;
   Int: Scalars['Int']['output'];
   AutonomyActivityConnection: Omit<AutonomyActivityConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AutonomyActivity']> };
@@ -5701,6 +6257,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectFacilityWorkInput: CorrectFacilityWorkInput;
   CorrectGridInput: CorrectGridInput;
   CorrectHouseholdVisitInput: CorrectHouseholdVisitInput;
+  CorrectJointEventInput: CorrectJointEventInput;
   CorrectMicroProjectInput: CorrectMicroProjectInput;
   CorrectOwnersCommitteeInput: CorrectOwnersCommitteeInput;
   CorrectPropertyFeesInput: CorrectPropertyFeesInput;
@@ -5713,6 +6270,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectTalentPoolMemberInput: CorrectTalentPoolMemberInput;
   CorrectVillagersGroupInput: CorrectVillagersGroupInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
+  CorrectWorkingBodyInput: CorrectWorkingBodyInput;
   CorrectWriteupInput: CorrectWriteupInput;
   CountFigure: CountFigureModel;
   CreateAutonomyStationInput: CreateAutonomyStationInput;
@@ -5748,6 +6306,10 @@ export type ResolversParentTypes = ResolversObject<{
   HouseholdVisitConnection: Omit<HouseholdVisitConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['HouseholdVisit']> };
   HouseholdVisitFilter: HouseholdVisitFilter;
   HouseholdVisitSort: HouseholdVisitSort;
+  JointEvent: JointEventModel;
+  JointEventConnection: Omit<JointEventConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['JointEvent']> };
+  JointEventFilter: JointEventFilter;
+  JointEventSort: JointEventSort;
   LedgerConflict: LedgerConflict;
   LedgerConflictField: LedgerConflictField;
   LedgerDefect: LedgerDefect;
@@ -5781,12 +6343,14 @@ export type ResolversParentTypes = ResolversObject<{
   RecordDemonstrationApplicationInput: RecordDemonstrationApplicationInput;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
+  RecordJointEventInput: RecordJointEventInput;
   RecordOwnersCommitteeInput: RecordOwnersCommitteeInput;
   RecordPropertyFeesInput: RecordPropertyFeesInput;
   RecordRecognitionInput: RecordRecognitionInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
   RecordTalentPoolMemberInput: RecordTalentPoolMemberInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
+  RecordWorkingBodyInput: RecordWorkingBodyInput;
   RecordWriteupInput: RecordWriteupInput;
   Region: RegionModel;
   RegionConnection: Omit<RegionConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Region']> };
@@ -5820,6 +6384,11 @@ export type ResolversParentTypes = ResolversObject<{
   WorkforceTrainingConnection: Omit<WorkforceTrainingConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['WorkforceTraining']> };
   WorkforceTrainingFilter: WorkforceTrainingFilter;
   WorkforceTrainingSort: WorkforceTrainingSort;
+  WorkingBody: WorkingBodyModel;
+  WorkingBodyConnection: Omit<WorkingBodyConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['WorkingBody']> };
+  WorkingBodyFilter: WorkingBodyFilter;
+  WorkingBodyMember: WorkingBodyMemberModel;
+  WorkingBodySort: WorkingBodySort;
   Writeup: WriteupModel;
   WriteupConnection: Omit<WriteupConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Writeup']> };
   WriteupFilter: WriteupFilter;
@@ -6113,6 +6682,7 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   autonomyStationsStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsStartedArgs, 'year'>>;
   autonomyStationsSubsidised?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomyStationsSubsidisedArgs, 'year'>>;
   autonomySubsidies?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresAutonomySubsidiesArgs, 'year'>>;
+  bodiesEstablished?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresBodiesEstablishedArgs, 'year'>>;
   communitiesElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCommunitiesElectedArgs, 'year'>>;
   compoundsByPropertyMode?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCompoundsByPropertyModeArgs, 'year'>>;
   demonstrationApplications?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDemonstrationApplicationsArgs, 'year'>>;
@@ -6127,6 +6697,13 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   facilityWorksCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksCompletedArgs, 'year'>>;
   facilityWorksStarted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresFacilityWorksStartedArgs, 'year'>>;
   householdVisits?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresHouseholdVisitsArgs, 'year'>>;
+  jointEventCostSaved?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresJointEventCostSavedArgs, 'year'>>;
+  jointEventEnterprises?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresJointEventEnterprisesArgs, 'year'>>;
+  jointEventOrganizations?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresJointEventOrganizationsArgs, 'year'>>;
+  jointEventPersonTimes?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresJointEventPersonTimesArgs, 'year'>>;
+  jointEventTopics?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresJointEventTopicsArgs, 'year'>>;
+  jointEvents?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresJointEventsArgs, 'year'>>;
+  jointProblemsResolved?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresJointProblemsResolvedArgs, 'year'>>;
   membersElected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMembersElectedArgs, 'year'>>;
   microProjectFunding?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectFundingArgs, 'year'>>;
   microProjectHouseholds?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresMicroProjectHouseholdsArgs, 'year'>>;
@@ -6151,6 +6728,7 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   visitNeedsSolved?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitNeedsSolvedArgs, 'year'>>;
   visitTalentsFound?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitTalentsFoundArgs, 'year'>>;
   visitingCommunities?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitingCommunitiesArgs, 'year'>>;
+  workingBodies?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresWorkingBodiesArgs, 'year'>>;
   writeupsCompleted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresWriteupsCompletedArgs, 'year'>>;
 }>;
 
@@ -6192,6 +6770,30 @@ export type HouseholdVisitResolvers<ContextType = RequestContext, ParentType ext
 
 export type HouseholdVisitConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HouseholdVisitConnection'] = ResolversParentTypes['HouseholdVisitConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['HouseholdVisit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type JointEventResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JointEvent'] = ResolversParentTypes['JointEvent']> = ResolversObject<{
+  body?: Resolver<Maybe<ResolversTypes['WorkingBody']>, ParentType, ContextType>;
+  costSaved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enterprises?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  host?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['JointEventKind'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organizations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  personTimes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problemsResolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type JointEventConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['JointEventConnection'] = ResolversParentTypes['JointEventConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['JointEvent']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -6280,6 +6882,7 @@ export type MicroProjectConnectionResolvers<ContextType = RequestContext, Parent
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationAcceptAutonomyStationArgs, 'id'>>;
   acceptFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationAcceptFacilityWorkArgs, 'id'>>;
+  addWorkingBodyMember?: Resolver<Maybe<ResolversTypes['WorkingBodyMember']>, ParentType, ContextType, RequireFields<MutationAddWorkingBodyMemberArgs, 'bodyId' | 'input'>>;
   changePropertyService?: Resolver<Maybe<ResolversTypes['PropertyService']>, ParentType, ContextType, RequireFields<MutationChangePropertyServiceArgs, 'input'>>;
   closeDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCloseDeliberationTopicArgs, 'id'>>;
   closeResidentSuggestion?: Resolver<Maybe<ResolversTypes['ResidentSuggestion']>, ParentType, ContextType, RequireFields<MutationCloseResidentSuggestionArgs, 'adopted' | 'id'>>;
@@ -6300,6 +6903,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationCorrectFacilityWorkArgs, 'id' | 'input'>>;
   correctGrid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<MutationCorrectGridArgs, 'code' | 'input'>>;
   correctHouseholdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<MutationCorrectHouseholdVisitArgs, 'id' | 'input'>>;
+  correctJointEvent?: Resolver<Maybe<ResolversTypes['JointEvent']>, ParentType, ContextType, RequireFields<MutationCorrectJointEventArgs, 'id' | 'input'>>;
   correctMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationCorrectMicroProjectArgs, 'id' | 'input'>>;
   correctOwnersCommittee?: Resolver<Maybe<ResolversTypes['OwnersCommittee']>, ParentType, ContextType, RequireFields<MutationCorrectOwnersCommitteeArgs, 'id' | 'input'>>;
   correctPropertyFees?: Resolver<Maybe<ResolversTypes['PropertyFees']>, ParentType, ContextType, RequireFields<MutationCorrectPropertyFeesArgs, 'id' | 'input'>>;
@@ -6312,6 +6916,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctTalentPoolMember?: Resolver<Maybe<ResolversTypes['TalentPoolMember']>, ParentType, ContextType, RequireFields<MutationCorrectTalentPoolMemberArgs, 'id' | 'input'>>;
   correctVillagersGroup?: Resolver<Maybe<ResolversTypes['VillagersGroup']>, ParentType, ContextType, RequireFields<MutationCorrectVillagersGroupArgs, 'code' | 'input'>>;
   correctWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationCorrectWorkforceTrainingArgs, 'id' | 'input'>>;
+  correctWorkingBody?: Resolver<Maybe<ResolversTypes['WorkingBody']>, ParentType, ContextType, RequireFields<MutationCorrectWorkingBodyArgs, 'id' | 'input'>>;
   correctWriteup?: Resolver<Maybe<ResolversTypes['Writeup']>, ParentType, ContextType, RequireFields<MutationCorrectWriteupArgs, 'id' | 'input'>>;
   createAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationCreateAutonomyStationArgs, 'input'>>;
   createCommunityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<MutationCreateCommunityFacilityArgs, 'input'>>;
@@ -6319,6 +6924,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createGrid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<MutationCreateGridArgs, 'input'>>;
   createRegion?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<MutationCreateRegionArgs, 'input'>>;
   createVillagersGroup?: Resolver<Maybe<ResolversTypes['VillagersGroup']>, ParentType, ContextType, RequireFields<MutationCreateVillagersGroupArgs, 'input'>>;
+  dissolveWorkingBody?: Resolver<Maybe<ResolversTypes['WorkingBody']>, ParentType, ContextType, RequireFields<MutationDissolveWorkingBodyArgs, 'id'>>;
   grantAutonomySubsidy?: Resolver<Maybe<ResolversTypes['AutonomySubsidy']>, ParentType, ContextType, RequireFields<MutationGrantAutonomySubsidyArgs, 'input'>>;
   grantDemonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<MutationGrantDemonstrationApplicationArgs, 'id'>>;
   handleDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'id'>>;
@@ -6334,6 +6940,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordDemonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<MutationRecordDemonstrationApplicationArgs, 'input'>>;
   recordElectionResult?: Resolver<Maybe<ResolversTypes['ElectionResult']>, ParentType, ContextType, RequireFields<MutationRecordElectionResultArgs, 'input'>>;
   recordHouseholdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<MutationRecordHouseholdVisitArgs, 'input'>>;
+  recordJointEvent?: Resolver<Maybe<ResolversTypes['JointEvent']>, ParentType, ContextType, RequireFields<MutationRecordJointEventArgs, 'input'>>;
   recordOwnersCommittee?: Resolver<Maybe<ResolversTypes['OwnersCommittee']>, ParentType, ContextType, RequireFields<MutationRecordOwnersCommitteeArgs, 'input'>>;
   recordPropertyFees?: Resolver<Maybe<ResolversTypes['PropertyFees']>, ParentType, ContextType, RequireFields<MutationRecordPropertyFeesArgs, 'input'>>;
   recordRecognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType, RequireFields<MutationRecordRecognitionArgs, 'input'>>;
@@ -6341,11 +6948,13 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordSocialWorkExamResult?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
   recordTalentPoolMember?: Resolver<Maybe<ResolversTypes['TalentPoolMember']>, ParentType, ContextType, RequireFields<MutationRecordTalentPoolMemberArgs, 'input'>>;
   recordTrainingAttendance?: Resolver<Maybe<ResolversTypes['WorkforceTrainingAttendance']>, ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
+  recordWorkingBody?: Resolver<Maybe<ResolversTypes['WorkingBody']>, ParentType, ContextType, RequireFields<MutationRecordWorkingBodyArgs, 'input'>>;
   recordWriteup?: Resolver<Maybe<ResolversTypes['Writeup']>, ParentType, ContextType, RequireFields<MutationRecordWriteupArgs, 'input'>>;
   registerSocialWorkExam?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRegisterSocialWorkExamArgs, 'input'>>;
   rejectDemonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<MutationRejectDemonstrationApplicationArgs, 'id'>>;
   releaseCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
   removeTalentPoolMember?: Resolver<Maybe<ResolversTypes['TalentPoolMember']>, ParentType, ContextType, RequireFields<MutationRemoveTalentPoolMemberArgs, 'id'>>;
+  removeWorkingBodyMember?: Resolver<Maybe<ResolversTypes['WorkingBodyMember']>, ParentType, ContextType, RequireFields<MutationRemoveWorkingBodyMemberArgs, 'id'>>;
   scheduleWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
   startFacilityWork?: Resolver<Maybe<ResolversTypes['FacilityWork']>, ParentType, ContextType, RequireFields<MutationStartFacilityWorkArgs, 'input'>>;
   startMicroProject?: Resolver<Maybe<ResolversTypes['MicroProject']>, ParentType, ContextType, RequireFields<MutationStartMicroProjectArgs, 'input'>>;
@@ -6362,6 +6971,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawFacilityWork?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawFacilityWorkArgs, 'id' | 'reason'>>;
   withdrawGrid?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawGridArgs, 'code' | 'reason'>>;
   withdrawHouseholdVisit?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawHouseholdVisitArgs, 'id' | 'reason'>>;
+  withdrawJointEvent?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawJointEventArgs, 'id' | 'reason'>>;
   withdrawMicroProject?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawMicroProjectArgs, 'id' | 'reason'>>;
   withdrawOwnersCommittee?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawOwnersCommitteeArgs, 'id' | 'reason'>>;
   withdrawPropertyFees?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawPropertyFeesArgs, 'id' | 'reason'>>;
@@ -6375,6 +6985,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawTrainingAttendance?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
   withdrawVillagersGroup?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawVillagersGroupArgs, 'code' | 'reason'>>;
   withdrawWorkforceTraining?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawWorkforceTrainingArgs, 'id' | 'reason'>>;
+  withdrawWorkingBody?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawWorkingBodyArgs, 'id' | 'reason'>>;
   withdrawWriteup?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawWriteupArgs, 'id' | 'reason'>>;
   workforceCommitLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationWorkforceCommitLedgerImportArgs, 'previewId'>>;
   workforcePreviewLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<MutationWorkforcePreviewLedgerImportArgs, 'id'>>;
@@ -6457,6 +7068,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   grid?: Resolver<Maybe<ResolversTypes['Grid']>, ParentType, ContextType, RequireFields<QueryGridArgs, 'code'>>;
   householdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<QueryHouseholdVisitArgs, 'id'>>;
   householdVisits?: Resolver<Maybe<ResolversTypes['HouseholdVisitConnection']>, ParentType, ContextType, Partial<QueryHouseholdVisitsArgs>>;
+  jointEvent?: Resolver<Maybe<ResolversTypes['JointEvent']>, ParentType, ContextType, RequireFields<QueryJointEventArgs, 'id'>>;
+  jointEvents?: Resolver<Maybe<ResolversTypes['JointEventConnection']>, ParentType, ContextType, Partial<QueryJointEventsArgs>>;
   lookupCompounds?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType, RequireFields<QueryLookupCompoundsArgs, 'ids'>>;
   lookupCompoundsUnder?: Resolver<Maybe<Array<ResolversTypes['Compound']>>, ParentType, ContextType, RequireFields<QueryLookupCompoundsUnderArgs, 'code'>>;
   lookupGrids?: Resolver<Maybe<Array<ResolversTypes['Grid']>>, ParentType, ContextType, RequireFields<QueryLookupGridsArgs, 'codes'>>;
@@ -6482,6 +7095,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   workforceLedgerRowImports?: Resolver<Maybe<Array<ResolversTypes['LedgerRowImport']>>, ParentType, ContextType, RequireFields<QueryWorkforceLedgerRowImportsArgs, 'key'>>;
   workforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<QueryWorkforceTrainingArgs, 'id'>>;
   workforceTrainings?: Resolver<Maybe<ResolversTypes['WorkforceTrainingConnection']>, ParentType, ContextType, Partial<QueryWorkforceTrainingsArgs>>;
+  workingBodies?: Resolver<Maybe<ResolversTypes['WorkingBodyConnection']>, ParentType, ContextType, Partial<QueryWorkingBodiesArgs>>;
+  workingBody?: Resolver<Maybe<ResolversTypes['WorkingBody']>, ParentType, ContextType, RequireFields<QueryWorkingBodyArgs, 'id'>>;
   writeup?: Resolver<Maybe<ResolversTypes['Writeup']>, ParentType, ContextType, RequireFields<QueryWriteupArgs, 'id'>>;
   writeups?: Resolver<Maybe<ResolversTypes['WriteupConnection']>, ParentType, ContextType, Partial<QueryWriteupsArgs>>;
 }>;
@@ -6554,6 +7169,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   history?: Resolver<Maybe<Array<ResolversTypes['RecordChange']>>, ParentType, ContextType>;
   householdVisits?: Resolver<Maybe<ResolversTypes['HouseholdVisitConnection']>, ParentType, ContextType, Partial<RegionHouseholdVisitsArgs>>;
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  jointEvents?: Resolver<Maybe<ResolversTypes['JointEventConnection']>, ParentType, ContextType, Partial<RegionJointEventsArgs>>;
   level?: Resolver<Maybe<ResolversTypes['RegionLevel']>, ParentType, ContextType>;
   microProjects?: Resolver<Maybe<ResolversTypes['MicroProjectConnection']>, ParentType, ContextType, Partial<RegionMicroProjectsArgs>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -6565,6 +7181,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   talentPoolMembers?: Resolver<Maybe<ResolversTypes['TalentPoolMemberConnection']>, ParentType, ContextType, Partial<RegionTalentPoolMembersArgs>>;
   villagersGroups?: Resolver<Maybe<ResolversTypes['VillagersGroupConnection']>, ParentType, ContextType, Partial<RegionVillagersGroupsArgs>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
+  workingBodies?: Resolver<Maybe<ResolversTypes['WorkingBodyConnection']>, ParentType, ContextType, Partial<RegionWorkingBodiesArgs>>;
   writeups?: Resolver<Maybe<ResolversTypes['WriteupConnection']>, ParentType, ContextType, Partial<RegionWriteupsArgs>>;
 }>;
 
@@ -6739,6 +7356,40 @@ export type WorkforceTrainingConnectionResolvers<ContextType = RequestContext, P
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type WorkingBodyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkingBody'] = ResolversParentTypes['WorkingBody']> = ResolversObject<{
+  dissolvedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  duties?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  establishedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['WorkingBodyKind'], ParentType, ContextType>;
+  memberRegions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['WorkingBodyMember']>, ParentType, ContextType, Partial<WorkingBodyMembersArgs>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  rotation?: Resolver<ResolversTypes['BodyRotation'], ParentType, ContextType>;
+  seat?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+}>;
+
+export type WorkingBodyConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkingBodyConnection'] = ResolversParentTypes['WorkingBodyConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['WorkingBody']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type WorkingBodyMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkingBodyMember'] = ResolversParentTypes['WorkingBodyMember']> = ResolversObject<{
+  body?: Resolver<ResolversTypes['WorkingBody'], ParentType, ContextType>;
+  duty?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  joinedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  leftOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unitName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  worker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType>;
+}>;
+
 export type WriteupResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Writeup'] = ResolversParentTypes['Writeup']> = ResolversObject<{
   author?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType>;
   completedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -6788,6 +7439,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   GridConnection?: GridConnectionResolvers<ContextType>;
   HouseholdVisit?: HouseholdVisitResolvers<ContextType>;
   HouseholdVisitConnection?: HouseholdVisitConnectionResolvers<ContextType>;
+  JointEvent?: JointEventResolvers<ContextType>;
+  JointEventConnection?: JointEventConnectionResolvers<ContextType>;
   LedgerConflict?: LedgerConflictResolvers<ContextType>;
   LedgerConflictField?: LedgerConflictFieldResolvers<ContextType>;
   LedgerDefect?: LedgerDefectResolvers<ContextType>;
@@ -6827,6 +7480,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   WorkforceTraining?: WorkforceTrainingResolvers<ContextType>;
   WorkforceTrainingAttendance?: WorkforceTrainingAttendanceResolvers<ContextType>;
   WorkforceTrainingConnection?: WorkforceTrainingConnectionResolvers<ContextType>;
+  WorkingBody?: WorkingBodyResolvers<ContextType>;
+  WorkingBodyConnection?: WorkingBodyConnectionResolvers<ContextType>;
+  WorkingBodyMember?: WorkingBodyMemberResolvers<ContextType>;
   Writeup?: WriteupResolvers<ContextType>;
   WriteupConnection?: WriteupConnectionResolvers<ContextType>;
 }>;

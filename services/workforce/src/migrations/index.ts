@@ -14,7 +14,10 @@ import { Migration20261210000007_Recognitions } from './Migration20261210000007_
 import { Migration20261210000008_Writeups } from './Migration20261210000008_Writeups';
 import { Migration20261210000009_TrainingOrganiser } from './Migration20261210000009_TrainingOrganiser';
 import { Migration20261210000010_VillagersGroups } from './Migration20261210000010_VillagersGroups';
+import { Migration20261215000001_FacilityEarlierRatings } from './Migration20261215000001_FacilityEarlierRatings';
+import { Migration20261215000000_ElectedPosts } from './Migration20261215000000_ElectedPosts';
 import { Migration20261210000011_TrainingProgramme } from './Migration20261210000011_TrainingProgramme';
+import { Migration20261220000200_WorkingBodies } from './Migration20261220000200_WorkingBodies';
 import { Migration20261220000400_TalentPool } from './Migration20261220000400_TalentPool';
 import { Migration20261220000401_DemonstrationApplications } from './Migration20261220000401_DemonstrationApplications';
 import { Migration20261220000402_DeliberationMethodKind } from './Migration20261220000402_DeliberationMethodKind';
@@ -37,6 +40,9 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210000009_TrainingOrganiser', class: Migration20261210000009_TrainingOrganiser },
   { name: 'Migration20261210000010_VillagersGroups', class: Migration20261210000010_VillagersGroups },
   { name: 'Migration20261210000011_TrainingProgramme', class: Migration20261210000011_TrainingProgramme },
+  { name: 'Migration20261215000000_ElectedPosts', class: Migration20261215000000_ElectedPosts },
+  { name: 'Migration20261215000001_FacilityEarlierRatings', class: Migration20261215000001_FacilityEarlierRatings },
+  { name: 'Migration20261220000200_WorkingBodies', class: Migration20261220000200_WorkingBodies },
   { name: 'Migration20261220000400_TalentPool', class: Migration20261220000400_TalentPool },
   { name: 'Migration20261220000401_DemonstrationApplications', class: Migration20261220000401_DemonstrationApplications },
   { name: 'Migration20261220000402_DeliberationMethodKind', class: Migration20261220000402_DeliberationMethodKind },

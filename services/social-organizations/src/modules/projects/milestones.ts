@@ -1,5 +1,14 @@
 import { badInput, globalId } from '@district/common';
-import { referenceDefect, storeRows, str, strOrNull, vocabulary, type ColumnSpec, type LedgerImporter } from '@district/ledger';
+import {
+  placeThrough,
+  referenceDefect,
+  storeRows,
+  str,
+  strOrNull,
+  vocabulary,
+  type ColumnSpec,
+  type LedgerImporter,
+} from '@district/ledger';
 import {
   assertKeyFree,
   audited,
@@ -48,6 +57,7 @@ type Key = keyof typeof columns;
 /** social/project_milestones.csv: application, reviews, mid-term evaluations, supervision visits of projects. */
 export const milestonesLedger: LedgerImporter<Key> = {
   spec: { file: 'social/project_milestones.csv', columns, key: ['number'] },
+  place: { column: 'project', lookup: placeThrough('service_project', 'project') },
   async check(batch, ctx) {
     const res = await ctx.db.query(`SELECT id FROM service_project WHERE id = ANY($1) AND withdrawn_on IS NULL`, [
       batch.map((r) => globalId(ctx.district, str(r.value.project))),
@@ -64,7 +74,12 @@ export const milestonesLedger: LedgerImporter<Key> = {
     const places = new Map(res.rows.map((r: { id: string; community_code: string }) => [r.id, r.community_code]));
     return storeRows(
       ctx,
-      { table: 'project_milestone', key: ['id'], columns: ['project_id', 'community_code', 'kind', 'held_on', 'supervisors', 'note'] },
+      {
+        table: 'project_milestone',
+        key: ['id'],
+        region: 'community_code',
+        columns: ['project_id', 'community_code', 'kind', 'held_on', 'supervisors', 'note'],
+      },
       batch.map(({ row, value }) => ({
         row,
         values: {

@@ -1,5 +1,6 @@
 import { globalId } from '@district/common';
 import {
+  placeThrough,
   referenceDefect,
   storeRows,
   str,
@@ -43,6 +44,7 @@ export const projectsLedger: LedgerImporter<Key> = {
         ? [{ column: 'endedOn', kind: 'date', reason: '结束日期须晚于启动日期 / ends after it starts' }]
         : [],
   },
+  place: { column: 'station', lookup: placeThrough('station', 'station') },
   async check(batch, ctx) {
     const res = await ctx.db.query(`SELECT id FROM station WHERE id = ANY($1) AND withdrawn_on IS NULL`, [
       batch.map((r) => globalId(ctx.district, str(r.value.station))),
@@ -61,6 +63,7 @@ export const projectsLedger: LedgerImporter<Key> = {
       ctx,
       {
         table: 'volunteer_project',
+        region: 'community_code',
         key: ['id'],
         columns: ['station_id', 'community_code', 'name', 'field', 'description', 'started_on', 'ended_on'],
       },

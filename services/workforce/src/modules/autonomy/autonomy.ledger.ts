@@ -1,5 +1,6 @@
 import { globalId } from '@district/common';
 import {
+  placeThrough,
   referenceDefect,
   storeRows,
   str,
@@ -72,6 +73,7 @@ function stationRules(v: Record<StationKey, unknown>): RowProblem<StationKey>[] 
 /** workforce/autonomy_stations.csv: the compounds' residents' autonomy stations and their days. */
 export const autonomyStationsLedger: LedgerImporter<StationKey> = {
   spec: { file: 'workforce/autonomy_stations.csv', columns: stationColumns, key: ['number'], check: stationRules },
+  place: { column: 'compound', lookup: placeThrough('compound', 'compound') },
   async check(batch, ctx) {
     const known = await placesOf(
       ctx,
@@ -90,6 +92,7 @@ export const autonomyStationsLedger: LedgerImporter<StationKey> = {
       ctx,
       {
         table: 'autonomy_station',
+        region: 'community_code',
         key: ['id'],
         columns: ['compound_id', 'community_code', 'name', 'started_on', 'opened_on', 'accepted_on', 'closed_on'],
       },
@@ -134,6 +137,7 @@ type SubsidyKey = keyof typeof subsidyColumns;
 /** workforce/autonomy_subsidies.csv: money granted to stations, by source and purpose. */
 export const autonomySubsidiesLedger: LedgerImporter<SubsidyKey> = {
   spec: { file: 'workforce/autonomy_subsidies.csv', columns: subsidyColumns, key: ['number'] },
+  place: { column: 'station', lookup: placeThrough('autonomy_station', 'station') },
   async check(batch, ctx) {
     const known = await placesOf(
       ctx,
@@ -150,7 +154,12 @@ export const autonomySubsidiesLedger: LedgerImporter<SubsidyKey> = {
     );
     return storeRows(
       ctx,
-      { table: 'autonomy_subsidy', key: ['id'], columns: ['station_id', 'community_code', 'source', 'purpose', 'amount', 'granted_on'] },
+      {
+        table: 'autonomy_subsidy',
+        key: ['id'],
+        region: 'community_code',
+        columns: ['station_id', 'community_code', 'source', 'purpose', 'amount', 'granted_on'],
+      },
       batch.map(({ row, value }) => ({
         row,
         values: {
@@ -185,6 +194,7 @@ type ActivityKey = keyof typeof activityColumns;
 /** workforce/autonomy_activities.csv: deliberation meetings and activities held at stations. */
 export const autonomyActivitiesLedger: LedgerImporter<ActivityKey> = {
   spec: { file: 'workforce/autonomy_activities.csv', columns: activityColumns, key: ['number'] },
+  place: { column: 'station', lookup: placeThrough('autonomy_station', 'station') },
   async check(batch, ctx) {
     const known = await placesOf(
       ctx,
@@ -203,6 +213,7 @@ export const autonomyActivitiesLedger: LedgerImporter<ActivityKey> = {
       ctx,
       {
         table: 'autonomy_activity',
+        region: 'community_code',
         key: ['id'],
         columns: ['station_id', 'community_code', 'kind', 'title', 'held_on', 'participants', 'needs_collected', 'issues_resolved'],
       },

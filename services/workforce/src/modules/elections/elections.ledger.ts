@@ -1,5 +1,6 @@
 import { globalId } from '@district/common';
 import {
+  placeThrough,
   existingIn,
   referenceDefect,
   storeRows,
@@ -49,12 +50,14 @@ const electionRules = (v: Record<ElectionKey, unknown>): RowProblem<ElectionKey>
 /** workforce/elections.csv: each community's election of its three committees. */
 export const electionsLedger: LedgerImporter<ElectionKey> = {
   spec: { file: 'workforce/elections.csv', columns: electionColumns, key: ['number'], check: electionRules },
+  place: { column: 'community' },
   check: (batch, ctx) => communityDefects(batch, ctx, 'community', electionColumns.community.header),
-  write: (batch, ctx) =>
-    storeRows(
+  async write(batch, ctx) {
+    const stored = await storeRows(
       ctx,
       {
         table: 'community_election',
+        region: 'community_code',
         key: ['id'],
         columns: ['community_code', 'term', 'held_on', 'completed_on', 'party_seats', 'residents_seats', 'supervisory_seats'],
       },
@@ -74,7 +77,12 @@ export const electionsLedger: LedgerImporter<ElectionKey> = {
         },
       })),
       { keyLabel: (v) => `换届编号 ${v.number}`, keyColumn: electionColumns.number.header },
-    ),
+    );
+    // an election whose completion day or community the ledger changed: the posts it gave follow
+    const changed = batch.filter((r) => stored.outcome.get(r.row) === 'updated').map((r) => globalId(ctx.district, str(r.value.number)));
+    await feedElectedPosts(ctx.db, changed);
+    return stored;
+  },
 };
 
 const resultColumns = {
@@ -102,6 +110,7 @@ function resultRules(v: Record<ResultKey, unknown>): RowProblem<ResultKey>[] {
  */
 export const electionResultsLedger: LedgerImporter<ResultKey> = {
   spec: { file: 'workforce/election_results.csv', columns: resultColumns, key: ['election', 'committee', 'worker'], check: resultRules },
+  place: { column: 'election', lookup: placeThrough('community_election', 'election') },
   async check(batch, ctx) {
     const elections = await existingIn(
       ctx.db,
@@ -136,7 +145,12 @@ export const electionResultsLedger: LedgerImporter<ResultKey> = {
     const communities = new Map(res.rows.map((r: { id: string; community_code: string }) => [r.id, r.community_code]));
     const stored = await storeRows(
       ctx,
-      { table: 'election_result', key: ['id'], columns: ['election_id', 'community_code', 'committee', 'post', 'worker_id'] },
+      {
+        table: 'election_result',
+        key: ['id'],
+        region: 'community_code',
+        columns: ['election_id', 'community_code', 'committee', 'post', 'worker_id'],
+      },
       batch.map(({ row, value }) => {
         const election = globalId(ctx.district, str(value.election));
         const committee = COMMITTEES.of(value.committee);

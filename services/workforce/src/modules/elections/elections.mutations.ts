@@ -61,9 +61,8 @@ export function assertPostFits(committee: ElectionCommittee, post: ElectionPost)
   if (!fits) throw badInput('职务与委员会不符 / the post is not one of that committee', 'post');
 }
 
-/** After a change to a completed election's results, the workers' posts follow (elected-posts.ts). */
+/** After any change to an election or its results, the workers' posts follow (elected-posts.ts). */
 async function feed(em: EntityManager, election: CommunityElection): Promise<void> {
-  if (!election.completedOn) return;
   await em.flush();
   await feedElectedPosts(transactionClient(em), [election.id]);
 }
@@ -131,9 +130,10 @@ export const electionMutations: MutationResolvers = {
       change.set(row, 'supervisorySeats', seats(input.supervisorySeats, 'supervisorySeats') ?? undefined);
       if (row.completedOn && row.completedOn < row.heldOn)
         throw badInput('换届完成日期早于选举日期 / completed before it was held', 'completedOn');
+      await feed(em, row);
     },
   ),
-  withdrawCommunityElection: withdrawal(ELECTION_RECORD),
+  withdrawCommunityElection: withdrawal(ELECTION_RECORD, { after: ({ em, row }) => feed(em, row) }),
 
   recordElectionResult: (_, { input }, ctx) =>
     audited(
@@ -172,9 +172,10 @@ export const electionMutations: MutationResolvers = {
     if (input.post) {
       assertPostFits(row.committee, input.post);
       change.set(row, 'post', input.post);
-      const election = await em.findOneOrFail(CommunityElection, { id: row.electionId });
-      await feed(em, election);
+      await feed(em, await em.findOneOrFail(CommunityElection, { id: row.electionId }));
     }
   }),
-  withdrawElectionResult: withdrawal(RESULT_RECORD),
+  withdrawElectionResult: withdrawal(RESULT_RECORD, {
+    after: async ({ em, row }) => feed(em, await em.findOneOrFail(CommunityElection, { id: row.electionId })),
+  }),
 };

@@ -18,12 +18,22 @@ export const facilitiesInUse = defineFigure<FacilityArgs>({
   where: ofKind,
 });
 
-/** Facilities in use rated at least `minStar` (default 1) stars on or before the day. */
+/** Each rating with the days it held: the current one from its day on, each replaced one up to its replacement. */
+const ratings = {
+  name: 'facility-rating',
+  from: `(SELECT id AS facility_id, star_level, star_rated_on AS rated_on, NULL::date AS replaced_on FROM facility WHERE star_rated_on IS NOT NULL
+      UNION ALL SELECT facility_id, star_level, rated_on, replaced_on FROM facility_earlier_rating) r
+    JOIN facility f ON f.id = r.facility_id`,
+  place: 'f.community_code',
+};
+const ratingHeld = stock({ since: 'r.rated_on', until: 'r.replaced_on', sinceRequired: true });
+
+/** Facilities in use whose rating on the day (the latest on or before it) is at least `minStar` (default 1) stars. */
 export const starRatedFacilities = defineFigure<FacilityArgs>({
   name: 'facilities.starRated',
-  source: facilities,
-  period: during((p) => and(inUse(p), sql`f.star_rated_on <= ${p.asOf}::date`)),
-  where: (a) => and(ofKind(a), sql`f.star_level >= ${a.minStar ?? 1}`),
+  source: ratings,
+  period: during((p) => and(inUse(p), ratingHeld(p))),
+  where: (a) => and(ofKind(a), sql`r.star_level >= ${a.minStar ?? 1}`),
 });
 
 /** Floor area (m²) of the facilities in use. */

@@ -1,5 +1,6 @@
 import { globalId } from '@district/common';
 import {
+  placeThrough,
   existingIn,
   referenceDefect,
   storeRows,
@@ -55,12 +56,14 @@ function facilityRules(v: Record<FacilityKey, unknown>): RowProblem<FacilityKey>
 /** workforce/facilities.csv: a community's service facilities, their star level, area and rooms. */
 export const facilitiesLedger: LedgerImporter<FacilityKey> = {
   spec: { file: 'workforce/facilities.csv', columns: facilityColumns, key: ['number'], check: facilityRules },
+  place: { column: 'community' },
   check: (batch, ctx) => communityDefects(batch, ctx, 'community', facilityColumns.community.header),
   async write(batch, ctx) {
     const stored = await storeRows(
       ctx,
       {
         table: 'facility',
+        region: 'community_code',
         key: ['id'],
         columns: ['community_code', 'name', 'kind', 'star_level', 'star_rated_on', 'area', 'rooms', 'opened_on', 'closed_on'],
       },
@@ -128,6 +131,7 @@ function workRules(v: Record<WorkKey, unknown>): RowProblem<WorkKey>[] {
 /** workforce/facility_works.csv: new builds, upgrades, handovers of facilities, with their days and funding. */
 export const facilityWorksLedger: LedgerImporter<WorkKey> = {
   spec: { file: 'workforce/facility_works.csv', columns: workColumns, key: ['number'], check: workRules },
+  place: { column: 'facility', lookup: placeThrough('facility', 'facility') },
   async check(batch, ctx) {
     const known = await existingIn(
       ctx.db,
@@ -149,6 +153,7 @@ export const facilityWorksLedger: LedgerImporter<WorkKey> = {
       ctx,
       {
         table: 'facility_work',
+        region: 'community_code',
         key: ['id'],
         columns: [
           'facility_id',

@@ -20,7 +20,7 @@ import {
 } from '@district/subgraph-kit';
 import type { CorrectCommunityFacilityInput, CorrectFacilityWorkInput, MutationResolvers } from '../../generated/graphql';
 import { assertDaysInOrder, communityOf, moneyOf, optionalDay, roomsOf, sameDistrict } from '../shared/governance';
-import { Facility, FacilityWork, type FacilityWorkStatus } from './facility.entity';
+import { Facility, FacilityEarlierRating, FacilityWork, type FacilityWorkStatus } from './facility.entity';
 
 const DEPARTMENT = 'workforce';
 
@@ -159,6 +159,8 @@ export const facilityMutations: MutationResolvers = {
           ],
           null,
         );
+        if (f.starRatedOn && f.starLevel)
+          em.create(FacilityEarlierRating, { facilityId: f.id, ratedOn: f.starRatedOn, starLevel: f.starLevel, replacedOn: on });
         f.starLevel = starLevel;
         f.starRatedOn = on;
         return f;

@@ -9,7 +9,8 @@ export type FundingSource = 'CITY' | 'DISTRICT' | 'STREET' | 'COMMUNITY_FUND' | 
 /**
  * A community service facility (党群服务中心, 社区服务综合体, 居民会客厅, 社区用房) of one community. Its
  * number (设施编号) is the district's own: the id is "<district>:<number>". The star level is the
- * one rated against the district's standard on `starRatedOn`; earlier ratings stay in its history.
+ * current one, rated against the district's standard on `starRatedOn`; ratings it replaced are kept
+ * (FacilityEarlierRating) and counted on their days.
  */
 @Entity({ tableName: 'facility' })
 @Unique({ properties: ['districtCode', 'number'] })
@@ -56,6 +57,26 @@ export class Facility extends LedgerRecord {
   /** 停用日期 */
   @Property({ type: 'date', nullable: true })
   closedOn?: string | null;
+}
+
+/**
+ * A rating a later one replaced (rateCommunityFacility): the facility held `starLevel` from `ratedOn`
+ * up to `replacedOn` (exclusive), so the star figures of an earlier day count the rating of that day.
+ * The current rating stays on the facility, where the ledger and corrections change it.
+ */
+@Entity({ tableName: 'facility_earlier_rating' })
+export class FacilityEarlierRating {
+  @PrimaryKey({ type: 'string', length: 40 })
+  facilityId!: string;
+
+  @PrimaryKey({ type: 'date' })
+  ratedOn!: string;
+
+  @Property({ type: 'smallint' })
+  starLevel!: number;
+
+  @Property({ type: 'date' })
+  replacedOn!: string;
 }
 
 /**

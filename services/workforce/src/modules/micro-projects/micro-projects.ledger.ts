@@ -55,6 +55,7 @@ function rules(v: Record<Key, unknown>): RowProblem<Key>[] {
 /** workforce/micro_projects.csv: micro livelihood works, what they did and for how many households. */
 export const microProjectsLedger: LedgerImporter<Key> = {
   spec: { file: 'workforce/micro_projects.csv', columns, key: ['number'], check: rules },
+  place: { column: 'community' },
   async check(batch, ctx) {
     const defects = await communityDefects(batch, ctx, 'community', columns.community.header);
     const named = batch.filter((r) => r.value.compound);
@@ -79,6 +80,7 @@ export const microProjectsLedger: LedgerImporter<Key> = {
       ctx,
       {
         table: 'micro_project',
+        region: 'community_code',
         key: ['id'],
         columns: [
           'community_code',

@@ -1,5 +1,6 @@
 import { globalId } from '@district/common';
 import {
+  placeThrough,
   referenceDefect,
   storeRows,
   str,
@@ -65,6 +66,7 @@ export const propertyServicesLedger: LedgerImporter<ServiceKey> = {
         ? [{ column: 'toOn', kind: 'date', reason: '结束日期须晚于起始日期 / ends after it begins' }]
         : [],
   },
+  place: { column: 'compound', lookup: placeThrough('compound', 'compound') },
   check: (batch, ctx) => compoundDefects(ctx, batch, 'compound', serviceColumns.compound.header),
   async write(batch, ctx) {
     const places = await compoundPlaces(ctx, batch, 'compound');
@@ -72,6 +74,7 @@ export const propertyServicesLedger: LedgerImporter<ServiceKey> = {
       ctx,
       {
         table: 'property_service',
+        region: 'community_code',
         key: ['id'],
         columns: ['compound_id', 'community_code', 'mode', 'provider', 'red_property', 'from_on', 'to_on'],
       },
@@ -118,6 +121,7 @@ function committeeRules(v: Record<CommitteeKey, unknown>): RowProblem<CommitteeK
 /** workforce/owners_committees.csv: owners' committees and their terms. */
 export const ownersCommitteesLedger: LedgerImporter<CommitteeKey> = {
   spec: { file: 'workforce/owners_committees.csv', columns: committeeColumns, key: ['number'], check: committeeRules },
+  place: { column: 'compound', lookup: placeThrough('compound', 'compound') },
   check: (batch, ctx) => compoundDefects(ctx, batch, 'compound', committeeColumns.compound.header),
   async write(batch, ctx) {
     const places = await compoundPlaces(ctx, batch, 'compound');
@@ -125,6 +129,7 @@ export const ownersCommitteesLedger: LedgerImporter<CommitteeKey> = {
       ctx,
       {
         table: 'owners_committee',
+        region: 'community_code',
         key: ['id'],
         columns: ['compound_id', 'community_code', 'term_from', 'term_to', 'members', 'party_members', 'red'],
       },
@@ -167,12 +172,18 @@ export const propertyFeesLedger: LedgerImporter<FeeKey> = {
         ? [{ column: 'householdsPaid', kind: 'range', reason: '实缴户数多于应缴户数 / more households paid than owed' }]
         : [],
   },
+  place: { column: 'compound', lookup: placeThrough('compound', 'compound') },
   check: (batch, ctx) => compoundDefects(ctx, batch, 'compound', feeColumns.compound.header),
   async write(batch, ctx) {
     const places = await compoundPlaces(ctx, batch, 'compound');
     return storeRows(
       ctx,
-      { table: 'property_fee', key: ['id'], columns: ['compound_id', 'community_code', 'year', 'households_due', 'households_paid'] },
+      {
+        table: 'property_fee',
+        key: ['id'],
+        region: 'community_code',
+        columns: ['compound_id', 'community_code', 'year', 'households_due', 'households_paid'],
+      },
       batch.map(({ row, value }) => ({
         row,
         values: {

@@ -60,6 +60,7 @@ type Key = keyof typeof columns;
 /** workforce/recognitions.csv: honours, awards, brands, demonstration sites, pilots, selected cases. */
 export const recognitionsLedger: LedgerImporter<Key> = {
   spec: { file: 'workforce/recognitions.csv', columns, key: ['number'] },
+  place: { column: 'region', code: (v) => normaliseRegionCode(str(v.region)) },
   async check(batch, ctx) {
     const code = (v: unknown) => normaliseRegionCode(str(v as string));
     const defects = outsideDistrict(batch, ctx, (r) => code(r.value.region), columns.region.header);
@@ -82,6 +83,7 @@ export const recognitionsLedger: LedgerImporter<Key> = {
       ctx,
       {
         table: 'recognition',
+        region: 'region_code',
         key: ['id'],
         columns: ['region_code', 'kind', 'level', 'title', 'holder_type', 'holder_name', 'holder_id', 'rank', 'granted_by', 'granted_on'],
         personal: ['holder_name'],

@@ -52,6 +52,7 @@ function rules(v: Record<Key, unknown>): RowProblem<Key>[] {
 /** workforce/suggestions.csv: residents' suggestions collected, closed and adopted. */
 export const suggestionsLedger: LedgerImporter<Key> = {
   spec: { file: 'workforce/suggestions.csv', columns, key: ['number'], check: rules },
+  place: { column: 'community' },
   async check(batch, ctx) {
     const defects = await communityDefects(batch, ctx, 'community', columns.community.header);
     const named = batch.filter((r) => r.value.compound);
@@ -74,6 +75,7 @@ export const suggestionsLedger: LedgerImporter<Key> = {
       ctx,
       {
         table: 'suggestion',
+        region: 'community_code',
         key: ['id'],
         columns: ['community_code', 'compound_id', 'category', 'content', 'collected_on', 'closed_on', 'status', 'adopted'],
       },

@@ -23,11 +23,17 @@ function rules(v: Record<Key, unknown>): RowProblem<Key>[] {
 /** villagers_groups.csv: the villagers' and residents' groups of the tree, with their set-up and abolition days. */
 export const villagersGroupsLedger: LedgerImporter<Key> = {
   spec: { file: 'villagers_groups.csv', columns, key: ['code'], check: rules },
+  place: { column: 'community' },
   check: (batch, ctx) => communityDefects(batch, ctx, 'community', columns.community.header),
   write: (batch, ctx) =>
     storeRows(
       ctx,
-      { table: 'villagers_group', key: ['code'], columns: ['name', 'community_code', 'households', 'established_on', 'abolished_on'] },
+      {
+        table: 'villagers_group',
+        key: ['code'],
+        region: 'community_code',
+        columns: ['name', 'community_code', 'households', 'established_on', 'abolished_on'],
+      },
       batch.map(({ row, value }) => ({
         row,
         values: {

@@ -41,6 +41,7 @@ export const householdVisitsLedger: LedgerImporter<Key> = {
         ? [{ column: 'needsSolved', kind: 'range', reason: '解决诉求多于收集诉求 / more needs solved than found' }]
         : [],
   },
+  place: { column: 'community' },
   async check(batch, ctx) {
     const defects = await communityDefects(batch, ctx, 'community', columns.community.header);
     const named = batch.filter((r) => r.value.compound);
@@ -78,6 +79,7 @@ export const householdVisitsLedger: LedgerImporter<Key> = {
       ctx,
       {
         table: 'household_visit',
+        region: 'community_code',
         key: ['id'],
         columns: [
           'community_code',

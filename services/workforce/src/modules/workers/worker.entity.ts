@@ -95,4 +95,8 @@ export class WorkerPost extends Withdrawable {
 
   @Property({ type: 'date', nullable: true })
   toOn?: string | null;
+
+  /** the community election that gave this post (elected-posts.ts), so a correction of it can take the post back */
+  @Property({ type: 'string', length: 40, nullable: true })
+  electedBy?: string | null;
 }

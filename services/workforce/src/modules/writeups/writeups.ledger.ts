@@ -30,6 +30,7 @@ type Key = keyof typeof columns;
 /** workforce/writeups.csv: social-work cases, governance research topics and experience write-ups. */
 export const writeupsLedger: LedgerImporter<Key> = {
   spec: { file: 'workforce/writeups.csv', columns, key: ['number'] },
+  place: { column: 'region', code: (v) => normaliseRegionCode(str(v.region)) },
   async check(batch, ctx) {
     const code = (v: unknown) => normaliseRegionCode(str(v as string));
     const regions = await existingIn(
@@ -59,7 +60,7 @@ export const writeupsLedger: LedgerImporter<Key> = {
   write: (batch, ctx) =>
     storeRows(
       ctx,
-      { table: 'writeup', key: ['id'], columns: ['region_code', 'kind', 'title', 'author_id', 'completed_on'] },
+      { table: 'writeup', key: ['id'], region: 'region_code', columns: ['region_code', 'kind', 'title', 'author_id', 'completed_on'] },
       batch.map(({ row, value }) => ({
         row,
         values: {
