@@ -7,6 +7,7 @@ import { SHANGJIE } from './datasets';
 import { workingBodyFixtures } from './governance-bodies';
 import { documents } from './governance-documents';
 import { compoundRecords } from './governance-compounds';
+import { talentFixtures } from './governance-talent';
 
 /**
  * Grassroots-governance ledgers of realistic size for Shangjie (issue 15), generated
@@ -870,6 +871,7 @@ export function writeGovernanceFixtures(dir: string, opts: { workers?: FixtureWo
     ...villagersGroups(base),
     ...workingBodyFixtures(seeded(15_20), base, opts.workers ?? []),
     ...documents(base, opts.workers ?? []),
+    ...talentFixtures(base),
   };
   Object.assign(rows, compoundRecords(seeded(15_30), base, rows['workforce/micro_projects.csv']));
   for (const [file, list] of Object.entries(rows)) writeLedger(dir, file, list);

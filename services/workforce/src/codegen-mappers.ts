@@ -34,6 +34,8 @@ export const mappers = {
   CompoundFiling: '../modules/compound-records/compound-record.entity#CompoundFiling',
   SmartCompound: '../modules/compound-records/compound-record.entity#SmartCompound',
   Recognition: '../modules/recognitions/recognition.entity#Recognition',
+  TalentPoolMember: '../modules/talent-pool/talent-pool-member.entity#TalentPoolMember',
+  DemonstrationApplication: '../modules/demonstrations/demonstration-application.entity#DemonstrationApplication',
   Writeup: '../modules/writeups/writeup.entity#Writeup',
   WorkingBody: '../modules/bodies/bodies.entity#WorkingBody',
   WorkingBodyMember: '../modules/bodies/bodies.entity#WorkingBodyMember',

@@ -14,6 +14,8 @@ import { HouseholdVisit } from './modules/visits/visit.entity';
 import { MicroProject, MicroProjectSupervision } from './modules/micro-projects/micro-project.entity';
 import { CompoundFiling, CompoundInspection, SmartCompound } from './modules/compound-records/compound-record.entity';
 import { Recognition } from './modules/recognitions/recognition.entity';
+import { TalentPoolMember } from './modules/talent-pool/talent-pool-member.entity';
+import { DemonstrationApplication } from './modules/demonstrations/demonstration-application.entity';
 import { Writeup } from './modules/writeups/writeup.entity';
 import { JointEvent, WorkingBody, WorkingBodyMember } from './modules/bodies/bodies.entity';
 import { VillagersGroup } from './modules/villagers-groups/villagers-group.entity';
@@ -51,6 +53,8 @@ export const entities = [
   CompoundFiling,
   SmartCompound,
   Recognition,
+  TalentPoolMember,
+  DemonstrationApplication,
   Writeup,
   WorkingBody,
   WorkingBodyMember,

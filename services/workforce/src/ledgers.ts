@@ -13,6 +13,8 @@ import { householdVisitsLedger } from './modules/visits/visits.ledger';
 import { microProjectsLedger, microProjectSupervisionsLedger } from './modules/micro-projects/micro-projects.ledger';
 import { compoundFilingsLedger, compoundInspectionsLedger, smartCompoundsLedger } from './modules/compound-records/compound-records.ledger';
 import { recognitionsLedger } from './modules/recognitions/recognitions.ledger';
+import { talentPoolLedger } from './modules/talent-pool/talent-pool.ledger';
+import { demonstrationApplicationsLedger } from './modules/demonstrations/demonstrations.ledger';
 import { writeupsLedger } from './modules/writeups/writeups.ledger';
 import { jointEventsLedger, workingBodiesLedger, workingBodyMembersLedger } from './modules/bodies/bodies.ledger';
 import { villagersGroupsLedger } from './modules/villagers-groups/villagers-groups.ledger';
@@ -48,6 +50,8 @@ export const ledgers: LedgerImporter[] = [
   compoundFilingsLedger,
   smartCompoundsLedger,
   recognitionsLedger,
+  talentPoolLedger,
+  demonstrationApplicationsLedger,
   writeupsLedger,
   workingBodiesLedger,
   workingBodyMembersLedger,

@@ -29,6 +29,10 @@ import { compoundRecordResolvers } from './modules/compound-records/compound-rec
 import { compoundRecordMutations } from './modules/compound-records/compound-records.mutations';
 import { recognitionResolvers } from './modules/recognitions/recognitions.resolvers';
 import { recognitionMutations } from './modules/recognitions/recognitions.mutations';
+import { talentPoolResolvers } from './modules/talent-pool/talent-pool.resolvers';
+import { talentPoolMutations } from './modules/talent-pool/talent-pool.mutations';
+import { demonstrationResolvers } from './modules/demonstrations/demonstrations.resolvers';
+import { demonstrationMutations } from './modules/demonstrations/demonstrations.mutations';
 import { writeupResolvers } from './modules/writeups/writeups.resolvers';
 import { writeupMutations } from './modules/writeups/writeups.mutations';
 import { villagersGroupResolvers } from './modules/villagers-groups/villagers-groups.resolvers';
@@ -71,6 +75,10 @@ export const resolvers: Resolvers = mergeResolvers<Resolvers>(
   { Mutation: compoundRecordMutations },
   recognitionResolvers,
   { Mutation: recognitionMutations },
+  talentPoolResolvers,
+  { Mutation: talentPoolMutations },
+  demonstrationResolvers,
+  { Mutation: demonstrationMutations },
   writeupResolvers,
   { Mutation: writeupMutations },
   villagersGroupResolvers,

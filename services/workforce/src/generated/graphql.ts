@@ -17,6 +17,8 @@ import type { HouseholdVisit as HouseholdVisitModel } from '../modules/visits/vi
 import type { MicroProject as MicroProjectModel, MicroProjectSupervision as MicroProjectSupervisionModel } from '../modules/micro-projects/micro-project.entity';
 import type { CompoundInspection as CompoundInspectionModel, CompoundFiling as CompoundFilingModel, SmartCompound as SmartCompoundModel } from '../modules/compound-records/compound-record.entity';
 import type { Recognition as RecognitionModel } from '../modules/recognitions/recognition.entity';
+import type { TalentPoolMember as TalentPoolMemberModel } from '../modules/talent-pool/talent-pool-member.entity';
+import type { DemonstrationApplication as DemonstrationApplicationModel } from '../modules/demonstrations/demonstration-application.entity';
 import type { Writeup as WriteupModel } from '../modules/writeups/writeup.entity';
 import type { WorkingBody as WorkingBodyModel, WorkingBodyMember as WorkingBodyMemberModel, JointEvent as JointEventModel } from '../modules/bodies/bodies.entity';
 import type { VillagersGroup as VillagersGroupModel } from '../modules/villagers-groups/villagers-group.entity';
@@ -449,6 +451,10 @@ export type CommunityWorkerConnection = {
 export type CommunityWorkerFilter = {
   /** 仅某日在岗者 / only workers in post on this day */
   activeOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 出生年份起（含），如90后为1990；出生年份取自身份证号 / born in this year or later (90后: 1990); the birth year comes from the ID number */
+  bornFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** 出生年份止（含），如90后为1999 / born in this year or earlier (90后: 1999) */
+  bornTo?: InputMaybe<Scalars['Int']['input']>;
   /** 网格 / grid */
   gridCode?: InputMaybe<Scalars['ID']['input']>;
   /** 区划节点（含下级）/ under this region node */
@@ -798,8 +804,23 @@ export type CorrectDeliberationTopicInput = {
   communityCode?: InputMaybe<Scalars['ID']['input']>;
   /** 转入办理日期（已办理的议题）/ taken up on, for a topic in hand or closed */
   handledOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 新的方法名称（未同时给出分类时按名称重新归类）/ a new method name; its kind follows the name unless methodKind is given too */
   method?: InputMaybe<Scalars['String']['input']>;
+  methodKind?: InputMaybe<DeliberationMethodKind>;
   raisedOn?: InputMaybe<Scalars['Date']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 更正示范创建申报 / a correction of an application */
+export type CorrectDemonstrationApplicationInput = {
+  appliedOn?: InputMaybe<Scalars['Date']['input']>;
+  communityCode?: InputMaybe<Scalars['ID']['input']>;
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  decidedOn?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<DemonstrationKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  peerReviewedOn?: InputMaybe<Scalars['Date']['input']>;
+  preInspectedOn?: InputMaybe<Scalars['Date']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1004,6 +1025,17 @@ export type CorrectSocialWorkExamRegistrationInput = {
   workUnit?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 更正人才库成员 / a correction of a talent pool member */
+export type CorrectTalentPoolMemberInput = {
+  category?: InputMaybe<TalentCategory>;
+  enteredOn?: InputMaybe<Scalars['Date']['input']>;
+  idNumber?: InputMaybe<Scalars['String']['input']>;
+  leftOn?: InputMaybe<Scalars['Date']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  specialty?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 更正村（居）民小组 / a correction of a group */
 export type CorrectVillagersGroupInput = {
   /** 撤销日期（null 清除）/ abolished on; null clears it */
@@ -1143,6 +1175,25 @@ export type CreateVillagersGroupInput = {
   name: Scalars['String']['input'];
 };
 
+/**
+ * 议事方法分类 / kinds of deliberation method. A topic keeps the office's own name of its method in
+ * `method`; the kind is given, or read from the name (五步议事法; 四议两公开; 协商议事会, 议事会, 居民议事会;
+ * 恳谈会, 民主恳谈会, 民情恳谈会; 听证会, 民主听证会), any other name being OTHER.
+ */
+export type DeliberationMethodKind =
+  /** 协商议事会 / consultation council */
+  | 'COUNCIL'
+  /** 恳谈会 / dialogue meeting */
+  | 'DIALOGUE'
+  /** 五步议事法 / the five-step method */
+  | 'FIVE_STEP'
+  /** 四议两公开 / four discussions, two disclosures */
+  | 'FOUR_DISCUSSIONS_TWO_DISCLOSURES'
+  /** 听证会 / hearing */
+  | 'HEARING'
+  /** 其他 / other */
+  | 'OTHER';
+
 /** 议事议题 / a deliberation topic */
 export type DeliberationTopic = {
   __typename?: 'DeliberationTopic';
@@ -1157,6 +1208,8 @@ export type DeliberationTopic = {
   id: Scalars['ID']['output'];
   /** 议事方法，如五步议事法 / method, e.g. 五步议事法 */
   method: Scalars['String']['output'];
+  /** 议事方法分类：填写时所给，否则按方法名称归类（其他名称为 OTHER）/ the kind of method: as given, else the kind the method's name names (OTHER for any other name) */
+  methodKind: DeliberationMethodKind;
   /** 议题编号（区县内唯一）/ topic number, unique within the district */
   number: Scalars['String']['output'];
   /** 提出日期 / raised on */
@@ -1177,6 +1230,8 @@ export type DeliberationTopicConnection = {
 /** 议题筛选 / topic filter */
 export type DeliberationTopicFilter = {
   method?: InputMaybe<Scalars['String']['input']>;
+  /** 议事方法分类 / the kind of method */
+  methodKind?: InputMaybe<DeliberationMethodKind>;
   raisedFrom?: InputMaybe<Scalars['Date']['input']>;
   raisedTo?: InputMaybe<Scalars['Date']['input']>;
   regionCode?: InputMaybe<Scalars['ID']['input']>;
@@ -1203,6 +1258,91 @@ export type DeliberationTopicStatus =
   | 'HANDLING'
   /** 已提出 / raised */
   | 'RAISED';
+
+/**
+ * “双示范”创建申报：社区（或其小区）申报创建示范点位或试点，及其预检、互促互评、命名 /
+ * an application by a community, or a compound of it, to be named a demonstration site or pilot at a
+ * level, with each step's day. Ledger workforce/demonstration_applications.csv.
+ */
+export type DemonstrationApplication = {
+  __typename?: 'DemonstrationApplication';
+  appliedOn: Scalars['Date']['output'];
+  community: Region;
+  /** 申报的小区（由小区申报时）/ the compound applying, when it is a compound */
+  compound: Maybe<Compound>;
+  /** 命名或未通过的日期 / the day it was granted or turned down */
+  decidedOn: Maybe<Scalars['Date']['output']>;
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  kind: DemonstrationKind;
+  level: RecognitionLevel;
+  /** 申报编号 / number */
+  number: Scalars['String']['output'];
+  peerReviewedOn: Maybe<Scalars['Date']['output']>;
+  preInspectedOn: Maybe<Scalars['Date']['output']>;
+  /** 命名的荣誉记录 / the recognition naming it, once granted */
+  recognition: Maybe<Recognition>;
+  stage: DemonstrationApplicationStage;
+  /** 申报名称，如 市级示范产业社区 / what it applies to be named */
+  title: Scalars['String']['output'];
+};
+
+/** 示范创建申报分页 / a page of demonstration applications */
+export type DemonstrationApplicationConnection = {
+  __typename?: 'DemonstrationApplicationConnection';
+  nodes: Array<DemonstrationApplication>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 示范创建申报筛选 / demonstration application filter */
+export type DemonstrationApplicationFilter = {
+  kind?: InputMaybe<DemonstrationKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  /** 到达过该步骤（与 reachedFrom/reachedTo 一起即 demonstrationApplications(stage) 所计）/ reached this stage; with reachedFrom/reachedTo, what demonstrationApplications(stage) counts */
+  reached?: InputMaybe<DemonstrationApplicationStage>;
+  reachedFrom?: InputMaybe<Scalars['Date']['input']>;
+  reachedTo?: InputMaybe<Scalars['Date']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** 当前步骤 / the stage it stands at now */
+  stage?: InputMaybe<DemonstrationApplicationStage>;
+};
+
+/** 示范创建申报排序 / demonstration application sort */
+export type DemonstrationApplicationSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: DemonstrationApplicationSortField;
+};
+
+/** 示范创建申报排序字段 / demonstration application sort fields */
+export type DemonstrationApplicationSortField =
+  | 'APPLIED_ON'
+  | 'ID'
+  | 'LEVEL';
+
+/**
+ * 示范创建申报步骤：申报 → 预检 → 互促互评 → 命名；未通过可在命名前任一步 /
+ * steps of a demonstration application; REJECTED may end it at any step before GRANTED
+ */
+export type DemonstrationApplicationStage =
+  /** 已申报 / applied */
+  | 'APPLIED'
+  /** 已命名 / granted */
+  | 'GRANTED'
+  /** 已互促互评 / peer-reviewed */
+  | 'PEER_REVIEWED'
+  /** 已预检 / pre-inspected */
+  | 'PRE_INSPECTED'
+  /** 未通过 / rejected */
+  | 'REJECTED';
+
+/** 示范创建类型 / what an application asks to be named */
+export type DemonstrationKind =
+  /** 示范点位（示范社区、示范小区）/ demonstration site */
+  | 'DEMONSTRATION_SITE'
+  /** 试点 / pilot */
+  | 'PILOT';
 
 /** 印发的文件、清单或报告 / a document issued by an office: guide, card, notice, rules, plan, list or report */
 export type Document = {
@@ -1592,6 +1732,12 @@ export type GovernanceFigures = {
   compoundInspections: CountFigure;
   /** 某种物业管理模式的小区数（存量），可仅计红色物业 / compounds managed in a mode on the day; redProperty: only 红色物业 */
   compoundsByPropertyMode: CountFigure;
+  /** 本期到达某一步骤的“双示范”创建申报数（按该步骤日期；默认申报）/ demonstration applications that reached a stage in the period, by the day of that step (default APPLIED: applied in the period) */
+  demonstrationApplications: CountFigure;
+  /** 本期获命名的申报数（= demonstrationApplications(stage: GRANTED)）/ applications granted in the period */
+  demonstrationApplicationsGranted: CountFigure;
+  /** 本期通过预检的申报数（= demonstrationApplications(stage: PRE_INSPECTED)）/ applications pre-inspected in the period */
+  demonstrationApplicationsPreInspected: CountFigure;
   /** 本期印发此类文件的单位数（社区、网格、街道，不重复）/ distinct issuers (communities, grids, streets) of such documents in the period: N个社区明确任务清单 */
   documentIssuers: CountFigure;
   /** 按时限完成率：本期到期事项中在时限内完成的比例（% ，分子为按时完成数，分母为到期数）/ on-time completion: of the items falling due in the period, the share done by their deadline (numerator on time, denominator due) */
@@ -1690,6 +1836,10 @@ export type GovernanceFigures = {
   suggestionsClosed: CountFigure;
   /** 收集的群众建议条数，可按类别 / residents' suggestions collected in the period, by category */
   suggestionsCollected: CountFigure;
+  /** 本期入库人数（按入库日期）/ members entered in the period, by category */
+  talentPoolEntered: CountFigure;
+  /** 社工人才库在库人数（存量）：入库日期不晚于asOf且未出库，可按类别 / talent pool members on the day: entered on or before asOf and not yet left, by category */
+  talentPoolMembers: CountFigure;
   /** 走访覆盖企业数 / enterprises reached */
   visitEnterprises: CountFigure;
   /** 走访覆盖户数（按各次记录相加）/ households reached, as each round reports them */
@@ -1883,6 +2033,46 @@ export type GovernanceFiguresCompoundsByPropertyModeArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   mode?: InputMaybe<PropertyMode>;
   redProperty?: InputMaybe<Scalars['Boolean']['input']>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresDemonstrationApplicationsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<DemonstrationKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  stage?: InputMaybe<DemonstrationApplicationStage>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresDemonstrationApplicationsGrantedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<DemonstrationKind>;
+  level?: InputMaybe<RecognitionLevel>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresDemonstrationApplicationsPreInspectedArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<DemonstrationKind>;
+  level?: InputMaybe<RecognitionLevel>;
   year: Scalars['Int']['input'];
 };
 
@@ -2524,6 +2714,30 @@ export type GovernanceFiguresSuggestionsClosedArgs = {
 export type GovernanceFiguresSuggestionsCollectedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   category?: InputMaybe<ResidentSuggestionCategory>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresTalentPoolEnteredArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<TalentCategory>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * 基层治理指标。流量指标统计当年1月1日至asOf（默认12月31日）的记录，存量指标取asOf当日；均附上年同期 /
+ * grassroots-governance figures. Flow figures count records dated from Jan 1 to asOf (default Dec 31) of the year; stock
+ * figures are taken on asOf. Each comes with the same figure a year earlier.
+ */
+export type GovernanceFiguresTalentPoolMembersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<TalentCategory>;
   year: Scalars['Int']['input'];
 };
 
@@ -3180,6 +3394,8 @@ export type Mutation = {
   correctCompoundInspection: Maybe<CompoundInspection>;
   /** 更正议题（原值留存于历史）/ correct a topic; the earlier values kept in its history (the loop's steps move with their own mutations) */
   correctDeliberationTopic: Maybe<DeliberationTopic>;
+  /** 更正示范创建申报（原值留存于历史；步骤由上列操作推进）/ correct an application; the earlier values kept in its history (steps move only through the step mutations) */
+  correctDemonstrationApplication: Maybe<DemonstrationApplication>;
   /** 更正文件（原值留存于历史；改发文单位时其事项随之）/ correct a document; the earlier values kept in its history, its items follow a new issuer */
   correctDocument: Maybe<Document>;
   /** 更正清单事项（原值留存于历史）/ correct an item; the earlier values kept in its history */
@@ -3216,6 +3432,8 @@ export type Mutation = {
   correctSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 更正考试报名或成绩（原值留存于历史）/ correct a registration or its result; the earlier values kept in its history */
   correctSocialWorkExamRegistration: Maybe<SocialWorkExamRegistration>;
+  /** 更正人才库成员（原值留存于历史）/ correct a member; the earlier values kept in its history */
+  correctTalentPoolMember: Maybe<TalentPoolMember>;
   /** 更正村（居）民小组（设立、撤销日期等，原值留存于历史）/ correct a group: name, households, set-up and abolition days; the earlier values kept in its history */
   correctVillagersGroup: Maybe<VillagersGroup>;
   /** 更正培训班次（原值留存于历史）/ correct a training session; the earlier values kept in its history */
@@ -3240,6 +3458,8 @@ export type Mutation = {
   dissolveWorkingBody: Maybe<WorkingBody>;
   /** 拨付自治站补助；编号缺省时自动编排 / grant a subsidy to a station; the number is assigned when not given */
   grantAutonomySubsidy: Maybe<AutonomySubsidy>;
+  /** 命名（须为已互评）：关联所给荣誉记录（示范点位或试点），缺省时登记一条 / the application is granted (it must stand at PEER_REVIEWED, else CONFLICT), linked to the recognition given or to one recorded now */
+  grantDemonstrationApplication: Maybe<DemonstrationApplication>;
   /** 议题转入办理（日期默认今天）/ a raised topic is taken up on a day, default today */
   handleDeliberationTopic: Maybe<DeliberationTopic>;
   /** 聘用社区工作者 / hire a community or grid worker */
@@ -3250,6 +3470,10 @@ export type Mutation = {
   moveCommunityWorker: Maybe<CommunityWorker>;
   /** 自治站投用（日期默认今天）/ a station opens on a day, default today */
   openAutonomyStation: Maybe<AutonomyStation>;
+  /** 互促互评（须为已预检）/ the application is peer-reviewed (it must stand at PRE_INSPECTED, else CONFLICT) */
+  peerReviewDemonstrationApplication: Maybe<DemonstrationApplication>;
+  /** 预检（须为已申报；日期默认今天）/ the application is pre-inspected (it must stand at APPLIED, else CONFLICT) */
+  preInspectDemonstrationApplication: Maybe<DemonstrationApplication>;
   /** 提出议事议题 / raise a deliberation topic */
   raiseDeliberationTopic: Maybe<DeliberationTopic>;
   /** 星级评定（日期默认今天；原星级留存于历史）/ rate a facility against the star standard on a day, default today; the earlier rating kept in its history */
@@ -3262,6 +3486,8 @@ export type Mutation = {
   recordCompoundInspection: Maybe<CompoundInspection>;
   /** 检查发现问题的整改完成（日期默认今天）；整改问题数缺省为全部 / the fixes of an inspection's problems confirmed on a day (default today); problemsFixed defaults to all found */
   recordCompoundInspectionRectification: Maybe<CompoundInspection>;
+  /** 示范创建申报（申报日期默认今天）；编号缺省时自动编排 / a community or compound applies to be named a demonstration site or pilot; the number is assigned when not given */
+  recordDemonstrationApplication: Maybe<DemonstrationApplication>;
   /** 登记印发的文件、清单或报告；编号缺省时自动编排 / record a document issued (guide, card, notice, list, report); the number is assigned when not given */
   recordDocument: Maybe<Document>;
   /** 登记当选结果；已完成的换届即调整当选人的岗位 / record who was elected into which post; for a completed election the worker's post follows from its completion day */
@@ -3284,6 +3510,8 @@ export type Mutation = {
   recordSocialWorkCertificate: Maybe<SocialWorkCertificate>;
   /** 登记考试成绩（报名须为待出成绩）/ record the result of a registration still awaiting it (else CONFLICT) */
   recordSocialWorkExamResult: Maybe<SocialWorkExamRegistration>;
+  /** 人才入库；编号缺省时自动编排。同一人同时只在库一次 / enter a person in a talent pool; the number is assigned when not given; a person already in the district's pool is a CONFLICT */
+  recordTalentPoolMember: Maybe<TalentPoolMember>;
   /** 登记培训签到：一人一场只有一个结果，新的结果取代原有的，原有的留存于历史 / record whether a worker attended a session: one answer per worker and session, a new one replaces the old, which stays in the history */
   recordTrainingAttendance: Maybe<WorkforceTrainingAttendance>;
   /** 登记工作机构（联席会议、领导小组、指导中心等）；编号缺省时自动编排 / record a working body; the number is assigned when not given */
@@ -3292,8 +3520,12 @@ export type Mutation = {
   recordWriteup: Maybe<Writeup>;
   /** 考试报名（成绩待出）/ register a person for the year's social-worker exam; the result follows */
   registerSocialWorkExam: Maybe<SocialWorkExamRegistration>;
+  /** 未通过（命名前任一步）/ the application is turned down, at any step before it is granted */
+  rejectDemonstrationApplication: Maybe<DemonstrationApplication>;
   /** 离职（日期默认今天）/ a worker leaves on a day, default today */
   releaseCommunityWorker: Maybe<CommunityWorker>;
+  /** 人才出库（日期默认今天，不早于入库日期；已出库为 CONFLICT）/ a member leaves the pool on a day (default today, not before entering; already left is a CONFLICT) */
+  removeTalentPoolMember: Maybe<TalentPoolMember>;
   /** 成员退出（当日起不再是成员，缺省为今天）；已退出的再退出为冲突 / the member leaves on the day; CONFLICT when it already left */
   removeWorkingBodyMember: Maybe<WorkingBodyMember>;
   /** 督单发现的问题已解决（日期默认今天）/ what a supervision found resolved on a day (default today) */
@@ -3326,6 +3558,8 @@ export type Mutation = {
   withdrawCompoundInspection: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的议题 / withdraw a topic entered by mistake */
   withdrawDeliberationTopic: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的示范创建申报 / withdraw an application entered by mistake */
+  withdrawDemonstrationApplication: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的文件（须先撤销其事项）/ withdraw a document entered by mistake (its items first) */
   withdrawDocument: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的清单事项 / withdraw an item entered by mistake */
@@ -3362,6 +3596,8 @@ export type Mutation = {
   withdrawSocialWorkCertificate: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的考试报名 / withdraw an exam registration entered by mistake */
   withdrawSocialWorkExamRegistration: Maybe<WithdrawnRecord>;
+  /** 撤销录入错误的人才库成员 / withdraw a member entered by mistake */
+  withdrawTalentPoolMember: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的签到记录 / withdraw a worker's attendance at a session entered by mistake */
   withdrawTrainingAttendance: Maybe<WithdrawnRecord>;
   /** 撤销录入错误的村（居）民小组 / withdraw a group entered by mistake */
@@ -3557,6 +3793,14 @@ export type MutationCorrectDeliberationTopicArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectDemonstrationApplicationArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectDemonstrationApplicationInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectDocumentArgs = {
   id: Scalars['ID']['input'];
   input: CorrectDocumentInput;
@@ -3701,6 +3945,14 @@ export type MutationCorrectSocialWorkExamRegistrationArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationCorrectTalentPoolMemberArgs = {
+  id: Scalars['ID']['input'];
+  input: CorrectTalentPoolMemberInput;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationCorrectVillagersGroupArgs = {
   code: Scalars['ID']['input'];
   input: CorrectVillagersGroupInput;
@@ -3782,6 +4034,14 @@ export type MutationGrantAutonomySubsidyArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationGrantDemonstrationApplicationArgs = {
+  grantedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+  recognitionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationHandleDeliberationTopicArgs = {
   handledOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
@@ -3810,6 +4070,20 @@ export type MutationMoveCommunityWorkerArgs = {
 export type MutationOpenAutonomyStationArgs = {
   id: Scalars['ID']['input'];
   on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationPeerReviewDemonstrationApplicationArgs = {
+  id: Scalars['ID']['input'];
+  peerReviewedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationPreInspectDemonstrationApplicationArgs = {
+  id: Scalars['ID']['input'];
+  preInspectedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -3850,6 +4124,12 @@ export type MutationRecordCompoundInspectionRectificationArgs = {
   fixedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
   problemsFixed?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordDemonstrationApplicationArgs = {
+  input: RecordDemonstrationApplicationInput;
 };
 
 
@@ -3922,6 +4202,12 @@ export type MutationRecordSocialWorkExamResultArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRecordTalentPoolMemberArgs = {
+  input: RecordTalentPoolMemberInput;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationRecordTrainingAttendanceArgs = {
   input: RecordTrainingAttendanceInput;
 };
@@ -3946,7 +4232,21 @@ export type MutationRegisterSocialWorkExamArgs = {
 
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRejectDemonstrationApplicationArgs = {
+  id: Scalars['ID']['input'];
+  rejectedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationReleaseCommunityWorkerArgs = {
+  id: Scalars['ID']['input'];
+  leftOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationRemoveTalentPoolMemberArgs = {
   id: Scalars['ID']['input'];
   leftOn?: InputMaybe<Scalars['Date']['input']>;
 };
@@ -4055,6 +4355,13 @@ export type MutationWithdrawCompoundInspectionArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawDeliberationTopicArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawDemonstrationApplicationArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -4181,6 +4488,13 @@ export type MutationWithdrawSocialWorkCertificateArgs = {
 
 /** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
 export type MutationWithdrawSocialWorkExamRegistrationArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** 日常工作：每项修改均留痕审计 / daily work: every mutation is audited */
+export type MutationWithdrawTalentPoolMemberArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -4407,6 +4721,10 @@ export type Query = {
   deliberationTopic: Maybe<DeliberationTopic>;
   /** 议事议题列表 / deliberation topics */
   deliberationTopics: Maybe<DeliberationTopicConnection>;
+  /** “双示范”创建申报：全局编号或本辖区的申报编号 / a demonstration application by global id, or by number in the caller's own district */
+  demonstrationApplication: Maybe<DemonstrationApplication>;
+  /** “双示范”创建申报列表 / applications of communities and compounds to be named demonstration sites or pilots */
+  demonstrationApplications: Maybe<DemonstrationApplicationConnection>;
   /** 文件、清单、报告：全局编号或本辖区的登记编号 / a document by global id, or by register number in the caller's own district */
   document: Maybe<Document>;
   /** 清单事项（任务、职责、负面事项、证明事项等），可列出某日逾期未完成的事项 / items of lists; overdueOn lists what documentItemsOverdue counts on that day */
@@ -4467,6 +4785,10 @@ export type Query = {
   socialWorkCertificates: Maybe<SocialWorkCertificateConnection>;
   /** 社会工作者职业资格考试报名 / registrations for the social-worker exam */
   socialWorkExamRegistrations: Maybe<SocialWorkExamRegistrationConnection>;
+  /** 社工人才库成员：全局编号或本辖区的登记编号 / a talent pool member by global id, or by number in the caller's own district */
+  talentPoolMember: Maybe<TalentPoolMember>;
+  /** 社工人才库成员列表（区、街道、社区的人才库）/ members of the social-work talent pools of the district, streets and communities */
+  talentPoolMembers: Maybe<TalentPoolMemberConnection>;
   /** 审计记录（区级管理员）/ this subgraph's audit trail, district administrators only */
   workforceAuditTrail: Maybe<Array<AuditEntry>>;
   /** 台账导入的进度与结果（上传者或区级管理员）/ a ledger import of this subgraph: progress and outcome (its uploader or a district administrator) */
@@ -4607,6 +4929,21 @@ export type QueryDeliberationTopicsArgs = {
   filter?: InputMaybe<DeliberationTopicFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<DeliberationTopicSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryDemonstrationApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryDemonstrationApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DemonstrationApplicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<DemonstrationApplicationSort>;
 };
 
 
@@ -4836,6 +5173,21 @@ export type QuerySocialWorkExamRegistrationsArgs = {
 
 
 /** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryTalentPoolMemberArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
+export type QueryTalentPoolMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TalentPoolMemberFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<TalentPoolMemberSort>;
+};
+
+
+/** 区域社会工作数据图的查询（各子图的查询合成一处）/ queries of the district social-work graph (each subgraph adds its own) */
 export type QueryWorkforceAuditTrailArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   operation?: InputMaybe<Scalars['String']['input']>;
@@ -4910,6 +5262,8 @@ export type RaiseDeliberationTopicInput = {
   communityCode: Scalars['ID']['input'];
   id?: InputMaybe<Scalars['ID']['input']>;
   method: Scalars['String']['input'];
+  /** 议事方法分类；缺省时按方法名称归类 / the kind of method; when not given, the kind the method's name names (else OTHER) */
+  methodKind?: InputMaybe<DeliberationMethodKind>;
   raisedOn: Scalars['Date']['input'];
   title: Scalars['String']['input'];
 };
@@ -5131,6 +5485,20 @@ export type RecordCompoundInspectionInput = {
   subjects?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 示范创建申报 / an application */
+export type RecordDemonstrationApplicationInput = {
+  /** 申报日期（默认今天）/ applied on (default today) */
+  appliedOn?: InputMaybe<Scalars['Date']['input']>;
+  communityCode: Scalars['ID']['input'];
+  /** 申报的小区（全局编号或本辖区小区编号）/ the compound applying, when it is a compound */
+  compoundId?: InputMaybe<Scalars['ID']['input']>;
+  /** 申报编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: DemonstrationKind;
+  level: RecognitionLevel;
+  title: Scalars['String']['input'];
+};
+
 /** 登记文件 / recording a document */
 export type RecordDocumentInput = {
   /** 文号 / document number */
@@ -5263,6 +5631,20 @@ export type RecordSocialWorkCertificateInput = {
   workUnit?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** 人才入库 / entering a person in a talent pool */
+export type RecordTalentPoolMemberInput = {
+  category: TalentCategory;
+  /** 入库日期（默认今天）/ entered on (default today) */
+  enteredOn?: InputMaybe<Scalars['Date']['input']>;
+  /** 登记编号；缺省时自动编排 / number; assigned when not given */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  idNumber: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** 人才库所属区划（区、街道或社区）/ the pool's node: district, street or community code */
+  regionCode: Scalars['ID']['input'];
+  specialty?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 登记签到 / recording attendance */
 export type RecordTrainingAttendanceInput = {
   status: WorkforceAttendanceStatus;
@@ -5332,6 +5714,8 @@ export type Region = {
   compounds: Maybe<CompoundConnection>;
   /** 该节点下的议事议题 / deliberation topics under this node */
   deliberationTopics: Maybe<DeliberationTopicConnection>;
+  /** 该节点下的“双示范”创建申报 / demonstration applications under this node */
+  demonstrationApplications: Maybe<DemonstrationApplicationConnection>;
   /** 该节点下的清单事项 / items of the lists issued at this node and below */
   documentItems: Maybe<DocumentItemConnection>;
   /** 该节点及其下级（社区、网格）印发的文件、清单与报告 / documents issued at this node and below it (its communities and grids) */
@@ -5374,6 +5758,8 @@ export type Region = {
   smartCompounds: Maybe<SmartCompoundConnection>;
   /** 基础数量（社区、网格、小区）；节点超出调用者范围时为空并报 FORBIDDEN / counts of communities, grids and compounds under this node; null with FORBIDDEN when the node is outside or above the caller's scope */
   structure: Maybe<RegionStructure>;
+  /** 该节点的社工人才库成员（含下级）/ talent pool members kept at this node and below */
+  talentPoolMembers: Maybe<TalentPoolMemberConnection>;
   /** 该节点下的村（居）民小组；给出日期时仅列当日存在的 / villagers' and residents' groups under this node; with activeOn, those existing that day */
   villagersGroups: Maybe<VillagersGroupConnection>;
   /** 社区工作者队伍指标；节点超出调用者范围时为空并报 FORBIDDEN / community workforce figures of this node; null with a FORBIDDEN error when the node is outside or above the caller's scope */
@@ -5461,6 +5847,15 @@ export type RegionDeliberationTopicsArgs = {
   filter?: InputMaybe<DeliberationTopicFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<DeliberationTopicSort>;
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionDemonstrationApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DemonstrationApplicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<DemonstrationApplicationSort>;
 };
 
 
@@ -5582,6 +5977,15 @@ export type RegionSmartCompoundsArgs = {
 export type RegionStructureArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   year: Scalars['Int']['input'];
+};
+
+
+/** 区划节点：区、街道（镇）、社区 / a node of the region tree: district, street or town, community */
+export type RegionTalentPoolMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TalentPoolMemberFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<TalentPoolMemberSort>;
 };
 
 
@@ -6015,6 +6419,80 @@ export type StartSmartCompoundInput = {
   startedOn: Scalars['Date']['input'];
 };
 
+/** 人才类别 / talent pool category */
+export type TalentCategory =
+  /** 持证社工 / certified social worker */
+  | 'CERTIFIED'
+  /** 其他 / other */
+  | 'OTHER'
+  /** 社区工作者后备 / reserve for community-worker posts */
+  | 'RESERVE'
+  /** 专业人才 / specialist (lawyer, counsellor, doctor …) */
+  | 'SPECIALIST'
+  /** 志愿者骨干 / volunteer backbone */
+  | 'VOLUNTEER_BACKBONE';
+
+/**
+ * 社工人才库成员：区、街道或社区人才库中的一人，自入库日期至出库日期 /
+ * a person in the social-work talent pool of the district, a street or a community, from the day entered
+ * to the day they left. Ledger workforce/talent_pool.csv.
+ */
+export type TalentPoolMember = {
+  __typename?: 'TalentPoolMember';
+  category: TalentCategory;
+  /** 入库日期 / entered on */
+  enteredOn: Scalars['Date']['output'];
+  /** 更正与撤销记录，最早的在前 / corrections made through the API, oldest first, each with the earlier value */
+  history: Array<RecordChange>;
+  id: Scalars['ID']['output'];
+  /** 身份证号 / ID number */
+  idNumber: Scalars['String']['output'];
+  /** 出库日期（此日起不在库）/ left on: the first day out of the pool */
+  leftOn: Maybe<Scalars['Date']['output']>;
+  /** 姓名 / name */
+  name: Scalars['String']['output'];
+  /** 登记编号 / number */
+  number: Scalars['String']['output'];
+  /** 此人在各子图的记录 / the member across the graph */
+  person: Maybe<Person>;
+  /** 人才库所属区划（区、街道或社区）/ the pool's node: the district, a street or a community */
+  region: Region;
+  /** 专长 / specialty */
+  specialty: Maybe<Scalars['String']['output']>;
+  /** 其社区工作者记录（是社区工作者时）/ the member's worker record, when the member is a community worker */
+  worker: Maybe<CommunityWorker>;
+};
+
+/** 人才库成员分页 / a page of talent pool members */
+export type TalentPoolMemberConnection = {
+  __typename?: 'TalentPoolMemberConnection';
+  nodes: Array<TalentPoolMember>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 人才库成员筛选 / talent pool member filter */
+export type TalentPoolMemberFilter = {
+  /** 仅某日在库者（与 talentPoolMembers(asOf) 一致）/ only members in the pool on this day, as talentPoolMembers(asOf) counts them */
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<TalentCategory>;
+  enteredFrom?: InputMaybe<Scalars['Date']['input']>;
+  enteredTo?: InputMaybe<Scalars['Date']['input']>;
+  regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 人才库成员排序 / talent pool member sort */
+export type TalentPoolMemberSort = {
+  direction?: InputMaybe<SortDirection>;
+  field: TalentPoolMemberSortField;
+};
+
+/** 人才库成员排序字段 / talent pool member sort fields */
+export type TalentPoolMemberSortField =
+  | 'CATEGORY'
+  | 'ENTERED_ON'
+  | 'ID';
+
 /** 村（居）民小组 / a villagers' or residents' group of a community or village */
 export type VillagersGroup = {
   __typename?: 'VillagersGroup';
@@ -6165,7 +6643,7 @@ export type WorkforceFigures = {
   trainingSessions: CountFigure;
   /** 本节点各单位主办的培训班次（按开班日期），与本节点人员参加的班次（trainingSessions）不同 / sessions organised by the node's offices in the period, whoever attended (trainingSessions counts those the node's workers attended) */
   trainingsOrganised: CountFigure;
-  /** 在岗人数（存量），可按岗位、梯队 / workers in post on the day, by role and tier */
+  /** 在岗人数（存量），可按岗位、梯队、出生年份段（如90后）/ workers in post on the day, by role, tier and birth cohort (90后: bornFrom 1990, bornTo 1999) */
   workers: CountFigure;
 };
 
@@ -6214,6 +6692,7 @@ export type WorkforceFiguresCertifiedHoldersArgs = {
 export type WorkforceFiguresDeliberationCommunitiesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   method?: InputMaybe<Scalars['String']['input']>;
+  methodKind?: InputMaybe<DeliberationMethodKind>;
   year: Scalars['Int']['input'];
 };
 
@@ -6226,6 +6705,7 @@ export type WorkforceFiguresDeliberationCommunitiesArgs = {
 export type WorkforceFiguresDeliberationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   method?: InputMaybe<Scalars['String']['input']>;
+  methodKind?: InputMaybe<DeliberationMethodKind>;
   year: Scalars['Int']['input'];
 };
 
@@ -6238,6 +6718,7 @@ export type WorkforceFiguresDeliberationsArgs = {
 export type WorkforceFiguresDeliberationsResolvedArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   method?: InputMaybe<Scalars['String']['input']>;
+  methodKind?: InputMaybe<DeliberationMethodKind>;
   year: Scalars['Int']['input'];
 };
 
@@ -6336,6 +6817,8 @@ export type WorkforceFiguresSeriesArgs = {
 export type WorkforceFiguresTrainedWorkersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  bornFrom?: InputMaybe<Scalars['Int']['input']>;
+  bornTo?: InputMaybe<Scalars['Int']['input']>;
   programme?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<CommunityWorkerRole>;
   tier?: InputMaybe<CommunityWorkerTier>;
@@ -6352,6 +6835,8 @@ export type WorkforceFiguresTrainedWorkersArgs = {
 export type WorkforceFiguresTrainingCoverageRateArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  bornFrom?: InputMaybe<Scalars['Int']['input']>;
+  bornTo?: InputMaybe<Scalars['Int']['input']>;
   programme?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<CommunityWorkerRole>;
   tier?: InputMaybe<CommunityWorkerTier>;
@@ -6382,6 +6867,8 @@ export type WorkforceFiguresTrainingOrganisedParticipantsArgs = {
 export type WorkforceFiguresTrainingOrganisedPersonTimesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  bornFrom?: InputMaybe<Scalars['Int']['input']>;
+  bornTo?: InputMaybe<Scalars['Int']['input']>;
   programme?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<CommunityWorkerRole>;
   tier?: InputMaybe<CommunityWorkerTier>;
@@ -6398,6 +6885,8 @@ export type WorkforceFiguresTrainingOrganisedPersonTimesArgs = {
 export type WorkforceFiguresTrainingPersonTimesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  bornFrom?: InputMaybe<Scalars['Int']['input']>;
+  bornTo?: InputMaybe<Scalars['Int']['input']>;
   programme?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<CommunityWorkerRole>;
   tier?: InputMaybe<CommunityWorkerTier>;
@@ -6414,6 +6903,8 @@ export type WorkforceFiguresTrainingPersonTimesArgs = {
 export type WorkforceFiguresTrainingSessionsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   audience?: InputMaybe<WorkforceTrainingAudience>;
+  bornFrom?: InputMaybe<Scalars['Int']['input']>;
+  bornTo?: InputMaybe<Scalars['Int']['input']>;
   programme?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<CommunityWorkerRole>;
   tier?: InputMaybe<CommunityWorkerTier>;
@@ -6443,6 +6934,8 @@ export type WorkforceFiguresTrainingsOrganisedArgs = {
  */
 export type WorkforceFiguresWorkersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  bornFrom?: InputMaybe<Scalars['Int']['input']>;
+  bornTo?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<CommunityWorkerRole>;
   tier?: InputMaybe<CommunityWorkerTier>;
   year: Scalars['Int']['input'];
@@ -6872,6 +7365,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectCompoundInput: CorrectCompoundInput;
   CorrectCompoundInspectionInput: CorrectCompoundInspectionInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
+  CorrectDemonstrationApplicationInput: CorrectDemonstrationApplicationInput;
   CorrectDocumentInput: CorrectDocumentInput;
   CorrectDocumentItemInput: CorrectDocumentItemInput;
   CorrectElectionResultInput: CorrectElectionResultInput;
@@ -6890,6 +7384,7 @@ export type ResolversTypes = ResolversObject<{
   CorrectSmartCompoundInput: CorrectSmartCompoundInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
+  CorrectTalentPoolMemberInput: CorrectTalentPoolMemberInput;
   CorrectVillagersGroupInput: CorrectVillagersGroupInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
   CorrectWorkingBodyInput: CorrectWorkingBodyInput;
@@ -6902,12 +7397,20 @@ export type ResolversTypes = ResolversObject<{
   CreateRegionInput: CreateRegionInput;
   CreateVillagersGroupInput: CreateVillagersGroupInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DeliberationMethodKind: DeliberationMethodKind;
   DeliberationTopic: ResolverTypeWrapper<DeliberationModel>;
   DeliberationTopicConnection: ResolverTypeWrapper<Omit<DeliberationTopicConnection, 'nodes'> & { nodes: Array<ResolversTypes['DeliberationTopic']> }>;
   DeliberationTopicFilter: DeliberationTopicFilter;
   DeliberationTopicSort: DeliberationTopicSort;
   DeliberationTopicSortField: DeliberationTopicSortField;
   DeliberationTopicStatus: DeliberationTopicStatus;
+  DemonstrationApplication: ResolverTypeWrapper<DemonstrationApplicationModel>;
+  DemonstrationApplicationConnection: ResolverTypeWrapper<Omit<DemonstrationApplicationConnection, 'nodes'> & { nodes: Array<ResolversTypes['DemonstrationApplication']> }>;
+  DemonstrationApplicationFilter: DemonstrationApplicationFilter;
+  DemonstrationApplicationSort: DemonstrationApplicationSort;
+  DemonstrationApplicationSortField: DemonstrationApplicationSortField;
+  DemonstrationApplicationStage: DemonstrationApplicationStage;
+  DemonstrationKind: DemonstrationKind;
   Document: ResolverTypeWrapper<DocumentModel>;
   DocumentConnection: ResolverTypeWrapper<Omit<DocumentConnection, 'nodes'> & { nodes: Array<ResolversTypes['Document']> }>;
   DocumentFilter: DocumentFilter;
@@ -7004,6 +7507,7 @@ export type ResolversTypes = ResolversObject<{
   RecordChange: ResolverTypeWrapper<RecordChangeViewModel>;
   RecordCompoundFilingInput: RecordCompoundFilingInput;
   RecordCompoundInspectionInput: RecordCompoundInspectionInput;
+  RecordDemonstrationApplicationInput: RecordDemonstrationApplicationInput;
   RecordDocumentInput: RecordDocumentInput;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
@@ -7013,6 +7517,7 @@ export type ResolversTypes = ResolversObject<{
   RecordPropertyFeesInput: RecordPropertyFeesInput;
   RecordRecognitionInput: RecordRecognitionInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
+  RecordTalentPoolMemberInput: RecordTalentPoolMemberInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
   RecordWorkingBodyInput: RecordWorkingBodyInput;
   RecordWriteupInput: RecordWriteupInput;
@@ -7052,6 +7557,12 @@ export type ResolversTypes = ResolversObject<{
   StartFacilityWorkInput: StartFacilityWorkInput;
   StartMicroProjectInput: StartMicroProjectInput;
   StartSmartCompoundInput: StartSmartCompoundInput;
+  TalentCategory: TalentCategory;
+  TalentPoolMember: ResolverTypeWrapper<TalentPoolMemberModel>;
+  TalentPoolMemberConnection: ResolverTypeWrapper<Omit<TalentPoolMemberConnection, 'nodes'> & { nodes: Array<ResolversTypes['TalentPoolMember']> }>;
+  TalentPoolMemberFilter: TalentPoolMemberFilter;
+  TalentPoolMemberSort: TalentPoolMemberSort;
+  TalentPoolMemberSortField: TalentPoolMemberSortField;
   VillagersGroup: ResolverTypeWrapper<VillagersGroupModel>;
   VillagersGroupConnection: ResolverTypeWrapper<Omit<VillagersGroupConnection, 'nodes'> & { nodes: Array<ResolversTypes['VillagersGroup']> }>;
   WithdrawnRecord: ResolverTypeWrapper<WithdrawnViewModel>;
@@ -7136,6 +7647,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectCompoundInput: CorrectCompoundInput;
   CorrectCompoundInspectionInput: CorrectCompoundInspectionInput;
   CorrectDeliberationTopicInput: CorrectDeliberationTopicInput;
+  CorrectDemonstrationApplicationInput: CorrectDemonstrationApplicationInput;
   CorrectDocumentInput: CorrectDocumentInput;
   CorrectDocumentItemInput: CorrectDocumentItemInput;
   CorrectElectionResultInput: CorrectElectionResultInput;
@@ -7154,6 +7666,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrectSmartCompoundInput: CorrectSmartCompoundInput;
   CorrectSocialWorkCertificateInput: CorrectSocialWorkCertificateInput;
   CorrectSocialWorkExamRegistrationInput: CorrectSocialWorkExamRegistrationInput;
+  CorrectTalentPoolMemberInput: CorrectTalentPoolMemberInput;
   CorrectVillagersGroupInput: CorrectVillagersGroupInput;
   CorrectWorkforceTrainingInput: CorrectWorkforceTrainingInput;
   CorrectWorkingBodyInput: CorrectWorkingBodyInput;
@@ -7170,6 +7683,10 @@ export type ResolversParentTypes = ResolversObject<{
   DeliberationTopicConnection: Omit<DeliberationTopicConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['DeliberationTopic']> };
   DeliberationTopicFilter: DeliberationTopicFilter;
   DeliberationTopicSort: DeliberationTopicSort;
+  DemonstrationApplication: DemonstrationApplicationModel;
+  DemonstrationApplicationConnection: Omit<DemonstrationApplicationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['DemonstrationApplication']> };
+  DemonstrationApplicationFilter: DemonstrationApplicationFilter;
+  DemonstrationApplicationSort: DemonstrationApplicationSort;
   Document: DocumentModel;
   DocumentConnection: Omit<DocumentConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Document']> };
   DocumentFilter: DocumentFilter;
@@ -7236,6 +7753,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordChange: RecordChangeViewModel;
   RecordCompoundFilingInput: RecordCompoundFilingInput;
   RecordCompoundInspectionInput: RecordCompoundInspectionInput;
+  RecordDemonstrationApplicationInput: RecordDemonstrationApplicationInput;
   RecordDocumentInput: RecordDocumentInput;
   RecordElectionResultInput: RecordElectionResultInput;
   RecordHouseholdVisitInput: RecordHouseholdVisitInput;
@@ -7245,6 +7763,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordPropertyFeesInput: RecordPropertyFeesInput;
   RecordRecognitionInput: RecordRecognitionInput;
   RecordSocialWorkCertificateInput: RecordSocialWorkCertificateInput;
+  RecordTalentPoolMemberInput: RecordTalentPoolMemberInput;
   RecordTrainingAttendanceInput: RecordTrainingAttendanceInput;
   RecordWorkingBodyInput: RecordWorkingBodyInput;
   RecordWriteupInput: RecordWriteupInput;
@@ -7272,6 +7791,10 @@ export type ResolversParentTypes = ResolversObject<{
   StartFacilityWorkInput: StartFacilityWorkInput;
   StartMicroProjectInput: StartMicroProjectInput;
   StartSmartCompoundInput: StartSmartCompoundInput;
+  TalentPoolMember: TalentPoolMemberModel;
+  TalentPoolMemberConnection: Omit<TalentPoolMemberConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['TalentPoolMember']> };
+  TalentPoolMemberFilter: TalentPoolMemberFilter;
+  TalentPoolMemberSort: TalentPoolMemberSort;
   VillagersGroup: VillagersGroupModel;
   VillagersGroupConnection: Omit<VillagersGroupConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['VillagersGroup']> };
   WithdrawnRecord: WithdrawnViewModel;
@@ -7521,6 +8044,7 @@ export type DeliberationTopicResolvers<ContextType = RequestContext, ParentType 
   history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  methodKind?: Resolver<ResolversTypes['DeliberationMethodKind'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   raisedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DeliberationTopicStatus'], ParentType, ContextType>;
@@ -7529,6 +8053,29 @@ export type DeliberationTopicResolvers<ContextType = RequestContext, ParentType 
 
 export type DeliberationTopicConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeliberationTopicConnection'] = ResolversParentTypes['DeliberationTopicConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['DeliberationTopic']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DemonstrationApplicationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DemonstrationApplication'] = ResolversParentTypes['DemonstrationApplication']> = ResolversObject<{
+  appliedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  compound?: Resolver<Maybe<ResolversTypes['Compound']>, ParentType, ContextType>;
+  decidedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DemonstrationKind'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['RecognitionLevel'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  peerReviewedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  preInspectedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  recognition?: Resolver<Maybe<ResolversTypes['Recognition']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['DemonstrationApplicationStage'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DemonstrationApplicationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DemonstrationApplicationConnection'] = ResolversParentTypes['DemonstrationApplicationConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -7643,6 +8190,9 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   compoundFilings?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCompoundFilingsArgs, 'year'>>;
   compoundInspections?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCompoundInspectionsArgs, 'year'>>;
   compoundsByPropertyMode?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresCompoundsByPropertyModeArgs, 'year'>>;
+  demonstrationApplications?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDemonstrationApplicationsArgs, 'year'>>;
+  demonstrationApplicationsGranted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDemonstrationApplicationsGrantedArgs, 'year'>>;
+  demonstrationApplicationsPreInspected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDemonstrationApplicationsPreInspectedArgs, 'year'>>;
   documentIssuers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDocumentIssuersArgs, 'year'>>;
   documentItemCompletionRate?: Resolver<ResolversTypes['RateFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDocumentItemCompletionRateArgs, 'year'>>;
   documentItems?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresDocumentItemsArgs, 'year'>>;
@@ -7692,6 +8242,8 @@ export type GovernanceFiguresResolvers<ContextType = RequestContext, ParentType 
   suggestionsAdopted?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionsAdoptedArgs, 'year'>>;
   suggestionsClosed?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionsClosedArgs, 'year'>>;
   suggestionsCollected?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresSuggestionsCollectedArgs, 'year'>>;
+  talentPoolEntered?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresTalentPoolEnteredArgs, 'year'>>;
+  talentPoolMembers?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresTalentPoolMembersArgs, 'year'>>;
   visitEnterprises?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitEnterprisesArgs, 'year'>>;
   visitHouseholds?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitHouseholdsArgs, 'year'>>;
   visitNeedsFound?: Resolver<ResolversTypes['CountFigure'], ParentType, ContextType, RequireFields<GovernanceFiguresVisitNeedsFoundArgs, 'year'>>;
@@ -7894,6 +8446,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctCompoundFiling?: Resolver<Maybe<ResolversTypes['CompoundFiling']>, ParentType, ContextType, RequireFields<MutationCorrectCompoundFilingArgs, 'id' | 'input'>>;
   correctCompoundInspection?: Resolver<Maybe<ResolversTypes['CompoundInspection']>, ParentType, ContextType, RequireFields<MutationCorrectCompoundInspectionArgs, 'id' | 'input'>>;
   correctDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationCorrectDeliberationTopicArgs, 'id' | 'input'>>;
+  correctDemonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<MutationCorrectDemonstrationApplicationArgs, 'id' | 'input'>>;
   correctDocument?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<MutationCorrectDocumentArgs, 'id' | 'input'>>;
   correctDocumentItem?: Resolver<Maybe<ResolversTypes['DocumentItem']>, ParentType, ContextType, RequireFields<MutationCorrectDocumentItemArgs, 'id' | 'input'>>;
   correctElectionResult?: Resolver<Maybe<ResolversTypes['ElectionResult']>, ParentType, ContextType, RequireFields<MutationCorrectElectionResultArgs, 'id' | 'input'>>;
@@ -7912,6 +8465,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   correctSmartCompound?: Resolver<Maybe<ResolversTypes['SmartCompound']>, ParentType, ContextType, RequireFields<MutationCorrectSmartCompoundArgs, 'id' | 'input'>>;
   correctSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationCorrectSocialWorkCertificateArgs, 'id' | 'input'>>;
   correctSocialWorkExamRegistration?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationCorrectSocialWorkExamRegistrationArgs, 'id' | 'input'>>;
+  correctTalentPoolMember?: Resolver<Maybe<ResolversTypes['TalentPoolMember']>, ParentType, ContextType, RequireFields<MutationCorrectTalentPoolMemberArgs, 'id' | 'input'>>;
   correctVillagersGroup?: Resolver<Maybe<ResolversTypes['VillagersGroup']>, ParentType, ContextType, RequireFields<MutationCorrectVillagersGroupArgs, 'code' | 'input'>>;
   correctWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationCorrectWorkforceTrainingArgs, 'id' | 'input'>>;
   correctWorkingBody?: Resolver<Maybe<ResolversTypes['WorkingBody']>, ParentType, ContextType, RequireFields<MutationCorrectWorkingBodyArgs, 'id' | 'input'>>;
@@ -7924,17 +8478,21 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   createVillagersGroup?: Resolver<Maybe<ResolversTypes['VillagersGroup']>, ParentType, ContextType, RequireFields<MutationCreateVillagersGroupArgs, 'input'>>;
   dissolveWorkingBody?: Resolver<Maybe<ResolversTypes['WorkingBody']>, ParentType, ContextType, RequireFields<MutationDissolveWorkingBodyArgs, 'id'>>;
   grantAutonomySubsidy?: Resolver<Maybe<ResolversTypes['AutonomySubsidy']>, ParentType, ContextType, RequireFields<MutationGrantAutonomySubsidyArgs, 'input'>>;
+  grantDemonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<MutationGrantDemonstrationApplicationArgs, 'id'>>;
   handleDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationHandleDeliberationTopicArgs, 'id'>>;
   hireCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationHireCommunityWorkerArgs, 'input'>>;
   holdCommunityElection?: Resolver<Maybe<ResolversTypes['CommunityElection']>, ParentType, ContextType, RequireFields<MutationHoldCommunityElectionArgs, 'input'>>;
   moveCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationMoveCommunityWorkerArgs, 'input'>>;
   openAutonomyStation?: Resolver<Maybe<ResolversTypes['AutonomyStation']>, ParentType, ContextType, RequireFields<MutationOpenAutonomyStationArgs, 'id'>>;
+  peerReviewDemonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<MutationPeerReviewDemonstrationApplicationArgs, 'id'>>;
+  preInspectDemonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<MutationPreInspectDemonstrationApplicationArgs, 'id'>>;
   raiseDeliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<MutationRaiseDeliberationTopicArgs, 'input'>>;
   rateCommunityFacility?: Resolver<Maybe<ResolversTypes['CommunityFacility']>, ParentType, ContextType, RequireFields<MutationRateCommunityFacilityArgs, 'id' | 'starLevel'>>;
   recordAutonomyActivity?: Resolver<Maybe<ResolversTypes['AutonomyActivity']>, ParentType, ContextType, RequireFields<MutationRecordAutonomyActivityArgs, 'input'>>;
   recordCompoundFiling?: Resolver<Maybe<ResolversTypes['CompoundFiling']>, ParentType, ContextType, RequireFields<MutationRecordCompoundFilingArgs, 'input'>>;
   recordCompoundInspection?: Resolver<Maybe<ResolversTypes['CompoundInspection']>, ParentType, ContextType, RequireFields<MutationRecordCompoundInspectionArgs, 'input'>>;
   recordCompoundInspectionRectification?: Resolver<Maybe<ResolversTypes['CompoundInspection']>, ParentType, ContextType, RequireFields<MutationRecordCompoundInspectionRectificationArgs, 'id'>>;
+  recordDemonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<MutationRecordDemonstrationApplicationArgs, 'input'>>;
   recordDocument?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<MutationRecordDocumentArgs, 'input'>>;
   recordElectionResult?: Resolver<Maybe<ResolversTypes['ElectionResult']>, ParentType, ContextType, RequireFields<MutationRecordElectionResultArgs, 'input'>>;
   recordHouseholdVisit?: Resolver<Maybe<ResolversTypes['HouseholdVisit']>, ParentType, ContextType, RequireFields<MutationRecordHouseholdVisitArgs, 'input'>>;
@@ -7946,11 +8504,14 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   recordSmartCompoundInstallation?: Resolver<Maybe<ResolversTypes['SmartCompound']>, ParentType, ContextType, RequireFields<MutationRecordSmartCompoundInstallationArgs, 'id'>>;
   recordSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['SocialWorkCertificate']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkCertificateArgs, 'input'>>;
   recordSocialWorkExamResult?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRecordSocialWorkExamResultArgs, 'id' | 'result'>>;
+  recordTalentPoolMember?: Resolver<Maybe<ResolversTypes['TalentPoolMember']>, ParentType, ContextType, RequireFields<MutationRecordTalentPoolMemberArgs, 'input'>>;
   recordTrainingAttendance?: Resolver<Maybe<ResolversTypes['WorkforceTrainingAttendance']>, ParentType, ContextType, RequireFields<MutationRecordTrainingAttendanceArgs, 'input'>>;
   recordWorkingBody?: Resolver<Maybe<ResolversTypes['WorkingBody']>, ParentType, ContextType, RequireFields<MutationRecordWorkingBodyArgs, 'input'>>;
   recordWriteup?: Resolver<Maybe<ResolversTypes['Writeup']>, ParentType, ContextType, RequireFields<MutationRecordWriteupArgs, 'input'>>;
   registerSocialWorkExam?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType, RequireFields<MutationRegisterSocialWorkExamArgs, 'input'>>;
+  rejectDemonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<MutationRejectDemonstrationApplicationArgs, 'id'>>;
   releaseCommunityWorker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType, RequireFields<MutationReleaseCommunityWorkerArgs, 'id'>>;
+  removeTalentPoolMember?: Resolver<Maybe<ResolversTypes['TalentPoolMember']>, ParentType, ContextType, RequireFields<MutationRemoveTalentPoolMemberArgs, 'id'>>;
   removeWorkingBodyMember?: Resolver<Maybe<ResolversTypes['WorkingBodyMember']>, ParentType, ContextType, RequireFields<MutationRemoveWorkingBodyMemberArgs, 'id'>>;
   resolveMicroProjectSupervision?: Resolver<Maybe<ResolversTypes['MicroProjectSupervision']>, ParentType, ContextType, RequireFields<MutationResolveMicroProjectSupervisionArgs, 'id'>>;
   scheduleWorkforceTraining?: Resolver<Maybe<ResolversTypes['WorkforceTraining']>, ParentType, ContextType, RequireFields<MutationScheduleWorkforceTrainingArgs, 'input'>>;
@@ -7967,6 +8528,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawCompoundFiling?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCompoundFilingArgs, 'id' | 'reason'>>;
   withdrawCompoundInspection?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawCompoundInspectionArgs, 'id' | 'reason'>>;
   withdrawDeliberationTopic?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDeliberationTopicArgs, 'id' | 'reason'>>;
+  withdrawDemonstrationApplication?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDemonstrationApplicationArgs, 'id' | 'reason'>>;
   withdrawDocument?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDocumentArgs, 'id' | 'reason'>>;
   withdrawDocumentItem?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawDocumentItemArgs, 'id' | 'reason'>>;
   withdrawElectionResult?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawElectionResultArgs, 'id' | 'reason'>>;
@@ -7985,6 +8547,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   withdrawSmartCompound?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSmartCompoundArgs, 'id' | 'reason'>>;
   withdrawSocialWorkCertificate?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkCertificateArgs, 'id' | 'reason'>>;
   withdrawSocialWorkExamRegistration?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawSocialWorkExamRegistrationArgs, 'id' | 'reason'>>;
+  withdrawTalentPoolMember?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawTalentPoolMemberArgs, 'id' | 'reason'>>;
   withdrawTrainingAttendance?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawTrainingAttendanceArgs, 'reason' | 'trainingId' | 'workerId'>>;
   withdrawVillagersGroup?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawVillagersGroupArgs, 'code' | 'reason'>>;
   withdrawWorkforceTraining?: Resolver<Maybe<ResolversTypes['WithdrawnRecord']>, ParentType, ContextType, RequireFields<MutationWithdrawWorkforceTrainingArgs, 'id' | 'reason'>>;
@@ -8069,6 +8632,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   compoundInspections?: Resolver<Maybe<ResolversTypes['CompoundInspectionConnection']>, ParentType, ContextType, Partial<QueryCompoundInspectionsArgs>>;
   deliberationTopic?: Resolver<Maybe<ResolversTypes['DeliberationTopic']>, ParentType, ContextType, RequireFields<QueryDeliberationTopicArgs, 'id'>>;
   deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<QueryDeliberationTopicsArgs>>;
+  demonstrationApplication?: Resolver<Maybe<ResolversTypes['DemonstrationApplication']>, ParentType, ContextType, RequireFields<QueryDemonstrationApplicationArgs, 'id'>>;
+  demonstrationApplications?: Resolver<Maybe<ResolversTypes['DemonstrationApplicationConnection']>, ParentType, ContextType, Partial<QueryDemonstrationApplicationsArgs>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
   documentItems?: Resolver<Maybe<ResolversTypes['DocumentItemConnection']>, ParentType, ContextType, Partial<QueryDocumentItemsArgs>>;
   documents?: Resolver<Maybe<ResolversTypes['DocumentConnection']>, ParentType, ContextType, Partial<QueryDocumentsArgs>>;
@@ -8099,6 +8664,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   smartCompounds?: Resolver<Maybe<ResolversTypes['SmartCompoundConnection']>, ParentType, ContextType, Partial<QuerySmartCompoundsArgs>>;
   socialWorkCertificates?: Resolver<Maybe<ResolversTypes['SocialWorkCertificateConnection']>, ParentType, ContextType, Partial<QuerySocialWorkCertificatesArgs>>;
   socialWorkExamRegistrations?: Resolver<Maybe<ResolversTypes['SocialWorkExamRegistrationConnection']>, ParentType, ContextType, Partial<QuerySocialWorkExamRegistrationsArgs>>;
+  talentPoolMember?: Resolver<Maybe<ResolversTypes['TalentPoolMember']>, ParentType, ContextType, RequireFields<QueryTalentPoolMemberArgs, 'id'>>;
+  talentPoolMembers?: Resolver<Maybe<ResolversTypes['TalentPoolMemberConnection']>, ParentType, ContextType, Partial<QueryTalentPoolMembersArgs>>;
   workforceAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, Partial<QueryWorkforceAuditTrailArgs>>;
   workforceLedgerImport?: Resolver<Maybe<ResolversTypes['LedgerImport']>, ParentType, ContextType, RequireFields<QueryWorkforceLedgerImportArgs, 'id'>>;
   workforceLedgerImports?: Resolver<Maybe<Array<ResolversTypes['LedgerImport']>>, ParentType, ContextType, Partial<QueryWorkforceLedgerImportsArgs>>;
@@ -8172,6 +8739,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   compoundInspections?: Resolver<Maybe<ResolversTypes['CompoundInspectionConnection']>, ParentType, ContextType, Partial<RegionCompoundInspectionsArgs>>;
   compounds?: Resolver<Maybe<ResolversTypes['CompoundConnection']>, ParentType, ContextType, Partial<RegionCompoundsArgs>>;
   deliberationTopics?: Resolver<Maybe<ResolversTypes['DeliberationTopicConnection']>, ParentType, ContextType, Partial<RegionDeliberationTopicsArgs>>;
+  demonstrationApplications?: Resolver<Maybe<ResolversTypes['DemonstrationApplicationConnection']>, ParentType, ContextType, Partial<RegionDemonstrationApplicationsArgs>>;
   documentItems?: Resolver<Maybe<ResolversTypes['DocumentItemConnection']>, ParentType, ContextType, Partial<RegionDocumentItemsArgs>>;
   documents?: Resolver<Maybe<ResolversTypes['DocumentConnection']>, ParentType, ContextType, Partial<RegionDocumentsArgs>>;
   establishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -8193,6 +8761,7 @@ export type RegionResolvers<ContextType = RequestContext, ParentType extends Res
   residentSuggestions?: Resolver<Maybe<ResolversTypes['ResidentSuggestionConnection']>, ParentType, ContextType, Partial<RegionResidentSuggestionsArgs>>;
   smartCompounds?: Resolver<Maybe<ResolversTypes['SmartCompoundConnection']>, ParentType, ContextType, Partial<RegionSmartCompoundsArgs>>;
   structure?: Resolver<Maybe<ResolversTypes['RegionStructure']>, ParentType, ContextType, RequireFields<RegionStructureArgs, 'year'>>;
+  talentPoolMembers?: Resolver<Maybe<ResolversTypes['TalentPoolMemberConnection']>, ParentType, ContextType, Partial<RegionTalentPoolMembersArgs>>;
   villagersGroups?: Resolver<Maybe<ResolversTypes['VillagersGroupConnection']>, ParentType, ContextType, Partial<RegionVillagersGroupsArgs>>;
   workforce?: Resolver<Maybe<ResolversTypes['WorkforceFigures']>, ParentType, ContextType>;
   workingBodies?: Resolver<Maybe<ResolversTypes['WorkingBodyConnection']>, ParentType, ContextType, Partial<RegionWorkingBodiesArgs>>;
@@ -8292,6 +8861,27 @@ export type SocialWorkExamRegistrationResolvers<ContextType = RequestContext, Pa
 
 export type SocialWorkExamRegistrationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SocialWorkExamRegistrationConnection'] = ResolversParentTypes['SocialWorkExamRegistrationConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['SocialWorkExamRegistration']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TalentPoolMemberResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TalentPoolMember'] = ResolversParentTypes['TalentPoolMember']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['TalentCategory'], ParentType, ContextType>;
+  enteredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['RecordChange']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  leftOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  specialty?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  worker?: Resolver<Maybe<ResolversTypes['CommunityWorker']>, ParentType, ContextType>;
+}>;
+
+export type TalentPoolMemberConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TalentPoolMemberConnection'] = ResolversParentTypes['TalentPoolMemberConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['TalentPoolMember']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -8452,6 +9042,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DeliberationTopic?: DeliberationTopicResolvers<ContextType>;
   DeliberationTopicConnection?: DeliberationTopicConnectionResolvers<ContextType>;
+  DemonstrationApplication?: DemonstrationApplicationResolvers<ContextType>;
+  DemonstrationApplicationConnection?: DemonstrationApplicationConnectionResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
   DocumentItem?: DocumentItemResolvers<ContextType>;
@@ -8502,6 +9094,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   SocialWorkCertificateConnection?: SocialWorkCertificateConnectionResolvers<ContextType>;
   SocialWorkExamRegistration?: SocialWorkExamRegistrationResolvers<ContextType>;
   SocialWorkExamRegistrationConnection?: SocialWorkExamRegistrationConnectionResolvers<ContextType>;
+  TalentPoolMember?: TalentPoolMemberResolvers<ContextType>;
+  TalentPoolMemberConnection?: TalentPoolMemberConnectionResolvers<ContextType>;
   VillagersGroup?: VillagersGroupResolvers<ContextType>;
   VillagersGroupConnection?: VillagersGroupConnectionResolvers<ContextType>;
   WithdrawnRecord?: WithdrawnRecordResolvers<ContextType>;

@@ -22,6 +22,9 @@ import { Migration20261220000100_Documents } from './Migration20261220000100_Doc
 import { Migration20261220000300_CompoundRecords } from './Migration20261220000300_CompoundRecords';
 import { Migration20261220000301_PropertyStaffTraining } from './Migration20261220000301_PropertyStaffTraining';
 import { Migration20261220000302_MicroProjectSupervisions } from './Migration20261220000302_MicroProjectSupervisions';
+import { Migration20261220000400_TalentPool } from './Migration20261220000400_TalentPool';
+import { Migration20261220000401_DemonstrationApplications } from './Migration20261220000401_DemonstrationApplications';
+import { Migration20261220000402_DeliberationMethodKind } from './Migration20261220000402_DeliberationMethodKind';
 
 /** Applied in order at start-up. New ones: `pnpm migration:create workforce`. */
 export const migrations: MigrationObject[] = [
@@ -48,4 +51,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261220000300_CompoundRecords', class: Migration20261220000300_CompoundRecords },
   { name: 'Migration20261220000301_PropertyStaffTraining', class: Migration20261220000301_PropertyStaffTraining },
   { name: 'Migration20261220000302_MicroProjectSupervisions', class: Migration20261220000302_MicroProjectSupervisions },
+  { name: 'Migration20261220000400_TalentPool', class: Migration20261220000400_TalentPool },
+  { name: 'Migration20261220000401_DemonstrationApplications', class: Migration20261220000401_DemonstrationApplications },
+  { name: 'Migration20261220000402_DeliberationMethodKind', class: Migration20261220000402_DeliberationMethodKind },
 ];

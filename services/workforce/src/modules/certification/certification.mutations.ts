@@ -63,7 +63,7 @@ async function unitRegion(em: EntityManager, raw: string, field: string): Promis
  * file (the workers ledger is authoritative for it) is refused rather than dropped, so a typo in
  * either is seen. A person not yet known is created with it.
  */
-async function namedPerson(
+export async function namedPerson(
   ctx: RequestContext,
   em: EntityManager,
   district: string,
@@ -94,7 +94,7 @@ async function assertNoTwin(em: EntityManager, c: { id?: string; personId: strin
 }
 
 /** A corrected name or ID number of a holder or registrant: another person (found or created), never a changed one. */
-async function correctPerson(
+export async function correctPerson(
   ctx: RequestContext,
   em: EntityManager,
   change: ChangeSet,

@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { LedgerRecord } from '@district/subgraph-kit';
+import type { DeliberationMethodKind } from './methods';
 
 export type DeliberationStatus = 'RAISED' | 'HANDLING' | 'CLOSED';
 
@@ -27,6 +28,10 @@ export class Deliberation extends LedgerRecord {
   /** e.g. 五步议事法; methods are the communities' own names, so free text */
   @Property({ type: 'text' })
   method!: string;
+
+  /** the kind of method, for filters and figures: given, or the kind the method's text names (methods.ts) */
+  @Property({ type: 'string', length: 40, default: 'OTHER' })
+  methodKind!: DeliberationMethodKind;
 
   @Index()
   @Property({ type: 'date' })

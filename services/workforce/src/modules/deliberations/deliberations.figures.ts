@@ -1,8 +1,9 @@
 import { and, defineFigure, distinct, during, eq, flow, raw, sql } from '@district/subgraph-kit';
+import type { DeliberationMethodKind } from './methods';
 
-type Args = { method?: string | null };
+type Args = { method?: string | null; methodKind?: DeliberationMethodKind | null };
 const topics = { name: 'deliberation', from: 'deliberation d', place: 'd.community_code' };
-const byMethod = (a: Args) => eq('d.method', a.method?.trim() || null);
+const byMethod = (a: Args) => and(eq('d.method', a.method?.trim() || null), eq('d.method_kind', a.methodKind));
 
 /** Topics raised in the period. */
 export const topicsRaised = defineFigure<Args>({

@@ -9,6 +9,7 @@ import {
   type LedgerImporter,
   type RowProblem,
 } from '@district/ledger';
+import { METHOD_KINDS, methodKindOf } from './methods';
 
 const STATUSES = vocabulary({ 已提出: 'RAISED', 办理中: 'HANDLING', 已办结: 'CLOSED' } as const);
 
@@ -17,6 +18,8 @@ const columns = {
   community: { header: '所属社区代码', type: 'code', required: true, pattern: /^\d{12}$/ },
   title: { header: '议题名称', type: 'text', required: true },
   method: { header: '议事方法', type: 'text', required: true },
+  // optional: without it the kind is the one the method's text names (last year's files have no such column)
+  methodKind: { header: '议事方法分类', type: 'enum', values: METHOD_KINDS.labels, optionalHeader: true },
   raisedOn: { header: '提出日期', type: 'date', required: true },
   closedOn: { header: '办结日期', type: 'date' },
   status: { header: '状态', type: 'enum', required: true, values: STATUSES.labels },
@@ -49,7 +52,7 @@ export const deliberationsLedger: LedgerImporter<Key> = {
         table: 'deliberation',
         key: ['id'],
         region: 'community_code',
-        columns: ['community_code', 'title', 'method', 'raised_on', 'closed_on', 'status'],
+        columns: ['community_code', 'title', 'method', 'method_kind', 'raised_on', 'closed_on', 'status'],
       },
       batch.map(({ row, value }) => ({
         row,
@@ -60,6 +63,7 @@ export const deliberationsLedger: LedgerImporter<Key> = {
           community_code: str(value.community),
           title: str(value.title),
           method: str(value.method),
+          method_kind: METHOD_KINDS.orNull(value.methodKind) ?? methodKindOf(str(value.method)),
           raised_on: str(value.raisedOn),
           closed_on: strOrNull(value.closedOn),
           status: STATUSES.of(value.status),

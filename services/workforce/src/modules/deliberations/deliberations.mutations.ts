@@ -20,6 +20,7 @@ import {
 import type { CorrectDeliberationTopicInput, MutationResolvers } from '../../generated/graphql';
 import { Region } from '../regions/region.entity';
 import { Deliberation, type DeliberationStatus } from './deliberation.entity';
+import { methodKindOf } from './methods';
 
 const DEPARTMENT = 'workforce';
 
@@ -99,6 +100,7 @@ export const deliberationMutations: MutationResolvers = {
           communityCode,
           title,
           method,
+          methodKind: input.methodKind ?? methodKindOf(method),
           raisedOn,
           handledOn: null,
           closedOn: null,
@@ -131,6 +133,9 @@ export const deliberationMutations: MutationResolvers = {
     }
     if (input.title !== undefined) change.set(row, 'title', requiredText(input.title, 'title', '议题名称'));
     if (input.method !== undefined) change.set(row, 'method', requiredText(input.method, 'method', '议事方法', 50));
+    // a new text brings its own kind unless a kind is given with it
+    if (input.methodKind) change.set(row, 'methodKind', input.methodKind);
+    else if (input.method !== undefined) change.set(row, 'methodKind', methodKindOf(row.method));
     for (const [field, label] of [
       ['raisedOn', '提出日期'],
       ['handledOn', '转入办理日期'],

@@ -31,6 +31,7 @@ function topicList(ctx: RequestContext, prefix: string, args: ListArgs<Deliberat
   const f = args.filter ?? {};
   const filter = and(
     eq('t.method', f.method?.trim() || null),
+    eq('t.method_kind', f.methodKind),
     eq('t.status', f.status),
     f.raisedFrom ? sql`t.raised_on >= ${f.raisedFrom}::date` : undefined,
     f.raisedTo ? sql`t.raised_on <= ${f.raisedTo}::date` : undefined,

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, type Opt, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { LedgerRecord } from '@district/subgraph-kit';
 import type { PersonColumns } from '@district/common';
 
@@ -30,6 +30,23 @@ export class Person extends LedgerRecord {
   @Index()
   @Property({ type: 'string', length: 64, nullable: true })
   personHash?: string | null;
+
+  /**
+   * 出生年份, derived by the database from the ID number (GB 11643: digits 7–10 of the 18-digit form)
+   * (Migration20261220000400_TalentPool): figures filter birth cohorts on it in SQL, so no query parses
+   * an ID number. Mapped only so the schema generator knows it; never written.
+   */
+  @Property({
+    type: 'smallint',
+    nullable: true,
+    lazy: true,
+    generated: `(
+CASE
+    WHEN ((id_number)::text ~ '^\\d{17}[\\dX]$'::text) THEN (SUBSTRING(id_number FROM 7 FOR 4))::smallint
+    ELSE NULL::smallint
+END) stored`,
+  })
+  birthYear?: Opt<number | null>;
 }
 
 /** Where this subgraph keeps ID numbers and the person ids beside them (start-up fills and re-keys them). */

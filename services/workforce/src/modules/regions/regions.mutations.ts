@@ -42,6 +42,8 @@ export const REGION_RECORD = defineRecord<Region>({
     { table: 'certificate', column: 'region_code', label: ['证书', 'certificates'] },
     { table: 'exam_registration', column: 'region_code', label: ['考试报名', 'exam registrations'] },
     { table: 'deliberation', column: 'community_code', label: ['议事议题', 'deliberation topics'] },
+    { table: 'talent_pool_member', column: 'region_code', label: ['人才库成员', 'talent pool members'] },
+    { table: 'demonstration_application', column: 'community_code', label: ['示范创建申报', 'demonstration applications'] },
   ],
 });
 
@@ -66,6 +68,7 @@ export const COMPOUND_RECORD = defineRecord<Compound>({
   owner: DEPARTMENT,
   placeOf: (c) => c.communityCode,
   idOf: (c) => c.id,
+  referencedBy: [{ table: 'demonstration_application', column: 'compound_id', label: ['示范创建申报', 'demonstration applications'] }],
 });
 
 /** A node of the tree of the given levels, live. */

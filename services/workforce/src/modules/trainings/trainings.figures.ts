@@ -1,6 +1,6 @@
 import { and, defineFigure, distinct, during, eq, flow, raw, sql, sum } from '@district/subgraph-kit';
 import type { WorkerRole, WorkerTier } from '../workers/worker.entity';
-import { inPost } from '../workers/workers.figures';
+import { bornIn, inPost, type Cohort } from '../workers/workers.figures';
 import type { TrainingAudience, TrainingType } from './training.entity';
 
 type Args = {
@@ -10,7 +10,7 @@ type Args = {
   /** the attendee's role and tier (梯队) in the post held on the session's first day */
   role?: WorkerRole | null;
   tier?: WorkerTier | null;
-};
+} & Cohort;
 
 /** The attendee (a.worker_id) held a post of the role and tier on the session's (t) first day. */
 const attendeeHeld = (a: Args) =>
@@ -26,7 +26,14 @@ const attended = {
   place: 'a.community_code',
 };
 const narrowed = (a: Args) =>
-  and(raw(`a.status = 'PRESENT'`), eq('t.type', a.type), eq('t.audience', a.audience), eq('t.programme', a.programme), attendeeHeld(a));
+  and(
+    raw(`a.status = 'PRESENT'`),
+    eq('t.type', a.type),
+    eq('t.audience', a.audience),
+    eq('t.programme', a.programme),
+    attendeeHeld(a),
+    bornIn('a.worker_id', a),
+  );
 
 /** Sessions starting in the period attended by the node's workers. */
 export const trainingSessions = defineFigure<Args>({
@@ -103,5 +110,6 @@ export const trainedWorkers = defineFigure<Args>({
       eq('t.programme', a.programme),
       eq('p.role', a.role),
       eq('p.tier', a.tier),
+      bornIn('p.worker_id', a),
     ),
 });

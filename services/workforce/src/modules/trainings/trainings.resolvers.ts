@@ -18,7 +18,7 @@ import type { Resolvers } from '../../generated/graphql';
 import { regionByCode } from '../regions/regions.resolvers';
 import { workerById } from '../workers/workers.resolvers';
 import { Training, TrainingAttendance } from './training.entity';
-import { workersInPost } from '../workers/workers.figures';
+import { cohortOf, workersInPost } from '../workers/workers.figures';
 import {
   organisedParticipants,
   organisedPersonTimes,
@@ -83,12 +83,12 @@ export const trainingResolvers: Resolvers = {
     history: historyField(ATTENDANCE_RECORD),
   },
   WorkforceFigures: {
-    trainingSessions: (n, a, ctx) => yearOnYear(ctx, trainingSessions, a, n.code),
-    trainingPersonTimes: (n, a, ctx) => yearOnYear(ctx, trainingPersonTimes, a, n.code),
+    trainingSessions: (n, a, ctx) => yearOnYear(ctx, trainingSessions, cohortOf(a), n.code),
+    trainingPersonTimes: (n, a, ctx) => yearOnYear(ctx, trainingPersonTimes, cohortOf(a), n.code),
     trainingsOrganised: (n, a, ctx) => yearOnYear(ctx, trainingsOrganised, a, n.code),
-    trainingOrganisedPersonTimes: (n, a, ctx) => yearOnYear(ctx, organisedPersonTimes, a, n.code),
+    trainingOrganisedPersonTimes: (n, a, ctx) => yearOnYear(ctx, organisedPersonTimes, cohortOf(a), n.code),
     trainingOrganisedParticipants: (n, a, ctx) => yearOnYear(ctx, organisedParticipants, a, n.code),
-    trainedWorkers: (n, a, ctx) => yearOnYear(ctx, trainedWorkers, a, n.code),
-    trainingCoverageRate: (n, a, ctx) => rateYearOnYear(ctx, trainedWorkers, workersInPost, a, n.code),
+    trainedWorkers: (n, a, ctx) => yearOnYear(ctx, trainedWorkers, cohortOf(a), n.code),
+    trainingCoverageRate: (n, a, ctx) => rateYearOnYear(ctx, trainedWorkers, workersInPost, cohortOf(a), n.code),
   },
 };

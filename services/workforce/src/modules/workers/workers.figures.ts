@@ -1,16 +1,44 @@
-import { and, defineFigure, distinct, during, eq, raw, sql, stock, type Sql } from '@district/subgraph-kit';
+import { badInput } from '@district/common';
+import { and, defineFigure, distinct, during, eq, raw, sql, stock, wholeNumber, type Sql } from '@district/subgraph-kit';
 import type { WorkerRole, WorkerTier } from './worker.entity';
+
+/** A birth cohort in whole years, both ends included: 90后 is bornFrom 1990, bornTo 1999. */
+export interface Cohort {
+  bornFrom?: number | null;
+  bornTo?: number | null;
+}
+
+/** The cohort a caller gave, checked (BAD_USER_INPUT naming bornFrom or bornTo). */
+export function cohortOf<T extends Cohort>(a: T): T {
+  if (a.bornFrom != null) wholeNumber(a.bornFrom, 'bornFrom', '出生年份起', 1900, 2100);
+  if (a.bornTo != null) wholeNumber(a.bornTo, 'bornTo', '出生年份止', 1900, 2100);
+  if (a.bornFrom != null && a.bornTo != null && a.bornFrom > a.bornTo)
+    throw badInput('出生年份起晚于出生年份止 / bornFrom is after bornTo', 'bornFrom');
+  return a;
+}
+
+/**
+ * The worker in column `worker` was born in the cohort: the birth year is the person's, derived from
+ * the ID number when it is stored (person.birth_year, a generated column), so no query parses an ID.
+ */
+export function bornIn(worker: string, a: Cohort): Sql | undefined {
+  if (a.bornFrom == null && a.bornTo == null) return undefined;
+  return sql`EXISTS (SELECT 1 FROM worker bw JOIN person bp ON bp.id = bw.person_id WHERE bw.id = ${raw(worker)} AND ${and(
+    a.bornFrom != null ? sql`bp.birth_year >= ${a.bornFrom}` : undefined,
+    a.bornTo != null ? sql`bp.birth_year <= ${a.bornTo}` : undefined,
+  )})`;
+}
 
 /** A post counts on a day from its first day up to (not including) the day it ended. */
 export const inPost = stock({ since: 'p.from_on', until: 'p.to_on', sinceRequired: true });
 
 /** Workers in post on the stock day, optionally of one role and tier (where their post on that day says). */
-export const workersInPost = defineFigure<{ role?: WorkerRole | null; tier?: WorkerTier | null }>({
+export const workersInPost = defineFigure<{ role?: WorkerRole | null; tier?: WorkerTier | null } & Cohort>({
   name: 'workers.inPost',
   source: { name: 'worker-post', from: 'worker_post p', place: 'p.community_code' },
   period: inPost,
   aggregate: distinct('p.worker_id'),
-  where: (a) => and(eq('p.role', a.role), eq('p.tier', a.tier)),
+  where: (a) => and(eq('p.role', a.role), eq('p.tier', a.tier), bornIn('p.worker_id', a)),
 });
 
 /** A grid (alias `g`) that exists on the day and has no grid worker in post that day. */

@@ -24,7 +24,7 @@ import { personOf } from '../persons/persons';
 import { Certificate } from '../certification/certification.entity';
 import { Worker, WorkerPost } from './worker.entity';
 import { WORKER_RECORD } from './workers.mutations';
-import { certifiedWorkers, gridsWithoutWorker, gridUnstaffed, workersForRate, workersInPost } from './workers.figures';
+import { bornIn, certifiedWorkers, cohortOf, gridsWithoutWorker, gridUnstaffed, workersForRate, workersInPost } from './workers.figures';
 
 const WORKERS: ListSpec<Worker> = {
   entity: Worker,
@@ -40,13 +40,19 @@ const WORKERS: ListSpec<Worker> = {
  * workers the head count `workers(asOf)` of that node counts (a worker since moved away included).
  */
 function workerList(ctx: RequestContext, prefix: string, args: ListArgs<CommunityWorkerFilter>) {
-  const f = args.filter ?? {};
+  const f = cohortOf(args.filter ?? {});
   if (!f.activeOn)
-    return listUnder(ctx, WORKERS, prefix, and(eq('t.role', f.role), eq('t.tier', f.tier), eq('t.grid_code', f.gridCode)), args);
+    return listUnder(
+      ctx,
+      WORKERS,
+      prefix,
+      and(eq('t.role', f.role), eq('t.tier', f.tier), eq('t.grid_code', f.gridCode), bornIn('t.id', f)),
+      args,
+    );
   const onDay = sql`(SELECT w.*, p.community_code AS post_community FROM worker w
     JOIN worker_post p ON p.worker_id = w.id AND p.withdrawn_on IS NULL AND p.from_on <= ${f.activeOn}::date
       AND (p.to_on IS NULL OR p.to_on > ${f.activeOn}::date)
-    WHERE ${and(eq('p.role', f.role), eq('p.tier', f.tier), eq('p.grid_code', f.gridCode))})`;
+    WHERE ${and(eq('p.role', f.role), eq('p.tier', f.tier), eq('p.grid_code', f.gridCode), bornIn('w.id', f))})`;
   return listUnder(ctx, { ...WORKERS, from: onDay, place: 'post_community' }, prefix, TRUE, args);
 }
 
@@ -93,7 +99,7 @@ export const workerResolvers: Resolvers = {
     grid: (p, _, ctx) => (p.gridCode ? gridByCode(ctx, p.gridCode) : null),
   },
   WorkforceFigures: {
-    workers: (n, args, ctx) => yearOnYear(ctx, workersInPost, args, n.code),
+    workers: (n, args, ctx) => yearOnYear(ctx, workersInPost, cohortOf(args), n.code),
     gridsWithoutWorker: (n, args, ctx) => yearOnYear(ctx, gridsWithoutWorker, args, n.code),
     certificationRate: (n, args, ctx) => rateYearOnYear(ctx, certifiedWorkers, workersForRate, args, n.code),
   },
