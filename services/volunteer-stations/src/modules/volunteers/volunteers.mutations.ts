@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, conflict, globalId, notFound } from '@district/common';
+import { assertCanWrite, badInput, conflict, globalId, inScope, notFound } from '@district/common';
 import {
   audited,
   correction,
@@ -40,7 +40,8 @@ export const VOLUNTEER_RECORD = defineRecord<Volunteer>({
 /** A live station a mutation names (a withdrawn one is CONFLICT), for the caller to write at. */
 export async function liveStation(ctx: RequestContext, em: EntityManager, given: string, field: string): Promise<Station> {
   const station = await findRecord(ctx, em, STATION_RECORD, given, field);
-  if (!station) throw badInput(`站点不存在：${given} / no such station`, field);
+  // a station outside the caller's region is answered as a missing one: the refusal would tell them apart
+  if (!station || !inScope(ctx.caller, station.communityCode)) throw badInput(`站点不存在：${given} / no such station`, field);
   if (station.withdrawnOn) throw conflict(`站点已于${station.withdrawnOn}撤销 / the station was withdrawn`, field);
   return station;
 }
