@@ -1,5 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Caller } from '@district/common';
-import { testCallers, type GraphQLResult } from '@district/testkit';
+import type { LedgerImportError } from '@district/ledger';
+import { importInto, testCallers, type GraphQLResult } from '@district/testkit';
+import { workersLedger } from '../src/modules/workers/workers.ledger';
 import { startGig, type GigGraph } from './kit';
 
 /**
@@ -39,4 +44,42 @@ test("whether another street's worker is a mobile grid member is not told", asyn
   const res = await run(REPORT, { r: code }, STREET);
   expect(errorOf(res)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reporterCode' });
   expect(res.errors![0].message).not.toContain('流动网格员');
+});
+
+describe('refusals name no record the caller may not see', () => {
+  const HEADER = '编号,姓名,身份证号,手机号码,从业类型,所属平台企业,是否党员,是否流动网格员,登记日期,常驻社区代码';
+  const ledger = (row: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'gig-named-'));
+    const path = join(dir, 'workers.csv');
+    writeFileSync(path, `${HEADER}\n${row}\n`);
+    return path;
+  };
+  const preview = (path: string) =>
+    importInto(g.sg, workersLedger, { regionTree: g.regionTree, dryRun: true }, path).then(
+      () => [],
+      (e: unknown) => (e as LedgerImportError).defects.map((d) => d.reason),
+    );
+  const previewAs = (path: string, region: string) =>
+    importInto(g.sg, workersLedger, { regionTree: g.regionTree, region, dryRun: true }, path).then(
+      () => [],
+      (e: unknown) => (e as LedgerImportError).defects.map((d) => d.reason),
+    );
+
+  test("a street's ledger preview does not name another street's worker, nor where that worker lives", async () => {
+    const [other] = await g.sg.sql<{ number: string; id_number: string; community_code: string }>(
+      `SELECT number, id_number, community_code FROM gig_worker WHERE community_code LIKE '410106002%' AND withdrawn_on IS NULL ORDER BY number LIMIT 1`,
+    );
+    // a new number under the other worker's ID number
+    const twice = ledger(`XJY90001,重复,${other.id_number},13800000001,网约车司机,曹操出行,否,否,2025年1月2日,410106001001`);
+    const street = await previewAs(twice, '410106001000');
+    expect(street).toHaveLength(1);
+    expect(street[0]).not.toContain(other.number);
+    // the district's own upload is told which worker holds it
+    expect((await preview(twice))[0]).toContain(other.number);
+    // the other worker's number, placed in the street: refused without naming where the record lies
+    const moved = ledger(`${other.number},改名,${other.id_number},13800000001,网约车司机,曹操出行,否,否,2025年1月2日,410106001001`);
+    const refused = await previewAs(moved, '410106001000');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).not.toContain(other.community_code);
+  });
 });

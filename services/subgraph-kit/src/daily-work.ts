@@ -5,6 +5,7 @@ import {
   canSeePersonal,
   chinaTime,
   conflict,
+  inScope,
   maskIdNumber,
   maskName,
   maskPhone,
@@ -107,8 +108,9 @@ export async function findRecord<T extends Withdrawable>(
 
 /**
  * The record a correction, a withdrawal or an event names, ready to change: NOT_FOUND when there is
- * none (or it lies outside the caller's scope), CONFLICT when it was withdrawn, FORBIDDEN when the
- * caller may not change it.
+ * none or it lies outside the caller's scope (the same answer, word for word, so a refusal tells
+ * nothing of records the caller may not see), CONFLICT when it was withdrawn, FORBIDDEN when the
+ * caller sees it but may not change it (another department's record).
  */
 export async function recordToChange<T extends Withdrawable>(
   ctx: RequestContext,
@@ -118,9 +120,10 @@ export async function recordToChange<T extends Withdrawable>(
   field = 'id',
 ): Promise<T> {
   const row = await findRecord(ctx, em, kind, given, field);
-  if (!row) throw notFound(`没有该${kind.label[0]}：${given} / no such ${kind.label[1]}: ${given}`, field);
+  const place = row && (await placeFor(em, kind, row));
+  if (!row || !inScope(ctx.caller, place)) throw notFound(`没有该${kind.label[0]}：${given} / no such ${kind.label[1]}: ${given}`, field);
   if (row.withdrawnOn) throw conflict(withdrawnCopy(kind.label, row.withdrawnOn), field);
-  assertCanWrite(ctx.caller, kind.owner, await placeFor(em, kind, row));
+  assertCanWrite(ctx.caller, kind.owner, place);
   return row;
 }
 

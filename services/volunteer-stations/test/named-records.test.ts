@@ -47,3 +47,33 @@ test("a street cannot withdraw hours of another street's volunteer, and is answe
   expect(errorOf(other)).toEqual({ code: 'NOT_FOUND', field: 'volunteerNumber', message: errorOf(missing).message });
   expect((await hoursOf('V0000008')).map((r) => r.withdrawn_on)).toEqual([null]);
 });
+
+describe('refusals name no record the caller may not see', () => {
+  const REGISTER = `mutation($s: ID!, $id: String!) { registerVolunteer(input: { name: "重名", idNumber: $id, stationCode: $s, registeredOn: "2026-03-01" }) { id } }`;
+
+  test("registering the ID number of another street's volunteer is refused without naming that volunteer", async () => {
+    const [{ id_number: idNumber }] = await stack.sg.sql<{ id_number: string }>(
+      `SELECT id_number FROM volunteer WHERE number = 'V0000008'`,
+    );
+    const [{ number: station }] = await stack.sg.sql<{ number: string }>(
+      `SELECT number FROM station WHERE community_code LIKE '410106001%' AND withdrawn_on IS NULL ORDER BY number LIMIT 1`,
+    );
+    const res = await run(REGISTER, { s: station, id: idNumber }, STREET);
+    expect(errorOf(res)).toMatchObject({ code: 'CONFLICT', field: 'idNumber' });
+    expect(res.errors![0].message).not.toMatch(/V\d{7}/);
+    // the department, which sees every volunteer, is told which one
+    const dept = await run(REGISTER, { s: station, id: idNumber }, testCallers.department('volunteer-stations'));
+    expect(dept.errors![0].message).toContain('V0000008');
+  });
+
+  test("correcting or withdrawing another street's volunteer is answered exactly as a missing one", async () => {
+    for (const op of [
+      `mutation($n: ID!) { correctVolunteer(number: $n, input: { phone: "13800000009" }) { id } }`,
+      `mutation($n: ID!) { withdrawVolunteer(number: $n, reason: "录错") { id } }`,
+    ]) {
+      const other = await run(op, { n: 'V0000008' }, STREET);
+      const missing = await run(op, { n: 'V9999999' }, STREET);
+      expect(errorOf(other)).toEqual({ ...errorOf(missing), code: 'NOT_FOUND' });
+    }
+  });
+});
