@@ -83,3 +83,24 @@ describe('refusals name no record the caller may not see', () => {
     expect(refused[0]).not.toContain(other.community_code);
   });
 });
+
+test("an assignee given to dispatchGigIssue is masked in the audit trail: it may be a person's name", async () => {
+  const [{ number: reporter }] = await g.sg.sql<{ number: string }>(
+    `SELECT w.number FROM gig_worker w JOIN gig_grid_membership m ON m.worker_id = w.id
+      WHERE w.community_code LIKE '410106001%' AND w.withdrawn_on IS NULL AND w.left_on IS NULL AND m.to_on IS NULL ORDER BY w.number LIMIT 1`,
+  );
+  const reported = await run(REPORT, { r: reporter }, testCallers.admin);
+  expect(reported.errors).toBeUndefined();
+  const code = reported.data!.reportGigIssue.id;
+  const dispatched = await run(
+    `mutation($c: ID!) { dispatchGigIssue(code: $c, assignee: "欧阳娜娜") { id } }`,
+    { c: code },
+    testCallers.admin,
+  );
+  expect(dispatched.errors).toBeUndefined();
+  const [{ args }] = await g.sg.sql<{ args: string }>(
+    `SELECT args::text AS args FROM audit_log WHERE operation = 'dispatchGigIssue' ORDER BY id DESC LIMIT 1`,
+  );
+  expect(args).not.toContain('欧阳娜娜');
+  expect(args).toContain('欧***');
+});

@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property, Index } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError, GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { bumpDataVersion, conflict, forbidden, log, maskIdNumber, maskPhone, type Queryable } from '@district/common';
+import { bumpDataVersion, conflict, forbidden, log, maskPersonalText, type Queryable } from '@district/common';
 import type { RequestContext } from './context';
 
 /**
@@ -221,9 +221,8 @@ function maskValues(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskValues);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskValues(v)]));
   if (typeof value !== 'string') return value;
-  if (/\d{17}[\dXx]/.test(value)) return maskIdNumber(value);
-  if (/1[3-9]\d{9}/.test(value)) return maskPhone(value);
-  return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  const text = maskPersonalText(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 /**

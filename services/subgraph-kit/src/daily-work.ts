@@ -8,6 +8,7 @@ import {
   inScope,
   maskIdNumber,
   maskName,
+  maskPersonalText,
   maskPhone,
   notFound,
   todayInChina,
@@ -310,7 +311,7 @@ export async function withdrawnView<T extends Withdrawable>(
     type: kind.type,
     id,
     withdrawnOn: row.withdrawnOn!,
-    reason: row.withdrawalReason ?? '',
+    reason: reasonFor(ctx, kind, row, row.withdrawalReason) ?? '',
     history: history.map((h) => changeView(ctx, kind, row, h)),
   };
 }
@@ -381,6 +382,13 @@ const MASKS: Record<PersonalKindName, (v: string) => string> = { ID_NUMBER: mask
 
 const shown = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
 
+/**
+ * A reason as the caller may read it: a clerk may have typed a phone or ID number into it, masked
+ * unless the caller may see the record's personal data.
+ */
+const reasonFor = <T extends Withdrawable>(ctx: RequestContext, kind: RecordKind<T>, row: T, reason: string | null | undefined) =>
+  reason && !canSeePersonal(ctx.caller, ctx.service, kind.placeOf(row)) ? maskPersonalText(reason) : (reason ?? null);
+
 function changeView<T extends Withdrawable>(ctx: RequestContext, kind: RecordKind<T>, row: T, h: RecordHistory): RecordChangeView {
   const personal = kind.personal?.[h.field];
   let oldValue = shown(h.oldValue);
@@ -400,7 +408,7 @@ function changeView<T extends Withdrawable>(ctx: RequestContext, kind: RecordKin
     field: h.field,
     oldValue,
     newValue,
-    reason: h.reason ?? null,
+    reason: reasonFor(ctx, kind, row, h.reason),
   };
 }
 
