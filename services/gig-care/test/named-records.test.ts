@@ -104,3 +104,18 @@ test("an assignee given to dispatchGigIssue is masked in the audit trail: it may
   expect(args).not.toContain('欧阳娜娜');
   expect(args).toContain('欧***');
 });
+
+test("an idempotency key of points is the caller's own: another caller's use of it neither refuses nor answers for this one", async () => {
+  const [a, b] = await g.sg.sql<{ number: string }>(
+    `SELECT number FROM gig_worker WHERE community_code LIKE '410106001%' AND withdrawn_on IS NULL AND left_on IS NULL ORDER BY number LIMIT 2`,
+  );
+  const AWARD = `mutation($w: ID!) { awardGigPoints(input: { workerCode: $w, points: 5, reason: SERVICE_GIVEN, idempotencyKey: "shared-key-1" }) { id balanceAfter } }`;
+  const first = await run(AWARD, { w: a.number }, testCallers.admin);
+  expect(first.errors).toBeUndefined();
+  const other = await run(AWARD, { w: b.number }, STREET);
+  expect(other.errors).toBeUndefined();
+  expect(other.data!.awardGigPoints.id).not.toBe(first.data!.awardGigPoints.id);
+  // a retry by each caller is still answered with its own entry, booked once
+  expect((await run(AWARD, { w: a.number }, testCallers.admin)).data!.awardGigPoints).toEqual(first.data!.awardGigPoints);
+  expect((await run(AWARD, { w: b.number }, STREET)).data!.awardGigPoints).toEqual(other.data!.awardGigPoints);
+});
