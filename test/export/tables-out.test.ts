@@ -112,6 +112,28 @@ test('volunteers of a street: masked phone and ID for an analyst, numbers and da
   expect(xlsx.slice(1).every((r) => typeof r[4] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r[4] as string))).toBe(true);
 });
 
+test('the audit entry of an export says what was exported: the filter and the order it was asked with, and the node', async () => {
+  const sorted = VOLUNTEERS.replace(
+    '(filter: { regionCode: "410106001000" })',
+    '(filter: { regionCode: "410106001000", registeredFrom: "2020-01-01" }, sort: { field: REGISTERED_ON, direction: DESC })',
+  );
+  expect((await download(stack, '/export?format=csv', ADMIN, { query: sorted })).status).toBe(200);
+  expect((await download(stack, '/export?format=csv', ADMIN, { query: STATIONS })).status).toBe(200);
+  const exported = async (operation: string) => {
+    const trail = await stack.query<{ volunteerStationsAuditTrail: { kind: string; args: string }[] }>(
+      'query($o: String) { volunteerStationsAuditTrail(first: 10, operation: $o) { kind args } }',
+      { o: operation },
+    );
+    return JSON.parse(trail.data!.volunteerStationsAuditTrail.find((e) => e.kind === 'EXPORT')!.args);
+  };
+  expect((await exported('Query.volunteers')).arguments).toMatchObject({
+    filter: { regionCode: '410106001000', registeredFrom: '2020-01-01' },
+    sort: { field: 'REGISTERED_ON', direction: 'DESC' },
+  });
+  // a list under a node: the node is in the representations the gateway sent
+  expect(JSON.stringify((await exported('Region.volunteerStations')).variables)).toContain('410106');
+});
+
 test('stations under a node (a list inside a region): lists of values joined, enums in Chinese, booleans 是/否', async () => {
   const { csv, xlsx } = await both(STATIONS, analyst);
   expect(csv[0]).toEqual(['站点编号（区县内唯一）', '站点名称', '是否“六有”标准化', '缺少的“六有”项']);

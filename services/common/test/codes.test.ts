@@ -9,6 +9,7 @@ import {
   idNumberProblem,
   maskIdNumber,
   maskName,
+  maskPersonalText,
   maskPhone,
   normaliseIdNumber,
   normaliseMobile,
@@ -160,4 +161,13 @@ describe('masks', () => {
     expect(maskPhone(undefined)).toBe('');
     expect(maskName('')).toBe('');
   });
+});
+
+test('free text keeps its words and masks what is shaped like an ID number or a mobile number', () => {
+  expect(maskPersonalText('电话13800000001，身份证410106199003085136，旧证410106900308513，另41010619900308513X')).toBe(
+    '电话138****0001，身份证410106********5136，旧证410106*****8513，另410106********513X',
+  );
+  // a region code, a grid code, a longer run of digits and an amount are none of these
+  expect(maskPersonalText('410106001000 41010600100101 1380000000123 12800元')).toBe('410106001000 41010600100101 1380000000123 12800元');
+  expect(maskPersonalText(null)).toBeNull();
 });

@@ -140,6 +140,15 @@ export function placeOf<K extends string>(place: NonNullable<LedgerImporter<K>['
 const LEVEL_NAMES: Record<string, string> = { STREET: '街道', COMMUNITY: '社区', GRID: '网格' };
 
 /**
+ * Whether a defect may name a stored record placed at `place` (its number, its community): always for
+ * an import of the whole district, only inside the region for a street's or community's. A record
+ * the importing office may not see is described without naming it, as the API answers a missing one.
+ */
+export function mayName(ctx: Pick<ImportContext, 'region'>, place: string | null | undefined): boolean {
+  return !ctx.region || (!!place && isWithin(place, ctx.region));
+}
+
+/**
  * A street or community office imports only rows inside its own region: a row placed elsewhere, or
  * nowhere, is a defect naming the row, never a write (nor is it skipped silently).
  */

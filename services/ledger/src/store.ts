@@ -135,7 +135,8 @@ export async function storeRows(ctx: ImportContext, spec: TableSpec, rows: RowWr
         row: r.row,
         column: opts.keyColumn,
         kind: 'reference',
-        reason: `该记录位于辖区外（${String(cur.place)}），不能由本辖区的台账修改 / this record lies outside your region ${ctx.region} (at ${String(cur.place)}): your ledger cannot change it`,
+        // the stored record is one the office may not see: its place (or anything else of it) is not named
+        reason: `该编号已被辖区外的记录使用，不能由本辖区的台账修改 / this key is used by a record outside your region ${ctx.region}: your ledger cannot change it`,
       });
       result.outcome.set(r.row, 'refused');
       return;

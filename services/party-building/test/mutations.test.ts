@@ -1,5 +1,5 @@
 import type { Caller } from '@district/common';
-import { subgraphRequest, testCallers, testIdNumber, type GraphQLResult, type Subgraph } from '@district/testkit';
+import { subgraphRequest, testCallers, testCreditCode, testIdNumber, type GraphQLResult, type Subgraph } from '@district/testkit';
 import { DISTRICT, ledgerRows, startParty, STREETS } from './kit';
 
 /**
@@ -161,7 +161,15 @@ describe('the contact log', () => {
     const org = bare[3];
     expect(errorOf(await gql(CONTACT, { input: contactInput(org) }, OTHER_DEPT)).code).toBe('FORBIDDEN');
     const elsewhere = STREETS.find((s) => s !== org['所属街道代码'])!;
-    expect(errorOf(await gql(CONTACT, { input: contactInput(org) }, testCallers.street(elsewhere))).code).toBe('FORBIDDEN');
+    // another street's organization is answered as one the ledger lacks, word for word: the refusal tells nothing of it
+    const outside = await gql(CONTACT, { input: contactInput(org) }, testCallers.street(elsewhere));
+    const missing = await gql(
+      CONTACT,
+      { input: { ...contactInput(org), creditCode: testCreditCode(997, '1', '9') } },
+      testCallers.street(elsewhere),
+    );
+    expect(errorOf(outside)).toEqual({ code: 'BAD_USER_INPUT', field: 'creditCode' });
+    expect(outside.errors![0].message).toBe(missing.errors![0].message);
     const own = await gql(
       CONTACT,
       { input: contactInput(org, { problemFound: null, problemCategory: null }) },

@@ -29,6 +29,26 @@ const elsewhere = orgs.find((o) => o['所属街道代码'] !== STREET)!;
 const street = testCallers.street(STREET);
 
 describe('a street office sees its own street on every path', () => {
+  test("an instructor's rhythm counts the contacts the street may see, as its contact list does", async () => {
+    const Q = `{ partyInstructors(first: 200) { nodes { code contacts(from: "2025-01-01", to: "2025-12-31") { kind problemFound }
+      rhythm(from: "2025-01-01", to: "2025-12-31") { weeklyContacts monthlyVisits quarterlyReports problemsFound } } } }`;
+    type Node = { code: string; contacts: { kind: string; problemFound: string | null }[]; rhythm: Record<string, number> };
+    const counted = (n: Node) => ({
+      weeklyContacts: n.contacts.filter((c) => c.kind === 'WEEKLY_CONTACT').length,
+      monthlyVisits: n.contacts.filter((c) => c.kind === 'MONTHLY_VISIT').length,
+      quarterlyReports: n.contacts.filter((c) => c.kind === 'QUARTERLY_REPORT').length,
+      problemsFound: n.contacts.filter((c) => c.problemFound).length,
+    });
+    const seen = await gql(Q, {}, street);
+    expect(seen.errors).toBeUndefined();
+    const nodes: Node[] = seen.data!.partyInstructors.nodes;
+    for (const n of nodes) expect({ code: n.code, ...n.rhythm }).toEqual({ code: n.code, ...counted(n) });
+    // the district sees more of some of these instructors' work: the street's figures are not the whole
+    const all = await gql(Q);
+    const whole = new Map((all.data!.partyInstructors.nodes as Node[]).map((n) => [n.code, n.rhythm.weeklyContacts]));
+    expect(nodes.some((n) => whole.get(n.code)! > n.rhythm.weeklyContacts)).toBe(true);
+  });
+
   test("instructors' contacts name only its own organizations and problems", async () => {
     const Q = `{ partyInstructors(first: 200) { totalCount nodes { code contacts(from: "2024-01-01", to: "2025-12-31") {
       regionCode problemFound organization { creditCode name partyMembers } instructor { code } } } } }`;

@@ -231,7 +231,17 @@ describe('mediation cases', () => {
       department,
     );
     expect(own.data!.openMediationCase).toMatchObject({ id: '410106:TJ-T-0001', disputeType: 'LABOR' });
-    expect(codeOf(await g.query(CLOSE, { c: 'TJ-T-0001', on: '2026-04-20' }, testCallers.street('410106002000')))).toBe('FORBIDDEN');
+    // another street's organisation is answered as a missing one, before its name or field is told
+    const opened = (code: string) =>
+      g.query(OPEN, { i: { organizationCode: code, receivedOn: '2026-04-03', disputeType: 'LABOR' } }, testCallers.street('410106002000'));
+    const outside = await opened('BA4101060010155');
+    const missing = await opened('BA4101069999999');
+    expect(outside.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'organizationCode' });
+    expect(outside.errors![0].message.replaceAll('BA4101060010155', '…')).toBe(
+      missing.errors![0].message.replaceAll('BA4101069999999', '…'),
+    );
+    // another street's case is answered as a missing one: the refusal tells nothing of records the street may not see
+    expect(codeOf(await g.query(CLOSE, { c: 'TJ-T-0001', on: '2026-04-20' }, testCallers.street('410106002000')))).toBe('NOT_FOUND');
     expect((await g.query(CLOSE, { c: 'TJ-T-0001', on: '2026-04-20' }, testCallers.street('410106001000'))).errors).toBeUndefined();
   });
 

@@ -1,7 +1,16 @@
 import { Entity, PrimaryKey, Property, Index } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError, GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { bumpDataVersion, conflict, forbidden, log, maskIdNumber, maskPhone, type Queryable } from '@district/common';
+import {
+  getArgumentValues,
+  GraphQLError,
+  GraphQLObjectType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import { bumpDataVersion, conflict, forbidden, log, maskPersonalText, type Queryable } from '@district/common';
 import type { RequestContext } from './context';
 
 /**
@@ -221,34 +230,73 @@ function maskValues(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskValues);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskValues(v)]));
   if (typeof value !== 'string') return value;
-  if (/\d{17}[\dXx]/.test(value)) return maskIdNumber(value);
-  if (/1[3-9]\d{9}/.test(value)) return maskPhone(value);
-  return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  const text = maskPersonalText(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/**
+ * The arguments the exported list was asked with (its filter, its order, the node it hangs under as
+ * the gateway's entity representations name it), as the subgraph's operation gives them: the
+ * gateway writes the analyst's literals into that operation and pages with variables of its own, so
+ * the variables alone do not say what was exported.
+ */
+function listArguments(
+  schema: GraphQLSchema,
+  document: DocumentNode | undefined,
+  list: { type: string; field: string },
+  variables: Record<string, unknown>,
+): Record<string, unknown>[] {
+  if (!document) return [];
+  const found: Record<string, unknown>[] = [];
+  const info = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(info, {
+      Field(node) {
+        const parent = info.getParentType();
+        const def = info.getFieldDef();
+        if (parent?.name !== list.type || node.name.value !== list.field || !def) return;
+        try {
+          found.push(getArgumentValues(def, node, variables));
+        } catch {
+          found.push({ unreadable: true }); // the request itself failed on them: its outcome says so
+        }
+      },
+    }),
+  );
+  return found;
 }
 
 /**
  * Records an export (the gateway's /export, first page) in the audit trail of the subgraph whose
- * list it is (its schema defines the list field): who, when, the list, its arguments with personal
- * data masked, the format, the outcome. The other subgraphs of the same page (resolving names and
- * the like) record nothing; their unmasked personal reads are recorded as always.
+ * list it is (its schema defines the list field): who, when, the list, the arguments it was asked
+ * with (filter, order) and the request's variables, personal data masked as in any audit entry, the
+ * format, the outcome. The other subgraphs of the same page (resolving names and the like) record
+ * nothing; their unmasked personal reads are recorded as always.
  */
 export async function recordExport(
   ctx: RequestContext,
   schema: GraphQLSchema,
   variables: Record<string, unknown> | undefined,
   outcome: string,
+  document?: DocumentNode,
 ): Promise<void> {
   const list = ctx.export;
   const type = list && schema.getType(list.type);
   if (!list || !(type instanceof GraphQLObjectType) || !type.getFields()[list.field]) return;
+  const operation = `${list.type}.${list.field}`;
+  const found = listArguments(schema, document, list, variables ?? {});
+  // one list field in the operation, as the gateway's /export sends it; more are kept in order
+  const args = { arguments: found.length === 1 ? found[0] : found, variables: variables ?? {} };
   const em = ctx.em.fork();
   em.create(AuditEntry, {
     subject: ctx.caller.subject,
     roles: ctx.caller.roles.join(','),
     kind: 'EXPORT',
-    operation: `${list.type}.${list.field}`,
+    operation,
     target: list.format,
-    args: maskValues(variables ?? {}),
+    // the schema's @personal marks (of any input named alike), then any personal-shaped text
+    args: maskValues((ctx.auditArgs ?? ((_o: string, a: unknown) => a))(operation, args)),
     outcome,
     at: new Date(),
   });

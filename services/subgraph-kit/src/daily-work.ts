@@ -5,8 +5,10 @@ import {
   canSeePersonal,
   chinaTime,
   conflict,
+  inScope,
   maskIdNumber,
   maskName,
+  maskPersonalText,
   maskPhone,
   notFound,
   todayInChina,
@@ -107,8 +109,9 @@ export async function findRecord<T extends Withdrawable>(
 
 /**
  * The record a correction, a withdrawal or an event names, ready to change: NOT_FOUND when there is
- * none (or it lies outside the caller's scope), CONFLICT when it was withdrawn, FORBIDDEN when the
- * caller may not change it.
+ * none or it lies outside the caller's scope (the same answer, word for word, so a refusal tells
+ * nothing of records the caller may not see), CONFLICT when it was withdrawn, FORBIDDEN when the
+ * caller sees it but may not change it (another department's record).
  */
 export async function recordToChange<T extends Withdrawable>(
   ctx: RequestContext,
@@ -118,9 +121,10 @@ export async function recordToChange<T extends Withdrawable>(
   field = 'id',
 ): Promise<T> {
   const row = await findRecord(ctx, em, kind, given, field);
-  if (!row) throw notFound(`没有该${kind.label[0]}：${given} / no such ${kind.label[1]}: ${given}`, field);
+  const place = row && (await placeFor(em, kind, row));
+  if (!row || !inScope(ctx.caller, place)) throw notFound(`没有该${kind.label[0]}：${given} / no such ${kind.label[1]}: ${given}`, field);
   if (row.withdrawnOn) throw conflict(withdrawnCopy(kind.label, row.withdrawnOn), field);
-  assertCanWrite(ctx.caller, kind.owner, await placeFor(em, kind, row));
+  assertCanWrite(ctx.caller, kind.owner, place);
   return row;
 }
 
@@ -307,7 +311,7 @@ export async function withdrawnView<T extends Withdrawable>(
     type: kind.type,
     id,
     withdrawnOn: row.withdrawnOn!,
-    reason: row.withdrawalReason ?? '',
+    reason: reasonFor(ctx, kind, row, row.withdrawalReason) ?? '',
     history: history.map((h) => changeView(ctx, kind, row, h)),
   };
 }
@@ -378,6 +382,13 @@ const MASKS: Record<PersonalKindName, (v: string) => string> = { ID_NUMBER: mask
 
 const shown = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
 
+/**
+ * A reason as the caller may read it: a clerk may have typed a phone or ID number into it, masked
+ * unless the caller may see the record's personal data.
+ */
+const reasonFor = <T extends Withdrawable>(ctx: RequestContext, kind: RecordKind<T>, row: T, reason: string | null | undefined) =>
+  reason && !canSeePersonal(ctx.caller, ctx.service, kind.placeOf(row)) ? maskPersonalText(reason) : (reason ?? null);
+
 function changeView<T extends Withdrawable>(ctx: RequestContext, kind: RecordKind<T>, row: T, h: RecordHistory): RecordChangeView {
   const personal = kind.personal?.[h.field];
   let oldValue = shown(h.oldValue);
@@ -397,7 +408,7 @@ function changeView<T extends Withdrawable>(ctx: RequestContext, kind: RecordKin
     field: h.field,
     oldValue,
     newValue,
-    reason: h.reason ?? null,
+    reason: reasonFor(ctx, kind, row, h.reason),
   };
 }
 

@@ -8,7 +8,7 @@ import {
   type GraphQLInputField,
   type GraphQLSchema,
 } from 'graphql';
-import { canSeePersonal, maskIdNumber, maskName, maskPhone } from '@district/common';
+import { canSeePersonal, maskIdNumber, maskName, maskPersonalText, maskPhone } from '@district/common';
 import type { RequestContext } from './context';
 import { hasUnprintable } from './input';
 
@@ -94,7 +94,10 @@ function collectMasks(inputs: readonly (GraphQLArgument | GraphQLInputField)[], 
   }
 }
 
-/** A copy of `value` safe to store: masked where `masks` says, unprintable or very long text replaced. */
+/**
+ * A copy of `value` safe to store: masked where `masks` says, phone- and ID-number-shaped parts of
+ * any other text masked, unprintable or very long text replaced.
+ */
 function maskValue(value: unknown, masks: Masks, key = ''): unknown {
   if (Array.isArray(value)) return value.map((v) => maskValue(v, masks, key));
   if (value && typeof value === 'object') {
@@ -105,7 +108,10 @@ function maskValue(value: unknown, masks: Masks, key = ''): unknown {
     if (mask) return mask(value);
     // jsonb cannot hold NUL or lone surrogates: the audit row must be written whatever was typed
     if (hasUnprintable(value)) return '[含不可见字符 / unprintable text]';
-    if (value.length > 500) return `${value.slice(0, 500)}…`;
+    // free text (a reason, a note) may hold a phone or ID number typed into it: masked wherever it sits
+    const text = maskPersonalText(value);
+    if (text.length > 500) return `${text.slice(0, 500)}…`;
+    return text;
   }
   return value;
 }

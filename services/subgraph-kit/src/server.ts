@@ -52,12 +52,12 @@ export function subgraphSchema(def: SubgraphDefinition, maxText = DEFAULT_REQUES
 const flushPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue, schema, request, response }) {
+      async willSendResponse({ contextValue, schema, request, response, document }) {
         await flushPersonalReads(contextValue);
         if (contextValue.export) {
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const outcome = body?.errors?.length ? String(body.errors[0].extensions?.code ?? 'ERROR') : 'OK';
-          await recordExport(contextValue, schema, request.variables, outcome);
+          await recordExport(contextValue, schema, request.variables, outcome, document);
         }
       },
     };

@@ -133,7 +133,7 @@ describe('hiring, moving and releasing a worker', () => {
       community { code } role posts { community { code } fromOn toOn } } }`;
     const to = { communityCode: '410106001003', role: 'COMMUNITY_WORKER' };
     expect(codeOf(await run(MOVE, { input: { id, on: '2026-03-01', ...to } }))).toBe('BAD_USER_INPUT'); // not after the post's first day
-    expect(codeOf(await run(MOVE, { input: { id, on: '2026-06-01', ...to } }, testCallers.street('410106001000')))).toBe('FORBIDDEN'); // from another street
+    expect(codeOf(await run(MOVE, { input: { id, on: '2026-06-01', ...to } }, testCallers.street('410106001000')))).toBe('NOT_FOUND'); // from another street: answered as a missing worker
 
     const before = await figure('410106001003', 'workers(year: 2026, asOf: $a)', '2026-05-31');
     const res = await run(MOVE, { input: { id, on: '2026-06-01', ...to } });

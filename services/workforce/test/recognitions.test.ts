@@ -125,3 +125,54 @@ test('daily work: a community office records an award on its day, corrects and w
     (await sg.query(`mutation($id: ID!) { withdrawRecognition(id: $id, reason: "重复") { id } }`, { id }, office)).errors,
   ).toBeUndefined();
 });
+
+describe('personal data typed into free text, and names in the audit trail', () => {
+  const REASON = '核对电话13800000001及身份证410106199003085136后更正';
+
+  test("a correction's reason is masked in the history for a reader who may not see personal data", async () => {
+    const made = await sg.query(
+      `mutation { recordRecognition(input: { regionCode: "410106001001", kind: AWARD, level: DISTRICT, title: "优秀志愿者", holderType: PERSON, holderName: "欧阳娜娜", grantedOn: "2026-07-02" }) { id } }`,
+    );
+    expect(made.errors).toBeUndefined();
+    const id = made.data!.recordRecognition.id;
+    const fixed = await sg.query(
+      `mutation($id: ID!, $r: String) { correctRecognition(id: $id, input: { title: "优秀志愿者（区级）" }, reason: $r) { id } }`,
+      {
+        id,
+        r: REASON,
+      },
+    );
+    expect(fixed.errors).toBeUndefined();
+    const reasons = async (caller = analyst) =>
+      (await sg.query(`query($id: ID!) { recognition(id: $id) { history { reason } } }`, { id }, caller)).data!.recognition.history.map(
+        (h: { reason: string }) => h.reason,
+      );
+    expect(await reasons()).toEqual(['核对电话138****0001及身份证410106********5136后更正']);
+    // the district's administrator may see personal data, and reads the reason as written
+    expect(await reasons(testCallers.admin)).toEqual([REASON]);
+  });
+
+  test("a person's name given to recordRecognition is masked in the audit trail", async () => {
+    const made = await sg.query(
+      `mutation { recordRecognition(input: { regionCode: "410106001001", kind: AWARD, level: DISTRICT, title: "好人好事", holderType: PERSON, holderName: "欧阳娜娜", grantedOn: "2026-07-03" }) { id } }`,
+    );
+    expect(made.errors).toBeUndefined();
+    const [entry] = await sg.sql<{ args: { holderName: string } }>(
+      `SELECT args FROM audit_log WHERE operation = 'recordRecognition' AND target = ? ORDER BY id DESC LIMIT 1`,
+      [`Recognition:${made.data!.recordRecognition.id}`],
+    );
+    expect(entry.args.holderName).toBe('欧***');
+    const fixed = await sg.query(
+      `mutation($id: ID!) { correctRecognition(id: $id, input: { holderName: "欧阳菲菲" }, reason: "手机13912345678核实") { id } }`,
+      {
+        id: made.data!.recordRecognition.id,
+      },
+    );
+    expect(fixed.errors).toBeUndefined();
+    const [correction] = await sg.sql<{ args: string }>(
+      `SELECT args::text AS args FROM audit_log WHERE operation = 'correctRecognition' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(correction.args).not.toMatch(/欧阳菲菲|13912345678/);
+    expect(correction.args).toContain('139****5678');
+  });
+});

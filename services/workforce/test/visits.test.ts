@@ -115,3 +115,21 @@ test('daily work: a round recorded on its day by a community office, corrected a
   ).toBeUndefined();
   expect(await fig()).toBe(0);
 });
+
+test('a visit names no worker of another street: such a worker is answered as a missing one', async () => {
+  const community = '410106005002';
+  const office = testCallers.community(community);
+  const [{ id: other }] = await sg.sql<{ id: string }>(
+    `SELECT id FROM worker WHERE community_code NOT LIKE '410106005%' AND withdrawn_on IS NULL ORDER BY id LIMIT 1`,
+  );
+  const visit = (workerId: string) =>
+    sg.query(
+      `mutation($c: ID!, $w: ID!) { recordHouseholdVisit(input: { communityCode: $c, kind: HOME_VISIT, visitedOn: "2026-06-02", workerId: $w }) { id } }`,
+      { c: community, w: workerId },
+      office,
+    );
+  const outside = await visit(other);
+  const missing = await visit('410106:NOBODY1');
+  expect(errorOf(outside)).toEqual({ code: 'BAD_USER_INPUT', field: 'workerId' });
+  expect(outside.errors![0].message.replace(other, '…')).toBe(missing.errors![0].message.replace('410106:NOBODY1', '…'));
+});

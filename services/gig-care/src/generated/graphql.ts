@@ -82,6 +82,7 @@ export type CorrectGigCarePartnerInput = {
 
 /** 更正问题 / a correction of an issue */
 export type CorrectGigIssueInput = {
+  /** 承办单位或承办人（审计记录中脱敏）/ assignee: a unit or a person, masked in the audit trail */
   assignee?: InputMaybe<Scalars['String']['input']>;
   category?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;

@@ -957,6 +957,7 @@ export type CorrectRecognitionInput = {
   grantedOn?: InputMaybe<Scalars['Date']['input']>;
   /** 获得者全局编号 / the holder's global id */
   holderId?: InputMaybe<Scalars['ID']['input']>;
+  /** 获得者（个人时为姓名，审计记录中脱敏）/ holder; a person's name, masked in the audit trail */
   holderName?: InputMaybe<Scalars['String']['input']>;
   holderType?: InputMaybe<RecognitionHolderType>;
   kind?: InputMaybe<RecognitionKind>;
@@ -5604,6 +5605,7 @@ export type RecordRecognitionInput = {
   grantedOn: Scalars['Date']['input'];
   /** 获得者全局编号 / the holder's global id */
   holderId?: InputMaybe<Scalars['ID']['input']>;
+  /** 获得者（个人时为姓名，审计记录中脱敏）/ holder; a person's name, masked in the audit trail */
   holderName: Scalars['String']['input'];
   holderType: RecognitionHolderType;
   /** 登记编号；缺省时自动编排 / number; assigned when not given */

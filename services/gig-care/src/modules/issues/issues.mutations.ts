@@ -141,8 +141,9 @@ export const issueMutations: MutationResolvers = {
         await assertInRegionTree(ctx, 'grids', gridCode, 'gridCode');
         const district = districtOf(gridCode);
         const reporter = await em.findOne(GigWorker, { id: await recordId(ctx, input.reporterCode, 'reporterCode') });
-        // a reporter of another district is no reporter here: the grid's district numbers the issue and names the reporter
-        if (!reporter || reporter.districtCode !== district) {
+        // a reporter of another district is no reporter here: the grid's district numbers the issue and names the reporter;
+        // one outside the caller's region is answered as a missing one (before any of its flags is looked at)
+        if (!reporter || reporter.districtCode !== district || !inScope(ctx.caller, reporter.communityCode)) {
           throw badInput(`人员不存在：${input.reporterCode} / no such gig worker in the grid's district`, 'reporterCode');
         }
         if (!reporter.mobileGridMember) throw badInput('上报人不是流动网格员 / the reporter is not a mobile grid member', 'reporterCode');

@@ -47,7 +47,8 @@ export async function book(
   }
   assertCanWrite(ctx.caller, 'gig-care', account.community_code);
 
-  const earlier = await em.findOne(GigPointsEntry, { idempotencyKey: b.idempotencyKey });
+  // keys are the caller's own: another caller's use of the same key is none of its business
+  const earlier = await em.findOne(GigPointsEntry, { bookedBy: ctx.caller.subject, idempotencyKey: b.idempotencyKey });
   if (earlier) {
     if (sameRequest(earlier, b)) return earlier;
     throw conflict('该幂等键已用于另一笔积分业务 / this idempotencyKey was already used for a different request', 'idempotencyKey');
@@ -62,7 +63,13 @@ export async function book(
     );
   }
   await em.execute('UPDATE gig_worker SET points_balance = ? WHERE id = ?', [balance, b.workerId]);
-  const entry = em.create(GigPointsEntry, { ...b, communityCode: account.community_code, balanceAfter: balance, at: new Date() });
+  const entry = em.create(GigPointsEntry, {
+    ...b,
+    bookedBy: ctx.caller.subject,
+    communityCode: account.community_code,
+    balanceAfter: balance,
+    at: new Date(),
+  });
   await em.flush();
   return entry;
 }

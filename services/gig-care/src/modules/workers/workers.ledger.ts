@@ -1,5 +1,6 @@
 import { globalId, normaliseRegionCode, regionLevel } from '@district/common';
 import {
+  mayName,
   outsideDistrict,
   personIdsOf,
   storeRows,
@@ -63,11 +64,15 @@ export const workersLedger: LedgerImporter<Key> = {
       'community',
     ]);
     // one person registered under two numbers of this district: in this batch, or against rows already stored
-    const taken = await ctx.db.query('SELECT id_number, number FROM gig_worker WHERE district_code = $1 AND id_number = ANY($2)', [
-      ctx.district,
-      valuesOf(batch, 'idNumber'),
-    ]);
+    const taken = await ctx.db.query(
+      'SELECT id_number, number, community_code FROM gig_worker WHERE district_code = $1 AND id_number = ANY($2)',
+      [ctx.district, valuesOf(batch, 'idNumber')],
+    );
     const owner = new Map<string, string>(taken.rows.map((t: { id_number: string; number: string }) => [t.id_number, t.number]));
+    // a worker the importing office may not see is not named
+    const unnamed = new Set<string>(
+      taken.rows.filter((t: { community_code: string }) => !mayName(ctx, t.community_code)).map((t: { number: string }) => t.number),
+    );
     const duplicates: Defect[] = [];
     for (const { row, value } of batch) {
       const other = owner.get(str(value.idNumber));
@@ -77,7 +82,9 @@ export const workersLedger: LedgerImporter<Key> = {
           row,
           column: columns.idNumber.header,
           kind: 'duplicate',
-          reason: `身份证号已登记在${other}名下 / ID number already registered as ${other}`,
+          reason: unnamed.has(other)
+            ? '该身份证号已在本区县登记 / a gig worker with this ID number is already registered in this district'
+            : `身份证号已登记在${other}名下 / ID number already registered as ${other}`,
         });
       } else owner.set(str(value.idNumber), str(value.number));
     }

@@ -136,7 +136,7 @@ export const instructorMutations: MutationResolvers = {
       'recordPartyInstructorContact',
       input,
       async (em) => {
-        const org = await ledgerOrganization(em, input.creditCode, 'creditCode');
+        const org = await ledgerOrganization(ctx, em, input.creditCode, 'creditCode');
         assertCanWrite(ctx.caller, DEPARTMENT, org.regionCode);
         const instructor = await em.findOne(Instructor, { id: await recordId(ctx, input.instructorCode, 'instructorCode') });
         if (!instructor || instructor.districtCode !== org.districtCode) {

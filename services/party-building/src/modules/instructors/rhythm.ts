@@ -1,13 +1,16 @@
-import { todayInChina } from '@district/common';
-import { raw, sql, type RequestContext, type Sql } from '@district/subgraph-kit';
+import { scopePrefix, todayInChina } from '@district/common';
+import { raw, sql, underPrefix, type RequestContext, type Sql } from '@district/subgraph-kit';
 import { assertRange } from '../date-range';
 
 /**
  * "周联系、月走访、季汇报": in every full week after an instructor's dispatch there is a contact of
  * any kind, in every full month a visit (月走访), in every full quarter a report (季汇报). Only whole
  * weeks, months and quarters inside the period (and up to today) are due, so an instructor
- * dispatched mid-month owes nothing for that month. The rhythm is the instructor's whole work: every
- * contact counts, wherever the organization contacted lies.
+ * dispatched mid-month owes nothing for that month. Whether a week, month or quarter was met is the
+ * instructor's whole work (wherever the organization contacted lies), so a street office is not shown
+ * an instructor as behind for work done in another street; the counts of contacts and problems are
+ * of the contacts the caller may see (the contact and its organization in the caller's region), so
+ * they agree with the instructor's `contacts` list and tell nothing of contacts elsewhere.
  */
 export interface Rhythm {
   instructorId: string;
@@ -52,6 +55,10 @@ export async function rhythms(
 ): Promise<{ rows: Rhythm[]; total: number }> {
   const { from, to, end } = period;
   const inPeriod = (column: string) => sql`${raw(column)} BETWEEN ${from}::date AND ${to}::date`;
+  const scope = scopePrefix(ctx.caller);
+  const seen = scope
+    ? sql`${underPrefix('c.region_code', scope)} AND EXISTS (SELECT 1 FROM two_new_org o WHERE o.credit_code = c.credit_code AND o.withdrawn_on IS NULL AND ${underPrefix('o.region_code', scope)})`
+    : raw('TRUE');
   const statement = sql`
     WITH i AS (
       SELECT t.id AS code, GREATEST(t.dispatched_on, ${from}::date) AS s, ${end}::date AS e FROM party_instructor t WHERE t.withdrawn_on IS NULL AND ${who}
@@ -73,7 +80,8 @@ export async function rhythms(
              count(*) FILTER (WHERE c.kind = 'QUARTERLY_REPORT' AND ${inPeriod('c.contacted_on')}) AS quarterly,
              count(*) FILTER (WHERE c.problem IS NOT NULL AND ${inPeriod('c.contacted_on')}) AS found,
              count(*) FILTER (WHERE c.solved AND ${inPeriod('c.solved_on')}) AS solved
-      FROM instructor_contact c WHERE c.withdrawn_on IS NULL AND c.instructor_id IN (SELECT code FROM i) GROUP BY c.instructor_id
+      FROM instructor_contact c WHERE c.withdrawn_on IS NULL AND c.instructor_id IN (SELECT code FROM i) AND ${seen}
+      GROUP BY c.instructor_id
     ), r AS (
       SELECT i.code,
         coalesce(w.due, 0) AS weeks_due, coalesce(w.met, 0) AS weeks_met,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, conflict, districtNode, districtOf, globalId, parseGlobalId, streetOf } from '@district/common';
+import { assertCanWrite, badInput, conflict, districtNode, districtOf, globalId, inScope, parseGlobalId, streetOf } from '@district/common';
 import {
   assertInRegionTree,
   assertKeyFree,
@@ -85,10 +85,12 @@ function keyOf(category: TwoNewCategory, isKey: boolean | null | undefined): boo
 }
 
 /** A credit code argument, checked against GB 32100 and found in the ledger. */
-export async function ledgerOrganization(em: EntityManager, raw: string, field: string): Promise<TwoNewOrganization> {
+export async function ledgerOrganization(ctx: RequestContext, em: EntityManager, raw: string, field: string): Promise<TwoNewOrganization> {
   const creditCode = creditCodeOf(raw, field);
   const org = await em.findOne(TwoNewOrganization, { creditCode });
-  if (!org) throw badInput(`两新台账中没有该组织 / no organization with this credit code in the "two new" ledger`, field);
+  // an organization outside the caller's region is answered as one the ledger lacks: the refusal tells nothing of it
+  if (!org || !inScope(ctx.caller, org.regionCode))
+    throw badInput(`两新台账中没有该组织 / no organization with this credit code in the "two new" ledger`, field);
   return org;
 }
 
@@ -135,7 +137,7 @@ async function assign(
   em: EntityManager,
   args: { creditCode: string; instructorCode: string; assignedOn?: string | null },
 ) {
-  const org = await ledgerOrganization(em, args.creditCode, 'creditCode');
+  const org = await ledgerOrganization(ctx, em, args.creditCode, 'creditCode');
   assertCanWrite(ctx.caller, DEPARTMENT, org.regionCode);
   const instructor = await em.findOne(Instructor, { id: await recordId(ctx, args.instructorCode, 'instructorCode') });
   if (!instructor || instructor.districtCode !== org.districtCode) {
@@ -162,7 +164,7 @@ async function assign(
 }
 
 async function withdraw(ctx: RequestContext, em: EntityManager, args: { creditCode: string; withdrawnOn?: string | null }) {
-  const org = await ledgerOrganization(em, args.creditCode, 'creditCode');
+  const org = await ledgerOrganization(ctx, em, args.creditCode, 'creditCode');
   assertCanWrite(ctx.caller, DEPARTMENT, org.regionCode);
   const active = await em.findOne(InstructorAssignment, { creditCode: org.creditCode, recalledOn: null });
   assertStep(ASSIGNMENT_LOOP, active ? 'ASSIGNED' : 'WITHDRAWN', 'WITHDRAWN');
@@ -188,7 +190,7 @@ export const organizationMutations: MutationResolvers = {
           throw badInput('联合组建的党组织至少覆盖2家单位 / a joint organization covers at least two units', 'unitCreditCodes');
         }
         const units: TwoNewOrganization[] = [];
-        for (const code of codes) units.push(await ledgerOrganization(em, code, 'unitCreditCodes'));
+        for (const code of codes) units.push(await ledgerOrganization(ctx, em, code, 'unitCreditCodes'));
         for (const unit of units) assertCanWrite(ctx.caller, DEPARTMENT, unit.regionCode);
         const district = units[0].districtCode;
         sameDistrict(units, district, 'unitCreditCodes');
@@ -251,7 +253,7 @@ export const organizationMutations: MutationResolvers = {
         }
         const joined: TwoNewOrganization[] = [];
         for (const code of added) {
-          const unit = await ledgerOrganization(em, code, 'addUnitCreditCodes');
+          const unit = await ledgerOrganization(ctx, em, code, 'addUnitCreditCodes');
           assertCanWrite(ctx.caller, DEPARTMENT, unit.regionCode);
           sameDistrict([unit], p.districtCode, 'addUnitCreditCodes');
           await joinUnit(em, unit, p.id, changedOn);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, globalId, normaliseCreditCode, notFound } from '@district/common';
+import { assertCanWrite, badInput, globalId, inScope, normaliseCreditCode, notFound } from '@district/common';
 import {
   assertKeyFree,
   assertStep,
@@ -13,6 +13,7 @@ import {
   notFuture,
   recordToChange,
   withdrawal,
+  type RequestContext,
 } from '@district/subgraph-kit';
 import type { CorrectMediationCaseInput, MediationResult, MutationResolvers } from '../../generated/graphql';
 import { MEDIATION_FIELD } from '../organizations/codes';
@@ -44,9 +45,10 @@ export const CASE_RECORD = defineRecord<MediationCase>({
 });
 
 /** A live mediation organisation of the district, open on the day (founded by it, not deregistered by it). */
-async function mediator(em: EntityManager, code: string, field: string): Promise<SocialOrganization> {
+async function mediator(ctx: RequestContext, em: EntityManager, code: string, field: string): Promise<SocialOrganization> {
   const org = await em.findOne(SocialOrganization, { code: normaliseCreditCode(code ?? '') });
-  if (!org) throw notFound(`找不到调解组织 ${code} / no organization ${code}`, field);
+  // an organisation outside the caller's region is answered as a missing one, before its name or field is told
+  if (!org || !inScope(ctx.caller, org.regionCode)) throw notFound(`找不到调解组织 ${code} / no organization ${code}`, field);
   if (org.field !== MEDIATION_FIELD)
     throw badInput(`${org.name}不是矛盾纠纷调解组织 / the organization's service field is not dispute mediation`, field);
   return org;
@@ -73,7 +75,7 @@ export const mediationMutations: MutationResolvers = {
       'openMediationCase',
       input,
       async (em) => {
-        const org = await mediator(em, input.organizationCode, 'organizationCode');
+        const org = await mediator(ctx, em, input.organizationCode, 'organizationCode');
         assertCanWrite(ctx.caller, DEPARTMENT, org.regionCode);
         const receivedOn = eventDay(input.receivedOn, 'receivedOn', '受理日期', { day: org.foundedOn, after: '调解组织成立日期' });
         if (org.deregisteredOn && org.deregisteredOn <= receivedOn)
@@ -121,7 +123,7 @@ export const mediationMutations: MutationResolvers = {
     CASE_RECORD,
     async ({ ctx: c, em, row, change }, input) => {
       if (input.organizationCode) {
-        const org = await mediator(em, input.organizationCode, 'organizationCode');
+        const org = await mediator(c, em, input.organizationCode, 'organizationCode');
         if (org.districtCode !== row.districtCode)
           throw badInput('不能更正到其他区县的组织 / not an organisation of another district', 'organizationCode');
         assertCanWrite(c.caller, DEPARTMENT, org.regionCode);

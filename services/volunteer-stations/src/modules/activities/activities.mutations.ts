@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, globalId, notFound } from '@district/common';
+import { assertCanWrite, badInput, globalId, inScope, notFound } from '@district/common';
 import {
   audited,
   correction,
@@ -69,7 +69,10 @@ async function checkedHours(ctx: RequestContext, em: EntityManager, district: st
     out.push({ volunteerId, hours: r.hours });
   }
   const ids = out.map((o) => o.volunteerId);
-  const volunteers = await em.find(Volunteer, { id: { $in: ids }, districtCode: district });
+  // a volunteer outside the caller's region is answered as one the district lacks: a write names only records its caller may see
+  const volunteers = (await em.find(Volunteer, { id: { $in: ids }, districtCode: district })).filter((v) =>
+    inScope(ctx.caller, v.communityCode),
+  );
   const found = new Map(volunteers.map((v) => [v.id, v]));
   const unknown = records.filter((_, i) => !found.has(ids[i])).map((r) => r.volunteerNumber);
   if (unknown.length) throw badInput(`本区县无此志愿者 / no such volunteer in the district: ${unknown.join(', ')}`, 'volunteerNumber');
@@ -199,7 +202,10 @@ export const activityMutations: MutationResolvers = {
         const activity = await recordToChange(ctx, em, ACTIVITY_RECORD, args.activityCode, 'activityCode');
         const volunteerId = await recordId(ctx, args.volunteerNumber, 'volunteerNumber');
         const record = await em.findOne(ServiceRecord, { activityId: activity.id, volunteerId });
-        if (!record) throw notFound('该志愿者在该活动没有服务记录 / no hours of this volunteer at this activity', 'volunteerNumber');
+        // hours of a volunteer outside the caller's region are as none
+        const volunteer = record && (await em.findOne(Volunteer, { id: volunteerId }));
+        if (!record || !inScope(ctx.caller, volunteer?.communityCode))
+          throw notFound('该志愿者在该活动没有服务记录 / no hours of this volunteer at this activity', 'volunteerNumber');
         const reason = requiredText(args.reason, 'reason', '撤销原因', NOTE_MAX);
         await markWithdrawn(em, ctx, SERVICE_RECORD, record, reason, info.fieldName);
         return withdrawnView(em, ctx, SERVICE_RECORD, record);

@@ -1,6 +1,7 @@
 import { globalId } from '@district/common';
 import {
   existingIn,
+  mayName,
   personIdsOf,
   storeRows,
   str,
@@ -35,11 +36,15 @@ type Key = keyof typeof columns;
  * volunteer numbers, never the ID number.
  */
 async function sameIdNumber(batch: ValidRow<Key>[], ctx: ImportContext): Promise<Defect[]> {
-  const res = await ctx.db.query('SELECT id_number, number FROM volunteer WHERE district_code = $1 AND id_number = ANY($2)', [
-    ctx.district,
-    valuesOf(batch, 'idNumber'),
-  ]);
+  const res = await ctx.db.query(
+    'SELECT id_number, number, community_code FROM volunteer WHERE district_code = $1 AND id_number = ANY($2)',
+    [ctx.district, valuesOf(batch, 'idNumber')],
+  );
   const held = new Map<string, string>(res.rows.map((r: { id_number: string; number: string }) => [r.id_number, r.number]));
+  // a volunteer the importing office may not see is not named
+  const unnamed = new Set<string>(
+    res.rows.filter((r: { community_code: string }) => !mayName(ctx, r.community_code)).map((r: { number: string }) => r.number),
+  );
   const defects: Defect[] = [];
   for (const { row, value } of batch) {
     const holder = held.get(str(value.idNumber));
@@ -49,7 +54,9 @@ async function sameIdNumber(batch: ValidRow<Key>[], ctx: ImportContext): Promise
         row,
         column: columns.idNumber.header,
         kind: 'duplicate',
-        reason: `此身份证号已注册为志愿者 ${holder} / this ID number is already volunteer ${holder}`,
+        reason: unnamed.has(holder)
+          ? '此身份证号已在本区县注册为志愿者 / this ID number is already a volunteer in this district'
+          : `此身份证号已注册为志愿者 ${holder} / this ID number is already volunteer ${holder}`,
       });
     } else held.set(str(value.idNumber), str(value.number));
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, conflict, globalId, notFound } from '@district/common';
+import { assertCanWrite, badInput, conflict, globalId, inScope, notFound } from '@district/common';
 import {
   audited,
   correction,
@@ -40,7 +40,8 @@ export const VOLUNTEER_RECORD = defineRecord<Volunteer>({
 /** A live station a mutation names (a withdrawn one is CONFLICT), for the caller to write at. */
 export async function liveStation(ctx: RequestContext, em: EntityManager, given: string, field: string): Promise<Station> {
   const station = await findRecord(ctx, em, STATION_RECORD, given, field);
-  if (!station) throw badInput(`站点不存在：${given} / no such station`, field);
+  // a station outside the caller's region is answered as a missing one: the refusal would tell them apart
+  if (!station || !inScope(ctx.caller, station.communityCode)) throw badInput(`站点不存在：${given} / no such station`, field);
   if (station.withdrawnOn) throw conflict(`站点已于${station.withdrawnOn}撤销 / the station was withdrawn`, field);
   return station;
 }
@@ -68,6 +69,17 @@ async function firstServed(em: EntityManager, volunteerId: string): Promise<stri
   return row?.day ?? null;
 }
 
+/**
+ * The refusal of a second registration of one person (uniqueness is per district): it names the
+ * volunteer only to a caller who may see them, so an ID number typed in by a street tells nothing of
+ * another street's volunteers.
+ */
+function alreadyVolunteer(ctx: RequestContext, v: Volunteer) {
+  return inScope(ctx.caller, v.communityCode)
+    ? conflict(`此人已注册为志愿者 ${v.number} / this person is already volunteer ${v.number}`, 'idNumber')
+    : conflict('此人已在本区县注册为志愿者 / this person is already a volunteer in this district', 'idNumber');
+}
+
 async function activeVolunteer(ctx: RequestContext, em: EntityManager, given: string): Promise<Volunteer> {
   const v = await recordToChange(ctx, em, VOLUNTEER_RECORD, given, 'number');
   if (v.leftOn) throw conflict(`志愿者已于${v.leftOn}退出 / the volunteer left on ${v.leftOn}`, 'number');
@@ -80,7 +92,7 @@ async function applyVolunteerCorrection({ ctx, em, row: v, change }: Correcting<
     const idNumber = idNumberOf(input.idNumber ?? '', 'idNumber');
     if (idNumber !== v.idNumber) {
       const other = await em.findOne(Volunteer, { districtCode: v.districtCode, idNumber });
-      if (other) throw conflict(`此人已注册为志愿者 ${other.number} / this person is already volunteer ${other.number}`, 'idNumber');
+      if (other) throw alreadyVolunteer(ctx, other);
       change.set(v, 'idNumber', idNumber);
       v.personHash = ctx.personKey.hash(idNumber);
     }
@@ -122,8 +134,7 @@ export const volunteerMutations: MutationResolvers = {
         const politicalStatus = optionalText(input.politicalStatus, 'politicalStatus', '政治面貌', 50);
         const district = station.districtCode;
         const existing = await em.findOne(Volunteer, { districtCode: district, idNumber });
-        if (existing)
-          throw conflict(`此人已注册为志愿者 ${existing.number} / this person is already volunteer ${existing.number}`, 'idNumber');
+        if (existing) throw alreadyVolunteer(ctx, existing);
         // numbers follow the ledger's pattern V<7 digits>, continuing the district's highest
         const number = await nextNumber(em, { table: 'volunteer', column: 'number', district, prefix: 'V', width: 7 });
         const volunteer = em.create(Volunteer, {

@@ -15,6 +15,7 @@ import {
   transactionClient,
   wholeNumber,
   withdrawal,
+  visible,
 } from '@district/subgraph-kit';
 import type {
   CorrectCommunityElectionInput,
@@ -143,7 +144,12 @@ export const electionMutations: MutationResolvers = {
       async (em) => {
         const election = await recordToChange(ctx, em, ELECTION_RECORD, input.electionId, 'electionId');
         assertPostFits(input.committee, input.post);
-        const worker = await em.findOne(Worker, { id: await recordId(ctx, input.workerId, 'workerId') });
+        // a worker outside the caller's region is answered as a missing one
+        const worker = visible(
+          ctx,
+          await em.findOne(Worker, { id: await recordId(ctx, input.workerId, 'workerId') }),
+          (w) => w.communityCode,
+        );
         if (!worker || worker.districtCode !== election.districtCode)
           throw badInput(`社区工作者不存在：${input.workerId} / no such worker`, 'workerId');
         if (worker.leftOn && worker.leftOn <= (election.completedOn ?? election.heldOn))

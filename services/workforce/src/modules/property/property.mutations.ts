@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, globalId } from '@district/common';
+import { assertCanWrite, badInput, globalId, inScope } from '@district/common';
 import {
   assertKeyFree,
   audited,
@@ -54,7 +54,8 @@ export const FEES_RECORD = defineRecord<PropertyFee>({
 
 async function compoundOf(ctx: RequestContext, em: EntityManager, given: string): Promise<Compound> {
   const c = await em.findOne(Compound, { id: await recordId(ctx, given, 'compoundId') });
-  if (!c) throw badInput(`小区不存在：${given} / no such compound`, 'compoundId');
+  // a compound outside the caller's region is answered as a missing one
+  if (!c || !inScope(ctx.caller, c.communityCode)) throw badInput(`小区不存在：${given} / no such compound`, 'compoundId');
   assertCanWrite(ctx.caller, DEPARTMENT, c.communityCode);
   return c;
 }

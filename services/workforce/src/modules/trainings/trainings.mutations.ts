@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, conflict, districtNode, districtOf, globalId, notFound } from '@district/common';
+import { assertCanWrite, badInput, conflict, districtNode, districtOf, globalId, inScope, notFound } from '@district/common';
 import {
   assertKeyFree,
   audited,
@@ -21,6 +21,7 @@ import {
   writeHistory,
   LIVE,
   type RequestContext,
+  visible,
 } from '@district/subgraph-kit';
 import type { CorrectWorkforceTrainingInput, MutationResolvers } from '../../generated/graphql';
 import { Worker, WorkerPost } from '../workers/worker.entity';
@@ -172,7 +173,12 @@ export const trainingMutations: MutationResolvers = {
       input,
       async (em) => {
         const training = await liveTraining(ctx, em, input.trainingId);
-        const worker = await em.findOne(Worker, { id: await recordId(ctx, input.workerId, 'workerId') });
+        // a worker outside the caller's region is answered as a missing one, not refused: the refusal would tell them apart
+        const worker = visible(
+          ctx,
+          await em.findOne(Worker, { id: await recordId(ctx, input.workerId, 'workerId') }),
+          (w) => w.communityCode,
+        );
         if (!worker) throw badInput(`工作人员不存在：${input.workerId} / no such worker`, 'workerId');
         if (worker.districtCode !== training.districtCode)
           throw badInput('工作人员与培训不属于同一区县 / the worker and the session are in different districts', 'workerId');
@@ -233,7 +239,10 @@ export const trainingMutations: MutationResolvers = {
         const training = await liveTraining(ctx, em, args.trainingId);
         const workerId = await recordId(ctx, args.workerId, 'workerId');
         const reason = requiredText(args.reason, 'reason', '撤销原因', NOTE_MAX);
-        const rows = await em.find(TrainingAttendance, { trainingId: training.id, workerId }, { orderBy: { id: 'asc' } });
+        // rows outside the caller's region are as none: the answer must not tell an unseen worker's attendance from none
+        const rows = (await em.find(TrainingAttendance, { trainingId: training.id, workerId }, { orderBy: { id: 'asc' } })).filter((r) =>
+          inScope(ctx.caller, r.communityCode),
+        );
         if (!rows.length) throw notFound('该工作人员在该培训没有签到记录 / no attendance of this worker at this session', 'workerId');
         for (const row of rows) {
           assertCanWrite(ctx.caller, DEPARTMENT, row.communityCode);

@@ -13,6 +13,7 @@ import {
   wholeNumber,
   withdrawal,
   type RequestContext,
+  visible,
 } from '@district/subgraph-kit';
 import type { CorrectHouseholdVisitInput, MutationResolvers } from '../../generated/graphql';
 import { Compound } from '../regions/region.entity';
@@ -43,7 +44,8 @@ async function compoundIn(ctx: RequestContext, em: EntityManager, given: string 
 
 async function workerOf(ctx: RequestContext, em: EntityManager, given: string | null | undefined, district: string) {
   if (!given) return null;
-  const w = await em.findOne(Worker, { id: await recordId(ctx, given, 'workerId') });
+  // a worker outside the caller's region is answered as a missing one: a write names only records its caller may see
+  const w = visible(ctx, await em.findOne(Worker, { id: await recordId(ctx, given, 'workerId') }), (x) => x.communityCode);
   if (!w || w.districtCode !== district) throw badInput(`社区工作者不存在：${given} / no such worker`, 'workerId');
   return w.id;
 }

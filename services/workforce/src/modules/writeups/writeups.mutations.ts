@@ -13,6 +13,7 @@ import {
   requiredText,
   withdrawal,
   type RequestContext,
+  visible,
 } from '@district/subgraph-kit';
 import type { CorrectWriteupInput, MutationResolvers } from '../../generated/graphql';
 import { Region } from '../regions/region.entity';
@@ -33,7 +34,8 @@ export const WRITEUP_RECORD = defineRecord<Writeup>({
 
 async function authorOf(ctx: RequestContext, em: EntityManager, given: string | null | undefined, district: string) {
   if (!given) return null;
-  const w = await em.findOne(Worker, { id: await recordId(ctx, given, 'authorId') });
+  // a worker outside the caller's region is answered as a missing one: a write names only records its caller may see
+  const w = visible(ctx, await em.findOne(Worker, { id: await recordId(ctx, given, 'authorId') }), (x) => x.communityCode);
   if (!w || w.districtCode !== district) throw badInput(`社区工作者不存在：${given} / no such worker`, 'authorId');
   return w.id;
 }
