@@ -149,7 +149,8 @@ test('daily work: a recruitment recorded, its numbers filled in, withdrawn; a tr
     {},
     testCallers.community('410106002001'),
   );
-  expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  // another street's station answers as a missing one: a refusal names nothing the caller may not see
+  expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'stationCode' });
   const gone = await q(`mutation { withdrawVolunteerRecruitment(code: "T-ZM1", reason: "录入错误") { id } }`);
   expect(gone.errors).toBeUndefined();
   expect((await q(`{ volunteerRecruitment(code: "T-ZM1") { id } }`)).data!.volunteerRecruitment).toBeNull();
@@ -162,12 +163,19 @@ test('daily work: a recruitment recorded, its numbers filled in, withdrawn; a tr
   expect(badCount.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'personTimes' });
   const late = await q(`mutation { correctVolunteerTraining(code: "T-PX1", input: { heldOn: "2999-01-01" }) { id } }`);
   expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldOn' });
-  const forbidden = await q(
+  // another street's office: the training answers as a missing one (nothing told about records out of scope)
+  const outOfScope = await q(
     `mutation { withdrawVolunteerTraining(code: "T-PX1", reason: "x") { id } }`,
     {},
     testCallers.community('410106002001'),
   );
-  expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const missing = await q(
+    `mutation { withdrawVolunteerTraining(code: "T-PX9", reason: "x") { id } }`,
+    {},
+    testCallers.community('410106002001'),
+  );
+  expect(outOfScope.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  expect(outOfScope.errors?.[0]?.message).toBe(missing.errors?.[0]?.message?.replaceAll('T-PX9', 'T-PX1'));
   expect((await q(`mutation { withdrawVolunteerTraining(code: "T-PX1", reason: "录入错误") { id } }`)).errors).toBeUndefined();
 });
 
