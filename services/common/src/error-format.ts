@@ -27,6 +27,8 @@ const SAFE_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
+  // Apollo's: two operations and no (or an unknown) operationName
+  'OPERATION_RESOLUTION_FAILURE',
   // the gateway's: a subscription, an operation a deployment has not registered
   'OPERATION_NOT_SUPPORTED',
   'OPERATION_NOT_REGISTERED',
