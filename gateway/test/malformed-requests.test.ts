@@ -87,3 +87,11 @@ test('an automatic persisted query whose hash does not match its query: 400', as
   const answer = await post({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: wrong } } });
   expectRefused(answer, /sha/i);
 });
+
+test('aliases of __typename count toward the alias limit like any other', async () => {
+  const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+  const many = await post({ query: aliases(200) });
+  expect(many.status).toBe(400);
+  expect(many.body.errors?.[0].extensions?.code).toBe('TOO_MANY_ALIASES');
+  expect(await post({ query: aliases(5) })).toMatchObject({ status: 200, body: { data: { a0: 'Query', a4: 'Query' } } });
+});
