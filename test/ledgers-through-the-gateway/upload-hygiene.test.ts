@@ -30,8 +30,7 @@ test('an uploaded ledger waits readable by the service only, and its access line
   ]);
   const up = (await uploadLedger(stack, ADMIN, WORKERS, file, 'x'.repeat(5000) + '.xlsx')) as {
     status: number;
-    id: string;
-    fileName: string;
+    upload: { id: string; fileName: string };
   };
   expect(up.status).toBe(201);
   expect(up.upload.fileName.length).toBeLessThanOrEqual(200);
