@@ -304,6 +304,26 @@ describe('needs, resources and pilots', () => {
   });
 });
 
+test('a date with a year out of range says so, naming its field, in a variable and in a literal', async () => {
+  const year = /年份应在1900至2199之间 \/ the year must be between 1900 and 2199, got (9999|2999)/;
+  const registered = await run(`mutation($i: RegisterVolunteerInput!) { registerVolunteer(input: $i) { id } }`, {
+    i: { name: '远日', idNumber: testIdNumber(943, '19900101'), stationCode: 'ZYZ001', registeredOn: '9999-12-31' },
+  });
+  expect(errorOf(registered)).toEqual({ code: 'BAD_USER_INPUT', field: 'registeredOn' });
+  expect(registered.errors![0].message).toMatch(year);
+  const asOf = await run(
+    `{ _entities(representations: [{ __typename: "Region", code: "410106" }]) { ... on Region { volunteer { activities(year: 2025, asOf: "2999-01-01") { value } } } } }`,
+    {},
+    testCallers.analyst,
+  );
+  expect(errorOf(asOf)).toEqual({ code: 'BAD_USER_INPUT', field: 'asOf' });
+  expect(asOf.errors![0].message).toMatch(year);
+  const noSuchDay = await run(`mutation($i: RegisterVolunteerInput!) { registerVolunteer(input: $i) { id } }`, {
+    i: { name: '远日', idNumber: testIdNumber(943, '19900101'), stationCode: 'ZYZ001', registeredOn: '2025-02-30' },
+  });
+  expect(noSuchDay.errors![0].message).toMatch(/no such day/);
+});
+
 describe('the person behind a volunteer', () => {
   test('community workers volunteering month by month over two years: the months of each year as asked one year at a time', async () => {
     // two days a month (the month's end and a year before) over 24 months: more days than one lookup
