@@ -28,7 +28,7 @@ test('an uploaded ledger waits readable by the service only, and its access line
   const file = await workersLedgerXlsx(join(dir, 'w.xlsx'), [
     { number: 'HYG001', name: '卫生甲', idNumber: testIdNumber(1, '19600101'), community: `${SHANGJIE_DISTRICT}001002` },
   ]);
-  const up = (await uploadLedger(stack, ADMIN, WORKERS, file, 'x'.repeat(5000) + '.xlsx')) as {
+  const up = (await uploadLedger(stack, ADMIN, WORKERS, file, 'x'.repeat(5000) + '.xlsx')) as unknown as {
     status: number;
     upload: { id: string; fileName: string };
   };
