@@ -1,7 +1,7 @@
 import type express from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { log } from '@district/common';
-import { metrics, operationLabel, REQUEST_ID_HEADER, requestIdFrom } from '@district/telemetry';
+import { metrics, operationForLog, operationLabel, REQUEST_ID_HEADER, requestIdFrom } from '@district/telemetry';
 import type { GatewayContext } from './context';
 
 /** What the access line of one request says; filled in as the request goes (auth, GraphQL, subgraph calls). */
@@ -43,7 +43,7 @@ export function accessLog(): express.RequestHandler {
           requestId: access.requestId,
           caller: access.caller?.subject ?? null,
           roles: access.caller?.roles ?? [],
-          operation,
+          operation: operationForLog(access.operation),
           hash: access.hash ?? null,
           type: access.type ?? null,
           status: res.statusCode,

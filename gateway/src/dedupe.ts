@@ -166,6 +166,8 @@ export function sharedOperations(): { plugin: ApolloServerPlugin<GatewayContext>
       };
       return {
         async responseForOperation(rc) {
+          // no operation resolved (two operations and no or an unknown operationName): Apollo refuses it with 400 after this hook
+          if (!rc.operation) return null;
           if (rc.operation.operation !== 'query') {
             write = true;
             pending.clear();

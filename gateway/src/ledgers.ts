@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, mkdirSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import express from 'express';
@@ -13,10 +13,12 @@ import {
   signCaller,
   SUBGRAPHS,
   UploadTooLargeError,
+  uploadDirectory,
   type Caller,
   type Department,
 } from '@district/common';
 import type { GatewayConfig } from './config';
+import type { AccessRecord } from './access-log';
 import { httpError } from './http-errors';
 import type { CallerRateLimit } from './rate-limit';
 
@@ -110,7 +112,7 @@ async function json(res: http.IncomingMessage): Promise<unknown> {
  */
 export function ledgerRoutes(opts: LedgerRoutesOptions): express.Router {
   const { config } = opts;
-  mkdirSync(config.UPLOAD_DIR, { recursive: true });
+  uploadDirectory(config.UPLOAD_DIR);
   let cached: { at: number; entries: LedgerEntry[]; unavailable: string[] } | undefined;
 
   async function catalog(caller: Caller, fresh = false) {
@@ -157,6 +159,9 @@ export function ledgerRoutes(opts: LedgerRoutesOptions): express.Router {
     } catch (e) {
       return httpError(res, 401, (e as Error).message, 'UNAUTHENTICATED');
     }
+    // the access line names who uploaded, as /graphql's does (accessLog runs before this router)
+    const access = res.locals.access as AccessRecord | undefined;
+    if (access) access.caller = { subject: caller.subject, roles: caller.roles };
     if (!(await opts.limiter.allow(caller.subject))) {
       res.setHeader('retry-after', '60');
       return httpError(res, 429, '请求过于频繁，请一分钟后再试 / too many requests, retry in a minute', 'RATE_LIMITED');

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -71,6 +71,9 @@ export function loadTrustedDocuments(dir: string): Set<string> {
 export function aliasLimit(max: number, trusted: Set<string> = new Set()): ValidationRule {
   const rule = maxAliasesRule({
     n: max,
+    // Armor leaves aliases of __typename uncounted by default (allowList ['__typename']): they cost
+    // little each, but 10 000 of them are still work and an answer as large; every alias counts
+    allowList: [],
     propagateOnRejection: false,
     onReject: [reject('TOO_MANY_ALIASES', (n) => `别名 ${n} 个，超过上限 ${max} / ${n} aliases exceed the limit of ${max}`)],
   }) as ValidationRule;
@@ -242,6 +245,18 @@ export const limitCodesPlugin: ApolloServerPlugin = {
             extensions.code = code;
           // graphql-js words it "Document contains more that N tokens" (sic)
           const tokens = /contains more tha[nt] (\d+) tokens/.exec(error.message);
+          // Apollo refuses these with 400 but without a code, which the masking would turn into an internal error
+          if (error.message === 'provided sha does not match query' && extensions.code === undefined) {
+            extensions.code = 'BAD_REQUEST';
+            error.message =
+              '自动持久化查询的 sha256Hash 与所附查询不符 / provided sha does not match query: send the sha256 of the query text';
+          }
+          // the gateway's executor throws these (Apollo only labels them when execution returns them): the client's request is wrong, 400
+          if (/^(Must provide operation name if query contains multiple operations|Unknown operation named ")/.test(error.message)) {
+            extensions.code = 'OPERATION_RESOLUTION_FAILURE';
+            extensions.http = { status: 400, headers: new HeaderMap() };
+            error.message = `无法确定要执行的操作：文档含多个操作时请用 operationName 指明其中之一 / ${error.message}`;
+          }
           if (extensions.code === 'GRAPHQL_PARSE_FAILED' && tokens) {
             const max = tokens[1];
             extensions.code = 'TOO_MANY_TOKENS';

@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type express from 'express';
-import { parse, print } from 'graphql';
+import { Kind, parse, print } from 'graphql';
 import { hasRole, type Caller } from '@district/common';
+import { registerOperationNames } from '@district/telemetry';
 import type { GatewayConfig } from './config';
 
 /**
@@ -48,7 +49,10 @@ export function loadRegisteredOperations(
   const add = (body: string, id?: string) => {
     ops.byHash.set(sha256(body), body);
     if (id) ops.byHash.set(id, body);
-    ops.printed.add(print(parse(body)));
+    const doc = parse(body);
+    ops.printed.add(print(doc));
+    // their names label metrics as themselves, outside the cap on other names (telemetry operationLabel)
+    registerOperationNames(doc.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : [])));
   };
   for (const f of graphqlFiles(config.TRUSTED_OPERATIONS_DIR)) add(readFileSync(join(config.TRUSTED_OPERATIONS_DIR, f), 'utf8'));
   const dir = config.PERSISTED_OPERATIONS_DIR;

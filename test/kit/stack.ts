@@ -11,6 +11,8 @@ import { SHANGJIE_TEMPLATES, TEST_PERSON_KEY } from './testing';
  * on free ports, each subgraph with its own database on the shared test PostgreSQL.
  */
 export interface TestStack extends RunningStack {
+  /** the stack's data directory (uploads under `uploads/<gateway|subgraph>`) */
+  dataDir: string;
   jwtSecret: string;
   internalSecret: string;
   /** a caller token the gateway accepts */
@@ -43,11 +45,12 @@ export interface TestStackOptions {
 export async function startTestStack(gatewayEnv: Record<string, string> = {}, opts: TestStackOptions = {}): Promise<TestStack> {
   const jwtSecret = randomBytes(32).toString('hex');
   const internalSecret = randomBytes(32).toString('hex');
+  const dataDir = mkdtempSync(join(tmpdir(), 'district-e2e-'));
   const stack = await startStack({
     databaseUrl: process.env.DISTRICT_TEST_PG_URL,
     databasePrefix: `e2e_${randomBytes(3).toString('hex')}`,
     templatePrefix: opts.shangjie ? SHANGJIE_TEMPLATES : undefined,
-    dataDir: mkdtempSync(join(tmpdir(), 'district-e2e-')),
+    dataDir,
     persistentPostgres: false,
     gatewayPort: 0,
     subgraphPorts: 'free',
@@ -62,6 +65,7 @@ export async function startTestStack(gatewayEnv: Record<string, string> = {}, op
   const token = (caller: Caller, ttl?: string) => issueToken(caller, jwtSecret, ttl);
   return {
     ...stack,
+    dataDir,
     jwtSecret,
     internalSecret,
     token,

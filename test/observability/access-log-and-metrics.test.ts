@@ -147,6 +147,23 @@ test('a request refused before GraphQL is logged too, with the reason', async ()
   expect(access[0]).toMatchObject({ caller: null, status: 401, errors: ['UNAUTHENTICATED'] });
 });
 
+test('a client-chosen request id or operation name shaped like personal data never reaches a log line raw', async () => {
+  const idNumber = '410106196102083685';
+  const res = await post({ query: `query Q${idNumber} { __typename }`, operationName: `Q${idNumber}` }, idNumber);
+  expect(res.status).toBe(200);
+  // the id shaped like an ID number is replaced, not echoed
+  expect(res.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  const access = (await linesOf(res.requestId!)).filter((l) => l.msg === 'access');
+  expect(access).toHaveLength(1);
+  expect(access[0].operation).toBe('Q410106********3685');
+  expect(lines.join('\n')).not.toContain(idNumber);
+  const gateway = await metricsOf(stack.gatewayUrl);
+  expect(gateway).not.toContain(idNumber);
+  expect(
+    sample(gateway, 'district_graphql_operation_duration_seconds_count', 'service="gateway",operation="other",type="query"'),
+  ).toBeGreaterThanOrEqual(1);
+});
+
 async function metricsOf(url: string): Promise<string> {
   const res = await fetch(url.replace(/\/graphql$/, '/metrics'));
   expect(res.status).toBe(200);

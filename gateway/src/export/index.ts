@@ -59,7 +59,21 @@ async function exportList(
     return httpError(res, 400, '请给出要导出的查询 / give the query to export (query, variables, operationName)', 'BAD_REQUEST');
   }
   const operations = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = request.operationName ? operations.find((o) => o.name?.value === request.operationName) : operations[0];
+  const operation = request.operationName
+    ? operations.find((o) => o.name?.value === request.operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
+  // as /graphql answers: which of several operations to run is the client's to say
+  if (!operation && operations.length)
+    return httpError(
+      res,
+      400,
+      request.operationName
+        ? `文档中没有名为 "${request.operationName}" 的操作 / Unknown operation named "${request.operationName}".`
+        : '文档含多个操作时请用 operationName 指明其中之一 / Must provide operation name if query contains multiple operations.',
+      'OPERATION_RESOLUTION_FAILURE',
+    );
   if (!operation || operation.operation !== 'query') {
     return httpError(res, 400, '只能导出查询 / only a query can be exported', 'BAD_REQUEST');
   }

@@ -48,6 +48,23 @@ function csvWriter(out: Writable): TableWriter {
 /** Excel's limit on a sheet's name: 31 characters, none of : \ / ? * [ ]. */
 const sheetTitle = (name: string) => name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1';
 
+/** Excel's limit on a cell's text (UTF-16 units): a longer cell makes a file Excel reports as broken. */
+export const XLSX_CELL_MAX = 32_767;
+
+/**
+ * A cell over Excel's limit, cut to fit with a note at its end saying so and how long it was:
+ * refusing the whole file for one cell would lose every other row, and a silent cut would lose text
+ * unnoticed. The CSV keeps the whole text (no such limit).
+ */
+export function fitXlsxCell(cell: Cell): Cell {
+  if (typeof cell !== 'string' || cell.length <= XLSX_CELL_MAX) return cell;
+  const note = `…[已截断：原文${cell.length}字，超过Excel单元格上限${XLSX_CELL_MAX} / cut: ${cell.length} characters, over Excel's cell limit of ${XLSX_CELL_MAX}; the CSV export has it whole]`;
+  let end = XLSX_CELL_MAX - note.length;
+  // never cut between the halves of a character outside the BMP
+  if (/[\uD800-\uDBFF]/.test(cell[end - 1])) end--;
+  return cell.slice(0, end) + note;
+}
+
 function xlsxWriter(out: Writable, sheetName: string): TableWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   let sheet: ExcelJS.Worksheet;
@@ -68,7 +85,7 @@ function xlsxWriter(out: Writable, sheetName: string): TableWriter {
       row.commit();
     },
     async row(cells) {
-      sheet.addRow(cells).commit();
+      sheet.addRow(cells.map(fitXlsxCell)).commit();
     },
     async end() {
       sheet.commit();

@@ -6,12 +6,30 @@
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
+/** Years a calendar day may have: a date outside them is a typing error (9999-12-31), not a record's day. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
+
+/**
+ * Why `s` is no calendar day (Chinese, then English), or undefined: not in the form YYYY-MM-DD, a
+ * year outside FIRST_YEAR–LAST_YEAR, or a day the month lacks. A client told the form is wrong when
+ * it is the year would look for the mistake in the wrong place.
+ */
+export function calendarDateProblem(s: string): string | undefined {
+  const m = DAY.exec(s);
+  if (!m) return '日期应为 YYYY-MM-DD / a Date must be YYYY-MM-DD';
+  if (+m[1] < FIRST_YEAR || +m[1] > LAST_YEAR)
+    return `年份应在${FIRST_YEAR}至${LAST_YEAR}之间 / the year must be between ${FIRST_YEAR} and ${LAST_YEAR}, got ${m[1]}`;
+  if (!isCalendarDate(s)) return `没有这一天 / no such day: ${s}`;
+  return undefined;
+}
+
 /** Whether `s` is a real day in the form YYYY-MM-DD (2025-02-30 and 2025-2-3 are not), years 1900–2199. */
 export function isCalendarDate(s: string): boolean {
   const m = DAY.exec(s);
   if (!m) return false;
   const year = +m[1];
-  if (year < 1900 || year > 2199) return false;
+  if (year < FIRST_YEAR || year > LAST_YEAR) return false;
   const d = new Date(Date.UTC(year, +m[2] - 1, +m[3]));
   return d.getUTCFullYear() === year && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }

@@ -18,6 +18,7 @@ export * from './queryable';
 export * from './sql-ident';
 export * from './data-version';
 export * from './persons';
+export * from './text-limits';
 export * from './upload';
 export * from './log';
 export * from './databases';

@@ -39,6 +39,13 @@ export interface PersonColumns {
 const CHUNK = 5000;
 
 /**
+ * The most days one `personsInPost` lookup of the workforce subgraph answers (one statement, bounded
+ * work for an internal call); a subgraph asking more (a figure's monthly series over years) splits
+ * its days into lookups of at most this many.
+ */
+export const PERSONS_IN_POST_MAX_DAYS = 31;
+
+/**
  * Writes the person ids of a table's rows: those whose ID number is among `idNumbers` (the rows an
  * import just wrote), or every row lacking one (`'missing'`), or every row (`'all'`, after the key
  * changed). One statement per 5000 ID numbers; the hashes are computed here, never in SQL, so the key

@@ -91,6 +91,24 @@ test('the dirty workers ledger is refused whole, every defect reported, the data
   expect(await snapshot()).toEqual(before);
 });
 
+test('a cell over the text limit the forms apply is a defect naming its file, row and column, never quoted', async () => {
+  const before = await snapshot();
+  const dir = mkdtempSync(join(tmpdir(), 'gig-long-'));
+  mkdirSync(join(dir, 'gig'));
+  const [header, first, ...rest] = readFileSync(join(DATASETS, 'shangjie-2025', 'gig', 'workers.csv'), 'utf8').split('\n');
+  const cells = first.split(',');
+  cells[header.split(',').indexOf('姓名')] = '长'.repeat(300_000);
+  writeFileSync(join(dir, 'gig', 'workers.csv'), [header, cells.join(','), ...rest].join('\n'));
+  const error = await g.importFile(workersLedger, join(dir, 'gig', 'workers.csv')).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(LedgerImportError);
+  const defects = (error as LedgerImportError).defects;
+  expect(defects).toEqual([
+    expect.objectContaining({ file: 'gig/workers.csv', row: 1, column: '姓名', kind: 'range', reason: expect.stringContaining('2000') }),
+  ]);
+  expect(JSON.stringify(defects).length).toBeLessThan(1000);
+  expect(await snapshot()).toEqual(before);
+});
+
 test('a formula-like name is stored as text and neutralised in the CSV export', async () => {
   // the dirty file without its broken last record: the formula row alone is valid data
   const dir = mkdtempSync(join(tmpdir(), 'gig-formula-'));

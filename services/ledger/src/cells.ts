@@ -5,6 +5,7 @@ import {
   normaliseCreditCode,
   normaliseIdNumber,
   normaliseMobile,
+  NOTE_MAX,
 } from '@district/common';
 import { chinaDateTime, readDate } from './dates';
 import { halfWidth, trimCell } from './text';
@@ -94,6 +95,9 @@ export function parseCell(spec: ColumnSpec, cell: Cell, today: string): CellResu
     );
   const s = trimCell(raw);
   if (s === '') return spec.required ? fail('required', '必填项为空 / required value missing') : { value: null };
+  // the limit a form applies to typed text (never quoted: it may be anything); counted in characters as the form counts them
+  if (s.length > NOTE_MAX && [...s].length > NOTE_MAX)
+    return fail('range', `文字超过${NOTE_MAX}字（${[...s].length}字）/ text longer than ${NOTE_MAX} characters (${[...s].length})`);
 
   switch (spec.type) {
     case 'int':

@@ -5,6 +5,7 @@ import {
   checkMobile,
   isCalendarDate,
   isRegionCode,
+  NOTE_MAX,
   normaliseCreditCode,
   normaliseIdNumber,
   normaliseMobile,
@@ -21,8 +22,8 @@ import {
 
 /** Longest text a field may hold unless it says otherwise: a title, a name, a place. */
 export const TEXT_MAX = 200;
-/** Longest free text: a description, a note, a problem found. */
-export const NOTE_MAX = 2000;
+/** Longest free text: a description, a note, a problem found (one limit with the ledger kit's cells, see @district/common). */
+export { NOTE_MAX };
 
 // control characters (but tab and line breaks), lone surrogates, and U+FFFE/FFFF never belong in typed text
 const UNPRINTABLE =

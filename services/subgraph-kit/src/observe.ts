@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { log } from '@district/common';
-import { metrics, operationLabel, watchPool, type PoolStats } from '@district/telemetry';
+import { metrics, operationForLog, operationLabel, watchPool, type PoolStats } from '@district/telemetry';
 import type { RequestContext } from './context';
 
 /**
@@ -32,7 +32,7 @@ export function observeRequests(service: string, hasReplica: boolean): ApolloSer
             {
               requestId: contextValue.requestId,
               caller: contextValue.caller?.subject,
-              operation,
+              operation: operationForLog(operationName),
               type,
               readFrom: contextValue.readFrom,
               durationMs: Math.round(seconds * 1000),

@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
-import { isCalendarDate } from '@district/common';
+import { calendarDateProblem } from '@district/common';
 
 /** Dates are calendar days as 'YYYY-MM-DD' strings end to end, so nothing shifts with a time zone. */
 export const DateScalar = new GraphQLScalarType({
@@ -10,12 +10,15 @@ export const DateScalar = new GraphQLScalarType({
     return String(value);
   },
   parseValue(value) {
-    if (typeof value !== 'string' || !isCalendarDate(value))
-      throw new TypeError(`日期应为 YYYY-MM-DD / a Date must be YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'string') throw new TypeError(`日期应为 YYYY-MM-DD / a Date must be YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    const problem = calendarDateProblem(value);
+    if (problem) throw new TypeError(problem);
     return value;
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING || !isCalendarDate(ast.value)) throw new TypeError('日期应为 YYYY-MM-DD / a Date must be YYYY-MM-DD');
+    if (ast.kind !== Kind.STRING) throw new TypeError('日期应为 YYYY-MM-DD / a Date must be YYYY-MM-DD');
+    const problem = calendarDateProblem(ast.value);
+    if (problem) throw new TypeError(problem);
     return ast.value;
   },
 });

@@ -1,5 +1,6 @@
 import type express from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, register } from 'prom-client';
+import { maskIdNumber, maskPhone } from '@district/common';
 
 /**
  * Prometheus metrics, one registry per process (prom-client's default), served at /metrics. Labels
@@ -101,8 +102,44 @@ export function countRequests(service: string): express.RequestHandler {
 
 const KNOWN_ROUTES = new Set(['/graphql', '/metrics', '/livez', '/readyz', '/health']);
 
-/** Operation names label metrics: a client could send any string, so only names of a sane shape count. */
+/** The most distinct operation names a process gives their own label; later new names share "other". */
+export const MAX_OPERATION_LABELS = 200;
+const labelled = new Set<string>();
+const registeredNames = new Set<string>();
+
+/** Names of the registered (persisted, reviewed) operations: always labelled as themselves, outside the cap. */
+export function registerOperationNames(names: Iterable<string>): void {
+  for (const n of names) registeredNames.add(n);
+}
+
+/** A run of digits shaped like a phone or an ID number in a name. */
+const PERSONAL_DIGITS = /\d{17}[\dXx]|\d{15}|\d{11}/g;
+
+/**
+ * Operation names label metrics, and a client can send any name: each new one would add series
+ * without end (the label cardinality Prometheus warns against). Registered operations keep their
+ * names; any other name is labelled as itself only while fewer than MAX_OPERATION_LABELS names have
+ * been seen by this process, then as "other" (a bound per process, as graphql-metrics and Hive bound
+ * unregistered operations); a name of another shape is "invalid", and one holding a phone- or
+ * ID-number-shaped run of digits is "other" (a label is never masked text).
+ */
 export function operationLabel(name: string | null | undefined): string {
   if (!name) return '-';
-  return /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? name : 'invalid';
+  if (registeredNames.has(name)) return name;
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return 'invalid';
+  if (new RegExp(PERSONAL_DIGITS.source).test(name)) return 'other';
+  if (labelled.has(name)) return name;
+  if (labelled.size >= MAX_OPERATION_LABELS) return 'other';
+  labelled.add(name);
+  return name;
+}
+
+/**
+ * An operation name as a log line shows it: a run of digits shaped like an ID number or phone is
+ * masked as personal data is (410106********3685, 139****5678); a name of another shape is "invalid".
+ */
+export function operationForLog(name: string | null | undefined): string {
+  if (!name) return '-';
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return 'invalid';
+  return name.replace(PERSONAL_DIGITS, (digits) => (digits.length === 11 ? maskPhone(digits) : maskIdNumber(digits)));
 }

@@ -304,7 +304,59 @@ describe('needs, resources and pilots', () => {
   });
 });
 
+test('a date with a year out of range says so, naming its field, in a variable and in a literal', async () => {
+  const year = /年份应在1900至2199之间 \/ the year must be between 1900 and 2199, got (9999|2999)/;
+  const registered = await run(`mutation($i: RegisterVolunteerInput!) { registerVolunteer(input: $i) { id } }`, {
+    i: { name: '远日', idNumber: testIdNumber(943, '19900101'), stationCode: 'ZYZ001', registeredOn: '9999-12-31' },
+  });
+  expect(errorOf(registered)).toEqual({ code: 'BAD_USER_INPUT', field: 'registeredOn' });
+  expect(registered.errors![0].message).toMatch(year);
+  const asOf = await run(
+    `{ _entities(representations: [{ __typename: "Region", code: "410106" }]) { ... on Region { volunteer { activities(year: 2025, asOf: "2999-01-01") { value } } } } }`,
+    {},
+    testCallers.analyst,
+  );
+  expect(errorOf(asOf)).toEqual({ code: 'BAD_USER_INPUT', field: 'asOf' });
+  expect(asOf.errors![0].message).toMatch(year);
+  const noSuchDay = await run(`mutation($i: RegisterVolunteerInput!) { registerVolunteer(input: $i) { id } }`, {
+    i: { name: '远日', idNumber: testIdNumber(943, '19900101'), stationCode: 'ZYZ001', registeredOn: '2025-02-30' },
+  });
+  expect(noSuchDay.errors![0].message).toMatch(/no such day/);
+});
+
 describe('the person behind a volunteer', () => {
+  test('community workers volunteering month by month over two years: the months of each year as asked one year at a time', async () => {
+    // two days a month (the month's end and a year before) over 24 months: more days than one lookup
+    // of the workforce subgraph answers, which once made the whole series an internal error
+    const idNumber = testIdNumber(942, '19870707');
+    const hire = await stack.tree.query(
+      `mutation($i: HireCommunityWorkerInput!) { hireCommunityWorker(input: $i) { id } }`,
+      { i: { id: 'VW9402', name: '跨年者', idNumber, communityCode: '410106001003', role: 'COMMUNITY_WORKER', hiredOn: '2024-03-01' } },
+      testCallers.department('workforce'),
+    );
+    expect(hire.errors).toBeUndefined();
+    const registered = await run(`mutation($i: RegisterVolunteerInput!) { registerVolunteer(input: $i) { id } }`, {
+      i: { name: '跨年者', idNumber, stationCode: 'ZYZ001', registeredOn: '2024-05-10' },
+    });
+    expect(registered.errors).toBeUndefined();
+    const series = async (from: number, to: number) => {
+      const res = await run(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { volunteer {
+          series(figure: COMMUNITY_WORKERS_VOLUNTEERING, fromYear: ${from}, toYear: ${to}, byMonth: true) { year month value } } } } }`,
+        { r: [{ __typename: 'Region', code: '410106' }] },
+        testCallers.analyst,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!._entities[0].volunteer.series as { year: number; month: number; value: number }[];
+    };
+    const both = await series(2024, 2025);
+    expect(both).toHaveLength(24);
+    expect(both).toEqual([...(await series(2024, 2024)), ...(await series(2025, 2025))]);
+    const at = (year: number, month: number) => both.find((p) => p.year === year && p.month === month)!.value;
+    // counted from the month they registered on, through the next year
+    expect(at(2024, 5)).toBe(at(2024, 4) + 1);
+    expect(at(2025, 12)).toBe(at(2024, 4) + 1);
+  });
   test('community workers in post who volunteer are counted from the workforce subgraph’s answer', async () => {
     const figureNow = () => figure('410106001001', 'communityWorkersVolunteering(year: 2026, asOf: "2026-06-30")');
     const before = await figureNow();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -16,6 +16,8 @@ import {
   notFound,
   readDataVersion,
   saveUpload,
+  uploadDirectory,
+  uploadProblem,
   todayInChina,
   type Caller,
   type Department,
@@ -107,7 +109,7 @@ export class LedgerImports {
   readonly fields: { preview: string; commit: string; import: string };
 
   constructor(private readonly opts: LedgerImportsOptions) {
-    mkdirSync(opts.settings.uploadDir, { recursive: true });
+    uploadDirectory(opts.settings.uploadDir);
     this.pool = new Pool({ connectionString: opts.databaseUrl, max: opts.settings.concurrency + 2 });
     this.pool.on('error', () => undefined); // an idle client's lost connection: the next job gets a new one
     const p = fieldPrefix(opts.service);
@@ -166,6 +168,11 @@ export class LedgerImports {
     }
     const id = randomUUID();
     const saved = await saveUpload(body, this.pathOf(id, name), this.opts.settings.maxUploadBytes);
+    const problem = await uploadProblem(this.pathOf(id, name), ext, saved.bytes);
+    if (problem) {
+      await rm(this.pathOf(id, name), { force: true });
+      throw badInput(`${problem}: ${name}`, 'file');
+    }
     const res = await this.pool.query(
       `INSERT INTO ledger_import (id, ledger, file_name, bytes, sha256, status, subject, roles, region, created_at, updated_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, 'UPLOADED', $6, $7, $8, now(), now(), now() + make_interval(secs => $9))

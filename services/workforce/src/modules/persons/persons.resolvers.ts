@@ -1,4 +1,4 @@
-import { badInput, inScope } from '@district/common';
+import { badInput, inScope, PERSONS_IN_POST_MAX_DAYS as MAX_DAYS } from '@district/common';
 import { rowsBy, type RequestContext } from '@district/subgraph-kit';
 import type { Resolvers } from '../../generated/graphql';
 import { Certificate, ExamRegistration } from '../certification/certification.entity';
@@ -22,8 +22,6 @@ async function rowsOfPerson<T extends { personId: string }>(
   const rows = (await Promise.all(persons.map((p) => loader.load(p.id)))).flat();
   return rows.filter((r) => inScope(ctx.caller, placeOf(r)));
 }
-
-const MAX_DAYS = 31;
 
 export const personResolvers: Resolvers = {
   Query: {
