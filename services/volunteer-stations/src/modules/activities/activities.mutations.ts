@@ -75,7 +75,7 @@ async function checkedHours(ctx: RequestContext, em: EntityManager, district: st
   );
   const found = new Map(volunteers.map((v) => [v.id, v]));
   const unknown = records.filter((_, i) => !found.has(ids[i])).map((r) => r.volunteerNumber);
-  if (unknown.length) throw badInput(`本区县无此志愿者 / no such volunteer in the district: ${unknown.join(', ')}`, 'volunteerNumber');
+  if (unknown.length) throw badInput(`本辖区无此志愿者 / no such volunteer in your region: ${unknown.join(', ')}`, 'volunteerNumber');
   assertServing(volunteers, heldOn, 'volunteerNumber');
   return out;
 }
