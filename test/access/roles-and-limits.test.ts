@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { importLedgers } from '@district/infra';
@@ -58,6 +59,21 @@ describe('tokens', () => {
       expect(res.status).toBe(401);
       expect(res.errors?.[0].message).toMatch(why);
     }
+  });
+
+  test('`pnpm token` issues a token the gateway accepts, for any node; a street and no region is refused', async () => {
+    const cli = join(__dirname, '..', '..', 'infra', 'dist', 'token-cli.js');
+    const env = { ...process.env, JWT_SECRET: stack.jwtSecret, DATA_DIR: stack.dataDir };
+    const token = execFileSync(process.execPath, [cli, '--role', 'STREET', '--region', OTHER_STREET], { env, encoding: 'utf8' }).trim();
+    const auth = { authorization: `Bearer ${token}` };
+    const own = await stack.query(`{ region(code: "${OTHER_STREET}") { workforce { workers(year: 2025) { value } } } }`, {}, auth);
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.region.workforce.workers.value).toBeGreaterThan(0);
+    const other = await stack.query(`{ communityWorkers(filter: { regionCode: "${STREET}" }) { totalCount } }`, {}, auth);
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const refused = spawnSync(process.execPath, [cli, '--role', 'STREET'], { env, encoding: 'utf8' });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--region: STREET 须指定辖区 \/ STREET needs its region/);
   });
 
   test('a subgraph refuses a client that bypasses the gateway', async () => {
