@@ -5,6 +5,7 @@ import {
   canSeePersonal,
   chinaTime,
   conflict,
+  globalId,
   inScope,
   maskIdNumber,
   maskName,
@@ -17,7 +18,8 @@ import {
 import type { RequestContext } from './context';
 import { audited } from './audit';
 import { LIVE } from './db';
-import { NOTE_MAX, optionalText, requiredText } from './input';
+import { localNumberOf, NOTE_MAX, optionalText, requiredText } from './input';
+import { nextNumber } from './sequences';
 import { isWithdrawableTable } from './live';
 import { recordId } from './district';
 import { RecordHistory, type Withdrawable } from './records';
@@ -148,6 +150,24 @@ export async function assertKeyFree<T extends Withdrawable>(
     );
   }
   throw conflict(`${what}已存在 / ${field} is already in use`, field);
+}
+
+/**
+ * The key of a new record numbered within its district: the number the clerk gave (`id`: letters, digits,
+ * - and _) or the next of the series `prefix` (e.g. JC2025 → JC202500001), its global id
+ * `<district>:<number>`, refused (CONFLICT on `id`) when another record holds it, even a withdrawn one.
+ */
+export async function newRecordKey<T extends Withdrawable>(
+  em: EntityManager,
+  entity: (new () => T) & { name: string },
+  spec: { given?: string | null; label: string; table: string; district: string; prefix: string; width: number },
+): Promise<{ id: string; number: string }> {
+  const number = spec.given
+    ? localNumberOf(spec.given, 'id', spec.label)
+    : await nextNumber(em, { table: spec.table, column: 'number', district: spec.district, prefix: spec.prefix, width: spec.width });
+  const id = globalId(spec.district, number);
+  await assertKeyFree(em, entity, { id } as FilterQuery<T>, 'id', `${spec.label} ${number} `);
+  return { id, number };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

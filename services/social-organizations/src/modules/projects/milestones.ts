@@ -10,7 +10,6 @@ import {
   type LedgerImporter,
 } from '@district/ledger';
 import {
-  assertKeyFree,
   audited,
   correction,
   defineFigure,
@@ -20,8 +19,6 @@ import {
   eventDay,
   flow,
   historyField,
-  localNumberOf,
-  nextNumber,
   notFuture,
   optionalText,
   recordToChange,
@@ -29,6 +26,7 @@ import {
   wholeNumber,
   withdrawal,
   yearOnYear,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type { CorrectProjectMilestoneInput, MutationResolvers, ProjectMilestoneKind, Resolvers } from '../../generated/graphql';
 import { ProjectMilestone } from './milestone.entity';
@@ -123,11 +121,14 @@ export const milestoneMutations: MutationResolvers = {
         if (input.kind !== 'APPLIED' && heldOn < project.approvedOn && input.kind !== 'APPROVAL_REVIEW')
           throw badInput('该节点早于立项日期 / before the project was approved', 'heldOn');
         const district = project.districtCode;
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '节点编号')
-          : await nextNumber(em, { table: 'project_milestone', column: 'number', district, prefix: `JD${heldOn.slice(0, 4)}`, width: 4 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, ProjectMilestone, { id }, 'id', `节点编号 ${number} `);
+        const { id, number } = await newRecordKey(em, ProjectMilestone, {
+          given: input.id,
+          label: '节点编号',
+          table: 'project_milestone',
+          district,
+          prefix: `JD${heldOn.slice(0, 4)}`,
+          width: 4,
+        });
         return em.create(ProjectMilestone, {
           id,
           districtCode: district,

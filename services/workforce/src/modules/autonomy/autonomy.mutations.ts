@@ -8,13 +8,13 @@ import {
   defineRecord,
   eventDay,
   localNumberOf,
-  nextNumber,
   recordId,
   recordToChange,
   requiredText,
   wholeNumber,
   withdrawal,
   type RequestContext,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type {
   CorrectAutonomyActivityInput,
@@ -170,17 +170,14 @@ export const autonomyMutations: MutationResolvers = {
         const station = await stationFor(ctx, em, input.stationId);
         const grantedOn = eventDay(input.grantedOn, 'grantedOn', '拨付日期');
         const district = station.districtCode;
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '补助编号')
-          : await nextNumber(em, {
-              table: 'autonomy_subsidy',
-              column: 'number',
-              district,
-              prefix: `ZZBZ${grantedOn.slice(0, 4)}`,
-              width: 4,
-            });
-        const id = globalId(district, number);
-        await assertKeyFree(em, AutonomySubsidy, { id }, 'id', `补助编号 ${number} `);
+        const { id, number } = await newRecordKey(em, AutonomySubsidy, {
+          given: input.id,
+          label: '补助编号',
+          table: 'autonomy_subsidy',
+          district,
+          prefix: `ZZBZ${grantedOn.slice(0, 4)}`,
+          width: 4,
+        });
         return em.create(AutonomySubsidy, {
           id,
           districtCode: district,
@@ -223,11 +220,14 @@ export const autonomyMutations: MutationResolvers = {
         if (!station.openedOn || heldOn < station.openedOn)
           throw badInput('自治站在该日尚未投用 / the station was not in use on that day', 'heldOn');
         const district = station.districtCode;
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '活动编号')
-          : await nextNumber(em, { table: 'autonomy_activity', column: 'number', district, prefix: `ZZHD${heldOn.slice(0, 4)}`, width: 5 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, AutonomyActivity, { id }, 'id', `活动编号 ${number} `);
+        const { id, number } = await newRecordKey(em, AutonomyActivity, {
+          given: input.id,
+          label: '活动编号',
+          table: 'autonomy_activity',
+          district,
+          prefix: `ZZHD${heldOn.slice(0, 4)}`,
+          width: 5,
+        });
         return em.create(AutonomyActivity, {
           id,
           districtCode: district,

@@ -1,13 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, conflict, districtOf, globalId, type RegionLevel } from '@district/common';
+import { assertCanWrite, badInput, conflict, districtOf, type RegionLevel } from '@district/common';
 import {
-  assertKeyFree,
   audited,
   correction,
   defineRecord,
   eventDay,
-  localNumberOf,
-  nextNumber,
   optionalText,
   recordId,
   recordToChange,
@@ -16,6 +13,7 @@ import {
   wholeNumber,
   withdrawal,
   type RequestContext,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type { CorrectJointEventInput, CorrectWorkingBodyInput, MutationResolvers } from '../../generated/graphql';
 import { Region } from '../regions/region.entity';
@@ -113,11 +111,14 @@ export const bodyMutations: MutationResolvers = {
         const seatCode = input.seatCode ? (await regionsOf(ctx, em, [input.seatCode], 'seatCode', district, ['COMMUNITY']))[0] : null;
         const memberRegions = await regionsOf(ctx, em, input.memberRegionCodes ?? [], 'memberRegionCodes', district);
         const establishedOn = eventDay(input.establishedOn, 'establishedOn', '成立日期');
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '机构编号')
-          : await nextNumber(em, { table: 'working_body', column: 'number', district, prefix: `JG${establishedOn.slice(0, 4)}`, width: 3 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, WorkingBody, { id }, 'id', `机构编号 ${number} `);
+        const { id, number } = await newRecordKey(em, WorkingBody, {
+          given: input.id,
+          label: '机构编号',
+          table: 'working_body',
+          district,
+          prefix: `JG${establishedOn.slice(0, 4)}`,
+          width: 3,
+        });
         const body = em.create(WorkingBody, {
           id,
           districtCode: district,
@@ -243,11 +244,14 @@ export const bodyMutations: MutationResolvers = {
         const participants = await regionsOf(ctx, em, input.participantCodes, 'participantCodes', district);
         const body = input.bodyId ? await bodyOf(ctx, em, input.bodyId, 'bodyId') : null;
         const heldOn = eventDay(input.heldOn, 'heldOn', '举办日期', body ? { day: body.establishedOn, after: '机构成立日期' } : undefined);
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '活动编号')
-          : await nextNumber(em, { table: 'joint_event', column: 'number', district, prefix: `LH${heldOn.slice(0, 4)}`, width: 4 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, JointEvent, { id }, 'id', `活动编号 ${number} `);
+        const { id, number } = await newRecordKey(em, JointEvent, {
+          given: input.id,
+          label: '活动编号',
+          table: 'joint_event',
+          district,
+          prefix: `LH${heldOn.slice(0, 4)}`,
+          width: 4,
+        });
         const e = em.create(JointEvent, {
           id,
           districtCode: district,

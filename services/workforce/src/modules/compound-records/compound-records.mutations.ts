@@ -1,15 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, conflict, districtOf, globalId } from '@district/common';
+import { assertCanWrite, badInput, conflict, districtOf } from '@district/common';
 import {
-  assertKeyFree,
   assertStep,
   audited,
   correction,
   defineLoop,
   defineRecord,
   eventDay,
-  localNumberOf,
-  nextNumber,
   optionalText,
   recordId,
   recordToChange,
@@ -17,6 +14,7 @@ import {
   wholeNumber,
   withdrawal,
   type RequestContext,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type {
   CorrectCompoundFilingInput,
@@ -129,17 +127,14 @@ export const compoundRecordMutations: MutationResolvers = {
         const compound = await compoundOf(ctx, em, input.compoundId);
         const district = districtOf(compound.communityCode);
         const inspectedOn = eventDay(input.inspectedOn, 'inspectedOn', '检查日期');
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '检查编号')
-          : await nextNumber(em, {
-              table: 'compound_inspection',
-              column: 'number',
-              district,
-              prefix: `JC${inspectedOn.slice(0, 4)}`,
-              width: 5,
-            });
-        const id = globalId(district, number);
-        await assertKeyFree(em, CompoundInspection, { id }, 'id', `检查编号 ${number} `);
+        const { id, number } = await newRecordKey(em, CompoundInspection, {
+          given: input.id,
+          label: '检查编号',
+          table: 'compound_inspection',
+          district,
+          prefix: `JC${inspectedOn.slice(0, 4)}`,
+          width: 5,
+        });
         return em.create(CompoundInspection, {
           id,
           districtCode: district,
@@ -206,11 +201,14 @@ export const compoundRecordMutations: MutationResolvers = {
         await communityOf(em, communityCode, 'communityCode');
         const district = districtOf(communityCode);
         const filedOn = eventDay(input.filedOn, 'filedOn', '办理日期');
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '备案编号')
-          : await nextNumber(em, { table: 'compound_filing', column: 'number', district, prefix: `BA${filedOn.slice(0, 4)}`, width: 5 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, CompoundFiling, { id }, 'id', `备案编号 ${number} `);
+        const { id, number } = await newRecordKey(em, CompoundFiling, {
+          given: input.id,
+          label: '备案编号',
+          table: 'compound_filing',
+          district,
+          prefix: `BA${filedOn.slice(0, 4)}`,
+          width: 5,
+        });
         return em.create(CompoundFiling, {
           id,
           districtCode: district,
@@ -243,11 +241,14 @@ export const compoundRecordMutations: MutationResolvers = {
         const compound = await compoundOf(ctx, em, input.compoundId);
         const district = districtOf(compound.communityCode);
         const startedOn = eventDay(input.startedOn, 'startedOn', '选定日期');
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '项目编号')
-          : await nextNumber(em, { table: 'smart_compound', column: 'number', district, prefix: `ZH${startedOn.slice(0, 4)}`, width: 4 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, SmartCompound, { id }, 'id', `项目编号 ${number} `);
+        const { id, number } = await newRecordKey(em, SmartCompound, {
+          given: input.id,
+          label: '项目编号',
+          table: 'smart_compound',
+          district,
+          prefix: `ZH${startedOn.slice(0, 4)}`,
+          width: 4,
+        });
         const s = em.create(SmartCompound, {
           id,
           districtCode: district,

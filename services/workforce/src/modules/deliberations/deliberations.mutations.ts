@@ -1,21 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, districtOf, globalId } from '@district/common';
+import { assertCanWrite, badInput, districtOf } from '@district/common';
 import {
-  assertKeyFree,
   assertStep,
   audited,
   correction,
   defineLoop,
   defineRecord,
   eventDay,
-  localNumberOf,
-  nextNumber,
   notFuture,
   recordToChange,
   regionCodeOf,
   requiredText,
   withdrawal,
   type RequestContext,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type { CorrectDeliberationTopicInput, MutationResolvers } from '../../generated/graphql';
 import { Region } from '../regions/region.entity';
@@ -88,11 +86,14 @@ export const deliberationMutations: MutationResolvers = {
         await communityOf(em, communityCode, 'communityCode');
         const district = districtOf(communityCode);
         // numbers follow the ledger's pattern YS<year><4 digits>, continuing the year's highest
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '议题编号')
-          : await nextNumber(em, { table: 'deliberation', column: 'number', district, prefix: `YS${raisedOn.slice(0, 4)}`, width: 4 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, Deliberation, { id }, 'id', `议题编号 ${number} `);
+        const { id, number } = await newRecordKey(em, Deliberation, {
+          given: input.id,
+          label: '议题编号',
+          table: 'deliberation',
+          district,
+          prefix: `YS${raisedOn.slice(0, 4)}`,
+          width: 4,
+        });
         return em.create(Deliberation, {
           id,
           districtCode: district,

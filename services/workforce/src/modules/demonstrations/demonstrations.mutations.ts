@@ -1,20 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCanWrite, badInput, conflict, districtOf, globalId } from '@district/common';
 import {
-  assertKeyFree,
   assertStep,
   audited,
   correction,
   defineLoop,
   defineRecord,
   eventDay,
-  localNumberOf,
   nextNumber,
   recordId,
   recordToChange,
   requiredText,
   withdrawal,
   type RequestContext,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type { CorrectDemonstrationApplicationInput, MutationResolvers } from '../../generated/graphql';
 import { Recognition } from '../recognitions/recognition.entity';
@@ -124,17 +123,14 @@ export const demonstrationMutations: MutationResolvers = {
         const compound = input.compoundId ? await compoundIn(ctx, em, input.compoundId, communityCode) : null;
         const appliedOn = eventDay(input.appliedOn, 'appliedOn', '申报日期');
         const district = districtOf(communityCode);
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '申报编号')
-          : await nextNumber(em, {
-              table: 'demonstration_application',
-              column: 'number',
-              district,
-              prefix: `SF${appliedOn.slice(0, 4)}`,
-              width: 4,
-            });
-        const id = globalId(district, number);
-        await assertKeyFree(em, DemonstrationApplication, { id }, 'id', `申报编号 ${number} `);
+        const { id, number } = await newRecordKey(em, DemonstrationApplication, {
+          given: input.id,
+          label: '申报编号',
+          table: 'demonstration_application',
+          district,
+          prefix: `SF${appliedOn.slice(0, 4)}`,
+          width: 4,
+        });
         return em.create(DemonstrationApplication, {
           id,
           districtCode: district,

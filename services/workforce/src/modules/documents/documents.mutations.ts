@@ -1,15 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, conflict, districtOf, globalId } from '@district/common';
+import { assertCanWrite, badInput, conflict, districtOf } from '@district/common';
 import {
-  assertKeyFree,
   audited,
   calendarDay,
   correction,
   defineRecord,
   eventDay,
-  localNumberOf,
   NOTE_MAX,
-  nextNumber,
   optionalText,
   recordId,
   recordToChange,
@@ -17,6 +14,7 @@ import {
   requiredText,
   withdrawal,
   type RequestContext,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type { CorrectDocumentInput, CorrectDocumentItemInput, MutationResolvers } from '../../generated/graphql';
 import { Grid, Region } from '../regions/region.entity';
@@ -85,11 +83,14 @@ export const documentMutations: MutationResolvers = {
           ? sameDistrict(await placeOf(em, input.subjectCode, 'subjectCode'), district, 'subjectCode')
           : null;
         const issuedOn = eventDay(input.issuedOn, 'issuedOn', '印发日期');
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '登记编号')
-          : await nextNumber(em, { table: 'document', column: 'number', district, prefix: `WJ${issuedOn.slice(0, 4)}`, width: 4 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, Document, { id }, 'id', `登记编号 ${number} `);
+        const { id, number } = await newRecordKey(em, Document, {
+          given: input.id,
+          label: '登记编号',
+          table: 'document',
+          district,
+          prefix: `WJ${issuedOn.slice(0, 4)}`,
+          width: 4,
+        });
         return em.create(Document, {
           id,
           districtCode: district,
@@ -138,11 +139,14 @@ export const documentMutations: MutationResolvers = {
       async (em) => {
         const doc = await documentOf(ctx, em, input.documentId);
         const district = doc.districtCode;
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '事项编号')
-          : await nextNumber(em, { table: 'document_item', column: 'number', district, prefix: `SX${doc.issuedOn.slice(0, 4)}`, width: 6 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, DocumentItem, { id }, 'id', `事项编号 ${number} `);
+        const { id, number } = await newRecordKey(em, DocumentItem, {
+          given: input.id,
+          label: '事项编号',
+          table: 'document_item',
+          district,
+          prefix: `SX${doc.issuedOn.slice(0, 4)}`,
+          width: 6,
+        });
         return em.create(DocumentItem, {
           id,
           districtCode: district,

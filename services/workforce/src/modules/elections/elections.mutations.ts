@@ -1,13 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, conflict, globalId } from '@district/common';
+import { assertCanWrite, badInput, conflict } from '@district/common';
 import {
   assertKeyFree,
   audited,
   correction,
   defineRecord,
   eventDay,
-  localNumberOf,
-  nextNumber,
   optionalText,
   recordId,
   recordToChange,
@@ -16,6 +14,7 @@ import {
   wholeNumber,
   withdrawal,
   visible,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type {
   CorrectCommunityElectionInput,
@@ -80,11 +79,14 @@ export const electionMutations: MutationResolvers = {
         await communityOf(em, communityCode, 'communityCode');
         const district = communityCode.slice(0, 6);
         const heldOn = eventDay(input.heldOn, 'heldOn', '选举日期');
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '换届编号')
-          : await nextNumber(em, { table: 'community_election', column: 'number', district, prefix: `HJ${heldOn.slice(0, 4)}`, width: 4 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, CommunityElection, { id }, 'id', `换届编号 ${number} `);
+        const { id, number } = await newRecordKey(em, CommunityElection, {
+          given: input.id,
+          label: '换届编号',
+          table: 'community_election',
+          district,
+          prefix: `HJ${heldOn.slice(0, 4)}`,
+          width: 4,
+        });
         return em.create(CommunityElection, {
           id,
           districtCode: district,

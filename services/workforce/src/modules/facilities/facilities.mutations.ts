@@ -9,7 +9,6 @@ import {
   defineRecord,
   eventDay,
   localNumberOf,
-  nextNumber,
   recordToChange,
   regionCodeOf,
   requiredText,
@@ -17,6 +16,7 @@ import {
   withdrawal,
   writeHistory,
   type RequestContext,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type { CorrectCommunityFacilityInput, CorrectFacilityWorkInput, MutationResolvers } from '../../generated/graphql';
 import { assertDaysInOrder, communityOf, moneyOf, optionalDay, roomsOf, sameDistrict } from '../shared/governance';
@@ -199,11 +199,14 @@ export const facilityMutations: MutationResolvers = {
         const facility = await facilityFor(ctx, em, input.facilityId);
         const startedOn = eventDay(input.startedOn, 'startedOn', '启动日期');
         const district = facility.districtCode;
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '项目编号')
-          : await nextNumber(em, { table: 'facility_work', column: 'number', district, prefix: `SSXM${startedOn.slice(0, 4)}`, width: 4 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, FacilityWork, { id }, 'id', `项目编号 ${number} `);
+        const { id, number } = await newRecordKey(em, FacilityWork, {
+          given: input.id,
+          label: '项目编号',
+          table: 'facility_work',
+          district,
+          prefix: `SSXM${startedOn.slice(0, 4)}`,
+          width: 4,
+        });
         const w = em.create(FacilityWork, {
           id,
           districtCode: district,

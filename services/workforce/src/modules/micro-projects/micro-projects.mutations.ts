@@ -1,15 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, conflict, districtOf, globalId } from '@district/common';
+import { assertCanWrite, badInput, conflict, districtOf } from '@district/common';
 import {
-  assertKeyFree,
   assertStep,
   audited,
   correction,
   defineLoop,
   defineRecord,
   eventDay,
-  localNumberOf,
-  nextNumber,
   optionalText,
   recordId,
   recordToChange,
@@ -18,6 +15,7 @@ import {
   wholeNumber,
   withdrawal,
   type RequestContext,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type { CorrectMicroProjectInput, CorrectMicroProjectSupervisionInput, MutationResolvers } from '../../generated/graphql';
 import { Compound } from '../regions/region.entity';
@@ -88,11 +86,14 @@ export const microProjectMutations: MutationResolvers = {
         await communityOf(em, communityCode, 'communityCode');
         const district = districtOf(communityCode);
         const startedOn = eventDay(input.startedOn, 'startedOn', '启动日期');
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '项目编号')
-          : await nextNumber(em, { table: 'micro_project', column: 'number', district, prefix: `WXM${startedOn.slice(0, 4)}`, width: 4 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, MicroProject, { id }, 'id', `项目编号 ${number} `);
+        const { id, number } = await newRecordKey(em, MicroProject, {
+          given: input.id,
+          label: '项目编号',
+          table: 'micro_project',
+          district,
+          prefix: `WXM${startedOn.slice(0, 4)}`,
+          width: 4,
+        });
         const p = em.create(MicroProject, {
           id,
           districtCode: district,
@@ -162,17 +163,14 @@ export const microProjectMutations: MutationResolvers = {
         assertCanWrite(ctx.caller, DEPARTMENT, project.communityCode);
         const supervisedOn = eventDay(input.supervisedOn, 'supervisedOn', '督单日期', { day: project.startedOn, after: '项目启动日期' });
         const district = project.districtCode;
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '督单编号')
-          : await nextNumber(em, {
-              table: 'micro_project_supervision',
-              column: 'number',
-              district,
-              prefix: `DD${supervisedOn.slice(0, 4)}`,
-              width: 4,
-            });
-        const id = globalId(district, number);
-        await assertKeyFree(em, MicroProjectSupervision, { id }, 'id', `督单编号 ${number} `);
+        const { id, number } = await newRecordKey(em, MicroProjectSupervision, {
+          given: input.id,
+          label: '督单编号',
+          table: 'micro_project_supervision',
+          district,
+          prefix: `DD${supervisedOn.slice(0, 4)}`,
+          width: 4,
+        });
         return em.create(MicroProjectSupervision, {
           id,
           districtCode: district,

@@ -7,12 +7,12 @@ import {
   defineRecord,
   eventDay,
   localNumberOf,
-  nextNumber,
   optionalText,
   recordId,
   wholeNumber,
   withdrawal,
   type RequestContext,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type {
   CorrectOwnersCommitteeInput,
@@ -91,11 +91,14 @@ export const propertyMutations: MutationResolvers = {
         if (current && current.fromOn === fromOn)
           throw badInput(`起始日期须晚于 ${current.fromOn} / begin after ${current.fromOn}`, 'fromOn');
         const district = compound.districtCode;
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '记录编号')
-          : await nextNumber(em, { table: 'property_service', column: 'number', district, prefix: `WY${fromOn.slice(0, 4)}`, width: 5 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, PropertyService, { id }, 'id', `记录编号 ${number} `);
+        const { id, number } = await newRecordKey(em, PropertyService, {
+          given: input.id,
+          label: '记录编号',
+          table: 'property_service',
+          district,
+          prefix: `WY${fromOn.slice(0, 4)}`,
+          width: 5,
+        });
         if (current) current.toOn = fromOn;
         return em.create(PropertyService, {
           id,

@@ -1,17 +1,15 @@
-import { assertCanWrite, badInput, districtOf, globalId } from '@district/common';
+import { assertCanWrite, badInput, districtOf } from '@district/common';
 import {
-  assertKeyFree,
   audited,
   correction,
   defineRecord,
   eventDay,
-  localNumberOf,
-  nextNumber,
   optionalText,
   recordId,
   regionCodeOf,
   requiredText,
   withdrawal,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type { CorrectRecognitionInput, MutationResolvers } from '../../generated/graphql';
 import { Region } from '../regions/region.entity';
@@ -44,11 +42,14 @@ export const recognitionMutations: MutationResolvers = {
         if (!(await em.findOne(Region, { code: regionCode }))) throw badInput(`区划不存在：${regionCode} / no such region`, 'regionCode');
         const district = districtOf(regionCode);
         const grantedOn = eventDay(input.grantedOn, 'grantedOn', '授予日期');
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '登记编号')
-          : await nextNumber(em, { table: 'recognition', column: 'number', district, prefix: `RY${grantedOn.slice(0, 4)}`, width: 4 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, Recognition, { id }, 'id', `登记编号 ${number} `);
+        const { id, number } = await newRecordKey(em, Recognition, {
+          given: input.id,
+          label: '登记编号',
+          table: 'recognition',
+          district,
+          prefix: `RY${grantedOn.slice(0, 4)}`,
+          width: 4,
+        });
         return em.create(Recognition, {
           id,
           districtCode: district,

@@ -1,20 +1,18 @@
-import { assertCanWrite, badInput, districtOf, globalId } from '@district/common';
+import { assertCanWrite, badInput, districtOf } from '@district/common';
 import {
-  assertKeyFree,
   assertStep,
   audited,
   correction,
   defineLoop,
   defineRecord,
   eventDay,
-  localNumberOf,
-  nextNumber,
   recordId,
   recordToChange,
   regionCodeOf,
   requiredText,
   withdrawal,
   type RequestContext,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CorrectResidentSuggestionInput, MutationResolvers } from '../../generated/graphql';
@@ -67,11 +65,14 @@ export const suggestionMutations: MutationResolvers = {
         await communityOf(em, communityCode, 'communityCode');
         const district = districtOf(communityCode);
         const collectedOn = eventDay(input.collectedOn, 'collectedOn', '收集日期');
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '建议编号')
-          : await nextNumber(em, { table: 'suggestion', column: 'number', district, prefix: `JY${collectedOn.slice(0, 4)}`, width: 5 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, Suggestion, { id }, 'id', `建议编号 ${number} `);
+        const { id, number } = await newRecordKey(em, Suggestion, {
+          given: input.id,
+          label: '建议编号',
+          table: 'suggestion',
+          district,
+          prefix: `JY${collectedOn.slice(0, 4)}`,
+          width: 5,
+        });
         return em.create(Suggestion, {
           id,
           districtCode: district,

@@ -1,19 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, conflict, districtOf, globalId } from '@district/common';
+import { assertCanWrite, badInput, conflict, districtOf } from '@district/common';
 import {
-  assertKeyFree,
   audited,
   correction,
   defineRecord,
   eventDay,
   idNumberOf,
-  localNumberOf,
-  nextNumber,
   optionalText,
   recordToChange,
   regionCodeOf,
   requiredText,
   withdrawal,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type { CorrectTalentPoolMemberInput, MutationResolvers } from '../../generated/graphql';
 import { correctPerson, namedPerson } from '../certification/certification.mutations';
@@ -61,17 +59,14 @@ export const talentPoolMutations: MutationResolvers = {
         const idNumber = idNumberOf(input.idNumber, 'idNumber');
         const enteredOn = eventDay(input.enteredOn, 'enteredOn', '入库日期');
         const district = districtOf(regionCode);
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '登记编号')
-          : await nextNumber(em, {
-              table: 'talent_pool_member',
-              column: 'number',
-              district,
-              prefix: `RC${enteredOn.slice(0, 4)}`,
-              width: 4,
-            });
-        const id = globalId(district, number);
-        await assertKeyFree(em, TalentPoolMember, { id }, 'id', `登记编号 ${number} `);
+        const { id, number } = await newRecordKey(em, TalentPoolMember, {
+          given: input.id,
+          label: '登记编号',
+          table: 'talent_pool_member',
+          district,
+          prefix: `RC${enteredOn.slice(0, 4)}`,
+          width: 4,
+        });
         const person = await namedPerson(ctx, em, district, idNumber, name, 'name');
         await assertNotInPool(em, { id, personId: person.id, districtCode: district });
         return em.create(TalentPoolMember, {

@@ -1,19 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, districtOf, globalId } from '@district/common';
+import { assertCanWrite, badInput, districtOf } from '@district/common';
 import {
-  assertKeyFree,
   audited,
   correction,
   defineRecord,
   eventDay,
-  localNumberOf,
-  nextNumber,
   recordId,
   regionCodeOf,
   wholeNumber,
   withdrawal,
   type RequestContext,
   visible,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type { CorrectHouseholdVisitInput, MutationResolvers } from '../../generated/graphql';
 import { Compound } from '../regions/region.entity';
@@ -66,11 +64,14 @@ export const visitMutations: MutationResolvers = {
         await communityOf(em, communityCode, 'communityCode');
         const district = districtOf(communityCode);
         const visitedOn = eventDay(input.visitedOn, 'visitedOn', '走访日期');
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '走访编号')
-          : await nextNumber(em, { table: 'household_visit', column: 'number', district, prefix: `ZF${visitedOn.slice(0, 4)}`, width: 6 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, HouseholdVisit, { id }, 'id', `走访编号 ${number} `);
+        const { id, number } = await newRecordKey(em, HouseholdVisit, {
+          given: input.id,
+          label: '走访编号',
+          table: 'household_visit',
+          district,
+          prefix: `ZF${visitedOn.slice(0, 4)}`,
+          width: 6,
+        });
         const v = em.create(HouseholdVisit, {
           id,
           districtCode: district,

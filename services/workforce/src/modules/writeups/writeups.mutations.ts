@@ -1,19 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertCanWrite, badInput, districtOf, globalId } from '@district/common';
+import { assertCanWrite, badInput, districtOf } from '@district/common';
 import {
-  assertKeyFree,
   audited,
   correction,
   defineRecord,
   eventDay,
-  localNumberOf,
-  nextNumber,
   recordId,
   regionCodeOf,
   requiredText,
   withdrawal,
   type RequestContext,
   visible,
+  newRecordKey,
 } from '@district/subgraph-kit';
 import type { CorrectWriteupInput, MutationResolvers } from '../../generated/graphql';
 import { Region } from '../regions/region.entity';
@@ -52,11 +50,14 @@ export const writeupMutations: MutationResolvers = {
         if (!(await em.findOne(Region, { code: regionCode }))) throw badInput(`区划不存在：${regionCode} / no such region`, 'regionCode');
         const district = districtOf(regionCode);
         const completedOn = eventDay(input.completedOn, 'completedOn', '完成日期');
-        const number = input.id
-          ? localNumberOf(input.id, 'id', '编号')
-          : await nextNumber(em, { table: 'writeup', column: 'number', district, prefix: `AL${completedOn.slice(0, 4)}`, width: 4 });
-        const id = globalId(district, number);
-        await assertKeyFree(em, Writeup, { id }, 'id', `编号 ${number} `);
+        const { id, number } = await newRecordKey(em, Writeup, {
+          given: input.id,
+          label: '编号',
+          table: 'writeup',
+          district,
+          prefix: `AL${completedOn.slice(0, 4)}`,
+          width: 4,
+        });
         return em.create(Writeup, {
           id,
           districtCode: district,
